@@ -1,0 +1,1 @@
+//! sitrep-classify (being written).

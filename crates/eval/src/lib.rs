@@ -1,0 +1,1 @@
+//! sitrep-eval (being written).

@@ -1,0 +1,1 @@
+//! sitrep-places (being written).

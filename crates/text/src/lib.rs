@@ -1,0 +1,1 @@
+//! sitrep-text (being written).
