@@ -1,0 +1,1 @@
+//! sitrep-export (being written).
