@@ -1,0 +1,33 @@
+"""Evaluation gates: each measured figure must reach its floor (issue 2). Prints every figure."""
+import json
+import sys
+from pathlib import Path
+
+GATES = [
+    # (report, key, floor)
+    ("acled", "event_type", 0.75),
+    ("acled", "event_date", 0.90),
+    ("acled", "fatalities", 0.80),
+    ("acled", "country", 0.90),
+    ("acled", "within_25km", 0.60),
+    ("case", "weighted_f1", 0.55),
+    ("seeds", "must_sub_event_found", 4),
+    ("bench", "articles_per_second", 500),
+]
+
+
+def main(out: Path) -> int:
+    reports = {name: json.loads((out / f"{name}.json").read_text()) for name in ("acled", "case", "seeds", "bench")}
+    failed = 0
+    for report, key, floor in GATES:
+        value = reports[report].get(key)
+        ok = isinstance(value, (int, float)) and value >= floor
+        failed += not ok
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"{'PASS' if ok else 'FAIL'}  {report:6} {key:22} {shown:>10}  (floor {floor})")
+    print(f"gates: {len(GATES) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
