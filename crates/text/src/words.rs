@@ -1,0 +1,135 @@
+//! Word tokens: runs of letters and digits joined by apostrophes, hyphens, and (between digits) `,` `.` `:`.
+
+use sitrep_model::Span;
+
+/// Iterator over the word tokens of a span; see [`words`].
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+/// Whether `c` is part of a word (letters and digits of any script).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The char starting at byte `i`, with its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        text[i..].chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (Span, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let text = self.text;
+        // Skip to the first word char.
+        while self.pos < self.end {
+            let (c, n) = char_at(text, self.pos)?;
+            if is_word_char(c) {
+                break;
+            }
+            self.pos += n;
+        }
+        if self.pos >= self.end {
+            return None;
+        }
+        let start = self.pos;
+        let mut i = start;
+        let mut prev = '\0';
+        while i < self.end {
+            let (c, n) = char_at(text, i)?;
+            if is_word_char(c) {
+                prev = c;
+                i += n;
+                continue;
+            }
+            // A joiner stays inside the word only when a word char follows.
+            let joins = match c {
+                '\'' | '’' | '-' => prev.is_alphanumeric(),
+                ',' | '.' | ':' => prev.is_ascii_digit(),
+                _ => false,
+            };
+            if !joins || i + n >= self.end {
+                break;
+            }
+            match char_at(text, i + n) {
+                Some((next, _)) if (c == ',' || c == '.' || c == ':') && next.is_ascii_digit() => {
+                    // "1,500" joins; "1,5" and "2018,3" would too, which is rare in news.
+                    i += n;
+                }
+                Some((next, _)) if (c != ',' && c != '.' && c != ':') && is_word_char(next) => {
+                    i += n;
+                }
+                _ => break,
+            }
+        }
+        self.pos = i;
+        Some((Span::new(start, i), &text[start..i]))
+    }
+}
+
+/// Word tokens inside `within` (article-relative spans): letters and digits, with
+/// apostrophes and hyphens inside a word ("Sunday's", "twenty-three", "25-year-old")
+/// and `,` `.` `:` between digits ("1,500", "12.7", "10:30").
+///
+/// ```
+/// use sitrep_model::Span;
+/// let text = "About 1,500 people left at 10:30, ISIS’s fighters said.";
+/// let w: Vec<&str> = sitrep_text::words(text, Span::new(0, text.len())).map(|(_, w)| w).collect();
+/// assert_eq!(w, ["About", "1,500", "people", "left", "at", "10:30", "ISIS’s", "fighters", "said"]);
+/// ```
+pub fn words(text: &str, within: Span) -> Words<'_> {
+    let end = within.end.min(text.len());
+    Words {
+        text,
+        pos: within.start.min(end),
+        end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str) -> Vec<&str> {
+        words(text, Span::new(0, text.len()))
+            .map(|(_, w)| w)
+            .collect()
+    }
+
+    #[test]
+    fn joins_and_splits() {
+        let cases: &[(&str, &[&str])] = &[
+            ("twenty-three men", &["twenty-three", "men"]),
+            ("a 25-year-old man", &["a", "25-year-old", "man"]),
+            ("12.7mm guns.", &["12.7mm", "guns"]),
+            ("between 10-15 dead", &["between", "10-15", "dead"]),
+            ("'quoted' -- dash -", &["quoted", "dash"]),
+            ("end, 2018. Next", &["end", "2018", "Next"]),
+            ("Deir Ezzor’s", &["Deir", "Ezzor’s"]),
+            ("“Six buses”", &["Six", "buses"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&w(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_are_article_relative() {
+        let text = "xx Some words";
+        let got: Vec<_> = words(text, Span::new(3, text.len())).collect();
+        assert_eq!(got[0], (Span::new(3, 7), "Some"));
+        assert_eq!(got[1].0.of(text), "words");
+    }
+}
