@@ -1,1 +1,169 @@
-//! sitrep-store (being written).
+/*!
+The record on disk: a SQLite database of articles, the events read from them (with one
+evidence row per sourced field and one row per claim), and territorial control facts.
+
+The schema is versioned (`PRAGMA user_version`); [`Store::open`] creates a new database or
+migrates an older one with the numbered SQL files in `crates/store/migrations/`.
+Inserting is idempotent: an article whose id or content hash is already stored is a
+[`Inserted::Duplicate`] and changes nothing. Use a [`Batch`] (one transaction) to insert many.
+
+```
+use sitrep_model::{Article, Reading};
+use sitrep_store::{EventFilter, Inserted, Store};
+let mut store = Store::open_in_memory().unwrap();
+let article = Article { id: "a1".into(), text: "Shelling hit the town.".into(), ..Default::default() };
+let reading = Reading { article_id: "a1".into(), ..Default::default() };
+assert_eq!(store.insert(&article, &reading).unwrap(), Inserted::New);
+assert_eq!(store.insert(&article, &reading).unwrap(), Inserted::Duplicate("a1".into()));
+assert_eq!(store.counts().unwrap().articles, 1);
+assert!(store.events(&EventFilter::default()).unwrap().is_empty());
+```
+*/
+#![deny(missing_docs)]
+
+mod insert;
+mod query;
+
+use rusqlite::Connection;
+use std::path::Path;
+
+pub use insert::Batch;
+pub use query::{Counts, EventFilter};
+
+/// The migrations, in order: version `i + 1` is `MIGRATIONS[i]`.
+const MIGRATIONS: &[(&str, &str)] =
+    &[("0001_init.sql", include_str!("../migrations/0001_init.sql"))];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database file cannot be opened.
+    #[error("cannot open database {path}: {source}")]
+    Open {
+        /// The file.
+        path: String,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// The database was written by a newer sitrep.
+    #[error("database schema version {found} is newer than this build supports ({supported})")]
+    NewerSchema {
+        /// Version found in the file.
+        found: u32,
+        /// Highest version this build knows.
+        supported: u32,
+    },
+    /// A migration failed.
+    #[error("migration {name} failed: {source}")]
+    Migration {
+        /// The migration file.
+        name: &'static str,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// An SQLite error.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON column that does not parse (written by another version?).
+    #[error("stored JSON of {what} does not parse: {source}")]
+    Json {
+        /// Which row.
+        what: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+}
+
+/// The outcome of inserting one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored with its reading.
+    New,
+    /// An article with this id or the same content is already stored (its id); nothing changed.
+    Duplicate(String),
+}
+
+/// A sitrep database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating or migrating) the database at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Store::init(conn)
+    }
+
+    /// A database in memory (tests, one-off runs).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Insert one article and its reading (its own transaction).
+    pub fn insert(
+        &mut self,
+        article: &sitrep_model::Article,
+        reading: &sitrep_model::Reading,
+    ) -> Result<Inserted, StoreError> {
+        let mut batch = self.batch()?;
+        let inserted = batch.insert(article, reading)?;
+        batch.commit()?;
+        Ok(inserted)
+    }
+
+    /// Start a batch: many inserts in one transaction, committed by [`Batch::commit`]
+    /// (dropped without commit, it rolls back).
+    pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
+        Batch::new(self.conn.transaction()?)
+    }
+
+    /// The underlying connection, for ad-hoc queries.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Apply the migrations newer than the database's `user_version`.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)
+            .map_err(|source| StoreError::Migration { name, source })?;
+        tx.pragma_update(None, "user_version", i as u32 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,209 @@
+//! Boilerplate removal: drops photo captions, "Read more" links, share and subscribe prompts
+//! (the rules in `data/boilerplate.tsv`) from a text, line by line, and says which rule fired.
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::sync::OnceLock;
+
+/// The rule file shipped in the repository.
+const BOILERPLATE_TSV: &str = include_str!("../../../data/boilerplate.tsv");
+
+/// One line that was dropped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedLine {
+    /// 1-based line number in the input text.
+    pub line: usize,
+    /// The rule id that matched (`photo:file_photo`).
+    pub rule: &'static str,
+    /// The line as it was.
+    pub text: String,
+}
+
+/// A text with its boilerplate lines dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stripped {
+    /// The remaining text: lines trimmed at the end, runs of blank lines collapsed to one.
+    pub text: String,
+    /// The lines that were dropped.
+    pub removed: Vec<RemovedLine>,
+}
+
+/// A frozen set of boilerplate rules (Send + Sync; build once, strip many).
+#[derive(Debug)]
+pub struct Boilerplate {
+    ids: Vec<&'static str>,
+    set: RegexSet,
+}
+
+/// A rule file that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("boilerplate rules line {line}: {message}")]
+pub struct RuleError {
+    /// 1-based line in the rule file.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Boilerplate {
+    /// The rules shipped in `data/boilerplate.tsv`, compiled once.
+    pub fn shipped() -> &'static Boilerplate {
+        static SHIPPED: OnceLock<Boilerplate> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Boilerplate::from_tsv(BOILERPLATE_TSV).expect("data/boilerplate.tsv is valid (tested)")
+        })
+    }
+
+    /// Rules from a TSV text: `RULE_ID<TAB>REGEX` per line, `#` comments and blank lines ignored.
+    pub fn from_tsv(tsv: &'static str) -> Result<Boilerplate, RuleError> {
+        let mut ids = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, raw) in tsv.lines().enumerate() {
+            let line = i + 1;
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let (id, pattern) = raw.split_once('\t').ok_or_else(|| RuleError {
+                line,
+                message: "expected RULE_ID<TAB>REGEX".into(),
+            })?;
+            if id.trim().is_empty() || pattern.trim().is_empty() {
+                return Err(RuleError {
+                    line,
+                    message: "empty rule id or pattern".into(),
+                });
+            }
+            Regex::new(pattern).map_err(|e| RuleError {
+                line,
+                message: e.to_string(),
+            })?;
+            ids.push(id.trim());
+            patterns.push(pattern.to_string());
+        }
+        let set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| RuleError {
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Boilerplate { ids, set })
+    }
+
+    /// The rule that a single line matches, if any (the first in file order).
+    pub fn rule_for(&self, line: &str) -> Option<&'static str> {
+        let line = line.trim();
+        if line.is_empty() {
+            return None;
+        }
+        self.set.matches(line).iter().next().map(|i| self.ids[i])
+    }
+
+    /// Drop boilerplate lines; also normalises line ends (`\r\n` → `\n`), trims trailing
+    /// spaces and collapses runs of blank lines, so paragraphs stay separated by one blank line.
+    pub fn strip(&self, text: &str) -> Stripped {
+        let mut out = String::with_capacity(text.len());
+        let mut removed = Vec::new();
+        let mut blank_pending = false;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() {
+                blank_pending = !out.is_empty();
+                continue;
+            }
+            if let Some(rule) = self.rule_for(line) {
+                removed.push(RemovedLine {
+                    line: i + 1,
+                    rule,
+                    text: line.to_string(),
+                });
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank_pending { "\n\n" } else { "\n" });
+            }
+            blank_pending = false;
+            out.push_str(line);
+        }
+        Stripped { text: out, removed }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_rules_compile() {
+        assert!(Boilerplate::shipped().ids.len() >= 10);
+    }
+
+    #[test]
+    fn captions_links_and_prompts_are_dropped_with_their_rule() {
+        let b = Boilerplate::shipped();
+        let cases = [
+            (
+                "FILE PHOTO: Troops stand near a checkpoint in Aden, Yemen, March 3, 2019.",
+                "photo:file_photo",
+            ),
+            (
+                "Rescuers search the rubble in Idlib. REUTERS/Jane Doe/File Photo",
+                "photo:reuters_credit",
+            ),
+            (
+                "A man walks past a burnt car. REUTERS/ Ali Hassan",
+                "photo:reuters_credit",
+            ),
+            (
+                "Smoke rises over the city (Photo: Local Council)",
+                "photo:paren_credit",
+            ),
+            (
+                "Read more: Fighting flares again near the border",
+                "link:read_more",
+            ),
+            ("Powered by automated translation", "translation:automated"),
+            ("Subscribe to our daily briefing", "promo:subscribe"),
+            ("Follow us on Twitter and Telegram", "promo:follow_us"),
+            ("Share this article", "link:share"),
+            ("Related articles", "link:related"),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(b.rule_for(line), Some(rule), "{line}");
+        }
+    }
+
+    #[test]
+    fn report_sentences_are_kept() {
+        let b = Boilerplate::shipped();
+        for line in [
+            "A file photo of the bridge was shared widely on social media, the governor said.",
+            "Residents said they would subscribe to any plan that ends the shelling.",
+            "Troops followed the convoy to the border, Reuters reported.",
+            "The minister read a statement to reporters in Kyiv on Tuesday.",
+            "Photos showed the damaged hospital.",
+        ] {
+            assert_eq!(b.rule_for(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn strip_counts_lines_and_keeps_paragraphs() {
+        let text = "Title line\r\n\r\nFILE PHOTO: a caption\r\nFirst paragraph.\r\n\r\n\r\nRead more: elsewhere\r\nSecond paragraph.  \r\n";
+        let s = Boilerplate::shipped().strip(text);
+        assert_eq!(
+            s.text,
+            "Title line\n\nFirst paragraph.\n\nSecond paragraph."
+        );
+        assert_eq!(s.removed.len(), 2);
+        assert_eq!(s.removed[0].line, 3);
+        assert_eq!(s.removed[1].rule, "link:read_more");
+    }
+
+    #[test]
+    fn malformed_rule_names_its_line() {
+        let err = Boilerplate::from_tsv("# c\nok\t^a\nno tab here\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        let err = Boilerplate::from_tsv("bad\t(unclosed\n").unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+}

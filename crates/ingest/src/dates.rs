@@ -1,0 +1,158 @@
+//! Publication dates as inputs write them: ISO dates and datetimes, `M/D/YYYY`,
+//! `21 May 2018`, `May 21, 2018`, `Mon, 21 May 2018 ...`, and a `YYYY-MM-DD` inside a file name.
+
+use chrono::NaiveDate;
+
+/// Parse a publication date; keeps the date of a datetime. `None` when no format fits.
+///
+/// Slash dates are read month first (`4/5/2017` = 5 April 2017, as US-style exports write
+/// them) unless the first number cannot be a month.
+///
+/// ```
+/// use sitrep_ingest::parse_date;
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2018, 5, 21);
+/// assert_eq!(parse_date("2018-05-21T09:30:00+03:00"), d);
+/// assert_eq!(parse_date("5/21/2018"), d);
+/// assert_eq!(parse_date("21 May 2018"), d);
+/// ```
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let s = value.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // ISO date, or the date part of an ISO datetime.
+    if s.len() >= 10 && s.is_char_boundary(10) {
+        if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
+            let rest = &s[10..];
+            if rest.is_empty() || rest.starts_with(['T', 't', ' ']) {
+                return Some(d);
+            }
+        }
+    }
+    if let Some(d) = parse_slash_date(s) {
+        return Some(d);
+    }
+    // Drop a leading weekday ("Mon, 21 May 2018", "Wed 05 Apr 2017") and a trailing time.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let words: &[&str] = match words.first() {
+        Some(w) if is_weekday(w) => &words[1..],
+        _ => &words[..],
+    };
+    if words.len() >= 3 {
+        let candidate = words[..3].join(" ").replace(',', "");
+        for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(&candidate, fmt) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+fn is_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+    .contains(&w.as_str())
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&w.as_str())
+}
+
+fn parse_slash_date(s: &str) -> Option<NaiveDate> {
+    let head = s.split_whitespace().next()?;
+    let parts: Vec<&str> = head.split('/').collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    if parts[0].len() == 4 {
+        return NaiveDate::from_ymd_opt(nums[0] as i32, nums[1], nums[2]);
+    }
+    if parts[2].len() != 4 {
+        return None;
+    }
+    let year = nums[2] as i32;
+    if nums[0] > 12 {
+        NaiveDate::from_ymd_opt(year, nums[1], nums[0])
+    } else {
+        NaiveDate::from_ymd_opt(year, nums[0], nums[1])
+    }
+}
+
+/// The first valid `YYYY-MM-DD` inside a file name (`national-2018-05-21-isis.txt`).
+pub fn date_in_name(name: &str) -> Option<NaiveDate> {
+    let b = name.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    for i in 0..=b.len() - 10 {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(j, c)| match j {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let bounded = i == 0 || !b[i - 1].is_ascii_digit();
+        if shape && bounded && (i + 10 == b.len() || !b[i + 10].is_ascii_digit()) {
+            if let Ok(d) = NaiveDate::parse_from_str(&name[i..i + 10], "%Y-%m-%d") {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(parse_date("2018-05-21"), ymd(2018, 5, 21));
+        assert_eq!(parse_date("2018-05-21 14:00"), ymd(2018, 5, 21));
+        assert_eq!(parse_date("2018-05-21T14:00:00Z"), ymd(2018, 5, 21));
+        assert_eq!(parse_date("4/5/2017"), ymd(2017, 4, 5));
+        assert_eq!(parse_date("21/5/2018"), ymd(2018, 5, 21));
+        assert_eq!(parse_date("2018/05/21"), ymd(2018, 5, 21));
+        assert_eq!(
+            parse_date("Mon, 21 May 2018 10:00:00 GMT"),
+            ymd(2018, 5, 21)
+        );
+        assert_eq!(parse_date("Wed 05 Apr 2017"), ymd(2017, 4, 5));
+        assert_eq!(parse_date("May 21, 2018"), ymd(2018, 5, 21));
+        assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(parse_date("2018-13-01"), None);
+        assert_eq!(parse_date("2018-05-21abc"), None);
+    }
+
+    #[test]
+    fn name_dates() {
+        assert_eq!(
+            date_in_name("national-2018-05-21-isis-second-group.txt"),
+            ymd(2018, 5, 21)
+        );
+        assert_eq!(date_in_name("report-12018-05-21.txt"), None);
+        assert_eq!(date_in_name("2019-02-30-x.txt"), None);
+        assert_eq!(date_in_name("notes.txt"), None);
+    }
+}

@@ -1,0 +1,425 @@
+//! A lean HTML reader for news pages: the main text (the `<article>` element when there is
+//! one, else the body) as paragraphs, the title (`<title>` / first `<h1>` / `og:title`), the
+//! publication date (`<meta property="article:published_time">`), the outlet (`og:site_name`),
+//! the canonical URL and `<html lang>`. Scripts, styles, navigation, headers, footers, asides,
+//! forms and figure captions are skipped.
+
+/// What was read from an HTML page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlPage {
+    /// Main text, one block (paragraph, heading, list item) per line.
+    pub text: String,
+    /// `<title>`, else the first `<h1>`, else `og:title`.
+    pub title: Option<String>,
+    /// The first `<h1>`.
+    pub h1: Option<String>,
+    /// `article:published_time` (or `date`, `pubdate`, `og:published_time`) as written.
+    pub published: Option<String>,
+    /// `og:site_name`.
+    pub site_name: Option<String>,
+    /// `og:url` or `<link rel="canonical">`.
+    pub url: Option<String>,
+    /// `<html lang>` (primary subtag).
+    pub language: Option<String>,
+}
+
+/// Elements whose content is never article text.
+const SKIPPED: [&str; 14] = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "figure",
+    "figcaption",
+    "button",
+    "svg",
+    "iframe",
+    "template",
+];
+/// Elements that end a block of text.
+const BLOCKS: [&str; 22] = [
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "article",
+    "section",
+    "blockquote",
+    "tr",
+    "table",
+    "main",
+    "body",
+    "title",
+    "pre",
+    "hr",
+];
+
+struct Tag<'a> {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    attrs: &'a str,
+}
+
+fn parse_tag(inner: &str) -> Tag<'_> {
+    let closing = inner.starts_with('/');
+    let body = inner.trim_start_matches('/');
+    let name_end = body
+        .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+        .unwrap_or(body.len());
+    Tag {
+        name: body[..name_end].to_ascii_lowercase(),
+        closing,
+        self_closing: inner.trim_end().ends_with('/'),
+        attrs: &body[name_end..],
+    }
+}
+
+/// The value of attribute `name` in a tag's attribute text.
+fn attr(attrs: &str, name: &str) -> Option<String> {
+    let lower = attrs.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find(name) {
+        let at = from + pos;
+        from = at + name.len();
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_start = attrs.len() - rest.len() + 1;
+        let value = attrs[value_start..].trim_start();
+        let v = if let Some(q) = value.strip_prefix('"') {
+            q.split('"').next().unwrap_or("")
+        } else if let Some(q) = value.strip_prefix('\'') {
+            q.split('\'').next().unwrap_or("")
+        } else {
+            value
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or("")
+        };
+        return Some(decode_entities(v).trim().to_string());
+    }
+    None
+}
+
+/// Decode the common named entities and numeric character references.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| c == ';' || c == '&' || c.is_whitespace())
+            .map(|i| i + 1);
+        let decoded = match end {
+            Some(e) if rest.as_bytes()[e] == b';' && e <= 12 => {
+                let name = &rest[1..e];
+                let ch = if let Some(num) =
+                    name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+                {
+                    u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+                } else if let Some(num) = name.strip_prefix('#') {
+                    num.parse::<u32>().ok().and_then(char::from_u32)
+                } else {
+                    named_entity(name)
+                };
+                ch.map(|c| (c, e + 1))
+            }
+            _ => None,
+        };
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "rsquo" => '\u{2019}',
+        "lsquo" => '\u{2018}',
+        "rdquo" => '\u{201d}',
+        "ldquo" => '\u{201c}',
+        "mdash" => '\u{2014}',
+        "ndash" => '\u{2013}',
+        "hellip" => '\u{2026}',
+        "eacute" => 'é',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+#[derive(Default)]
+struct Blocks {
+    lines: Vec<String>,
+    current: String,
+    pending_space: bool,
+}
+
+impl Blocks {
+    /// Append text, collapsing whitespace; text split by inline tags joins without a space.
+    fn push_text(&mut self, raw: &str) {
+        let text = decode_entities(raw);
+        if text.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        for word in text.split_whitespace() {
+            if self.pending_space && !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            self.current.push_str(word);
+            self.pending_space = true;
+        }
+        self.pending_space =
+            text.ends_with(char::is_whitespace) || (self.pending_space && text.trim().is_empty());
+    }
+    fn end_block(&mut self) {
+        let line = std::mem::take(&mut self.current);
+        self.pending_space = false;
+        if !line.trim().is_empty() {
+            self.lines.push(line);
+        }
+    }
+}
+
+/// Read an HTML page.
+///
+/// ```
+/// let page = sitrep_ingest::html::read_html(
+///     "<html lang='en'><head><title>Clash in Ma'rib</title>\
+///      <meta property='article:published_time' content='2019-03-02T08:00:00Z'></head>\
+///      <body><nav>Home</nav><article><h1>Clash in Ma'rib</h1><p>Fighting broke out &amp; went on.</p></article></body></html>");
+/// assert_eq!(page.title.as_deref(), Some("Clash in Ma'rib"));
+/// assert_eq!(page.text, "Fighting broke out & went on.");
+/// assert_eq!(page.published.as_deref(), Some("2019-03-02T08:00:00Z"));
+/// ```
+pub fn read_html(html: &str) -> HtmlPage {
+    let mut page = HtmlPage::default();
+    let has_article = html.to_ascii_lowercase().contains("<article");
+    let mut article_depth = 0usize;
+    let mut skip_stack: Vec<String> = Vec::new();
+    let mut in_title = false;
+    let mut in_h1 = false;
+    let mut title = String::new();
+    let mut h1 = String::new();
+    let mut og_title = None;
+    let mut body = Blocks::default();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            emit_text(
+                rest,
+                &skip_stack,
+                has_article,
+                article_depth,
+                &mut body,
+                in_title,
+                in_h1,
+                &mut title,
+                &mut h1,
+            );
+            break;
+        };
+        emit_text(
+            &rest[..lt],
+            &skip_stack,
+            has_article,
+            article_depth,
+            &mut body,
+            in_title,
+            in_h1,
+            &mut title,
+            &mut h1,
+        );
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else { break };
+        let tag = parse_tag(&rest[1..gt]);
+        rest = &rest[gt + 1..];
+        if tag.name.is_empty() || tag.name.starts_with('!') || tag.name.starts_with('?') {
+            continue;
+        }
+        // Raw-text elements: jump to their end tag.
+        if !tag.closing && (tag.name == "script" || tag.name == "style") {
+            let close = format!("</{}", tag.name);
+            let lower = rest.to_ascii_lowercase();
+            rest = lower.find(&close).map_or("", |e| &rest[e..]);
+            continue;
+        }
+        match (tag.name.as_str(), tag.closing) {
+            ("html", false) => {
+                page.language = attr(tag.attrs, "lang")
+                    .map(|l| {
+                        l.split(['-', '_'])
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase()
+                    })
+                    .filter(|l| !l.is_empty());
+            }
+            ("meta", _) => {
+                let key = attr(tag.attrs, "property")
+                    .or_else(|| attr(tag.attrs, "name"))
+                    .unwrap_or_default();
+                let content = attr(tag.attrs, "content").filter(|c| !c.is_empty());
+                match key.to_ascii_lowercase().as_str() {
+                    "article:published_time"
+                    | "og:published_time"
+                    | "date"
+                    | "pubdate"
+                    | "publishdate"
+                    | "dc.date" => page.published = page.published.take().or(content),
+                    "og:site_name" => page.site_name = content,
+                    "og:url" => page.url = page.url.take().or(content),
+                    "og:title" => og_title = content,
+                    _ => {}
+                }
+            }
+            ("link", _)
+                if attr(tag.attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                page.url = attr(tag.attrs, "href").or(page.url.take());
+            }
+            ("title", closing) => in_title = !closing,
+            ("h1", closing) => {
+                in_h1 = !closing && page.h1.is_none();
+                if closing && page.h1.is_none() && !h1.trim().is_empty() {
+                    page.h1 = Some(squash(&h1));
+                }
+            }
+            ("article", false) => article_depth += 1,
+            ("article", true) => article_depth = article_depth.saturating_sub(1),
+            _ => {}
+        }
+        if SKIPPED.contains(&tag.name.as_str()) && !tag.self_closing {
+            if tag.closing {
+                if let Some(pos) = skip_stack.iter().rposition(|n| *n == tag.name) {
+                    skip_stack.truncate(pos);
+                }
+            } else {
+                skip_stack.push(tag.name.clone());
+            }
+        }
+        if BLOCKS.contains(&tag.name.as_str()) {
+            body.end_block();
+        }
+    }
+    body.end_block();
+    let title = squash(&title);
+    page.title = if !title.is_empty() {
+        Some(title)
+    } else {
+        page.h1.clone().or(og_title)
+    };
+    // The headline is kept as the title, not repeated as the first line of the text.
+    if let Some(first) = body.lines.first() {
+        if page.h1.as_deref() == Some(first.as_str())
+            || page.title.as_deref() == Some(first.as_str())
+        {
+            body.lines.remove(0);
+        }
+    }
+    page.text = body.lines.join("\n");
+    page
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_text(
+    text: &str,
+    skip_stack: &[String],
+    has_article: bool,
+    article_depth: usize,
+    body: &mut Blocks,
+    in_title: bool,
+    in_h1: bool,
+    title: &mut String,
+    h1: &mut String,
+) {
+    if text.is_empty() {
+        return;
+    }
+    if in_title {
+        title.push_str(&decode_entities(text));
+        return;
+    }
+    if in_h1 {
+        h1.push(' ');
+        h1.push_str(&decode_entities(text));
+    }
+    if skip_stack.is_empty() && (!has_article || article_depth > 0) {
+        body.push_text(text);
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_without_article_uses_body_and_skips_chrome() {
+        let page = read_html(
+            "<!DOCTYPE html><html><head><title>Protest in Lagos</title>\
+             <script>var x = '<p>not text</p>';</script><style>p{}</style>\
+             <link rel=\"canonical\" href=\"https://example.org/lagos\">\
+             <meta property=\"og:site_name\" content=\"Example Daily\"></head>\
+             <body><header>Menu</header><h1>Protest in Lagos</h1><!-- ad -->\
+             <p>Hundreds <b>marched</b> on Monday.</p><figure><figcaption>A marcher</figcaption></figure>\
+             <p>Police watched.<br>No arrests.</p><footer>(c) Example</footer></body></html>",
+        );
+        assert_eq!(
+            page.text,
+            "Hundreds marched on Monday.\nPolice watched.\nNo arrests."
+        );
+        assert_eq!(page.title.as_deref(), Some("Protest in Lagos"));
+        assert_eq!(page.url.as_deref(), Some("https://example.org/lagos"));
+        assert_eq!(page.site_name.as_deref(), Some("Example Daily"));
+        assert_eq!(page.published, None);
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("a &amp; b &#8220;c&#x201D; &bogus; &"),
+            "a & b \u{201c}c\u{201d} &bogus; &"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Plain-text and HTML files: one article per file, metadata from a `NAME.json` sidecar,
+//! the page itself (HTML), the options, and a `YYYY-MM-DD` in the file name, in that order.
+
+use crate::html::read_html;
+use crate::{
+    clean_text, date_field, date_in_name, non_empty, utf8, IngestError, IngestErrorKind,
+    IngestOptions, Meta,
+};
+use sitrep_model::Article;
+use std::path::Path;
+
+/// The longest first line that is taken for a headline.
+const MAX_TITLE_CHARS: usize = 160;
+
+/// Read the sidecar `NAME.json` of a file, when there is one.
+fn sidecar(path: &Path) -> Result<Meta, IngestError> {
+    let side = path.with_extension("json");
+    if !side.is_file() {
+        return Ok(Meta::default());
+    }
+    let fail = |message: String| {
+        IngestError::new(
+            path,
+            None,
+            IngestErrorKind::Sidecar {
+                path: side.display().to_string(),
+                message,
+            },
+        )
+    };
+    let bytes = std::fs::read(&side).map_err(|e| fail(e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| fail(e.to_string()))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Split a headline off the text: the first line, when it is short, has no closing
+/// punctuation and is followed by a blank line. A headline given by the sidecar is
+/// dropped from the text when the text repeats it.
+fn split_title(text: String, given: Option<&str>) -> (Option<String>, String) {
+    let (first, rest) = match text.split_once("\n\n") {
+        Some((first, rest)) if !first.contains('\n') => (first.trim(), rest),
+        _ => return (None, text),
+    };
+    if let Some(given) = given {
+        if first.eq_ignore_ascii_case(given.trim()) {
+            return (None, rest.to_string());
+        }
+        return (None, text);
+    }
+    let looks_like_title = first.chars().count() <= MAX_TITLE_CHARS
+        && !first.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';', ','])
+        && !rest.trim().is_empty();
+    if looks_like_title {
+        (Some(first.to_string()), rest.to_string())
+    } else {
+        (None, text)
+    }
+}
+
+/// Read a `.txt` file.
+pub(crate) fn read_text(
+    path: &Path,
+    rel: &str,
+    bytes: &[u8],
+    options: &IngestOptions,
+    boilerplate: &mut usize,
+) -> Result<Article, IngestError> {
+    let raw = utf8(path, bytes, 1)?;
+    let meta = sidecar(path)?;
+    let cleaned = clean_text(raw, boilerplate);
+    let sidecar_title = non_empty(meta.title.clone());
+    let (heading, text) = split_title(cleaned, sidecar_title.as_deref());
+    if text.trim().is_empty() {
+        return Err(IngestError::new(
+            path,
+            None,
+            IngestErrorKind::MissingField("text"),
+        ));
+    }
+    let published = date_field(path, None, meta.published.as_deref())?
+        .or(options.published)
+        .or_else(|| date_in_name(&file_name(path)));
+    Ok(Article {
+        id: meta.id_string().unwrap_or_else(|| rel.to_string()),
+        title: sidecar_title.or(heading),
+        text,
+        published,
+        source: non_empty(meta.source).or_else(|| options.source.clone()),
+        url: non_empty(meta.url),
+        language: non_empty(meta.language).or_else(|| options.language.clone()),
+        origin: path.display().to_string(),
+    })
+}
+
+/// Read an `.html` file.
+pub(crate) fn read_html_file(
+    path: &Path,
+    rel: &str,
+    bytes: &[u8],
+    options: &IngestOptions,
+    boilerplate: &mut usize,
+) -> Result<Article, IngestError> {
+    let raw = utf8(path, bytes, 1)?;
+    let meta = sidecar(path)?;
+    let page = read_html(raw);
+    let text = clean_text(&page.text, boilerplate);
+    if text.is_empty() {
+        return Err(IngestError::new(
+            path,
+            None,
+            IngestErrorKind::MissingField("text"),
+        ));
+    }
+    let published = match date_field(path, None, meta.published.as_deref())? {
+        Some(d) => Some(d),
+        None => date_field(path, None, page.published.as_deref())?,
+    }
+    .or(options.published)
+    .or_else(|| date_in_name(&file_name(path)));
+    Ok(Article {
+        id: meta.id_string().unwrap_or_else(|| rel.to_string()),
+        title: non_empty(meta.title).or(page.title),
+        text,
+        published,
+        source: non_empty(meta.source)
+            .or(page.site_name)
+            .or_else(|| options.source.clone()),
+        url: non_empty(meta.url).or(page.url),
+        language: non_empty(meta.language)
+            .or(page.language)
+            .or_else(|| options.language.clone()),
+        origin: path.display().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_is_split_off() {
+        let (t, rest) = split_title(
+            "Clashes near Kharkiv, officials say\n\nFighting went on.".into(),
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Clashes near Kharkiv, officials say"));
+        assert_eq!(rest, "Fighting went on.");
+        let (t, rest) = split_title("Fighting went on all night.\n\nMore followed.".into(), None);
+        assert_eq!(
+            (t, rest.as_str()),
+            (None, "Fighting went on all night.\n\nMore followed.")
+        );
+        let (t, rest) = split_title("Given title\n\nBody.".into(), Some("given title"));
+        assert_eq!((t, rest.as_str()), (None, "Body."));
+    }
+}

@@ -1,0 +1,247 @@
+//! Writing: an article and its reading (events, evidence rows, claims, control facts) in one transaction.
+
+use crate::{Inserted, StoreError};
+use rusqlite::{params, OptionalExtension, Transaction};
+use sitrep_model::{Article, Claim, Event, Evidence, Reading};
+
+/// Many inserts in one transaction. Commit with [`Batch::commit`]; dropping it rolls back.
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+    ingested_at: String,
+}
+
+fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
+impl<'a> Batch<'a> {
+    pub(crate) fn new(tx: Transaction<'a>) -> Result<Batch<'a>, StoreError> {
+        Ok(Batch {
+            tx,
+            ingested_at: now_rfc3339(),
+        })
+    }
+
+    /// Commit every insert of the batch.
+    pub fn commit(self) -> Result<(), StoreError> {
+        Ok(self.tx.commit()?)
+    }
+
+    /// The id of a stored article with this id or this content hash.
+    fn existing(&self, id: &str, hash: &str) -> Result<Option<String>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id FROM articles WHERE id = ?1 OR content_hash = ?2 LIMIT 1")?;
+        Ok(stmt.query_row(params![id, hash], |r| r.get(0)).optional()?)
+    }
+
+    /// Insert an article and what was read from it; a duplicate (same id or same
+    /// content hash) changes nothing.
+    pub fn insert(&mut self, article: &Article, reading: &Reading) -> Result<Inserted, StoreError> {
+        let hash = sitrep_ingest::content_hash_hex(&article.text);
+        if let Some(id) = self.existing(&article.id, &hash)? {
+            return Ok(Inserted::Duplicate(id));
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO articles (id, content_hash, title, text, published, source, url, language, origin, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                article.id,
+                hash,
+                article.title,
+                article.text,
+                article.published.map(|d| d.to_string()),
+                article.source,
+                article.url,
+                article.language,
+                article.origin,
+                self.ingested_at,
+            ])?;
+        for (ordinal, event) in reading.events.iter().enumerate() {
+            let event = completed(event, article, ordinal);
+            self.insert_event(&article.id, ordinal, &event)?;
+        }
+        for claim in &reading.standalone_claims {
+            self.insert_claim(None, claim)?;
+        }
+        for (ordinal, fact) in reading.control.iter().enumerate() {
+            let json = serde_json::to_string(fact).map_err(|source| StoreError::Json {
+                what: format!("control fact {ordinal} of {}", article.id),
+                source,
+            })?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO control_facts (article_id, ordinal, place, controller, as_of, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    article.id,
+                    ordinal as i64,
+                    fact.place.name,
+                    fact.controller.name,
+                    fact.as_of.date.map(|d| d.to_string()),
+                    json
+                ])?;
+        }
+        Ok(Inserted::New)
+    }
+
+    fn insert_event(
+        &mut self,
+        article_id: &str,
+        ordinal: usize,
+        event: &Event,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(event).map_err(|source| StoreError::Json {
+            what: format!("event {}", event.id),
+            source,
+        })?;
+        let place = event.location.as_ref();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO events (id, article_id, ordinal, sub_event_type, event_type, is_conflict, event_date,
+                    precision, country, country_code, admin1, location, lat, lon, fatalities, confidence, salience, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            )?
+            .execute(params![
+                event.id,
+                article_id,
+                ordinal as i64,
+                event.sub_event_type.acled_name(),
+                event.sub_event_type.event_type().acled_name(),
+                event.sub_event_type.is_conflict(),
+                event.date.date.map(|d| d.to_string()),
+                serde_json::to_value(event.date.precision).ok().and_then(|v| v.as_str().map(str::to_string)),
+                place.and_then(|p| p.country.clone()),
+                place.and_then(|p| p.country_code.clone()),
+                place.and_then(|p| p.admin1.clone()),
+                place.map(|p| p.name.clone()),
+                place.and_then(|p| p.lat),
+                place.and_then(|p| p.lon),
+                event.fatalities as i64,
+                f64::from(event.confidence),
+                f64::from(event.salience),
+                json,
+            ])?;
+        for (field, evidence) in evidence_rows(event) {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO evidence (event_id, field, article_id, sentence, start, \"end\", text, rule)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![
+                    event.id,
+                    field,
+                    evidence.article_id,
+                    evidence.sentence as i64,
+                    evidence.span.start as i64,
+                    evidence.span.end as i64,
+                    evidence.text,
+                    evidence.rule,
+                ])?;
+        }
+        for claim in &event.claims {
+            self.insert_claim(Some(&event.id), claim)?;
+        }
+        Ok(())
+    }
+
+    fn insert_claim(&mut self, event_id: Option<&str>, claim: &Claim) -> Result<(), StoreError> {
+        let word = |v: serde_json::Result<serde_json::Value>| {
+            v.ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO claims (event_id, claimant, kind, polarity, hedged, article_id, sentence_index, sentence, start, \"end\")
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                event_id,
+                claim.claimant,
+                word(serde_json::to_value(claim.claimant_kind)),
+                word(serde_json::to_value(claim.polarity)),
+                claim.hedged,
+                claim.article_id,
+                claim.sentence_index as i64,
+                claim.sentence,
+                claim.span.start as i64,
+                claim.span.end as i64,
+            ])?;
+        Ok(())
+    }
+}
+
+/// The event as stored: an id when it has none (`ARTICLE#ORDINAL`), the article among its
+/// `article_ids` and the article's outlet among its `sources`.
+fn completed(event: &Event, article: &Article, ordinal: usize) -> Event {
+    let mut event = event.clone();
+    if event.id.trim().is_empty() {
+        event.id = format!("{}#{}", article.id, ordinal + 1);
+    }
+    if event.article_ids.is_empty() {
+        event.article_ids.push(article.id.clone());
+    }
+    if event.sources.is_empty() {
+        if let Some(source) = &article.source {
+            event.sources.push(source.clone());
+        }
+    }
+    event
+}
+
+/// One `(field, evidence)` per sourced field: the trigger, date, locations, destination,
+/// actors and each quantity (`quantity:killed`).
+pub(crate) fn evidence_rows(event: &Event) -> Vec<(String, &Evidence)> {
+    let mut rows = Vec::new();
+    if !(event.evidence.text.is_empty() && event.evidence.rule.is_empty()) {
+        rows.push(("trigger".to_string(), &event.evidence));
+    }
+    if let Some(e) = &event.date.evidence {
+        rows.push(("date".into(), e));
+    }
+    if let Some(e) = event.location.as_ref().and_then(|p| p.evidence.as_ref()) {
+        rows.push(("location".into(), e));
+    }
+    for p in &event.other_locations {
+        if let Some(e) = &p.evidence {
+            rows.push(("other_location".into(), e));
+        }
+    }
+    if let Some(e) = event.destination.as_ref().and_then(|p| p.evidence.as_ref()) {
+        rows.push(("destination".into(), e));
+    }
+    for (field, actor) in [("actor1", &event.actor1), ("actor2", &event.actor2)] {
+        if let Some(e) = actor.as_ref().and_then(|a| a.evidence.as_ref()) {
+            rows.push((field.into(), e));
+        }
+    }
+    for (field, actors) in [
+        ("assoc_actor_1", &event.assoc_actor_1),
+        ("assoc_actor_2", &event.assoc_actor_2),
+    ] {
+        for a in actors {
+            if let Some(e) = &a.evidence {
+                rows.push((field.into(), e));
+            }
+        }
+    }
+    for q in &event.quantities {
+        let kind = serde_json::to_value(q.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        rows.push((format!("quantity:{kind}"), &q.evidence));
+    }
+    if let Some(t) = &event.valid_until {
+        rows.push(("valid_until".into(), &t.evidence));
+    }
+    rows
+}

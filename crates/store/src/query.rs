@@ -1,0 +1,156 @@
+//! Reading back: events by date range, country and type, counts, articles and control facts.
+
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension};
+use sitrep_model::{Article, ControlFact, Event};
+
+/// Which events to list. The default lists every conflict event.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// First event date (inclusive); events without a date are left out when set.
+    pub from: Option<NaiveDate>,
+    /// Last event date (inclusive); events without a date are left out when set.
+    pub to: Option<NaiveDate>,
+    /// Country name (as ACLED writes it) or ISO alpha-2 code, case-insensitive.
+    pub country: Option<String>,
+    /// Event type or sub-event type (ACLED spelling), case-insensitive.
+    pub event_type: Option<String>,
+    /// Also list the non-conflict classes (natural disaster, diplomacy, ...).
+    pub include_non_conflict: bool,
+    /// At most this many events.
+    pub limit: Option<usize>,
+    /// Skip this many events first.
+    pub offset: usize,
+}
+
+/// How many rows each table holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// Articles.
+    pub articles: u64,
+    /// Events, non-conflict classes included.
+    pub events: u64,
+    /// Conflict events only.
+    pub conflict_events: u64,
+    /// Evidence rows.
+    pub evidence: u64,
+    /// Claims (with an event or standalone).
+    pub claims: u64,
+    /// Control facts.
+    pub control_facts: u64,
+}
+
+impl Store {
+    /// Events matching `filter`, in article order (as ingested), most salient first within an article.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
+        let mut sql = String::from(
+            "SELECT e.id, e.json FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if !filter.include_non_conflict {
+            sql.push_str(" AND e.is_conflict = 1");
+        }
+        if let Some(from) = filter.from {
+            sql.push_str(" AND e.event_date >= ?");
+            args.push(Value::Text(from.to_string()));
+        }
+        if let Some(to) = filter.to {
+            sql.push_str(" AND e.event_date <= ?");
+            args.push(Value::Text(to.to_string()));
+        }
+        if let Some(country) = &filter.country {
+            sql.push_str(
+                " AND (e.country = ? COLLATE NOCASE OR e.country_code = ? COLLATE NOCASE)",
+            );
+            args.push(Value::Text(country.trim().to_string()));
+            args.push(Value::Text(country.trim().to_string()));
+        }
+        if let Some(t) = &filter.event_type {
+            sql.push_str(
+                " AND (e.sub_event_type = ? COLLATE NOCASE OR e.event_type = ? COLLATE NOCASE)",
+            );
+            args.push(Value::Text(t.trim().to_string()));
+            args.push(Value::Text(t.trim().to_string()));
+        }
+        sql.push_str(" ORDER BY a.rowid, e.salience DESC, e.ordinal LIMIT ? OFFSET ?");
+        args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
+        args.push(Value::Integer(filter.offset as i64));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut events = Vec::new();
+        for row in rows {
+            let (id, json) = row?;
+            let event = serde_json::from_str(&json).map_err(|source| StoreError::Json {
+                what: format!("event {id}"),
+                source,
+            })?;
+            events.push(event);
+        }
+        Ok(events)
+    }
+
+    /// Row counts.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Counts {
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            events: count("SELECT COUNT(*) FROM events")?,
+            conflict_events: count("SELECT COUNT(*) FROM events WHERE is_conflict = 1")?,
+            evidence: count("SELECT COUNT(*) FROM evidence")?,
+            claims: count("SELECT COUNT(*) FROM claims")?,
+            control_facts: count("SELECT COUNT(*) FROM control_facts")?,
+        })
+    }
+
+    /// A stored article.
+    pub fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, title, text, published, source, url, language, origin FROM articles WHERE id = ?1",
+                params![id],
+                |r| {
+                    Ok(Article {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        text: r.get(2)?,
+                        published: r
+                            .get::<_, Option<String>>(3)?
+                            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                        source: r.get(4)?,
+                        url: r.get(5)?,
+                        language: r.get(6)?,
+                        origin: r.get(7)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(row)
+    }
+
+    /// Every control fact, in article order.
+    pub fn control_facts(&self) -> Result<Vec<ControlFact>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.article_id, c.json FROM control_facts c JOIN articles a ON a.id = c.article_id
+             ORDER BY a.rowid, c.ordinal",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut facts = Vec::new();
+        for row in rows {
+            let (article, json) = row?;
+            facts.push(
+                serde_json::from_str(&json).map_err(|source| StoreError::Json {
+                    what: format!("control fact of {article}"),
+                    source,
+                })?,
+            );
+        }
+        Ok(facts)
+    }
+}
