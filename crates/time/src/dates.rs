@@ -1,0 +1,1425 @@
+//! Reading date and time expressions into parts, joining them, and resolving them.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use sitrep_model::{DatePrecision, Span};
+
+use crate::lexicon::{time_lexicon, CalendarWord, ZoneTarget};
+use crate::offsets::utc_offset_minutes;
+use crate::{DateMention, DateRole};
+
+// ---------------------------------------------------------------- tokens
+
+struct Tok<'a> {
+    span: Span,
+    raw: &'a str,
+    lo: (usize, usize),
+}
+
+struct Tokens<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    lower: String,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str, within: Span) -> Self {
+        let mut toks = Vec::with_capacity(within.len() / 5 + 1);
+        let mut lower = String::with_capacity(within.len());
+        for (span, raw) in sitrep_text::words(text, within) {
+            let s = lower.len();
+            lower.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+            toks.push(Tok {
+                span,
+                raw,
+                lo: (s, lower.len()),
+            });
+        }
+        Tokens { text, toks, lower }
+    }
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+    fn lo(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map(|t| &self.lower[t.lo.0..t.lo.1])
+            .unwrap_or("")
+    }
+    fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map(|t| t.raw).unwrap_or("")
+    }
+    /// Text between token `i - 1` and token `i` (empty for `i == 0` or past the end).
+    fn gap_before(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        &self.text[self.toks[i - 1].span.end..self.toks[i].span.start]
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.raw(i)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+    /// Whether the gap before token `i` ends a sentence.
+    fn sentence_break_before(&self, i: usize) -> bool {
+        let g = self.gap_before(i);
+        // A full stop before a lower-case word ("9 a.m. on Sunday") ends no sentence.
+        g.contains(['!', '?', '\n', ';'])
+            || (g.contains('.') && !self.raw(i).starts_with(|c: char| c.is_lowercase()))
+    }
+}
+
+// ---------------------------------------------------------------- parts
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Whole,
+    Early,
+    Mid,
+    Late,
+    /// "earlier this month": from the start to the publication date.
+    Earlier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Modifier {
+    None,
+    Last,
+    Next,
+    This,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spec {
+    Day {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
+    DayRange {
+        y: Option<i32>,
+        m: u32,
+        d1: u32,
+        d2: u32,
+    },
+    Month {
+        y: Option<i32>,
+        m: u32,
+        part: Part,
+        modifier: Modifier,
+    },
+    Year(i32),
+    Weekday {
+        wd: u32,
+        modifier: Modifier,
+    },
+    DayOffset(i64),
+    Night,
+    Week {
+        offset: i64,
+        part: Part,
+    },
+    WeeksAgo(i64),
+    Weekend,
+    MonthRel {
+        offset: i64,
+        part: Part,
+    },
+    YearRel {
+        offset: i64,
+        part: Part,
+    },
+    Recent(i64),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct DatePart {
+    start: usize,
+    end: usize,
+    spec: Spec,
+    rule: &'static str,
+    approximate: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Clock {
+    time: NaiveTime,
+    approx: bool,
+    zone: Option<ZoneTarget>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TimePart {
+    start: usize,
+    end: usize,
+    clock: Clock,
+    alt: Option<Clock>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Found {
+    Date(DatePart),
+    Time(TimePart),
+}
+
+impl Found {
+    fn start(&self) -> usize {
+        match self {
+            Found::Date(d) => d.start,
+            Found::Time(t) => t.start,
+        }
+    }
+    fn end(&self) -> usize {
+        match self {
+            Found::Date(d) => d.end,
+            Found::Time(t) => t.end,
+        }
+    }
+}
+
+fn calendar(w: &str) -> Option<CalendarWord> {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    time_lexicon().calendar.get(w).copied()
+}
+
+fn month_at(t: &Tokens, i: usize) -> Option<u32> {
+    if !t.capitalised(i) {
+        return None;
+    }
+    match calendar(t.lo(i)) {
+        Some(CalendarWord::Month(m)) => Some(m),
+        _ => None,
+    }
+}
+
+/// A full weekday name (abbreviations only count inside absolute dates).
+fn weekday_at(t: &Tokens, i: usize) -> Option<u32> {
+    if !t.capitalised(i) {
+        return None;
+    }
+    let lo = t.lo(i);
+    match calendar(lo) {
+        Some(CalendarWord::Weekday(wd))
+            if lo
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .ends_with("day") =>
+        {
+            Some(wd)
+        }
+        _ => None,
+    }
+}
+
+/// A day of the month: "9", "09", "9th", "21st".
+fn day_number(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &s[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_number(s: &str) -> Option<i32> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// Small counts for "two days ago".
+fn small_count(s: &str) -> Option<i64> {
+    if let Ok(n) = s.parse::<i64>() {
+        return (1..=60).contains(&n).then_some(n);
+    }
+    Some(match s {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "several" => 3,
+        "few" => 3,
+        _ => return None,
+    })
+}
+
+/// Whether the calendar word at `i` sits in a listed name ("Sunday Times").
+fn in_non_date(t: &Tokens, i: usize) -> bool {
+    let w = t.lo(i);
+    time_lexicon().non_dates.iter().any(|phrase| {
+        phrase.iter().enumerate().any(|(k, p)| {
+            *p == w
+                && i >= k
+                && (0..phrase.len()).all(|j| t.lo(i - k + j) == phrase[j])
+                && i - k + phrase.len() <= t.len()
+        })
+    })
+}
+
+/// After a day and month: ", 2020" / " 2020".
+fn year_after(t: &Tokens, i: usize) -> Option<i32> {
+    let g = t.gap_before(i).trim();
+    if g.is_empty() || g == "," {
+        year_number(t.raw(i))
+    } else {
+        None
+    }
+}
+
+/// Absolute dates starting at token `i`.
+fn absolute(t: &Tokens, i: usize) -> Option<DatePart> {
+    if i >= t.len() {
+        return None;
+    }
+    let raw = t.raw(i);
+    // ISO 2020-05-09 and 9-May-20.
+    if raw.contains('-') {
+        let p: Vec<&str> = raw.split('-').collect();
+        if p.len() == 3 {
+            if let (Some(y), Ok(m), Ok(d)) =
+                (year_number(p[0]), p[1].parse::<u32>(), p[2].parse::<u32>())
+            {
+                if p[1].len() == 2 && p[2].len() == 2 {
+                    return Some(DatePart {
+                        start: i,
+                        end: i + 1,
+                        spec: Spec::Day { y: Some(y), m, d },
+                        rule: "iso-date",
+                        approximate: false,
+                    });
+                }
+            }
+            if let (Some(d), Some(CalendarWord::Month(m))) =
+                (day_number(p[0]), calendar(&p[1].to_ascii_lowercase()))
+            {
+                let y = match p[2].len() {
+                    2 => p[2].parse::<i32>().ok().map(|y| 2000 + y),
+                    4 => year_number(p[2]),
+                    _ => None,
+                };
+                if let Some(y) = y {
+                    return Some(DatePart {
+                        start: i,
+                        end: i + 1,
+                        spec: Spec::Day { y: Some(y), m, d },
+                        rule: "day-mon-year",
+                        approximate: false,
+                    });
+                }
+            }
+        }
+        // "3-5 May"
+        if p.len() == 2 {
+            if let (Some(d1), Some(d2), Some(m)) =
+                (day_number(p[0]), day_number(p[1]), month_at(t, i + 1))
+            {
+                if d1 < d2 {
+                    let y = year_after(t, i + 2);
+                    let end = i + 2 + usize::from(y.is_some());
+                    return Some(DatePart {
+                        start: i,
+                        end,
+                        spec: Spec::DayRange { y, m, d1, d2 },
+                        rule: "day-range-month",
+                        approximate: false,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    // 09/05/2020 when unambiguous.
+    if t.text[t.toks[i].span.end..].starts_with('/') {
+        return slash_date(t, i);
+    }
+    // 9 May [2020], 9th of May, 3 to 5 May, 3 and 5 May.
+    if let Some(d) = day_number(raw) {
+        let mut j = i + 1;
+        if t.lo(j) == "of" {
+            j += 1;
+        }
+        if let Some(m) = month_at(t, j) {
+            let y = year_after(t, j + 1);
+            let end = j + 1 + usize::from(y.is_some());
+            return Some(DatePart {
+                start: i,
+                end,
+                spec: Spec::Day { y, m, d },
+                rule: if y.is_some() {
+                    "day-month-year"
+                } else {
+                    "day-month"
+                },
+                approximate: false,
+            });
+        }
+        let joined =
+            matches!(t.lo(i + 1), "to" | "and") || matches!(t.gap_before(i + 1).trim(), "-" | "–");
+        if joined {
+            let k = if matches!(t.lo(i + 1), "to" | "and") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let (Some(d2), Some(m)) = (day_number(t.raw(k)), month_at(t, k + 1)) {
+                if d < d2 {
+                    let y = year_after(t, k + 2);
+                    let end = k + 2 + usize::from(y.is_some());
+                    return Some(DatePart {
+                        start: i,
+                        end,
+                        spec: Spec::DayRange { y, m, d1: d, d2 },
+                        rule: "day-range-month",
+                        approximate: false,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    // May 9[, 2020], May 2020, May 3-5.
+    if let Some(m) = month_at(t, i) {
+        let mut j = i + 1;
+        // "Oct. 3"
+        let next_raw = t.raw(j);
+        if let Some(d) = day_number(next_raw) {
+            let y = year_after(t, j + 1);
+            let end = j + 1 + usize::from(y.is_some());
+            return Some(DatePart {
+                start: i,
+                end,
+                spec: Spec::Day { y, m, d },
+                rule: if y.is_some() {
+                    "month-day-year"
+                } else {
+                    "month-day"
+                },
+                approximate: false,
+            });
+        }
+        if let Some((a, b)) = next_raw.split_once('-') {
+            if let (Some(d1), Some(d2)) = (day_number(a), day_number(b)) {
+                if d1 < d2 {
+                    j += 1;
+                    let y = year_after(t, j);
+                    let end = j + usize::from(y.is_some());
+                    return Some(DatePart {
+                        start: i,
+                        end,
+                        spec: Spec::DayRange { y, m, d1, d2 },
+                        rule: "month-day-range",
+                        approximate: false,
+                    });
+                }
+            }
+        }
+        if let Some(y) = year_number(next_raw) {
+            if t.gap_before(j).trim().is_empty() {
+                return Some(DatePart {
+                    start: i,
+                    end: j + 1,
+                    spec: Spec::Month {
+                        y: Some(y),
+                        m,
+                        part: Part::Whole,
+                        modifier: Modifier::None,
+                    },
+                    rule: "month-year",
+                    approximate: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn slash_date(t: &Tokens, i: usize) -> Option<DatePart> {
+    let start = t.toks[i].span.start;
+    let rest = &t.text[start..t.text.len().min(start + 10)];
+    let mut it = rest
+        .split(|c: char| !c.is_ascii_digit() && c != '/')
+        .next()?
+        .split('/');
+    let (a, b, c) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() || c.len() != 4 {
+        return None;
+    }
+    let (a, b, y): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+    let (d, m) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ if a == b => (a, b),
+        _ => return None, // 09/05/2020: day-month or month-day? Not guessed.
+    };
+    let end_byte = start + a.to_string().len() + b.to_string().len() + 6;
+    let end = (i..t.len())
+        .find(|&k| t.toks[k].span.end >= end_byte)
+        .map(|k| k + 1)
+        .unwrap_or(i + 1);
+    Some(DatePart {
+        start: i,
+        end,
+        spec: Spec::Day { y: Some(y), m, d },
+        rule: "slash-date",
+        approximate: false,
+    })
+}
+
+/// Words that license a bare month or year ("in April", "since 2012").
+fn licenses_bare(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "during"
+            | "from"
+            | "of"
+            | "early"
+            | "late"
+            | "mid"
+            | "before"
+            | "after"
+            | "throughout"
+            | "between"
+            | "last"
+            | "next"
+            | "this"
+            | "around"
+            | "through"
+    )
+}
+
+fn month_part(w: &str) -> Part {
+    match w {
+        "early" | "beginning" | "start" => Part::Early,
+        "mid" | "middle" => Part::Mid,
+        "late" | "end" => Part::Late,
+        _ => Part::Whole,
+    }
+}
+
+/// Relative and bare expressions at token `i`.
+fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
+    let lo = t.lo(i);
+    let mk = |end: usize, spec: Spec, rule: &'static str| {
+        Some(DatePart {
+            start: i,
+            end,
+            spec,
+            rule,
+            approximate: false,
+        })
+    };
+    match lo {
+        "today" => return mk(i + 1, Spec::DayOffset(0), "today"),
+        "tonight" => return mk(i + 1, Spec::DayOffset(0), "tonight"),
+        "yesterday" => return mk(i + 1, Spec::DayOffset(-1), "yesterday"),
+        "tomorrow" => return mk(i + 1, Spec::DayOffset(1), "tomorrow"),
+        "overnight" => return mk(i + 1, Spec::Night, "night-before-publication"),
+        "recently" => return mk(i + 1, Spec::Recent(30), "recently"),
+        _ => {}
+    }
+    let next = t.lo(i + 1);
+    match (lo, next) {
+        ("this", "morning" | "afternoon" | "evening") => {
+            return mk(i + 2, Spec::DayOffset(0), "today")
+        }
+        ("earlier" | "later", "today") => return mk(i + 2, Spec::DayOffset(0), "today"),
+        ("last", "night") => return mk(i + 2, Spec::Night, "night-before-publication"),
+        ("after", "midnight") => return mk(i + 2, Spec::Night, "night-before-publication"),
+        ("early", "hours") => return mk(i + 2, Spec::Night, "night-before-publication"),
+        ("the", "early") if t.lo(i + 2) == "hours" => {
+            return mk(i + 3, Spec::Night, "night-before-publication")
+        }
+        ("the", "day") if matches!(t.lo(i + 2), "before" | "earlier") => {
+            return mk(i + 3, Spec::DayOffset(-1), "day-before")
+        }
+        ("the", "previous") if t.lo(i + 2) == "day" => {
+            return mk(i + 3, Spec::DayOffset(-1), "day-before")
+        }
+        ("a", "day") if t.lo(i + 2) == "earlier" => {
+            return mk(i + 3, Spec::DayOffset(-1), "day-before")
+        }
+        ("the", "weekend") | ("last" | "this", "weekend") => {
+            return mk(i + 2, Spec::Weekend, "weekend")
+        }
+        ("recent", "days") if t.lo(i.wrapping_sub(1)) == "in" => {
+            return mk(i + 2, Spec::Recent(7), "recent-days")
+        }
+        ("recent", "weeks") if t.lo(i.wrapping_sub(1)) == "in" => {
+            return mk(i + 2, Spec::Recent(28), "recent-weeks")
+        }
+        ("recent", "months") if t.lo(i.wrapping_sub(1)) == "in" => {
+            return mk(i + 2, Spec::Recent(90), "recent-months")
+        }
+        _ => {}
+    }
+    // "two days ago", "a week ago", "three months ago"
+    if let Some(n) = small_count(lo) {
+        if t.lo(i + 2) == "ago" {
+            let spec = match next {
+                "day" | "days" => Some((Spec::DayOffset(-n), "days-ago")),
+                "week" | "weeks" => Some((Spec::WeeksAgo(n), "weeks-ago")),
+                "month" | "months" => Some((
+                    Spec::MonthRel {
+                        offset: -n,
+                        part: Part::Whole,
+                    },
+                    "months-ago",
+                )),
+                "year" | "years" => Some((
+                    Spec::YearRel {
+                        offset: -n,
+                        part: Part::Whole,
+                    },
+                    "years-ago",
+                )),
+                _ => None,
+            };
+            if let Some((spec, rule)) = spec {
+                return mk(i + 3, spec, rule);
+            }
+        }
+    }
+    // [early|earlier|late|mid] (last|this|next) (week|month|year)
+    let (part, k) = match lo {
+        "early" => (Part::Early, i + 1),
+        "earlier" => (Part::Earlier, i + 1),
+        "late" | "later" => (Part::Late, i + 1),
+        "mid" => (Part::Mid, i + 1),
+        _ => (Part::Whole, i),
+    };
+    let offset = match t.lo(k) {
+        "last" | "past" => Some(-1),
+        "this" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    };
+    if let Some(offset) = offset {
+        let end = k + 2;
+        match t.lo(k + 1) {
+            "week" => return mk(end, Spec::Week { offset, part }, "week"),
+            "month" => return mk(end, Spec::MonthRel { offset, part }, "month"),
+            "year" => return mk(end, Spec::YearRel { offset, part }, "year"),
+            _ => {}
+        }
+    }
+    // Weekdays: [last|next|this] Sunday [morning|night].
+    if let Some(wd) = weekday_at(t, i) {
+        if in_non_date(t, i) {
+            return None;
+        }
+        let (modifier, start) = match t.lo(i.wrapping_sub(1)) {
+            "last" if i > 0 => (Modifier::Last, i - 1),
+            "next" | "coming" if i > 0 => (Modifier::Next, i - 1),
+            "this" if i > 0 => (Modifier::This, i - 1),
+            _ => (Modifier::None, i),
+        };
+        // "Sunday, May 20" / "Sunday 20 May": the absolute date wins.
+        let gap = t.gap_before(i + 1).trim();
+        if gap.is_empty() || gap == "," {
+            if let Some(mut abs) = absolute(t, i + 1) {
+                abs.start = start;
+                abs.rule = "absolute-with-weekday";
+                return Some(abs);
+            }
+        }
+        let mut end = i + 1;
+        if matches!(t.lo(end), "morning" | "afternoon" | "evening" | "night") {
+            end += 1;
+        }
+        let rule = match modifier {
+            Modifier::Last => "last-weekday",
+            Modifier::Next => "next-weekday",
+            _ => "weekday-before-publication",
+        };
+        return Some(DatePart {
+            start,
+            end,
+            spec: Spec::Weekday { wd, modifier },
+            rule,
+            approximate: false,
+        });
+    }
+    // Bare months: "in April", "since April", "early April", "mid-April", "last April".
+    let (m_idx, part, start) = if let Some(rest) = lo.strip_prefix("mid-") {
+        match calendar(rest) {
+            Some(CalendarWord::Month(_)) => (Some(i), Part::Mid, i),
+            _ => (None, Part::Whole, i),
+        }
+    } else {
+        (month_at(t, i).map(|_| i), Part::Whole, i)
+    };
+    if let Some(mi) = m_idx {
+        let m = match calendar(lo.strip_prefix("mid-").unwrap_or(lo)) {
+            Some(CalendarWord::Month(m)) => m,
+            _ => return None,
+        };
+        if in_non_date(t, mi) {
+            return None;
+        }
+        let prev = t.lo(i.wrapping_sub(1));
+        let (part, start, modifier) = if part == Part::Mid {
+            (part, start, Modifier::None)
+        } else if i > 0 && matches!(prev, "early" | "mid" | "late") {
+            (month_part(prev), i - 1, Modifier::None)
+        } else if i > 1
+            && prev == "of"
+            && matches!(t.lo(i - 2), "end" | "beginning" | "start" | "middle")
+        {
+            (month_part(t.lo(i - 2)), i, Modifier::None)
+        } else if i > 0 && matches!(prev, "last" | "next") {
+            (
+                Part::Whole,
+                i - 1,
+                if prev == "last" {
+                    Modifier::Last
+                } else {
+                    Modifier::Next
+                },
+            )
+        } else {
+            (Part::Whole, i, Modifier::None)
+        };
+        let licensed =
+            part != Part::Whole || modifier != Modifier::None || (i > 0 && licenses_bare(prev));
+        if !licensed {
+            return None;
+        }
+        return Some(DatePart {
+            start,
+            end: i + 1,
+            spec: Spec::Month {
+                y: None,
+                m,
+                part,
+                modifier,
+            },
+            rule: "month-name",
+            approximate: false,
+        });
+    }
+    // Years: "in 2012", "since 2012", "in early 2012".
+    if let Some(y) = year_number(t.raw(i)) {
+        let prev = t.lo(i.wrapping_sub(1));
+        if i > 0 && (licenses_bare(prev) && prev != "of") && t.gap_before(i).trim().is_empty() {
+            // Not "in 2012 people": a count noun would follow; a year is followed by punctuation or a clause.
+            return Some(DatePart {
+                start: i,
+                end: i + 1,
+                spec: Spec::Year(y),
+                rule: "year",
+                approximate: false,
+            });
+        }
+    }
+    None
+}
+
+fn parse_clock(h: u32, m: u32, suffix: &str) -> Option<NaiveTime> {
+    let h = match suffix {
+        "am" | "a.m." | "a.m" => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            h % 12
+        }
+        "pm" | "p.m." | "p.m" => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            h % 12 + 12
+        }
+        "" | "h" | "hrs" => h,
+        _ => return None,
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+/// "10:30", "10.30", "10" into hours and minutes.
+fn hours_minutes(s: &str) -> Option<(u32, u32)> {
+    let (h, m) = match s.split_once([':', '.']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        Some(_) => return None,
+        None => (s, "0"),
+    };
+    if h.is_empty()
+        || h.len() > 2
+        || !h.bytes().all(|b| b.is_ascii_digit())
+        || !m.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((h.parse().ok()?, m.parse().ok()?))
+}
+
+/// A clock time at token `i`, with its zone. Returns the clock and one past its last token.
+fn clock(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
+    let lex = time_lexicon();
+    let lo = t.lo(i);
+    let prev = t.lo(i.wrapping_sub(1));
+    let approx_word = i > 0 && matches!(prev, "around" | "about" | "approximately" | "roughly");
+    let (time, approx, mut end) = if let Some(&(time, approx)) = lex.clock_words.get(lo) {
+        // "Dawn" capitalised mid-sentence is a newspaper; accept with a preposition or in lower case.
+        let lower = !t.capitalised(i);
+        let prep = i > 0
+            && matches!(
+                prev,
+                "at" | "before" | "after" | "by" | "until" | "till" | "since" | "from" | "around"
+            );
+        if !(lower || prep) {
+            return None;
+        }
+        (time, approx, i + 1)
+    } else if lo.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        let digits_end = lo
+            .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+            .unwrap_or(lo.len());
+        let (num, suffix) = lo.split_at(digits_end);
+        if let Some(&(time, approx)) = lex.clock_words.get(suffix) {
+            // "12noon", "12midnight"
+            let (h, _) = hours_minutes(num)?;
+            if h != 12 {
+                return None;
+            }
+            (time, approx, i + 1)
+        } else if !suffix.is_empty() {
+            let (h, m) = hours_minutes(num)?;
+            (parse_clock(h, m, suffix)?, false, i + 1)
+        } else {
+            // "1 pm", "1 p.m.", "12 noon", "10:30", "1300 GMT".
+            let next = t.lo(i + 1);
+            let after_next = &t.text[t.toks.get(i + 1).map(|x| x.span.end).unwrap_or(0)..];
+            if matches!(next, "am" | "pm") {
+                let (h, m) = hours_minutes(num)?;
+                (parse_clock(h, m, next)?, false, i + 2)
+            } else if matches!(next, "a" | "p") && after_next.starts_with(".m") {
+                let (h, m) = hours_minutes(num)?;
+                (
+                    parse_clock(h, m, if next == "a" { "am" } else { "pm" })?,
+                    false,
+                    i + 3,
+                )
+            } else if let Some(&(time, approx)) = lex.clock_words.get(next).filter(|_| num == "12")
+            {
+                (time, approx, i + 2)
+            } else if num.contains(':') {
+                let (h, m) = hours_minutes(num)?;
+                (parse_clock(h, m, "")?, false, i + 1)
+            } else if num.len() == 4
+                && (lex.zones.get(next).is_some_and(|z| !z.needs_time_word)
+                    || matches!(next, "hours" | "hrs" | "local"))
+            {
+                let (h, m) = (num[..2].parse().ok()?, num[2..].parse().ok()?);
+                let end = if matches!(next, "hours" | "hrs") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (parse_clock(h, m, "")?, false, end)
+            } else if next == "o'clock" || next == "o’clock" {
+                let (h, m) = hours_minutes(num)?;
+                (parse_clock(h, m, "")?, false, i + 2)
+            } else {
+                return None;
+            }
+        }
+    } else {
+        return None;
+    };
+    // The clock's zone: "GMT", "local time", "UAE time", "Abu Dhabi time".
+    let mut zone = None;
+    let z = t.lo(end);
+    if let Some(entry) = lex.zones.get(z) {
+        if !entry.needs_time_word && t.capitalised(end) {
+            zone = Some(entry.target);
+            end += 1;
+        } else if t.lo(end + 1) == "time" {
+            zone = Some(entry.target);
+            end += 2;
+        } else if t.lo(end + 2) == "time" && entry.needs_time_word {
+            zone = Some(entry.target);
+            end += 3;
+        }
+    } else if z == "local" {
+        end += if t.lo(end + 1) == "time" { 2 } else { 1 };
+    }
+    Some((
+        Clock {
+            time,
+            approx: approx || approx_word,
+            zone,
+        },
+        end,
+    ))
+}
+
+fn time_part(t: &Tokens, i: usize) -> Option<TimePart> {
+    let (c, mut end) = clock(t, i)?;
+    let mut alt = None;
+    // "12noon (1pm UAE time)"
+    if end < t.len() && t.gap_before(end).contains('(') {
+        if let Some((a, e)) = clock(t, end) {
+            if t.gap_before(e).contains(')') || e >= t.len() {
+                alt = Some(a);
+                end = e;
+            }
+        }
+    }
+    Some(TimePart {
+        start: i,
+        end,
+        clock: c,
+        alt,
+    })
+}
+
+fn scan(t: &Tokens) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let date = absolute(t, i).or_else(|| relative(t, i));
+        if let Some(mut d) = date {
+            // "around 6 May", "on or about 6 May"; "(as reported)" after.
+            if i > 0 && matches!(t.lo(i - 1), "around" | "about" | "approximately" | "circa") {
+                d.approximate = true;
+            }
+            let after = &t.text[t.toks[d.end - 1].span.end..];
+            if after.trim_start().starts_with("(as reported)") {
+                d.approximate = true;
+                if let Some(k) = (d.end..t.len()).find(|&k| t.lo(k) == "reported") {
+                    d.end = k + 1;
+                }
+            }
+            i = d.end.max(i + 1);
+            found.push(Found::Date(d));
+            continue;
+        }
+        if let Some(tp) = time_part(t, i) {
+            i = tp.end.max(i + 1);
+            found.push(Found::Time(tp));
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+// ---------------------------------------------------------------- joining
+
+/// Words that may stand between the time and the date of one expression.
+fn connector(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "of" | "at" | "the" | "in" | "around" | "about" | "this" | "today"
+    )
+}
+
+struct Group {
+    start: usize,
+    end: usize,
+    date: Option<DatePart>,
+    time: Option<TimePart>,
+}
+
+fn can_join(t: &Tokens, a_end: usize, b_start: usize) -> bool {
+    if b_start < a_end || b_start - a_end > 2 {
+        return false;
+    }
+    (a_end..=b_start)
+        .all(|k| !t.sentence_break_before(k) || k == a_end && t.gap_before(k).trim() == "(")
+        && (a_end..b_start).all(|k| connector(t.lo(k)))
+}
+
+fn join(t: &Tokens, found: Vec<Found>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for f in found {
+        if let Some(g) = groups.last_mut() {
+            if can_join(t, g.end, f.start()) {
+                match f {
+                    Found::Time(tp) if g.time.is_none() => {
+                        g.time = Some(tp);
+                        g.end = tp.end;
+                        continue;
+                    }
+                    Found::Date(dp) => match g.date {
+                        None => {
+                            g.date = Some(dp);
+                            g.end = dp.end;
+                            continue;
+                        }
+                        // "today (Sunday)": the bracketed weekday says which day "today" was.
+                        Some(
+                            prev @ DatePart {
+                                spec: Spec::DayOffset(0 | -1) | Spec::Night,
+                                ..
+                            },
+                        ) if matches!(
+                            dp.spec,
+                            Spec::Weekday {
+                                modifier: Modifier::None,
+                                ..
+                            }
+                        ) && t.gap_before(dp.start).contains('(') =>
+                        {
+                            g.date = Some(DatePart {
+                                start: prev.start,
+                                end: dp.end,
+                                spec: dp.spec,
+                                rule: "bracketed-weekday",
+                                approximate: prev.approximate,
+                            });
+                            g.end = dp.end;
+                            continue;
+                        }
+                        // "overnight Saturday", "the early hours of Sunday".
+                        Some(
+                            prev @ DatePart {
+                                spec: Spec::Night, ..
+                            },
+                        ) => {
+                            g.date = Some(DatePart {
+                                start: prev.start,
+                                end: dp.end,
+                                spec: dp.spec,
+                                rule: "night-of-day",
+                                approximate: prev.approximate || dp.approximate,
+                            });
+                            g.end = dp.end;
+                            continue;
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+        }
+        let (date, time) = match f {
+            Found::Date(d) => (Some(d), None),
+            Found::Time(tp) => (None, Some(tp)),
+        };
+        groups.push(Group {
+            start: f.start(),
+            end: f.end(),
+            date,
+            time,
+        });
+    }
+    groups
+}
+
+// ---------------------------------------------------------------- resolving
+
+fn weekday_from(n: u32) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// The given weekday on or before `p` (or strictly before, or on/after, strictly after).
+fn weekday_near(p: NaiveDate, wd: Weekday, forward: bool, strict: bool) -> NaiveDate {
+    let from = p.weekday().num_days_from_monday() as i64;
+    let to = wd.num_days_from_monday() as i64;
+    if forward {
+        let mut k = (to - from).rem_euclid(7);
+        if k == 0 && strict {
+            k = 7;
+        }
+        p + Duration::days(k)
+    } else {
+        let mut k = (from - to).rem_euclid(7);
+        if k == 0 && strict {
+            k = 7;
+        }
+        p - Duration::days(k)
+    }
+}
+
+fn month_start(y: i32, m: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    month_start(ny, nm)?.pred_opt()
+}
+
+fn add_months(y: i32, m: u32, k: i64) -> (i32, u32) {
+    let idx = y as i64 * 12 + (m as i64 - 1) + k;
+    (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u32)
+}
+
+/// A part of a month as (first day, last day, precision).
+fn month_span(
+    y: i32,
+    m: u32,
+    part: Part,
+    p: Option<NaiveDate>,
+) -> Option<(NaiveDate, NaiveDate, DatePrecision)> {
+    let (s, e) = (month_start(y, m)?, month_end(y, m)?);
+    let day = |d: u32| NaiveDate::from_ymd_opt(y, m, d);
+    Some(match part {
+        Part::Whole => (s, e, DatePrecision::Month),
+        Part::Early => (s, day(10)?, DatePrecision::Approximate),
+        Part::Mid => (day(11)?, day(20)?, DatePrecision::Approximate),
+        Part::Late => (day(21)?, e, DatePrecision::Approximate),
+        Part::Earlier => (s, p.unwrap_or(e).min(e), DatePrecision::Approximate),
+    })
+}
+
+struct Resolved {
+    date: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    precision: DatePrecision,
+    relative: bool,
+    period: bool,
+}
+
+fn resolve(spec: Spec, p: Option<NaiveDate>, future: bool) -> Option<Resolved> {
+    let unresolved = Resolved {
+        date: None,
+        end: None,
+        precision: DatePrecision::Unresolved,
+        relative: true,
+        period: false,
+    };
+    let day = |date: NaiveDate, relative: bool| Resolved {
+        date: Some(date),
+        end: None,
+        precision: DatePrecision::Day,
+        relative,
+        period: false,
+    };
+    let span = |s: NaiveDate, e: NaiveDate, precision: DatePrecision, relative: bool| Resolved {
+        date: Some(s),
+        end: Some(e),
+        precision,
+        relative,
+        period: true,
+    };
+    Some(match spec {
+        Spec::Day { y: Some(y), m, d } => day(NaiveDate::from_ymd_opt(y, m, d)?, false),
+        Spec::Day { y: None, m, d } => {
+            // Check the day exists in some year (29 February in a leap year).
+            NaiveDate::from_ymd_opt(2000, m, d)?;
+            let Some(p) = p else { return Some(unresolved) };
+            let mut y = p.year();
+            let this = NaiveDate::from_ymd_opt(y, m, d);
+            if future {
+                if this.map_or(true, |x| x < p) {
+                    y += 1;
+                }
+            } else if this.map_or(true, |x| x > p) {
+                y -= 1;
+            }
+            day(NaiveDate::from_ymd_opt(y, m, d)?, true)
+        }
+        Spec::DayRange { y, m, d1, d2 } => {
+            let (y, relative) = match (y, p) {
+                (Some(y), _) => (y, false),
+                (None, Some(p)) => {
+                    let first = NaiveDate::from_ymd_opt(p.year(), m, d1)?;
+                    (
+                        if !future && first > p {
+                            p.year() - 1
+                        } else {
+                            p.year()
+                        },
+                        true,
+                    )
+                }
+                (None, None) => return Some(unresolved),
+            };
+            let (s, e) = (
+                NaiveDate::from_ymd_opt(y, m, d1)?,
+                NaiveDate::from_ymd_opt(y, m, d2)?,
+            );
+            let precision = if (e - s).num_days() < 7 {
+                DatePrecision::Week
+            } else {
+                DatePrecision::Month
+            };
+            span(s, e, precision, relative)
+        }
+        Spec::Month {
+            y,
+            m,
+            part,
+            modifier,
+        } => {
+            let (y, relative) = match (y, p) {
+                (Some(y), _) => (y, false),
+                (None, Some(p)) => {
+                    let mut y = p.year();
+                    let forward = future || modifier == Modifier::Next;
+                    if forward {
+                        if month_end(y, m)? < p || modifier == Modifier::Next && m <= p.month() {
+                            y += 1;
+                        }
+                    } else if month_start(y, m)? > p || modifier == Modifier::Last && m >= p.month()
+                    {
+                        y -= 1;
+                    }
+                    (y, true)
+                }
+                (None, None) => return Some(unresolved),
+            };
+            let (s, e, precision) = month_span(y, m, part, None)?;
+            span(s, e, precision, relative)
+        }
+        Spec::Year(y) => span(
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+            DatePrecision::Year,
+            false,
+        ),
+        _ => {
+            let Some(p) = p else { return Some(unresolved) };
+            match spec {
+                Spec::Weekday { wd, modifier } => {
+                    let wd = weekday_from(wd);
+                    let date = match modifier {
+                        Modifier::Last => weekday_near(p, wd, false, true),
+                        Modifier::Next => weekday_near(p, wd, true, true),
+                        _ => weekday_near(p, wd, future, false),
+                    };
+                    day(date, true)
+                }
+                Spec::DayOffset(k) => day(p + Duration::days(k), true),
+                Spec::Night => day(p, true),
+                Spec::Week { offset, part } => {
+                    let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64)
+                        + Duration::weeks(offset);
+                    let sunday = monday + Duration::days(6);
+                    let end = if offset == 0 && !future {
+                        sunday.min(p)
+                    } else {
+                        sunday
+                    };
+                    let (s, e) = match part {
+                        Part::Late => (monday + Duration::days(4), end),
+                        Part::Early => (monday, (monday + Duration::days(2)).min(end)),
+                        _ => (monday, end),
+                    };
+                    span(s, e, DatePrecision::Week, true)
+                }
+                Spec::WeeksAgo(n) => {
+                    let d = p - Duration::weeks(n);
+                    Resolved {
+                        date: Some(d),
+                        end: None,
+                        precision: DatePrecision::Week,
+                        relative: true,
+                        period: false,
+                    }
+                }
+                Spec::Weekend => {
+                    let sat = weekday_near(p, Weekday::Sat, future, false);
+                    span(
+                        sat,
+                        (sat + Duration::days(1)).max(sat).min(if future {
+                            sat + Duration::days(1)
+                        } else {
+                            p.max(sat)
+                        }),
+                        DatePrecision::Week,
+                        true,
+                    )
+                }
+                Spec::MonthRel { offset, part } => {
+                    let (y, m) = add_months(p.year(), p.month(), offset);
+                    let (s, mut e, precision) = month_span(y, m, part, Some(p))?;
+                    if offset == 0 && !future {
+                        e = e.min(p);
+                    }
+                    span(s, e.max(s), precision, true)
+                }
+                Spec::YearRel { offset, part } => {
+                    let y = p.year() + offset as i32;
+                    let (mut s, mut e) = (
+                        NaiveDate::from_ymd_opt(y, 1, 1)?,
+                        NaiveDate::from_ymd_opt(y, 12, 31)?,
+                    );
+                    match part {
+                        Part::Early => e = NaiveDate::from_ymd_opt(y, 4, 30)?,
+                        Part::Mid => {
+                            (s, e) = (
+                                NaiveDate::from_ymd_opt(y, 5, 1)?,
+                                NaiveDate::from_ymd_opt(y, 8, 31)?,
+                            )
+                        }
+                        Part::Late => s = NaiveDate::from_ymd_opt(y, 9, 1)?,
+                        _ => {}
+                    }
+                    if offset == 0 && !future {
+                        e = e.min(p);
+                    }
+                    let precision = if part == Part::Whole || part == Part::Earlier {
+                        DatePrecision::Year
+                    } else {
+                        DatePrecision::Approximate
+                    };
+                    span(s, e.max(s), precision, true)
+                }
+                Spec::Recent(days) => span(
+                    p - Duration::days(days),
+                    p,
+                    DatePrecision::Approximate,
+                    true,
+                ),
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// The role given by the words before token `start`, skipping connectors.
+fn role_before(t: &Tokens, start: usize) -> Option<DateRole> {
+    let mut k = start;
+    for _ in 0..3 {
+        if k == 0 || t.sentence_break_before(k) {
+            return None;
+        }
+        k -= 1;
+        match t.lo(k) {
+            "since" | "from" => return Some(DateRole::Since),
+            "until" | "till" | "til" | "untill" => return Some(DateRole::Until),
+            w if connector(w) || matches!(w, "noon" | "midday") => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a future marker ("will", "due") stands before token `start` in its sentence.
+fn future_context(t: &Tokens, start: usize) -> bool {
+    let lex = time_lexicon();
+    let mut k = start;
+    for _ in 0..12 {
+        if k == 0 || t.sentence_break_before(k) {
+            return false;
+        }
+        k -= 1;
+        let w = t.lo(k);
+        if lex.future_markers.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
+            return true;
+        }
+    }
+    false
+}
+
+fn zone_offset(zone: Option<ZoneTarget>, on: Option<NaiveDate>) -> Option<i32> {
+    match zone? {
+        ZoneTarget::Fixed(m) => Some(m),
+        ZoneTarget::Country(c) => utc_offset_minutes(c, on?),
+    }
+}
+
+/// Dates and clock times inside `within` (article-relative spans), resolved against
+/// `published`. See the crate documentation for the rules.
+pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let t = Tokens::new(text, within);
+    if t.len() == 0 {
+        return Vec::new();
+    }
+    let groups = join(&t, scan(&t));
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let role = role_before(&t, g.start);
+        let future = role == Some(DateRole::Until) || future_context(&t, g.start);
+        let (resolved, rule, approximate) = match g.date {
+            Some(d) => match resolve(d.spec, published, future) {
+                Some(r) => (r, d.rule, d.approximate),
+                None => continue,
+            },
+            None => (
+                Resolved {
+                    date: None,
+                    end: None,
+                    precision: DatePrecision::Unresolved,
+                    relative: false,
+                    period: false,
+                },
+                "time-only",
+                false,
+            ),
+        };
+        let rule = match (rule, future, g.date.map(|d| d.spec)) {
+            ("weekday-before-publication", true, _) => "weekday-after-publication",
+            ("day-month" | "month-day", true, _) => "day-month-future",
+            (r, _, _) => r,
+        };
+        let mut end = resolved.end;
+        let role = match role {
+            Some(DateRole::Since) => {
+                if published.is_some() && resolved.date.is_some() {
+                    end = published.max(resolved.end);
+                }
+                DateRole::Since
+            }
+            Some(r) => r,
+            None if resolved.period => DateRole::Period,
+            None => DateRole::Point,
+        };
+        let on = resolved.date.or(published);
+        let (mut time_of_day, mut time_approximate, mut utc_offset, mut alt_time) =
+            (None, false, None, None);
+        if let Some(tp) = g.time {
+            time_of_day = Some(tp.clock.time);
+            time_approximate = tp.clock.approx;
+            utc_offset = zone_offset(tp.clock.zone, on);
+            if let Some(a) = tp.alt {
+                if let Some(off) = zone_offset(a.zone, on) {
+                    alt_time = Some((a.time, off));
+                    if utc_offset.is_none() {
+                        // 12:00 here is 13:00 at +4, so here is +3.
+                        let diff = (a.time - tp.clock.time).num_minutes();
+                        let diff = (diff + 12 * 60).rem_euclid(24 * 60) - 12 * 60;
+                        utc_offset = Some(off - diff as i32);
+                    }
+                }
+            }
+        }
+        out.push(DateMention {
+            span: Span::new(t.toks[g.start].span.start, t.toks[g.end - 1].span.end),
+            date: resolved.date,
+            end,
+            precision: resolved.precision,
+            role,
+            time_of_day,
+            time_approximate,
+            utc_offset_minutes: utc_offset,
+            alt_time,
+            approximate,
+            relative: resolved.relative,
+            rule,
+        });
+    }
+    out
+}
