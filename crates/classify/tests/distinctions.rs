@@ -1,0 +1,317 @@
+//! Table-driven checks of the distinctions the ACLED codebook draws, on sentences written
+//! for these tests.
+
+use sitrep_classify::Classifier;
+use sitrep_model::SubEventType::{self, *};
+
+const CASES: &[(&str, SubEventType)] = &[
+    // Air/drone strike vs shelling vs remote explosive vs suicide bomb vs grenade vs chemical.
+    (
+        "Government warplanes struck a market in the town, killing four people.",
+        AirDroneStrike,
+    ),
+    (
+        "A drone hit a car carrying two commanders near the border.",
+        AirDroneStrike,
+    ),
+    (
+        "Helicopter gunships attacked rebel positions in the hills.",
+        AirDroneStrike,
+    ),
+    (
+        "The village was bombed from the air for the third day.",
+        AirDroneStrike,
+    ),
+    (
+        "The army shelled the southern neighbourhoods overnight.",
+        ShellingArtilleryMissileAttack,
+    ),
+    (
+        "Militants fired 120mm mortars at the base.",
+        ShellingArtilleryMissileAttack,
+    ),
+    (
+        "Insurgents attacked the town with mortars.",
+        ShellingArtilleryMissileAttack,
+    ),
+    (
+        "A ballistic missile was launched towards the capital.",
+        ShellingArtilleryMissileAttack,
+    ),
+    (
+        "Tank fire hit houses on the edge of the village.",
+        ShellingArtilleryMissileAttack,
+    ),
+    ("An IED exploded next to a police vehicle.", RemoteExplosive),
+    (
+        "A landmine killed a shepherd grazing his flock.",
+        RemoteExplosive,
+    ),
+    (
+        "A car bomb went off outside the governor's office.",
+        RemoteExplosive,
+    ),
+    ("An explosion shook the market at midday.", RemoteExplosive),
+    (
+        "A suicide bomber detonated his vest among worshippers.",
+        SuicideBomb,
+    ),
+    (
+        "The attacker blew himself up at the gate of the base.",
+        SuicideBomb,
+    ),
+    (
+        "A suicide car bomb rammed into the army checkpoint.",
+        SuicideBomb,
+    ),
+    (
+        "Two men threw a hand grenade at the police station.",
+        Grenade,
+    ),
+    (
+        "Dozens were treated for breathing problems after a toxic gas attack.",
+        ChemicalWeapon,
+    ),
+    (
+        "Inspectors confirmed sarin was used in the strike on the town.",
+        ChemicalWeapon,
+    ),
+    // Battles.
+    (
+        "Rebels and soldiers exchanged fire for several hours.",
+        ArmedClash,
+    ),
+    (
+        "Heavy fighting broke out between the two militias.",
+        ArmedClash,
+    ),
+    (
+        "Militants attacked positions of the army near the dam.",
+        ArmedClash,
+    ),
+    (
+        "Insurgents ambushed an army convoy, killing five soldiers.",
+        ArmedClash,
+    ),
+    (
+        "The army recaptured the town from the insurgents.",
+        GovernmentRegainsTerritory,
+    ),
+    (
+        "Government forces regained control of the airport.",
+        GovernmentRegainsTerritory,
+    ),
+    (
+        "Troops liberated three villages in the north.",
+        GovernmentRegainsTerritory,
+    ),
+    (
+        "Rebels seized the town after the garrison fled.",
+        NonStateActorOvertakesTerritory,
+    ),
+    (
+        "Militants took control of two villages on the highway.",
+        NonStateActorOvertakesTerritory,
+    ),
+    (
+        "Jihadists overran the military outpost.",
+        NonStateActorOvertakesTerritory,
+    ),
+    // Violence against civilians.
+    ("Gunmen shot dead a farmer in his field.", Attack),
+    (
+        "Armed men attacked villagers and killed six civilians.",
+        Attack,
+    ),
+    (
+        "The body of a teacher was found dead, apparently executed.",
+        Attack,
+    ),
+    (
+        "Gunmen kidnapped a priest on his way home.",
+        AbductionForcedDisappearance,
+    ),
+    (
+        "Two activists went missing after being taken away by armed men.",
+        AbductionForcedDisappearance,
+    ),
+    ("A girl was raped by soldiers at the camp.", SexualViolence),
+    // Protests and riots.
+    (
+        "Hundreds of workers protested outside parliament over pensions.",
+        PeacefulProtest,
+    ),
+    (
+        "Students held a sit-in at the university gates.",
+        PeacefulProtest,
+    ),
+    (
+        "Residents held a rally demanding clean water.",
+        PeacefulProtest,
+    ),
+    (
+        "Police dispersed the protesters and detained ten of them.",
+        ProtestWithIntervention,
+    ),
+    (
+        "Police used tear gas to disperse a peaceful march.",
+        ProtestWithIntervention,
+    ),
+    (
+        "Police opened fire on protesters, killing three.",
+        ExcessiveForceAgainstProtesters,
+    ),
+    (
+        "Security forces killed protesters in the main square.",
+        ExcessiveForceAgainstProtesters,
+    ),
+    (
+        "Protesters threw stones at police and burned tyres.",
+        ViolentDemonstration,
+    ),
+    (
+        "Demonstrators clashed with police and vandalised shops.",
+        ViolentDemonstration,
+    ),
+    (
+        "Rioters set fire to a police station.",
+        ViolentDemonstration,
+    ),
+    ("A mob lynched a man accused of theft.", MobViolence),
+    ("A mob attacked the home of a local official.", MobViolence),
+    // Strategic developments.
+    (
+        "The warring parties agreed to a ceasefire starting Monday.",
+        Agreement,
+    ),
+    ("The two sides signed a prisoner exchange deal.", Agreement),
+    ("Police arrested a journalist at his home.", Arrests),
+    (
+        "Security forces detained three suspects in a raid.",
+        Arrests,
+    ),
+    (
+        "Two armed factions merged to form a new group.",
+        ChangeToGroupActivity,
+    ),
+    (
+        "Dozens of fighters defected to the government side.",
+        ChangeToGroupActivity,
+    ),
+    (
+        "Engineers defused an IED planted under a bridge.",
+        DisruptedWeaponsUse,
+    ),
+    (
+        "Air defences intercepted a drone over the city.",
+        DisruptedWeaponsUse,
+    ),
+    (
+        "Police seized a weapons cache in an abandoned house.",
+        DisruptedWeaponsUse,
+    ),
+    (
+        "The militia set up a new base outside the town.",
+        HeadquartersOrBaseEstablished,
+    ),
+    (
+        "Armed men looted shops and torched houses.",
+        LootingPropertyDestruction,
+    ),
+    (
+        "Militants burned down the houses of villagers.",
+        LootingPropertyDestruction,
+    ),
+    (
+        "The fighters left their stronghold on buses under the deal.",
+        NonViolentTransferOfTerritory,
+    ),
+    (
+        "Rebels withdrew from the town and handed it over to the army.",
+        NonViolentTransferOfTerritory,
+    ),
+    // Non-conflict classes.
+    (
+        "A drug cartel smuggled cocaine through the port.",
+        OrganisedCrime,
+    ),
+    (
+        "A strong earthquake struck the coastal province.",
+        NaturalDisaster,
+    ),
+    ("Floods displaced thousands in the delta.", NaturalDisaster),
+    (
+        "A fire in a chemical factory killed nine workers.",
+        ManMadeDisaster,
+    ),
+    (
+        "A bus crash on the highway killed twelve passengers.",
+        ManMadeDisaster,
+    ),
+    (
+        "The foreign ministers held talks in Vienna on the dispute.",
+        Diplomacy,
+    ),
+    (
+        "The European Union imposed new sanctions on the government.",
+        Diplomacy,
+    ),
+    (
+        "The group claimed responsibility for the bombing.",
+        ClaimOfResponsibility,
+    ),
+];
+
+#[test]
+fn codebook_distinctions() {
+    let c = Classifier::embedded();
+    let mut failures = Vec::new();
+    for &(sentence, expected) in CASES {
+        let scores = c.classify_str(sentence);
+        let got = scores.first().map(|s| s.sub_event_type);
+        if got != Some(expected) {
+            let explained: Vec<String> = scores
+                .iter()
+                .take(3)
+                .map(|s| {
+                    let cues: Vec<_> = s
+                        .cues
+                        .iter()
+                        .map(|q| format!("{}={:.1}", q.rule, q.weight))
+                        .collect();
+                    format!("{:?} {:.2} [{}]", s.sub_event_type, s.score, cues.join(" "))
+                })
+                .collect();
+            failures.push(format!(
+                "{sentence:?}: expected {expected:?}, got {got:?}\n    {}",
+                explained.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn event_type_follows_sub_event_type() {
+    let c = Classifier::embedded();
+    let s = c
+        .best("Protesters threw stones at police and burned tyres.")
+        .unwrap();
+    assert_eq!(
+        s.sub_event_type.event_type(),
+        sitrep_model::EventType::Riots
+    );
+}
+
+#[test]
+fn first_strongest_event_wins_in_a_snippet() {
+    let c = Classifier::embedded();
+    let snippet = "Warplanes struck the market, killing eleven people. Residents later protested.";
+    assert_eq!(c.best(snippet).unwrap().sub_event_type, AirDroneStrike);
+}
