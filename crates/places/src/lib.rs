@@ -1,1 +1,222 @@
-//! sitrep-places (being written).
+/*!
+Offline geocoder for conflict news (`sitrep-places`).
+
+It finds the places an article names, as reporters write them (`Deir Ezzor`, `Dayr az Zawr`,
+`Deir al-Zour`, `دير الزور`), decides which GeoNames entry each one is from what the whole
+article says (countries and provinces named, demonyms, `Tafas in Dar'a`, ACLED-style
+`in X (Y, Z)` qualifiers, population, capitals), and codes precision as ACLED
+(`geo_precision` 1-3) and UCDP (`where_prec` 1-7) do. Every mention says which cue came before
+it (in / near / towards / from / border), so the event location is where something happened,
+not where a convoy was heading. Names the gazetteer lacks but the text clearly gives as a place
+("the village of Baghuz ... in Deir Ezzor province") are kept with `unresolved_name: true`
+and the coordinates of the containing area.
+
+The index (GeoNames cities500 with Latin and Arabic alternate names, admin1 records with
+centroids, countries with ACLED spellings) ships gzipped in `data/gazetteer/` and is embedded.
+
+```
+use sitrep_model::Span;
+let gaz = sitrep_places::Gazetteer::embedded();
+let text = "Shelling hit the outskirts of Idleb city in northwest Syria.";
+let places = gaz.read_places(text, &[Span::new(0, text.len())]);
+let main = places.primary().unwrap();
+assert_eq!(main.place.country.as_deref(), Some("Syria"));
+assert_eq!(main.place.geo_precision, 2);
+assert_eq!(gaz.country_by_name("Yemeni"), Some("YE"));
+```
+*/
+
+pub mod data;
+mod index;
+pub mod normalise;
+mod read;
+
+pub use data::PlaceCue;
+pub use index::{BuildSources, BuildSummary};
+pub use read::{ArticlePlaces, PlaceKind, PlaceMention};
+
+use index::{Admin1, Country, IndexData, Place};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
+/// The index shipped with the crate (GeoNames cities500, CC BY 4.0).
+static EMBEDDED_INDEX: &[u8] = include_bytes!("../../../data/gazetteer/places.idx.gz");
+
+/// Errors of loading or building the gazetteer.
+#[derive(Debug, thiserror::Error)]
+pub enum PlacesError {
+    /// A file could not be read.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A line of a source or data file is not in the expected form.
+    #[error("{file} line {line}: expected {expected}")]
+    Parse {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// What was expected there.
+        expected: String,
+    },
+    /// The binary index is truncated or malformed.
+    #[error("gazetteer index at byte {offset}: expected {expected}")]
+    Index {
+        /// Offset into the uncompressed index.
+        offset: usize,
+        /// What was expected there.
+        expected: String,
+    },
+}
+
+/// The gazetteer: places, admin1 divisions and countries with a key map for matching.
+/// Built once (see [`Gazetteer::embedded`]), then shared (`Send + Sync`).
+pub struct Gazetteer {
+    pub(crate) countries: Vec<Country>,
+    pub(crate) admin1: Vec<Admin1>,
+    pub(crate) places: Vec<Place>,
+    /// Matching key → range in `postings`.
+    keys: FxHashMap<Box<str>, (u32, u32)>,
+    postings: Vec<u32>,
+    /// `plain()` country name / alias / demonym → country index.
+    country_keys: FxHashMap<String, u16>,
+    country_by_iso: FxHashMap<String, u16>,
+    /// Longest country phrase in words.
+    pub(crate) country_max_words: usize,
+    pub(crate) stoplist: FxHashSet<String>,
+    pub(crate) cues: Vec<(Vec<String>, PlaceCue)>,
+    pub(crate) place_words: FxHashMap<String, data::PlaceWord>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("countries", &self.countries.len())
+            .field("admin1", &self.admin1.len())
+            .field("places", &self.places.len())
+            .field("keys", &self.keys.len())
+            .finish()
+    }
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, loaded on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            Gazetteer::from_index_bytes(EMBEDDED_INDEX)
+                .expect("the embedded data/gazetteer/places.idx.gz is valid")
+        })
+    }
+
+    /// Loads an index made by [`Gazetteer::build`].
+    pub fn from_index_bytes(bytes: &[u8]) -> Result<Gazetteer, PlacesError> {
+        let d = IndexData::decode(bytes)?;
+        let mut keys: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
+        keys.reserve(d.keys.len());
+        let total: usize = d.keys.iter().map(|(_, p)| p.len()).sum();
+        let mut postings = Vec::with_capacity(total);
+        for (k, post) in d.keys {
+            let start = postings.len() as u32;
+            postings.extend_from_slice(&post);
+            keys.insert(k.into_boxed_str(), (start, post.len() as u32));
+        }
+        let mut country_by_iso = FxHashMap::default();
+        for (i, c) in d.countries.iter().enumerate() {
+            country_by_iso.insert(c.iso2.clone(), i as u16);
+        }
+        let rows = data::parse_countries(data::COUNTRIES_TSV)?;
+        let mut country_keys: FxHashMap<String, u16> = FxHashMap::default();
+        let mut country_max_words = 1;
+        // ACLED names first, so "China" stays China when Hong Kong is also written so.
+        for pass in 0..2 {
+            for row in &rows {
+                let Some(&ix) = country_by_iso.get(&row.iso2) else {
+                    continue;
+                };
+                let names: Vec<&String> = if pass == 0 {
+                    vec![&row.name]
+                } else {
+                    row.aliases.iter().collect()
+                };
+                for n in names {
+                    let k = normalise::plain(n);
+                    if k.is_empty() {
+                        continue;
+                    }
+                    country_max_words = country_max_words.max(k.split(' ').count());
+                    country_keys.entry(k).or_insert(ix);
+                }
+            }
+        }
+        let cues = data::parse_cues(data::CUES_TSV)?;
+        let place_words = data::parse_place_words(data::PLACE_WORDS_TSV)?
+            .into_iter()
+            .collect();
+        let stoplist = data::parse_stoplist(data::STOPLIST_TXT)
+            .into_iter()
+            .collect();
+        Ok(Gazetteer {
+            countries: d.countries,
+            admin1: d.admin1,
+            places: d.places,
+            keys,
+            postings,
+            country_keys,
+            country_by_iso,
+            country_max_words,
+            stoplist,
+            cues,
+            place_words,
+        })
+    }
+
+    /// Builds index bytes from GeoNames files (`cities500.json.gz` or a 19-column dump such
+    /// as `allCountries.txt`, plus `admin1CodesASCII.txt` and the countries JSON).
+    /// Write the bytes to `data/gazetteer/places.idx.gz` to ship them.
+    pub fn build(src: &BuildSources) -> Result<(Vec<u8>, BuildSummary), PlacesError> {
+        index::build(src)
+    }
+
+    /// Country name as ACLED writes it, from an ISO 3166-1 alpha-2 code.
+    pub fn country_name(&self, iso2: &str) -> Option<&str> {
+        let ix = self.country_by_iso.get(&iso2.to_ascii_uppercase())?;
+        Some(self.countries[usize::from(*ix)].name.as_str())
+    }
+
+    /// ISO alpha-2 code from a country name, other name or demonym (`Syrian` → `SY`).
+    pub fn country_by_name(&self, name_or_demonym: &str) -> Option<&str> {
+        let ix = self.country_keys.get(&normalise::plain(name_or_demonym))?;
+        Some(self.countries[usize::from(*ix)].iso2.as_str())
+    }
+
+    /// Number of places, admin1 records and countries.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.places.len(), self.admin1.len(), self.countries.len())
+    }
+
+    /// Postings (`tag << 30 | index`) of a matching key.
+    pub(crate) fn lookup_key(&self, key: &str) -> &[u32] {
+        match self.keys.get(key) {
+            Some(&(s, n)) => &self.postings[s as usize..(s + n) as usize],
+            None => &[],
+        }
+    }
+
+    /// Country index of a `plain()` phrase.
+    pub(crate) fn lookup_country(&self, plain: &str) -> Option<u16> {
+        self.country_keys.get(plain).copied()
+    }
+
+    /// Country index from an ISO code.
+    pub(crate) fn country_index(&self, iso2: &str) -> Option<u16> {
+        self.country_by_iso.get(iso2).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests;

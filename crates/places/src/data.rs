@@ -1,0 +1,262 @@
+//! The reviewed data files under `data/gazetteer/`, embedded and parsed: country names and
+//! demonyms, ACLED admin1 spellings, the stoplist, cue phrases and place-type words.
+
+use crate::PlacesError;
+use std::sync::OnceLock;
+
+/// `countries.tsv`: iso2, ACLED name, other names and demonyms.
+pub const COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
+/// `admin1_acled.tsv`: GeoNames admin1 code, ACLED display name, aliases.
+pub const ADMIN1_TSV: &str = include_str!("../../../data/gazetteer/admin1_acled.tsv");
+/// `stoplist.txt`: capitalised words never taken as a one-word place name.
+pub const STOPLIST_TXT: &str = include_str!("../../../data/gazetteer/stoplist.txt");
+/// `cues.tsv`: phrases before a name and the role they give it.
+pub const CUES_TSV: &str = include_str!("../../../data/gazetteer/cues.tsv");
+/// `place_words.tsv`: words after a name that say what kind of place it is.
+pub const PLACE_WORDS_TSV: &str = include_str!("../../../data/gazetteer/place_words.tsv");
+
+/// A row of `countries.tsv`.
+#[derive(Debug, Clone)]
+pub struct CountryRow {
+    /// ISO 3166-1 alpha-2.
+    pub iso2: String,
+    /// ACLED spelling.
+    pub name: String,
+    /// Other names and demonyms.
+    pub aliases: Vec<String>,
+}
+
+/// A row of `admin1_acled.tsv`.
+#[derive(Debug, Clone)]
+pub struct Admin1Row {
+    /// `CC.code` as in admin1CodesASCII.txt.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+}
+
+/// The role a phrase before a place name gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceCue {
+    /// "in X", "at X": where something happened.
+    In,
+    /// "near X", "north of X", "the area of X".
+    Near,
+    /// "outskirts of X", "outside X".
+    Outskirts,
+    /// "X countryside", "the countryside of X".
+    Countryside,
+    /// "towards X", "heading to X": a destination.
+    Towards,
+    /// "from X", "left X": an origin.
+    From,
+    /// "the border with X".
+    Border,
+    /// No cue.
+    #[default]
+    None,
+}
+
+impl PlaceCue {
+    fn parse(s: &str) -> Option<PlaceCue> {
+        Some(match s {
+            "In" => PlaceCue::In,
+            "Near" => PlaceCue::Near,
+            "Outskirts" => PlaceCue::Outskirts,
+            "Countryside" => PlaceCue::Countryside,
+            "Towards" => PlaceCue::Towards,
+            "From" => PlaceCue::From,
+            "Border" => PlaceCue::Border,
+            _ => return None,
+        })
+    }
+}
+
+/// What a word next to a name says about the place (`place_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceWord {
+    /// province, governorate, oblast, ...
+    Admin1,
+    /// countryside.
+    Countryside,
+    /// outskirts, suburbs.
+    Outskirts,
+    /// camp, neighbourhood, square: part of a town.
+    District,
+    /// town, city, village.
+    Town,
+}
+
+fn rows<'a>(file: &'static str, text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> {
+    let _ = file;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn bad(file: &str, line: usize, expected: &str) -> PlacesError {
+    PlacesError::Parse {
+        file: file.to_owned(),
+        line,
+        expected: expected.to_owned(),
+    }
+}
+
+fn split_aliases(s: Option<&&str>) -> Vec<String> {
+    s.map(|s| {
+        s.split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Parses `countries.tsv`.
+pub fn parse_countries(text: &str) -> Result<Vec<CountryRow>, PlacesError> {
+    let mut out = Vec::new();
+    for (line, cols) in rows("countries.tsv", text) {
+        if cols.len() < 2 || cols[0].len() != 2 || cols[1].is_empty() {
+            return Err(bad("countries.tsv", line, "iso2<TAB>name[<TAB>aliases]"));
+        }
+        out.push(CountryRow {
+            iso2: cols[0].to_owned(),
+            name: cols[1].to_owned(),
+            aliases: split_aliases(cols.get(2)),
+        });
+    }
+    Ok(out)
+}
+
+/// Parses `admin1_acled.tsv`.
+pub fn parse_admin1(text: &str) -> Result<Vec<Admin1Row>, PlacesError> {
+    let mut out = Vec::new();
+    for (line, cols) in rows("admin1_acled.tsv", text) {
+        if cols.len() < 2 || !cols[0].contains('.') || cols[1].is_empty() {
+            return Err(bad(
+                "admin1_acled.tsv",
+                line,
+                "CC.code<TAB>name[<TAB>aliases]",
+            ));
+        }
+        out.push(Admin1Row {
+            key: cols[0].to_owned(),
+            name: cols[1].to_owned(),
+            aliases: split_aliases(cols.get(2)),
+        });
+    }
+    Ok(out)
+}
+
+/// Parses `cues.tsv` into (phrase words, cue), longest phrases first.
+pub fn parse_cues(text: &str) -> Result<Vec<(Vec<String>, PlaceCue)>, PlacesError> {
+    let mut out = Vec::new();
+    for (line, cols) in rows("cues.tsv", text) {
+        let cue = cols.get(1).and_then(|c| PlaceCue::parse(c.trim()));
+        match (cols.first(), cue) {
+            (Some(p), Some(cue)) if !p.is_empty() => out.push((
+                p.split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>(),
+                cue,
+            )),
+            _ => {
+                return Err(bad(
+                    "cues.tsv",
+                    line,
+                    "phrase<TAB>In|Near|Outskirts|Countryside|Towards|From|Border",
+                ))
+            }
+        }
+    }
+    out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    Ok(out)
+}
+
+/// Parses `place_words.tsv`.
+pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesError> {
+    let mut out = Vec::new();
+    for (line, cols) in rows("place_words.tsv", text) {
+        let kind = match cols.get(1).map(|s| s.trim()) {
+            Some("admin1") => PlaceWord::Admin1,
+            Some("countryside") => PlaceWord::Countryside,
+            Some("outskirts") => PlaceWord::Outskirts,
+            Some("district") => PlaceWord::District,
+            Some("town") => PlaceWord::Town,
+            _ => {
+                return Err(bad(
+                    "place_words.tsv",
+                    line,
+                    "word<TAB>admin1|countryside|outskirts|district|town",
+                ))
+            }
+        };
+        out.push((cols[0].trim().to_lowercase(), kind));
+    }
+    Ok(out)
+}
+
+/// Parses `stoplist.txt`.
+pub fn parse_stoplist(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The embedded country table (panics only if the shipped file is malformed, which the
+/// tests rule out).
+pub fn country_table() -> &'static [CountryRow] {
+    static T: OnceLock<Vec<CountryRow>> = OnceLock::new();
+    T.get_or_init(|| parse_countries(COUNTRIES_TSV).expect("shipped countries.tsv parses"))
+}
+
+/// The embedded admin1 overrides.
+pub fn admin1_overrides() -> &'static [Admin1Row] {
+    static T: OnceLock<Vec<Admin1Row>> = OnceLock::new();
+    T.get_or_init(|| parse_admin1(ADMIN1_TSV).expect("shipped admin1_acled.tsv parses"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_tables_parse() {
+        let c = parse_countries(COUNTRIES_TSV).unwrap();
+        assert!(c.len() > 240);
+        let sy = c.iter().find(|r| r.iso2 == "SY").unwrap();
+        assert_eq!(sy.name, "Syria");
+        assert!(sy.aliases.iter().any(|a| a == "Syrian"));
+        let cd = c.iter().find(|r| r.iso2 == "CD").unwrap();
+        assert_eq!(cd.name, "Democratic Republic of Congo");
+        let a = parse_admin1(ADMIN1_TSV).unwrap();
+        assert!(a
+            .iter()
+            .any(|r| r.key == "SY.08" && r.name == "Rif Dimashq"));
+        let cues = parse_cues(CUES_TSV).unwrap();
+        assert!(cues
+            .iter()
+            .any(|(p, c)| p == &["towards"] && *c == PlaceCue::Towards));
+        assert!(cues[0].0.len() >= cues[cues.len() - 1].0.len());
+        let words = parse_place_words(PLACE_WORDS_TSV).unwrap();
+        assert!(words.contains(&("province".to_owned(), PlaceWord::Admin1)));
+        let stop = parse_stoplist(STOPLIST_TXT);
+        assert!(stop.iter().any(|w| w == "police"));
+    }
+
+    #[test]
+    fn malformed_rows_name_file_and_line() {
+        let err = parse_countries("# c\nSYR\tSyria\n").unwrap_err();
+        assert!(err.to_string().contains("countries.tsv") && err.to_string().contains("line 2"));
+        assert!(parse_cues("in\tInside\n").is_err());
+        assert!(parse_place_words("camp\tbase\n").is_err());
+        assert!(parse_admin1("SY07\tX\n").is_err());
+    }
+}

@@ -1,0 +1,1052 @@
+//! Reading the places of one article: mention finding, cues, disambiguation from context,
+//! precision codes, unresolved names, and the article's primary location.
+
+use crate::data::{PlaceCue, PlaceWord};
+use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, NO_ADMIN1, TAG_ADMIN1};
+use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain};
+use crate::Gazetteer;
+use rustc_hash::FxHashMap;
+use sitrep_model::{Evidence, PlaceRef, Span};
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A town, city or village.
+    Town,
+    /// Part of a town: camp, neighbourhood, square.
+    District,
+    /// A first-level division (province, governorate, oblast).
+    Admin1,
+    /// A country (by name or demonym).
+    Country,
+    /// A larger region.
+    Region,
+    /// A place the gazetteer lacks; coordinates are those of the containing area.
+    Unresolved,
+}
+
+/// One place named in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// The characters of the name (article-relative bytes).
+    pub span: Span,
+    /// The resolved place with precision codes and evidence.
+    pub place: PlaceRef,
+    /// The cue before (or after) the name.
+    pub cue: PlaceCue,
+    /// What it names.
+    pub kind: PlaceKind,
+    /// Confidence in the choice among same-named entries, 0-1.
+    pub score: f32,
+    /// When this mention only qualifies another one (`Artik` in `Artik (Artik, Shirak,
+    /// Armenia)`, `Guanajuato` in `Leon, Guanajuato`), the index of that mention.
+    pub qualifies: Option<usize>,
+}
+
+/// The places of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticlePlaces {
+    /// Mentions in text order.
+    pub mentions: Vec<PlaceMention>,
+    /// ISO alpha-2 of the country the article is mostly about.
+    pub main_country: Option<String>,
+    /// Display name of the admin1 the article is mostly about.
+    pub main_admin1: Option<String>,
+}
+
+impl ArticlePlaces {
+    /// Best guess of where the article's main event happened: a place where something
+    /// happened (not a destination or origin), a town before a province before a country,
+    /// in the article's main country, early in the text.
+    pub fn primary(&self) -> Option<&PlaceMention> {
+        let main = self.main_country.as_deref();
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.qualifies.is_none())
+            .map(|(i, m)| {
+                let kind = match m.kind {
+                    PlaceKind::Town | PlaceKind::District => 3.0,
+                    PlaceKind::Unresolved => 2.4,
+                    PlaceKind::Admin1 => 1.8,
+                    PlaceKind::Region => 1.0,
+                    PlaceKind::Country => 0.0,
+                };
+                let cue = match m.cue {
+                    PlaceCue::In => 1.5,
+                    PlaceCue::Near | PlaceCue::Outskirts | PlaceCue::Countryside => 1.3,
+                    PlaceCue::Border => 0.5,
+                    PlaceCue::None => 0.0,
+                    PlaceCue::From => -2.0,
+                    PlaceCue::Towards => -2.5,
+                };
+                let country = if main.is_some() && m.place.country_code.as_deref() == main {
+                    1.5
+                } else {
+                    0.0
+                };
+                let order = -0.25 * m.sentence.min(8) as f32 - 0.02 * i.min(20) as f32;
+                (kind + cue + country + order + 0.5 * m.score, m)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, m)| m)
+    }
+
+    /// Mentions in sentence `i`.
+    pub fn in_sentence(&self, i: usize) -> impl Iterator<Item = &PlaceMention> {
+        self.mentions.iter().filter(move |m| m.sentence == i)
+    }
+}
+
+// ---------------------------------------------------------------- tokens
+
+#[derive(Debug, Clone)]
+struct Token {
+    start: usize,
+    end: usize,
+    sentence: usize,
+    /// First letter uppercase.
+    cap: bool,
+    /// All letters uppercase (acronyms).
+    all_caps: bool,
+    arabic: bool,
+    /// Lowercase text.
+    lower: String,
+    /// Only spaces, hyphens or apostrophes between the previous token and this one.
+    joined: bool,
+}
+
+fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut sent = 0usize;
+    let mut it = text.char_indices().peekable();
+    let mut last_end = 0usize;
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+            } else if is_apostrophe(d) {
+                // keep an apostrophe inside a word (Sha'afah, Dar'a)
+                let mut look = it.clone();
+                look.next();
+                match look.peek() {
+                    Some(&(_, e)) if e.is_alphabetic() => {
+                        it.next();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        while sent + 1 < sentences.len() && start >= sentences[sent + 1].start {
+            sent += 1;
+        }
+        while sent < sentences.len() && start >= sentences[sent].end && sent + 1 < sentences.len() {
+            sent += 1;
+        }
+        let word = &text[start..end];
+        let gap = &text[last_end..start];
+        let joined = !out.is_empty()
+            && gap.len() <= 3
+            && gap
+                .chars()
+                .all(|g| g == ' ' || g == '-' || is_apostrophe(g));
+        let first = word.chars().next().unwrap_or(' ');
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && letters.clone().all(|c| c.is_uppercase());
+        out.push(Token {
+            start,
+            end,
+            sentence: sent,
+            cap: first.is_uppercase(),
+            all_caps,
+            arabic: is_arabic_char(first),
+            lower: word.to_lowercase(),
+            joined,
+        });
+        last_end = end;
+    }
+    out
+}
+
+/// Lowercase words allowed inside a multi-word name.
+fn is_connector(w: &str) -> bool {
+    is_article(w)
+        || matches!(
+            w,
+            "de" | "del"
+                | "la"
+                | "le"
+                | "les"
+                | "las"
+                | "los"
+                | "of"
+                | "da"
+                | "do"
+                | "dos"
+                | "das"
+                | "du"
+                | "des"
+                | "di"
+                | "bin"
+                | "ibn"
+                | "bani"
+                | "bint"
+                | "abu"
+                | "y"
+                | "e"
+                | "sur"
+                | "am"
+                | "an"
+                | "der"
+                | "im"
+                | "al"
+        )
+}
+
+fn word_ok_in_name(t: &Token) -> bool {
+    t.cap || t.arabic || is_connector(&t.lower)
+}
+
+// ---------------------------------------------------------------- matches
+
+#[derive(Debug, Clone)]
+enum Hit {
+    /// A country name or demonym.
+    Country(u16),
+    /// Gazetteer postings (places and admin1s).
+    Names(Vec<u32>),
+    /// A name the gazetteer lacks, given as a place by the text.
+    Unresolved,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    first: usize,
+    last: usize,
+    hit: Hit,
+    word_after: Option<PlaceWord>,
+    /// Token index of the place word after the name, if any.
+    word_after_tok: Option<usize>,
+    cue: PlaceCue,
+    qualifies: Option<usize>,
+}
+
+impl Gazetteer {
+    /// Finds and resolves the places of an article. `sentences` are article-relative spans;
+    /// an empty slice treats the whole text as one sentence.
+    pub fn read_places(&self, text: &str, sentences: &[Span]) -> ArticlePlaces {
+        let whole = [Span::new(0, text.len())];
+        let sentences = if sentences.is_empty() {
+            &whole[..]
+        } else {
+            sentences
+        };
+        let toks = tokenize(text, sentences);
+        let mut found = self.find_mentions(text, &toks);
+        self.attach_context(text, &toks, &mut found);
+        self.resolve(text, &toks, &found)
+    }
+
+    fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let startable = (t.cap && !(t.all_caps && t.lower.chars().count() <= 4))
+                || t.arabic
+                || (is_article(&t.lower)
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.joined && n.cap && n.sentence == t.sentence));
+            if !startable {
+                i += 1;
+                continue;
+            }
+            // longest run of tokens that may form a name
+            let mut last = i;
+            while last + 1 < toks.len()
+                && last + 1 - i < 5
+                && toks[last + 1].joined
+                && toks[last + 1].sentence == t.sentence
+                && word_ok_in_name(&toks[last + 1])
+            {
+                last += 1;
+            }
+            let mut hit: Option<(usize, Hit)> = None;
+            for j in (i..=last).rev() {
+                let end_tok = &toks[j];
+                if !(end_tok.cap || end_tok.arabic) {
+                    continue;
+                }
+                let phrase = &text[t.start..end_tok.end];
+                if j == i && self.stoplist.contains(&t.lower) {
+                    continue;
+                }
+                let words = j - i + 1;
+                if words <= self.country_max_words {
+                    if let Some(c) = self.lookup_country(&plain(phrase)) {
+                        // short all-caps aliases ("US") only in capitals
+                        hit = Some((j, Hit::Country(c)));
+                        break;
+                    }
+                }
+                if j == i && t.all_caps && t.lower.chars().count() <= 4 {
+                    continue;
+                }
+                let key = name_key(phrase);
+                if key.len() < 3 && !t.arabic {
+                    continue;
+                }
+                let post = self.lookup_key(&key);
+                if post.is_empty() {
+                    continue;
+                }
+                let sentence_start = i == 0 || toks[i - 1].sentence != t.sentence;
+                if j == i && sentence_start && !self.plausible_first_word(post, phrase) {
+                    continue;
+                }
+                hit = Some((j, Hit::Names(post.to_vec())));
+                break;
+            }
+            // "Homs countryside", "Damascus countryside": a key with the place word
+            if let Some((j, Hit::Names(_))) | Some((j, Hit::Country(_))) = &hit {
+                let j = *j;
+                if let Some(n) = toks.get(j + 1).filter(|n| n.joined) {
+                    if matches!(self.place_words.get(&n.lower), Some(PlaceWord::Countryside)) {
+                        let key = name_key(&text[t.start..n.end]);
+                        let post = self.lookup_key(&key);
+                        if !post.is_empty() {
+                            hit = Some((j, Hit::Names(post.to_vec())));
+                        }
+                    }
+                }
+            }
+            let hit = match (hit, self.unresolved_here(toks, i, last)) {
+                (None, u) => u,
+                // a longer name the gazetteer lacks ("Wadi Daiqah area"), unless only a
+                // place word follows the known name ("Yarmouk Camp")
+                (Some((jh, h)), Some((ju, u))) => {
+                    let only_word = ju == jh + 1 && self.place_words.contains_key(&toks[ju].lower);
+                    if ju > jh && !only_word && !matches!(h, Hit::Country(_)) {
+                        Some((ju, u))
+                    } else {
+                        Some((jh, h))
+                    }
+                }
+                (h, None) => h,
+            };
+            match hit {
+                Some((j, hit)) => {
+                    let (word_after, word_after_tok) = match toks.get(j + 1) {
+                        Some(n) if n.joined => match self.place_words.get(&n.lower) {
+                            Some(w) => (Some(*w), Some(j + 1)),
+                            None => (None, None),
+                        },
+                        _ => (None, None),
+                    };
+                    found.push(Found {
+                        first: i,
+                        last: j,
+                        hit,
+                        word_after,
+                        word_after_tok,
+                        cue: self.cue_before(toks, i),
+                        qualifies: None,
+                    });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// A sentence's first word is capitalised anyway: take it as a place only when it is a
+    /// province, a town of 100k+, or exactly a place's main name.
+    fn plausible_first_word(&self, post: &[u32], phrase: &str) -> bool {
+        let written = plain(phrase);
+        post.iter().any(|&x| {
+            if x >> 30 == TAG_ADMIN1 {
+                return true;
+            }
+            let p = &self.places[(x & 0x3fff_ffff) as usize];
+            p.population >= 100_000 || plain(&p.name) == written
+        })
+    }
+
+    /// A capitalised run the gazetteer lacks that the text gives as a place: followed by a
+    /// place word ("Bat Galim Square", "Baghuz village"), or after "village of", "town of".
+    fn unresolved_here(&self, toks: &[Token], i: usize, last: usize) -> Option<(usize, Hit)> {
+        let t = &toks[i];
+        let article_start = is_article(&t.lower) && !t.cap;
+        if !(t.cap || article_start) || t.all_caps || self.stoplist.contains(&t.lower) {
+            return None;
+        }
+        // last capitalised token of the run
+        let mut j = i;
+        while j < last && (toks[j + 1].cap || is_connector(&toks[j + 1].lower)) {
+            j += 1;
+            if self.place_words.contains_key(&toks[j].lower) {
+                break;
+            }
+        }
+        while j > i && !toks[j].cap {
+            j -= 1;
+        }
+        if j == i && article_start {
+            return None;
+        }
+        // "Bat Galim Square", "Wadi Daiqah Camp": the run ends in a place word
+        if j > i
+            && matches!(
+                self.place_words.get(&toks[j].lower),
+                Some(PlaceWord::District | PlaceWord::Town)
+            )
+        {
+            return Some((j, Hit::Unresolved));
+        }
+        let after = toks.get(j + 1).filter(|n| n.joined && !n.cap);
+        if let Some(n) = after {
+            if matches!(
+                self.place_words.get(&n.lower),
+                Some(PlaceWord::District | PlaceWord::Town)
+            ) && (j > i
+                || !matches!(
+                    n.lower.as_str(),
+                    "area" | "street" | "market" | "checkpoint"
+                ))
+            {
+                return Some((j, Hit::Unresolved));
+            }
+        }
+        // "village of X", "town of X", "neighbourhoods of X"
+        if i >= 2 && toks[i - 1].lower == "of" && toks[i].joined {
+            let w = toks[i - 2].lower.trim_end_matches('s');
+            if matches!(
+                w,
+                "village"
+                    | "town"
+                    | "city"
+                    | "hamlet"
+                    | "camp"
+                    | "neighbourhood"
+                    | "neighborhood"
+                    | "district"
+                    | "suburb"
+                    | "area"
+                    | "locality"
+            ) {
+                return Some((j, Hit::Unresolved));
+            }
+        }
+        None
+    }
+
+    /// The cue phrase nearest before token `i` in its sentence, skipping descriptive words.
+    fn cue_before(&self, toks: &[Token], i: usize) -> PlaceCue {
+        let sent = toks[i].sentence;
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            let prev = &toks[k - 1];
+            if prev.sentence != sent || !toks[k].joined_loose() || prev.cap {
+                break;
+            }
+            // does a cue phrase end at k-1?
+            for (phrase, cue) in &self.cues {
+                let n = phrase.len();
+                if n <= k
+                    && (0..n).all(|m| {
+                        toks[k - n + m].lower == phrase[m] && toks[k - n + m].sentence == sent
+                    })
+                {
+                    return *cue;
+                }
+            }
+            k -= 1;
+            steps += 1;
+        }
+        PlaceCue::None
+    }
+
+    /// Marks qualifiers: `X (Y, Z)`, `X, Y` where Y is a province or country, `X of Y`.
+    fn attach_context(&self, text: &str, toks: &[Token], found: &mut [Found]) {
+        for a in 0..found.len() {
+            if found[a].qualifies.is_some() {
+                continue;
+            }
+            let end_tok = found[a].word_after_tok.unwrap_or(found[a].last);
+            let end = toks[end_tok].end;
+            let rest = &text[end..];
+            let trimmed = rest.trim_start();
+            if trimmed.starts_with('(') {
+                let close = trimmed
+                    .find(')')
+                    .map(|c| end + (rest.len() - trimmed.len()) + c);
+                if let Some(close) = close {
+                    for f in found.iter_mut().skip(a + 1) {
+                        if toks[f.first].start < close {
+                            f.qualifies = Some(a);
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            let Some(b) = (a + 1 < found.len()).then_some(a + 1) else {
+                continue;
+            };
+            let between = &text[end..toks[found[b].first].start];
+            let is_area = |f: &Found| match &f.hit {
+                Hit::Country(_) => true,
+                Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
+                Hit::Unresolved => false,
+            };
+            let a_is_town = match &found[a].hit {
+                Hit::Names(p) => p.iter().any(|x| x >> 30 != TAG_ADMIN1),
+                Hit::Unresolved => true,
+                Hit::Country(_) => false,
+            };
+            let b_plain_list = toks
+                .get(found[b].last + 1)
+                .is_some_and(|n| n.lower == "and" && n.joined_loose());
+            if a_is_town && is_area(&found[b]) && !b_plain_list {
+                let sep = between.trim();
+                if sep == "," || sep == "of" || sep == "in" {
+                    found[b].qualifies = Some(a);
+                }
+            }
+        }
+    }
+
+    fn resolve(&self, text: &str, toks: &[Token], found: &[Found]) -> ArticlePlaces {
+        // ---- country and admin1 context from the whole article
+        let mut votes: FxHashMap<u16, f32> = FxHashMap::default();
+        let mut explicit_countries: FxHashMap<u16, f32> = FxHashMap::default();
+        let mut explicit_admin1: FxHashMap<u16, f32> = FxHashMap::default();
+        let mut admin1_share: FxHashMap<u16, f32> = FxHashMap::default();
+        for f in found {
+            match &f.hit {
+                Hit::Country(c) => {
+                    let w = match f.cue {
+                        PlaceCue::Border | PlaceCue::From | PlaceCue::Towards => 1.5,
+                        _ => 3.0,
+                    };
+                    *votes.entry(*c).or_default() += w;
+                    *explicit_countries.entry(*c).or_default() += 1.0;
+                }
+                Hit::Names(post) => {
+                    let weights = self.prior_weights(post, f.word_after);
+                    let total: f32 = weights.iter().map(|w| w.1).sum();
+                    let mut per_country: FxHashMap<u16, f32> = FxHashMap::default();
+                    let mut per_admin1: FxHashMap<u16, f32> = FxHashMap::default();
+                    for (p, w) in &weights {
+                        *per_country.entry(self.country_of(*p)).or_default() += w / total;
+                        let a = self.admin1_of(*p);
+                        if a != NO_ADMIN1 {
+                            *per_admin1.entry(a).or_default() += w / total;
+                        }
+                        if p >> 30 == TAG_ADMIN1 {
+                            *explicit_admin1.entry((p & 0x3fff_ffff) as u16).or_default() +=
+                                w / total;
+                        }
+                    }
+                    // a province named as such ("Deir Ezzor province") speaks for its country
+                    let strength = if f.word_after == Some(PlaceWord::Admin1) {
+                        3.0
+                    } else {
+                        1.0
+                    };
+                    for (c, w) in per_country {
+                        *votes.entry(c).or_default() += w * strength;
+                    }
+                    for (a, w) in per_admin1 {
+                        *admin1_share.entry(a).or_default() += w;
+                    }
+                }
+                Hit::Unresolved => {}
+            }
+        }
+        let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
+        let pre_main = votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, v)| (*c, *v));
+
+        // ---- resolve each mention
+        let mut mentions: Vec<PlaceMention> = Vec::with_capacity(found.len());
+        let mut chosen_admin1: Vec<Option<u16>> = vec![None; found.len()];
+        for (fi, f) in found.iter().enumerate() {
+            // qualifiers pointing at this mention
+            let mut q_admin1: Vec<u16> = Vec::new();
+            let mut q_country: Vec<u16> = Vec::new();
+            for g in found.iter().filter(|g| g.qualifies == Some(fi)) {
+                match &g.hit {
+                    Hit::Country(c) => q_country.push(*c),
+                    Hit::Names(p) => {
+                        for &x in p {
+                            if x >> 30 == TAG_ADMIN1 {
+                                q_admin1.push((x & 0x3fff_ffff) as u16);
+                            } else {
+                                let pl = &self.places[(x & 0x3fff_ffff) as usize];
+                                if pl.admin1 != NO_ADMIN1 {
+                                    q_admin1.push(pl.admin1);
+                                }
+                            }
+                        }
+                    }
+                    Hit::Unresolved => {}
+                }
+            }
+            // the mention this one qualifies, if it is resolved already: stay inside it
+            let parent_country = f
+                .qualifies
+                .and_then(|p| mentions.get(p))
+                .and_then(|m: &PlaceMention| m.place.country_code.clone())
+                .and_then(|iso| self.country_index(&iso));
+            let first = &toks[f.first];
+            let last = &toks[f.last];
+            let span = Span::new(first.start, last.end);
+            let mention_text = text[span.start..span.end].to_owned();
+            let mut place = PlaceRef {
+                mention: mention_text.clone(),
+                ..PlaceRef::default()
+            };
+            let mut cue = f.cue;
+            if f.word_after == Some(PlaceWord::Countryside) {
+                cue = PlaceCue::Countryside;
+            } else if f.word_after == Some(PlaceWord::Outskirts) {
+                cue = PlaceCue::Outskirts;
+            }
+            let (kind, score, rule) = match &f.hit {
+                Hit::Country(c) => {
+                    self.fill_country(&mut place, *c);
+                    place.geo_precision = 3;
+                    place.where_prec = 6;
+                    (
+                        PlaceKind::Country,
+                        1.0,
+                        format!("country:{}", self.countries[*c as usize].iso2),
+                    )
+                }
+                Hit::Names(post) => {
+                    // admin1 context from the other mentions
+                    let mut a1_context = admin1_share.clone();
+                    let own = self.prior_weights(post, f.word_after);
+                    let own_total: f32 = own.iter().map(|w| w.1).sum();
+                    for (x, w) in &own {
+                        let a = self.admin1_of(*x);
+                        if let Some(v) = a1_context.get_mut(&a) {
+                            *v -= w / own_total;
+                        }
+                    }
+                    let mut scored: Vec<(u32, f32)> = post
+                        .iter()
+                        .map(|&x| {
+                            let s = self.candidate_score(
+                                x,
+                                f,
+                                &votes,
+                                vote_total,
+                                &explicit_countries,
+                                &explicit_admin1,
+                                &a1_context,
+                                &q_admin1,
+                                &q_country,
+                                parent_country,
+                            );
+                            (x, s)
+                        })
+                        .collect();
+                    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+                    let (best, s1) = scored[0];
+                    let s2 = scored.get(1).map(|x| x.1).unwrap_or(s1 - 5.0);
+                    let conf = 1.0 / (1.0 + (s2 - s1).exp());
+                    let ix = (best & 0x3fff_ffff) as usize;
+                    let ctx = self.context_label(&votes);
+                    let cc = self.country_of(best);
+                    let mut q_countries = q_country.clone();
+                    q_countries.extend(q_admin1.iter().map(|a| self.admin1[*a as usize].country));
+                    let against_qualifier = !q_countries.is_empty() && !q_countries.contains(&cc);
+                    let small_foreign = best >> 30 != TAG_ADMIN1 && {
+                        let p = &self.places[ix];
+                        p.population < 200_000
+                            && p.flags & FLAG_CAPITAL == 0
+                            && pre_main.is_some_and(|(m, v)| m != cc && v >= 2.5)
+                            && !explicit_countries.contains_key(&cc)
+                            && parent_country != Some(cc)
+                    };
+                    if against_qualifier || small_foreign {
+                        let why = if against_qualifier {
+                            "qualifier"
+                        } else {
+                            "article country"
+                        };
+                        let rule = format!(
+                            "unresolved:not gazetteer:{} ({why} is elsewhere)",
+                            self.place_or_admin1_id(best)
+                        );
+                        (PlaceKind::Unresolved, 0.5, rule)
+                    } else if best >> 30 == TAG_ADMIN1 {
+                        let a = &self.admin1[ix];
+                        chosen_admin1[fi] = Some(ix as u16);
+                        self.fill_admin1(&mut place, ix as u16);
+                        place.name = a.name.clone();
+                        if cue == PlaceCue::Countryside {
+                            place.geo_precision = 2;
+                        } else {
+                            place.geo_precision = 3;
+                        }
+                        place.where_prec = 4;
+                        let rule = format!(
+                            "admin1:{}.{} ctx={ctx}",
+                            self.countries[a.country as usize].iso2, a.code
+                        );
+                        (PlaceKind::Admin1, conf, rule)
+                    } else {
+                        let p = &self.places[ix];
+                        chosen_admin1[fi] = (p.admin1 != NO_ADMIN1).then_some(p.admin1);
+                        let rule = format!(
+                            "gazetteer:{} pop={} ctx={ctx}",
+                            p.id,
+                            human_pop(p.population)
+                        );
+                        if cue == PlaceCue::Countryside && p.admin1 != NO_ADMIN1 {
+                            // "Homs countryside": the province around the town
+                            self.fill_admin1(&mut place, p.admin1);
+                            place.geo_precision = 2;
+                            place.where_prec = 4;
+                            (
+                                PlaceKind::Admin1,
+                                conf,
+                                format!("{rule} countryside->admin1"),
+                            )
+                        } else if f.word_after == Some(PlaceWord::Admin1) && p.admin1 != NO_ADMIN1 {
+                            self.fill_admin1(&mut place, p.admin1);
+                            place.geo_precision = 3;
+                            place.where_prec = 4;
+                            (PlaceKind::Admin1, conf, format!("{rule} province->admin1"))
+                        } else {
+                            self.fill_place(&mut place, ix);
+                            let district = f.word_after == Some(PlaceWord::District)
+                                || p.flags & FLAG_SECTION != 0;
+                            let near = matches!(
+                                cue,
+                                PlaceCue::Near | PlaceCue::Outskirts | PlaceCue::Countryside
+                            );
+                            place.geo_precision = if district || near { 2 } else { 1 };
+                            place.where_prec = if district || near { 2 } else { 1 };
+                            let kind = if district {
+                                PlaceKind::District
+                            } else {
+                                PlaceKind::Town
+                            };
+                            (kind, conf, rule)
+                        }
+                    }
+                }
+                Hit::Unresolved => (PlaceKind::Unresolved, 0.5, String::new()),
+            };
+            place.evidence = Some(Evidence {
+                article_id: String::new(),
+                sentence: first.sentence,
+                span,
+                text: mention_text,
+                rule,
+            });
+            mentions.push(PlaceMention {
+                sentence: first.sentence,
+                span,
+                place,
+                cue,
+                kind,
+                score,
+                qualifies: f.qualifies,
+            });
+        }
+
+        // ---- main country and admin1
+        let main_country = votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| *c);
+        let mut a1_votes: FxHashMap<u16, f32> = FxHashMap::default();
+        for (m, a) in mentions.iter().zip(&chosen_admin1) {
+            if let Some(a) = a {
+                let w = if m.kind == PlaceKind::Admin1 {
+                    2.0
+                } else {
+                    1.0
+                };
+                *a1_votes.entry(*a).or_default() += w;
+            }
+        }
+        let main_admin1 = a1_votes
+            .iter()
+            .filter(|(a, _)| Some(self.admin1[**a as usize].country) == main_country)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(a, _)| *a);
+
+        // ---- unresolved names: coordinates of the containing area
+        for mi in 0..mentions.len() {
+            if mentions[mi].kind != PlaceKind::Unresolved {
+                continue;
+            }
+            let sent = mentions[mi].sentence;
+            // a qualifier, or the nearest later place in the same sentence, or before it
+            let container = mentions
+                .iter()
+                .enumerate()
+                .filter(|(j, m)| {
+                    *j != mi
+                        && m.kind != PlaceKind::Unresolved
+                        && m.kind != PlaceKind::Country
+                        && (m.qualifies == Some(mi) || m.sentence == sent)
+                })
+                .min_by_key(|(j, m)| {
+                    let q = if m.qualifies == Some(mi) { 0 } else { 1 };
+                    let dist = if *j > mi { *j - mi } else { 100 + mi - *j };
+                    (q, dist)
+                })
+                .map(|(j, _)| j);
+            let mut place = mentions[mi].place.clone();
+            place.name = place.mention.clone();
+            place.unresolved_name = true;
+            let rule;
+            if let Some(j) = container {
+                let c = mentions[j].place.clone();
+                place.lat = c.lat;
+                place.lon = c.lon;
+                place.country = c.country.clone();
+                place.country_code = c.country_code.clone();
+                place.admin1 = c.admin1.clone();
+                if mentions[j].kind == PlaceKind::Admin1 {
+                    place.geo_precision = 3;
+                    place.where_prec = 4;
+                } else {
+                    place.geo_precision = 2;
+                    place.where_prec = 2;
+                }
+                rule = format!("unresolved:in={}", c.name);
+            } else if let Some(a) = main_admin1 {
+                self.fill_admin1(&mut place, a);
+                place.name = place.mention.clone();
+                place.geo_precision = 3;
+                place.where_prec = 4;
+                rule = format!("unresolved:article_admin1={}", self.admin1[a as usize].name);
+            } else if let Some(c) = main_country {
+                self.fill_country(&mut place, c);
+                place.name = place.mention.clone();
+                place.geo_precision = 3;
+                place.where_prec = 6;
+                rule = format!(
+                    "unresolved:article_country={}",
+                    self.countries[c as usize].iso2
+                );
+            } else {
+                place.geo_precision = 3;
+                place.where_prec = 6;
+                rule = "unresolved:no_context".to_owned();
+            }
+            if let Some(e) = place.evidence.as_mut() {
+                e.rule = if e.rule.is_empty() {
+                    rule
+                } else {
+                    format!("{}; {rule}", e.rule)
+                };
+            }
+            mentions[mi].place = place;
+        }
+        ArticlePlaces {
+            mentions,
+            main_country: main_country.map(|c| self.countries[c as usize].iso2.clone()),
+            main_admin1: main_admin1.map(|a| self.admin1[a as usize].name.clone()),
+        }
+    }
+
+    /// Prior weight of each posting (population-based), used for context votes.
+    fn prior_weights(&self, post: &[u32], word: Option<PlaceWord>) -> Vec<(u32, f32)> {
+        post.iter()
+            .map(|&x| {
+                let w = if x >> 30 == TAG_ADMIN1 {
+                    if word == Some(PlaceWord::Admin1) {
+                        3000.0
+                    } else {
+                        700.0
+                    }
+                } else {
+                    let p = &self.places[(x & 0x3fff_ffff) as usize];
+                    let cap = if p.flags & FLAG_CAPITAL != 0 {
+                        3.0
+                    } else {
+                        1.0
+                    };
+                    (p.population as f32 + 1000.0).sqrt() * cap
+                };
+                (x, w)
+            })
+            .collect()
+    }
+
+    fn place_or_admin1_id(&self, x: u32) -> String {
+        let ix = (x & 0x3fff_ffff) as usize;
+        if x >> 30 == TAG_ADMIN1 {
+            let a = &self.admin1[ix];
+            format!("{}.{}", self.countries[a.country as usize].iso2, a.code)
+        } else {
+            self.places[ix].id.to_string()
+        }
+    }
+
+    fn admin1_of(&self, x: u32) -> u16 {
+        let ix = (x & 0x3fff_ffff) as usize;
+        if x >> 30 == TAG_ADMIN1 {
+            ix as u16
+        } else {
+            self.places[ix].admin1
+        }
+    }
+
+    fn country_of(&self, x: u32) -> u16 {
+        let ix = (x & 0x3fff_ffff) as usize;
+        if x >> 30 == TAG_ADMIN1 {
+            self.admin1[ix].country
+        } else {
+            self.places[ix].country
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidate_score(
+        &self,
+        x: u32,
+        f: &Found,
+        votes: &FxHashMap<u16, f32>,
+        vote_total: f32,
+        explicit_countries: &FxHashMap<u16, f32>,
+        explicit_admin1: &FxHashMap<u16, f32>,
+        a1_context: &FxHashMap<u16, f32>,
+        q_admin1: &[u16],
+        q_country: &[u16],
+        parent_country: Option<u16>,
+    ) -> f32 {
+        let ix = (x & 0x3fff_ffff) as usize;
+        let (country, admin1, mut s) = if x >> 30 == TAG_ADMIN1 {
+            let a = &self.admin1[ix];
+            let mut s = 4.6; // like a town of ~500k people
+            match f.word_after {
+                Some(PlaceWord::Admin1) => s += 20.0,
+                Some(PlaceWord::Countryside) => s += 4.0,
+                Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Outskirts) => s -= 20.0,
+                None => {}
+            }
+            if q_admin1.contains(&(ix as u16)) {
+                s += 15.0;
+            }
+            (a.country, ix as u16, s)
+        } else {
+            let p = &self.places[ix];
+            let mut s = 0.35 * ((p.population as f32) + 10.0).ln();
+            if p.flags & FLAG_CAPITAL != 0 {
+                s += 1.5;
+            }
+            if p.flags & FLAG_ADMIN_SEAT != 0 {
+                s += 1.0;
+            }
+            if f.word_after == Some(PlaceWord::Admin1) {
+                s -= 3.0;
+            }
+            if p.admin1 != NO_ADMIN1 && q_admin1.contains(&p.admin1) {
+                s += 15.0;
+            }
+            (p.country, p.admin1, s)
+        };
+        s += 6.0 * votes.get(&country).copied().unwrap_or(0.0) / vote_total;
+        if explicit_countries.contains_key(&country) {
+            s += 3.0;
+        }
+        if admin1 != NO_ADMIN1 {
+            if explicit_admin1.get(&admin1).copied().unwrap_or(0.0) > 0.0 {
+                s += 2.0;
+            }
+            s += 3.0 * a1_context.get(&admin1).copied().unwrap_or(0.0).min(1.0);
+        }
+        if q_country.contains(&country) {
+            s += 10.0;
+        }
+        if parent_country == Some(country) {
+            s += 10.0;
+        }
+        s
+    }
+
+    fn context_label(&self, votes: &FxHashMap<u16, f32>) -> String {
+        votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| self.countries[*c as usize].iso2.clone())
+            .unwrap_or_else(|| "-".to_owned())
+    }
+
+    fn fill_country(&self, place: &mut PlaceRef, c: u16) {
+        let co = &self.countries[c as usize];
+        place.name = co.name.clone();
+        place.country = Some(co.name.clone());
+        place.country_code = Some(co.iso2.clone());
+        if co.lat.is_finite() {
+            place.lat = Some(f64::from(co.lat));
+            place.lon = Some(f64::from(co.lon));
+        }
+    }
+
+    fn fill_admin1(&self, place: &mut PlaceRef, a: u16) {
+        let ad = &self.admin1[a as usize];
+        self.fill_country(place, ad.country);
+        place.name = ad.name.clone();
+        place.admin1 = Some(ad.name.clone());
+        if ad.lat.is_finite() {
+            place.lat = Some(f64::from(ad.lat));
+            place.lon = Some(f64::from(ad.lon));
+        }
+    }
+
+    fn fill_place(&self, place: &mut PlaceRef, ix: usize) {
+        let p = &self.places[ix];
+        self.fill_country(place, p.country);
+        if p.admin1 != NO_ADMIN1 {
+            place.admin1 = Some(self.admin1[p.admin1 as usize].name.clone());
+        }
+        place.name = p.name.clone();
+        place.geonameid = Some(p.id);
+        place.lat = Some(f64::from(p.lat));
+        place.lon = Some(f64::from(p.lon));
+    }
+}
+
+impl Token {
+    /// Only whitespace/hyphen between this token and the previous one (any length).
+    fn joined_loose(&self) -> bool {
+        self.joined
+    }
+}
+
+fn human_pop(p: u32) -> String {
+    match p {
+        0..=999 => p.to_string(),
+        1000..=999_999 => format!("{}k", p / 1000),
+        _ => format!("{:.1}M", f64::from(p) / 1e6),
+    }
+}

