@@ -618,9 +618,18 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
     if let Some(offset) = offset {
         let end = k + 2;
         match t.lo(k + 1) {
-            "week" => return mk(end, Spec::Week { offset, part }, "week"),
-            "month" => return mk(end, Spec::MonthRel { offset, part }, "month"),
-            "year" => return mk(end, Spec::YearRel { offset, part }, "year"),
+            "week" => {
+                let rule = ["last-week", "this-week", "next-week"][(offset + 1) as usize];
+                return mk(end, Spec::Week { offset, part }, rule);
+            }
+            "month" => {
+                let rule = ["last-month", "this-month", "next-month"][(offset + 1) as usize];
+                return mk(end, Spec::MonthRel { offset, part }, rule);
+            }
+            "year" => {
+                let rule = ["last-year", "this-year", "next-year"][(offset + 1) as usize];
+                return mk(end, Spec::YearRel { offset, part }, rule);
+            }
             _ => {}
         }
     }
@@ -1330,6 +1339,15 @@ fn future_context(t: &Tokens, start: usize) -> bool {
         if lex.future_markers.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
             return true;
         }
+        if w == "would" && k + 1 < start {
+            let mut pair = String::with_capacity(24);
+            pair.push_str(w);
+            pair.push(' ');
+            pair.push_str(t.lo(k + 1));
+            if lex.future_markers.contains(pair.as_str()) {
+                return true;
+            }
+        }
     }
     false
 }
@@ -1406,8 +1424,16 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
                 }
             }
         }
+        // Close a bracket opened inside the expression: "today (Sunday)".
+        let mut span_end = t.toks[g.end - 1].span.end;
+        let inside = &text[t.toks[g.start].span.start..span_end];
+        if inside.matches('(').count() > inside.matches(')').count()
+            && text[span_end..].starts_with(')')
+        {
+            span_end += 1;
+        }
         out.push(DateMention {
-            span: Span::new(t.toks[g.start].span.start, t.toks[g.end - 1].span.end),
+            span: Span::new(t.toks[g.start].span.start, span_end),
             date: resolved.date,
             end,
             precision: resolved.precision,

@@ -234,7 +234,14 @@ impl TimeLexicon {
 
         let mut future_markers = HashSet::new();
         for (file, line, cols) in lines(FUTURE_MARKERS) {
-            columns(file, line, &cols, 1, "one word per line")?;
+            columns(file, line, &cols, 1, "one word or two-word phrase per line")?;
+            if cols[0].split(' ').count() > 2 || cols[0].contains("  ") {
+                return Err(bad(
+                    file,
+                    line,
+                    "one word or two words separated by one space",
+                ));
+            }
             if !future_markers.insert(cols[0]) {
                 return Err(TimeDataError::Duplicate {
                     file,
@@ -329,6 +336,7 @@ mod tests {
         );
         assert_eq!(l.zones.get("gmt").map(|z| z.needs_time_word), Some(false));
         assert!(l.future_markers.contains("will"));
+        assert!(l.future_markers.contains("would begin"));
         assert!(l.non_dates.iter().any(|p| p == &["sunday", "times"]));
         assert_eq!(l.offsets.get("SY").map(Vec::len), Some(2));
     }

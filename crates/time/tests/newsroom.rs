@@ -51,6 +51,8 @@ fn days_of_the_week_point_back_from_publication() {
         ("Talks will resume on Wednesday.", d(2018, 5, 23)),
         ("The truce holds until Monday.", d(2018, 5, 21)),
         ("They meet next Monday.", d(2018, 5, 28)),
+        ("He said a trial would begin on Thursday.", d(2018, 5, 24)),
+        ("He said fighters would fight on Thursday.", d(2018, 5, 17)),
     ];
     for (text, want) in cases {
         assert_eq!(resolve(text, monday()), want, "{text:?}");
@@ -135,10 +137,9 @@ fn today_yesterday_and_the_night() {
 #[test]
 fn a_bracketed_weekday_says_which_day_today_was() {
     // A report filed on Monday quoting a statement made on Sunday.
-    let m = one(
-        "Six buses left the camp at dawn today (Sunday) heading east.",
-        monday(),
-    );
+    let text = "Six buses left the camp at dawn today (Sunday) heading east.";
+    let m = one(text, monday());
+    assert_eq!(m.span.of(text), "dawn today (Sunday)");
     assert_eq!(m.date, Some(d(2018, 5, 20)));
     assert_eq!(m.time_of_day, Some(hm(5, 0)));
     assert!(m.time_approximate);
