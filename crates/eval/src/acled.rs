@@ -215,7 +215,7 @@ pub struct FieldScore {
     pub correct: usize,
     /// `correct / n`.
     pub accuracy: f64,
-    /// Up to 10 misses spread over the file.
+    /// Up to 10 misses spread over the file, rows where an event was read first.
     pub misses: Vec<Miss>,
 }
 
@@ -326,12 +326,24 @@ impl Tally {
             n: self.n,
             correct: self.correct,
             accuracy: round4(share(self.correct, self.n)),
-            misses: spread(&self.misses, 10),
+            misses: sample_misses(&self.misses, 10),
         }
     }
 }
 
 const NO_EVENT: &str = "(no event)";
+
+/// Up to `k` misses spread over the file, those where an event was read (wrongly) first:
+/// they say more about why than rows where nothing was read.
+fn sample_misses(misses: &[Miss], k: usize) -> Vec<Miss> {
+    let (read, unread): (Vec<Miss>, Vec<Miss>) =
+        misses.iter().cloned().partition(|m| m.got != NO_EVENT);
+    let mut out = spread(&read, k);
+    if out.len() < k {
+        out.extend(spread(&unread, k - out.len()));
+    }
+    out
+}
 
 /// The event compared with a row: the first (most salient) conflict event of the reading.
 pub(crate) fn first_conflict_event(reading: &Reading) -> Option<&Event> {
@@ -634,7 +646,7 @@ fn short_type(name: &str) -> &str {
     }
 }
 
-/// Writes misses: one per line in full with `{:#}`, else packed into lines of about 110 characters.
+/// Writes misses: one per line in full with `{:#}`, else packed into lines of about 120 characters.
 pub(crate) fn write_misses(f: &mut fmt::Formatter<'_>, misses: &[Miss]) -> fmt::Result {
     if f.alternate() {
         for m in misses {
@@ -649,7 +661,7 @@ pub(crate) fn write_misses(f: &mut fmt::Formatter<'_>, misses: &[Miss]) -> fmt::
     let mut line = String::from("   ");
     for m in misses {
         let item = format!(" {} {}≠{};", m.id, clip(&m.expected, 24), clip(&m.got, 24));
-        if line.chars().count() + item.chars().count() > 110 && line.len() > 3 {
+        if line.chars().count() + item.chars().count() > 120 && line.len() > 3 {
             writeln!(f, "{line}")?;
             line = String::from("   ");
         }
@@ -747,6 +759,23 @@ impl fmt::Display for AcledReport {
 pub(crate) mod tests {
     use super::*;
     use sitrep_model::{ActorRef, DatePrecision, EventDate, PlaceRef};
+
+    #[test]
+    fn samples_prefer_misses_where_an_event_was_read() {
+        let miss = |i: usize, got: &str| Miss {
+            id: i.to_string(),
+            expected: "x".into(),
+            got: got.into(),
+        };
+        let mut misses: Vec<Miss> = (0..30).map(|i| miss(i, NO_EVENT)).collect();
+        misses.push(miss(30, "y"));
+        let s = sample_misses(&misses, 10);
+        assert_eq!(s.len(), 10);
+        assert_eq!(
+            (s[0].id.as_str(), s[1].id.as_str(), s[9].id.as_str()),
+            ("30", "0", "29")
+        );
+    }
 
     #[test]
     fn acled_dates() {

@@ -188,6 +188,8 @@ pub struct ClaimResult {
     pub id: String,
     /// `must` or `should`.
     pub level: String,
+    /// The polarity expected (`denied` also accepts an unconfirmed claim).
+    pub polarity: String,
     /// Whether a claim of that polarity by an official claimant was read.
     pub found: bool,
     /// Articles in which it was read.
@@ -241,7 +243,7 @@ pub struct SeedsReport {
     pub should_found: usize,
     /// `should` events.
     pub should_total: usize,
-    /// The official denial was read as a denied or unconfirmed claim.
+    /// The expected official denial(s) were read as denied or unconfirmed claims.
     pub denial_found: bool,
     /// `must` control facts read.
     pub control_must_found: usize,
@@ -474,6 +476,7 @@ fn match_claim(exp: &ExpectedEvent, reads: &[Read<'_>]) -> ClaimResult {
     ClaimResult {
         id: exp.id.clone(),
         level: exp.level.clone(),
+        polarity: polarity.to_string(),
         found,
         articles,
         why,
@@ -695,7 +698,12 @@ pub fn score_seeds(
         v0_gate_passed: must_found >= V0_MUST_GATE,
         should_found: count("should", &|e| e.found),
         should_total: count("should", &|_| true),
-        denial_found: claims.iter().any(|c| c.id == "denial" && c.found),
+        denial_found: {
+            let mut denials = claims
+                .iter()
+                .filter(|c| c.polarity.eq_ignore_ascii_case("denied"));
+            denials.clone().next().is_some() && denials.all(|c| c.found)
+        },
         control_must_found: control_count("must", true),
         control_must_total: control_count("must", false),
         control_should_found: control_count("should", true),

@@ -5,8 +5,11 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use sitrep_eval::{eval_acled, eval_case, eval_seeds};
+use sitrep_eval::{
+    eval_acled, eval_case, eval_seeds, load_acled, load_case, score_acled, score_case, AcledRow,
+};
 use sitrep_extract::Reader;
+use sitrep_model::{ActorRef, DatePrecision, Event, EventDate, PlaceRef, Reading};
 
 fn data() -> PathBuf {
     std::env::var_os("SITREP_DATA")
@@ -80,4 +83,85 @@ fn seeds_folder() {
     );
     assert_eq!(report.boilerplate_total, 3);
     assert_eq!(report.not_events_total, 3);
+}
+
+/// A reading that says exactly what the coder wrote: the yardstick must give it 100%.
+fn oracle(row: &AcledRow) -> Reading {
+    let actor = |name: &str| {
+        (!name.is_empty()).then(|| ActorRef {
+            name: name.to_string(),
+            ..Default::default()
+        })
+    };
+    let event = Event {
+        id: format!("{}#0", row.id),
+        sub_event_type: row.sub_event_type.unwrap(),
+        date: EventDate {
+            date: Some(row.event_date),
+            end: None,
+            precision: match row.time_precision {
+                1 => DatePrecision::Day,
+                2 => DatePrecision::Week,
+                _ => DatePrecision::Month,
+            },
+            evidence: None,
+        },
+        location: Some(PlaceRef {
+            name: row.location.clone(),
+            lat: Some(row.latitude),
+            lon: Some(row.longitude),
+            country: Some(row.country.clone()),
+            admin1: Some(row.admin1.clone()),
+            geo_precision: row.geo_precision,
+            ..Default::default()
+        }),
+        other_locations: vec![],
+        destination: None,
+        actor1: actor(&row.actor1),
+        assoc_actor_1: vec![],
+        actor2: actor(&row.actor2),
+        assoc_actor_2: vec![],
+        fatalities: row.fatalities,
+        quantities: vec![],
+        claims: vec![],
+        valid_until: None,
+        civilian_targeting: false,
+        tally: false,
+        cues: vec![],
+        confidence: 1.0,
+        salience: 1.0,
+        notes: row.notes.clone(),
+        article_ids: vec![row.id.clone()],
+        sources: vec![],
+        evidence: Default::default(),
+    };
+    Reading {
+        article_id: row.id.clone(),
+        events: vec![event],
+        ..Default::default()
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn oracle_readings_score_everything_right() {
+    let rows = load_acled(&data().join("acled/acled-2020-dev.csv")).unwrap();
+    let readings: Vec<Reading> = rows.iter().map(oracle).collect();
+    let report = score_acled(&rows, &readings, "oracle", 0.0);
+    for f in &report.fields {
+        assert_eq!(f.accuracy, 1.0, "{}: {:?}", f.field, f.misses);
+    }
+    assert_eq!((report.events_per_note, report.no_event_share), (1.0, 0.0));
+
+    let snippets = load_case(&data().join("case2021/task2-dev.tsv")).unwrap();
+    let gold: Vec<&str> = snippets.iter().map(|s| s.label.case_label()).collect();
+    let report = score_case(&snippets, &gold, "oracle", 0.0);
+    assert_eq!(
+        (
+            report.weighted_f1,
+            report.macro_f1,
+            report.acled_weighted_f1
+        ),
+        (1.0, 1.0, 1.0)
+    );
 }
