@@ -232,6 +232,10 @@ pub struct EventTypeConfusion {
 }
 
 /// The ACLED evaluation: one accuracy per coded column (flat, for gating), then details.
+///
+/// `{}` displays a compact report (about 100 lines: accuracies, event-type confusion,
+/// sub-event confusions, 10 sample misses per field packed on a few lines with long values
+/// clipped); `{:#}` lists each sample miss on its own line in full.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct AcledReport {
     /// The file evaluated.

@@ -87,6 +87,9 @@ pub fn predict_case_label(reading: &Reading) -> &'static str {
 }
 
 /// The CASE 2021 evaluation.
+///
+/// `{}` displays the scores, a per-label table, the top confusions and sample misses;
+/// `{:#}` lists each sample miss on its own line.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CaseReport {
     /// The file evaluated.
