@@ -1,0 +1,365 @@
+//! Tests of the dictionary: the shipped data, naming as a reporter writes, errors.
+
+use super::*;
+
+fn dict() -> &'static ActorDictionary {
+    ActorDictionary::embedded()
+}
+
+/// Names found in a sentence written as a reporter would.
+fn names(text: &str, country: Option<&str>) -> Vec<String> {
+    dict()
+        .find(text, Span::new(0, text.len()), country)
+        .into_iter()
+        .map(|m| m.actor.name)
+        .collect()
+}
+
+fn first(text: &str, country: Option<&str>) -> ActorMention {
+    dict()
+        .find(text, Span::new(0, text.len()), country)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("nothing found in {text:?}"))
+}
+
+#[test]
+fn every_entry_matches_one_of_its_own_aliases() {
+    let d = dict();
+    let mut failed = Vec::new();
+    for e in d.entries() {
+        assert!(!e.aliases.is_empty(), "{} has no alias", e.id);
+        let ok = e.aliases.iter().any(|a| {
+            let text = format!("Witnesses said {} were seen near the bridge.", a.text);
+            let country = a.country.as_deref().or(e.home.as_deref());
+            d.find(&text, Span::new(0, text.len()), country)
+                .iter()
+                .any(|m| m.actor.name == e.name && m.actor.mention == a.text)
+        });
+        if !ok {
+            failed.push(e.id.clone());
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "entries none of whose aliases name them: {failed:?}"
+    );
+}
+
+#[test]
+fn dictionary_is_big_enough_and_names_are_unique() {
+    let d = dict();
+    assert!(d.entries().len() > 500, "{}", d.entries().len());
+    for e in d.entries() {
+        assert_eq!(d.by_name(&e.name).map(|x| &x.name), Some(&e.name));
+        assert!((1..=8).contains(&e.inter), "{}", e.id);
+    }
+    for name in [
+        "Military Forces of Ukraine (2019-)",
+        "NAF: United Armed Forces of Novorossiya",
+        "Protesters (Pakistan)",
+        "Civilians (Mexico)",
+        "Military Forces of Yemen (2016-) Supreme Political Council",
+        "Unidentified Armed Group (Mexico)",
+        "Military Forces of the Philippines (2016-)",
+        "Police Forces of the Democratic Republic of Congo (2019-)",
+        "Civilians (Democratic Republic of Congo)",
+        "Islamic State (Iraq)",
+        "Operation Restoring Hope",
+    ] {
+        assert!(d.by_name(name).is_some(), "{name} missing");
+    }
+}
+
+#[test]
+fn country_generic_actors_take_the_article_country() {
+    let m = first("Syrian troops shelled the village at dawn.", Some("Syria"));
+    assert_eq!(m.actor.name, "Military Forces of Syria (2000-)");
+    assert_eq!(m.actor.inter, 1);
+    assert_eq!(m.kind, ActorKind::StateForces);
+    assert!(m.plural && !m.generic);
+    assert_eq!(m.actor.evidence.unwrap().rule, "actors:military/Syria");
+
+    assert_eq!(
+        names(
+            "Soldiers stormed the market and arrested two men.",
+            Some("Mali")
+        ),
+        ["Military Forces of Mali (2013-)", "Civilians (Mali)"]
+    );
+    assert_eq!(
+        names(
+            "Police dispersed the protesters with tear gas.",
+            Some("India")
+        ),
+        ["Police Forces of India (2014-)", "Protesters (India)"]
+    );
+    assert_eq!(
+        names("Unidentified gunmen killed a farmer.", Some("Nigeria")),
+        ["Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"]
+    );
+    assert_eq!(
+        names(
+            "Troops clashed with rebels near Beni.",
+            Some("Democratic Republic of Congo")
+        )[0],
+        "Military Forces of the Democratic Republic of Congo (2019-)"
+    );
+    assert_eq!(
+        names("Rioters torched a police post.", Some("Philippines"))[0],
+        "Rioters (Philippines)"
+    );
+}
+
+#[test]
+fn demonyms_override_the_article_country() {
+    let m = first(
+        "Turkish forces shelled a village near the border.",
+        Some("Syria"),
+    );
+    assert_eq!(m.actor.name, "Military Forces of Turkey (2016-)");
+    assert_eq!(m.actor.inter, 8);
+    let m = first("Turkish troops raided a house.", Some("Turkey"));
+    assert_eq!(m.actor.inter, 1);
+    assert_eq!(
+        names(
+            "Russian warplanes struck the town overnight.",
+            Some("Syria")
+        ),
+        ["Military Forces of Russia (2000-)"]
+    );
+    assert_eq!(
+        names(
+            "Israeli forces demolished a house in Hebron.",
+            Some("Palestine")
+        ),
+        ["Military Forces of Israel (2009-)"]
+    );
+    assert_eq!(
+        names(
+            "The Ukrainian Forces fired mortars at the positions.",
+            Some("Ukraine")
+        ),
+        ["Military Forces of Ukraine (2019-)"]
+    );
+    assert_eq!(
+        names(
+            "Pakistani troops fired across the Line of Control.",
+            Some("India")
+        ),
+        ["Military Forces of Pakistan (2018-)"]
+    );
+    assert_eq!(
+        first("Pakistani troops fired.", Some("India")).actor.inter,
+        8
+    );
+}
+
+#[test]
+fn named_actors_from_reporters_words() {
+    let cases: &[(&str, Option<&str>, &str)] = &[
+        ("ISIS fighters attacked a checkpoint.", Some("Syria"), "Islamic State (Syria)"),
+        ("Daesh claimed the bombing.", Some("Iraq"), "Islamic State (Iraq)"),
+        ("The Islamic State group kidnapped two men.", Some("Egypt"), "Islamic State (Egypt)"),
+        ("The SDF said it had captured the village.", Some("Syria"), "QSD: Syrian Democratic Forces"),
+        ("Hayat Tahrir al-Sham fighters shelled the town.", Some("Syria"), "HTS: Hayat Tahrir al Sham"),
+        ("HTS shelled the town.", Some("Syria"), "HTS: Hayat Tahrir al Sham"),
+        ("The Houthis fired a missile toward Marib.", Some("Yemen"), "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("Ansar Allah denied the report.", Some("Yemen"), "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("Pro-Hadi forces repelled the attack.", Some("Yemen"), "Military Forces of Yemen (2012-)"),
+        ("The Saudi-led coalition struck a bridge.", Some("Yemen"), "Operation Restoring Hope"),
+        ("The Taliban attacked a district centre.", Some("Afghanistan"), "Taliban"),
+        ("Al-Shabaab militants ambushed a convoy.", Some("Somalia"), "Al Shabaab"),
+        ("PKK militants attacked a base.", Some("Turkey"), "PKK: Kurdistan Workers Party"),
+        ("The DPR said two of its men died.", Some("Ukraine"), "NAF: United Armed Forces of Novorossiya"),
+        ("Russian-backed separatists shelled the village.", Some("Ukraine"), "NAF: United Armed Forces of Novorossiya"),
+        ("The separatists shelled the village.", Some("Ukraine"), "NAF: United Armed Forces of Novorossiya"),
+        ("The STC took over the port.", Some("Yemen"), "STC: Southern Transitional Council"),
+        ("Haftar's forces shelled the airport.", Some("Libya"), "Military Forces of Libya (2014-) Haftar Faction"),
+        ("Government forces shelled the airport.", Some("Libya"), "Military Forces of Libya (2016-) Government of National Accord"),
+        ("The US-led coalition carried out an airstrike.", Some("Syria"), "Global Coalition Against Daesh"),
+        ("Boko Haram fighters raided the village.", Some("Nigeria"), "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+        ("Al-Shabaab fighters raided the village.", Some("Mozambique"), "Islamist Militia (Mozambique)"),
+        ("US forces carried out a drone strike.", Some("Afghanistan"), "NATO: North Atlantic Treaty Organization"),
+        ("US forces carried out a drone strike.", Some("Somalia"), "Military Forces of the United States (2017-)"),
+    ];
+    for (text, country, want) in cases {
+        assert_eq!(first(text, *country).actor.name, *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn local_aliases_only_count_in_their_country() {
+    assert_eq!(
+        first("The separatists shelled the village.", Some("Cameroon"))
+            .actor
+            .name,
+        "Ambazonian Separatists (Cameroon)"
+    );
+    assert!(names("The separatists shelled the village.", Some("India")).is_empty());
+    assert_eq!(
+        first(
+            "Military Police officers raided the favela.",
+            Some("Brazil")
+        )
+        .actor
+        .name,
+        "Military Forces of Brazil (2019-) Military Police"
+    );
+}
+
+#[test]
+fn generic_and_implied_mentions_are_flagged() {
+    let m = first("Gunmen stormed the school.", Some("Nigeria"));
+    assert!(m.generic);
+    assert_eq!(m.actor.name, "Unidentified Armed Group (Nigeria)");
+    let m = first("The extremists fled.", Some("Mali"));
+    assert!(m.generic);
+    let m = first("Nurses protested outside the hospital.", Some("Peru"));
+    assert_eq!(m.actor.name, "Civilians (Peru)");
+    let found = dict().find(
+        "Nurses protested outside the hospital.",
+        Span::new(0, 38),
+        Some("Peru"),
+    );
+    assert!(found
+        .iter()
+        .any(|m| m.implied && m.actor.name == "Protesters (Peru)"));
+    assert!(!found[0].implied && !found[0].generic);
+}
+
+#[test]
+fn word_boundaries_and_case_hold() {
+    assert!(names("The crisis deepened as the policy changed.", Some("Syria")).is_empty());
+    assert!(names("This is what it is.", Some("Syria")).is_empty());
+    assert_eq!(
+        names("IS claimed the attack.", Some("Syria")),
+        ["Islamic State (Syria)"]
+    );
+    assert!(names("WHERE IS THE CONVOY", Some("Syria")).is_empty());
+    // "anti-Houthi" is not the Houthis.
+    assert!(!names("anti-Houthi tribesmen", Some("Yemen"))
+        .contains(&"Military Forces of Yemen (2016-) Supreme Political Council".to_string()));
+}
+
+#[test]
+fn spans_are_article_relative_and_stay_within() {
+    let text = "Intro. Syrian troops advanced. Police arrived.";
+    let within = Span::new(7, 30);
+    let found = dict().find(text, within, Some("Syria"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.of(text), "Syrian troops");
+    assert_eq!(found[0].span, Span::new(7, 20));
+}
+
+#[test]
+fn unknown_countries_still_name_what_they_can() {
+    assert_eq!(
+        names("Protesters were seen.", Some("Narnia")),
+        ["Protesters (Narnia)"]
+    );
+    assert_eq!(names("Soldiers fired.", None), ["Military Forces"]);
+    assert_eq!(
+        names("Soldiers fired.", Some("the Philippines")),
+        ["Military Forces of the Philippines (2016-)"]
+    );
+    assert_eq!(dict().country("DRC"), Some("Democratic Republic of Congo"));
+}
+
+#[test]
+fn sources_are_found_with_their_kind() {
+    let text = "The Britain-based monitor said, while the official Sana news agency \
+                and Reuters reported the shelling, citing a military source.";
+    let found = dict().find_sources(text, Span::new(0, text.len()));
+    let got: Vec<(&str, ClaimantKind)> = found.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Syrian Observatory for Human Rights", ClaimantKind::Monitor),
+            ("SANA", ClaimantKind::StateMedia),
+            ("Reuters", ClaimantKind::Media),
+            ("military source", ClaimantKind::Military),
+        ]
+    );
+    let text = "SOHR and the Pentagon";
+    let found = dict().find_sources(text, Span::new(0, text.len()));
+    assert_eq!(found[1].name, "Pentagon");
+    assert_eq!(found[1].kind, ClaimantKind::Military);
+}
+
+#[test]
+fn errors_name_file_line_and_entry() {
+    let bad_inter =
+        "[[actor]]\nid = \"x\"\nname = \"X\"\ninter = 9\nkind = \"rebels\"\naliases = [\"X\"]\n";
+    let err = ActorDictionary::from_toml(bad_inter, "mine.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("mine.toml:1") && err.contains("\"x\"") && err.contains("inter 9"),
+        "{err}"
+    );
+
+    let bad_country = "[[actor]]\nid = \"x\"\nname = \"X\"\ninter = 2\nkind = \"rebels\"\nhome = \"Atlantis\"\naliases = [\"X\"]\n";
+    let err = ActorDictionary::from_toml(bad_country, "mine.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("Atlantis"), "{err}");
+
+    let dup = "[[actor]]\nid = \"x\"\nname = \"X\"\ninter = 2\nkind = \"rebels\"\naliases = [\"X\"]\n\
+               [[actor]]\nid = \"x\"\nname = \"Y\"\ninter = 2\nkind = \"rebels\"\naliases = [\"Y\"]\n";
+    let err = ActorDictionary::from_toml(dup, "mine.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("mine.toml:7") && err.contains("already used at mine.toml:1"),
+        "{err}"
+    );
+
+    let bad_kind =
+        "[[actor]]\nid = \"x\"\nname = \"X\"\ninter = 2\nkind = \"wizards\"\naliases = [\"X\"]\n";
+    let err = ActorDictionary::from_toml(bad_kind, "mine.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("mine.toml:"), "{err}");
+
+    let bad_period = "[[country]]\nname = \"Syria\"\nperiod = \"since 2000\"\n";
+    let err = ActorDictionary::from_toml(bad_period, "c.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("c.toml:1") && err.contains("period"), "{err}");
+}
+
+#[test]
+fn a_small_dictionary_builds_from_text() {
+    let text = r#"
+[[country]]
+name = "Syria"
+demonyms = ["Syrian"]
+period = "2000-"
+
+[[template]]
+id = "military"
+name = "Military Forces of {the_country} ({period})"
+inter = 1
+kind = "state_forces"
+aliases = ["troops"]
+demonym_aliases = ["{demonym} army"]
+
+[[source]]
+name = "SANA"
+kind = "state_media"
+aliases = ["SANA"]
+"#;
+    let d = ActorDictionary::from_toml(text, "small.toml").unwrap();
+    let t = "The Syrian army and troops, SANA said.";
+    let found = d.find(t, Span::new(0, t.len()), None);
+    assert_eq!(found[0].actor.name, "Military Forces of Syria (2000-)");
+    assert_eq!(found[1].actor.name, "Military Forces");
+    assert_eq!(d.find_sources(t, Span::new(0, t.len()))[0].name, "SANA");
+}
+
+#[test]
+fn dictionary_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<ActorDictionary>();
+}

@@ -1,0 +1,179 @@
+//! Measurement against the ACLED dev export (not part of the normal test run):
+//! how often the coded actor1 / actor2 is among the actors `find` reads in the note.
+//!
+//! `cargo test --release -p sitrep-actors --test acled_eval -- --ignored --nocapture`
+//! (set `SITREP_ACLED_CSV` to another export; skipped when the file is absent).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use sitrep_actors::ActorDictionary;
+use sitrep_model::Span;
+
+fn csv_path() -> PathBuf {
+    std::env::var_os("SITREP_ACLED_CSV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/acled/acled-2020-dev.csv")
+        })
+}
+
+#[test]
+#[ignore = "reads the ACLED dev export from ../shared"]
+fn acled_actor_presence() {
+    let path = csv_path();
+    if !path.exists() {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    }
+    let dict = ActorDictionary::embedded();
+    let mut reader = csv::Reader::from_path(&path).expect("csv opens");
+    let headers = reader.headers().expect("header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (c_notes, c_country) = (col("notes"), col("country"));
+    let (c_a1, c_a2, c_i1, c_i2) = (col("actor1"), col("actor2"), col("inter1"), col("inter2"));
+
+    let (mut rows, mut a1_hit, mut a2_rows, mut a2_hit) = (0usize, 0usize, 0usize, 0usize);
+    let (mut a1_inter_ok, mut a1_named_hit, mut a1_named_rows) = (0usize, 0usize, 0usize);
+    let mut misses: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut by_kind: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    let mut notes: Vec<(String, String)> = Vec::new();
+    let show = std::env::var("SITREP_SHOW_MISSES").ok();
+    for rec in reader.records() {
+        let rec = rec.expect("row");
+        let (note, country) = (&rec[c_notes], &rec[c_country]);
+        notes.push((note.to_string(), country.to_string()));
+        let found = dict.find(note, Span::new(0, note.len()), Some(country));
+        let has = |name: &str| found.iter().any(|m| m.actor.name == name);
+        let (a1, a2) = (&rec[c_a1], &rec[c_a2]);
+        rows += 1;
+        for a in [a1, a2] {
+            if !a.is_empty() {
+                *counts.entry(a.to_string()).or_default() += 1;
+            }
+        }
+        let kind = kind_of(a1);
+        let slot = by_kind.entry(kind).or_default();
+        slot.0 += 1;
+        if kind == "named" {
+            a1_named_rows += 1;
+        }
+        if has(a1) {
+            a1_hit += 1;
+            slot.1 += 1;
+            if kind == "named" {
+                a1_named_hit += 1;
+            }
+            let inter: u8 = rec[c_i1].parse().unwrap_or(0);
+            if found
+                .iter()
+                .any(|m| m.actor.name == a1 && m.actor.inter == inter)
+            {
+                a1_inter_ok += 1;
+            }
+        } else {
+            *misses.entry(a1.to_string()).or_default() += 1;
+            if show.as_deref().is_some_and(|s| a1.contains(s)) {
+                let got: Vec<_> = found.iter().map(|m| m.actor.name.as_str()).collect();
+                println!("MISS {a1} | {country} | {got:?}\n    {note}");
+            }
+        }
+        if !a2.is_empty() {
+            a2_rows += 1;
+            if has(a2) {
+                a2_hit += 1;
+            } else {
+                let _ = &rec[c_i2];
+                *misses.entry(format!("(2) {a2}")).or_default() += 1;
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!("rows {rows}");
+    println!(
+        "actor1 present: {a1_hit}/{rows} = {:.1}%",
+        pct(a1_hit, rows)
+    );
+    println!(
+        "actor1 present with ACLED's inter: {a1_inter_ok}/{rows} = {:.1}%",
+        pct(a1_inter_ok, rows)
+    );
+    println!(
+        "actor1 present, named (non-template) actors: {a1_named_hit}/{a1_named_rows} = {:.1}%",
+        pct(a1_named_hit, a1_named_rows)
+    );
+    println!(
+        "actor2 present (where coded): {a2_hit}/{a2_rows} = {:.1}%",
+        pct(a2_hit, a2_rows)
+    );
+    for (k, (n, h)) in &by_kind {
+        println!("  actor1 {k:<12} {h}/{n} = {:.1}%", pct(*h, *n));
+    }
+    let frequent: Vec<_> = counts.iter().filter(|(_, &n)| n >= 3).collect();
+    let missing: Vec<_> = frequent
+        .iter()
+        .filter(|(name, _)| dict.by_name(name).is_none())
+        .map(|(name, n)| format!("{name} ({n})"))
+        .collect();
+    println!(
+        "actors with 3+ rows: {}, in the dictionary: {}, missing: {missing:?}",
+        frequent.len(),
+        frequent.len() - missing.len()
+    );
+    let mut misses: Vec<_> = misses.into_iter().collect();
+    misses.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("most missed:");
+    for (name, n) in misses.iter().take(25) {
+        println!("  {n:>4}  {name}");
+    }
+
+    // Throughput: notes joined into ~3 KB articles.
+    let mut articles: Vec<(String, String)> = Vec::new();
+    let mut cur = String::new();
+    for (note, country) in &notes {
+        cur.push_str(note);
+        cur.push(' ');
+        if cur.len() >= 3000 {
+            articles.push((std::mem::take(&mut cur), country.clone()));
+        }
+    }
+    let t = Instant::now();
+    let mut total = 0usize;
+    for _ in 0..5 {
+        for (a, c) in &articles {
+            total += dict.find(a, Span::new(0, a.len()), Some(c)).len();
+            total += dict.find_sources(a, Span::new(0, a.len())).len();
+        }
+    }
+    let per = t.elapsed().as_secs_f64() / (5 * articles.len()) as f64;
+    println!(
+        "find + find_sources on {} articles of ~3 KB: {:.3} ms per article ({total} mentions)",
+        articles.len(),
+        per * 1e3
+    );
+    assert!(frequent.len() >= 200, "the export has its usual actors");
+    assert!(
+        missing.is_empty(),
+        "actors with 3+ rows missing from the dictionary: {missing:?}"
+    );
+}
+
+fn kind_of(name: &str) -> &'static str {
+    for (prefix, kind) in [
+        ("Protesters", "protesters"),
+        ("Rioters", "rioters"),
+        ("Civilians", "civilians"),
+        ("Unidentified", "unidentified"),
+        ("Military Forces of", "military"),
+        ("Police Forces of", "police"),
+        ("Government of", "government"),
+    ] {
+        if name.starts_with(prefix) {
+            return kind;
+        }
+    }
+    "named"
+}
