@@ -35,8 +35,9 @@ pub struct TriggerHit {
     pub cues: Vec<(SubEventType, f32)>,
     /// 0-based index of the sentence (within the span read) the hit is in.
     pub sentence: usize,
-    /// The entry names an actor (see [`crate::TriggerEntry::agent`]).
-    pub agent: bool,
+    /// Every actor cue weight of the entry (after modifiers; see
+    /// [`crate::TriggerEntry::agent_cues`]).
+    pub agent_cues: Vec<(SubEventType, f32)>,
     /// An actor cue introduced by "by" ("seized by militants"): it names the agent.
     pub after_by: bool,
 }
@@ -330,7 +331,11 @@ impl Classifier {
                 heads: entry.heads.iter().map(|&(t, w)| (t, w * factor)).collect(),
                 cues: entry.cues.iter().map(|&(t, w)| (t, w * factor)).collect(),
                 sentence: starts.partition_point(|&s| s <= hit_span.start),
-                agent: entry.agent,
+                agent_cues: entry
+                    .agent_cues
+                    .iter()
+                    .map(|&(t, w)| (t, w * factor))
+                    .collect(),
                 after_by: {
                     let before = text[span.start..hit_span.start].trim_end();
                     let before = before.strip_suffix(" the").unwrap_or(before);
@@ -426,7 +431,12 @@ impl Classifier {
                     weight: added,
                 });
             }
-            for &(t, w) in &hit.cues {
+            let plain = hit.cues.iter().map(|c| (c, None));
+            let actor = hit
+                .agent_cues
+                .iter()
+                .map(|c| (c, Some((hit.span, hit.sentence, hit.after_by))));
+            for (&(t, w), position) in plain.chain(actor) {
                 pending_cues.push((
                     index(t),
                     Cue {
@@ -434,7 +444,7 @@ impl Classifier {
                         text: matched.clone(),
                         weight: w * mult,
                     },
-                    hit.agent.then_some((hit.span, hit.sentence, hit.after_by)),
+                    position,
                 ));
             }
         }

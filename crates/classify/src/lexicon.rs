@@ -125,7 +125,7 @@ struct RawEntry {
     #[serde(default)]
     cues: BTreeMap<String, f32>,
     #[serde(default)]
-    agent: bool,
+    agent_cues: BTreeMap<String, f32>,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -170,10 +170,10 @@ pub struct TriggerEntry {
     pub heads: Vec<(SubEventType, f32)>,
     /// Cue weights: added only to types that some head made a candidate (may be negative).
     pub cues: Vec<(SubEventType, f32)>,
-    /// The entry names who acts (an actor cue): its cues count fully only when it stands
-    /// before the anchoring trigger or after "by" (passive), and `agent_object_factor`
-    /// of their weight otherwise.
-    pub agent: bool,
+    /// Actor cue weights: the entry names who acts, so these count fully only when the
+    /// match stands before the anchoring trigger or after "by" (passive), and
+    /// `agent_object_factor` of their weight otherwise (the actor is then likely the target).
+    pub agent_cues: Vec<(SubEventType, f32)>,
     /// A sentence, written for the lexicon, on which this entry fires.
     pub example: String,
     /// 1-based line of the entry in its file.
@@ -188,10 +188,12 @@ impl TriggerEntry {
 
     /// The type this entry stands for most: its strongest head, else its strongest cue.
     pub fn primary_type(&self) -> (SubEventType, f32) {
-        let pool = if self.heads.is_empty() {
+        let pool = if !self.heads.is_empty() {
+            &self.heads
+        } else if !self.cues.is_empty() {
             &self.cues
         } else {
-            &self.heads
+            &self.agent_cues
         };
         pool.iter()
             .copied()
@@ -348,14 +350,17 @@ impl Lexicon {
             };
             let heads = weights(&e.types)?;
             let cues = weights(&e.cues)?;
+            let agent_cues = weights(&e.agent_cues)?;
             if let Some((t, _)) = heads.iter().find(|(_, w)| *w <= 0.0) {
                 return Err(bad(format!(
                     "head weight of {:?} must be positive (negative weights belong in `cues`)",
                     t.acled_name()
                 )));
             }
-            if heads.is_empty() && cues.is_empty() {
-                return Err(bad("expected `types` or `cues` weights".into()));
+            if heads.is_empty() && cues.is_empty() && agent_cues.is_empty() {
+                return Err(bad(
+                    "expected `types`, `cues` or `agent_cues` weights".into()
+                ));
             }
             if e.example.trim().is_empty() {
                 return Err(bad("expected an example sentence".into()));
@@ -366,7 +371,7 @@ impl Lexicon {
                 id: e.id,
                 heads,
                 cues,
-                agent: e.agent,
+                agent_cues,
                 example: e.example,
                 line,
             });
