@@ -22,8 +22,10 @@ pub struct CountryRow {
     pub iso2: String,
     /// ACLED spelling.
     pub name: String,
-    /// Other names and demonyms.
+    /// Other names.
     pub aliases: Vec<String>,
+    /// Demonyms ("Syrian").
+    pub demonyms: Vec<String>,
 }
 
 /// A row of `admin1_acled.tsv`.
@@ -88,6 +90,8 @@ pub enum PlaceWord {
     District,
     /// town, city, village.
     Town,
+    /// Generic first word of a name (`Abu`, `Kafr`, `Wadi`): never a place alone.
+    Prefix,
 }
 
 fn rows<'a>(file: &'static str, text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> {
@@ -122,12 +126,17 @@ pub fn parse_countries(text: &str) -> Result<Vec<CountryRow>, PlacesError> {
     let mut out = Vec::new();
     for (line, cols) in rows("countries.tsv", text) {
         if cols.len() < 2 || cols[0].len() != 2 || cols[1].is_empty() {
-            return Err(bad("countries.tsv", line, "iso2<TAB>name[<TAB>aliases]"));
+            return Err(bad(
+                "countries.tsv",
+                line,
+                "iso2<TAB>name[<TAB>other names[<TAB>demonyms]]",
+            ));
         }
         out.push(CountryRow {
             iso2: cols[0].to_owned(),
             name: cols[1].to_owned(),
             aliases: split_aliases(cols.get(2)),
+            demonyms: split_aliases(cols.get(3)),
         });
     }
     Ok(out)
@@ -188,11 +197,12 @@ pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesE
             Some("outskirts") => PlaceWord::Outskirts,
             Some("district") => PlaceWord::District,
             Some("town") => PlaceWord::Town,
+            Some("prefix") => PlaceWord::Prefix,
             _ => {
                 return Err(bad(
                     "place_words.tsv",
                     line,
-                    "word<TAB>admin1|countryside|outskirts|district|town",
+                    "word<TAB>admin1|countryside|outskirts|district|town|prefix",
                 ))
             }
         };
@@ -233,7 +243,7 @@ mod tests {
         assert!(c.len() > 240);
         let sy = c.iter().find(|r| r.iso2 == "SY").unwrap();
         assert_eq!(sy.name, "Syria");
-        assert!(sy.aliases.iter().any(|a| a == "Syrian"));
+        assert!(sy.demonyms.iter().any(|a| a == "Syrian"));
         let cd = c.iter().find(|r| r.iso2 == "CD").unwrap();
         assert_eq!(cd.name, "Democratic Republic of Congo");
         let a = parse_admin1(ADMIN1_TSV).unwrap();

@@ -82,8 +82,8 @@ pub struct Gazetteer {
     /// Matching key → range in `postings`.
     keys: FxHashMap<Box<str>, (u32, u32)>,
     postings: Vec<u32>,
-    /// `plain()` country name / alias / demonym → country index.
-    country_keys: FxHashMap<String, u16>,
+    /// `plain()` country name / alias / demonym → (country index, is a demonym).
+    country_keys: FxHashMap<String, (u16, bool)>,
     country_by_iso: FxHashMap<String, u16>,
     /// Longest country phrase in words.
     pub(crate) country_max_words: usize,
@@ -130,18 +130,18 @@ impl Gazetteer {
             country_by_iso.insert(c.iso2.clone(), i as u16);
         }
         let rows = data::parse_countries(data::COUNTRIES_TSV)?;
-        let mut country_keys: FxHashMap<String, u16> = FxHashMap::default();
+        let mut country_keys: FxHashMap<String, (u16, bool)> = FxHashMap::default();
         let mut country_max_words = 1;
         // ACLED names first, so "China" stays China when Hong Kong is also written so.
-        for pass in 0..2 {
+        for pass in 0..3 {
             for row in &rows {
                 let Some(&ix) = country_by_iso.get(&row.iso2) else {
                     continue;
                 };
-                let names: Vec<&String> = if pass == 0 {
-                    vec![&row.name]
-                } else {
-                    row.aliases.iter().collect()
+                let names: Vec<&String> = match pass {
+                    0 => vec![&row.name],
+                    1 => row.aliases.iter().collect(),
+                    _ => row.demonyms.iter().collect(),
                 };
                 for n in names {
                     let k = normalise::plain(n);
@@ -149,7 +149,7 @@ impl Gazetteer {
                         continue;
                     }
                     country_max_words = country_max_words.max(k.split(' ').count());
-                    country_keys.entry(k).or_insert(ix);
+                    country_keys.entry(k).or_insert((ix, pass == 2));
                 }
             }
         }
@@ -190,8 +190,25 @@ impl Gazetteer {
 
     /// ISO alpha-2 code from a country name, other name or demonym (`Syrian` → `SY`).
     pub fn country_by_name(&self, name_or_demonym: &str) -> Option<&str> {
-        let ix = self.country_keys.get(&normalise::plain(name_or_demonym))?;
+        let (ix, _) = self.country_keys.get(&normalise::plain(name_or_demonym))?;
         Some(self.countries[usize::from(*ix)].iso2.as_str())
+    }
+
+    /// Display name and aliases of the admin1 named `name` in country `iso2` (empty when
+    /// there is none): lets a caller compare with other spellings ("Rural Damascus").
+    pub fn admin1_aliases(&self, iso2: &str, name: &str) -> Vec<&str> {
+        let Some(c) = self.country_index(iso2) else {
+            return Vec::new();
+        };
+        self.admin1
+            .iter()
+            .filter(|a| a.country == c && a.name == name)
+            .flat_map(|a| {
+                std::iter::once(a.name.as_str())
+                    .chain(std::iter::once(a.ascii.as_str()))
+                    .chain(a.aliases.iter().map(String::as_str))
+            })
+            .collect()
     }
 
     /// Number of places, admin1 records and countries.
@@ -207,8 +224,8 @@ impl Gazetteer {
         }
     }
 
-    /// Country index of a `plain()` phrase.
-    pub(crate) fn lookup_country(&self, plain: &str) -> Option<u16> {
+    /// Country index of a `plain()` phrase, and whether it is a demonym.
+    pub(crate) fn lookup_country(&self, plain: &str) -> Option<(u16, bool)> {
         self.country_keys.get(plain).copied()
     }
 

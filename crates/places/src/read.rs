@@ -223,8 +223,8 @@ fn word_ok_in_name(t: &Token) -> bool {
 
 #[derive(Debug, Clone)]
 enum Hit {
-    /// A country name or demonym.
-    Country(u16),
+    /// A country name or demonym (`true`).
+    Country(u16, bool),
     /// Gazetteer postings (places and admin1s).
     Names(Vec<u32>),
     /// A name the gazetteer lacks, given as a place by the text.
@@ -284,6 +284,16 @@ impl Gazetteer {
             {
                 last += 1;
             }
+            // a token inside a capitalised run whose start was no place ("Edi Rama")
+            let inside_run = i > 0
+                && t.joined
+                && toks[i - 1].cap
+                && !toks[i - 1].all_caps
+                && toks[i - 1].sentence == t.sentence
+                && !found
+                    .last()
+                    .is_some_and(|f| f.last + 1 == i || f.word_after_tok == Some(i - 1))
+                && !self.stoplist.contains(&toks[i - 1].lower);
             let mut hit: Option<(usize, Hit)> = None;
             for j in (i..=last).rev() {
                 let end_tok = &toks[j];
@@ -296,13 +306,15 @@ impl Gazetteer {
                 }
                 let words = j - i + 1;
                 if words <= self.country_max_words {
-                    if let Some(c) = self.lookup_country(&plain(phrase)) {
-                        // short all-caps aliases ("US") only in capitals
-                        hit = Some((j, Hit::Country(c)));
+                    if let Some((c, demonym)) = self.lookup_country(&plain(phrase)) {
+                        hit = Some((j, Hit::Country(c, demonym)));
                         break;
                     }
                 }
-                if j == i && t.all_caps && t.lower.chars().count() <= 4 {
+                if inside_run || t.all_caps {
+                    continue;
+                }
+                if j == i && self.place_words.get(&t.lower) == Some(&PlaceWord::Prefix) {
                     continue;
                 }
                 let key = name_key(phrase);
@@ -321,7 +333,7 @@ impl Gazetteer {
                 break;
             }
             // "Homs countryside", "Damascus countryside": a key with the place word
-            if let Some((j, Hit::Names(_))) | Some((j, Hit::Country(_))) = &hit {
+            if let Some((j, Hit::Names(_))) | Some((j, Hit::Country(..))) = &hit {
                 let j = *j;
                 if let Some(n) = toks.get(j + 1).filter(|n| n.joined) {
                     if matches!(self.place_words.get(&n.lower), Some(PlaceWord::Countryside)) {
@@ -333,13 +345,30 @@ impl Gazetteer {
                     }
                 }
             }
+            // the capitalised run from here ("Salah Aldeen", "Maaret Alia")
+            let mut run_end = i;
+            if !inside_run && !t.all_caps && (t.cap || is_article(&t.lower)) {
+                let mut k = i;
+                while k < last
+                    && (toks[k + 1].cap && !toks[k + 1].all_caps
+                        || is_connector(&toks[k + 1].lower))
+                {
+                    k += 1;
+                    if toks[k].cap {
+                        run_end = k;
+                    }
+                    if self.place_words.contains_key(&toks[k].lower) && k > i {
+                        break;
+                    }
+                }
+            }
             let hit = match (hit, self.unresolved_here(toks, i, last)) {
                 (None, u) => u,
                 // a longer name the gazetteer lacks ("Wadi Daiqah area"), unless only a
                 // place word follows the known name ("Yarmouk Camp")
                 (Some((jh, h)), Some((ju, u))) => {
                     let only_word = ju == jh + 1 && self.place_words.contains_key(&toks[ju].lower);
-                    if ju > jh && !only_word && !matches!(h, Hit::Country(_)) {
+                    if ju > jh && !only_word && !matches!(h, Hit::Country(..)) {
                         Some((ju, u))
                     } else {
                         Some((jh, h))
@@ -347,12 +376,31 @@ impl Gazetteer {
                 }
                 (h, None) => h,
             };
+            let run_is_name = |jh: usize| {
+                run_end > jh
+                    && !self.stoplist.contains(&toks[jh + 1].lower)
+                    && !self.place_words.contains_key(&toks[jh + 1].lower)
+            };
+            let hit = match hit {
+                // a weak match on the first words of a longer unknown name: keep the name
+                Some((jh, Hit::Names(post))) if run_is_name(jh) && !self.strong(&post) => {
+                    Some((run_end, Hit::Unresolved))
+                }
+                // "Abu Salim", "Kafr Lusin": a generic first word starts an unknown name
+                None if run_end > i
+                    && self.place_words.get(&t.lower) == Some(&PlaceWord::Prefix)
+                    && !inside_run =>
+                {
+                    Some((run_end, Hit::Unresolved))
+                }
+                h => h,
+            };
             match hit {
                 Some((j, hit)) => {
                     let (word_after, word_after_tok) = match toks.get(j + 1) {
                         Some(n) if n.joined => match self.place_words.get(&n.lower) {
-                            Some(w) => (Some(*w), Some(j + 1)),
-                            None => (None, None),
+                            Some(w) if *w != PlaceWord::Prefix => (Some(*w), Some(j + 1)),
+                            _ => (None, None),
                         },
                         _ => (None, None),
                     };
@@ -371,6 +419,13 @@ impl Gazetteer {
             }
         }
         found
+    }
+
+    /// Whether a name's entries include a province or a town of 100k+.
+    fn strong(&self, post: &[u32]) -> bool {
+        post.iter().any(|&x| {
+            x >> 30 == TAG_ADMIN1 || self.places[(x & 0x3fff_ffff) as usize].population >= 100_000
+        })
     }
 
     /// A sentence's first word is capitalised anyway: take it as a place only when it is a
@@ -511,14 +566,14 @@ impl Gazetteer {
             };
             let between = &text[end..toks[found[b].first].start];
             let is_area = |f: &Found| match &f.hit {
-                Hit::Country(_) => true,
+                Hit::Country(..) => true,
                 Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
                 Hit::Unresolved => false,
             };
             let a_is_town = match &found[a].hit {
                 Hit::Names(p) => p.iter().any(|x| x >> 30 != TAG_ADMIN1),
                 Hit::Unresolved => true,
-                Hit::Country(_) => false,
+                Hit::Country(..) => false,
             };
             let b_plain_list = toks
                 .get(found[b].last + 1)
@@ -540,8 +595,9 @@ impl Gazetteer {
         let mut admin1_share: FxHashMap<u16, f32> = FxHashMap::default();
         for f in found {
             match &f.hit {
-                Hit::Country(c) => {
+                Hit::Country(c, demonym) => {
                     let w = match f.cue {
+                        _ if *demonym => 1.0,
                         PlaceCue::Border | PlaceCue::From | PlaceCue::Towards => 1.5,
                         _ => 3.0,
                     };
@@ -593,19 +649,27 @@ impl Gazetteer {
             // qualifiers pointing at this mention
             let mut q_admin1: Vec<u16> = Vec::new();
             let mut q_country: Vec<u16> = Vec::new();
+            let mut q_admin1_strict: Vec<u16> = Vec::new();
             for g in found.iter().filter(|g| g.qualifies == Some(fi)) {
                 match &g.hit {
-                    Hit::Country(c) => q_country.push(*c),
+                    Hit::Country(c, _) => q_country.push(*c),
                     Hit::Names(p) => {
-                        for &x in p {
-                            if x >> 30 == TAG_ADMIN1 {
-                                q_admin1.push((x & 0x3fff_ffff) as u16);
-                            } else {
+                        let provinces: Vec<u16> = p
+                            .iter()
+                            .filter(|x| *x >> 30 == TAG_ADMIN1)
+                            .map(|x| (x & 0x3fff_ffff) as u16)
+                            .collect();
+                        if provinces.is_empty() {
+                            // a town or district as qualifier: its possible provinces
+                            for &x in p {
                                 let pl = &self.places[(x & 0x3fff_ffff) as usize];
                                 if pl.admin1 != NO_ADMIN1 {
                                     q_admin1.push(pl.admin1);
                                 }
                             }
+                        } else {
+                            q_admin1_strict.extend(&provinces);
+                            q_admin1.extend(provinces);
                         }
                     }
                     Hit::Unresolved => {}
@@ -632,7 +696,7 @@ impl Gazetteer {
                 cue = PlaceCue::Outskirts;
             }
             let (kind, score, rule) = match &f.hit {
-                Hit::Country(c) => {
+                Hit::Country(c, _) => {
                     self.fill_country(&mut place, *c);
                     place.geo_precision = 3;
                     place.where_prec = 6;
@@ -679,7 +743,11 @@ impl Gazetteer {
                     let ctx = self.context_label(&votes);
                     let cc = self.country_of(best);
                     let mut q_countries = q_country.clone();
-                    q_countries.extend(q_admin1.iter().map(|a| self.admin1[*a as usize].country));
+                    q_countries.extend(
+                        q_admin1_strict
+                            .iter()
+                            .map(|a| self.admin1[*a as usize].country),
+                    );
                     let against_qualifier = !q_countries.is_empty() && !q_countries.contains(&cc);
                     let small_foreign = best >> 30 != TAG_ADMIN1 && {
                         let p = &self.places[ix];
@@ -951,7 +1019,7 @@ impl Gazetteer {
                 Some(PlaceWord::Admin1) => s += 20.0,
                 Some(PlaceWord::Countryside) => s += 4.0,
                 Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Outskirts) => s -= 20.0,
-                None => {}
+                Some(PlaceWord::Prefix) | None => {}
             }
             if q_admin1.contains(&(ix as u16)) {
                 s += 15.0;
