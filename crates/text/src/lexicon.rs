@@ -1,8 +1,8 @@
 //! The reviewed word lists under `data/text/`, embedded in the binary and parsed once.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::LexiconError;
 
 const ABBREVIATIONS: (&str, &str) = (
@@ -85,17 +85,20 @@ pub struct ContextEntry {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Abbreviations (without their final full stop) and their class.
-    pub abbreviations: HashMap<&'static str, AbbreviationClass>,
+    pub abbreviations: FastMap<&'static str, AbbreviationClass>,
     /// Words that start a new sentence after an abbreviation of class `Any`.
-    pub sentence_starters: HashSet<&'static str>,
+    pub sentence_starters: FastSet<&'static str>,
     /// Number words (lower case) with value and kind.
-    pub number_words: HashMap<&'static str, (u64, NumberWordKind)>,
+    pub number_words: FastMap<&'static str, (u64, NumberWordKind)>,
     /// Qualifier phrases (lower case, single spaces), longest first is not guaranteed.
-    pub qualifiers: HashMap<&'static str, QualifierKind>,
+    pub qualifiers: FastMap<&'static str, QualifierKind>,
     /// Longest qualifier in words.
     pub longest_qualifier: usize,
     /// Context words (lower case).
-    pub number_context: HashMap<&'static str, ContextEntry>,
+    pub number_context: FastMap<&'static str, ContextEntry>,
+    /// For each first letter a-z, a bit per word length (1-31) of the number words: a
+    /// cheap test that spares most tokens a hash lookup.
+    number_word_shapes: [u32; 26],
 }
 
 fn data_lines(
@@ -130,7 +133,7 @@ fn expect_columns(
 }
 
 fn insert_unique<V>(
-    map: &mut HashMap<&'static str, V>,
+    map: &mut FastMap<&'static str, V>,
     file: &'static str,
     line: usize,
     key: &'static str,
@@ -149,7 +152,7 @@ fn insert_unique<V>(
 impl Lexicon {
     /// Parses the embedded lists.
     pub fn parse() -> Result<Lexicon, LexiconError> {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FastMap::default();
         let file = ABBREVIATIONS.0;
         for (line, cols) in data_lines(ABBREVIATIONS) {
             expect_columns(file, line, &cols, 2, "abbreviation <TAB> title|any")?;
@@ -167,7 +170,7 @@ impl Lexicon {
             insert_unique(&mut abbreviations, file, line, cols[0], class)?;
         }
 
-        let mut sentence_starters = HashSet::new();
+        let mut sentence_starters = FastSet::default();
         let file = SENTENCE_STARTERS.0;
         for (line, cols) in data_lines(SENTENCE_STARTERS) {
             expect_columns(file, line, &cols, 1, "one word per line")?;
@@ -180,7 +183,7 @@ impl Lexicon {
             }
         }
 
-        let mut number_words = HashMap::new();
+        let mut number_words = FastMap::default();
         let file = NUMBER_WORDS.0;
         for (line, cols) in data_lines(NUMBER_WORDS) {
             expect_columns(file, line, &cols, 3, "word <TAB> value <TAB> kind")?;
@@ -207,7 +210,7 @@ impl Lexicon {
             insert_unique(&mut number_words, file, line, cols[0], (value, kind))?;
         }
 
-        let mut qualifiers = HashMap::new();
+        let mut qualifiers = FastMap::default();
         let mut longest_qualifier = 0;
         let file = QUALIFIERS.0;
         for (line, cols) in data_lines(QUALIFIERS) {
@@ -236,7 +239,7 @@ impl Lexicon {
             insert_unique(&mut qualifiers, file, line, cols[0], kind)?;
         }
 
-        let mut number_context = HashMap::new();
+        let mut number_context = FastMap::default();
         let file = NUMBER_CONTEXT.0;
         for (line, cols) in data_lines(NUMBER_CONTEXT) {
             expect_columns(
@@ -291,7 +294,14 @@ impl Lexicon {
             }
         }
 
+        let mut number_word_shapes = [0u32; 26];
+        for w in number_words.keys() {
+            if let Some(k) = shape_index(w) {
+                number_word_shapes[k.0] |= 1 << k.1;
+            }
+        }
         Ok(Lexicon {
+            number_word_shapes,
             abbreviations,
             sentence_starters,
             number_words,
@@ -299,6 +309,21 @@ impl Lexicon {
             longest_qualifier,
             number_context,
         })
+    }
+}
+
+/// (first letter a-z, length) of a word, when both fit the shape table.
+#[inline]
+fn shape_index(w: &str) -> Option<(usize, u32)> {
+    let first = *w.as_bytes().first()?;
+    (first.is_ascii_lowercase() && w.len() < 32).then(|| ((first - b'a') as usize, w.len() as u32))
+}
+
+impl Lexicon {
+    /// Whether `w` (lower case) may be a number word: its first letter and length match one.
+    #[inline]
+    pub fn might_be_number_word(&self, w: &str) -> bool {
+        shape_index(w).is_some_and(|(k, len)| self.number_word_shapes[k] & (1 << len) != 0)
     }
 }
 
@@ -351,6 +376,8 @@ mod tests {
             ContextPosition::Both
         );
         assert_eq!(l.number_context.get("may").unwrap().category, "date");
+        assert!(l.might_be_number_word("twenty") && l.might_be_number_word("dozens"));
+        assert!(!l.might_be_number_word("soldiers") && !l.might_be_number_word("Six"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ assert_eq!((vague[0].value, vague[0].vague), (12, true));
 */
 #![deny(missing_docs)]
 
+pub mod fasthash;
 pub mod lexicon;
 mod numbers;
 mod sentences;

@@ -45,10 +45,9 @@ impl<'a> Tokens<'a> {
         let mut lower = String::with_capacity(within.len());
         for (span, raw) in words(text, within) {
             let s = lower.len();
-            for c in raw.chars() {
-                // ASCII lower case keeps byte lengths; other letters are rare in keys.
-                lower.push(c.to_ascii_lowercase());
-            }
+            // ASCII lower case keeps byte lengths; other letters are rare in keys.
+            lower.push_str(raw);
+            lower[s..].make_ascii_lowercase();
             toks.push(Tok {
                 span,
                 raw,
@@ -368,7 +367,13 @@ fn read(t: &Tokens, i: usize) -> Reading {
     if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         read_digits(t, i)
     } else if raw.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
-        read_words(t, i)
+        let lo = t.lo(i);
+        let head = lo.split('-').next().unwrap_or(lo);
+        if lo == "a" || lo == "an" || lexicon().might_be_number_word(head) {
+            read_words(t, i)
+        } else {
+            Reading::NotNumber
+        }
     } else {
         Reading::NotNumber
     }

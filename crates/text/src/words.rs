@@ -32,8 +32,17 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let text = self.text;
-        // Skip to the first word char.
+        let bytes = text.as_bytes();
+        // Skip to the first word char (ASCII bytes decided without decoding).
         while self.pos < self.end {
+            let b = bytes[self.pos];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.pos += 1;
+                continue;
+            }
             let (c, n) = char_at(text, self.pos)?;
             if is_word_char(c) {
                 break;
@@ -47,6 +56,12 @@ impl<'a> Iterator for Words<'a> {
         let mut i = start;
         let mut prev = '\0';
         while i < self.end {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                prev = b as char;
+                i += 1;
+                continue;
+            }
             let (c, n) = char_at(text, i)?;
             if is_word_char(c) {
                 prev = c;

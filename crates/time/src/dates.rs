@@ -1,7 +1,10 @@
 //! Reading date and time expressions into parts, joining them, and resolving them.
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use sitrep_model::{DatePrecision, Span};
+use sitrep_text::fasthash::FastSet;
 
 use crate::lexicon::{time_lexicon, CalendarWord, ZoneTarget};
 use crate::offsets::utc_offset_minutes;
@@ -27,7 +30,8 @@ impl<'a> Tokens<'a> {
         let mut lower = String::with_capacity(within.len());
         for (span, raw) in sitrep_text::words(text, within) {
             let s = lower.len();
-            lower.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+            lower.push_str(raw);
+            lower[s..].make_ascii_lowercase();
             toks.push(Tok {
                 span,
                 raw,
@@ -903,10 +907,72 @@ fn time_part(t: &Tokens, i: usize) -> Option<TimePart> {
     })
 }
 
+/// Lower-case words that can begin a date or time expression (besides digits, capitalised
+/// words and the clock words of `data/time/clock_words.tsv`); the words the rules above match.
+const TRIGGERS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "overnight",
+    "recently",
+    "this",
+    "earlier",
+    "later",
+    "last",
+    "after",
+    "early",
+    "the",
+    "a",
+    "an",
+    "recent",
+    "late",
+    "mid",
+    "past",
+    "next",
+    "coming",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "several",
+    "few",
+];
+
+/// Whether token `i` may begin an expression; spares most tokens the rules.
+fn may_begin(t: &Tokens, i: usize) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    let b = t.raw(i).as_bytes()[0];
+    if b.is_ascii_digit() || b.is_ascii_uppercase() {
+        return true;
+    }
+    let lo = t.lo(i);
+    let set = SET.get_or_init(|| {
+        TRIGGERS
+            .iter()
+            .copied()
+            .chain(time_lexicon().clock_words.keys().copied())
+            .collect()
+    });
+    set.contains(lo) || lo.starts_with("mid-")
+}
+
 fn scan(t: &Tokens) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        if !may_begin(t, i) {
+            i += 1;
+            continue;
+        }
         let date = absolute(t, i).or_else(|| relative(t, i));
         if let Some(mut d) = date {
             // "around 6 May", "on or about 6 May"; "(as reported)" after.

@@ -1,9 +1,10 @@
 //! The reviewed lists under `data/time/`, embedded in the binary and parsed once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveTime};
+use sitrep_text::fasthash::{FastMap, FastSet};
 
 use crate::offsets::{OffsetRow, SummerRule};
 use crate::TimeDataError;
@@ -66,17 +67,17 @@ pub struct Zone {
 #[derive(Debug)]
 pub struct TimeLexicon {
     /// Month and weekday names.
-    pub calendar: HashMap<&'static str, CalendarWord>,
+    pub calendar: FastMap<&'static str, CalendarWord>,
     /// Time-of-day words with (time, approximate).
-    pub clock_words: HashMap<&'static str, (NaiveTime, bool)>,
+    pub clock_words: FastMap<&'static str, (NaiveTime, bool)>,
     /// Clock names.
-    pub zones: HashMap<&'static str, Zone>,
+    pub zones: FastMap<&'static str, Zone>,
     /// Phrases where a calendar word is a name.
     pub non_dates: Vec<Vec<&'static str>>,
     /// Words that put a weekday in the future.
-    pub future_markers: HashSet<&'static str>,
+    pub future_markers: FastSet<&'static str>,
     /// UTC offset rows by country.
-    pub offsets: HashMap<&'static str, Vec<OffsetRow>>,
+    pub offsets: FastMap<&'static str, Vec<OffsetRow>>,
 }
 
 fn lines((file, text): Source) -> impl Iterator<Item = (&'static str, usize, Vec<&'static str>)> {
@@ -114,8 +115,8 @@ fn columns(
     Ok(())
 }
 
-fn unique<K: std::hash::Hash + Eq, V>(
-    map: &mut HashMap<K, V>,
+fn unique<K: std::hash::Hash + Eq, V, S: std::hash::BuildHasher>(
+    map: &mut HashMap<K, V, S>,
     key: K,
     value: V,
     file: &'static str,
@@ -150,7 +151,7 @@ pub(crate) fn parse_offset(s: &str) -> Option<i32> {
 impl TimeLexicon {
     /// Parses the embedded lists.
     pub fn parse() -> Result<TimeLexicon, TimeDataError> {
-        let mut calendar = HashMap::new();
+        let mut calendar = FastMap::default();
         for (file, line, cols) in lines(CALENDAR) {
             columns(
                 file,
@@ -170,7 +171,7 @@ impl TimeLexicon {
             unique(&mut calendar, cols[0], word, file, line, cols[0])?;
         }
 
-        let mut clock_words = HashMap::new();
+        let mut clock_words = FastMap::default();
         for (file, line, cols) in lines(CLOCK_WORDS) {
             columns(file, line, &cols, 3, "word <TAB> HH:MM <TAB> exact|approx")?;
             let t = NaiveTime::parse_from_str(cols[1], "%H:%M")
@@ -183,7 +184,7 @@ impl TimeLexicon {
             unique(&mut clock_words, cols[0], (t, approx), file, line, cols[0])?;
         }
 
-        let mut zones = HashMap::new();
+        let mut zones = FastMap::default();
         for (file, line, cols) in lines(ZONES) {
             columns(
                 file,
@@ -232,7 +233,7 @@ impl TimeLexicon {
             non_dates.push(words);
         }
 
-        let mut future_markers = HashSet::new();
+        let mut future_markers = FastSet::default();
         for (file, line, cols) in lines(FUTURE_MARKERS) {
             columns(file, line, &cols, 1, "one word or two-word phrase per line")?;
             if cols[0].split(' ').count() > 2 || cols[0].contains("  ") {
@@ -251,7 +252,7 @@ impl TimeLexicon {
             }
         }
 
-        let mut offsets: HashMap<&'static str, Vec<OffsetRow>> = HashMap::new();
+        let mut offsets: FastMap<&'static str, Vec<OffsetRow>> = FastMap::default();
         for (file, line, cols) in lines(UTC_OFFSETS) {
             columns(
                 file,
