@@ -1176,7 +1176,26 @@ struct Resolved {
     period: bool,
 }
 
-fn resolve(spec: Spec, p: Option<NaiveDate>, future: bool) -> Option<Resolved> {
+/// Which way a date without a year (or a weekday) is read from the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// On or before it (reports of what happened).
+    Past,
+    /// On or after it ("will", "until Monday").
+    Future,
+    /// Whichever occurrence lies closest ("until 25 May" with no tense to go by).
+    Nearest,
+}
+
+/// Of the dates `make(y)` for the years around `p`, the one closest to `p`.
+fn nearest_year(p: NaiveDate, make: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    (p.year() - 1..=p.year() + 1)
+        .filter_map(&make)
+        .min_by_key(|d| (*d - p).num_days().abs())
+}
+
+fn resolve(spec: Spec, p: Option<NaiveDate>, direction: Direction) -> Option<Resolved> {
+    let future = direction == Direction::Future;
     let unresolved = Resolved {
         date: None,
         end: None,
@@ -1204,6 +1223,12 @@ fn resolve(spec: Spec, p: Option<NaiveDate>, future: bool) -> Option<Resolved> {
             // Check the day exists in some year (29 February in a leap year).
             NaiveDate::from_ymd_opt(2000, m, d)?;
             let Some(p) = p else { return Some(unresolved) };
+            if direction == Direction::Nearest {
+                return Some(day(
+                    nearest_year(p, |y| NaiveDate::from_ymd_opt(y, m, d))?,
+                    true,
+                ));
+            }
             let mut y = p.year();
             let this = NaiveDate::from_ymd_opt(y, m, d);
             if future {
@@ -1250,6 +1275,11 @@ fn resolve(spec: Spec, p: Option<NaiveDate>, future: bool) -> Option<Resolved> {
         } => {
             let (y, relative) = match (y, p) {
                 (Some(y), _) => (y, false),
+                (None, Some(p))
+                    if direction == Direction::Nearest && modifier == Modifier::None =>
+                {
+                    (nearest_year(p, |y| month_start(y, m))?.year(), true)
+                }
                 (None, Some(p)) => {
                     let mut y = p.year();
                     let forward = future || modifier == Modifier::Next;
@@ -1434,11 +1464,30 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
     }
     let groups = join(&t, scan(&t));
     let mut out = Vec::with_capacity(groups.len());
+    // End of the last `Since` group, for "from Sunday until Tuesday" (a past stretch).
+    let mut since_end: Option<usize> = None;
     for g in groups {
-        let role = role_before(&t, g.start);
-        let future = role == Some(DateRole::Until) || future_context(&t, g.start);
+        let mut role = role_before(&t, g.start);
+        if matches!(g.date.map(|d| d.spec), Some(Spec::DayRange { .. })) {
+            role = None; // "from 3 to 5 May" is a period
+        }
+        let after_since = since_end.is_some_and(|e| {
+            g.start >= e && g.start - e <= 4 && (e..=g.start).all(|k| !t.sentence_break_before(k))
+        });
+        let direction = if future_context(&t, g.start) {
+            Direction::Future
+        } else if role == Some(DateRole::Until) && !after_since {
+            match g.date.map(|d| d.spec) {
+                Some(Spec::Day { y: None, .. } | Spec::Month { y: None, .. }) => Direction::Nearest,
+                _ => Direction::Future,
+            }
+        } else {
+            Direction::Past
+        };
+        since_end = (role == Some(DateRole::Since)).then_some(g.end);
+        let future = direction == Direction::Future;
         let (resolved, rule, approximate) = match g.date {
-            Some(d) => match resolve(d.spec, published, future) {
+            Some(d) => match resolve(d.spec, published, direction) {
                 Some(r) => (r, d.rule, d.approximate),
                 None => continue,
             },
@@ -1457,6 +1506,9 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
         let rule = match (rule, future, g.date.map(|d| d.spec)) {
             ("weekday-before-publication", true, _) => "weekday-after-publication",
             ("day-month" | "month-day", true, _) => "day-month-future",
+            ("day-month" | "month-day", false, _) if direction == Direction::Nearest => {
+                "day-month-nearest"
+            }
             (r, _, _) => r,
         };
         let mut end = resolved.end;
