@@ -702,6 +702,7 @@ mod tests {
             "F-16 jets, Su-24, T-72 and COVID-19",
             "Security Council Resolution 2254",
             "few people",
+            "No. 3 Squadron and number 7",
         ];
         for text in cases {
             assert_eq!(values(text), Vec::<u64>::new(), "{text:?}");

@@ -358,6 +358,30 @@ mod tests {
                 &["Fighters (about 50.)", "Then more."],
             ),
             ("Mr. Al-Assad spoke.", &["Mr. Al-Assad spoke."]),
+            (
+                "U.S.-backed forces advanced. The SDF said so.",
+                &["U.S.-backed forces advanced.", "The SDF said so."],
+            ),
+            (
+                "He said: \"We left.\" \"Nobody stayed,\" she added.",
+                &["He said: \"We left.\"", "\"Nobody stayed,\" she added."],
+            ),
+            (
+                "Six buses left at 5 a.m. on Sunday. More followed.",
+                &["Six buses left at 5 a.m. on Sunday.", "More followed."],
+            ),
+            (
+                "Headline without a stop\nBody text begins here. It goes on.",
+                &[
+                    "Headline without a stop",
+                    "Body text begins here.",
+                    "It goes on.",
+                ],
+            ),
+            (
+                "The N.A.T.O. summit ended. Leaders left.",
+                &["The N.A.T.O. summit ended.", "Leaders left."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&split(text), want, "{text:?}");

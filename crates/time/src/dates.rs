@@ -826,7 +826,7 @@ fn clock(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
             if matches!(next, "am" | "pm") {
                 let (h, m) = hours_minutes(num)?;
                 (parse_clock(h, m, next)?, false, i + 2)
-            } else if matches!(next, "a" | "p") && after_next.starts_with(".m") {
+            } else if matches!(next, "a" | "p") && after_next.starts_with(".m") && i + 2 < t.len() {
                 let (h, m) = hours_minutes(num)?;
                 (
                     parse_clock(h, m, if next == "a" { "am" } else { "pm" })?,
@@ -986,11 +986,13 @@ fn scan(t: &Tokens) -> Vec<Found> {
                     d.end = k + 1;
                 }
             }
+            d.end = d.end.min(t.len());
             i = d.end.max(i + 1);
             found.push(Found::Date(d));
             continue;
         }
-        if let Some(tp) = time_part(t, i) {
+        if let Some(mut tp) = time_part(t, i) {
+            tp.end = tp.end.min(t.len());
             i = tp.end.max(i + 1);
             found.push(Found::Time(tp));
             continue;
@@ -1546,7 +1548,7 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
         let mut span_end = t.toks[g.end - 1].span.end;
         let inside = &text[t.toks[g.start].span.start..span_end];
         if inside.matches('(').count() > inside.matches(')').count()
-            && text[span_end..].starts_with(')')
+            && text[span_end..within.end.min(text.len())].starts_with(')')
         {
             span_end += 1;
         }

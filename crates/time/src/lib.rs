@@ -71,6 +71,8 @@ pub struct DateMention {
     pub time_approximate: bool,
     /// UTC offset of the stated clock in minutes ("GMT" = 0, "UAE time" = 240); when
     /// only a bracketed second clock names its zone, inferred from the difference.
+    /// `None` for "local time" or an unnamed clock: the caller knows the country
+    /// ([`utc_offset_minutes`]).
     pub utc_offset_minutes: Option<i32>,
     /// A second clock given in brackets: "12noon (1pm UAE time)" → (13:00, +240).
     pub alt_time: Option<(NaiveTime, i32)>,
