@@ -174,8 +174,12 @@ const CASES: &[(&str, SubEventType)] = &[
         ViolentDemonstration,
     ),
     (
-        "Rioters set fire to a police station.",
+        "Protesters set fire to a police station during the march.",
         ViolentDemonstration,
+    ),
+    (
+        "Villagers pelted the officers with stones and smashed their car.",
+        MobViolence,
     ),
     ("A mob lynched a man accused of theft.", MobViolence),
     ("A mob attacked the home of a local official.", MobViolence),
