@@ -537,7 +537,7 @@ pub fn find_numbers(text: &str, within: Span) -> Vec<NumberMention> {
         };
         let mut end = q.end;
         // "100+", "100 or more", "100 plus".
-        if t.byte_after(q.end - 1) == Some('+') {
+        if t.byte_after(q.end - 1) == Some('+') && m.span.end < within.end {
             m.lower_bound = true;
             m.span.end += 1;
         } else if t.lo(end) == "or" && t.lo(end + 1) == "more" {

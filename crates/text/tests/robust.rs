@@ -2,7 +2,7 @@
 
 use sitrep_model::Span;
 
-const MESSY: &str = "“Six buses” left at 5 a.m.… ISIS’s 1,500-strong force (about 20–30) fled.On\u{a0}Sunday, 9 May 2020 — 12noon (1pm UAE time). U.S.\n\nدمشق 3 قتلى. ¿Qué? 10-15 km/h 82mm; No. 3 $5 50% F-16.";
+const MESSY: &str = "“Six buses” left at 5 a.m.… ISIS’s 1,500-strong force (about 20–30) fled.On\u{a0}Sunday, 9 May 2020 — 12noon (1pm UAE time). U.S.\n\nدمشق 3 قتلى. ¿Qué? 10-15 km/h 82mm; No. 3 $5 50% F-16 100+";
 
 #[test]
 fn every_sub_span_reads_safely() {
