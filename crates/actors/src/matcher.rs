@@ -13,7 +13,7 @@ pub(crate) struct Variant<T> {
     exact: Vec<(usize, usize)>,
     /// The alias as written (for the exact ranges).
     alias: String,
-    /// A short all-capital alias ("IS", "AA"): rejected inside all-capital text.
+    /// A two-capital alias ("IS", "AA"): rejected inside all-capital text.
     short_caps: bool,
     /// What the alias names.
     pub target: T,
@@ -54,12 +54,18 @@ impl<T> MatcherBuilder<T> {
         }
     }
 
-    /// Adds an alias and what it points to. Spelling variants are added with it: a
-    /// typographic apostrophe for `'`, a space for `-`.
+    /// Adds an alias and what it points to. A leading "the " is dropped (the article
+    /// is not part of the name, and "the Military Police" must not split into "the
+    /// military" + "Police"). Spelling variants are added with it: a typographic
+    /// apostrophe for `'`, a space for `-`.
     pub fn add(&mut self, alias: &str, target: T)
     where
         T: Clone,
     {
+        let alias = match alias.get(..4) {
+            Some(head) if head.eq_ignore_ascii_case("the ") && alias.len() > 4 => &alias[4..],
+            _ => alias,
+        };
         let mut spellings = vec![alias.to_string()];
         if alias.contains('\'') {
             spellings.push(alias.replace('\'', "\u{2019}"));
@@ -84,8 +90,7 @@ impl<T> MatcherBuilder<T> {
             }
         };
         let exact = acronym_ranges(alias);
-        let short_caps =
-            alias.len() <= 3 && alias.chars().all(|c| c.is_ascii_uppercase()) && alias.len() >= 2;
+        let short_caps = alias.len() == 2 && alias.chars().all(|c| c.is_ascii_uppercase());
         self.variants[slot].push(Variant {
             exact,
             alias: alias.to_string(),
@@ -243,18 +248,38 @@ fn negated(text: &str, start: usize, prefixes: &[String]) -> bool {
     })
 }
 
-/// Whether the word before or after `[start, end)` is written in capitals (a headline
-/// in capitals, where "IS" is only a verb).
+/// Whether `[start, end)` sits in text written in capitals (a headline, where "IS" is
+/// only a verb): two or more of the two words before and the two after are capitals.
 fn in_capital_text(text: &str, start: usize, end: usize) -> bool {
-    let prev = text[..start]
-        .split(|c: char| !c.is_alphanumeric())
+    let capital = |w: &&str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase());
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = words(&text[from..start]);
+    let after = words(&text[end..to]);
+    let n = before
+        .iter()
         .rev()
-        .find(|w| !w.is_empty());
-    let next = text[end..]
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty());
-    let capital = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase());
-    prev.is_some_and(capital) || next.is_some_and(capital)
+        .take(2)
+        .filter(|w| capital(&w.as_str()))
+        .count()
+        + after
+            .iter()
+            .take(2)
+            .filter(|w| capital(&w.as_str()))
+            .count();
+    n >= 2
 }
 
 #[cfg(test)]
@@ -299,6 +324,11 @@ mod tests {
         let m = matcher(&["IS"]);
         assert!(found(&m, "WHERE IS THE CONVOY").is_empty());
         assert_eq!(found(&m, "Where IS struck"), ["IS"]);
+        assert_eq!(found(&m, "Fighters of IS, SDF and others"), ["IS"]);
+        assert_eq!(
+            found(&m, "ééééééééééééééééééééééé IS ééééééééééééééééééééé"),
+            ["IS"]
+        );
     }
 
     #[test]

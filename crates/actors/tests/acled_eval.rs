@@ -38,6 +38,8 @@ fn acled_actor_presence() {
     let (mut rows, mut a1_hit, mut a2_rows, mut a2_hit) = (0usize, 0usize, 0usize, 0usize);
     let (mut a1_inter_ok, mut a1_named_hit, mut a1_named_rows) = (0usize, 0usize, 0usize);
     let mut misses: HashMap<String, usize> = HashMap::new();
+    // Rows whose note names no actor at all (ceasefire-violation tallies).
+    let mut a1_nothing = 0usize;
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut by_kind: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let mut notes: Vec<(String, String)> = Vec::new();
@@ -76,7 +78,13 @@ fn acled_actor_presence() {
             }
         } else {
             *misses.entry(a1.to_string()).or_default() += 1;
-            if show.as_deref().is_some_and(|s| a1.contains(s)) {
+            if found.is_empty() {
+                a1_nothing += 1;
+            }
+            if show
+                .as_deref()
+                .is_some_and(|s| a1.contains(s) || (s == "named" && kind == "named"))
+            {
                 let got: Vec<_> = found.iter().map(|m| m.actor.name.as_str()).collect();
                 println!("MISS {a1} | {country} | {got:?}\n    {note}");
             }
@@ -88,6 +96,10 @@ fn acled_actor_presence() {
             } else {
                 let _ = &rec[c_i2];
                 *misses.entry(format!("(2) {a2}")).or_default() += 1;
+                if show.as_deref().is_some_and(|s| a2.contains(s)) {
+                    let got: Vec<_> = found.iter().map(|m| m.actor.name.as_str()).collect();
+                    println!("MISS2 {a2} | {country} | {got:?}\n    {note}");
+                }
             }
         }
     }
@@ -96,6 +108,11 @@ fn acled_actor_presence() {
     println!(
         "actor1 present: {a1_hit}/{rows} = {:.1}%",
         pct(a1_hit, rows)
+    );
+    println!(
+        "actor1 present, notes naming some actor: {a1_hit}/{} = {:.1}% ({a1_nothing} notes name none)",
+        rows - a1_nothing,
+        pct(a1_hit, rows - a1_nothing)
     );
     println!(
         "actor1 present with ACLED's inter: {a1_inter_ok}/{rows} = {:.1}%",
