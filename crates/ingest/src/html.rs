@@ -7,7 +7,7 @@
 /// What was read from an HTML page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlPage {
-    /// Main text, one block (paragraph, heading, list item) per line.
+    /// Main text, one block (paragraph, heading, list item) per paragraph (blocks separated by a blank line).
     pub text: String,
     /// `<title>`, else the first `<h1>`, else `og:title`.
     pub title: Option<String>,
@@ -354,7 +354,7 @@ pub fn read_html(html: &str) -> HtmlPage {
             body.lines.remove(0);
         }
     }
-    page.text = body.lines.join("\n");
+    page.text = body.lines.join("\n\n");
     page
 }
 
@@ -407,7 +407,7 @@ mod tests {
         );
         assert_eq!(
             page.text,
-            "Hundreds marched on Monday.\nPolice watched.\nNo arrests."
+            "Hundreds marched on Monday.\n\nPolice watched.\n\nNo arrests."
         );
         assert_eq!(page.title.as_deref(), Some("Protest in Lagos"));
         assert_eq!(page.url.as_deref(), Some("https://example.org/lagos"));

@@ -1,0 +1,94 @@
+//! `sitrep events --db FILE`: the stored events as a table, ACLED CSV, JSONL or GeoJSON.
+
+use super::{parse_date_arg, write_stdout, CliError};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use sitrep_export::{write_events, ExportOptions, Format};
+use sitrep_store::{EventFilter, Store};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Output format names.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Fixed-width table.
+    Table,
+    /// ACLED CSV (31 columns).
+    Acled,
+    /// One JSON object per event.
+    Jsonl,
+    /// GeoJSON FeatureCollection.
+    Geojson,
+}
+
+/// Arguments of `sitrep events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// The database.
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Also list non-conflict classes (not in ACLED CSV).
+    #[arg(long)]
+    pub include_non_conflict: bool,
+    /// Country (ACLED name or ISO alpha-2).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Event type or sub-event type (ACLED spelling).
+    #[arg(long = "type")]
+    pub event_type: Option<String>,
+    /// First event date.
+    #[arg(long, value_parser = parse_date_arg)]
+    pub from: Option<NaiveDate>,
+    /// Last event date.
+    #[arg(long, value_parser = parse_date_arg)]
+    pub to: Option<NaiveDate>,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Skip this many events.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+/// Run the command.
+pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
+    if !args.db.exists() {
+        return Err(CliError::NothingRead(format!(
+            "{}: no such database; run `sitrep ingest PATH --db {}` first",
+            args.db.display(),
+            args.db.display()
+        )));
+    }
+    let store = Store::open(&args.db)?;
+    let filter = EventFilter {
+        from: args.from,
+        to: args.to,
+        country: args.country,
+        event_type: args.event_type,
+        include_non_conflict: args.include_non_conflict,
+        limit: args.limit,
+        offset: args.offset,
+    };
+    let events = store.events(&filter)?;
+    let format = match args.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Acled => Format::Acled,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Geojson => Format::GeoJson,
+    };
+    let timestamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs() as i64);
+    let options = ExportOptions {
+        include_non_conflict: args.include_non_conflict,
+        timestamp,
+    };
+    let mut out = Vec::new();
+    write_events(format, &events, &options, &mut out)?;
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

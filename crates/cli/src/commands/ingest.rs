@@ -1,0 +1,186 @@
+//! `sitrep ingest PATH... --db FILE`: read files into the store. A producer parses files,
+//! two workers read articles, the writer inserts in order in batches of one transaction.
+
+use super::{CliError, InputArgs};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use sitrep_extract::Reader;
+use sitrep_ingest::ingest;
+use sitrep_model::{Article, Reading};
+use sitrep_store::{Inserted, Store};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// Arguments of `sitrep ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or directories (walked recursively).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The database (created when missing).
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// Metadata and CSV columns.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 1000)]
+    pub batch_size: usize,
+    /// Reader threads (1 or 2 make sense on a small machine).
+    #[arg(long, default_value_t = 2)]
+    pub workers: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// What one ingest run did.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Summary {
+    /// Articles read from the inputs.
+    pub read: usize,
+    /// Of those, newly stored.
+    pub stored: usize,
+    /// Of those, already stored (same id or same content).
+    pub duplicates: usize,
+    /// Files skipped (no reader for their type).
+    pub skipped_files: usize,
+    /// Lines, records or files that failed.
+    pub failed: usize,
+    /// Boilerplate lines dropped.
+    pub boilerplate_lines: usize,
+    /// Events stored (all classes).
+    pub events: usize,
+    /// Conflict events stored.
+    pub conflict_events: usize,
+}
+
+/// Run the command.
+pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
+    let started = Instant::now();
+    let mut store = Store::open(&args.db)?;
+    let reader = Reader::new();
+    let progress = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {pos} articles {per_sec} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let options = args.input.options();
+    let workers = args.workers.clamp(1, 8);
+    let mut summary = Summary::default();
+    let batch_size = args.batch_size.max(1);
+
+    std::thread::scope(|scope| -> Result<(), CliError> {
+        let (article_tx, article_rx) = sync_channel::<(usize, Article)>(256);
+        let (read_tx, read_rx) = sync_channel::<(usize, Article, Reading)>(256);
+        let paths = args.paths.clone();
+        let bar = progress.clone();
+        let producer = scope.spawn(move || {
+            let mut items = ingest(&paths, &options);
+            let mut seq = 0;
+            for item in items.by_ref() {
+                match item {
+                    Ok(article) => {
+                        if article_tx.send((seq, article)).is_err() {
+                            break;
+                        }
+                        seq += 1;
+                    }
+                    Err(e) => bar.suspend(|| eprintln!("sitrep: {e}")),
+                }
+            }
+            items.stats().clone()
+        });
+        let shared_rx: Arc<Mutex<Receiver<(usize, Article)>>> = Arc::new(Mutex::new(article_rx));
+        for _ in 0..workers {
+            let rx = Arc::clone(&shared_rx);
+            let tx = read_tx.clone();
+            let reader = &reader;
+            scope.spawn(move || loop {
+                let next = rx.lock().map(|r| r.recv());
+                let Ok(Ok((seq, article))) = next else { break };
+                let reading = reader.read(&article);
+                if tx.send((seq, article, reading)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(read_tx);
+        // Writer: insert in input order, commit every `batch_size` articles.
+        let mut pending: BTreeMap<usize, (Article, Reading)> = BTreeMap::new();
+        let mut next = 0;
+        let mut batch = store.batch()?;
+        let mut in_batch = 0;
+        for (seq, article, reading) in read_rx {
+            pending.insert(seq, (article, reading));
+            while let Some((article, reading)) = pending.remove(&next) {
+                next += 1;
+                summary.read += 1;
+                match batch.insert(&article, &reading)? {
+                    Inserted::New => {
+                        summary.stored += 1;
+                        summary.events += reading.events.len();
+                        summary.conflict_events += reading
+                            .events
+                            .iter()
+                            .filter(|e| e.sub_event_type.is_conflict())
+                            .count();
+                    }
+                    Inserted::Duplicate(_) => summary.duplicates += 1,
+                }
+                progress.inc(1);
+                in_batch += 1;
+                if in_batch >= batch_size {
+                    batch.commit()?;
+                    batch = store.batch()?;
+                    in_batch = 0;
+                }
+            }
+            progress.set_message(format!(
+                "{} new, {} duplicates",
+                summary.stored, summary.duplicates
+            ));
+        }
+        batch.commit()?;
+        let stats = producer.join().unwrap_or_default();
+        summary.failed = stats.errors;
+        summary.skipped_files = stats.skipped_files;
+        summary.boilerplate_lines = stats.boilerplate_lines;
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "read {} articles: {} new, {} duplicates; {} failed, {} files skipped; {} boilerplate lines dropped",
+        summary.read, summary.stored, summary.duplicates, summary.failed, summary.skipped_files, summary.boilerplate_lines
+    );
+    println!(
+        "stored {} events ({} conflict) in {}; {:.2} s, {:.0} articles/s",
+        summary.events,
+        summary.conflict_events,
+        args.db.display(),
+        seconds,
+        summary.read as f64 / seconds.max(1e-9)
+    );
+    if summary.read == 0 {
+        return Err(CliError::NothingRead(format!(
+            "no article could be read from {} ({} failed)",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            summary.failed
+        )));
+    }
+    Ok(ExitCode::SUCCESS)
+}

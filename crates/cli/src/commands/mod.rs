@@ -1,0 +1,152 @@
+//! The commands, their shared arguments and the error type they return.
+
+mod bench;
+mod eval;
+mod events;
+mod gazetteer;
+mod ingest;
+mod read;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use sitrep_ingest::{CsvColumns, IngestOptions};
+use std::process::ExitCode;
+
+/// sitrep: reads conflict reports into a sourced record of events (ACLED taxonomy).
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read files or directories (.jsonl .txt .html .csv) into the store.
+    Ingest(ingest::IngestArgs),
+    /// Read one file and print each article's reading as pretty JSON (no database).
+    Read(read::ReadArgs),
+    /// List the stored events as a table, ACLED CSV, JSONL or GeoJSON.
+    Events(events::EventsArgs),
+    /// Measure reading throughput on a corpus (single thread).
+    Bench(bench::BenchArgs),
+    /// Build the gazetteer index from GeoNames files.
+    #[command(subcommand)]
+    Gazetteer(gazetteer::GazetteerCommand),
+    /// Measure the reader against coded data.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+}
+
+/// Run a command; `Ok` carries the exit code.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Ingest(args) => ingest::run(args),
+        Command::Read(args) => read::run(args),
+        Command::Events(args) => events::run(args),
+        Command::Bench(args) => bench::run(args),
+        Command::Gazetteer(cmd) => gazetteer::run(cmd),
+        Command::Eval(cmd) => eval::run(cmd),
+    }
+}
+
+/// Why a command failed as a whole (a bad input line is reported and skipped, not an error).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] sitrep_store::StoreError),
+    /// Writing the export failed.
+    #[error(transparent)]
+    Export(#[from] sitrep_export::ExportError),
+    /// An evaluation could not run.
+    #[error(transparent)]
+    Eval(#[from] sitrep_eval::EvalError),
+    /// The gazetteer could not be built.
+    #[error(transparent)]
+    Places(#[from] sitrep_places::PlacesError),
+    /// A file could not be written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// JSON output failed.
+    #[error("JSON output: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Nothing could be read from the inputs.
+    #[error("{0}")]
+    NothingRead(String),
+}
+
+/// Metadata and CSV column flags shared by `ingest`, `read` and `bench`.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Publication date for articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date_arg)]
+    pub published: Option<NaiveDate>,
+    /// Outlet for articles that name none.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Language (ISO 639-1) for articles that give none.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// CSV: column with the article text (default: text, content or body).
+    #[arg(long)]
+    pub text_column: Option<String>,
+    /// CSV: column with the publication date (default: published or date).
+    #[arg(long)]
+    pub date_column: Option<String>,
+    /// CSV: column with the article id (default: id; else FILE:LINE).
+    #[arg(long)]
+    pub id_column: Option<String>,
+    /// CSV: column with the headline (default: title).
+    #[arg(long)]
+    pub title_column: Option<String>,
+    /// CSV: column with the outlet (default: source).
+    #[arg(long)]
+    pub source_column: Option<String>,
+}
+
+impl InputArgs {
+    /// The ingest options these flags say.
+    pub fn options(&self) -> IngestOptions {
+        IngestOptions {
+            published: self.published,
+            source: self.source.clone(),
+            language: self.language.clone(),
+            csv: CsvColumns {
+                text: self.text_column.clone(),
+                date: self.date_column.clone(),
+                id: self.id_column.clone(),
+                title: self.title_column.clone(),
+                source: self.source_column.clone(),
+                url: None,
+            },
+        }
+    }
+}
+
+/// A date argument in any format the ingester reads.
+pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    sitrep_ingest::parse_date(s)
+        .ok_or_else(|| format!("cannot read date {s:?}; expected YYYY-MM-DD"))
+}
+
+/// Write `bytes` to stdout; a closed pipe (`sitrep events | head`) is a normal end.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(CliError::Io {
+            path: "stdout".into(),
+            source,
+        }),
+        Ok(()) => Ok(()),
+    }
+}

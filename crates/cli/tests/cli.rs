@@ -1,0 +1,237 @@
+//! End-to-end tests of the `sitrep` binary on data/sample and on broken inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sitrep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sitrep-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn sample_is_ingested_once_and_exported() {
+    let dir = scratch("sample");
+    let db = dir.join("s.db");
+    let db = db.to_str().unwrap();
+    let first = sitrep(&["ingest", "data/sample", "--db", db, "--quiet"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let out = text(&first.stdout);
+    assert!(
+        out.contains("read 11 articles: 11 new, 0 duplicates; 0 failed"),
+        "{out}"
+    );
+    assert!(out.contains("8 boilerplate lines dropped"), "{out}");
+
+    let again = sitrep(&["ingest", "data/sample", "--db", db, "--quiet"]);
+    assert!(again.status.success());
+    assert!(
+        text(&again.stdout).contains("0 new, 11 duplicates"),
+        "{}",
+        text(&again.stdout)
+    );
+
+    let store = sitrep_store::Store::open(db).unwrap();
+    assert_eq!(store.counts().unwrap().articles, 11);
+    let html = store
+        .article("nigeria-borno-takeover.html")
+        .unwrap()
+        .unwrap();
+    assert_eq!(html.published.unwrap().to_string(), "2019-12-02");
+    assert_eq!(html.source.as_deref(), Some("Sahel Times"));
+    assert!(!html.text.contains("Share this article") && !html.text.contains("Follow us"));
+    let txt = store.article("sample-mexico-kidnapping").unwrap().unwrap();
+    assert_eq!(
+        txt.published.unwrap().to_string(),
+        "2021-07-19",
+        "date from the file name"
+    );
+    assert!(!txt.text.contains("FILE PHOTO") && !txt.text.contains("Read more"));
+    assert_eq!(
+        txt.title.as_deref(),
+        Some("Gunmen abduct mayor's aide in Guerrero")
+    );
+    drop(store);
+
+    let acled = sitrep(&["events", "--db", db, "--format", "acled"]);
+    assert!(acled.status.success());
+    let csv = text(&acled.stdout);
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header.split(',').count(), 31);
+    assert!(header.starts_with("event_id_cnty,event_date,year"));
+
+    for format in ["table", "jsonl", "geojson"] {
+        let out = sitrep(&[
+            "events",
+            "--db",
+            db,
+            "--format",
+            format,
+            "--include-non-conflict",
+        ]);
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+    }
+    let geo = sitrep(&["events", "--db", db, "--format", "geojson"]);
+    let v: serde_json::Value = serde_json::from_slice(&geo.stdout).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_lines_are_reported_with_file_and_line_and_the_rest_is_ingested() {
+    let dir = scratch("bad");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("a.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Troops shelled the village on Monday.\",\"published\":\"2020-05-04\"}\n\
+         {\"id\":\"j2\",\"text\":\"unterminated\n\
+         {\"id\":\"j3\",\"text\":\"Police arrested four men in the market.\",\"published\":\"2020-05-05\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("b.csv"),
+        "id,headline,day\n1,Clash reported,2020-05-01\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("c.txt"),
+        b"Gunmen attacked a bus near the border.\nCaf\xe9 owners fled.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("d.txt"),
+        "Protesters blocked the main road in the capital on Friday.\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("notes.md"), "not an input\n").unwrap();
+    let db = dir.join("b.db");
+    let out = sitrep(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--quiet",
+    ]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("a.jsonl:2: bad JSON"), "{err}");
+    assert!(err.contains("b.csv:1: no column"), "{err}");
+    assert!(err.contains("c.txt:2: not valid UTF-8"), "{err}");
+    let summary = text(&out.stdout);
+    assert!(summary.contains("read 3 articles: 3 new"), "{summary}");
+    assert!(summary.contains("3 failed, 1 files skipped"), "{summary}");
+    let store = sitrep_store::Store::open(&db).unwrap();
+    assert_eq!(store.counts().unwrap().articles, 3);
+    assert!(
+        store.article("j3").unwrap().is_some(),
+        "the line after the bad one is read"
+    );
+    assert!(store.article("d.txt").unwrap().is_some());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn csv_columns_are_chosen_by_flags() {
+    let dir = scratch("csv");
+    let csv = dir.join("news.csv");
+    std::fs::write(
+        &csv,
+        "unit_id,article_title,article_content,source,date\n\
+         7,Strike on depot,\"An air strike hit a fuel depot on Tuesday.\",wire,4/5/2017\n\
+         8,Talks,\"Delegates met in Geneva.\",agency,4/6/2017\n",
+    )
+    .unwrap();
+    let db = dir.join("c.db");
+    let out = sitrep(&[
+        "ingest",
+        csv.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--quiet",
+        "--text-column",
+        "article_content",
+        "--date-column",
+        "date",
+        "--title-column",
+        "article_title",
+        "--source-column",
+        "source",
+        "--id-column",
+        "unit_id",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let store = sitrep_store::Store::open(&db).unwrap();
+    let a = store.article("7").unwrap().unwrap();
+    assert_eq!(a.published.unwrap().to_string(), "2017-04-05");
+    assert_eq!(
+        (a.title.as_deref(), a.source.as_deref()),
+        (Some("Strike on depot"), Some("wire"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn nothing_readable_is_a_failure() {
+    let dir = scratch("none");
+    std::fs::write(dir.join("x.jsonl"), "not json\n").unwrap();
+    let out = sitrep(&[
+        "ingest",
+        dir.join("x.jsonl").to_str().unwrap(),
+        "--db",
+        dir.join("n.db").to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("x.jsonl:1: bad JSON"));
+    let missing = sitrep(&["events", "--db", dir.join("missing.db").to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).contains("no such database"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn read_prints_the_reading_as_json() {
+    let out = sitrep(&[
+        "read",
+        "data/sample/syria-daraa-ceasefire.txt",
+        "--published",
+        "2021-08-27",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["article_id"], "sample-syria-daraa-ceasefire");
+    assert!(v["events"].is_array());
+}
+
+#[test]
+fn bench_reports_throughput_as_json() {
+    let out = sitrep(&["bench", "data/sample", "--min-mb", "0.01", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["corpus_articles"], 11);
+    assert!(v["articles"].as_u64().unwrap() >= 11);
+    assert!(v["mb"].as_f64().unwrap() >= 0.01);
+    assert_eq!(v["stages"].as_array().unwrap().len(), 7);
+}
