@@ -40,6 +40,9 @@ fn acled_actor_presence() {
     let mut misses: HashMap<String, usize> = HashMap::new();
     // Rows whose note names no actor at all (ceasefire-violation tallies).
     let mut a1_nothing = 0usize;
+    // Protesters and rioters differ by the event (violent or not), not by the words:
+    // counted as found when the other one of the pair is.
+    let mut a1_swap_hit = 0usize;
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut by_kind: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let mut notes: Vec<(String, String)> = Vec::new();
@@ -62,6 +65,16 @@ fn acled_actor_presence() {
         slot.0 += 1;
         if kind == "named" {
             a1_named_rows += 1;
+        }
+        let swapped = a1
+            .strip_prefix("Rioters ")
+            .map(|c| format!("Protesters {c}"))
+            .or_else(|| {
+                a1.strip_prefix("Protesters ")
+                    .map(|c| format!("Rioters {c}"))
+            });
+        if has(a1) || swapped.as_deref().is_some_and(has) {
+            a1_swap_hit += 1;
         }
         if has(a1) {
             a1_hit += 1;
@@ -113,6 +126,10 @@ fn acled_actor_presence() {
         "actor1 present, notes naming some actor: {a1_hit}/{} = {:.1}% ({a1_nothing} notes name none)",
         rows - a1_nothing,
         pct(a1_hit, rows - a1_nothing)
+    );
+    println!(
+        "actor1 present, protesters/rioters as one: {a1_swap_hit}/{rows} = {:.1}%",
+        pct(a1_swap_hit, rows)
     );
     println!(
         "actor1 present with ACLED's inter: {a1_inter_ok}/{rows} = {:.1}%",
