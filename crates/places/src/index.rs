@@ -102,8 +102,16 @@ pub(crate) struct IndexData {
     pub countries: Vec<Country>,
     pub admin1: Vec<Admin1>,
     pub places: Vec<Place>,
-    /// Sorted keys with their postings (`tag << 30 | index`).
+    /// Sorted keys with their postings (`tag << 30 | index`), as built.
     pub keys: Vec<(String, Vec<u32>)>,
+    /// Decoded keys: all keys concatenated...
+    pub key_blob: String,
+    /// ...with the end offset of each.
+    pub key_ends: Vec<u32>,
+    /// All postings concatenated...
+    pub postings: Vec<u32>,
+    /// ...with the end offset of each key's list.
+    pub post_ends: Vec<u32>,
 }
 
 // ---------------------------------------------------------------- encoding
@@ -322,24 +330,29 @@ impl IndexData {
             });
         }
         let n = r.uv("key count")? as usize;
-        d.keys.reserve(n);
-        let mut prev = String::new();
+        d.key_ends.reserve(n);
+        d.post_ends.reserve(n);
+        d.key_blob.reserve(n * 10);
+        d.postings.reserve(n * 2);
+        let mut prev_start = 0usize;
         for _ in 0..n {
             let common = r.uv("key prefix length")? as usize;
             let rest = r.str("key suffix")?;
+            let start = d.key_blob.len();
+            let prev = &d.key_blob[prev_start..start];
             if common > prev.len() || !prev.is_char_boundary(common) {
                 return Err(r.err("key prefix length within previous key"));
             }
-            let mut key = String::with_capacity(common + rest.len());
-            key.push_str(&prev[..common]);
-            key.push_str(rest);
+            d.key_blob
+                .extend_from_within(prev_start..prev_start + common);
+            d.key_blob.push_str(rest);
+            d.key_ends.push(d.key_blob.len() as u32);
+            prev_start = start;
             let np = r.uv("posting count")? as usize;
-            let mut post = Vec::with_capacity(np);
             for _ in 0..np {
-                post.push(r.uv("posting")? as u32);
+                d.postings.push(r.uv("posting")? as u32);
             }
-            prev.clone_from(&key);
-            d.keys.push((key, post));
+            d.post_ends.push(d.postings.len() as u32);
         }
         Ok(d)
     }

@@ -79,9 +79,12 @@ pub struct Gazetteer {
     pub(crate) countries: Vec<Country>,
     pub(crate) admin1: Vec<Admin1>,
     pub(crate) places: Vec<Place>,
-    /// Matching key → range in `postings`.
-    keys: FxHashMap<Box<str>, (u32, u32)>,
+    /// Hash of a matching key → key number (the key text is checked on lookup).
+    keys: FxHashMap<u64, u32>,
+    key_blob: String,
+    key_ends: Vec<u32>,
     postings: Vec<u32>,
+    post_ends: Vec<u32>,
     /// `plain()` country name / alias / demonym → (country index, is a demonym).
     country_keys: FxHashMap<String, (u16, bool)>,
     country_by_iso: FxHashMap<String, u16>,
@@ -116,14 +119,13 @@ impl Gazetteer {
     /// Loads an index made by [`Gazetteer::build`].
     pub fn from_index_bytes(bytes: &[u8]) -> Result<Gazetteer, PlacesError> {
         let d = IndexData::decode(bytes)?;
-        let mut keys: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
-        keys.reserve(d.keys.len());
-        let total: usize = d.keys.iter().map(|(_, p)| p.len()).sum();
-        let mut postings = Vec::with_capacity(total);
-        for (k, post) in d.keys {
-            let start = postings.len() as u32;
-            postings.extend_from_slice(&post);
-            keys.insert(k.into_boxed_str(), (start, post.len() as u32));
+        let mut keys: FxHashMap<u64, u32> = FxHashMap::default();
+        keys.reserve(d.key_ends.len());
+        let mut start = 0usize;
+        for (i, &end) in d.key_ends.iter().enumerate() {
+            let k = &d.key_blob[start..end as usize];
+            keys.entry(key_hash(k)).or_insert(i as u32);
+            start = end as usize;
         }
         let mut country_by_iso = FxHashMap::default();
         for (i, c) in d.countries.iter().enumerate() {
@@ -165,7 +167,10 @@ impl Gazetteer {
             admin1: d.admin1,
             places: d.places,
             keys,
-            postings,
+            key_blob: d.key_blob,
+            key_ends: d.key_ends,
+            postings: d.postings,
+            post_ends: d.post_ends,
             country_keys,
             country_by_iso,
             country_max_words,
@@ -218,10 +223,24 @@ impl Gazetteer {
 
     /// Postings (`tag << 30 | index`) of a matching key.
     pub(crate) fn lookup_key(&self, key: &str) -> &[u32] {
-        match self.keys.get(key) {
-            Some(&(s, n)) => &self.postings[s as usize..(s + n) as usize],
-            None => &[],
+        let Some(&i) = self.keys.get(&key_hash(key)) else {
+            return &[];
+        };
+        let i = i as usize;
+        let ks = if i == 0 {
+            0
+        } else {
+            self.key_ends[i - 1] as usize
+        };
+        if &self.key_blob[ks..self.key_ends[i] as usize] != key {
+            return &[];
         }
+        let ps = if i == 0 {
+            0
+        } else {
+            self.post_ends[i - 1] as usize
+        };
+        &self.postings[ps..self.post_ends[i] as usize]
     }
 
     /// Country index of a `plain()` phrase, and whether it is a demonym.
@@ -233,6 +252,14 @@ impl Gazetteer {
     pub(crate) fn country_index(&self, iso2: &str) -> Option<u16> {
         self.country_by_iso.get(iso2).copied()
     }
+}
+
+/// Hash of a matching key.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(key.as_bytes());
+    h.finish()
 }
 
 #[cfg(test)]

@@ -301,8 +301,12 @@ impl Gazetteer {
                     continue;
                 }
                 let phrase = &text[t.start..end_tok.end];
-                if j == i && self.stoplist.contains(&t.lower) {
-                    continue;
+                // one stoplisted word, perhaps behind an article ("Al Shabaab")
+                let mut content = toks[i..=j].iter().filter(|w| !is_article(&w.lower));
+                if let (Some(w), None) = (content.next(), content.next()) {
+                    if self.stoplist.contains(&w.lower) {
+                        continue;
+                    }
                 }
                 let words = j - i + 1;
                 if words <= self.country_max_words {
@@ -650,7 +654,10 @@ impl Gazetteer {
             let mut q_admin1: Vec<u16> = Vec::new();
             let mut q_country: Vec<u16> = Vec::new();
             let mut q_admin1_strict: Vec<u16> = Vec::new();
-            for g in found.iter().filter(|g| g.qualifies == Some(fi)) {
+            // a qualifier shares the group of the mention it qualifies ("Habban" in
+            // "(Habban, Shabwah)" is looked for in Shabwah)
+            let head = f.qualifies.unwrap_or(fi);
+            for g in found.iter().filter(|g| g.qualifies == Some(head)) {
                 match &g.hit {
                     Hit::Country(c, _) => q_country.push(*c),
                     Hit::Names(p) => {
@@ -748,7 +755,16 @@ impl Gazetteer {
                             .iter()
                             .map(|a| self.admin1[*a as usize].country),
                     );
-                    let against_qualifier = !q_countries.is_empty() && !q_countries.contains(&cc);
+                    // a place outside the country its qualifiers name is another place
+                    // (heads: only small ones; a qualifier must agree with the group)
+                    let small = best >> 30 == TAG_ADMIN1 || {
+                        let p = &self.places[ix];
+                        p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0
+                    };
+                    let against_qualifier = !q_countries.is_empty()
+                        && !q_countries.contains(&cc)
+                        && (small || f.qualifies.is_some())
+                        && !(f.qualifies.is_some() && best >> 30 == TAG_ADMIN1);
                     let small_foreign = best >> 30 != TAG_ADMIN1 && {
                         let p = &self.places[ix];
                         p.population < 200_000

@@ -321,3 +321,41 @@ fn show_places() {
         p.primary().map(|m| &m.place.mention)
     );
 }
+
+#[test]
+fn every_key_is_reachable() {
+    let g = Gazetteer::embedded();
+    let mut start = 0usize;
+    for &end in &g.key_ends {
+        let k = &g.key_blob[start..end as usize];
+        assert!(
+            !g.lookup_key(k).is_empty(),
+            "key {k:?} lost to a hash collision"
+        );
+        start = end as usize;
+    }
+}
+
+/// Load-time breakdown: `cargo test -p sitrep-places --release -- --ignored load_timing --nocapture`.
+#[test]
+#[ignore]
+fn load_timing() {
+    use std::io::Read;
+    let t = std::time::Instant::now();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(EMBEDDED_INDEX)
+        .read_to_end(&mut raw)
+        .unwrap();
+    let gunzip = t.elapsed();
+    let t = std::time::Instant::now();
+    let d = index::IndexData::decode(EMBEDDED_INDEX).unwrap();
+    let decode = t.elapsed();
+    drop(d);
+    let t = std::time::Instant::now();
+    let g = Gazetteer::from_index_bytes(EMBEDDED_INDEX).unwrap();
+    let full = t.elapsed();
+    println!(
+        "gunzip {gunzip:?} ({} bytes), decode {decode:?}, from_index_bytes {full:?}, {g:?}",
+        raw.len()
+    );
+}
