@@ -38,8 +38,14 @@ pub struct TriggerHit {
     /// Every actor cue weight of the entry (after modifiers; see
     /// [`crate::TriggerEntry::agent_cues`]).
     pub agent_cues: Vec<(SubEventType, f32)>,
+    /// Every target cue weight of the entry (after modifiers; see
+    /// [`crate::TriggerEntry::target_cues`]).
+    pub target_cues: Vec<(SubEventType, f32)>,
     /// An actor cue introduced by "by" ("seized by militants"): it names the agent.
     pub after_by: bool,
+    /// The match follows a form of "to be" ("were shot"): a passive verb, whose subject
+    /// is the target.
+    pub passive: bool,
 }
 
 /// A scored class for a sentence or snippet.
@@ -82,13 +88,21 @@ struct RawModHit {
     span: Span,
 }
 
-/// Where an actor cue stands: its span, sentence, and whether "by" introduces it.
-type ActorPosition = (Span, usize, bool);
+/// Which role an actor cue rewards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Agent,
+    Target,
+}
+
+/// Where an actor cue stands: the role it rewards, its span, sentence, and whether "by"
+/// introduces it.
+type ActorPosition = (Role, Span, usize, bool);
 
 struct Accumulator {
     score: f32,
     head: bool,
-    best_head: Option<(f32, Span, usize)>,
+    best_head: Option<(f32, Span, usize, bool)>,
     cues: Vec<Cue>,
 }
 
@@ -106,6 +120,26 @@ fn clamp_span(text: &str, within: Span) -> Span {
         start -= 1;
     }
     Span::new(start, end)
+}
+
+/// Whether `before` ends with a form of "to be" (or "got"), optionally followed by one
+/// adverb ("were reportedly"): the word after it is then a passive participle.
+fn follows_to_be(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let is_be = |w: &str| {
+        [
+            "was", "were", "been", "being", "is", "are", "be", "got", "get",
+        ]
+        .iter()
+        .any(|b| w.eq_ignore_ascii_case(b))
+    };
+    match (words.next(), words.next()) {
+        (Some(last), _) if is_be(last) => true,
+        (Some(last), Some(prev)) => last.len() > 3 && last.ends_with("ly") && is_be(prev),
+        _ => false,
+    }
 }
 
 /// Words between two offsets, or `None` when a clause or sentence break lies between.
@@ -336,6 +370,12 @@ impl Classifier {
                     .iter()
                     .map(|&(t, w)| (t, w * factor))
                     .collect(),
+                target_cues: entry
+                    .target_cues
+                    .iter()
+                    .map(|&(t, w)| (t, w * factor))
+                    .collect(),
+                passive: follows_to_be(&text[span.start..hit_span.start]),
                 after_by: {
                     let before = text[span.start..hit_span.start].trim_end();
                     let before = before.strip_suffix(" the").unwrap_or(before);
@@ -422,8 +462,8 @@ impl Classifier {
                 a.score += added;
                 a.head = true;
                 let strength = w * position;
-                if a.best_head.is_none_or(|(s, _, _)| strength > s) {
-                    a.best_head = Some((strength, hit.span, hit.sentence));
+                if a.best_head.is_none_or(|(s, _, _, _)| strength > s) {
+                    a.best_head = Some((strength, hit.span, hit.sentence, hit.passive));
                 }
                 a.cues.push(Cue {
                     rule: format!("trigger:{}{suffix}", hit.rule),
@@ -432,11 +472,17 @@ impl Classifier {
                 });
             }
             let plain = hit.cues.iter().map(|c| (c, None));
-            let actor = hit
+            let agent = hit
                 .agent_cues
                 .iter()
-                .map(|c| (c, Some((hit.span, hit.sentence, hit.after_by))));
-            for (&(t, w), position) in plain.chain(actor) {
+                .map(|c| (c, Some((Role::Agent, hit.span, hit.sentence, hit.after_by))));
+            let target = hit.target_cues.iter().map(|c| {
+                (
+                    c,
+                    Some((Role::Target, hit.span, hit.sentence, hit.after_by)),
+                )
+            });
+            for (&(t, w), position) in plain.chain(agent).chain(target) {
                 pending_cues.push((
                     index(t),
                     Cue {
@@ -453,13 +499,30 @@ impl Classifier {
             if !a.head {
                 continue;
             }
-            if let (Some((span, sentence, after_by)), Some((_, anchor, anchor_sentence))) =
-                (agent, a.best_head)
-            {
-                // An actor after the trigger in its sentence is more likely the target.
-                if !after_by && sentence == anchor_sentence && span.start > anchor.start {
+            if let Some((role, span, sentence, after_by)) = agent {
+                let (_, anchor, anchor_sentence, anchor_passive) =
+                    a.best_head.expect("candidates have a head");
+                // Who acts: the actor named after "by", or before an active trigger of its
+                // sentence; an actor after the trigger, or before a passive one, is the target.
+                let acts = if sentence != anchor_sentence {
+                    None
+                } else if after_by {
+                    Some(true)
+                } else if span.start < anchor.start {
+                    Some(!anchor_passive)
+                } else {
+                    Some(false)
+                };
+                let fits = match role {
+                    Role::Agent => acts != Some(false),
+                    Role::Target => acts == Some(false),
+                };
+                if !fits {
                     cue.weight *= params.agent_object_factor;
-                    cue.rule.push_str("+object");
+                    cue.rule.push_str(match role {
+                        Role::Agent => "+as_target",
+                        Role::Target => "+as_agent",
+                    });
                 }
             }
             a.score += cue.weight;
@@ -474,7 +537,7 @@ impl Classifier {
                 score: a.score,
                 confidence: 0.0,
                 cues: a.cues,
-                trigger: a.best_head.map(|(_, s, _)| s).unwrap_or_default(),
+                trigger: a.best_head.map(|(_, s, _, _)| s).unwrap_or_default(),
             })
             .collect();
         scored.sort_by(|a, b| {

@@ -126,6 +126,8 @@ struct RawEntry {
     cues: BTreeMap<String, f32>,
     #[serde(default)]
     agent_cues: BTreeMap<String, f32>,
+    #[serde(default)]
+    target_cues: BTreeMap<String, f32>,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -174,6 +176,10 @@ pub struct TriggerEntry {
     /// match stands before the anchoring trigger or after "by" (passive), and
     /// `agent_object_factor` of their weight otherwise (the actor is then likely the target).
     pub agent_cues: Vec<(SubEventType, f32)>,
+    /// Actor cue weights that count fully only when the actor is the target: after the
+    /// anchoring trigger (not after "by"), or before a passive one ("police were shot");
+    /// `agent_object_factor` of their weight otherwise.
+    pub target_cues: Vec<(SubEventType, f32)>,
     /// A sentence, written for the lexicon, on which this entry fires.
     pub example: String,
     /// 1-based line of the entry in its file.
@@ -192,8 +198,10 @@ impl TriggerEntry {
             &self.heads
         } else if !self.cues.is_empty() {
             &self.cues
-        } else {
+        } else if !self.agent_cues.is_empty() {
             &self.agent_cues
+        } else {
+            &self.target_cues
         };
         pool.iter()
             .copied()
@@ -351,15 +359,20 @@ impl Lexicon {
             let heads = weights(&e.types)?;
             let cues = weights(&e.cues)?;
             let agent_cues = weights(&e.agent_cues)?;
+            let target_cues = weights(&e.target_cues)?;
             if let Some((t, _)) = heads.iter().find(|(_, w)| *w <= 0.0) {
                 return Err(bad(format!(
                     "head weight of {:?} must be positive (negative weights belong in `cues`)",
                     t.acled_name()
                 )));
             }
-            if heads.is_empty() && cues.is_empty() && agent_cues.is_empty() {
+            if heads.is_empty()
+                && cues.is_empty()
+                && agent_cues.is_empty()
+                && target_cues.is_empty()
+            {
                 return Err(bad(
-                    "expected `types`, `cues` or `agent_cues` weights".into()
+                    "expected `types`, `cues`, `agent_cues` or `target_cues` weights".into(),
                 ));
             }
             if e.example.trim().is_empty() {
@@ -372,6 +385,7 @@ impl Lexicon {
                 heads,
                 cues,
                 agent_cues,
+                target_cues,
                 example: e.example,
                 line,
             });

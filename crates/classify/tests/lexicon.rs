@@ -194,7 +194,7 @@ fn bad_phrases_and_weights_are_rejected() {
         .contains("positive"));
     assert!(err_of(&base("\"x\"", ""))
         .to_string()
-        .contains("expected `types`, `cues` or `agent_cues`"));
+        .contains("expected `types`, `cues`, `agent_cues` or `target_cues`"));
 }
 
 #[test]
