@@ -140,13 +140,16 @@ pub struct ActorMention {
     /// The words, article-relative bytes.
     pub span: Span,
     /// The actor: ACLED name, inter code (for the article's country), the words, and
-    /// evidence whose `rule` is `actors:<entry id>`.
+    /// evidence whose `rule` is `actors:<entry id>` (its `article_id` and `sentence`
+    /// are left for the caller to fill).
     pub actor: ActorRef,
     /// What sort of actor.
     pub kind: ActorKind,
     /// "the group", "militants", "gunmen": needs resolving to a named actor of the article.
     pub generic: bool,
-    /// The actor is implied by an event word ("protested" → protesters).
+    /// The actor is implied by an event word ("protested" → protesters, "found dead"
+    /// in Mexico → an unidentified gang, as ACLED codes it). A fallback: use it only
+    /// where the sentence names no actor of that side.
     pub implied: bool,
     /// The words name several people ("soldiers", "the Houthis").
     pub plural: bool,

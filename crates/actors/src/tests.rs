@@ -189,6 +189,43 @@ fn named_actors_from_reporters_words() {
 }
 
 #[test]
+fn sub_units_and_country_conventions() {
+    assert_eq!(
+        first("Rebels shelled a regime position near Hama.", Some("Syria"))
+            .actor
+            .name,
+        "Opposition Rebels (Syria)"
+    );
+    assert_eq!(
+        first("Prison guards beat an inmate.", Some("Peru"))
+            .actor
+            .name,
+        "Police Forces of Peru (2018-) Prison Guards"
+    );
+    assert_eq!(
+        first(
+            "US forces set up a new base near the oil fields.",
+            Some("Syria")
+        )
+        .actor
+        .name,
+        "Global Coalition Against Daesh"
+    );
+    assert_eq!(
+        first("Maoists torched two trucks.", Some("India"))
+            .actor
+            .name,
+        "Naxal-Maoist Rebels (India)"
+    );
+    assert_eq!(
+        first("ANDSF forces repelled an attack.", Some("Afghanistan"))
+            .actor
+            .name,
+        "Military Forces of Afghanistan (2014-)"
+    );
+}
+
+#[test]
 fn local_aliases_only_count_in_their_country() {
     assert_eq!(
         first("The separatists shelled the village.", Some("Cameroon"))
