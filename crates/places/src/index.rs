@@ -518,6 +518,8 @@ const ADMIN1_WORDS: &[&str] = &[
     "departamento",
     "department",
     "departement",
+    "area",
+    "county",
     "prefecture",
     "territory",
     "division",

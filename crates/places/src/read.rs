@@ -73,7 +73,14 @@ impl ArticlePlaces {
                     PlaceKind::Unresolved => 2.4,
                     PlaceKind::Admin1 => 1.8,
                     PlaceKind::Region => 1.0,
-                    PlaceKind::Country => 0.0,
+                    PlaceKind::Country => {
+                        let rule = m.place.evidence.as_ref().map(|e| e.rule.as_str());
+                        if rule.is_some_and(|r| r.starts_with("demonym")) {
+                            -3.0
+                        } else {
+                            0.0
+                        }
+                    }
                 };
                 let cue = match m.cue {
                     PlaceCue::In => 1.5,
@@ -135,11 +142,15 @@ fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
                 end = j + d.len_utf8();
                 it.next();
             } else if is_apostrophe(d) {
-                // keep an apostrophe inside a word (Sha'afah, Dar'a)
+                // keep an apostrophe inside a word (Sha'afah, Dar'a), not a possessive 's
                 let mut look = it.clone();
                 look.next();
-                match look.peek() {
-                    Some(&(_, e)) if e.is_alphabetic() => {
+                let next = look.peek().map(|&(_, e)| e);
+                look.next();
+                let after = look.peek().map(|&(_, e)| e);
+                let possessive = next == Some('s') && !after.is_some_and(char::is_alphanumeric);
+                match next {
+                    Some(e) if e.is_alphabetic() && !possessive => {
                         it.next();
                     }
                     _ => break,
@@ -163,8 +174,10 @@ fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
                 .all(|g| g == ' ' || g == '-' || is_apostrophe(g));
         let first = word.chars().next().unwrap_or(' ');
         let letters = word.chars().filter(|c| c.is_alphabetic());
+        // acronyms: all capitals ("SDF") or capitals with a plural s ("IEDs")
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
         let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && letters.clone().all(|c| c.is_uppercase());
+            && (letters.clone().all(|c| c.is_uppercase()) || (upper >= 2 && word.ends_with('s')));
         out.push(Token {
             start,
             end,
@@ -667,7 +680,18 @@ impl Gazetteer {
                             .map(|x| (x & 0x3fff_ffff) as u16)
                             .collect();
                         if provinces.is_empty() {
-                            // a town or district as qualifier: its possible provinces
+                            // a town or district as qualifier: its possible provinces, and
+                            // the country of a big town ("Nairobi")
+                            let big = p
+                                .iter()
+                                .copied()
+                                .max_by_key(|x| self.places[(x & 0x3fff_ffff) as usize].population);
+                            if let Some(b) = big {
+                                let pl = &self.places[(b & 0x3fff_ffff) as usize];
+                                if pl.population >= 300_000 {
+                                    q_country.push(pl.country);
+                                }
+                            }
                             for &x in p {
                                 let pl = &self.places[(x & 0x3fff_ffff) as usize];
                                 if pl.admin1 != NO_ADMIN1 {
@@ -703,15 +727,13 @@ impl Gazetteer {
                 cue = PlaceCue::Outskirts;
             }
             let (kind, score, rule) = match &f.hit {
-                Hit::Country(c, _) => {
+                Hit::Country(c, demonym) => {
                     self.fill_country(&mut place, *c);
                     place.geo_precision = 3;
                     place.where_prec = 6;
-                    (
-                        PlaceKind::Country,
-                        1.0,
-                        format!("country:{}", self.countries[*c as usize].iso2),
-                    )
+                    let rule = if *demonym { "demonym" } else { "country" };
+                    let iso = &self.countries[*c as usize].iso2;
+                    (PlaceKind::Country, 1.0, format!("{rule}:{iso}"))
                 }
                 Hit::Names(post) => {
                     // admin1 context from the other mentions
