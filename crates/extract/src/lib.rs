@@ -1,51 +1,182 @@
 /*!
-Events and claims: turns one article into a [`Reading`] (being written; the API below is fixed).
+Events and claims: turns one article into a [`Reading`] — its events in the ACLED taxonomy,
+who claims each of them, the figures they carry and the territorial control it states.
+
+This is where the stages meet. The reader runs, over one article:
+1. `sitrep-text`: sentences and numbers;
+2. `sitrep-time`: date expressions resolved against the publication date;
+3. `sitrep-places`: place mentions resolved against the gazetteer;
+4. `sitrep-actors`: actors (ACLED names) and sources (claimants);
+5. `sitrep-classify`: sub-event type scores per sentence;
+
+then [`assemble`] decides which sentences report events, fills each field from the mentions of
+its sentence (and its neighbours), merges sentences that report the same event, attaches claims
+([`claims`]) and figures ([`quantities`]), and reads control statements ([`control`]).
+Every field keeps its [`Evidence`](sitrep_model::Evidence).
+
+```
+use sitrep_extract::Reader;
+use sitrep_model::Article;
+let reader = Reader::new();
+let article = Article {
+    id: "a1".into(),
+    text: "On Sunday, Syrian warplanes struck the town of Maarat al-Numan in Idlib province, \
+           killing four civilians, the Syrian Observatory for Human Rights said.".into(),
+    published: chrono::NaiveDate::from_ymd_opt(2019, 6, 3),
+    ..Default::default()
+};
+let reading = reader.read(&article);
+let event = &reading.events[0];
+assert_eq!(event.sub_event_type.acled_name(), "Air/drone strike");
+assert_eq!(event.date.date, chrono::NaiveDate::from_ymd_opt(2019, 6, 2));
+assert_eq!(event.fatalities, 4);
+```
 */
+#![deny(missing_docs)]
+
+pub mod assemble;
+pub mod claims;
+pub mod control;
+pub mod cues;
+pub mod doc;
+pub mod quantities;
+
 use sitrep_model::{Article, Reading};
+use std::time::{Duration, Instant};
+
+pub use doc::Doc;
 
 /// Reads articles. Build once (loads the gazetteer, actor dictionary and lexicons), read many;
 /// shared by all threads.
-pub struct Reader {}
-
-impl Reader {
-    /// A reader over the resources shipped in the repository.
-    pub fn new() -> Reader {
-        Reader {}
-    }
-
-    /// Read one article.
-    pub fn read(&self, article: &Article) -> Reading {
-        Reading { article_id: article.id.clone(), ..Default::default() }
-    }
-}
-
-impl Default for Reader {
-    fn default() -> Self {
-        Reader::new()
-    }
+pub struct Reader {
+    gazetteer: &'static sitrep_places::Gazetteer,
+    actors: &'static sitrep_actors::ActorDictionary,
+    classifier: &'static sitrep_classify::Classifier,
+    cues: &'static cues::Cues,
 }
 
 /// Time spent per stage, summed over the articles read (for `sitrep bench`).
 #[derive(Debug, Clone, Default)]
 pub struct StageTimes {
     /// Sentence segmentation and numbers.
-    pub text: std::time::Duration,
+    pub text: Duration,
     /// Date expressions.
-    pub time: std::time::Duration,
+    pub time: Duration,
     /// Place mentions and their resolution.
-    pub places: std::time::Duration,
+    pub places: Duration,
     /// Actor and source mentions.
-    pub actors: std::time::Duration,
+    pub actors: Duration,
     /// Trigger matching and sub-event classification.
-    pub classify: std::time::Duration,
+    pub classify: Duration,
     /// Assembling events, claims and control facts.
-    pub assemble: std::time::Duration,
+    pub assemble: Duration,
+}
+
+impl StageTimes {
+    /// Total over all stages.
+    pub fn total(&self) -> Duration {
+        self.text + self.time + self.places + self.actors + self.classify + self.assemble
+    }
+
+    /// (stage name, time) pairs, in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("text", self.text),
+            ("time", self.time),
+            ("places", self.places),
+            ("actors", self.actors),
+            ("classify", self.classify),
+            ("assemble", self.assemble),
+        ]
+    }
 }
 
 impl Reader {
+    /// A reader over the resources shipped in the repository (loaded once per process).
+    pub fn new() -> Reader {
+        Reader {
+            gazetteer: sitrep_places::Gazetteer::embedded(),
+            actors: sitrep_actors::ActorDictionary::embedded(),
+            classifier: sitrep_classify::Classifier::embedded(),
+            cues: cues::cues(),
+        }
+    }
+
+    /// Read one article.
+    pub fn read(&self, article: &Article) -> Reading {
+        self.read_timed(article, &mut StageTimes::default())
+    }
+
     /// Read one article, adding the time each stage took to `times`.
     pub fn read_timed(&self, article: &Article, times: &mut StageTimes) -> Reading {
-        let _ = times;
-        self.read(article)
+        let text = article.text.as_str();
+        let mut clock = Instant::now();
+        let mut lap = |slot: &mut Duration| {
+            let now = Instant::now();
+            *slot += now - clock;
+            clock = now;
+        };
+
+        let sentences = sitrep_text::split_sentences(text);
+        let numbers: Vec<_> = sentences
+            .iter()
+            .map(|s| sitrep_text::find_numbers(text, *s))
+            .collect();
+        lap(&mut times.text);
+
+        let dates: Vec<_> = sentences
+            .iter()
+            .map(|s| sitrep_time::find_dates(text, *s, article.published))
+            .collect();
+        lap(&mut times.time);
+
+        let places = self.gazetteer.read_places(text, &sentences);
+        let country_code = places.main_country.clone();
+        let country = country_code
+            .as_deref()
+            .and_then(|c| self.gazetteer.country_name(c))
+            .map(str::to_string);
+        lap(&mut times.places);
+
+        let actors: Vec<_> = sentences
+            .iter()
+            .map(|s| self.actors.find(text, *s, country.as_deref()))
+            .collect();
+        let sources: Vec<_> = sentences
+            .iter()
+            .map(|s| self.actors.find_sources(text, *s))
+            .collect();
+        lap(&mut times.actors);
+
+        let types: Vec<_> = sentences
+            .iter()
+            .map(|s| self.classifier.classify(text, *s))
+            .collect();
+        lap(&mut times.classify);
+
+        let doc = Doc {
+            article,
+            text,
+            sentences,
+            numbers,
+            dates,
+            places,
+            country_code,
+            country,
+            actors,
+            sources,
+            types,
+            cues: self.cues,
+            gazetteer: self.gazetteer,
+        };
+        let reading = assemble::read(&doc);
+        lap(&mut times.assemble);
+        reading
+    }
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
     }
 }

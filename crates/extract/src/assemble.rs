@@ -1,0 +1,845 @@
+//! Assembling events: which sentences report an event, what each field holds, which sentences
+//! report the same event, and how salient each event is.
+//!
+//! Per sentence, in reading order:
+//! - the classifier's best type anchors an event unless the sentence generalises ("in recent
+//!   months"), plans or hypothesises ("would", "plans to") or negates before the trigger, or only
+//!   denies/doubts (then its claims attach to the event they dispute);
+//! - the date is the sentence's own date expression nearest the trigger (not the date of a
+//!   reporting verb: "said on Monday"), else the narrative date of the sentences before
+//!   (approximate), else the publication date (approximate); a campaign tally is dated as-of
+//!   publication;
+//! - the place is where it happened (not a destination), else the place of the event before;
+//! - actor1 acts, actor2 is acted on (passive "by X" turns them round), generic mentions ("the
+//!   extremists") resolve to the last named actor of that kind; protests, riots and violence
+//!   against civilians get ACLED's generic actors for the country when none is named;
+//! - a sentence of the same type with no new date or place, or one that only adds casualties,
+//!   merges into the event before it.
+
+use chrono::NaiveDate;
+use sitrep_actors::ActorKind;
+use sitrep_classify::TypeScore;
+use sitrep_model::{
+    ActorRef, Claim, ControlFact, Cue, DatePrecision, Event, EventDate, EventType, PlaceRef,
+    Polarity, Quantity, QuantityKind, Reading, Span, SubEventType, TimePoint,
+};
+use sitrep_places::{PlaceCue, PlaceKind};
+use sitrep_time::DateRole;
+
+use crate::claims::{self, SentenceClaims};
+use crate::control;
+use crate::doc::Doc;
+use crate::quantities;
+
+/// Minimum classifier confidence for a sentence to anchor an event.
+pub const MIN_CONFIDENCE: f32 = 0.2;
+
+/// How many sentences after an event a casualty-only sentence still belongs to it.
+const FOLLOW_UP_WINDOW: usize = 2;
+
+/// An event being assembled, with what merging needs to know.
+struct Draft {
+    event: Event,
+    first_sentence: usize,
+    last_sentence: usize,
+    explicit_date: bool,
+    explicit_place: bool,
+    ordinal: Option<&'static str>,
+    stated_fatalities: Option<u64>,
+}
+
+/// Read a whole article.
+pub fn read(doc: &Doc) -> Reading {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut disputes: Vec<(usize, Claim)> = Vec::new();
+    let mut control_facts: Vec<ControlFact> = Vec::new();
+    let mut previous_claim: Option<Claim> = None;
+    let mut narrative: Option<EventDate> = None;
+    let mut history: Vec<(ActorKind, ActorRef)> = Vec::new();
+
+    for i in 0..doc.sentences.len() {
+        let claims = claims::read_sentence(doc, i, previous_claim.as_ref());
+        if let Some(c) = claims.asserting().next() {
+            previous_claim = Some(c.clone());
+        }
+        let actors = resolve_actors(doc, i, &mut history);
+        let quantities = quantities::read_sentence(doc, i);
+        let stated = quantities::stated_fatalities(doc, i, &quantities);
+        let explicit_date = sentence_date(doc, i, None);
+        let date_for_sentence = explicit_date
+            .clone()
+            .or_else(|| narrative.clone().map(approximate))
+            .unwrap_or_else(|| publication_date(doc));
+
+        let statement = control::read_sentence(
+            doc,
+            i,
+            &actors
+                .iter()
+                .map(|(s, _, a)| (*s, a.clone()))
+                .collect::<Vec<_>>(),
+            &date_for_sentence,
+            claims.asserting().next(),
+        );
+
+        let candidate = event_candidate(doc, i);
+        if claims.only_disputes() {
+            disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
+        } else if let Some(ts) = candidate {
+            let draft = build(doc, i, ts, &claims, &actors, quantities, stated, &narrative);
+            push_or_merge(&mut drafts, draft);
+        } else if let Some(st) = statement.as_ref().filter(|s| s.change) {
+            if let Some(draft) = territory_event(doc, i, st, &claims, &actors, &date_for_sentence) {
+                push_or_merge(&mut drafts, draft);
+            }
+        } else if !quantities.is_empty() || stated.is_some() {
+            attach_follow_up(doc, &mut drafts, i, quantities, stated);
+        }
+        if let Some(st) = statement {
+            control_facts.extend(st.facts);
+        }
+        if let Some(d) = explicit_date.filter(|d| d.date.is_some()) {
+            narrative = Some(d);
+        }
+    }
+
+    // Disputing claims sit beside the claims of the event they dispute.
+    let mut standalone_claims = Vec::new();
+    for (i, claim) in disputes {
+        if let Some(target) = disputed_event(doc, &drafts, i) {
+            drafts[target].event.claims.push(claim.clone());
+        }
+        standalone_claims.push(claim);
+    }
+
+    let mut events: Vec<Event> = drafts.into_iter().map(finish).collect();
+    for e in &events {
+        if matches!(
+            e.sub_event_type,
+            SubEventType::GovernmentRegainsTerritory
+                | SubEventType::NonStateActorOvertakesTerritory
+        ) {
+            if let (Some(place), Some(actor)) = (&e.location, &e.actor1) {
+                if !control_facts.iter().any(|f| f.place.name == place.name) {
+                    control_facts.push(ControlFact {
+                        place: place.clone(),
+                        controller: actor.clone(),
+                        as_of: e.date.clone(),
+                        claim: e.claims.first().cloned(),
+                        evidence: e.evidence.clone(),
+                    });
+                }
+            }
+        }
+    }
+    events.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+    for (n, e) in events.iter_mut().enumerate() {
+        e.id = format!("{}#{}", doc.article.id, n + 1);
+    }
+    Reading {
+        article_id: doc.article.id.clone(),
+        sentences: doc.sentences.clone(),
+        events,
+        control: control_facts,
+        standalone_claims,
+    }
+}
+
+/// The classifier's best type for sentence `i`, if the sentence reports an event.
+fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
+    let ts = doc.types[i].first()?;
+    if ts.confidence < MIN_CONFIDENCE {
+        return None;
+    }
+    let sentence = doc.sentences[i];
+    let cues = doc.cues;
+    if cues.generalisation.any(doc.text, sentence) {
+        return None;
+    }
+    // A plan, threat or negation governing the trigger (a few words before it, same clause).
+    let before = Span::new(
+        ts.trigger.start.saturating_sub(40).max(sentence.start),
+        ts.trigger.start,
+    );
+    let before = Span::new(char_floor(doc.text, before.start), before.end);
+    let clause_start = doc.text[before.start..before.end]
+        .rfind([',', ';'])
+        .map(|p| before.start + p)
+        .unwrap_or(before.start);
+    let governing = Span::new(clause_start, before.end);
+    if cues.future.any(doc.text, governing) || cues.negation.any(doc.text, governing) {
+        return None;
+    }
+    Some(ts)
+}
+
+fn char_floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn publication_date(doc: &Doc) -> EventDate {
+    EventDate {
+        date: doc.article.published,
+        end: None,
+        precision: if doc.article.published.is_some() {
+            DatePrecision::Approximate
+        } else {
+            DatePrecision::Unresolved
+        },
+        evidence: None,
+    }
+}
+
+fn approximate(mut d: EventDate) -> EventDate {
+    if d.precision == DatePrecision::Day {
+        d.precision = DatePrecision::Approximate;
+    }
+    d
+}
+
+/// Whether a date follows a reporting verb ("said on Monday", "reported Sunday"): the date of the
+/// claim, not of the event.
+fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
+    let sentence = doc.sentences[i];
+    let from = char_floor(doc.text, span.start.saturating_sub(16).max(sentence.start));
+    let before = Span::new(from, span.start);
+    doc.cues
+        .attribution
+        .find(doc.text, before)
+        .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
+}
+
+/// The date the sentence itself gives for what it reports, nearest the trigger when given.
+fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>) -> Option<EventDate> {
+    let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
+    doc.dates[i]
+        .iter()
+        .filter(|d| d.role != DateRole::Until && !is_claim_date(doc, i, d.span))
+        .min_by_key(|d| d.span.start.abs_diff(anchor))
+        .map(|d| EventDate {
+            date: d.date,
+            end: d.end,
+            precision: if d.date.is_none() {
+                DatePrecision::Unresolved
+            } else {
+                d.precision
+            },
+            evidence: Some(doc.evidence(i, d.span, format!("time:{}", d.rule))),
+        })
+}
+
+/// Actors of sentence `i` with generic mentions resolved to the last named actor of their kind.
+/// Sources that only report (monitors, media) are not actors.
+fn resolve_actors(
+    doc: &Doc,
+    i: usize,
+    history: &mut Vec<(ActorKind, ActorRef)>,
+) -> Vec<(Span, ActorKind, ActorRef)> {
+    use sitrep_model::ClaimantKind as C;
+    let reporters: Vec<Span> = doc.sources[i]
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                C::Monitor | C::Media | C::StateMedia | C::Reporter | C::Person
+            )
+        })
+        .map(|s| s.span)
+        .collect();
+    let mut out: Vec<(Span, ActorKind, ActorRef)> = Vec::new();
+    for m in &doc.actors[i] {
+        if reporters.iter().any(|r| r.overlaps(&m.span)) {
+            continue;
+        }
+        let mut actor = m.actor.clone();
+        if let Some(ev) = actor.evidence.as_mut() {
+            ev.article_id = doc.article.id.clone();
+            ev.sentence = i;
+        }
+        if m.generic {
+            let named = history.iter().rev().find(|(k, _)| compatible(*k, m.kind));
+            if let Some((_, named)) = named {
+                let mention = actor.mention.clone();
+                let evidence = actor.evidence.clone().map(|mut e| {
+                    e.rule = format!("{} -> coreference:{}", e.rule, named.name);
+                    e
+                });
+                actor = ActorRef {
+                    mention,
+                    evidence,
+                    ..named.clone()
+                };
+            }
+        } else {
+            history.push((m.kind, actor.clone()));
+        }
+        // "Syrian government warplanes": a modifier mention right before its head is one actor,
+        // named by the head.
+        if let Some(prev) = out.last() {
+            let gap = &doc.text[prev.0.end.min(m.span.start)..m.span.start];
+            if prev.0.end <= m.span.start && gap.chars().all(|c| c == ' ' || c == '-') && !m.generic
+            {
+                out.pop();
+            }
+        }
+        out.push((m.span, m.kind, actor));
+    }
+    out
+}
+
+/// Whether a generic mention of kind `generic` can refer to a named actor of kind `named`.
+fn compatible(named: ActorKind, generic: ActorKind) -> bool {
+    use ActorKind as K;
+    let armed = |k: K| {
+        matches!(
+            k,
+            K::Rebels | K::PoliticalMilitia | K::IdentityMilitia | K::Unidentified | K::Other
+        )
+    };
+    named == generic || (armed(named) && armed(generic))
+}
+
+/// ACLED's generic actor names for a country.
+fn generic_actor(kind: ActorKind, country: Option<&str>, mention: &str) -> Option<ActorRef> {
+    let country = country?;
+    let (name, inter) = match kind {
+        ActorKind::Protesters => (format!("Protesters ({country})"), 6),
+        ActorKind::Rioters => (format!("Rioters ({country})"), 5),
+        ActorKind::Civilians => (format!("Civilians ({country})"), 7),
+        ActorKind::Unidentified => (format!("Unidentified Armed Group ({country})"), 3),
+        _ => return None,
+    };
+    Some(ActorRef {
+        name,
+        inter,
+        mention: mention.to_string(),
+        evidence: None,
+    })
+}
+
+type Roles = (
+    Option<ActorRef>,
+    Vec<ActorRef>,
+    Option<ActorRef>,
+    Vec<ActorRef>,
+);
+
+/// actor1 / assoc1 / actor2 / assoc2 from the sentence's structure around the trigger.
+fn roles(
+    doc: &Doc,
+    trigger: Span,
+    actors: &[(Span, ActorKind, ActorRef)],
+    sub: SubEventType,
+) -> Roles {
+    let text = doc.text;
+    let preceded_by = |s: Span, words: &[&str]| {
+        let from = char_floor(text, s.start.saturating_sub(14));
+        let before = text[from..s.start].to_ascii_lowercase();
+        words.iter().any(|w| before.trim_end().ends_with(w))
+    };
+    let mut agent: Option<(Span, ActorKind, ActorRef)> = None;
+    let mut assoc1 = Vec::new();
+    let mut patient: Option<(Span, ActorKind, ActorRef)> = None;
+    let mut assoc2 = Vec::new();
+    // Passive: "was attacked by X", "killed by X".
+    let by_agent = actors
+        .iter()
+        .find(|(s, _, _)| s.start >= trigger.end && preceded_by(*s, &[" by", " by the"]));
+    for a in actors {
+        let (s, _, actor) = a;
+        let backing = preceded_by(
+            *s,
+            &[
+                "backed by",
+                "supported by",
+                "along with",
+                "alongside",
+                "allied",
+                "and",
+            ],
+        );
+        if let Some(b) = by_agent {
+            if b.0 == *s {
+                agent = Some(a.clone());
+                continue;
+            }
+        }
+        let before_trigger = s.start <= trigger.start;
+        let same_as = |x: &Option<(Span, ActorKind, ActorRef)>| {
+            x.as_ref().is_some_and(|(_, _, r)| r.name == actor.name)
+        };
+        if same_as(&agent) || same_as(&patient) {
+            continue;
+        }
+        if before_trigger && by_agent.is_none() {
+            if agent.is_none() {
+                agent = Some(a.clone());
+            } else if backing && !assoc1.iter().any(|r: &ActorRef| r.name == actor.name) {
+                assoc1.push(actor.clone());
+            }
+        } else if patient.is_none() {
+            patient = Some(a.clone());
+        } else if backing && !assoc2.iter().any(|r: &ActorRef| r.name == actor.name) {
+            assoc2.push(actor.clone());
+        }
+    }
+    if by_agent.is_some() && patient.is_none() {
+        // "X was attacked by Y": the subject before the trigger is the target.
+        patient = actors
+            .iter()
+            .find(|(s, _, a)| {
+                s.end <= trigger.start && agent.as_ref().is_none_or(|g| g.2.name != a.name)
+            })
+            .cloned();
+    }
+    let country = doc.country.as_deref();
+    let mention_of = |x: &Option<(Span, ActorKind, ActorRef)>| {
+        x.as_ref()
+            .map(|(_, _, a)| a.mention.clone())
+            .unwrap_or_default()
+    };
+    let mut a1 = agent.as_ref().map(|x| x.2.clone());
+    let mut a2 = patient.as_ref().map(|x| x.2.clone());
+    let k1 = agent.as_ref().map(|x| x.1);
+    let k2 = patient.as_ref().map(|x| x.1);
+    match sub.event_type() {
+        EventType::Protests => {
+            if k1 != Some(ActorKind::Protesters) {
+                if let Some(other) = a1.take() {
+                    if !matches!(k1, Some(ActorKind::StateForces | ActorKind::Police)) {
+                        assoc1.insert(0, other);
+                    } else if a2.is_none() {
+                        a2 = Some(other);
+                    }
+                }
+                a1 = generic_actor(ActorKind::Protesters, country, &mention_of(&agent));
+            }
+            if sub == SubEventType::PeacefulProtest
+                && !matches!(k2, Some(ActorKind::StateForces | ActorKind::Police))
+            {
+                if let Some(x) = a2.take() {
+                    assoc1.push(x);
+                }
+            }
+        }
+        EventType::Riots if k1 != Some(ActorKind::Rioters) => {
+            if let Some(other) = a1.take() {
+                if matches!(k1, Some(ActorKind::StateForces | ActorKind::Police)) && a2.is_none() {
+                    a2 = Some(other);
+                } else {
+                    assoc1.insert(0, other);
+                }
+            }
+            a1 = generic_actor(ActorKind::Rioters, country, &mention_of(&agent));
+        }
+        EventType::ViolenceAgainstCivilians => {
+            if k1 == Some(ActorKind::Civilians) && a2.is_none() {
+                a2 = a1.take();
+            }
+            if a2.is_none() {
+                a2 = generic_actor(ActorKind::Civilians, country, "");
+            }
+            if a1.is_none() {
+                a1 = generic_actor(ActorKind::Unidentified, country, "");
+            }
+        }
+        _ => {}
+    }
+    (a1, assoc1, a2, assoc2)
+}
+
+/// Where sentence `i`'s event happened, its other places, and a destination.
+fn locate(
+    doc: &Doc,
+    i: usize,
+    trigger: Span,
+) -> (Option<PlaceRef>, Vec<PlaceRef>, Option<PlaceRef>) {
+    let in_sentence: Vec<_> = doc.places.in_sentence(i).collect();
+    let destination = in_sentence
+        .iter()
+        .find(|m| matches!(m.cue, PlaceCue::Towards))
+        .map(|m| m.place.clone());
+    let rank = |k: &PlaceKind| match k {
+        PlaceKind::Town | PlaceKind::District | PlaceKind::Unresolved => 0,
+        PlaceKind::Admin1 | PlaceKind::Region => 1,
+        PlaceKind::Country => 2,
+    };
+    let mut candidates: Vec<_> = in_sentence
+        .iter()
+        .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
+        .collect();
+    let primary = doc.places.primary().map(|p| p.span);
+    candidates.sort_by_key(|m| {
+        (
+            rank(&m.kind),
+            primary != Some(m.span),
+            m.span.start.abs_diff(trigger.start),
+        )
+    });
+    let location = candidates.first().map(|m| m.place.clone());
+    let others = candidates
+        .iter()
+        .skip(1)
+        .filter(|m| rank(&m.kind) == 0)
+        .map(|m| m.place.clone())
+        .collect();
+    (location, others, destination)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    doc: &Doc,
+    i: usize,
+    ts: &TypeScore,
+    claims: &SentenceClaims,
+    actors: &[(Span, ActorKind, ActorRef)],
+    mut quantities: Vec<Quantity>,
+    stated: Option<u64>,
+    narrative: &Option<EventDate>,
+) -> Draft {
+    let sub = ts.sub_event_type;
+    let sentence = doc.sentences[i];
+    let tally = quantities.iter().any(|q| q.kind == QuantityKind::Killed)
+        && doc.cues.tally.any(doc.text, sentence);
+    let own_date = sentence_date(doc, i, Some(ts.trigger));
+    let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
+    let date = if tally {
+        EventDate {
+            date: doc.article.published,
+            end: None,
+            precision: DatePrecision::AsOf,
+            evidence: None,
+        }
+    } else {
+        own_date
+            .or_else(|| narrative.clone().map(approximate))
+            .unwrap_or_else(|| publication_date(doc))
+    };
+    let (mut location, other_locations, destination) = locate(doc, i, ts.trigger);
+    if let Some(p) = location.as_mut() {
+        if let Some(ev) = p.evidence.as_mut() {
+            ev.article_id = doc.article.id.clone();
+        }
+    }
+    let explicit_place = location.is_some();
+    let (actor1, assoc_actor_1, actor2, assoc_actor_2) = roles(doc, ts.trigger, actors, sub);
+    if tally {
+        for q in &mut quantities {
+            q.tally = true;
+        }
+    }
+    let mut claims_here: Vec<Claim> = claims.claims.clone();
+    if claims_here.is_empty() {
+        claims_here.push(Claim {
+            claimant: doc
+                .article
+                .source
+                .clone()
+                .unwrap_or_else(|| "reporting outlet".into()),
+            claimant_kind: sitrep_model::ClaimantKind::Reporter,
+            polarity: Polarity::Asserted,
+            hedged: doc.cues.hedges.any(doc.text, sentence),
+            article_id: doc.article.id.clone(),
+            sentence_index: i,
+            sentence: doc.sentence_text(i).to_string(),
+            span: ts.trigger,
+        });
+    }
+    let main_claim = claims_here
+        .iter()
+        .position(|c| c.polarity != Polarity::Denied && c.polarity != Polarity::Unconfirmed);
+    for q in &mut quantities {
+        q.claim = main_claim;
+    }
+    let valid_until = if matches!(sub, SubEventType::Agreement) {
+        valid_until(doc, i)
+    } else {
+        None
+    };
+    let civilian_targeting = sub.event_type() == EventType::ViolenceAgainstCivilians
+        && actor2.as_ref().is_some_and(|a| a.inter == 7);
+    let event = Event {
+        id: String::new(),
+        sub_event_type: sub,
+        date,
+        location,
+        other_locations,
+        destination,
+        actor1,
+        assoc_actor_1,
+        actor2,
+        assoc_actor_2,
+        fatalities: 0,
+        quantities,
+        claims: claims_here,
+        valid_until,
+        civilian_targeting,
+        tally,
+        cues: ts.cues.clone(),
+        confidence: ts.confidence,
+        salience: 0.0,
+        notes: doc.sentence_text(i).trim().to_string(),
+        article_ids: vec![doc.article.id.clone()],
+        sources: doc.article.source.iter().cloned().collect(),
+        evidence: doc.evidence(
+            i,
+            ts.trigger,
+            ts.cues
+                .first()
+                .map(|c| c.rule.clone())
+                .unwrap_or_else(|| "classify".into()),
+        ),
+    };
+    Draft {
+        event,
+        first_sentence: i,
+        last_sentence: i,
+        explicit_date,
+        explicit_place,
+        ordinal: ordinal(doc.sentence_text(i)),
+        stated_fatalities: stated,
+    }
+}
+
+/// A territory event from a control statement of change when no trigger fired.
+fn territory_event(
+    doc: &Doc,
+    i: usize,
+    st: &control::ControlStatement,
+    claims: &SentenceClaims,
+    actors: &[(Span, ActorKind, ActorRef)],
+    date: &EventDate,
+) -> Option<Draft> {
+    let fact = st.facts.first()?;
+    let sub = if fact.controller.inter == 1 {
+        SubEventType::GovernmentRegainsTerritory
+    } else {
+        SubEventType::NonStateActorOvertakesTerritory
+    };
+    let ts = TypeScore {
+        sub_event_type: sub,
+        score: 1.0,
+        confidence: 0.6,
+        cues: vec![Cue {
+            rule: "control:change".into(),
+            text: st.cue.of(doc.text).to_string(),
+            weight: 1.0,
+        }],
+        trigger: st.cue,
+    };
+    let mut draft = build(doc, i, &ts, claims, actors, Vec::new(), None, &None);
+    draft.event.date = date.clone();
+    draft.explicit_date = date.evidence.as_ref().is_some_and(|e| e.sentence == i);
+    draft.event.location = Some(fact.place.clone());
+    draft.explicit_place = true;
+    draft.event.actor1 = Some(fact.controller.clone());
+    if draft
+        .event
+        .actor2
+        .as_ref()
+        .is_some_and(|a| a.name == fact.controller.name)
+    {
+        draft.event.actor2 = None;
+    }
+    Some(draft)
+}
+
+/// "first", "second", "another": events that say they are distinct.
+fn ordinal(sentence: &str) -> Option<&'static str> {
+    let lower = sentence.to_ascii_lowercase();
+    ["first", "second", "third", "another", "fourth", "last"]
+        .into_iter()
+        .find(|w| {
+            lower
+                .match_indices(w)
+                .any(|(p, _)| crate::cues::is_word_boundary(lower.as_bytes(), p, p + w.len()))
+        })
+}
+
+/// Merge `draft` into the event before it when both report the same event, else add it.
+fn push_or_merge(drafts: &mut Vec<Draft>, draft: Draft) {
+    let target = drafts.iter().rposition(|p| same_event(p, &draft));
+    match target {
+        Some(t) => merge(&mut drafts[t], draft),
+        None => drafts.push(draft),
+    }
+}
+
+fn same_event(p: &Draft, d: &Draft) -> bool {
+    let (a, b) = (&p.event, &d.event);
+    let same_kind = a.sub_event_type == b.sub_event_type
+        || (b.sub_event_type == SubEventType::Attack
+            && !d.explicit_place
+            && matches!(
+                a.sub_event_type.event_type(),
+                EventType::Battles
+                    | EventType::ExplosionsRemoteViolence
+                    | EventType::ViolenceAgainstCivilians
+            ));
+    if !same_kind || a.tally != b.tally {
+        return false;
+    }
+    if p.ordinal.is_some() && d.ordinal.is_some() && p.ordinal != d.ordinal {
+        return false;
+    }
+    let dates_agree = !d.explicit_date || !p.explicit_date || a.date.date == b.date.date;
+    let places_agree = !d.explicit_place
+        || !p.explicit_place
+        || match (&a.location, &b.location) {
+            (Some(x), Some(y)) => {
+                x.name == y.name || x.geonameid.is_some() && x.geonameid == y.geonameid
+            }
+            _ => true,
+        };
+    let near = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1;
+    dates_agree && places_agree && (near || (d.explicit_date && d.explicit_place))
+}
+
+fn merge(p: &mut Draft, d: Draft) {
+    let (a, b) = (&mut p.event, d.event);
+    if !p.explicit_date && d.explicit_date {
+        a.date = b.date;
+        p.explicit_date = true;
+    }
+    if a.location.is_none() || (!p.explicit_place && d.explicit_place) {
+        a.location = b.location;
+        p.explicit_place = d.explicit_place;
+    }
+    for o in b.other_locations {
+        if !a.other_locations.iter().any(|x| x.name == o.name) {
+            a.other_locations.push(o);
+        }
+    }
+    a.destination = a.destination.take().or(b.destination);
+    a.actor1 = a.actor1.take().or(b.actor1);
+    a.actor2 = a.actor2.take().or(b.actor2);
+    a.valid_until = a.valid_until.take().or(b.valid_until);
+    let offset = a.claims.len();
+    for c in b.claims {
+        if !a
+            .claims
+            .iter()
+            .any(|x| x.claimant == c.claimant && x.polarity == c.polarity)
+        {
+            a.claims.push(c);
+        }
+    }
+    a.quantities.extend(b.quantities.into_iter().map(|mut q| {
+        q.claim = q
+            .claim
+            .map(|c| (c + offset).min(a.claims.len().saturating_sub(1)));
+        q
+    }));
+    a.cues.extend(b.cues);
+    a.confidence = a.confidence.max(b.confidence);
+    a.notes.push(' ');
+    a.notes.push_str(&b.notes);
+    p.last_sentence = d.last_sentence;
+    p.stated_fatalities = p.stated_fatalities.or(d.stated_fatalities);
+}
+
+/// A sentence with figures but no trigger ("Three officers died. 3 fatalities.") adds them to
+/// the event just before it.
+fn attach_follow_up(
+    doc: &Doc,
+    drafts: &mut [Draft],
+    i: usize,
+    quantities: Vec<Quantity>,
+    stated: Option<u64>,
+) {
+    let Some(last) = drafts.last_mut() else {
+        return;
+    };
+    if i > last.last_sentence + FOLLOW_UP_WINDOW {
+        return;
+    }
+    last.event.quantities.extend(quantities);
+    if stated.is_some() {
+        last.stated_fatalities = stated;
+    }
+    last.event.notes.push(' ');
+    last.event.notes.push_str(doc.sentence_text(i).trim());
+    last.last_sentence = i;
+}
+
+/// The event a denial in sentence `i` disputes: one of the same type as the denial's own trigger,
+/// else the nearest event before it, else the most confident.
+fn disputed_event(doc: &Doc, drafts: &[Draft], i: usize) -> Option<usize> {
+    let own_type = doc.types[i].first().map(|t| t.sub_event_type);
+    let family = |s: SubEventType| match s {
+        SubEventType::Agreement | SubEventType::NonViolentTransferOfTerritory => 1,
+        other => 10 + other as usize,
+    };
+    if let Some(t) = own_type {
+        if let Some(k) = drafts
+            .iter()
+            .position(|d| family(d.event.sub_event_type) == family(t))
+        {
+            return Some(k);
+        }
+    }
+    drafts
+        .iter()
+        .rposition(|d| d.first_sentence <= i)
+        .or_else(|| {
+            (0..drafts.len()).max_by(|&a, &b| {
+                drafts[a]
+                    .event
+                    .confidence
+                    .total_cmp(&drafts[b].event.confidence)
+            })
+        })
+}
+
+/// The end of an agreement's validity ("until 12noon (1pm UAE time) on Monday"), with its zone.
+fn valid_until(doc: &Doc, i: usize) -> Option<TimePoint> {
+    let d = doc.dates[i].iter().find(|d| d.role == DateRole::Until)?;
+    let date: NaiveDate = d.date?;
+    let local_offset = doc
+        .country_code
+        .as_deref()
+        .and_then(|c| sitrep_time::utc_offset_minutes(c, date));
+    let at = match (d.time_of_day, d.utc_offset_minutes.or(local_offset)) {
+        (Some(t), Some(off)) => format!("{}T{}{}", date, t.format("%H:%M"), offset_text(off)),
+        (Some(t), None) => format!("{}T{}", date, t.format("%H:%M")),
+        (None, _) => date.to_string(),
+    };
+    Some(TimePoint {
+        at,
+        evidence: doc.evidence(i, d.span, format!("time:{}", d.rule)),
+    })
+}
+
+fn offset_text(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Fatalities, salience, and the evidence of each field, once all sentences are read.
+fn finish(d: Draft) -> Event {
+    let mut e = d.event;
+    e.fatalities = d
+        .stated_fatalities
+        .unwrap_or_else(|| quantities::fatalities(&e.quantities));
+    let position = 1.0 / (1.0 + 0.25 * d.first_sentence as f32);
+    let mut salience = e.confidence + position;
+    if e.location.is_some() {
+        salience += 0.2;
+    }
+    if d.explicit_date {
+        salience += 0.1;
+    }
+    salience += 0.2 * (e.fatalities.min(10) as f32 / 10.0);
+    if e.tally {
+        salience -= 0.3;
+    }
+    if !e.sub_event_type.is_conflict() {
+        salience -= 0.2;
+    }
+    e.salience = salience;
+    e
+}

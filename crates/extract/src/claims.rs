@@ -1,0 +1,231 @@
+//! Claims: who says what a sentence reports, and whether they assert, deny or have yet to confirm.
+//!
+//! A sentence is split into clauses (", while", ", but", "; "): "X left overnight, a monitor said,
+//! while the government has yet to confirm any deal" carries two claims side by side. In each
+//! clause the claimant is the source named next to a reporting verb or a polarity cue ("the
+//! Observatory said", "according to SANA", "the regime denied"); a party to the conflict that
+//! speaks of itself ("the SDF said") is a claimant of kind `Party`. "He added" carries the previous
+//! sentence's claimant on. A sentence with no attribution is the reporting outlet's own assertion.
+
+use sitrep_model::{Claim, ClaimantKind, Polarity, Span};
+
+use crate::doc::Doc;
+
+/// Clause separators that can carry a second, opposing claim.
+const CLAUSE_BREAKS: [&str; 7] = [
+    ", while ",
+    " while ",
+    ", but ",
+    "; ",
+    ", whereas ",
+    " but ",
+    ", although ",
+];
+
+/// The claims of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceClaims {
+    /// Claims found, in clause order.
+    pub claims: Vec<Claim>,
+}
+
+impl SentenceClaims {
+    /// Whether the sentence only denies or doubts (no clause asserts).
+    pub fn only_disputes(&self) -> bool {
+        !self.claims.is_empty()
+            && self
+                .claims
+                .iter()
+                .all(|c| matches!(c.polarity, Polarity::Denied | Polarity::Unconfirmed))
+    }
+
+    /// The asserting (or responsibility-claiming) claims.
+    pub fn asserting(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(|c| {
+            matches!(
+                c.polarity,
+                Polarity::Asserted | Polarity::ClaimedResponsibility
+            )
+        })
+    }
+}
+
+/// Split a sentence span into clause spans.
+pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let s = sentence.of(text);
+    let lower = s.to_ascii_lowercase();
+    let mut cuts = vec![0usize];
+    for brk in CLAUSE_BREAKS {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(brk) {
+            let at = from + p;
+            cuts.push(at);
+            from = at + brk.len();
+        }
+    }
+    cuts.sort_unstable();
+    // ", while " and " while " cut one byte apart: one clause break.
+    cuts.dedup_by(|b, a| *b <= *a + 2);
+    cuts.push(s.len());
+    cuts.windows(2)
+        .filter(|w| w[1] > w[0])
+        .map(|w| Span::new(sentence.start + w[0], sentence.start + w[1]))
+        .collect()
+}
+
+/// Read the claims of sentence `i`. `previous` is the claimant of the sentence before (for "he added").
+pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceClaims {
+    let sentence = doc.sentences[i];
+    let text = doc.text;
+    let cues = doc.cues;
+    let mut out = SentenceClaims::default();
+    for clause in clauses(text, sentence) {
+        let polarity_cue = cues
+            .claimed_responsibility
+            .first(text, clause)
+            .map(|(s, _)| (s, Polarity::ClaimedResponsibility))
+            .or_else(|| {
+                cues.denied
+                    .first(text, clause)
+                    .map(|(s, _)| (s, Polarity::Denied))
+            })
+            .or_else(|| {
+                cues.unconfirmed
+                    .first(text, clause)
+                    .map(|(s, _)| (s, Polarity::Unconfirmed))
+            });
+        let verb = cues.attribution.first(text, clause).map(|(s, _)| s);
+        let Some(anchor) = polarity_cue.map(|(s, _)| s).or(verb) else {
+            continue;
+        };
+        let polarity = polarity_cue.map(|(_, p)| p).unwrap_or(Polarity::Asserted);
+        let claimant = claimant_near(doc, i, clause, anchor).or_else(|| {
+            let words = &text[clause.start..clause.end].to_ascii_lowercase();
+            let pronoun = [
+                "he added",
+                "he said",
+                "she said",
+                "she added",
+                "it said",
+                "they said",
+                "it added",
+            ]
+            .iter()
+            .any(|p| words.contains(p));
+            previous
+                .filter(|_| pronoun)
+                .map(|p| (p.claimant.clone(), p.claimant_kind))
+        });
+        let Some((claimant, claimant_kind)) = claimant else {
+            // A polarity cue without a named claimant still matters ("it could not be confirmed").
+            if polarity == Polarity::Asserted {
+                continue;
+            }
+            let name = doc
+                .article
+                .source
+                .clone()
+                .unwrap_or_else(|| "unattributed".into());
+            out.claims.push(make_claim(
+                doc,
+                i,
+                anchor,
+                name,
+                ClaimantKind::Reporter,
+                polarity,
+                clause,
+            ));
+            continue;
+        };
+        out.claims.push(make_claim(
+            doc,
+            i,
+            anchor,
+            claimant,
+            claimant_kind,
+            polarity,
+            clause,
+        ));
+    }
+    out
+}
+
+fn make_claim(
+    doc: &Doc,
+    i: usize,
+    anchor: Span,
+    claimant: String,
+    claimant_kind: ClaimantKind,
+    polarity: Polarity,
+    clause: Span,
+) -> Claim {
+    Claim {
+        claimant,
+        claimant_kind,
+        polarity,
+        hedged: doc.cues.hedges.any(doc.text, clause),
+        article_id: doc.article.id.clone(),
+        sentence_index: i,
+        sentence: doc.sentence_text(i).to_string(),
+        span: anchor,
+    }
+}
+
+/// The claimant named closest to `anchor` within the clause: a source, else a party.
+fn claimant_near(
+    doc: &Doc,
+    i: usize,
+    clause: Span,
+    anchor: Span,
+) -> Option<(String, ClaimantKind)> {
+    let dist = |s: &Span| {
+        if s.end <= anchor.start {
+            anchor.start - s.end
+        } else {
+            s.start.saturating_sub(anchor.end)
+        }
+    };
+    let in_clause = |s: &Span| s.start >= clause.start && s.end <= clause.end;
+    let source = doc.sources[i]
+        .iter()
+        .filter(|m| in_clause(&m.span))
+        .min_by_key(|m| dist(&m.span));
+    if let Some(m) = source {
+        // A source named by a quoting chain ("a military source quoted by Sana").
+        let name = quoted_by(doc, i, m).unwrap_or_else(|| m.name.clone());
+        return Some((name, m.kind));
+    }
+    doc.actors[i]
+        .iter()
+        .filter(|m| in_clause(&m.span) && !m.generic)
+        .filter(|m| dist(&m.span) <= 40)
+        .min_by_key(|m| dist(&m.span))
+        .map(|m| (m.actor.name.clone(), ClaimantKind::Party))
+}
+
+/// "a military source quoted by the official Sana news agency": both names, as one claimant.
+fn quoted_by(doc: &Doc, i: usize, first: &sitrep_actors::SourceMention) -> Option<String> {
+    let after = &doc.text[first.span.end..doc.sentences[i].end];
+    let gap = after.find("quoted by").or_else(|| after.find("cited by"))?;
+    if gap > 20 {
+        return None;
+    }
+    let second = doc.sources[i]
+        .iter()
+        .find(|m| m.span.start > first.span.end && m.span.start - first.span.end < 60)?;
+    Some(format!("{} quoted by {}", first.name, second.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_split_on_while_and_but() {
+        let text =
+            "Fighters left overnight, a monitor said, while the government has yet to confirm.";
+        let c = clauses(text, Span::new(0, text.len()));
+        assert_eq!(c.len(), 2);
+        assert!(c[1].of(text).starts_with(", while"));
+    }
+}

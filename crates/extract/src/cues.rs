@@ -1,0 +1,260 @@
+//! Cue phrase lists from `data/cues.toml`, compiled once into whole-word matchers.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use sitrep_model::Span;
+use std::sync::OnceLock;
+
+/// The cue file shipped in the repository.
+const CUES_TOML: &str = include_str!("../../../data/cues.toml");
+
+/// A list of phrases matched as whole words, ASCII case-insensitively, longest first.
+pub struct PhraseSet {
+    phrases: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+impl PhraseSet {
+    /// Compile a phrase list.
+    pub fn new(phrases: &[String]) -> PhraseSet {
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .expect("cue phrases compile");
+        PhraseSet {
+            phrases: phrases.to_vec(),
+            matcher,
+        }
+    }
+
+    /// Whole-word matches inside `within`, article-relative, as (span, phrase).
+    pub fn find<'s>(
+        &'s self,
+        text: &str,
+        within: Span,
+    ) -> impl Iterator<Item = (Span, &'s str)> + 's {
+        let hay = &text[within.start..within.end];
+        let bytes = hay.as_bytes();
+        let found: Vec<_> = self
+            .matcher
+            .find_iter(hay)
+            .filter(|m| is_word_boundary(bytes, m.start(), m.end()))
+            .map(|m| {
+                (
+                    Span::new(m.start() + within.start, m.end() + within.start),
+                    self.phrases[m.pattern().as_usize()].as_str(),
+                )
+            })
+            .collect();
+        found.into_iter()
+    }
+
+    /// Whether any phrase occurs in `within`.
+    pub fn any(&self, text: &str, within: Span) -> bool {
+        self.find(text, within).next().is_some()
+    }
+
+    /// The first match in `within`.
+    pub fn first(&self, text: &str, within: Span) -> Option<(Span, &str)> {
+        self.find(text, within).next()
+    }
+}
+
+fn is_word_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// A match is a whole word when the bytes around it are not letters or digits.
+pub fn is_word_boundary(bytes: &[u8], start: usize, end: usize) -> bool {
+    (start == 0 || !is_word_char(bytes[start - 1]))
+        && (end >= bytes.len() || !is_word_char(bytes[end]))
+}
+
+#[derive(Deserialize)]
+struct CueFile {
+    attribution: Attribution,
+    polarity: PolarityCues,
+    not_an_event: NotAnEvent,
+    tally: Tally,
+    quantity: QuantityCues,
+    sides: Sides,
+    victims: Victims,
+}
+#[derive(Deserialize)]
+struct Attribution {
+    verbs: Vec<String>,
+}
+#[derive(Deserialize)]
+struct PolarityCues {
+    denied: Vec<String>,
+    unconfirmed: Vec<String>,
+    claimed_responsibility: Vec<String>,
+    hedges: Vec<String>,
+}
+#[derive(Deserialize)]
+struct NotAnEvent {
+    generalisation: Vec<String>,
+    future_or_hypothetical: Vec<String>,
+    negation: Vec<String>,
+}
+#[derive(Deserialize)]
+struct Tally {
+    cues: Vec<String>,
+}
+#[derive(Deserialize)]
+struct QuantityCues {
+    killed: Vec<String>,
+    injured: Vec<String>,
+    evacuated: Vec<String>,
+    displaced: Vec<String>,
+    arrested: Vec<String>,
+    abducted: Vec<String>,
+    buses: Vec<String>,
+    vehicles: Vec<String>,
+    participants: Vec<String>,
+}
+#[derive(Deserialize)]
+struct Sides {
+    civilians: Vec<String>,
+    state: Vec<String>,
+    armed_group: Vec<String>,
+}
+#[derive(Deserialize)]
+struct Victims {
+    singular: Vec<String>,
+}
+
+/// Every cue list, compiled.
+pub struct Cues {
+    /// Reporting verbs and frames ("said", "according to").
+    pub attribution: PhraseSet,
+    /// Denials.
+    pub denied: PhraseSet,
+    /// "Yet to confirm" and the like.
+    pub unconfirmed: PhraseSet,
+    /// "Claimed responsibility".
+    pub claimed_responsibility: PhraseSet,
+    /// "Reportedly", "allegedly".
+    pub hedges: PhraseSet,
+    /// Patterns over time, not one event.
+    pub generalisation: PhraseSet,
+    /// Plans, threats, hypotheses.
+    pub future: PhraseSet,
+    /// Negated events.
+    pub negation: PhraseSet,
+    /// Campaign tallies.
+    pub tally: PhraseSet,
+    /// What a number counts, in [`QUANTITY_ORDER`] order.
+    pub quantity: Vec<(sitrep_model::QuantityKind, PhraseSet)>,
+    /// Civilian side nouns.
+    pub side_civilians: PhraseSet,
+    /// State side nouns.
+    pub side_state: PhraseSet,
+    /// Armed group side nouns.
+    pub side_armed: PhraseSet,
+    /// Single victims.
+    pub singular_victim: PhraseSet,
+}
+
+/// Parse a cue file; errors name the origin.
+pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
+    use sitrep_model::QuantityKind as K;
+    let f: CueFile = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    let q = f.quantity;
+    Ok(Cues {
+        attribution: PhraseSet::new(&f.attribution.verbs),
+        denied: PhraseSet::new(&f.polarity.denied),
+        unconfirmed: PhraseSet::new(&f.polarity.unconfirmed),
+        claimed_responsibility: PhraseSet::new(&f.polarity.claimed_responsibility),
+        hedges: PhraseSet::new(&f.polarity.hedges),
+        generalisation: PhraseSet::new(&f.not_an_event.generalisation),
+        future: PhraseSet::new(&f.not_an_event.future_or_hypothetical),
+        negation: PhraseSet::new(&f.not_an_event.negation),
+        tally: PhraseSet::new(&f.tally.cues),
+        quantity: vec![
+            (K::Killed, PhraseSet::new(&q.killed)),
+            (K::Injured, PhraseSet::new(&q.injured)),
+            (K::Evacuated, PhraseSet::new(&q.evacuated)),
+            (K::Displaced, PhraseSet::new(&q.displaced)),
+            (K::Arrested, PhraseSet::new(&q.arrested)),
+            (K::Abducted, PhraseSet::new(&q.abducted)),
+            (K::Buses, PhraseSet::new(&q.buses)),
+            (K::Vehicles, PhraseSet::new(&q.vehicles)),
+            (K::Participants, PhraseSet::new(&q.participants)),
+        ],
+        side_civilians: PhraseSet::new(&f.sides.civilians),
+        side_state: PhraseSet::new(&f.sides.state),
+        side_armed: PhraseSet::new(&f.sides.armed_group),
+        singular_victim: PhraseSet::new(&f.victims.singular),
+    })
+}
+
+/// The cue lists shipped in `data/cues.toml`, compiled on first use.
+pub fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| parse(CUES_TOML, "data/cues.toml").expect("data/cues.toml is valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str, set: &PhraseSet) -> Vec<String> {
+        set.find(text, Span::new(0, text.len()))
+            .map(|(s, _)| text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn shipped_cues_parse_and_match_whole_words() {
+        let c = cues();
+        assert_eq!(all("The army said on Monday", &c.attribution), vec!["said"]);
+        // "will" must not fire inside "Willow", "said" not inside "saids".
+        assert!(all("Willow Creek residents gathered", &c.future).is_empty());
+        assert_eq!(
+            all("The ministry has yet to confirm the deal", &c.unconfirmed),
+            vec!["yet to confirm"]
+        );
+        assert_eq!(all("The regime denied any deal", &c.denied), vec!["denied"]);
+        assert_eq!(
+            all("Militants reportedly shelled the base", &c.hedges),
+            vec!["reportedly"]
+        );
+        assert_eq!(
+            all(
+                "The group claimed responsibility on Telegram",
+                &c.claimed_responsibility
+            )
+            .len(),
+            1
+        );
+        let t = "He has used sieges in recent months";
+        assert!(c.generalisation.any(t, Span::new(0, t.len())));
+        let t = "The offensive has left 40 dead";
+        assert!(c.tally.any(t, Span::new(0, t.len())));
+        let t = "Gunmen shot dead a farmer";
+        assert!(c.singular_victim.any(t, Span::new(0, t.len())));
+    }
+
+    #[test]
+    fn every_quantity_list_fires_on_its_own_first_phrase() {
+        let c = cues();
+        for (kind, set) in &c.quantity {
+            let phrase = &set.phrases[0];
+            let text = format!("Officials said 12 {phrase} on Monday");
+            assert!(
+                set.any(&text, Span::new(0, text.len())),
+                "{kind:?}: {phrase}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_cue_file_names_its_origin() {
+        let err = parse("[attribution]\nverbs = 3", "cues-test.toml")
+            .err()
+            .unwrap();
+        assert!(err.starts_with("cues-test.toml"), "{err}");
+    }
+}

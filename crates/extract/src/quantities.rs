@@ -1,0 +1,229 @@
+//! Figures: what each number in a sentence counts (killed, injured, evacuated, buses ...), whose
+//! side it belongs to, and the fatality total as ACLED codes it.
+//!
+//! A number counts what the cue right before it governs ("killing 2"), else the noun right after
+//! it ("six buses", "3 fatalities"), else the first count verb after it in the clause ("250 pro-regime
+//! forces, 233 militants and 60 civilians dead"). A single victim with a killing verb ("shot dead a
+//! farmer", "the victim died") counts one. ACLED's own statement "N fatalities" overrides the sum.
+
+use sitrep_model::{Quantity, QuantityKind, Span};
+use sitrep_text::NumberMention;
+
+use crate::doc::Doc;
+
+/// ACLED codebook values for vague words that the number reader marks `vague`.
+fn acled_vague_value(word: &str, value: u64) -> u64 {
+    match word {
+        "several" | "many" | "some" | "a few" | "few" | "multiple" | "unknown" | "numerous" => 10,
+        _ => value,
+    }
+}
+
+/// The figures of sentence `i` (dates and times excluded).
+pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
+    let text = doc.text;
+    let sentence = doc.sentences[i];
+    let cues = doc.cues;
+    let date_spans: Vec<Span> = doc.dates[i].iter().map(|d| d.span).collect();
+    let kind_hits: Vec<(Span, QuantityKind)> = {
+        let mut v: Vec<(Span, QuantityKind)> = cues
+            .quantity
+            .iter()
+            .filter(|(k, _)| *k != QuantityKind::Participants)
+            .flat_map(|(k, set)| set.find(text, sentence).map(move |(s, _)| (s, *k)))
+            .collect();
+        v.sort_by_key(|(s, _)| s.start);
+        v
+    };
+    let mut out = Vec::new();
+    let numbers = &doc.numbers[i];
+    for n in numbers {
+        if date_spans.iter().any(|d| d.overlaps(&n.span)) {
+            continue;
+        }
+        let Some(kind) = kind_for(doc, n, &kind_hits, sentence) else {
+            continue;
+        };
+        let side = side_after(doc, n.span.end, sentence.end.min(n.span.end + 40));
+        let word = n.span.of(text).to_ascii_lowercase();
+        let value = if n.vague {
+            acled_vague_value(word.trim(), n.value)
+        } else {
+            n.value
+        };
+        out.push(Quantity {
+            kind,
+            value,
+            lower_bound: n.lower_bound,
+            approximate: n.approximate || n.vague,
+            side,
+            tally: false,
+            claim: None,
+            evidence: doc.evidence(i, n.span, format!("quantity:{kind:?}").to_lowercase()),
+        });
+    }
+    // "killed a civilian", "the victim died": one, when no figure was given.
+    if !out.iter().any(|q| q.kind == QuantityKind::Killed) {
+        if let Some(q) = singular_victim(doc, i, &kind_hits) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// What number `n` counts.
+fn kind_for(
+    doc: &Doc,
+    n: &NumberMention,
+    hits: &[(Span, QuantityKind)],
+    sentence: Span,
+) -> Option<QuantityKind> {
+    let text = doc.text;
+    // The noun right after the number ("six buses", "3 fatalities", "two soldiers were killed").
+    let after_word = hits
+        .iter()
+        .find(|(s, _)| s.start >= n.span.end && s.start <= n.span.end + 2)
+        .map(|(_, k)| *k);
+    if let Some(k) = after_word {
+        return Some(k);
+    }
+    // The verb right before it ("killing 2", "injured 5", "arrested 12").
+    let before = hits
+        .iter()
+        .rev()
+        .find(|(s, _)| s.end <= n.span.start)
+        .filter(|(s, _)| {
+            let gap = &text[s.end..n.span.start];
+            gap.len() <= 14 && !gap.contains(',') && !gap.contains('.')
+        });
+    if let Some((_, k)) = before {
+        return Some(*k);
+    }
+    // The first count verb after it in the clause.
+    let clause_end = text[n.span.end..sentence.end]
+        .find(['.', ';', '('])
+        .map(|p| n.span.end + p)
+        .unwrap_or(sentence.end);
+    let after = hits
+        .iter()
+        .find(|(s, _)| s.start >= n.span.end && s.end <= clause_end && s.start < n.span.end + 90);
+    after.map(|(_, k)| *k)
+}
+
+/// The side named right after a figure: "pro-regime forces", "militants", "civilians".
+fn side_after(doc: &Doc, from: usize, to: usize) -> Option<String> {
+    if from >= to {
+        return None;
+    }
+    let span = Span::new(from, to);
+    let cues = doc.cues;
+    let first = [&cues.side_state, &cues.side_armed, &cues.side_civilians]
+        .into_iter()
+        .filter_map(|set| set.first(doc.text, span))
+        .min_by_key(|(s, _)| s.start)?;
+    // Only when it follows closely ("233 militants", "250 pro-regime forces").
+    (first.0.start - from <= 20).then(|| first.1.to_string())
+}
+
+fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option<Quantity> {
+    let text = doc.text;
+    let sentence = doc.sentences[i];
+    let kill = hits.iter().find(|(_, k)| *k == QuantityKind::Killed)?;
+    let window = Span::new(
+        kill.0.start.saturating_sub(45).max(sentence.start),
+        (kill.0.end + 30).min(sentence.end),
+    );
+    let window = Span::new(floor_char(text, window.start), floor_char(text, window.end));
+    // "shot dead a shopkeeper", "killing an elder": an indefinite singular right after the verb.
+    let after_kill = text[kill.0.end..sentence.end].trim_start();
+    let indefinite = ["a ", "an ", "one "]
+        .iter()
+        .find(|a| after_kill.starts_with(*a));
+    if let Some(article) = indefinite {
+        let start = sentence.end - after_kill.len();
+        let noun_end = after_kill[article.len()..]
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .map(|p| start + article.len() + p)
+            .unwrap_or(sentence.end);
+        let rest = &text[noun_end..sentence.end];
+        if !rest.starts_with(" and ") {
+            return Some(single(doc, i, Span::new(kill.0.start, noun_end)));
+        }
+    }
+    let (victim, _) = doc.cues.singular_victim.first(text, window)?;
+    // "killing a man and his son" is two or more: leave it to the figures.
+    let rest = &text[victim.end..window.end];
+    if rest.starts_with(" and ") {
+        return None;
+    }
+    let span = Span::new(victim.start.min(kill.0.start), victim.end.max(kill.0.end));
+    Some(single(doc, i, span))
+}
+
+fn single(doc: &Doc, i: usize, span: Span) -> Quantity {
+    Quantity {
+        kind: QuantityKind::Killed,
+        value: 1,
+        lower_bound: false,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: None,
+        evidence: doc.evidence(i, span, "quantity:single-victim"),
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// An explicit fatality statement ("3 fatalities", "Unknown fatalities coded as 10", "no
+/// fatalities"), as ACLED's notes and careful reports write it: overrides the sum of figures.
+pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64> {
+    let s = doc.sentence_text(i).to_ascii_lowercase();
+    if let Some(p) = s.find("coded as ") {
+        let digits: String = s[p + 9..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        if let Ok(v) = digits.parse() {
+            return Some(v);
+        }
+    }
+    let no_dead = [
+        "no fatalities",
+        "no casualties",
+        "no deaths",
+        "no one was killed",
+        "nobody was killed",
+        "no injuries or fatalities",
+        "no fatalities nor injuries",
+    ];
+    if no_dead.iter().any(|p| s.contains(p)) {
+        return Some(0);
+    }
+    found
+        .iter()
+        .find(|q| {
+            q.kind == QuantityKind::Killed
+                && (q.evidence.rule == "quantity:killed")
+                && doc.text[q.evidence.span.end..doc.sentences[i].end]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("fatalit")
+        })
+        .map(|q| q.value)
+}
+
+/// Fatalities as ACLED codes them from a set of figures: the sum of the killed counts, each at its
+/// conservative value (lower bounds as given).
+pub fn fatalities(quantities: &[Quantity]) -> u64 {
+    quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Killed)
+        .map(|q| q.value)
+        .sum()
+}

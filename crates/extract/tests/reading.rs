@@ -1,0 +1,186 @@
+//! Reading whole articles as an analyst would, on reports written for these tests.
+
+use chrono::NaiveDate;
+use sitrep_extract::Reader;
+use sitrep_model::{Article, DatePrecision, Polarity, QuantityKind, SubEventType};
+use std::sync::OnceLock;
+
+fn reader() -> &'static Reader {
+    static R: OnceLock<Reader> = OnceLock::new();
+    R.get_or_init(Reader::new)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn article(id: &str, text: &str, published: Option<NaiveDate>) -> Article {
+    Article {
+        id: id.into(),
+        text: text.into(),
+        published,
+        source: Some("Test Wire".into()),
+        origin: format!("test:{id}"),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn air_strike_on_sunday_in_a_monday_article() {
+    let a = article(
+        "strike",
+        "Syrian government warplanes struck the town of Saraqib in Idlib province on Sunday, \
+         killing six civilians, the Syrian Observatory for Human Rights said.",
+        Some(d(2019, 3, 11)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 3, 10)));
+    assert_eq!(e.date.precision, DatePrecision::Day);
+    assert_eq!(e.fatalities, 6);
+    let place = e.location.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("Syria"));
+    assert_eq!(place.admin1.as_deref(), Some("Idleb"));
+    assert!(e
+        .claims
+        .iter()
+        .any(|c| c.claimant.contains("Observatory") && c.polarity == Polarity::Asserted));
+    assert!(e
+        .actor1
+        .as_ref()
+        .is_some_and(|a| a.name.starts_with("Military Forces of Syria")));
+}
+
+#[test]
+fn relative_dates_stay_unresolved_without_a_publication_date() {
+    let a = article(
+        "undated",
+        "Gunmen shot dead a shopkeeper in the city of Kandahar on Tuesday, police said.",
+        None,
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, None);
+    assert_eq!(e.date.precision, DatePrecision::Unresolved);
+    assert_eq!(e.fatalities, 1);
+}
+
+#[test]
+fn a_denial_is_kept_beside_the_claim_it_disputes() {
+    let a = article(
+        "deal",
+        "Buses carrying rebel fighters and their families left the town of Douma on Saturday \
+         under an evacuation deal, a war monitor said. The government denied that any deal had \
+         been reached, state media reported.",
+        Some(d(2018, 4, 16)),
+    );
+    let r = reader().read(&a);
+    assert!(!r.events.is_empty());
+    let disputes: Vec<_> = r
+        .events
+        .iter()
+        .flat_map(|e| &e.claims)
+        .filter(|c| c.polarity == Polarity::Denied)
+        .collect();
+    assert_eq!(disputes.len(), 1, "{:#?}", r.events);
+    assert_eq!(r.standalone_claims.len(), 1);
+    // The denial is not an event of its own.
+    assert!(r
+        .events
+        .iter()
+        .all(|e| !e.notes.starts_with("The government denied")));
+}
+
+#[test]
+fn a_campaign_tally_is_dated_as_of_publication_and_split_by_side() {
+    let a = article(
+        "tally",
+        "The offensive on the eastern districts has left more than 120 soldiers, 85 militants and \
+         at least 30 civilians dead, according to the Observatory.",
+        Some(d(2017, 9, 4)),
+    );
+    let r = reader().read(&a);
+    let e = r.events.iter().find(|e| e.tally).expect("a tally");
+    assert_eq!(e.date.date, Some(d(2017, 9, 4)));
+    assert_eq!(e.date.precision, DatePrecision::AsOf);
+    let killed: Vec<_> = e
+        .quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Killed)
+        .collect();
+    assert_eq!(killed.len(), 3);
+    assert!(killed[0].lower_bound && !killed[1].lower_bound && killed[2].lower_bound);
+    assert_eq!(e.fatalities, 235);
+}
+
+#[test]
+fn a_generalisation_is_not_an_event() {
+    let a = article(
+        "pattern",
+        "The army has used sieges and air raids in recent months to retake rebel towns.",
+        Some(d(2018, 5, 1)),
+    );
+    assert!(reader()
+        .read(&a)
+        .events
+        .iter()
+        .all(|e| !e.sub_event_type.is_conflict()));
+}
+
+#[test]
+fn control_statements_become_control_facts() {
+    let a = article(
+        "control",
+        "On Friday, two villages in Raqqa province - Tabqa and Mansura - remained under ISIS control.",
+        Some(d(2017, 5, 8)),
+    );
+    let r = reader().read(&a);
+    assert!(r.control.len() >= 2, "{:#?}", r.control);
+    assert!(r
+        .control
+        .iter()
+        .all(|f| f.controller.name.starts_with("Islamic State")));
+    assert_eq!(r.control[0].as_of.date, Some(d(2017, 5, 5)));
+}
+
+#[test]
+fn a_ceasefire_has_its_end_time_with_the_zone() {
+    let a = article(
+        "truce",
+        "A truce that began on Sunday will remain in place until 12noon on Monday in the town of \
+         Daraa, a military source said.",
+        Some(d(2018, 5, 21)),
+    );
+    let r = reader().read(&a);
+    let e = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::Agreement)
+        .expect("an agreement");
+    assert_eq!(
+        e.valid_until.as_ref().map(|t| t.at.as_str()),
+        Some("2018-05-21T12:00+03:00")
+    );
+}
+
+#[test]
+fn a_follow_up_sentence_adds_its_dead_to_the_event_before() {
+    let a = article(
+        "followup",
+        "On 2 May 2020, armed men attacked a police checkpoint in Celaya, Guanajuato. Two officers died.",
+        Some(d(2020, 5, 2)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events
+            .iter()
+            .filter(|e| e.sub_event_type.is_conflict())
+            .count(),
+        1,
+        "{:#?}",
+        r.events
+    );
+    assert_eq!(r.events[0].fatalities, 2);
+    assert_eq!(r.events[0].date.date, Some(d(2020, 5, 2)));
+}
