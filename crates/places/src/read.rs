@@ -277,9 +277,16 @@ impl Gazetteer {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // an article starts a name when it cannot be English ("al", "el") or is
+            // hyphenated ("ash-Shafah"); "at Gorgan", "as Homs" are prepositions
+            let article_start = is_article(&t.lower)
+                && (matches!(t.lower.as_str(), "al" | "el")
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|n| text[t.end..n.start].contains('-')));
             let startable = (t.cap && !(t.all_caps && t.lower.chars().count() <= 4))
                 || t.arabic
-                || (is_article(&t.lower)
+                || (article_start
                     && toks
                         .get(i + 1)
                         .is_some_and(|n| n.joined && n.cap && n.sentence == t.sentence));
@@ -787,6 +794,14 @@ impl Gazetteer {
                         && !q_countries.contains(&cc)
                         && (small || f.qualifies.is_some())
                         && !(f.qualifies.is_some() && best >> 30 == TAG_ADMIN1);
+                    // a small town in another province than the one its qualifier names
+                    let against_province = f.qualifies.is_none()
+                        && best >> 30 != TAG_ADMIN1
+                        && small
+                        && !q_admin1_strict.is_empty()
+                        && !q_admin1_strict.contains(&self.places[ix].admin1)
+                        && !q_admin1.contains(&self.places[ix].admin1);
+                    let against_qualifier = against_qualifier || against_province;
                     let small_foreign = best >> 30 != TAG_ADMIN1 && {
                         let p = &self.places[ix];
                         p.population < 200_000
