@@ -132,6 +132,9 @@ pub struct ActorEntry {
     pub aliases: Vec<AliasInfo>,
     /// `file:line` of its definition.
     pub origin: String,
+    /// The template it fills and the country it is filled with, when it is one (its
+    /// article-country aliases are listed by [`ActorDictionary::aliases_of`]).
+    template: Option<(u32, String)>,
 }
 
 /// An actor found in a text.
@@ -184,6 +187,8 @@ struct Template {
     kind: ActorKind,
     /// Filled entry per country of the table (None where the name cannot be filled).
     per_country: Vec<Option<u32>>,
+    /// The aliases filled with the article's country.
+    aliases: Vec<(String, Flavor)>,
 }
 
 /// What an alias points to.
@@ -361,6 +366,26 @@ impl ActorDictionary {
     /// Every entry: named actors and templates filled for every country of the table.
     pub fn entries(&self) -> &[ActorEntry] {
         &self.entries
+    }
+
+    /// Every alias that names `entry`: its own, and for a filled template the template's
+    /// aliases, which name it in articles from its country.
+    pub fn aliases_of(&self, entry: &ActorEntry) -> Vec<AliasInfo> {
+        let mut out = entry.aliases.clone();
+        if let Some((t, country)) = &entry.template {
+            out.extend(
+                self.templates[*t as usize]
+                    .aliases
+                    .iter()
+                    .map(|(text, f)| AliasInfo {
+                        text: text.clone(),
+                        country: Some(country.clone()),
+                        generic: *f == Flavor::Generic,
+                        implied: *f == Flavor::Implied,
+                    }),
+            );
+        }
+        out
     }
 
     /// The ACLED spelling of a country name, demonym-free ("the Philippines" →
@@ -623,6 +648,7 @@ impl Build {
                 home,
                 aliases: Vec::new(),
                 origin: format!("{}:{}", place.origin, place.line),
+                template: None,
             },
             &place,
         )?;
@@ -731,6 +757,7 @@ impl Build {
                     home,
                     aliases: Vec::new(),
                     origin: format!("{}:{}", place.origin, place.line),
+                    template: None,
                 },
                 &place,
             )?;
@@ -770,22 +797,8 @@ impl Build {
                     self.push_alias(Some(e), &alias, info, target);
                 }
             }
-            // The article-country aliases, recorded on the instance for reference.
-            let lists = [
-                (&t.aliases, Flavor::Plain),
-                (&t.generic_aliases, Flavor::Generic),
-                (&t.implied_aliases, Flavor::Implied),
-            ];
-            for (list, f) in lists {
-                for raw in list.iter() {
-                    let (alias, flavor) = marked(raw, f);
-                    self.entries[e as usize].aliases.push(AliasInfo {
-                        text: alias.to_string(),
-                        country: Some(c.name.clone()),
-                        generic: flavor == Flavor::Generic,
-                        implied: flavor == Flavor::Implied,
-                    });
-                }
+            if self.entries[e as usize].template.is_none() {
+                self.entries[e as usize].template = Some((ti, c.name.clone()));
             }
         }
         let lists = [
@@ -793,10 +806,12 @@ impl Build {
             (&t.generic_aliases, Flavor::Generic),
             (&t.implied_aliases, Flavor::Implied),
         ];
+        let mut own = Vec::new();
         for (list, f) in lists {
             for raw in list.iter() {
                 let (alias, flavor) = marked(raw, f);
                 check_alias(alias, false, &place)?;
+                own.push((alias.to_string(), flavor));
                 self.aliases.push((
                     alias.to_string(),
                     ActorAlias {
@@ -809,6 +824,7 @@ impl Build {
             }
         }
         self.templates.push(Template {
+            aliases: own,
             id: t.id.clone(),
             name: t.name.clone(),
             inter: t.inter,

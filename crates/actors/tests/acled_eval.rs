@@ -211,3 +211,57 @@ fn kind_of(name: &str) -> &'static str {
     }
     "named"
 }
+
+/// Throughput on real articles: FA-KES (804 Syrian war articles), one core.
+/// `cargo test --release -p sitrep-actors --test acled_eval fakes -- --ignored --nocapture`
+#[test]
+#[ignore = "reads FA-KES from ../shared"]
+fn fakes_throughput() {
+    let path = std::env::var_os("SITREP_FAKES_CSV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/fakes/FA-KES-Dataset.csv")
+        });
+    if !path.exists() {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    }
+    let mut reader = csv::Reader::from_path(&path).expect("csv opens");
+    let headers = reader.headers().expect("header").clone();
+    let col = headers
+        .iter()
+        .position(|h| h == "article_content")
+        .expect("article_content");
+    let articles: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("row")[col].to_string())
+        .collect();
+    let t0 = Instant::now();
+    let dict = ActorDictionary::embedded();
+    println!(
+        "dictionary built in {:.1} ms ({} entries)",
+        t0.elapsed().as_secs_f64() * 1e3,
+        dict.entries().len()
+    );
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let t = Instant::now();
+    let (mut actors, mut generic, mut implied, mut sources) = (0usize, 0usize, 0usize, 0usize);
+    for a in &articles {
+        let found = dict.find(a, Span::new(0, a.len()), Some("Syria"));
+        actors += found.len();
+        generic += found.iter().filter(|m| m.generic).count();
+        implied += found.iter().filter(|m| m.implied).count();
+        sources += dict.find_sources(a, Span::new(0, a.len())).len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "FA-KES: {} articles, {:.0} bytes each on average: {:.3} ms per article ({:.0} articles/s); \
+         {actors} actor mentions ({generic} generic, {implied} implied), {sources} claimants",
+        articles.len(),
+        bytes as f64 / articles.len() as f64,
+        secs * 1e3 / articles.len() as f64,
+        articles.len() as f64 / secs
+    );
+    assert!(actors > articles.len(), "Syrian war articles name actors");
+}
