@@ -12,6 +12,14 @@ use std::time::Instant;
 use sitrep_classify::Classifier;
 use sitrep_model::{Span, SubEventType};
 
+/// CPU time of this thread in seconds (Linux `/proc/thread-self/schedstat`), when readable:
+/// on a shared machine wall time overstates the cost.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
 /// Minimal RFC 4180 reader: rows of fields (quoted fields may hold commas, quotes, newlines).
 fn read_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
@@ -147,7 +155,14 @@ fn main() {
     };
     let errors = args.iter().any(|a| a == "--errors");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let built = Instant::now();
     let c = Classifier::embedded();
+    if mode == "speed" {
+        println!(
+            "lexicon built in {:.1} ms",
+            built.elapsed().as_secs_f64() * 1e3
+        );
+    }
     match mode {
         "case" => {
             let mut pairs = Vec::new();
@@ -231,6 +246,30 @@ fn main() {
                 .collect();
             let bytes: usize = articles.iter().map(|a| a.len()).sum();
             let start = Instant::now();
+            let mut hits = 0usize;
+            for _ in 0..5 {
+                for a in &articles {
+                    hits += c.triggers(a, Span::new(0, a.len())).len();
+                }
+            }
+            let el = start.elapsed().as_secs_f64() / 5.0;
+            if errors {
+                let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
+                for a in &articles {
+                    for h in c.triggers(a, Span::new(0, a.len())) {
+                        *per_rule.entry(h.rule).or_default() += 1;
+                    }
+                }
+                let mut v: Vec<_> = per_rule.into_iter().collect();
+                v.sort_by_key(|x| std::cmp::Reverse(x.1));
+                println!("most frequent entries: {:?}", &v[..v.len().min(15)]);
+            }
+            println!(
+                "triggers over whole articles: {:.1} us per 3 KB ({hits} hits)",
+                el / (bytes as f64 / 3000.0) * 1e6
+            );
+            let start = Instant::now();
+            let cpu_start = cpu_seconds();
             let mut found = 0usize;
             for _ in 0..5 {
                 for a in &articles {
@@ -245,6 +284,12 @@ fn main() {
             }
             let el = start.elapsed().as_secs_f64() / 5.0;
             let per_3kb = el / (bytes as f64 / 3000.0) * 1e6;
+            if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
+                println!(
+                    "classify per sentence: {:.1} us CPU per 3 KB",
+                    (b - a) / 5.0 / (bytes as f64 / 3000.0) * 1e6
+                );
+            }
             println!(
                 "{} articles, {bytes} bytes: {:.1} ms per pass, {per_3kb:.1} us per 3 KB, {found} scores",
                 articles.len(),

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use sitrep_model::{Cue, Span, SubEventType};
 
 use crate::lexicon::{ClassifyError, Lexicon, Phrase};
@@ -81,29 +81,42 @@ pub struct Classifier {
     lexicon: Lexicon,
     automaton: AhoCorasick,
     patterns: Vec<PatternInfo>,
+    compiled: Vec<CompiledEntry>,
 }
 
-struct RawModHit {
-    modifier: usize,
+/// Bytes around a hit within which a modifier can stand (12 words and more).
+const MODIFIER_REACH: usize = 120;
+
+/// A hit in compact form: the entry, where, and what modifies it.
+#[derive(Debug, Clone, Copy)]
+struct RawHit {
+    entry: usize,
     span: Span,
+    factor: f32,
+    modifiers: u64,
+    sentence: usize,
+    passive: bool,
+    after_by: bool,
 }
 
-/// Which role an actor cue rewards.
+/// What a contribution to a class score is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+enum PartKind {
+    Head,
+    Cue,
     Agent,
     Target,
+    AgentAsTarget,
+    TargetAsAgent,
 }
 
-/// Where an actor cue stands: the role it rewards, its span, sentence, and whether "by"
-/// introduces it.
-type ActorPosition = (Role, Span, usize, bool);
-
-struct Accumulator {
-    score: f32,
-    head: bool,
-    best_head: Option<(f32, Span, usize, bool)>,
-    cues: Vec<Cue>,
+/// An entry's weights with classes as indices into [`SubEventType::ALL`].
+#[derive(Debug, Clone)]
+struct CompiledEntry {
+    heads: Vec<(usize, f32)>,
+    cues: Vec<(usize, f32)>,
+    agent_cues: Vec<(usize, f32)>,
+    target_cues: Vec<(usize, f32)>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -140,6 +153,18 @@ fn follows_to_be(before: &str) -> bool {
         (Some(last), Some(prev)) => last.len() > 3 && last.ends_with("ly") && is_be(prev),
         _ => false,
     }
+}
+
+/// Whether `before` ends with "by" or "by the": the actor that follows is the agent.
+fn follows_by(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    before.len() >= 2
+        && before.as_bytes()[before.len() - 2..].eq_ignore_ascii_case(b"by")
+        && before[..before.len() - 2]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c))
 }
 
 /// Words between two offsets, or `None` when a clause or sentence break lies between.
@@ -263,15 +288,37 @@ impl Classifier {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&texts)
             .map_err(|e| ClassifyError::Automaton {
                 origin: lexicon.origin.clone(),
                 message: e.to_string(),
             })?;
+        let index = |v: &[(SubEventType, f32)]| -> Vec<(usize, f32)> {
+            v.iter()
+                .map(|&(t, w)| {
+                    (
+                        SubEventType::ALL.iter().position(|&x| x == t).unwrap_or(0),
+                        w,
+                    )
+                })
+                .collect()
+        };
+        let compiled = lexicon
+            .triggers
+            .iter()
+            .map(|e| CompiledEntry {
+                heads: index(&e.heads),
+                cues: index(&e.cues),
+                agent_cues: index(&e.agent_cues),
+                target_cues: index(&e.target_cues),
+            })
+            .collect();
         Ok(Classifier {
             lexicon,
             automaton,
             patterns,
+            compiled,
         })
     }
 
@@ -282,18 +329,25 @@ impl Classifier {
 
     /// Word-bounded phrase matches in `span`: (pattern target, matched span).
     fn scan(&self, text: &str, span: Span) -> Vec<(PatternTarget, Span)> {
+        // One leftmost-longest pass; matches that start or end inside a word are dropped
+        // (phrases are whole words), as are matches inside an extended `*` match.
         let mut out = Vec::new();
-        let mut pos = span.start;
-        while pos < span.end {
-            let input = Input::new(text).span(pos..span.end);
-            let Some(m) = self.automaton.find(input) else {
-                break;
-            };
-            let info = self.patterns[m.pattern().as_usize()];
+        let mut covered = span.start;
+        for m in self
+            .automaton
+            .find_iter(Input::new(text).span(span.start..span.end))
+        {
+            if m.start() < covered {
+                continue;
+            }
             let left_ok = text[..m.start()]
                 .chars()
                 .next_back()
                 .is_none_or(|c| !is_word_char(c));
+            if !left_ok {
+                continue;
+            }
+            let info = self.patterns[m.pattern().as_usize()];
             let mut end = m.end();
             if info.prefix {
                 end += text[end..span.end]
@@ -304,103 +358,121 @@ impl Classifier {
                 .chars()
                 .next()
                 .is_none_or(|c| !is_word_char(c));
-            if left_ok && right_ok {
+            if right_ok {
                 out.push((info.target, Span::new(m.start(), end)));
-                pos = end;
-            } else {
-                pos = m.start() + 1;
-                while pos < span.end && !text.is_char_boundary(pos) {
-                    pos += 1;
-                }
+                covered = end;
             }
         }
         out
+    }
+
+    /// Word-bounded trigger hits in `span`, with modifiers applied: the compact form that
+    /// scoring reads.
+    fn raw_hits(&self, text: &str, span: Span) -> Vec<RawHit> {
+        let matches = self.scan(text, span);
+        let mods: Vec<(usize, Span)> = matches
+            .iter()
+            .filter_map(|&(t, s)| match t {
+                PatternTarget::Modifier(m) => Some((m, s)),
+                PatternTarget::Trigger(_) => None,
+            })
+            .collect();
+        let starts = sentence_starts(text, span);
+        let mut hits = Vec::with_capacity(matches.len());
+        for &(target, hit_span) in &matches {
+            let PatternTarget::Trigger(entry) = target else {
+                continue;
+            };
+            let mut factor = 1.0f32;
+            let mut modifiers = 0u64;
+            // Only modifiers near the hit can apply (windows are at most 12 words).
+            let lo = mods.partition_point(|(_, s)| s.end + MODIFIER_REACH < hit_span.start);
+            for &(mi, ms) in mods[lo..].iter() {
+                if ms.start > hit_span.end + MODIFIER_REACH {
+                    break;
+                }
+                let m = &self.lexicon.modifiers[mi];
+                let gap = if m.after {
+                    words_between(text, hit_span.end, ms.start)
+                } else {
+                    words_between(text, ms.end, hit_span.start)
+                };
+                if gap.is_some_and(|g| g < m.window) {
+                    factor *= m.factor;
+                    modifiers |= 1 << mi.min(63);
+                }
+            }
+            let before = &text[span.start..hit_span.start];
+            hits.push(RawHit {
+                entry,
+                span: hit_span,
+                factor,
+                modifiers,
+                sentence: starts.partition_point(|&s| s <= hit_span.start),
+                passive: follows_to_be(before),
+                after_by: follows_by(before),
+            });
+        }
+        hits
     }
 
     /// All trigger and cue hits in `within` (a span of `text`, e.g. one sentence of an
     /// article), with spans relative to `text`, and the modifiers applied to each.
     pub fn triggers(&self, text: &str, within: Span) -> Vec<TriggerHit> {
         let span = clamp_span(text, within);
-        let matches = self.scan(text, span);
-        let mods: Vec<RawModHit> = matches
-            .iter()
-            .filter_map(|&(t, s)| match t {
-                PatternTarget::Modifier(m) => Some(RawModHit {
-                    modifier: m,
-                    span: s,
-                }),
-                PatternTarget::Trigger(_) => None,
-            })
-            .collect();
-        let starts = sentence_starts(text, span);
-        let mut hits = Vec::new();
-        for &(target, hit_span) in &matches {
-            let PatternTarget::Trigger(ei) = target else {
-                continue;
-            };
-            let entry = &self.lexicon.triggers[ei];
-            let mut factor = 1.0f32;
-            let mut applied = Vec::new();
-            for mh in &mods {
-                let m = &self.lexicon.modifiers[mh.modifier];
-                let gap = if m.after {
-                    words_between(text, hit_span.end, mh.span.start)
-                } else {
-                    words_between(text, mh.span.end, hit_span.start)
-                };
-                if gap.is_some_and(|g| g < m.window) {
-                    factor *= m.factor;
-                    applied.push(m.id.clone());
+        let scale = |v: &[(SubEventType, f32)], f: f32| -> Vec<(SubEventType, f32)> {
+            v.iter().map(|&(t, w)| (t, w * f)).collect()
+        };
+        self.raw_hits(text, span)
+            .into_iter()
+            .map(|h| {
+                let entry = &self.lexicon.triggers[h.entry];
+                let (primary, weight) = entry.primary_type();
+                TriggerHit {
+                    span: h.span,
+                    rule: entry.id.clone(),
+                    sub_event_type: primary,
+                    weight: weight * h.factor,
+                    is_event_head: entry.is_head(),
+                    factor: h.factor,
+                    modifiers: self.modifier_ids(h.modifiers),
+                    heads: scale(&entry.heads, h.factor),
+                    cues: scale(&entry.cues, h.factor),
+                    agent_cues: scale(&entry.agent_cues, h.factor),
+                    target_cues: scale(&entry.target_cues, h.factor),
+                    sentence: h.sentence,
+                    passive: h.passive,
+                    after_by: h.after_by,
                 }
-            }
-            let (primary, weight) = entry.primary_type();
-            hits.push(TriggerHit {
-                span: hit_span,
-                rule: entry.id.clone(),
-                sub_event_type: primary,
-                weight: weight * factor,
-                is_event_head: entry.is_head(),
-                factor,
-                modifiers: applied,
-                heads: entry.heads.iter().map(|&(t, w)| (t, w * factor)).collect(),
-                cues: entry.cues.iter().map(|&(t, w)| (t, w * factor)).collect(),
-                sentence: starts.partition_point(|&s| s <= hit_span.start),
-                agent_cues: entry
-                    .agent_cues
-                    .iter()
-                    .map(|&(t, w)| (t, w * factor))
-                    .collect(),
-                target_cues: entry
-                    .target_cues
-                    .iter()
-                    .map(|&(t, w)| (t, w * factor))
-                    .collect(),
-                passive: follows_to_be(&text[span.start..hit_span.start]),
-                after_by: {
-                    let before = text[span.start..hit_span.start].trim_end();
-                    let before = before.strip_suffix(" the").unwrap_or(before);
-                    before.len() >= 2
-                        && before.as_bytes()[before.len() - 2..].eq_ignore_ascii_case(b"by")
-                        && before[..before.len() - 2]
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| !is_word_char(c))
-                },
-            });
-        }
-        hits
+            })
+            .collect()
+    }
+
+    fn modifier_ids(&self, mask: u64) -> Vec<String> {
+        self.lexicon
+            .modifiers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << (*i).min(63)) != 0)
+            .map(|(_, m)| m.id.clone())
+            .collect()
     }
 
     /// Score the classes that `within` (a span of `text`: a sentence or a short snippet)
     /// reports, best first, each with the cues that decided it. Empty when no trigger fires.
     ///
     /// Head triggers make their classes candidates and add their weights; cues add (or
-    /// subtract) weight only for candidates; negations and hypotheticals scale what they
-    /// precede; in a snippet, later sentences count less and repeats of one entry count
-    /// little, so the first, strongest event wins.
+    /// subtract) weight only for candidates; actor cues count in full only in the role
+    /// they name (agent or target); negations and hypotheticals scale what they precede;
+    /// in a snippet, later sentences count less and repeats of one entry count little, so
+    /// the first, strongest event wins.
     pub fn classify(&self, text: &str, within: Span) -> Vec<TypeScore> {
-        let hits = self.triggers(text, within);
-        self.score_hits(text, &hits)
+        let span = clamp_span(text, within);
+        let hits = self.raw_hits(text, span);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        self.score(text, &hits)
     }
 
     /// [`Classifier::classify`] over the whole of `text`.
@@ -413,28 +485,24 @@ impl Classifier {
         self.classify_str(text).into_iter().next()
     }
 
-    /// Score already-found hits (see [`Classifier::classify`]).
-    pub fn score_hits(&self, text: &str, hits: &[TriggerHit]) -> Vec<TypeScore> {
+    fn score(&self, text: &str, hits: &[RawHit]) -> Vec<TypeScore> {
         let params = &self.lexicon.scoring;
-        let mut acc: Vec<Accumulator> = (0..SubEventType::ALL.len())
-            .map(|_| Accumulator {
-                score: 0.0,
-                head: false,
-                best_head: None,
-                cues: Vec::new(),
-            })
-            .collect();
-        let index = |t: SubEventType| SubEventType::ALL.iter().position(|&x| x == t).unwrap_or(0);
-        let mut seen: Vec<(&str, u32)> = Vec::new();
-        let mut pending_cues: Vec<(usize, Cue, Option<ActorPosition>)> = Vec::new();
-        for hit in hits {
-            let count = match seen.iter_mut().find(|(id, _)| *id == hit.rule) {
+        const N: usize = SubEventType::ALL.len();
+        let mut score = [0f32; N];
+        let mut head = [false; N];
+        // Strongest head per class: (strength, hit index).
+        let mut anchor: [Option<(f32, usize)>; N] = [None; N];
+        // Every contribution: (class, hit index, kind, weight).
+        let mut parts: Vec<(usize, usize, PartKind, f32)> = Vec::with_capacity(hits.len() * 3);
+        let mut seen: Vec<(usize, u32)> = Vec::with_capacity(hits.len());
+        for (hi, hit) in hits.iter().enumerate() {
+            let count = match seen.iter_mut().find(|(e, _)| *e == hit.entry) {
                 Some((_, n)) => {
                     *n += 1;
                     *n - 1
                 }
                 None => {
-                    seen.push((&hit.rule, 1));
+                    seen.push((hit.entry, 1));
                     0
                 }
             };
@@ -446,116 +514,116 @@ impl Classifier {
                 0.0
             };
             let position = params.sentence_decay.powi(hit.sentence as i32);
-            let mult = repeat * position;
+            let mult = repeat * position * hit.factor;
             if mult == 0.0 {
                 continue;
             }
-            let matched = hit.span.of(text).to_string();
-            let suffix = if hit.modifiers.is_empty() {
-                String::new()
-            } else {
-                format!("+{}", hit.modifiers.join("+"))
-            };
-            for &(t, w) in &hit.heads {
-                let a = &mut acc[index(t)];
-                let added = w * mult;
-                a.score += added;
-                a.head = true;
-                let strength = w * position;
-                if a.best_head.is_none_or(|(s, _, _, _)| strength > s) {
-                    a.best_head = Some((strength, hit.span, hit.sentence, hit.passive));
+            let c = &self.compiled[hit.entry];
+            for &(t, w) in &c.heads {
+                score[t] += w * mult;
+                head[t] = true;
+                let strength = w * position * hit.factor;
+                if anchor[t].is_none_or(|(s, _)| strength > s) {
+                    anchor[t] = Some((strength, hi));
                 }
-                a.cues.push(Cue {
-                    rule: format!("trigger:{}{suffix}", hit.rule),
-                    text: matched.clone(),
-                    weight: added,
-                });
+                parts.push((t, hi, PartKind::Head, w * mult));
             }
-            let plain = hit.cues.iter().map(|c| (c, None));
-            let agent = hit
-                .agent_cues
-                .iter()
-                .map(|c| (c, Some((Role::Agent, hit.span, hit.sentence, hit.after_by))));
-            let target = hit.target_cues.iter().map(|c| {
-                (
-                    c,
-                    Some((Role::Target, hit.span, hit.sentence, hit.after_by)),
-                )
-            });
-            for (&(t, w), position) in plain.chain(agent).chain(target) {
-                pending_cues.push((
-                    index(t),
-                    Cue {
-                        rule: format!("cue:{}{suffix}", hit.rule),
-                        text: matched.clone(),
-                        weight: w * mult,
-                    },
-                    position,
-                ));
+            for &(t, w) in &c.cues {
+                parts.push((t, hi, PartKind::Cue, w * mult));
+            }
+            for &(t, w) in &c.agent_cues {
+                parts.push((t, hi, PartKind::Agent, w * mult));
+            }
+            for &(t, w) in &c.target_cues {
+                parts.push((t, hi, PartKind::Target, w * mult));
             }
         }
-        for (i, mut cue, agent) in pending_cues {
-            let a = &mut acc[i];
-            if !a.head {
+        // Cues count only for candidates; actor cues by the role the actor plays.
+        for part in parts.iter_mut() {
+            let (t, hi, kind, w) = *part;
+            if !head[t] || kind == PartKind::Head {
                 continue;
             }
-            if let Some((role, span, sentence, after_by)) = agent {
-                let (_, anchor, anchor_sentence, anchor_passive) =
-                    a.best_head.expect("candidates have a head");
-                // Who acts: the actor named after "by", or before an active trigger of its
-                // sentence; an actor after the trigger, or before a passive one, is the target.
-                let acts = if sentence != anchor_sentence {
+            let mut weight = w;
+            if matches!(kind, PartKind::Agent | PartKind::Target) {
+                let hit = &hits[hi];
+                let a = &hits[anchor[t].expect("candidates have an anchor").1];
+                let acts = if hit.sentence != a.sentence {
                     None
-                } else if after_by {
+                } else if hit.after_by {
                     Some(true)
-                } else if span.start < anchor.start {
-                    Some(!anchor_passive)
+                } else if hit.span.start < a.span.start {
+                    Some(!a.passive)
                 } else {
                     Some(false)
                 };
-                let fits = match role {
-                    Role::Agent => acts != Some(false),
-                    Role::Target => acts == Some(false),
+                let fits = match kind {
+                    PartKind::Agent => acts != Some(false),
+                    _ => acts == Some(false),
                 };
                 if !fits {
-                    cue.weight *= params.agent_object_factor;
-                    cue.rule.push_str(match role {
-                        Role::Agent => "+as_target",
-                        Role::Target => "+as_agent",
-                    });
+                    weight *= params.agent_object_factor;
+                    part.2 = match kind {
+                        PartKind::Agent => PartKind::AgentAsTarget,
+                        _ => PartKind::TargetAsAgent,
+                    };
                 }
             }
-            a.score += cue.weight;
-            a.cues.push(cue);
+            part.3 = weight;
+            score[t] += weight;
         }
-        let mut scored: Vec<TypeScore> = acc
-            .into_iter()
-            .enumerate()
-            .filter(|(_, a)| a.head && a.score >= params.min_score)
-            .map(|(i, a)| TypeScore {
-                sub_event_type: SubEventType::ALL[i],
-                score: a.score,
-                confidence: 0.0,
-                cues: a.cues,
-                trigger: a.best_head.map(|(_, s, _, _)| s).unwrap_or_default(),
-            })
+        let mut ranked: Vec<usize> = (0..N)
+            .filter(|&t| head[t] && score[t] >= params.min_score)
             .collect();
-        scored.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.sub_event_type.cmp(&b.sub_event_type))
-        });
-        let runner_up = scored.get(1).map(|s| s.score.max(0.0)).unwrap_or(0.0);
-        let total: f32 = scored.iter().map(|s| s.score.max(0.0)).sum();
-        for (rank, s) in scored.iter_mut().enumerate() {
-            let strength = 1.0 - (-s.score / 2.5).exp();
-            let margin = if rank == 0 {
-                s.score / (s.score + runner_up)
-            } else {
-                s.score / total.max(f32::EPSILON)
-            };
-            s.confidence = (strength * margin).clamp(0.0, 1.0);
-        }
-        scored
+        ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+        let runner_up = ranked.get(1).map(|&t| score[t].max(0.0)).unwrap_or(0.0);
+        let total: f32 = ranked.iter().map(|&t| score[t].max(0.0)).sum();
+        ranked
+            .iter()
+            .enumerate()
+            .map(|(rank, &t)| {
+                let s = score[t];
+                let strength = 1.0 - (-s / 2.5).exp();
+                let margin = if rank == 0 {
+                    s / (s + runner_up)
+                } else {
+                    s / total.max(f32::EPSILON)
+                };
+                let cues = parts
+                    .iter()
+                    .filter(|p| p.0 == t && (head[t] || p.2 == PartKind::Head))
+                    .map(|&(_, hi, kind, weight)| {
+                        let hit = &hits[hi];
+                        let mut rule = String::with_capacity(32);
+                        rule.push_str(match kind {
+                            PartKind::Head => "trigger:",
+                            _ => "cue:",
+                        });
+                        rule.push_str(&self.lexicon.triggers[hit.entry].id);
+                        for id in self.modifier_ids(hit.modifiers) {
+                            rule.push('+');
+                            rule.push_str(&id);
+                        }
+                        match kind {
+                            PartKind::AgentAsTarget => rule.push_str("+as_target"),
+                            PartKind::TargetAsAgent => rule.push_str("+as_agent"),
+                            _ => {}
+                        }
+                        Cue {
+                            rule,
+                            text: hit.span.of(text).to_string(),
+                            weight,
+                        }
+                    })
+                    .collect();
+                TypeScore {
+                    sub_event_type: SubEventType::ALL[t],
+                    score: s,
+                    confidence: (strength * margin).clamp(0.0, 1.0),
+                    cues,
+                    trigger: anchor[t].map(|(_, hi)| hits[hi].span).unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 }
