@@ -193,6 +193,74 @@ fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
     out
 }
 
+/// Words a cue may stand before ("in the strategic village of X", "near the northern
+/// outskirts of X").
+fn is_descriptive(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "rural"
+            | "besieged"
+            | "nearby"
+            | "strategic"
+            | "key"
+            | "small"
+            | "remote"
+            | "border"
+            | "frontline"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "coastal"
+            | "desert"
+            | "mountain"
+            | "mountainous"
+            | "main"
+            | "major"
+            | "ancient"
+            | "old"
+            | "new"
+            | "capital"
+            | "provincial"
+            | "eastern-most"
+            | "some"
+            | "several"
+            | "two"
+            | "three"
+            | "many"
+            | "nearby-"
+            | "rebel-held"
+            | "regime-held"
+            | "government-held"
+            | "held"
+            | "rebel"
+            | "opposition"
+            | "isis"
+            | "is"
+    )
+}
+
 /// Lowercase words allowed inside a multi-word name.
 fn is_connector(w: &str) -> bool {
     is_article(w)
@@ -445,10 +513,10 @@ impl Gazetteer {
         found
     }
 
-    /// Whether a name's entries include a province or a town of 100k+.
+    /// Whether a name's entries include a province or a city of a million.
     fn strong(&self, post: &[u32]) -> bool {
         post.iter().any(|&x| {
-            x >> 30 == TAG_ADMIN1 || self.places[(x & 0x3fff_ffff) as usize].population >= 100_000
+            x >> 30 == TAG_ADMIN1 || self.places[(x & 0x3fff_ffff) as usize].population >= 1_000_000
         })
     }
 
@@ -543,6 +611,9 @@ impl Gazetteer {
             if prev.sentence != sent || !toks[k].joined_loose() || prev.cap {
                 break;
             }
+            let descriptive = is_descriptive(&prev.lower)
+                || self.place_words.contains_key(&prev.lower)
+                || prev.lower.chars().all(|c| c.is_ascii_digit());
             // does a cue phrase end at k-1?
             for (phrase, cue) in &self.cues {
                 let n = phrase.len();
@@ -553,6 +624,9 @@ impl Gazetteer {
                 {
                     return *cue;
                 }
+            }
+            if !descriptive {
+                break;
             }
             k -= 1;
             steps += 1;
@@ -589,6 +663,14 @@ impl Gazetteer {
                 continue;
             };
             let between = &text[end..toks[found[b].first].start];
+            // "Beirut's Hamra": the owner qualifies the part
+            let possessive = between.trim_end().len() == 2
+                && between.ends_with("s ")
+                && between.starts_with(is_apostrophe);
+            if possessive && found[b].qualifies.is_none() {
+                found[a].qualifies = Some(b);
+                continue;
+            }
             let is_area = |f: &Found| match &f.hit {
                 Hit::Country(..) => true,
                 Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
@@ -674,10 +756,15 @@ impl Gazetteer {
             let mut q_admin1: Vec<u16> = Vec::new();
             let mut q_country: Vec<u16> = Vec::new();
             let mut q_admin1_strict: Vec<u16> = Vec::new();
+            let mut big_town_countries: Vec<u16> = Vec::new();
             // a qualifier shares the group of the mention it qualifies ("Habban" in
             // "(Habban, Shabwah)" is looked for in Shabwah)
             let head = f.qualifies.unwrap_or(fi);
-            for g in found.iter().filter(|g| g.qualifies == Some(head)) {
+            for (gi, g) in found
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.qualifies == Some(head))
+            {
                 match &g.hit {
                     Hit::Country(c, _) => q_country.push(*c),
                     Hit::Names(p) => {
@@ -693,10 +780,10 @@ impl Gazetteer {
                                 .iter()
                                 .copied()
                                 .max_by_key(|x| self.places[(x & 0x3fff_ffff) as usize].population);
-                            if let Some(b) = big {
+                            if let Some(b) = big.filter(|_| gi != fi) {
                                 let pl = &self.places[(b & 0x3fff_ffff) as usize];
                                 if pl.population >= 300_000 {
-                                    q_country.push(pl.country);
+                                    big_town_countries.push(pl.country);
                                 }
                             }
                             for &x in p {
@@ -712,6 +799,9 @@ impl Gazetteer {
                     }
                     Hit::Unresolved => {}
                 }
+            }
+            if q_admin1_strict.is_empty() && q_country.is_empty() {
+                q_country = big_town_countries;
             }
             // the mention this one qualifies, if it is resolved already: stay inside it
             let parent_country = f
@@ -899,8 +989,37 @@ impl Gazetteer {
             });
         }
 
-        // ---- main country and admin1
-        let main_country = votes
+        // ---- main country and admin1, from the resolved mentions
+        let mut resolved_votes: FxHashMap<u16, f32> = FxHashMap::default();
+        for m in &mentions {
+            let Some(c) = m
+                .place
+                .country_code
+                .as_deref()
+                .and_then(|c| self.country_index(c))
+            else {
+                continue;
+            };
+            let demonym = m
+                .place
+                .evidence
+                .as_ref()
+                .is_some_and(|e| e.rule.starts_with("demonym"));
+            let w = match m.kind {
+                PlaceKind::Country if demonym => 1.0,
+                PlaceKind::Country => 3.0,
+                PlaceKind::Admin1 => 2.0,
+                _ if m.cue == PlaceCue::In => 1.5,
+                _ => 1.0,
+            };
+            *resolved_votes.entry(c).or_default() += w;
+        }
+        let final_votes = if resolved_votes.is_empty() {
+            &votes
+        } else {
+            &resolved_votes
+        };
+        let main_country = final_votes
             .iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(c, _)| *c);

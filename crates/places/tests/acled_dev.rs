@@ -137,3 +137,46 @@ fn acled_dev() {
         read_time.as_secs_f64() * 1e6 / (bytes as f64 / 1024.0)
     );
 }
+
+/// Throughput on full articles: `cargo test -p sitrep-places --release -- --ignored fakes_throughput --nocapture`
+/// (reads `$FAKES_CSV` or `../shared/data/fakes/FA-KES-Dataset.csv`; skips when absent).
+#[test]
+#[ignore]
+fn fakes_throughput() {
+    let path = std::env::var("FAKES_CSV").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/fakes/FA-KES-Dataset.csv"
+        )
+        .to_owned()
+    });
+    let Ok(mut rdr) = csv::Reader::from_path(&path) else {
+        eprintln!("{path} not found: skipped");
+        return;
+    };
+    let gaz = Gazetteer::embedded();
+    let texts: Vec<String> = rdr
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|r| r.get(2).map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let t = std::time::Instant::now();
+    let mut mentions = 0;
+    let mut syria = 0;
+    for text in &texts {
+        let p = gaz.read_places(text, &sentences(text));
+        mentions += p.mentions.len();
+        syria += usize::from(p.main_country.as_deref() == Some("SY"));
+    }
+    let el = t.elapsed();
+    println!(
+        "{} articles, {:.1} KB avg: {:.3} ms/article, {:.0} articles/s, {} mentions, main country Syria in {}",
+        texts.len(),
+        bytes as f64 / texts.len() as f64 / 1024.0,
+        el.as_secs_f64() * 1e3 / texts.len() as f64,
+        texts.len() as f64 / el.as_secs_f64(),
+        mentions,
+        syria
+    );
+}
