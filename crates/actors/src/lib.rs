@@ -151,8 +151,8 @@ pub struct ActorMention {
     /// "the group", "militants", "gunmen": needs resolving to a named actor of the article.
     pub generic: bool,
     /// The actor is implied by an event word ("protested" → protesters, "found dead"
-    /// in Mexico → an unidentified gang, as ACLED codes it). A fallback: use it only
-    /// where the sentence names no actor of that side.
+    /// in Mexico → an unidentified gang, as ACLED codes it); only
+    /// [`ActorDictionary::find_implied`] returns such mentions.
     pub implied: bool,
     /// The words name several people ("soldiers", "the Houthis").
     pub plural: bool,
@@ -309,7 +309,33 @@ impl ActorDictionary {
     /// Republic of Congo"); it fills country-generic actors ("soldiers") and decides
     /// whether state forces are at home (inter 1) or abroad (inter 8). Without it,
     /// generic actors are named without a country ("Military Forces").
+    ///
+    /// Event words that only imply an actor ("protested", "shot dead") are not returned
+    /// here; see [`ActorDictionary::find_implied`].
     pub fn find(&self, text: &str, within: Span, country: Option<&str>) -> Vec<ActorMention> {
+        self.find_where(text, within, country, |f| f != Flavor::Implied)
+    }
+
+    /// The actors that event words in `text[within]` imply ("demonstrators" are implied
+    /// by "protested", an unidentified armed group by "shot dead", an unidentified gang by
+    /// "found dead" in Mexico as ACLED codes it). Fallbacks for a side the sentence does
+    /// not name; every mention has `implied` set.
+    pub fn find_implied(
+        &self,
+        text: &str,
+        within: Span,
+        country: Option<&str>,
+    ) -> Vec<ActorMention> {
+        self.find_where(text, within, country, |f| f == Flavor::Implied)
+    }
+
+    fn find_where(
+        &self,
+        text: &str,
+        within: Span,
+        country: Option<&str>,
+        flavor_ok: impl Fn(Flavor) -> bool,
+    ) -> Vec<ActorMention> {
         let end = within.end.min(text.len());
         let start = within.start.min(end);
         let country_idx = country.and_then(|c| self.country_id(c));
@@ -319,9 +345,12 @@ impl ActorDictionary {
             start,
             end,
             &self.negating_prefixes,
-            |v| match v.target.only_in {
-                None => true,
-                Some(c) => Some(c) == country_idx,
+            |v| {
+                flavor_ok(v.target.flavor)
+                    && match v.target.only_in {
+                        None => true,
+                        Some(c) => Some(c) == country_idx,
+                    }
             },
             &mut hits,
         );

@@ -33,7 +33,10 @@ fn every_entry_matches_one_of_its_own_aliases() {
         let ok = aliases.iter().any(|a| {
             let text = format!("Witnesses said {} were seen near the bridge.", a.text);
             let country = a.country.as_deref().or(e.home.as_deref());
-            d.find(&text, Span::new(0, text.len()), country)
+            let within = Span::new(0, text.len());
+            let mut found = d.find(&text, within, country);
+            found.extend(d.find_implied(&text, within, country));
+            found
                 .iter()
                 .any(|m| m.actor.name == e.name && m.actor.mention == a.text)
         });
@@ -253,17 +256,23 @@ fn generic_and_implied_mentions_are_flagged() {
     assert_eq!(m.actor.name, "Unidentified Armed Group (Nigeria)");
     let m = first("The extremists fled.", Some("Mali"));
     assert!(m.generic);
-    let m = first("Nurses protested outside the hospital.", Some("Peru"));
-    assert_eq!(m.actor.name, "Civilians (Peru)");
-    let found = dict().find(
-        "Nurses protested outside the hospital.",
-        Span::new(0, 38),
-        Some("Peru"),
-    );
-    assert!(found
-        .iter()
-        .any(|m| m.implied && m.actor.name == "Protesters (Peru)"));
+    let text = "Nurses protested outside the hospital.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("Peru"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].actor.name, "Civilians (Peru)");
     assert!(!found[0].implied && !found[0].generic);
+    let implied = dict().find_implied(text, Span::new(0, text.len()), Some("Peru"));
+    assert_eq!(implied.len(), 1);
+    assert_eq!(implied[0].actor.name, "Protesters (Peru)");
+    assert_eq!(implied[0].actor.mention, "protested");
+    assert!(implied[0].implied);
+    // ACLED codes bodies found in Mexico to an unidentified gang.
+    let text = "A man was found dead in a ravine.";
+    let implied = dict().find_implied(text, Span::new(0, text.len()), Some("Mexico"));
+    assert_eq!(implied[0].actor.name, "Unidentified Gang (Mexico)");
+    assert!(dict()
+        .find_implied(text, Span::new(0, text.len()), Some("Chile"))
+        .is_empty());
 }
 
 #[test]
@@ -413,10 +422,13 @@ fn few_aliases_are_shadowed() {
         for a in &d.aliases_of(e) {
             let text = format!("Witnesses said {} were seen near the bridge.", a.text);
             let country = a.country.as_deref().or(e.home.as_deref());
-            let ok = d
-                .find(&text, Span::new(0, text.len()), country)
-                .iter()
-                .any(|m| m.actor.name == e.name);
+            let within = Span::new(0, text.len());
+            let found = if a.implied {
+                d.find_implied(&text, within, country)
+            } else {
+                d.find(&text, within, country)
+            };
+            let ok = found.iter().any(|m| m.actor.name == e.name);
             if !ok {
                 shadowed.push(format!("{} <- {:?} ({:?})", e.id, a.text, a.country));
             }

@@ -40,6 +40,9 @@ fn acled_actor_presence() {
     let mut misses: HashMap<String, usize> = HashMap::new();
     // Rows whose note names no actor at all (ceasefire-violation tallies).
     let mut a1_nothing = 0usize;
+    // Found by `find` alone (without event words that imply an actor).
+    let mut a1_find_only = 0usize;
+    let with_implied = std::env::var_os("SITREP_NO_IMPLIED").is_none();
     // Protesters and rioters differ by the event (violent or not), not by the words:
     // counted as found when the other one of the pair is.
     let mut a1_swap_hit = 0usize;
@@ -51,7 +54,14 @@ fn acled_actor_presence() {
         let rec = rec.expect("row");
         let (note, country) = (&rec[c_notes], &rec[c_country]);
         notes.push((note.to_string(), country.to_string()));
-        let found = dict.find(note, Span::new(0, note.len()), Some(country));
+        let within = Span::new(0, note.len());
+        let mut found = dict.find(note, within, Some(country));
+        if found.iter().any(|m| m.actor.name == rec[c_a1]) {
+            a1_find_only += 1;
+        }
+        if with_implied {
+            found.extend(dict.find_implied(note, within, Some(country)));
+        }
         let has = |name: &str| found.iter().any(|m| m.actor.name == name);
         let (a1, a2) = (&rec[c_a1], &rec[c_a2]);
         rows += 1;
@@ -119,6 +129,11 @@ fn acled_actor_presence() {
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!("rows {rows}");
     println!(
+        "actor1 present, find only (no implied actors): {a1_find_only}/{rows} = {:.1}%",
+        pct(a1_find_only, rows)
+    );
+    println!("find + find_implied (SITREP_NO_IMPLIED unset: {with_implied}):");
+    println!(
         "actor1 present: {a1_hit}/{rows} = {:.1}%",
         pct(a1_hit, rows)
     );
@@ -179,12 +194,13 @@ fn acled_actor_presence() {
     for _ in 0..5 {
         for (a, c) in &articles {
             total += dict.find(a, Span::new(0, a.len()), Some(c)).len();
+            total += dict.find_implied(a, Span::new(0, a.len()), Some(c)).len();
             total += dict.find_sources(a, Span::new(0, a.len())).len();
         }
     }
     let per = t.elapsed().as_secs_f64() / (5 * articles.len()) as f64;
     println!(
-        "find + find_sources on {} articles of ~3 KB: {:.3} ms per article ({total} mentions)",
+        "find + find_implied + find_sources on {} articles of ~3 KB: {:.3} ms per article ({total} mentions)",
         articles.len(),
         per * 1e3
     );
@@ -248,7 +264,8 @@ fn fakes_throughput() {
     let t = Instant::now();
     let (mut actors, mut generic, mut implied, mut sources) = (0usize, 0usize, 0usize, 0usize);
     for a in &articles {
-        let found = dict.find(a, Span::new(0, a.len()), Some("Syria"));
+        let mut found = dict.find(a, Span::new(0, a.len()), Some("Syria"));
+        found.extend(dict.find_implied(a, Span::new(0, a.len()), Some("Syria")));
         actors += found.len();
         generic += found.iter().filter(|m| m.generic).count();
         implied += found.iter().filter(|m| m.implied).count();
