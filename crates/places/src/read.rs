@@ -766,7 +766,18 @@ impl Gazetteer {
                 .filter(|(_, g)| g.qualifies == Some(head))
             {
                 match &g.hit {
-                    Hit::Country(c, _) => q_country.push(*c),
+                    Hit::Country(c, _) => {
+                        q_country.push(*c);
+                        // "(Rafi LGA, Niger)": a country name that is also a province
+                        let written = &text[toks[g.first].start..toks[g.last].end];
+                        q_admin1_strict.extend(
+                            self.lookup_key(&name_key(written))
+                                .iter()
+                                .filter(|x| *x >> 30 == TAG_ADMIN1)
+                                .map(|x| (x & 0x3fff_ffff) as u16),
+                        );
+                        q_admin1.extend(q_admin1_strict.iter().copied());
+                    }
                     Hit::Names(p) => {
                         let provinces: Vec<u16> = p
                             .iter()
@@ -843,6 +854,7 @@ impl Gazetteer {
                             *v -= w / own_total;
                         }
                     }
+                    let written = plain(&text[first.start..last.end]);
                     let mut scored: Vec<(u32, f32)> = post
                         .iter()
                         .map(|&x| {
@@ -858,7 +870,7 @@ impl Gazetteer {
                                 &q_country,
                                 parent_country,
                             );
-                            (x, s)
+                            (x, s + self.exact_bonus(x, &written))
                         })
                         .collect();
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -1139,6 +1151,25 @@ impl Gazetteer {
                 (x, w)
             })
             .collect()
+    }
+
+    /// Bonus for an entry whose own name is spelled as written (not only a folded match).
+    fn exact_bonus(&self, x: u32, written: &str) -> f32 {
+        let ix = (x & 0x3fff_ffff) as usize;
+        let same = if x >> 30 == TAG_ADMIN1 {
+            let a = &self.admin1[ix];
+            plain(&a.name) == written
+                || plain(&a.ascii) == written
+                || a.aliases.iter().any(|al| plain(al) == written)
+        } else {
+            let n = plain(&self.places[ix].name);
+            n == written || n.strip_prefix("al ").is_some_and(|n| n == written)
+        };
+        if same {
+            1.5
+        } else {
+            0.0
+        }
     }
 
     fn place_or_admin1_id(&self, x: u32) -> String {
