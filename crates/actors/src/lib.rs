@@ -22,7 +22,17 @@ assert_eq!(found[0].kind, ActorKind::StateForces);
 
 let sources = dict.find_sources(text, Span::new(0, text.len()));
 assert_eq!(sources[0].name, "Syrian Observatory for Human Rights");
+
+// Event words imply actors the sentence does not name; they come separately.
+let text = "Hundreds protested outside the parliament.";
+let implied = dict.find_implied(text, Span::new(0, text.len()), Some("Lebanon"));
+assert_eq!(implied[0].actor.name, "Protesters (Lebanon)");
 ```
+
+Mentions are chosen leftmost-longest among the aliases that stand on word boundaries;
+an alias local to the article's country (`local` in the data: "militants" in Somalia
+are Al Shabaab) wins over others at the same position. Tokens of two or more capitals
+("IS", "SDF") match case-sensitively, other words case-insensitively.
 
 Every mention carries its evidence: `evidence.rule` is `actors:<entry id>`, the entry
 that fired (`actors:military/Syria`, `actors:houthis`).
