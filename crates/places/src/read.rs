@@ -475,7 +475,11 @@ impl Gazetteer {
             };
             let hit = match hit {
                 // a weak match on the first words of a longer unknown name: keep the name
-                Some((jh, Hit::Names(post))) if run_is_name(jh) && !self.strong(&post) => {
+                Some((jh, Hit::Names(post)))
+                    if run_is_name(jh)
+                        && (!self.strong(&post, &text[t.start..toks[jh].end])
+                            || text[toks[run_end].end..].trim_start().starts_with('(')) =>
+                {
                     Some((run_end, Hit::Unresolved))
                 }
                 // "Abu Salim", "Kafr Lusin": a generic first word starts an unknown name
@@ -513,10 +517,14 @@ impl Gazetteer {
         found
     }
 
-    /// Whether a name's entries include a province or a city of a million.
-    fn strong(&self, post: &[u32]) -> bool {
+    /// Whether a name is spelled exactly as a province or a town of 100k+ (not only a
+    /// folded match): then a capitalised word after it is not part of the name.
+    fn strong(&self, post: &[u32], written: &str) -> bool {
+        let written = plain(written);
         post.iter().any(|&x| {
-            x >> 30 == TAG_ADMIN1 || self.places[(x & 0x3fff_ffff) as usize].population >= 1_000_000
+            let big = x >> 30 == TAG_ADMIN1
+                || self.places[(x & 0x3fff_ffff) as usize].population >= 100_000;
+            big && self.exact_bonus(x, &written) > 0.0
         })
     }
 

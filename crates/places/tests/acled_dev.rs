@@ -62,6 +62,7 @@ fn acled_dev() {
     let (mut n, mut some, mut country_ok, mut admin1_ok, mut km25, mut km5, mut prec_ok) =
         (0, 0, 0, 0, 0, 0, 0);
     let mut read_time = std::time::Duration::ZERO;
+    let mut oracle25 = 0usize;
     let mut bytes = 0usize;
     for rec in rdr.records() {
         let rec = rec.unwrap();
@@ -98,6 +99,20 @@ fn acled_dev() {
             _ => f64::INFINITY,
         };
         km25 += usize::from(d <= 25.0);
+        let any_near = places
+            .mentions
+            .iter()
+            .any(|m| match (m.place.lat, m.place.lon) {
+                (Some(la), Some(lo)) => haversine_km(gold, (la, lo)) <= 25.0,
+                _ => false,
+            });
+        oracle25 += usize::from(any_near);
+        if show.as_deref() == Some("choice") && any_near && d > 25.0 {
+            println!(
+                "CHOICE [{}] got {:?} | {}",
+                &rec[c_loc], p.place.mention, notes
+            );
+        }
         km5 += usize::from(d <= 5.0);
         prec_ok += usize::from(rec[c_prec] == p.place.geo_precision.to_string());
         let bad = match show.as_deref() {
@@ -130,6 +145,10 @@ fn acled_dev() {
         r(km25),
         r(km5),
         r(prec_ok)
+    );
+    println!(
+        "some mention within 25 km (upper bound for primary()): {:.3}",
+        r(oracle25)
     );
     println!(
         "read_places: {:.1} us/note, {:.2} us/KB",
