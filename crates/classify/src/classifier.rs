@@ -202,7 +202,8 @@ fn sentence_starts(text: &str, span: Span) -> Vec<usize> {
                     .map(|p| span.start + p + 1)
                     .unwrap_or(span.start);
                 let word = &text[word_start..i];
-                let abbreviation = word.len() <= 2
+                let abbreviation = !word.is_empty()
+                    && word.len() <= 2
                     && word.chars().all(|c| c.is_uppercase() || c == '.')
                     || matches!(
                         word,
