@@ -1235,6 +1235,10 @@ impl Gazetteer {
             if q_admin1.contains(&(ix as u16)) {
                 s += 15.0;
             }
+            // "the outskirts of X", "near X": a town, not a province
+            if matches!(f.cue, PlaceCue::Near | PlaceCue::Outskirts) && f.word_after.is_none() {
+                s -= 5.0;
+            }
             (a.country, ix as u16, s)
         } else {
             let p = &self.places[ix];

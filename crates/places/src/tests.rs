@@ -93,6 +93,19 @@ fn seed_places_in_deir_ezzor() {
 }
 
 #[test]
+fn seed_towns_by_other_spellings() {
+    let p = read("Army units in Deir Ezzor city shelled Hajin and the outskirts of Dayr az Zawr.");
+    let city = mention(&p, "Deir Ezzor");
+    assert_eq!(city.place.geonameid, Some(170794));
+    assert_eq!(city.kind, PlaceKind::Town);
+    assert_eq!(mention(&p, "Hajin").place.geonameid, Some(174506));
+    let outskirts = mention(&p, "Dayr az Zawr");
+    assert_eq!(outskirts.cue, PlaceCue::Outskirts);
+    assert_eq!(outskirts.place.geo_precision, 2);
+    assert_eq!(p.main_admin1.as_deref(), Some("Deir ez-Zor"));
+}
+
+#[test]
 fn city_names_follow_the_story_country() {
     let p = read("Syrian state media said a car bomb exploded in Damascus.");
     assert_eq!(

@@ -63,6 +63,7 @@ fn acled_dev() {
         (0, 0, 0, 0, 0, 0, 0);
     let mut read_time = std::time::Duration::ZERO;
     let mut oracle25 = 0usize;
+    let mut confusion = [[0usize; 3]; 3];
     let mut bytes = 0usize;
     for rec in rdr.records() {
         let rec = rec.unwrap();
@@ -115,6 +116,14 @@ fn acled_dev() {
         }
         km5 += usize::from(d <= 5.0);
         prec_ok += usize::from(rec[c_prec] == p.place.geo_precision.to_string());
+        if let (Ok(g), true) = (
+            rec[c_prec].parse::<usize>(),
+            (1..=3).contains(&p.place.geo_precision),
+        ) {
+            if (1..=3).contains(&g) {
+                confusion[g - 1][usize::from(p.place.geo_precision) - 1] += 1;
+            }
+        }
         let bad = match show.as_deref() {
             Some("country") => !c_good,
             Some("far") => d > 25.0,
@@ -146,6 +155,7 @@ fn acled_dev() {
         r(km5),
         r(prec_ok)
     );
+    println!("geo_precision rows = ACLED 1..3, columns = ours 1..3: {confusion:?}");
     println!(
         "some mention within 25 km (upper bound for primary()): {:.3}",
         r(oracle25)
