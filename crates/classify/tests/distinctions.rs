@@ -266,11 +266,74 @@ const CASES: &[(&str, SubEventType)] = &[
     ),
 ];
 
+/// Who acts and who is acted upon, read from word order, "by", and passive verbs.
+const ROLES: &[(&str, SubEventType)] = &[
+    (
+        "Two policemen were shot dead by gunmen at a checkpoint.",
+        ArmedClash,
+    ),
+    ("Gunmen shot dead two farmers at their gate.", Attack),
+    ("Soldiers shot dead a farmer near the border.", Attack),
+    (
+        "Rebels recaptured the village from government forces.",
+        NonStateActorOvertakesTerritory,
+    ),
+    (
+        "The army recaptured the village from the rebels.",
+        GovernmentRegainsTerritory,
+    ),
+    (
+        "The town was seized by insurgents on Monday.",
+        NonStateActorOvertakesTerritory,
+    ),
+    (
+        "The troops withdrew from the airbase overnight.",
+        ChangeToGroupActivity,
+    ),
+    (
+        "Hundreds protested against the arrest of a journalist.",
+        PeacefulProtest,
+    ),
+    (
+        "Police arrested twenty protesters at the rally.",
+        ProtestWithIntervention,
+    ),
+    (
+        "The army fired mortars and small arms at rebel positions.",
+        ArmedClash,
+    ),
+    (
+        "The two armies exchanged artillery fire across the river.",
+        ArmedClash,
+    ),
+    (
+        "A roadside bomb was defused by army engineers.",
+        DisruptedWeaponsUse,
+    ),
+    (
+        "A gas cylinder explosion at a factory killed three workers.",
+        ManMadeDisaster,
+    ),
+    (
+        "Police seized rifles and ammunition from a house.",
+        DisruptedWeaponsUse,
+    ),
+];
+
+#[test]
+fn actor_roles_and_context() {
+    check(ROLES);
+}
+
 #[test]
 fn codebook_distinctions() {
+    check(CASES);
+}
+
+fn check(cases: &[(&str, SubEventType)]) {
     let c = Classifier::embedded();
     let mut failures = Vec::new();
-    for &(sentence, expected) in CASES {
+    for &(sentence, expected) in cases {
         let scores = c.classify_str(sentence);
         let got = scores.first().map(|s| s.sub_event_type);
         if got != Some(expected) {
@@ -296,7 +359,7 @@ fn codebook_distinctions() {
         failures.is_empty(),
         "{} of {} wrong:\n{}",
         failures.len(),
-        CASES.len(),
+        cases.len(),
         failures.join("\n")
     );
 }
