@@ -4,11 +4,18 @@ Which ACLED sub-event type (or non-conflict class) a sentence or short snippet r
 The decision is read from a reviewed lexicon, `data/triggers.toml`, embedded in the
 binary: **head triggers** ("airstrike", "shelled", "clashes", "protested") make their
 classes candidates and add evidence; **cues** ("protesters", "civilians", "suicide")
-shift weight between candidates (and may subtract); **modifiers** ("not", "threatened
-to") scale the triggers that follow them. All phrases are matched at once by one
-Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive, word-bounded), so
-classifying a 3 KB article costs microseconds. Every score carries the cues that
-decided it, named by lexicon entry, so each decision can be explained.
+shift weight between candidates (and may subtract); **actor cues** ("security forces",
+"militants", "police") count by the role the actor plays: agent (before an active
+trigger, or after "by") or target (after the trigger, or before a passive one: "police
+were shot" is a battle, "police shot a man" an attack); **modifiers** ("not",
+"threatened to", "during recent") scale the triggers that follow them. All phrases are
+matched at once by one Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive,
+word-bounded), so classifying a 3 KB article costs tens of microseconds. Every score
+carries the cues that decided it, named by lexicon entry (`trigger:shelling`,
+`cue:civilian_victims`, `+negation`, `+as_target`), so each decision can be explained.
+
+Measured with `cargo run --release -p sitrep-classify --example eval -- case|acled|speed PATH`
+(see `examples/eval.rs`).
 
 ```
 use sitrep_classify::Classifier;
