@@ -15,6 +15,23 @@ pub const CUES_TSV: &str = include_str!("../../../data/gazetteer/cues.tsv");
 /// `place_words.tsv`: words after a name that say what kind of place it is.
 pub const PLACE_WORDS_TSV: &str = include_str!("../../../data/gazetteer/place_words.tsv");
 
+/// `context_words.tsv`: group and institution names that point to one country.
+pub const CONTEXT_WORDS_TSV: &str = include_str!("../../../data/gazetteer/context_words.tsv");
+
+/// Parses `context_words.tsv` into (word, iso2).
+pub fn parse_context_words(text: &str) -> Result<Vec<(String, String)>, PlacesError> {
+    let mut out = Vec::new();
+    for (line, cols) in rows("context_words.tsv", text) {
+        match (cols.first(), cols.get(1)) {
+            (Some(w), Some(iso)) if !w.is_empty() && iso.trim().len() == 2 => {
+                out.push((w.trim().to_owned(), iso.trim().to_owned()))
+            }
+            _ => return Err(bad("context_words.tsv", line, "word<TAB>iso2")),
+        }
+    }
+    Ok(out)
+}
+
 /// A row of `countries.tsv`.
 #[derive(Debug, Clone)]
 pub struct CountryRow {
@@ -257,6 +274,8 @@ mod tests {
         assert!(cues[0].0.len() >= cues[cues.len() - 1].0.len());
         let words = parse_place_words(PLACE_WORDS_TSV).unwrap();
         assert!(words.contains(&("province".to_owned(), PlaceWord::Admin1)));
+        let ctx = parse_context_words(CONTEXT_WORDS_TSV).unwrap();
+        assert!(ctx.iter().any(|(w, c)| w == "Houthi" && c == "YE"));
         let stop = parse_stoplist(STOPLIST_TXT);
         assert!(stop.iter().any(|w| w == "police"));
     }

@@ -93,6 +93,9 @@ pub struct Gazetteer {
     pub(crate) stoplist: FxHashSet<String>,
     pub(crate) cues: Vec<(Vec<String>, PlaceCue)>,
     pub(crate) place_words: FxHashMap<String, data::PlaceWord>,
+    /// Group/institution word → country index (`context_words.tsv`); all-capital words are
+    /// matched as written, others lowercased.
+    pub(crate) context_words: FxHashMap<String, u16>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -162,6 +165,19 @@ impl Gazetteer {
         let stoplist = data::parse_stoplist(data::STOPLIST_TXT)
             .into_iter()
             .collect();
+        let mut context_words = FxHashMap::default();
+        for (w, iso) in data::parse_context_words(data::CONTEXT_WORDS_TSV)? {
+            if let Some(&c) = country_by_iso.get(&iso) {
+                // only the first word of a phrase is matched ("Ansar Allah" -> "ansar")
+                let first = w.split(' ').next().unwrap_or(&w);
+                let key = if first.chars().all(|c| c.is_uppercase()) {
+                    first.to_owned()
+                } else {
+                    first.to_lowercase()
+                };
+                context_words.insert(key, c);
+            }
+        }
         Ok(Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
@@ -177,6 +193,7 @@ impl Gazetteer {
             stoplist,
             cues,
             place_words,
+            context_words,
         })
     }
 

@@ -750,6 +750,24 @@ impl Gazetteer {
                 Hit::Unresolved => {}
             }
         }
+        // armed groups and institutions that point to one country ("Houthi", "GNA")
+        let mut seen_context: Vec<u16> = Vec::new();
+        for t in toks {
+            let word = &text[t.start..t.end];
+            let c = if t.all_caps {
+                self.context_words.get(word)
+            } else if t.cap {
+                self.context_words.get(&t.lower)
+            } else {
+                None
+            };
+            if let Some(&c) = c {
+                if !seen_context.contains(&c) {
+                    seen_context.push(c);
+                    *votes.entry(c).or_default() += 1.0;
+                }
+            }
+        }
         let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
         let pre_main = votes
             .iter()

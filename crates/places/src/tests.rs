@@ -372,3 +372,17 @@ fn load_timing() {
         raw.len()
     );
 }
+
+#[test]
+fn armed_group_names_give_country_context() {
+    let p = read("Hezbollah supporters rallied in Tripoli on Sunday.");
+    assert_eq!(
+        mention(&p, "Tripoli").place.country_code.as_deref(),
+        Some("LB")
+    );
+    let p = read("LNA artillery shelled Tripoli on Sunday.");
+    assert_eq!(
+        mention(&p, "Tripoli").place.country_code.as_deref(),
+        Some("LY")
+    );
+}
