@@ -88,9 +88,9 @@ pub struct AcledRow {
     pub admin3: String,
     /// Place name.
     pub location: String,
-    /// Latitude.
+    /// Latitude, 5 decimals.
     pub latitude: Option<f64>,
-    /// Longitude.
+    /// Longitude, 5 decimals.
     pub longitude: Option<f64>,
     /// 1 town, 2 near/part of a region, 3 province.
     pub geo_precision: Option<u8>,
@@ -137,6 +137,11 @@ fn stable_number(id: &str) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h % 100_000_000
+}
+
+/// Degrees rounded to 5 decimals (about 1 m), so single-precision noise does not show.
+fn round5(degrees: f64) -> f64 {
+    (degrees * 1e5).round() / 1e5
 }
 
 /// The ACLED row of an event.
@@ -208,8 +213,8 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
         admin2: text(place.and_then(|p| p.admin2.as_ref())),
         admin3: String::new(),
         location: place.map(|p| p.name.clone()).unwrap_or_default(),
-        latitude: place.and_then(|p| p.lat),
-        longitude: place.and_then(|p| p.lon),
+        latitude: place.and_then(|p| p.lat).map(round5),
+        longitude: place.and_then(|p| p.lon).map(round5),
         geo_precision: place.map(|p| p.geo_precision).filter(|g| *g > 0),
         source: event.sources.join("; "),
         source_scale: String::new(),

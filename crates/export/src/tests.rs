@@ -37,7 +37,7 @@ fn event(sub: SubEventType) -> Event {
             mention: "Maarat al-Numan".into(),
             name: "Ma'arrat an-Nu'man".into(),
             geonameid: Some(169304),
-            lat: Some(35.6433),
+            lat: Some(f64::from(35.6433_f32)),
             lon: Some(36.6744),
             country_code: Some("SY".into()),
             country: Some("Syria".into()),

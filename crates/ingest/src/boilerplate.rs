@@ -7,6 +7,10 @@ use std::sync::OnceLock;
 /// The rule file shipped in the repository.
 const BOILERPLATE_TSV: &str = include_str!("../../../data/boilerplate.tsv");
 
+/// Lines longer than this (in characters) are paragraphs of the report, never boilerplate:
+/// captions and prompts are short, while some corpora put a whole article on one line.
+pub const MAX_BOILERPLATE_CHARS: usize = 400;
+
 /// One line that was dropped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemovedLine {
@@ -89,10 +93,13 @@ impl Boilerplate {
         Ok(Boilerplate { ids, set })
     }
 
-    /// The rule that a single line matches, if any (the first in file order).
+    /// The rule that a single line matches, if any (the first in file order). Lines longer
+    /// than [`MAX_BOILERPLATE_CHARS`] never match.
     pub fn rule_for(&self, line: &str) -> Option<&'static str> {
         let line = line.trim();
-        if line.is_empty() {
+        if line.is_empty()
+            || line.len() > MAX_BOILERPLATE_CHARS && line.chars().count() > MAX_BOILERPLATE_CHARS
+        {
             return None;
         }
         self.set.matches(line).iter().next().map(|i| self.ids[i])
@@ -184,6 +191,25 @@ mod tests {
         ] {
             assert_eq!(b.rule_for(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_whole_article_on_one_line_is_never_dropped() {
+        let b = Boilerplate::shipped();
+        let mut line = String::from("Rebels shelled the airport on Monday. AP Photo John Doe ");
+        while line.len() <= MAX_BOILERPLATE_CHARS {
+            line.push_str("Residents said the fighting went on through the night. ");
+        }
+        line.push_str("Read more: nothing");
+        assert_eq!(b.rule_for(&line), None);
+        assert_eq!(
+            b.rule_for("Smoke over the port. AFP PHOTO / Jane Doe"),
+            Some("photo:afp_credit")
+        );
+        assert_eq!(
+            b.rule_for("Police said AP photo agencies were not allowed in."),
+            None
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! until it holds at least `--min-mb` of text, every article is read with one `Reader`
 //! (`read_timed`), and the time per stage, throughput and peak memory are printed.
 
-use super::{CliError, InputArgs};
+use super::{quiet_panics, read_guarded, CliError, InputArgs};
 use clap::Args;
 use serde::Serialize;
 use sitrep_extract::{Reader, StageTimes};
@@ -63,6 +63,8 @@ pub struct BenchReport {
     pub ms_per_article: f64,
     /// Events produced (all classes).
     pub events: usize,
+    /// Reads that failed (the reader panicked), over all rounds.
+    pub reader_failures: usize,
     /// Peak resident memory (VmHWM), MB, when the system reports it.
     pub peak_rss_mb: Option<f64>,
     /// Time by stage; `other` is what no stage accounts for.
@@ -109,11 +111,20 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
 
     let mut times = StageTimes::default();
     let mut events = 0;
+    let mut reader_failures = 0;
+    quiet_panics();
     let start = Instant::now();
-    for _ in 0..rounds {
+    for round in 0..rounds {
         for article in &corpus {
-            let reading = reader.read_timed(article, &mut times);
-            events += std::hint::black_box(reading).events.len();
+            match read_guarded(&reader, article, Some(&mut times)) {
+                Ok(reading) => events += std::hint::black_box(reading).events.len(),
+                Err(message) => {
+                    reader_failures += 1;
+                    if round == 0 && reader_failures <= 5 {
+                        eprintln!("sitrep: {message}");
+                    }
+                }
+            }
         }
     }
     let seconds = start.elapsed().as_secs_f64().max(1e-9);
@@ -154,6 +165,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
         mb_per_second: mb / seconds,
         ms_per_article: 1000.0 * seconds / articles as f64,
         events,
+        reader_failures,
         peak_rss_mb: peak_rss_mb(),
         stages,
     };
@@ -171,8 +183,8 @@ fn print_report(r: &BenchReport) {
         r.corpus_articles, r.load_seconds, r.load_failures, r.reader_build_seconds
     );
     println!(
-        "read {} articles, {:.1} MB in {:.3} s: {:.0} articles/s, {:.2} MB/s, {:.3} ms/article, {} events",
-        r.articles, r.mb, r.seconds, r.articles_per_second, r.mb_per_second, r.ms_per_article, r.events
+        "read {} articles, {:.1} MB in {:.3} s: {:.0} articles/s, {:.2} MB/s, {:.3} ms/article, {} events, {} reader failures",
+        r.articles, r.mb, r.seconds, r.articles_per_second, r.mb_per_second, r.ms_per_article, r.events, r.reader_failures
     );
     match r.peak_rss_mb {
         Some(mb) => println!("peak RSS: {mb:.1} MB"),

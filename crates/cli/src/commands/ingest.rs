@@ -1,7 +1,7 @@
 //! `sitrep ingest PATH... --db FILE`: read files into the store. A producer parses files,
 //! two workers read articles, the writer inserts in order in batches of one transaction.
 
-use super::{CliError, InputArgs};
+use super::{quiet_panics, read_guarded, CliError, InputArgs};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_extract::Reader;
@@ -11,9 +11,10 @@ use sitrep_store::{Inserted, Store};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Arguments of `sitrep ingest`.
 #[derive(Debug, Args)]
@@ -51,8 +52,16 @@ pub struct Summary {
     pub skipped_files: usize,
     /// Lines, records or files that failed.
     pub failed: usize,
+    /// Articles the reader failed on (not stored; a later ingest retries them).
+    pub reader_failures: usize,
     /// Boilerplate lines dropped.
     pub boilerplate_lines: usize,
+    /// Seconds spent parsing files (producer thread).
+    pub parse_seconds: f64,
+    /// Seconds spent in the reader, summed over the worker threads.
+    pub read_seconds: f64,
+    /// Seconds spent inserting and committing (writer).
+    pub store_seconds: f64,
     /// Events stored (all classes).
     pub events: usize,
     /// Conflict events stored.
@@ -62,6 +71,7 @@ pub struct Summary {
 /// Run the command.
 pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     let started = Instant::now();
+    quiet_panics();
     let mut store = Store::open(&args.db)?;
     let reader = Reader::new();
     let progress = if args.quiet {
@@ -78,15 +88,20 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     let mut summary = Summary::default();
     let batch_size = args.batch_size.max(1);
 
+    let read_time = AtomicU64::new(0);
     std::thread::scope(|scope| -> Result<(), CliError> {
         let (article_tx, article_rx) = sync_channel::<(usize, Article)>(256);
-        let (read_tx, read_rx) = sync_channel::<(usize, Article, Reading)>(256);
+        let (read_tx, read_rx) = sync_channel::<(usize, Article, Result<Reading, String>)>(256);
         let paths = args.paths.clone();
         let bar = progress.clone();
         let producer = scope.spawn(move || {
             let mut items = ingest(&paths, &options);
             let mut seq = 0;
-            for item in items.by_ref() {
+            let mut parse = Duration::ZERO;
+            loop {
+                let t = Instant::now();
+                let Some(item) = items.next() else { break };
+                parse += t.elapsed();
                 match item {
                     Ok(article) => {
                         if article_tx.send((seq, article)).is_err() {
@@ -97,17 +112,20 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                     Err(e) => bar.suspend(|| eprintln!("sitrep: {e}")),
                 }
             }
-            items.stats().clone()
+            (items.stats().clone(), parse)
         });
         let shared_rx: Arc<Mutex<Receiver<(usize, Article)>>> = Arc::new(Mutex::new(article_rx));
         for _ in 0..workers {
             let rx = Arc::clone(&shared_rx);
             let tx = read_tx.clone();
             let reader = &reader;
+            let read_time = &read_time;
             scope.spawn(move || loop {
                 let next = rx.lock().map(|r| r.recv());
                 let Ok(Ok((seq, article))) = next else { break };
-                let reading = reader.read(&article);
+                let t = Instant::now();
+                let reading = read_guarded(reader, &article, None);
+                read_time.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
                 if tx.send((seq, article, reading)).is_err() {
                     break;
                 }
@@ -115,15 +133,25 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         }
         drop(read_tx);
         // Writer: insert in input order, commit every `batch_size` articles.
-        let mut pending: BTreeMap<usize, (Article, Reading)> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, (Article, Result<Reading, String>)> = BTreeMap::new();
         let mut next = 0;
+        let mut store_time = Duration::ZERO;
         let mut batch = store.batch()?;
         let mut in_batch = 0;
         for (seq, article, reading) in read_rx {
+            let t = Instant::now();
             pending.insert(seq, (article, reading));
             while let Some((article, reading)) = pending.remove(&next) {
                 next += 1;
                 summary.read += 1;
+                let reading = match reading {
+                    Ok(reading) => reading,
+                    Err(message) => {
+                        progress.suspend(|| eprintln!("sitrep: {message}"));
+                        summary.reader_failures += 1;
+                        continue;
+                    }
+                };
                 match batch.insert(&article, &reading)? {
                     Inserted::New => {
                         summary.stored += 1;
@@ -144,14 +172,21 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                     in_batch = 0;
                 }
             }
+            store_time += t.elapsed();
             progress.set_message(format!(
                 "{} new, {} duplicates",
                 summary.stored, summary.duplicates
             ));
         }
+        let t = Instant::now();
         batch.commit()?;
-        let stats = producer.join().unwrap_or_default();
-        summary.failed = stats.errors;
+        store_time += t.elapsed();
+        let (stats, parse_time) = producer.join().unwrap_or_default();
+        summary.parse_seconds = parse_time.as_secs_f64();
+        summary.read_seconds =
+            Duration::from_nanos(read_time.load(Ordering::Relaxed)).as_secs_f64();
+        summary.store_seconds = store_time.as_secs_f64();
+        summary.failed = stats.errors + summary.reader_failures;
         summary.skipped_files = stats.skipped_files;
         summary.boilerplate_lines = stats.boilerplate_lines;
         Ok(())
@@ -170,6 +205,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         args.db.display(),
         seconds,
         summary.read as f64 / seconds.max(1e-9)
+    );
+    println!(
+        "time: parse {:.3} s, read {:.3} s (summed over {workers} threads), store {:.3} s",
+        summary.parse_seconds, summary.read_seconds, summary.store_seconds
     );
     if summary.read == 0 {
         return Err(CliError::NothingRead(format!(

@@ -150,3 +150,38 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
         Ok(()) => Ok(()),
     }
 }
+
+/// Read an article, turning a panic of the reader into an error message naming the article,
+/// so that one bad article does not end a batch.
+pub fn read_guarded(
+    reader: &sitrep_extract::Reader,
+    article: &sitrep_model::Article,
+    times: Option<&mut sitrep_extract::StageTimes>,
+) -> Result<sitrep_model::Reading, String> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match times {
+        Some(times) => reader.read_timed(article, times),
+        None => reader.read(article),
+    }));
+    result.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown panic".into());
+        format!(
+            "{} (article {}): the reader failed: {message}",
+            article.origin, article.id
+        )
+    })
+}
+
+/// Report panics in one short line (no backtrace); [`read_guarded`] says which article it was.
+pub fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("sitrep: internal error{place}");
+    }));
+}

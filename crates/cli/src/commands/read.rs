@@ -1,6 +1,6 @@
 //! `sitrep read FILE`: one file's articles, each reading printed as pretty JSON; no database.
 
-use super::{write_stdout, CliError, InputArgs};
+use super::{quiet_panics, read_guarded, write_stdout, CliError, InputArgs};
 use clap::Args;
 use sitrep_extract::Reader;
 use std::path::PathBuf;
@@ -19,12 +19,20 @@ pub struct ReadArgs {
 /// Run the command.
 pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
     let reader = Reader::new();
+    quiet_panics();
     let mut read = 0;
     let mut failed = 0;
     for item in sitrep_ingest::ingest(std::slice::from_ref(&args.file), &args.input.options()) {
         match item {
             Ok(article) => {
-                let reading = reader.read(&article);
+                let reading = match read_guarded(&reader, &article, None) {
+                    Ok(reading) => reading,
+                    Err(message) => {
+                        eprintln!("sitrep: {message}");
+                        failed += 1;
+                        continue;
+                    }
+                };
                 let mut json = serde_json::to_vec_pretty(&reading)?;
                 json.push(b'\n');
                 write_stdout(&json)?;
