@@ -707,7 +707,8 @@ impl Gazetteer {
         let mut explicit_countries: FxHashMap<u16, f32> = FxHashMap::default();
         let mut explicit_admin1: FxHashMap<u16, f32> = FxHashMap::default();
         let mut admin1_share: FxHashMap<u16, f32> = FxHashMap::default();
-        for f in found {
+        let mut own_votes: Vec<Vec<(u16, f32)>> = vec![Vec::new(); found.len()];
+        for (fi, f) in found.iter().enumerate() {
             match &f.hit {
                 Hit::Country(c, demonym) => {
                     let w = match f.cue {
@@ -742,6 +743,7 @@ impl Gazetteer {
                     };
                     for (c, w) in per_country {
                         *votes.entry(c).or_default() += w * strength;
+                        own_votes[fi].push((c, w * strength));
                     }
                     for (a, w) in per_admin1 {
                         *admin1_share.entry(a).or_default() += w;
@@ -764,11 +766,10 @@ impl Gazetteer {
             if let Some(&c) = c {
                 if !seen_context.contains(&c) {
                     seen_context.push(c);
-                    *votes.entry(c).or_default() += 1.0;
+                    *votes.entry(c).or_default() += 2.0;
                 }
             }
         }
-        let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
         let pre_main = votes
             .iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
@@ -874,10 +875,24 @@ impl Gazetteer {
                     let mut a1_context = admin1_share.clone();
                     let own = self.prior_weights(post, f.word_after);
                     let own_total: f32 = own.iter().map(|w| w.1).sum();
+                    // country context from the other mentions
+                    let mut votes = votes.clone();
+                    for (c, w) in &own_votes[fi] {
+                        if let Some(v) = votes.get_mut(c) {
+                            *v = (*v - w).max(0.0);
+                        }
+                    }
+                    let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
+                    let mut explicit_other = explicit_admin1.clone();
                     for (x, w) in &own {
                         let a = self.admin1_of(*x);
                         if let Some(v) = a1_context.get_mut(&a) {
                             *v -= w / own_total;
+                        }
+                        if *x >> 30 == TAG_ADMIN1 {
+                            if let Some(v) = explicit_other.get_mut(&a) {
+                                *v -= w / own_total;
+                            }
                         }
                     }
                     let written = plain(&text[first.start..last.end]);
@@ -890,7 +905,7 @@ impl Gazetteer {
                                 &votes,
                                 vote_total,
                                 &explicit_countries,
-                                &explicit_admin1,
+                                &explicit_other,
                                 &a1_context,
                                 &q_admin1,
                                 &q_country,
@@ -900,6 +915,11 @@ impl Gazetteer {
                         })
                         .collect();
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+                    if std::env::var("PLACES_DEBUG").is_ok() {
+                        for (x, sc) in scored.iter().take(5) {
+                            eprintln!("  cand {} {:.2}", self.place_or_admin1_id(*x), sc);
+                        }
+                    }
                     let (best, s1) = scored[0];
                     let s2 = scored.get(1).map(|x| x.1).unwrap_or(s1 - 5.0);
                     let conf = 1.0 / (1.0 + (s2 - s1).exp());
@@ -1280,7 +1300,7 @@ impl Gazetteer {
             s += 3.0;
         }
         if admin1 != NO_ADMIN1 {
-            if explicit_admin1.get(&admin1).copied().unwrap_or(0.0) > 0.0 {
+            if explicit_admin1.get(&admin1).copied().unwrap_or(0.0) > 0.01 {
                 s += 2.0;
             }
             s += 3.0 * a1_context.get(&admin1).copied().unwrap_or(0.0).min(1.0);
