@@ -86,7 +86,18 @@ pub fn read(doc: &Doc) -> Reading {
         if claims.only_disputes() {
             disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
         } else if let Some(ts) = candidate {
-            let draft = build(doc, i, ts, &claims, &actors, quantities, stated, &narrative);
+            let previous_place = drafts.last().and_then(|d| d.event.location.as_ref());
+            let draft = build(
+                doc,
+                i,
+                ts,
+                &claims,
+                &actors,
+                quantities,
+                stated,
+                &narrative,
+                previous_place,
+            );
             push_or_merge(&mut drafts, draft);
         } else if let Some(st) = statement.as_ref().filter(|s| s.change) {
             if let Some(draft) = territory_event(doc, i, st, &claims, &actors, &date_for_sentence) {
@@ -451,13 +462,20 @@ fn roles(
     (a1, assoc1, a2, assoc2)
 }
 
-/// Where sentence `i`'s event happened, its other places, and a destination.
+/// Where sentence `i`'s event happened, its other places, and a destination. A sentence that
+/// names no place (other than a destination) happened where the article's story is: the place of
+/// the event before, else the article's primary place, else its country.
 fn locate(
     doc: &Doc,
     i: usize,
     trigger: Span,
-) -> (Option<PlaceRef>, Vec<PlaceRef>, Option<PlaceRef>) {
-    let in_sentence: Vec<_> = doc.places.in_sentence(i).collect();
+    previous: Option<&PlaceRef>,
+) -> (Option<PlaceRef>, Vec<PlaceRef>, Option<PlaceRef>, bool) {
+    let in_sentence: Vec<_> = doc
+        .places
+        .in_sentence(i)
+        .filter(|m| m.qualifies.is_none())
+        .collect();
     let destination = in_sentence
         .iter()
         .find(|m| matches!(m.cue, PlaceCue::Towards))
@@ -470,23 +488,76 @@ fn locate(
     let mut candidates: Vec<_> = in_sentence
         .iter()
         .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
+        .filter(|m| !is_demonym(m))
         .collect();
-    let primary = doc.places.primary().map(|p| p.span);
+    let primary = doc.places.primary();
+    let primary_span = primary.map(|p| p.span);
     candidates.sort_by_key(|m| {
         (
             rank(&m.kind),
-            primary != Some(m.span),
+            primary_span != Some(m.span),
             m.span.start.abs_diff(trigger.start),
         )
     });
-    let location = candidates.first().map(|m| m.place.clone());
     let others = candidates
         .iter()
         .skip(1)
         .filter(|m| rank(&m.kind) == 0)
         .map(|m| m.place.clone())
         .collect();
-    (location, others, destination)
+    let own = candidates.first().map(|m| m.place.clone());
+    // A province or country named in the sentence is refined by a town of the story inside it.
+    let inherited = previous
+        .cloned()
+        .or_else(|| primary.filter(|p| !is_demonym(p)).map(|p| p.place.clone()));
+    let location = match own {
+        Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => match inherited {
+            Some(town) if within(&town, &own) && town.geo_precision < own.geo_precision => {
+                Some(town)
+            }
+            _ => Some(own),
+        },
+        Some(own) => Some(own),
+        None => inherited.or_else(|| country_place(doc)),
+    };
+    let explicit = !candidates.is_empty();
+    (location, others, destination, explicit)
+}
+
+fn is_demonym(m: &sitrep_places::PlaceMention) -> bool {
+    m.kind == PlaceKind::Country
+        && m.place
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.rule.starts_with("demonym"))
+}
+
+/// Whether `inner` lies inside `outer` (same country, and same admin1 when `outer` has one).
+fn within(inner: &PlaceRef, outer: &PlaceRef) -> bool {
+    inner.country_code == outer.country_code
+        && (outer.admin1.is_none() || inner.admin1 == outer.admin1)
+}
+
+/// The article's country as a place, when nothing finer is named.
+fn country_place(doc: &Doc) -> Option<PlaceRef> {
+    let code = doc.country_code.as_deref()?;
+    if let Some(m) = doc
+        .places
+        .mentions
+        .iter()
+        .find(|m| m.kind == PlaceKind::Country && m.place.country_code.as_deref() == Some(code))
+    {
+        return Some(m.place.clone());
+    }
+    Some(PlaceRef {
+        mention: String::new(),
+        name: doc.country.clone().unwrap_or_else(|| code.to_string()),
+        country_code: Some(code.to_string()),
+        country: doc.country.clone(),
+        geo_precision: 3,
+        where_prec: 6,
+        ..Default::default()
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -499,6 +570,7 @@ fn build(
     mut quantities: Vec<Quantity>,
     stated: Option<u64>,
     narrative: &Option<EventDate>,
+    previous_place: Option<&PlaceRef>,
 ) -> Draft {
     let sub = ts.sub_event_type;
     let sentence = doc.sentences[i];
@@ -518,13 +590,13 @@ fn build(
             .or_else(|| narrative.clone().map(approximate))
             .unwrap_or_else(|| publication_date(doc))
     };
-    let (mut location, other_locations, destination) = locate(doc, i, ts.trigger);
+    let (mut location, other_locations, destination, explicit_place) =
+        locate(doc, i, ts.trigger, previous_place);
     if let Some(p) = location.as_mut() {
         if let Some(ev) = p.evidence.as_mut() {
             ev.article_id = doc.article.id.clone();
         }
     }
-    let explicit_place = location.is_some();
     let (actor1, assoc_actor_1, actor2, assoc_actor_2) = roles(doc, ts.trigger, actors, sub);
     if tally {
         for q in &mut quantities {
@@ -630,7 +702,7 @@ fn territory_event(
         }],
         trigger: st.cue,
     };
-    let mut draft = build(doc, i, &ts, claims, actors, Vec::new(), None, &None);
+    let mut draft = build(doc, i, &ts, claims, actors, Vec::new(), None, &None, None);
     draft.event.date = date.clone();
     draft.explicit_date = date.evidence.as_ref().is_some_and(|e| e.sentence == i);
     draft.event.location = Some(fact.place.clone());
