@@ -235,3 +235,34 @@ fn bench_reports_throughput_as_json() {
     assert!(v["mb"].as_f64().unwrap() >= 0.01);
     assert_eq!(v["stages"].as_array().unwrap().len(), 7);
 }
+
+#[test]
+fn gazetteer_build_and_eval_name_a_missing_file() {
+    let dir = scratch("missing");
+    let out = sitrep(&[
+        "gazetteer",
+        "build",
+        "--places",
+        "/nonexistent/cities500.json.gz",
+        "--admin1",
+        "/nonexistent/admin1.txt",
+        "--countries",
+        "/nonexistent/countries.json",
+        "--out",
+        dir.join("g.idx.gz").to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("/nonexistent/"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = sitrep(&["eval", "case", "/nonexistent/task2-dev.tsv"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("/nonexistent/task2-dev.tsv"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

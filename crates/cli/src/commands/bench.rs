@@ -2,10 +2,11 @@
 //! until it holds at least `--min-mb` of text, every article is read with one `Reader`
 //! (`read_timed`), and the time per stage, throughput and peak memory are printed.
 
-use super::{quiet_panics, read_guarded, CliError, InputArgs};
+use super::{quiet_panics, read_guarded, write_stdout, CliError, InputArgs};
 use clap::Args;
 use serde::Serialize;
 use sitrep_extract::{Reader, StageTimes};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -169,29 +170,39 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
         peak_rss_mb: peak_rss_mb(),
         stages,
     };
-    if args.json {
-        println!("{}", serde_json::to_string(&report)?);
+    let text = if args.json {
+        serde_json::to_string(&report)? + "\n"
     } else {
-        print_report(&report);
-    }
+        render(&report)
+    };
+    write_stdout(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_report(r: &BenchReport) {
-    println!(
+/// The report as text.
+fn render(r: &BenchReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "corpus: {} articles loaded in {:.3} s ({} failed); reader built in {:.3} s",
         r.corpus_articles, r.load_seconds, r.load_failures, r.reader_build_seconds
     );
-    println!(
+    let _ = writeln!(
+        out,
         "read {} articles, {:.1} MB in {:.3} s: {:.0} articles/s, {:.2} MB/s, {:.3} ms/article, {} events, {} reader failures",
         r.articles, r.mb, r.seconds, r.articles_per_second, r.mb_per_second, r.ms_per_article, r.events, r.reader_failures
     );
-    match r.peak_rss_mb {
-        Some(mb) => println!("peak RSS: {mb:.1} MB"),
-        None => println!("peak RSS: not reported by this system"),
-    }
-    println!("time by stage:");
+    let _ = match r.peak_rss_mb {
+        Some(mb) => writeln!(out, "peak RSS: {mb:.1} MB"),
+        None => writeln!(out, "peak RSS: not reported by this system"),
+    };
+    let _ = writeln!(out, "time by stage:");
     for s in &r.stages {
-        println!("  {:<9} {:>8.3} s {:>5.1} %", s.stage, s.seconds, s.percent);
+        let _ = writeln!(
+            out,
+            "  {:<9} {:>8.3} s {:>5.1} %",
+            s.stage, s.seconds, s.percent
+        );
     }
+    out
 }

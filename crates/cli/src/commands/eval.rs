@@ -1,6 +1,6 @@
 //! `sitrep eval acled|case|seeds`: the reader measured against coded data (sitrep-eval).
 
-use super::CliError;
+use super::{write_stdout, CliError};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use sitrep_extract::Reader;
@@ -30,12 +30,12 @@ pub struct EvalArgs {
 }
 
 fn print<R: Display + Serialize>(report: &R, json: bool) -> Result<(), CliError> {
-    if json {
-        println!("{}", serde_json::to_string(report)?);
+    let text = if json {
+        serde_json::to_string(report)?
     } else {
-        println!("{report}");
-    }
-    Ok(())
+        report.to_string()
+    };
+    write_stdout(format!("{text}\n").as_bytes())
 }
 
 /// Run the command.
