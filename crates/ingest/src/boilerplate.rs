@@ -1,7 +1,8 @@
 //! Boilerplate removal: drops photo captions, "Read more" links, share and subscribe prompts
-//! (the rules in `data/boilerplate.tsv`) from a text, line by line, and says which rule fired.
+//! (the rules in `data/boilerplate.tsv`) from a text, line by line, and cuts page furniture
+//! that scrapers glued to the end of a line (`tail:` rules); says which rule fired.
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
 /// The rule file shipped in the repository.
@@ -11,14 +12,14 @@ const BOILERPLATE_TSV: &str = include_str!("../../../data/boilerplate.tsv");
 /// captions and prompts are short, while some corpora put a whole article on one line.
 pub const MAX_BOILERPLATE_CHARS: usize = 400;
 
-/// One line that was dropped, and why.
+/// One line (or the tail of one line) that was dropped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemovedLine {
     /// 1-based line number in the input text.
     pub line: usize,
-    /// The rule id that matched (`photo:file_photo`).
+    /// The rule id that matched (`photo:file_photo`, `tail:comments`).
     pub rule: &'static str,
-    /// The line as it was.
+    /// The text dropped: the whole line, or for a `tail:` rule the end of the line that was cut.
     pub text: String,
 }
 
@@ -36,6 +37,7 @@ pub struct Stripped {
 pub struct Boilerplate {
     ids: Vec<&'static str>,
     set: RegexSet,
+    tails: Vec<(&'static str, Regex)>,
 }
 
 /// A rule file that does not parse.
@@ -58,9 +60,12 @@ impl Boilerplate {
     }
 
     /// Rules from a TSV text: `RULE_ID<TAB>REGEX` per line, `#` comments and blank lines ignored.
+    /// A rule whose id starts with `tail:` cuts a line from its match to the end; the others
+    /// drop the whole line.
     pub fn from_tsv(tsv: &'static str) -> Result<Boilerplate, RuleError> {
         let mut ids = Vec::new();
         let mut patterns = Vec::new();
+        let mut tails = Vec::new();
         for (i, raw) in tsv.lines().enumerate() {
             let line = i + 1;
             if raw.trim().is_empty() || raw.starts_with('#') {
@@ -76,10 +81,17 @@ impl Boilerplate {
                     message: "empty rule id or pattern".into(),
                 });
             }
-            Regex::new(pattern).map_err(|e| RuleError {
-                line,
-                message: e.to_string(),
-            })?;
+            let regex = RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| RuleError {
+                    line,
+                    message: e.to_string(),
+                })?;
+            if id.trim().starts_with("tail:") {
+                tails.push((id.trim(), regex));
+                continue;
+            }
             ids.push(id.trim());
             patterns.push(pattern.to_string());
         }
@@ -90,7 +102,7 @@ impl Boilerplate {
                 line: 0,
                 message: e.to_string(),
             })?;
-        Ok(Boilerplate { ids, set })
+        Ok(Boilerplate { ids, set, tails })
     }
 
     /// The rule that a single line matches, if any (the first in file order). Lines longer
@@ -105,6 +117,14 @@ impl Boilerplate {
         self.set.matches(line).iter().next().map(|i| self.ids[i])
     }
 
+    /// Where a `tail:` rule cuts `line` (the earliest match), and which rule.
+    pub fn tail_cut(&self, line: &str) -> Option<(&'static str, usize)> {
+        self.tails
+            .iter()
+            .filter_map(|(id, re)| re.find(line).map(|m| (*id, m.start())))
+            .min_by_key(|(_, at)| *at)
+    }
+
     /// Drop boilerplate lines; also normalises line ends (`\r\n` → `\n`), trims trailing
     /// spaces and collapses runs of blank lines, so paragraphs stay separated by one blank line.
     pub fn strip(&self, text: &str) -> Stripped {
@@ -112,7 +132,15 @@ impl Boilerplate {
         let mut removed = Vec::new();
         let mut blank_pending = false;
         for (i, line) in text.lines().enumerate() {
-            let line = line.trim_end();
+            let mut line = line.trim_end();
+            if let Some((rule, at)) = self.tail_cut(line) {
+                removed.push(RemovedLine {
+                    line: i + 1,
+                    rule,
+                    text: line[at..].trim().to_string(),
+                });
+                line = line[..at].trim_end();
+            }
             if line.trim().is_empty() {
                 blank_pending = !out.is_empty();
                 continue;
@@ -210,6 +238,23 @@ mod tests {
             b.rule_for("Police said AP photo agencies were not allowed in."),
             None
         );
+    }
+
+    #[test]
+    fn page_furniture_at_the_end_of_a_line_is_cut() {
+        let b = Boilerplate::shipped();
+        let text =
+            "Rebels shelled the airport on Monday, officials said. ... 123 Related Army advances \
+                    near the border Tags Syria Community standardsDiscussion Comment via Facebook\n\
+                    Second paragraph. Follow us on Instagram. Don't miss out on the latest news";
+        let s = b.strip(text);
+        assert_eq!(
+            s.text,
+            "Rebels shelled the airport on Monday, officials said.\nSecond paragraph."
+        );
+        assert_eq!(s.removed.len(), 2);
+        assert_eq!(s.removed[0].rule, "tail:related_list");
+        assert!(s.removed[1].text.starts_with("Follow us on Instagram"));
     }
 
     #[test]
