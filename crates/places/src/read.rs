@@ -95,7 +95,7 @@ impl ArticlePlaces {
                 } else {
                     0.0
                 };
-                let order = -0.25 * m.sentence.min(8) as f32 - 0.02 * i.min(20) as f32;
+                let order = -0.6 * m.sentence.min(8) as f32 - 0.02 * i.min(20) as f32;
                 (kind + cue + country + order + 0.5 * m.score, m)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
