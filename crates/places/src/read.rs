@@ -915,10 +915,6 @@ impl Gazetteer {
                         })
                         .collect();
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-                    if std::env::var("PLACES_DEBUG").is_ok() {
-                        for (x, sc) in scored.iter().take(5) {
-                            eprintln!("  cand {} {:.2}", self.place_or_admin1_id(*x), sc);
-                        }
                     }
                     let (best, s1) = scored[0];
                     let s2 = scored.get(1).map(|x| x.1).unwrap_or(s1 - 5.0);
