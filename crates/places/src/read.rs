@@ -915,7 +915,6 @@ impl Gazetteer {
                         })
                         .collect();
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-                    }
                     let (best, s1) = scored[0];
                     let s2 = scored.get(1).map(|x| x.1).unwrap_or(s1 - 5.0);
                     let conf = 1.0 / (1.0 + (s2 - s1).exp());
