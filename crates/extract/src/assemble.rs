@@ -229,6 +229,8 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>) -> Option<EventDate
     doc.dates[i]
         .iter()
         .filter(|d| d.role != DateRole::Until && !is_claim_date(doc, i, d.span))
+        // A clock time with no day ("shortly before noon") dates nothing by itself.
+        .filter(|d| d.date.is_some() || (doc.article.published.is_none() && d.rule != "time-only"))
         .min_by_key(|d| d.span.start.abs_diff(anchor))
         .map(|d| EventDate {
             date: d.date,
@@ -488,7 +490,7 @@ fn locate(
     let mut candidates: Vec<_> = in_sentence
         .iter()
         .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
-        .filter(|m| !is_demonym(m))
+        .filter(|m| !is_demonym(m) && !is_modifier(doc.text, m.span))
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
@@ -522,6 +524,22 @@ fn locate(
     };
     let explicit = !candidates.is_empty();
     (location, others, destination, explicit)
+}
+
+/// "Britain-based monitor", "Saudi-led coalition": a place name used as a modifier.
+fn is_modifier(text: &str, span: Span) -> bool {
+    let after = &text[span.end..];
+    [
+        "-based",
+        "-led",
+        "-backed",
+        "-born",
+        "-run",
+        "-held",
+        "-controlled",
+    ]
+    .iter()
+    .any(|s| after.starts_with(s))
 }
 
 fn is_demonym(m: &sitrep_places::PlaceMention) -> bool {

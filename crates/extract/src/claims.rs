@@ -200,7 +200,14 @@ fn claimant_near(
         .filter(|m| in_clause(&m.span) && !m.generic)
         .filter(|m| dist(&m.span) <= 40)
         .min_by_key(|m| dist(&m.span))
-        .map(|m| (m.actor.name.clone(), ClaimantKind::Party))
+        .map(|m| {
+            // Residents, protesters and witnesses speak as people, not as a party.
+            if matches!(m.actor.inter, 5..=7) {
+                (m.actor.mention.clone(), ClaimantKind::Person)
+            } else {
+                (m.actor.name.clone(), ClaimantKind::Party)
+            }
+        })
 }
 
 /// "a military source quoted by the official Sana news agency": both names, as one claimant.

@@ -34,6 +34,8 @@ impl PhraseSet {
         text: &str,
         within: Span,
     ) -> impl Iterator<Item = (Span, &'s str)> + 's {
+        // Callers widen spans by bytes ("40 bytes before the trigger"): snap to characters.
+        let within = snap_to_chars(text, within);
         let hay = &text[within.start..within.end];
         let bytes = hay.as_bytes();
         let found: Vec<_> = self
@@ -59,6 +61,19 @@ impl PhraseSet {
     pub fn first(&self, text: &str, within: Span) -> Option<(Span, &str)> {
         self.find(text, within).next()
     }
+}
+
+/// `span` shrunk to the nearest character boundaries inside it (and inside `text`).
+pub fn snap_to_chars(text: &str, span: Span) -> Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end.max(start))
 }
 
 fn is_word_char(b: u8) -> bool {
@@ -248,6 +263,18 @@ mod tests {
                 "{kind:?}: {phrase}"
             );
         }
+    }
+
+    #[test]
+    fn spans_inside_a_character_are_snapped() {
+        let text = "Gunmen \u{fffd}killed a man";
+        let c = cues();
+        // Byte 8 is inside the replacement character.
+        let hits: Vec<_> = c.quantity[0]
+            .1
+            .find(text, Span::new(8, text.len()))
+            .collect();
+        assert_eq!(hits.len(), 1);
     }
 
     #[test]
