@@ -1,0 +1,449 @@
+//! The list routes: meta, events, map points, timeline, stories, articles and exports.
+
+use crate::filter::{like_pattern, paging, reject_unknown, EventQuery, MAX_PAGE};
+use crate::{ApiError, AppState};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::types::Value;
+use serde_json::{json, Value as Json_};
+use sitrep_model::{Event, EventType, Polarity, SubEventType};
+use sitrep_store::Store;
+use std::collections::HashMap;
+
+/// Query parameters as a map, or a 400 when the query string does not parse.
+pub(crate) type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
+
+/// The parameters of a request.
+pub(crate) fn params(p: Params) -> Result<HashMap<String, String>, ApiError> {
+    p.map(|Query(map)| map)
+        .map_err(|e| ApiError::bad_request(format!("query string: {e}")))
+}
+
+/// Run `f` with the store on a blocking thread.
+pub(crate) async fn with_store<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+{
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || {
+        let store = store
+            .lock()
+            .map_err(|_| ApiError::internal("store lock poisoned by an earlier failure"))?;
+        f(&store)
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
+}
+
+/// A page of a list: `{"total", "limit", "offset", "items"}`.
+pub(crate) fn page(total: u64, limit: usize, offset: usize, items: Vec<Json_>) -> Json<Json_> {
+    Json(json!({ "total": total, "limit": limit, "offset": offset, "items": items }))
+}
+
+/// Unknown `/api/...` route.
+pub async fn not_found() -> ApiError {
+    ApiError::not_found("no such API route; see docs/openapi.yaml")
+}
+
+/// The event types in the order of their type codes in `/api/events/points`.
+pub(crate) fn type_codes() -> Vec<EventType> {
+    EventType::ACLED
+        .into_iter()
+        .chain([EventType::NonConflict])
+        .collect()
+}
+
+/// `GET /api/meta`.
+pub async fn meta(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let params = params(p)?;
+    reject_unknown(&params, &[])?;
+    let ingest = state.ingest_token.is_some();
+    with_store(&state, move |store| {
+        let counts = store.counts()?;
+        let conn = store.connection();
+        let (first, last): (Option<String>, Option<String>) = conn.query_row(
+            "SELECT MIN(event_date), MAX(event_date) FROM events WHERE is_conflict = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut stmt = conn.prepare(
+            "SELECT country_code, MAX(country), COUNT(*) FROM events
+             WHERE is_conflict = 1 AND country_code IS NOT NULL GROUP BY country_code ORDER BY COUNT(*) DESC",
+        )?;
+        let countries: Vec<Json_> = stmt
+            .query_map([], |r| {
+                Ok(json!({"code": r.get::<_, String>(0)?, "name": r.get::<_, Option<String>>(1)?, "events": r.get::<_, i64>(2)?}))
+            })?
+            .collect::<Result<_, _>>()?;
+        let types: Vec<Json_> = type_codes()
+            .into_iter()
+            .enumerate()
+            .map(|(code, t)| {
+                json!({
+                    "code": code,
+                    "name": t.acled_name(),
+                    "sub_types": SubEventType::ALL.iter().filter(|s| s.event_type() == t).map(|s| s.acled_name()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        Ok(Json(json!({
+            "counts": counts,
+            "first_date": first,
+            "last_date": last,
+            "event_types": types,
+            "countries": countries,
+            "ingest_enabled": ingest,
+        })))
+    })
+    .await
+}
+
+/// Count the events matching `where_`.
+fn count(store: &Store, where_: &str, args: &[Value]) -> Result<u64, ApiError> {
+    let sql = format!("SELECT COUNT(*) FROM events e WHERE {where_}");
+    Ok(store
+        .connection()
+        .query_row(&sql, rusqlite::params_from_iter(args), |r| {
+            r.get::<_, i64>(0)
+        })? as u64)
+}
+
+/// Parse a stored event.
+pub(crate) fn parse_event(id: &str, json: &str) -> Result<Event, ApiError> {
+    serde_json::from_str(json)
+        .map_err(|e| ApiError::internal(format!("stored JSON of event {id} does not parse: {e}")))
+}
+
+/// The events matching `query` (its page), newest first.
+pub(crate) fn load_events(store: &Store, query: &EventQuery) -> Result<Vec<Event>, ApiError> {
+    let (where_, mut args) = query.sql_where(true);
+    let sql = format!(
+        "SELECT e.id, e.json FROM events e WHERE {where_}
+         ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?"
+    );
+    args.push(Value::Integer(query.limit as i64));
+    args.push(Value::Integer(query.offset as i64));
+    let mut stmt = store.connection().prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut events = Vec::new();
+    for row in rows {
+        let (id, json) = row?;
+        events.push(parse_event(&id, &json)?);
+    }
+    Ok(events)
+}
+
+/// Whether the claims of an event disagree: some assert it, others deny or doubt it.
+pub(crate) fn disputed(event: &Event) -> bool {
+    let asserts = event.claims.iter().any(|c| {
+        matches!(
+            c.polarity,
+            Polarity::Asserted | Polarity::ClaimedResponsibility
+        )
+    });
+    let doubts = event
+        .claims
+        .iter()
+        .any(|c| matches!(c.polarity, Polarity::Denied | Polarity::Unconfirmed));
+    asserts && doubts
+}
+
+/// The list view of an event.
+pub(crate) fn summary(event: &Event) -> Json_ {
+    let place = event.location.as_ref();
+    let mut notes: String = event.notes.chars().take(280).collect();
+    if notes.len() < event.notes.len() {
+        notes.push('…');
+    }
+    json!({
+        "id": event.id,
+        "date": event.date.date,
+        "date_end": event.date.end,
+        "precision": event.date.precision,
+        "event_type": event.sub_event_type.event_type().acled_name(),
+        "sub_event_type": event.sub_event_type.acled_name(),
+        "country": place.and_then(|p| p.country.clone()),
+        "country_code": place.and_then(|p| p.country_code.clone()),
+        "admin1": place.and_then(|p| p.admin1.clone()),
+        "location": place.map(|p| p.name.clone()),
+        "lat": place.and_then(|p| p.lat),
+        "lon": place.and_then(|p| p.lon),
+        "fatalities": event.fatalities,
+        "actor1": event.actor1.as_ref().map(|a| a.name.clone()),
+        "actor2": event.actor2.as_ref().map(|a| a.name.clone()),
+        "claims": event.claims.len(),
+        "disputed": disputed(event),
+        "notes": notes,
+        "article_ids": event.article_ids,
+        "sources": event.sources,
+    })
+}
+
+/// `GET /api/events`: a page of event summaries.
+pub async fn events(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let query = EventQuery::parse(&params(p)?, &[], 50, MAX_PAGE)?;
+    with_store(&state, move |store| {
+        let (where_, args) = query.sql_where(true);
+        let total = count(store, &where_, &args)?;
+        let items = load_events(store, &query)?.iter().map(summary).collect();
+        Ok(page(total, query.limit, query.offset, items))
+    })
+    .await
+}
+
+/// The most map points one request answers.
+pub const MAX_POINTS: usize = 200_000;
+
+/// `GET /api/events/points`: `[id, lat, lon, type code, fatalities, date]` rows for the map.
+pub async fn points(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let query = EventQuery::parse(&params(p)?, &[], 50_000, MAX_POINTS)?;
+    with_store(&state, move |store| {
+        let (where_, mut args) = query.sql_where(true);
+        let where_ = format!("{where_} AND e.lat IS NOT NULL AND e.lon IS NOT NULL");
+        let total = count(store, &where_, &args)?;
+        let sql = format!(
+            "SELECT e.id, e.lat, e.lon, e.event_type, e.fatalities, e.event_date FROM events e
+             WHERE {where_} ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?"
+        );
+        args.push(Value::Integer(query.limit as i64));
+        args.push(Value::Integer(query.offset as i64));
+        let codes = type_codes();
+        let mut stmt = store.connection().prepare(&sql)?;
+        let rows: Vec<Json_> = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                let t: String = r.get(3)?;
+                let code = codes
+                    .iter()
+                    .position(|c| c.acled_name() == t)
+                    .unwrap_or(codes.len() - 1);
+                Ok(json!([
+                    r.get::<_, String>(0)?,
+                    r.get::<_, f64>(1)?,
+                    r.get::<_, f64>(2)?,
+                    code,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ]))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Json(json!({
+            "total": total, "limit": query.limit, "offset": query.offset,
+            "columns": ["id", "lat", "lon", "type", "fatalities", "date"],
+            "items": rows,
+        })))
+    })
+    .await
+}
+
+/// `GET /api/timeline`: events and fatalities per day for the filter, the date range ignored
+/// (the brush shows the selection within the whole span).
+pub async fn timeline(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let query = EventQuery::parse(&params(p)?, &[], 20_000, 20_000)?;
+    with_store(&state, move |store| {
+        let (where_, mut args) = query.sql_where(false);
+        let where_ = format!("{where_} AND e.event_date IS NOT NULL");
+        let total: u64 = store.connection().query_row(
+            &format!("SELECT COUNT(DISTINCT e.event_date) FROM events e WHERE {where_}"),
+            rusqlite::params_from_iter(&args),
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let sql = format!(
+            "SELECT e.event_date, COUNT(*), SUM(e.fatalities) FROM events e WHERE {where_}
+             GROUP BY e.event_date ORDER BY e.event_date LIMIT ? OFFSET ?"
+        );
+        args.push(Value::Integer(query.limit as i64));
+        args.push(Value::Integer(query.offset as i64));
+        let mut stmt = store.connection().prepare(&sql)?;
+        let items = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(json!({"date": r.get::<_, String>(0)?, "events": r.get::<_, i64>(1)?, "fatalities": r.get::<_, i64>(2)?}))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(page(total, query.limit, query.offset, items))
+    })
+    .await
+}
+
+/// `GET /api/stories`: the filtered events grouped by day, place and event type — one story,
+/// however many reports tell it.
+pub async fn stories(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let query = EventQuery::parse(&params(p)?, &[], 50, MAX_PAGE)?;
+    with_store(&state, move |store| {
+        let (where_, mut args) = query.sql_where(true);
+        let group = "e.event_date, e.country_code, e.location, e.event_type";
+        let total: u64 = store.connection().query_row(
+            &format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {where_} GROUP BY {group})"),
+            rusqlite::params_from_iter(&args),
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let sql = format!(
+            "SELECT e.event_date, MAX(e.country), MAX(e.admin1), e.location, e.event_type,
+                    COUNT(*), COUNT(DISTINCT e.article_id), MAX(e.fatalities),
+                    group_concat(e.id, char(31)), group_concat(DISTINCT a.source)
+             FROM events e JOIN articles a ON a.id = e.article_id WHERE {where_} GROUP BY {group}
+             ORDER BY e.event_date DESC, COUNT(*) DESC LIMIT ? OFFSET ?"
+        );
+        args.push(Value::Integer(query.limit as i64));
+        args.push(Value::Integer(query.offset as i64));
+        let mut stmt = store.connection().prepare(&sql)?;
+        let items = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                let ids: String = r.get(8)?;
+                let sources: Option<String> = r.get(9)?;
+                Ok(json!({
+                    "date": r.get::<_, Option<String>>(0)?,
+                    "country": r.get::<_, Option<String>>(1)?,
+                    "admin1": r.get::<_, Option<String>>(2)?,
+                    "location": r.get::<_, Option<String>>(3)?,
+                    "event_type": r.get::<_, String>(4)?,
+                    "reports": r.get::<_, i64>(5)?,
+                    "articles": r.get::<_, i64>(6)?,
+                    "max_fatalities": r.get::<_, i64>(7)?,
+                    "event_ids": ids.split('\u{1f}').take(50).collect::<Vec<_>>(),
+                    "sources": sources.map(|s| s.split(',').map(str::to_string).collect::<Vec<_>>()).unwrap_or_default(),
+                }))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(page(total, query.limit, query.offset, items))
+    })
+    .await
+}
+
+/// `GET /api/articles`: stored reports, newest first; `q` (title or source), `source`,
+/// `from`/`to` (publication date).
+pub async fn articles(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let params = params(p)?;
+    reject_unknown(&params, &["q", "source", "from", "to"])?;
+    let (limit, offset) = paging(&params, 50, MAX_PAGE)?;
+    let query = EventQuery::parse(
+        &params
+            .iter()
+            .filter(|(k, _)| matches!(k.as_str(), "from" | "to"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        &[],
+        1,
+        1,
+    )?;
+    let q = params
+        .get("q")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let source = params
+        .get("source")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    with_store(&state, move |store| {
+        let mut where_ = String::from("1 = 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(q) = &q {
+            where_.push_str(" AND (a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')");
+            for _ in 0..3 {
+                args.push(Value::Text(like_pattern(q)));
+            }
+        }
+        if let Some(s) = &source {
+            where_.push_str(" AND a.source = ? COLLATE NOCASE");
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(f) = query.from {
+            where_.push_str(" AND a.published >= ?");
+            args.push(Value::Text(f.to_string()));
+        }
+        if let Some(t) = query.to {
+            where_.push_str(" AND a.published <= ?");
+            args.push(Value::Text(t.to_string()));
+        }
+        let conn = store.connection();
+        let total: u64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM articles a WHERE {where_}"),
+            rusqlite::params_from_iter(&args),
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(offset as i64));
+        let mut stmt = conn.prepare(&format!(
+            "SELECT a.id, a.title, a.published, a.source, a.url, length(a.text),
+                    (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id AND e.is_conflict = 1)
+             FROM articles a WHERE {where_} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?"
+        ))?;
+        let items = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(json!({
+                    "id": r.get::<_, String>(0)?,
+                    "title": r.get::<_, Option<String>>(1)?,
+                    "published": r.get::<_, Option<String>>(2)?,
+                    "source": r.get::<_, Option<String>>(3)?,
+                    "url": r.get::<_, Option<String>>(4)?,
+                    "length": r.get::<_, i64>(5)?,
+                    "events": r.get::<_, i64>(6)?,
+                }))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(page(total, limit, offset, items))
+    })
+    .await
+}
+
+/// The most events one export writes.
+pub const MAX_EXPORT: usize = 1_000_000;
+
+/// `GET /api/export/{acled|csv|geojson|jsonl}`: the filtered events as a download.
+pub async fn export(
+    State(state): State<AppState>,
+    Path(format): Path<String>,
+    p: Params,
+) -> Result<Response, ApiError> {
+    let (kind, content_type, file) = match format.as_str() {
+        "acled" | "csv" => (
+            sitrep_export::Format::Acled,
+            "text/csv; charset=utf-8",
+            "sitrep-events.csv",
+        ),
+        "geojson" => (
+            sitrep_export::Format::GeoJson,
+            "application/geo+json",
+            "sitrep-events.geojson",
+        ),
+        "jsonl" => (
+            sitrep_export::Format::Jsonl,
+            "application/x-ndjson",
+            "sitrep-events.jsonl",
+        ),
+        _ => {
+            return Err(ApiError::not_found(format!(
+                "no export format {format:?}; expected acled, csv, geojson or jsonl"
+            )))
+        }
+    };
+    let query = EventQuery::parse(&params(p)?, &[], MAX_EXPORT, MAX_EXPORT)?;
+    let body = with_store(&state, move |store| {
+        let events = load_events(store, &query)?;
+        let options = sitrep_export::ExportOptions {
+            include_non_conflict: query.include_non_conflict,
+            timestamp: None,
+        };
+        let mut out = Vec::new();
+        sitrep_export::write_events(kind, &events, &options, &mut out)
+            .map_err(|e| ApiError::internal(format!("export: {e}")))?;
+        Ok(out)
+    })
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,94 @@
+//! The web UI, compiled into the binary from `web/dist` (built by `npm run build` in `web/`
+//! and committed, so `cargo build` needs no npm). Only the names in [`ASSETS`] are served:
+//! a request for anything else, `..` included, is a 404.
+
+use crate::ApiError;
+use axum::extract::{Path, Request};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+macro_rules! dist {
+    ($name:literal) => {
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../web/dist/",
+            $name
+        ))
+    };
+}
+
+/// The page every UI route starts from.
+const INDEX_HTML: &[u8] = dist!("index.html");
+
+/// Embedded assets: name under `/assets/`, content type, bytes.
+pub const ASSETS: &[(&str, &str, &[u8])] = &[
+    ("app.js", "text/javascript; charset=utf-8", dist!("app.js")),
+    ("app.css", "text/css; charset=utf-8", dist!("app.css")),
+    (
+        "countries.json",
+        "application/json",
+        dist!("countries.json"),
+    ),
+    (
+        "LICENSES.txt",
+        "text/plain; charset=utf-8",
+        dist!("LICENSES.txt"),
+    ),
+];
+
+/// `GET /`.
+pub async fn index() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        INDEX_HTML,
+    )
+        .into_response()
+}
+
+/// `GET /assets/{name}`: one of [`ASSETS`], by exact name.
+pub async fn asset(Path(name): Path<String>) -> Response {
+    match ASSETS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, content_type, bytes)) => (
+            [
+                (header::CONTENT_TYPE, *content_type),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            *bytes,
+        )
+            .into_response(),
+        None => ApiError::not_found(format!("no asset {name:?}")).into_response(),
+    }
+}
+
+/// Any other path.
+pub async fn not_found() -> Response {
+    ApiError::new(StatusCode::NOT_FOUND, "not found").into_response()
+}
+
+/// Headers on every answer: no sniffing, no framing, no referrer, a strict content policy
+/// (scripts and data from this server only).
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+             connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    response
+}

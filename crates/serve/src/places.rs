@@ -1,0 +1,190 @@
+//! Places: where events happened and what is said about who controls them.
+
+use crate::api::{page, params, parse_event, summary, with_store, Params};
+use crate::filter::{like_pattern, paging, reject_unknown, MAX_PAGE};
+use crate::{ApiError, AppState};
+use axum::extract::{Path, State};
+use axum::Json;
+use rusqlite::types::Value;
+use serde_json::{json, Value as Json_};
+use sitrep_model::ControlFact;
+
+/// Places of events and of control facts, grouped by name and country, with their counts.
+const PLACES_SQL: &str = "
+    WITH p AS (
+        SELECT e.location AS name, e.country_code AS cc, e.country AS country, e.admin1 AS admin1,
+               e.lat AS lat, e.lon AS lon, 1 AS ev, e.fatalities AS fat, 0 AS cf, e.event_date AS d
+        FROM events e WHERE e.location IS NOT NULL AND e.is_conflict = 1
+        UNION ALL
+        SELECT c.place, json_extract(c.json, '$.place.country_code'), json_extract(c.json, '$.place.country'),
+               json_extract(c.json, '$.place.admin1'), json_extract(c.json, '$.place.lat'),
+               json_extract(c.json, '$.place.lon'), 0, 0, 1, c.as_of
+        FROM control_facts c
+    )
+    SELECT name, cc, MAX(country), MAX(admin1), AVG(lat), AVG(lon), SUM(ev), SUM(fat), SUM(cf), MIN(d), MAX(d)
+    FROM p WHERE {where} GROUP BY name, cc";
+
+/// `GET /api/places`: places by number of events and control facts; `q` (part of the name),
+/// `country` (name or code).
+pub async fn places(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+    let params = params(p)?;
+    reject_unknown(&params, &["q", "country"])?;
+    let (limit, offset) = paging(&params, 50, MAX_PAGE)?;
+    let q = params
+        .get("q")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let country = params
+        .get("country")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    with_store(&state, move |store| {
+        let mut where_ = String::from("1 = 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(q) = &q {
+            where_.push_str(" AND name LIKE ? ESCAPE '\\'");
+            args.push(Value::Text(like_pattern(q)));
+        }
+        if let Some(c) = &country {
+            where_.push_str(" AND (cc = ? COLLATE NOCASE OR country = ? COLLATE NOCASE)");
+            args.push(Value::Text(c.clone()));
+            args.push(Value::Text(c.clone()));
+        }
+        let grouped = PLACES_SQL.replace("{where}", &where_);
+        let conn = store.connection();
+        let total: u64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM ({grouped})"),
+            rusqlite::params_from_iter(&args),
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(offset as i64));
+        let mut stmt = conn.prepare(&format!(
+            "{grouped} ORDER BY SUM(ev) + SUM(cf) DESC, name LIMIT ? OFFSET ?"
+        ))?;
+        let items = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(json!({
+                    "name": r.get::<_, String>(0)?,
+                    "country_code": r.get::<_, Option<String>>(1)?,
+                    "country": r.get::<_, Option<String>>(2)?,
+                    "admin1": r.get::<_, Option<String>>(3)?,
+                    "lat": r.get::<_, Option<f64>>(4)?,
+                    "lon": r.get::<_, Option<f64>>(5)?,
+                    "events": r.get::<_, i64>(6)?,
+                    "fatalities": r.get::<_, i64>(7)?,
+                    "control_facts": r.get::<_, i64>(8)?,
+                    "first_date": r.get::<_, Option<String>>(9)?,
+                    "last_date": r.get::<_, Option<String>>(10)?,
+                }))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(page(total, limit, offset, items))
+    })
+    .await
+}
+
+/// `GET /api/places/{name}`: the place's control facts in date order (its control timeline)
+/// and a page of its events, newest first; `country` narrows a name several countries share.
+pub async fn place(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    p: Params,
+) -> Result<Json<Json_>, ApiError> {
+    let params = params(p)?;
+    reject_unknown(&params, &["country"])?;
+    let (limit, offset) = paging(&params, 50, MAX_PAGE)?;
+    let country = params
+        .get("country")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    with_store(&state, move |store| {
+        let conn = store.connection();
+        let mut where_ = String::from("e.location = ?1 AND e.is_conflict = 1");
+        let mut args: Vec<Value> = vec![Value::Text(name.clone())];
+        if let Some(c) = &country {
+            where_.push_str(
+                " AND (e.country_code = ?2 COLLATE NOCASE OR e.country = ?2 COLLATE NOCASE)",
+            );
+            args.push(Value::Text(c.clone()));
+        }
+        let total: u64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM events e WHERE {where_}"),
+            rusqlite::params_from_iter(&args),
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let n = args.len();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT e.id, e.json FROM events e WHERE {where_}
+             ORDER BY e.event_date DESC, e.rowid DESC LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
+        ))?;
+        let mut page_args = args.clone();
+        page_args.push(Value::Integer(limit as i64));
+        page_args.push(Value::Integer(offset as i64));
+        let rows = stmt.query_map(rusqlite::params_from_iter(page_args), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut events = Vec::new();
+        let mut place: Option<Json_> = None;
+        for row in rows {
+            let (id, json) = row?;
+            let event = parse_event(&id, &json)?;
+            if place.is_none() {
+                place = event
+                    .location
+                    .as_ref()
+                    .map(|p| serde_json::to_value(p).unwrap_or_default());
+            }
+            events.push(summary(&event));
+        }
+        let mut stmt = conn.prepare(
+            "SELECT c.article_id, c.json FROM control_facts c WHERE c.place = ?1
+             ORDER BY c.as_of IS NULL, c.as_of, c.rowid",
+        )?;
+        let rows = stmt.query_map([&name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut control = Vec::new();
+        for row in rows {
+            let (article, json) = row?;
+            let fact: ControlFact = serde_json::from_str(&json).map_err(|e| {
+                ApiError::internal(format!(
+                    "stored JSON of a control fact of {article} does not parse: {e}"
+                ))
+            })?;
+            if let Some(c) = &country {
+                let matches = fact
+                    .place
+                    .country_code
+                    .as_deref()
+                    .is_some_and(|cc| cc.eq_ignore_ascii_case(c))
+                    || fact
+                        .place
+                        .country
+                        .as_deref()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(c));
+                if !matches {
+                    continue;
+                }
+            }
+            if place.is_none() {
+                place = serde_json::to_value(&fact.place).ok();
+            }
+            control.push(json!({"article_id": article, "fact": fact}));
+        }
+        if total == 0 && control.is_empty() {
+            return Err(ApiError::not_found(format!(
+                "no events or control facts at {name:?}"
+            )));
+        }
+        Ok(Json(json!({
+            "name": name,
+            "place": place,
+            "control": control,
+            "events": { "total": total, "limit": limit, "offset": offset, "items": events },
+        })))
+    })
+    .await
+}

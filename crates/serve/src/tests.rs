@@ -1,0 +1,845 @@
+//! API tests: every route on a hand-made store, through the router (no network).
+
+use super::*;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use chrono::NaiveDate;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use sitrep_model::*;
+use tower::ServiceExt;
+
+/// An article whose text has multi-byte characters before the reported facts.
+const TEXT_SY: &str = "Résumé — “Daraa”: Shelling killed four people in Busra al-Harir on Monday, \
+the monitor said. The army denied the shelling. A local council said six people were killed.";
+const TEXT_NG: &str = "Gunmen abducted 12 farmers near Maiduguri on 3 March, police said.";
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).expect("needle in text");
+    Span::new(start, start + needle.len())
+}
+
+fn evidence(article: &str, text: &str, needle: &str, rule: &str) -> Evidence {
+    Evidence {
+        article_id: article.into(),
+        sentence: 1,
+        span: span_of(text, needle),
+        text: needle.into(),
+        rule: rule.into(),
+    }
+}
+
+fn place(name: &str, country: &str, code: &str, admin1: &str, lat: f64, lon: f64) -> PlaceRef {
+    PlaceRef {
+        mention: name.into(),
+        name: name.into(),
+        country: Some(country.into()),
+        country_code: Some(code.into()),
+        admin1: Some(admin1.into()),
+        lat: Some(lat),
+        lon: Some(lon),
+        geo_precision: 1,
+        ..Default::default()
+    }
+}
+
+fn claim(article: &str, text: &str, claimant: &str, polarity: Polarity, cue: &str) -> Claim {
+    let span = span_of(text, cue);
+    Claim {
+        claimant: claimant.into(),
+        claimant_kind: ClaimantKind::Monitor,
+        polarity,
+        hedged: false,
+        article_id: article.into(),
+        sentence_index: 1,
+        sentence: cue.into(),
+        span,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn event(
+    id: &str,
+    article: &str,
+    text: &str,
+    sub: SubEventType,
+    date: &str,
+    location: PlaceRef,
+    actor1: &str,
+    fatalities: u64,
+) -> Event {
+    Event {
+        id: id.into(),
+        sub_event_type: sub,
+        date: EventDate {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            end: None,
+            precision: DatePrecision::Day,
+            evidence: None,
+        },
+        location: Some(location),
+        other_locations: vec![],
+        destination: None,
+        actor1: Some(ActorRef {
+            name: actor1.into(),
+            inter: 1,
+            mention: actor1.into(),
+            evidence: None,
+        }),
+        assoc_actor_1: vec![],
+        actor2: None,
+        assoc_actor_2: vec![],
+        fatalities,
+        quantities: vec![],
+        claims: vec![],
+        valid_until: None,
+        civilian_targeting: false,
+        tally: false,
+        cues: vec![],
+        confidence: 0.9,
+        salience: 1.0,
+        notes: text.into(),
+        article_ids: vec![article.into()],
+        sources: vec![],
+        evidence: Evidence {
+            article_id: article.into(),
+            sentence: 0,
+            span: Span::default(),
+            text: String::new(),
+            rule: String::new(),
+        },
+    }
+}
+
+fn sample_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    // Syria: shelling asserted by a monitor with four killed, denied by the army, six per a council.
+    let sy = Article {
+        id: "sy-1".into(),
+        title: Some("Shelling in Daraa".into()),
+        text: TEXT_SY.into(),
+        published: NaiveDate::from_ymd_opt(2021, 7, 20),
+        source: Some("Levant Wire".into()),
+        origin: "test".into(),
+        ..Default::default()
+    };
+    let mut shelling = event(
+        "sy-1#1",
+        "sy-1",
+        "Shelling killed four people in Busra al-Harir.",
+        SubEventType::ShellingArtilleryMissileAttack,
+        "2021-07-19",
+        place("Busra al-Harir", "Syria", "SY", "Daraa", 32.84, 36.34),
+        "Military Forces of Syria (2000-)",
+        4,
+    );
+    shelling.evidence = evidence("sy-1", TEXT_SY, "Shelling", "trigger:shelling");
+    shelling.location.as_mut().unwrap().evidence =
+        Some(evidence("sy-1", TEXT_SY, "Busra al-Harir", "gazetteer:1"));
+    shelling.claims = vec![
+        claim(
+            "sy-1",
+            TEXT_SY,
+            "Syrian Observatory for Human Rights",
+            Polarity::Asserted,
+            "the monitor said",
+        ),
+        claim(
+            "sy-1",
+            TEXT_SY,
+            "Military Forces of Syria",
+            Polarity::Denied,
+            "The army denied",
+        ),
+        claim(
+            "sy-1",
+            TEXT_SY,
+            "Local council",
+            Polarity::Asserted,
+            "A local council said",
+        ),
+    ];
+    shelling.quantities = vec![
+        Quantity {
+            kind: QuantityKind::Killed,
+            value: 4,
+            lower_bound: false,
+            approximate: false,
+            side: None,
+            tally: false,
+            claim: Some(0),
+            evidence: evidence("sy-1", TEXT_SY, "four", "number:word"),
+        },
+        Quantity {
+            kind: QuantityKind::Killed,
+            value: 6,
+            lower_bound: false,
+            approximate: false,
+            side: None,
+            tally: false,
+            claim: Some(2),
+            evidence: evidence("sy-1", TEXT_SY, "six", "number:word"),
+        },
+    ];
+    let control = ControlFact {
+        place: place("Busra al-Harir", "Syria", "SY", "Daraa", 32.84, 36.34),
+        controller: ActorRef {
+            name: "Military Forces of Syria (2000-)".into(),
+            inter: 1,
+            mention: "the army".into(),
+            evidence: None,
+        },
+        as_of: EventDate {
+            date: NaiveDate::from_ymd_opt(2021, 7, 19),
+            ..Default::default()
+        },
+        claim: None,
+        evidence: evidence("sy-1", TEXT_SY, "The army", "control:statement"),
+    };
+    let reading = Reading {
+        article_id: "sy-1".into(),
+        events: vec![shelling],
+        control: vec![control],
+        ..Default::default()
+    };
+    store.insert(&sy, &reading).unwrap();
+    // Nigeria: an abduction, and a natural disaster (non-conflict) on another day.
+    let ng = Article {
+        id: "ng-1".into(),
+        title: Some("Farmers abducted".into()),
+        text: TEXT_NG.into(),
+        published: NaiveDate::from_ymd_opt(2021, 3, 4),
+        source: Some("Lake Chad Daily".into()),
+        origin: "test".into(),
+        ..Default::default()
+    };
+    let mut abduction = event(
+        "ng-1#1",
+        "ng-1",
+        "Gunmen abducted 12 farmers near Maiduguri.",
+        SubEventType::AbductionForcedDisappearance,
+        "2021-03-03",
+        place("Maiduguri", "Nigeria", "NG", "Borno", 11.85, 13.16),
+        "Unidentified Armed Group (Nigeria)",
+        0,
+    );
+    abduction.claims = vec![claim(
+        "ng-1",
+        TEXT_NG,
+        "Police Forces of Nigeria",
+        Polarity::Asserted,
+        "police said",
+    )];
+    let flood = event(
+        "ng-1#2",
+        "ng-1",
+        "Floods.",
+        SubEventType::NaturalDisaster,
+        "2021-03-02",
+        place("Maiduguri", "Nigeria", "NG", "Borno", 11.85, 13.16),
+        "",
+        0,
+    );
+    let reading = Reading {
+        article_id: "ng-1".into(),
+        events: vec![abduction, flood],
+        ..Default::default()
+    };
+    store.insert(&ng, &reading).unwrap();
+    store
+}
+
+fn app(token: Option<&str>, max_body: usize) -> Router {
+    router(
+        AppState::new(sample_store(), token.map(str::to_string)),
+        max_body,
+    )
+}
+
+async fn call(
+    app: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    let (status, headers, body) = call(app, Request::get(uri).body(Body::empty()).unwrap()).await;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string());
+    assert_eq!(content_type.as_deref(), Some("application/json"), "{uri}");
+    (status, serde_json::from_slice(&body).unwrap())
+}
+
+async fn get_ok(app: &Router, uri: &str) -> Value {
+    let (status, body) = get(app, uri).await;
+    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+    body
+}
+
+async fn get_err(app: &Router, uri: &str, expected: StatusCode) -> String {
+    let (status, body) = get(app, uri).await;
+    assert_eq!(status, expected, "{uri}: {body}");
+    body["error"]
+        .as_str()
+        .expect("an error message")
+        .to_string()
+}
+
+fn ids(page: &Value) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn meta_lists_counts_types_countries() {
+    let app = app(None, 1024);
+    let meta = get_ok(&app, "/api/meta").await;
+    assert_eq!(meta["counts"]["articles"], 2);
+    assert_eq!(meta["counts"]["conflict_events"], 2);
+    assert_eq!(meta["first_date"], "2021-03-03");
+    assert_eq!(meta["last_date"], "2021-07-19");
+    assert_eq!(meta["event_types"][0]["name"], "Battles");
+    assert_eq!(meta["event_types"].as_array().unwrap().len(), 7);
+    assert_eq!(meta["countries"].as_array().unwrap().len(), 2);
+    assert_eq!(meta["ingest_enabled"], false);
+    get_err(&app, "/api/meta?x=1", StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn events_filters() {
+    let app = app(None, 1024);
+    let all = get_ok(&app, "/api/events").await;
+    assert_eq!(all["total"], 2);
+    assert_eq!(
+        ids(&all),
+        ["sy-1#1", "ng-1#1"],
+        "newest first, non-conflict left out"
+    );
+    assert_eq!(get_ok(&app, "/api/events?all=1").await["total"], 3);
+    let cases = [
+        ("type=Explosions%2FRemote%20violence", vec!["sy-1#1"]),
+        ("type=battles", vec![]),
+        (
+            "sub_type=Abduction%2Fforced%20disappearance",
+            vec!["ng-1#1"],
+        ),
+        ("country=Syria", vec!["sy-1#1"]),
+        ("country=ng", vec!["ng-1#1"]),
+        ("admin1=borno", vec!["ng-1#1"]),
+        ("from=2021-07-01", vec!["sy-1#1"]),
+        ("to=2021-03-03", vec!["ng-1#1"]),
+        ("from=2021-03-03&to=2021-03-03", vec!["ng-1#1"]),
+        ("bbox=35,32,37,34", vec!["sy-1#1"]),
+        ("bbox=10,10,14,12", vec!["ng-1#1"]),
+        ("actor=armed%20group", vec!["ng-1#1"]),
+        ("claimant=observatory", vec!["sy-1#1"]),
+        ("claimant=police", vec!["ng-1#1"]),
+        ("q=farmers", vec!["ng-1#1"]),
+        ("q=busra", vec!["sy-1#1"]),
+        ("q=100%25", vec![]),
+        ("country=SY&type=Battles", vec![]),
+    ];
+    for (query, expected) in cases {
+        let page = get_ok(&app, &format!("/api/events?{query}")).await;
+        assert_eq!(ids(&page), expected, "{query}");
+        assert_eq!(page["total"], expected.len(), "{query}");
+    }
+    let one = get_ok(&app, "/api/events?limit=1&offset=1").await;
+    assert_eq!(ids(&one), ["ng-1#1"]);
+    assert_eq!(
+        (
+            one["total"].as_u64(),
+            one["limit"].as_u64(),
+            one["offset"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    let first = &all["items"][0];
+    assert_eq!(first["disputed"], true);
+    assert_eq!(first["event_type"], "Explosions/Remote violence");
+    assert_eq!(first["lat"], 32.84);
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_with_a_message() {
+    let app = app(None, 1024);
+    for (query, words) in [
+        ("from=2021-13-01", "expected a date"),
+        ("from=yesterday", "expected a date"),
+        ("from=2021-08-01&to=2021-07-01", "from is after to"),
+        ("type=Skirmish", "ACLED event type"),
+        ("sub_type=Battles", "sub-event type"),
+        ("bbox=1,2,3", "west,south,east,north"),
+        ("bbox=a,b,c,d", "west,south,east,north"),
+        ("bbox=0,50,10,40", "west,south,east,north"),
+        ("bbox=0,0,200,10", "west,south,east,north"),
+        ("limit=0", "expected 1 to"),
+        ("limit=5000", "expected 1 to"),
+        ("limit=-1", "whole number"),
+        ("offset=x", "whole number"),
+        ("all=maybe", "expected 1 or 0"),
+        ("contry=SY", "unknown parameter contry"),
+    ] {
+        for route in ["events", "events/points", "stories", "export/jsonl"] {
+            if query == "limit=5000" && route != "events" && route != "stories" {
+                continue; // points and exports allow larger pages
+            }
+            let message = get_err(
+                &app,
+                &format!("/api/{route}?{query}"),
+                StatusCode::BAD_REQUEST,
+            )
+            .await;
+            assert!(message.contains(words), "{route}?{query}: {message}");
+        }
+    }
+    let long = "x".repeat(300);
+    get_err(
+        &app,
+        &format!("/api/events?q={long}"),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn points_are_compact_rows() {
+    let app = app(None, 1024);
+    let points = get_ok(&app, "/api/events/points").await;
+    assert_eq!(points["columns"][0], "id");
+    assert_eq!(points["total"], 2);
+    let row = &points["items"][0];
+    assert_eq!(row[0], "sy-1#1");
+    assert_eq!(row[3], 1, "type code of Explosions/Remote violence");
+    assert_eq!(row[4], 4);
+    assert_eq!(row[5], "2021-07-19");
+    assert_eq!(
+        get_ok(&app, "/api/events/points?bbox=10,10,14,12").await["total"],
+        1
+    );
+    assert_eq!(
+        get_ok(&app, "/api/events/points?limit=100000").await["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn event_detail_fields_claims_disagreements_sources() {
+    let app = app(None, 1024);
+    let d = get_ok(&app, "/api/events/sy-1%231").await;
+    assert_eq!(d["summary"]["id"], "sy-1#1");
+    let fields = d["fields"].as_array().unwrap();
+    let location = fields.iter().find(|f| f["name"] == "location").unwrap();
+    assert!(location["value"]
+        .as_str()
+        .unwrap()
+        .starts_with("Busra al-Harir, Daraa, Syria"));
+    let span = &location["evidence"]["span"];
+    let (start, end) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    let article = &d["articles"][0];
+    let text = article["text"].as_str().unwrap();
+    assert_eq!(
+        &text[start..end],
+        "Busra al-Harir",
+        "byte offsets into the stored text"
+    );
+    let sentences = article["sentences"].as_array().unwrap();
+    assert!(sentences.len() >= 3);
+    assert!(sentences.iter().any(
+        |s| s[0].as_u64().unwrap() as usize <= start && end <= s[1].as_u64().unwrap() as usize
+    ));
+    let kinds: Vec<&str> = d["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["polarity", "figures"]);
+    let figures = &d["disagreements"][1];
+    assert!(
+        figures["message"]
+            .as_str()
+            .unwrap()
+            .contains("4 per Syrian Observatory"),
+        "{figures}"
+    );
+    assert!(
+        figures["message"]
+            .as_str()
+            .unwrap()
+            .contains("6 per Local council"),
+        "{figures}"
+    );
+    let claims = d["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 3);
+    assert!(claims.iter().all(|c| c["disagrees"] == true));
+    assert_eq!(claims[0]["figures"][0]["value"], 4);
+    // An agreeing event has no disagreement.
+    let ng = get_ok(&app, "/api/events/ng-1%231").await;
+    assert!(ng["disagreements"].as_array().unwrap().is_empty());
+    assert_eq!(ng["claims"][0]["disagrees"], false);
+    get_err(&app, "/api/events/nope", StatusCode::NOT_FOUND).await;
+    get_err(&app, "/api/events/sy-1%231?x=1", StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn timeline_ignores_dates_but_not_other_filters() {
+    let app = app(None, 1024);
+    let t = get_ok(&app, "/api/timeline?from=2021-07-01").await;
+    assert_eq!(t["total"], 2);
+    assert_eq!(t["items"][0]["date"], "2021-03-03");
+    assert_eq!(t["items"][1]["fatalities"], 4);
+    assert_eq!(get_ok(&app, "/api/timeline?country=NG").await["total"], 1);
+    assert_eq!(get_ok(&app, "/api/timeline?all=1").await["total"], 3);
+    assert_eq!(
+        get_ok(&app, "/api/timeline?limit=1&offset=1").await["items"][0]["date"],
+        "2021-07-19"
+    );
+    get_err(&app, "/api/timeline?limit=0", StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn stories_group_reports() {
+    let app = app(None, 1024);
+    let s = get_ok(&app, "/api/stories").await;
+    assert_eq!(s["total"], 2);
+    assert_eq!(s["items"][0]["location"], "Busra al-Harir");
+    assert_eq!(s["items"][0]["reports"], 1);
+    assert_eq!(s["items"][0]["sources"][0], "Levant Wire");
+    assert_eq!(s["items"][0]["event_ids"][0], "sy-1#1");
+    assert_eq!(get_ok(&app, "/api/stories?country=NG").await["total"], 1);
+}
+
+#[tokio::test]
+async fn places_and_control_timeline() {
+    let app = app(None, 1024);
+    let p = get_ok(&app, "/api/places").await;
+    assert_eq!(p["total"], 2);
+    let busra = p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "Busra al-Harir")
+        .unwrap();
+    assert_eq!(
+        (busra["events"].as_u64(), busra["control_facts"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(get_ok(&app, "/api/places?q=maid").await["total"], 1);
+    assert_eq!(
+        get_ok(&app, "/api/places?country=SY&limit=1").await["items"][0]["name"],
+        "Busra al-Harir"
+    );
+    let one = get_ok(&app, "/api/places/Busra%20al-Harir").await;
+    assert_eq!(
+        one["control"][0]["fact"]["controller"]["name"],
+        "Military Forces of Syria (2000-)"
+    );
+    assert_eq!(one["events"]["total"], 1);
+    assert_eq!(one["place"]["admin1"], "Daraa");
+    assert_eq!(
+        get_ok(&app, "/api/places/Maiduguri?country=NG").await["events"]["total"],
+        1
+    );
+    get_err(
+        &app,
+        "/api/places/Maiduguri?country=SY",
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    get_err(&app, "/api/places/Atlantis", StatusCode::NOT_FOUND).await;
+    get_err(&app, "/api/places?limit=abc", StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn articles_list_and_one() {
+    let app = app(None, 1024);
+    let a = get_ok(&app, "/api/articles").await;
+    assert_eq!(ids(&a), ["sy-1", "ng-1"]);
+    assert_eq!(a["items"][0]["events"], 1);
+    assert_eq!(
+        ids(&get_ok(&app, "/api/articles?q=farmers").await),
+        ["ng-1"]
+    );
+    assert_eq!(
+        ids(&get_ok(&app, "/api/articles?source=levant%20wire").await),
+        ["sy-1"]
+    );
+    assert_eq!(
+        ids(&get_ok(&app, "/api/articles?from=2021-07-01").await),
+        ["sy-1"]
+    );
+    assert_eq!(
+        ids(&get_ok(&app, "/api/articles?limit=1&offset=1").await),
+        ["ng-1"]
+    );
+    let one = get_ok(&app, "/api/articles/ng-1").await;
+    assert_eq!(one["article"]["text"], TEXT_NG);
+    assert_eq!(one["events"].as_array().unwrap().len(), 2);
+    get_err(&app, "/api/articles/none", StatusCode::NOT_FOUND).await;
+    get_err(&app, "/api/articles?from=bad", StatusCode::BAD_REQUEST).await;
+    get_err(&app, "/api/articles?type=Battles", StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn exports_of_the_filtered_set() {
+    let app = app(None, 1024);
+    let (status, headers, body) = call(
+        &app,
+        Request::get("/api/export/acled?country=SY")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("sitrep-events.csv"));
+    let csv = String::from_utf8(body).unwrap();
+    assert!(csv.starts_with("event_id_cnty,event_date,"));
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains("Busra al-Harir"));
+    let (status, headers, body) = call(
+        &app,
+        Request::get("/api/export/geojson")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
+    let geo: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(geo["features"].as_array().unwrap().len(), 2);
+    let (_, headers, body) = call(
+        &app,
+        Request::get("/api/export/jsonl?all=1")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(headers[header::CONTENT_TYPE], "application/x-ndjson");
+    assert_eq!(String::from_utf8(body).unwrap().lines().count(), 3);
+    get_err(&app, "/api/export/xlsx", StatusCode::NOT_FOUND).await;
+    get_err(&app, "/api/export/csv?to=x", StatusCode::BAD_REQUEST).await;
+}
+
+fn post(token: Option<&str>, content_type: &str, body: &str) -> Request<Body> {
+    let mut r = Request::post("/api/articles").header(header::CONTENT_TYPE, content_type);
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, t);
+    }
+    r.body(Body::from(body.to_string())).unwrap()
+}
+
+async fn post_status(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
+    let (status, headers, body) = call(app, request).await;
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    (status, serde_json::from_slice(&body).unwrap())
+}
+
+#[tokio::test]
+async fn ingest_needs_the_token() {
+    let article = r#"{"id":"t1","published":"2022-01-10","text":"Clashes broke out between the army and gunmen in Maiduguri on Sunday, killing three soldiers."}"#;
+    // Read-only server: refused whatever the token.
+    let ro = app(None, 1 << 20);
+    let (status, body) = post_status(
+        &ro,
+        post(Some("Bearer s3cret"), "application/json", article),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body["error"].as_str().unwrap().contains("read-only"));
+    let rw = app(Some("s3cret"), 1 << 20);
+    let (status, headers, _) = call(&rw, post(None, "application/json", article)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers[header::WWW_AUTHENTICATE], "Bearer");
+    assert_eq!(
+        post_status(&rw, post(Some("Basic s3cret"), "application/json", article))
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        post_status(&rw, post(Some("Bearer s3cre"), "application/json", article))
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_status(
+            &rw,
+            post(Some("Bearer s3cret!"), "application/json", article)
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+    // Bad bodies with the right token.
+    let (status, body) = post_status(
+        &rw,
+        post(Some("Bearer s3cret"), "application/json", "{nope"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"].as_str().unwrap().contains("not JSON"));
+    assert_eq!(
+        post_status(
+            &rw,
+            post(Some("Bearer s3cret"), "application/json", "[1, 2]")
+        )
+        .await
+        .0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post_status(&rw, post(Some("Bearer s3cret"), "application/json", ""))
+            .await
+            .0,
+        StatusCode::BAD_REQUEST
+    );
+    let (status, body) = post_status(
+        &rw,
+        post(
+            Some("Bearer s3cret"),
+            "application/x-ndjson",
+            r#"{"id":"x","text":""}"#,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    // The right token: stored, then a duplicate; JSONL with a bad line reports that line.
+    let (status, body) = post_status(
+        &rw,
+        post(Some("Bearer s3cret"), "application/json", article),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["stored"][0], "t1");
+    let jsonl = format!("{article}\n{{\"text\": \"Protesters marched in Kano on Friday.\", \"published\": \"2022-01-08\"}}\n{{broken\n");
+    let (status, body) = post_status(
+        &rw,
+        post(Some("Bearer s3cret"), "application/x-ndjson", &jsonl),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["duplicates"][0], "t1");
+    assert!(
+        body["stored"][0].as_str().unwrap().starts_with("http:"),
+        "{body}"
+    );
+    assert_eq!(body["failed"].as_array().unwrap().len(), 1, "{body}");
+    assert!(
+        !body["failed"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("sitrep-serve-"),
+        "{body}"
+    );
+    assert_eq!(get_ok(&rw, "/api/meta").await["counts"]["articles"], 4);
+    assert_eq!(get_ok(&rw, "/api/meta").await["ingest_enabled"], true);
+}
+
+#[tokio::test]
+async fn request_bodies_are_bounded() {
+    let rw = app(Some("tok"), 512);
+    let big = format!(r#"{{"id":"big","text":"{}"}}"#, "word ".repeat(200));
+    let (status, body) = post_status(&rw, post(Some("Bearer tok"), "application/json", &big)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(body["error"].as_str().unwrap().contains("too large"));
+    // Without the token the size does not matter: refused first.
+    assert_eq!(
+        post_status(&rw, post(None, "application/json", &big))
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn assets_by_known_name_only() {
+    let app = app(None, 1024);
+    let (status, headers, body) = call(&app, Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    assert!(String::from_utf8(body).unwrap().contains("/assets/app.js"));
+    assert!(headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'self'"));
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    for (name, content_type) in [
+        ("app.js", "text/javascript; charset=utf-8"),
+        ("app.css", "text/css; charset=utf-8"),
+        ("countries.json", "application/json"),
+    ] {
+        let (status, headers, body) = call(
+            &app,
+            Request::get(format!("/assets/{name}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{name}");
+        assert_eq!(headers[header::CONTENT_TYPE], content_type, "{name}");
+        assert!(body.len() > 1000, "{name}");
+    }
+    for uri in [
+        "/assets/../Cargo.toml",
+        "/assets/..%2F..%2FCargo.toml",
+        "/assets/%2e%2e%2f%2e%2e%2fCargo.toml",
+        "/assets/..%5c..%5cCargo.toml",
+        "/assets/app.js%00.png",
+        "/assets/",
+        "/assets/APP.JS",
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/web/dist/app.js",
+        "/index.html/..",
+        "/api/../../Cargo.toml",
+    ] {
+        let (status, headers, body) =
+            call(&app, Request::get(uri).body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/json", "{uri}");
+        assert!(
+            !String::from_utf8_lossy(&body).contains("[package]"),
+            "{uri}"
+        );
+    }
+    get_err(&app, "/api/nothing", StatusCode::NOT_FOUND).await;
+}
+
+#[test]
+fn address_errors_are_typed() {
+    let options = ServeOptions {
+        host: "not a host".into(),
+        port: 1,
+        db: ":memory:".into(),
+        ..ServeOptions::default()
+    };
+    assert!(matches!(serve(options), Err(ServeError::Address(_))));
+}

@@ -1,0 +1,381 @@
+// sitrep serve: the browser UI. A map of events (clustered, coloured by type, sized by
+// fatalities) over an offline country basemap, a timeline with a brush, a list, an event page
+// with the sentences each field came from, and a place page with its control timeline.
+// Every filter lives in the URL hash (#/?type=Battles&from=...), so a view can be shared.
+
+import L from './leaflet-global.js';
+import 'leaflet.markercluster';
+import { feature } from 'topojson-client';
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import './style.css';
+import { byteToUtf16Index, segments } from './spans.js';
+import { drawTimeline } from './timeline.js';
+
+const FILTERS = ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor', 'claimant', 'q', 'bbox'];
+const TYPE_COLOURS = ['#d62728', '#ff7f0e', '#9467bd', '#2ca02c', '#e377c2', '#1f77b4', '#7f7f7f'];
+const PAGE = 50;
+const MAX_POINTS = 100000;
+
+const $ = (sel) => document.querySelector(sel);
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+let meta = null;
+let map, cluster;
+let lastPointsKey = null;
+let lastTimelineKey = null;
+let fitted = false;
+let firstRender = true;
+window.__sitrep = { ready: null, points: 0 };
+
+// ---------- routing and filters ----------
+
+/** The current route: { view: 'list' | 'event' | 'place', id, params }. */
+function route() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, query = ''] = hash.split('?');
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'event' && parts[1]) return { view: 'event', id: parts.slice(1).join('/'), params };
+  if (parts[0] === 'place' && parts[1]) return { view: 'place', id: parts.slice(1).join('/'), params };
+  return { view: 'list', params };
+}
+
+/** The filter part of the parameters, as a query string (sorted: stable cache keys). */
+function filterQuery(params, { dates = true } = {}) {
+  const out = new URLSearchParams();
+  for (const k of FILTERS) {
+    if (!dates && (k === 'from' || k === 'to')) continue;
+    const v = params.get(k);
+    if (v) out.set(k, v);
+  }
+  return out.toString();
+}
+
+function setFilters(changes) {
+  const { params } = route();
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined || v === '') params.delete(k);
+    else params.set(k, v);
+  }
+  params.delete('offset');
+  const q = filterQuery(params);
+  location.hash = '#/' + (q ? '?' + q : '');
+}
+
+async function api(path) {
+  const res = await fetch(path);
+  const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (!res.ok) throw new Error(body.error || `HTTP ${res.status}`);
+  return body;
+}
+
+// ---------- filters form ----------
+
+function fillForm(params) {
+  const form = $('#filters');
+  for (const k of FILTERS) {
+    if (k === 'bbox') continue;
+    const el = form.elements[k];
+    if (el) el.value = params.get(k) || '';
+  }
+  form.elements.inmap.checked = params.has('bbox');
+  const subs = form.elements.sub_type;
+  const type = params.get('type');
+  const wanted = meta.event_types.filter((t) => !type || t.name === type).flatMap((t) => t.sub_types);
+  const current = params.get('sub_type') || '';
+  subs.innerHTML = '<option value="">all</option>' + wanted.map((s) => `<option>${esc(s)}</option>`).join('');
+  subs.value = wanted.includes(current) ? current : '';
+  const exports = filterQuery(params);
+  for (const f of ['acled', 'geojson', 'jsonl']) $(`#export-${f}`).href = `/api/export/${f}${exports ? '?' + exports : ''}`;
+}
+
+function setupForm() {
+  const form = $('#filters');
+  form.elements.type.innerHTML += meta.event_types.filter((t) => t.code < 6).map((t) => `<option>${esc(t.name)}</option>`).join('');
+  form.elements.country.innerHTML += meta.countries.map((c) => `<option value="${esc(c.code)}">${esc(c.name || c.code)} (${c.events})</option>`).join('');
+  form.addEventListener('change', (e) => {
+    const el = e.target;
+    if (el.name === 'inmap') setFilters({ bbox: el.checked ? boundsParam() : null });
+    else if (el.name === 'type') setFilters({ type: el.value, sub_type: null });
+    else setFilters({ [el.name]: el.value });
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  $('#clear').addEventListener('click', () => { location.hash = '#/'; });
+  $('#legend').innerHTML = meta.event_types.map((t) => `<span><i class="swatch" style="background:${TYPE_COLOURS[t.code]}"></i>${esc(t.name)}</span>`).join('')
+    + '<span class="muted">size: fatalities · drag on the timeline to select dates, double-click to clear</span>';
+}
+
+// ---------- map ----------
+
+function boundsParam() {
+  const b = map.getBounds();
+  const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+    .map((x) => x.toFixed(3)).join(',');
+}
+
+async function setupMap() {
+  map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 14, preferCanvas: false, attributionControl: true }).setView([20, 20], 2);
+  map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas) · Leaflet');
+  cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, disableClusteringAtZoom: 12 });
+  map.addLayer(cluster);
+  map.on('moveend', () => {
+    const { view, params } = route();
+    if (view === 'list' && params.has('bbox')) setFilters({ bbox: boundsParam() });
+  });
+  try {
+    const topo = await api('/assets/countries.json');
+    const countries = feature(topo, topo.objects.countries);
+    L.geoJSON(countries, { style: { className: 'country', weight: 0.7, color: '#8a8f99', fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false })
+      .addTo(map).bringToBack();
+  } catch (e) {
+    console.warn('basemap', e);
+  }
+}
+
+function radius(fatalities) {
+  return Math.min(22, 4 + 2.2 * Math.sqrt(fatalities || 0));
+}
+
+async function loadPoints(params) {
+  const q = filterQuery(params);
+  if (q === lastPointsKey) return;
+  lastPointsKey = q;
+  const data = await api(`/api/events/points?limit=${MAX_POINTS}${q ? '&' + q : ''}`);
+  const markers = data.items.map(([id, lat, lon, type, fatalities, date]) => {
+    const m = L.circleMarker([lat, lon], { radius: radius(fatalities), color: '#222', weight: 1, fillColor: TYPE_COLOURS[type] || '#777', fillOpacity: 0.85 });
+    m.on('click', () => { location.hash = `#/event/${encodeURIComponent(id)}?${filterQuery(route().params)}`; });
+    m.bindTooltip(`${esc(date || 'undated')} · ${esc(meta.event_types[type]?.name)} · ${fatalities} killed`);
+    return m;
+  });
+  cluster.clearLayers();
+  cluster.addLayers(markers);
+  window.__sitrep.points = markers.length;
+  $('#map').dataset.points = String(markers.length);
+  $('#map').dataset.total = String(data.total);
+  if (!fitted && markers.length && !params.has('bbox')) {
+    fitted = true;
+    const lats = data.items.map((p) => p[1]);
+    const lons = data.items.map((p) => p[2]);
+    map.fitBounds([[Math.min(...lats), Math.min(...lons)], [Math.max(...lats), Math.max(...lons)]], { padding: [30, 30], maxZoom: 7 });
+  }
+}
+
+// ---------- timeline ----------
+
+async function loadTimeline(params) {
+  const q = filterQuery(params, { dates: false });
+  const from = params.get('from');
+  const to = params.get('to');
+  const key = `${q}|${from}|${to}`;
+  if (key === lastTimelineKey) return;
+  lastTimelineKey = key;
+  const data = await api(`/api/timeline?limit=20000${q ? '&' + q : ''}`);
+  drawTimeline($('#timeline'), data.items, { from, to }, (range) => setFilters(range ? { from: range.from, to: range.to } : { from: null, to: null }));
+}
+
+// ---------- list ----------
+
+function typeSwatch(name) {
+  const t = meta.event_types.find((x) => x.name === name);
+  return `<i class="swatch" style="background:${TYPE_COLOURS[t ? t.code : 6]}"></i>`;
+}
+
+async function showList(params) {
+  const offset = Number(params.get('offset') || 0);
+  const q = filterQuery(params);
+  const data = await api(`/api/events?limit=${PAGE}&offset=${offset}${q ? '&' + q : ''}`);
+  const rows = data.items.map((e) => `
+    <tr class="event-row" data-id="${esc(e.id)}">
+      <td>${esc(e.date || '—')}</td>
+      <td>${typeSwatch(e.event_type)}${esc(e.sub_event_type)}</td>
+      <td>${e.location ? `<a href="#/place/${encodeURIComponent(e.location)}?country=${esc(e.country_code || '')}">${esc(e.location)}</a>` : '—'}<div class="muted">${esc([e.admin1, e.country].filter(Boolean).join(', '))}</div></td>
+      <td>${e.fatalities}</td>
+      <td>${esc(e.actor1 || '')}${e.actor2 ? ' → ' + esc(e.actor2) : ''}${e.disputed ? ' <span class="badge disputed">disputed</span>' : ''}</td>
+    </tr>`).join('');
+  const page = (o) => { const p = new URLSearchParams(q); if (o) p.set('offset', o); return '#/?' + p.toString(); };
+  $('#panel').innerHTML = `
+    <div class="pager" id="list-head"><strong id="total">${data.total}</strong> events
+      ${offset > 0 ? `<a href="${page(Math.max(0, offset - PAGE))}">‹ prev</a>` : ''}
+      <span class="muted">${data.total ? offset + 1 : 0}–${offset + data.items.length}</span>
+      ${offset + PAGE < data.total ? `<a href="${page(offset + PAGE)}">next ›</a>` : ''}
+      <a href="#/places" class="muted">places</a></div>
+    <table id="events"><thead><tr><th>date</th><th>type</th><th>where</th><th>killed</th><th>who</th></tr></thead>
+    <tbody>${rows}</tbody></table>`;
+  for (const tr of document.querySelectorAll('tr.event-row')) {
+    tr.addEventListener('click', (ev) => {
+      if (ev.target.closest('a')) return;
+      location.hash = `#/event/${encodeURIComponent(tr.dataset.id)}?${q}`;
+    });
+  }
+}
+
+// ---------- event page ----------
+
+/** The article text with the given byte ranges marked (classes per range). */
+function markedText(article, ranges) {
+  const toIndex = byteToUtf16Index(article.text);
+  const utf16 = ranges.map((r) => ({ start: toIndex(r.start), end: toIndex(r.end), cls: r.cls, id: r.id }));
+  return segments(article.text, utf16).map((s) => {
+    const text = esc(s.text);
+    if (!s.classes.length) return text;
+    const id = s.ids.length ? ` data-ref="${esc(s.ids[0])}"` : '';
+    return `<span class="${s.classes.join(' ')}"${id}>${text}</span>`;
+  }).join('');
+}
+
+/** The byte span of the sentence an evidence came from. */
+function sentenceOf(article, evidence) {
+  const s = article.sentences[evidence.sentence];
+  if (s && s[0] <= evidence.span.start && evidence.span.end <= s[1]) return s;
+  return article.sentences.find((x) => x[0] <= evidence.span.start && evidence.span.start < x[1]) || s || [evidence.span.start, evidence.span.end];
+}
+
+function renderArticle(article, active) {
+  const ranges = [];
+  if (active) {
+    const s = sentenceOf(article, active);
+    ranges.push({ start: s[0], end: s[1], cls: 'hl-sentence' });
+    ranges.push({ start: active.span.start, end: active.span.end, cls: 'hl-span', id: 'active' });
+  }
+  return markedText(article, ranges);
+}
+
+async function showEvent(id, params) {
+  const d = await api(`/api/events/${encodeURIComponent(id)}`);
+  const s = d.summary;
+  const articles = Object.fromEntries(d.articles.map((a) => [a.id, a]));
+  const fields = d.fields.map((f, i) => `
+    <tr data-field="${i}" class="${f.evidence ? 'sourced' : ''}">
+      <th>${esc(f.name)}</th><td>${esc(f.value)}</td>
+      <td class="src">${f.evidence ? `“${esc(f.evidence.text)}” <span class="muted">${esc(f.evidence.rule)}</span>` : '<span class="muted">derived</span>'}</td>
+    </tr>`).join('');
+  const claims = d.claims.map((c) => {
+    const a = articles[c.claim.article_id];
+    let sentence = esc(c.claim.sentence);
+    if (a) {
+      const sent = a.sentences[c.claim.sentence_index];
+      if (sent && sent[0] <= c.claim.span.start && c.claim.span.end <= sent[1]) {
+        sentence = markedSentence(a, sent, c.claim.span);
+      }
+    }
+    return `<div class="claim ${c.disagrees ? 'disagrees' : ''}" data-claim="${c.index}">
+      <div><strong>${esc(c.claim.claimant)}</strong> <span class="muted">${esc(c.claim.claimant_kind)}</span></div>
+      <div><span class="badge ${esc(c.claim.polarity)}">${esc(c.claim.polarity.replace('_', ' '))}</span>${c.claim.hedged ? ' <span class="badge">hedged</span>' : ''}${c.disagrees ? ' <span class="badge disputed">disagrees</span>' : ''}</div>
+      ${c.figures.length ? `<div>${c.figures.map((q) => `${esc(q.kind)}: ${q.lower_bound ? '≥' : ''}${q.value}${q.side ? ' (' + esc(q.side) + ')' : ''}`).join(', ')}</div>` : ''}
+      <div class="sentence">${sentence}</div></div>`;
+  }).join('');
+  const disagreements = d.disagreements.map((x) => `<li class="disagreement">${esc(x.kind)}: ${esc(x.message)}</li>`).join('');
+  const trigger = d.fields.find((f) => f.evidence);
+  const back = filterQuery(params);
+  $('#panel').innerHTML = `
+    <p><a href="#/${back ? '?' + back : ''}">‹ back to the list</a></p>
+    <h2>${typeSwatch(s.event_type)}${esc(s.sub_event_type)} <span class="muted">${esc(s.event_type)}</span></h2>
+    <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?country=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}</p>
+    <h3>Fields <span class="muted">(click one to see where it was read)</span></h3>
+    <table class="fields" id="fields">${fields}</table>
+    <h3>Claims</h3>
+    ${disagreements ? `<ul id="disagreements">${disagreements}</ul>` : '<p class="muted">no disagreement between claimants</p>'}
+    <div class="claims" id="claims">${claims || '<span class="muted">no attributed claim</span>'}</div>
+    <h3>Source</h3><div id="source"></div>`;
+  const showSource = (evidence) => {
+    const a = articles[evidence ? evidence.article_id : d.articles[0]?.id] || d.articles[0];
+    if (!a) { $('#source').innerHTML = '<p class="muted">article not stored</p>'; return; }
+    $('#source').innerHTML = `<p><strong>${esc(a.title || a.id)}</strong> <span class="muted">${esc(a.source || '')} ${esc(a.published || '')}</span>
+      ${a.url ? `<a href="${esc(a.url)}" rel="noreferrer noopener" target="_blank">original</a>` : ''} · <a href="#/article/${encodeURIComponent(a.id)}" class="muted">${esc(a.id)}</a></p>
+      <div class="article-text" id="article-text">${renderArticle(a, evidence)}</div>`;
+    const mark = document.querySelector('#article-text .hl-span');
+    if (mark) mark.scrollIntoView({ block: 'center' });
+  };
+  showSource(trigger && trigger.evidence);
+  if (trigger) document.querySelector(`tr[data-field="${d.fields.indexOf(trigger)}"]`).classList.add('active');
+  for (const tr of document.querySelectorAll('#fields tr.sourced')) {
+    tr.addEventListener('click', () => {
+      for (const x of document.querySelectorAll('#fields tr.active')) x.classList.remove('active');
+      tr.classList.add('active');
+      showSource(d.fields[Number(tr.dataset.field)].evidence);
+    });
+  }
+  if (s.lat != null && s.lon != null) map.setView([s.lat, s.lon], Math.max(map.getZoom(), 8));
+}
+
+/** A sentence of an article with the byte span `span` inside it marked. */
+function markedSentence(article, sent, span) {
+  const toIndex = byteToUtf16Index(article.text);
+  const start = toIndex(sent[0]);
+  const text = article.text.slice(start, toIndex(sent[1]));
+  const parts = segments(text, [{ start: toIndex(span.start) - start, end: toIndex(span.end) - start, cls: 'hl-span' }]);
+  return parts.map((p) => (p.classes.length ? `<span class="${p.classes.join(' ')}">${esc(p.text)}</span>` : esc(p.text))).join('');
+}
+
+// ---------- place and article pages ----------
+
+async function showPlace(name, params) {
+  const country = params.get('country');
+  const d = await api(`/api/places/${encodeURIComponent(name)}${country ? '?country=' + encodeURIComponent(country) : ''}`);
+  const p = d.place || {};
+  const control = d.control.map(({ fact }) => `<li><strong>${esc(fact.as_of.date || 'undated')}</strong> ${esc(fact.controller.name)}
+      ${fact.claim ? `<span class="muted">per ${esc(fact.claim.claimant)}</span> <span class="badge ${esc(fact.claim.polarity)}">${esc(fact.claim.polarity)}</span>` : ''}
+      <div class="muted">“${esc(fact.evidence.text)}”</div></li>`).join('');
+  const events = d.events.items.map((e) => `<tr class="event-row" data-id="${esc(e.id)}"><td>${esc(e.date || '—')}</td><td>${typeSwatch(e.event_type)}${esc(e.sub_event_type)}</td><td>${e.fatalities}</td></tr>`).join('');
+  $('#panel').innerHTML = `<p><a href="#/">‹ back to the list</a></p>
+    <h2>${esc(d.name)}</h2><p class="muted">${esc([p.admin1, p.country].filter(Boolean).join(', '))}${p.geonameid ? ' · GeoNames ' + p.geonameid : ''}</p>
+    <h3>Control timeline</h3>${control ? `<ul class="control" id="control">${control}</ul>` : '<p class="muted">no control statement read for this place</p>'}
+    <h3>Events (${d.events.total})</h3><table>${events}</table>`;
+  for (const tr of document.querySelectorAll('tr.event-row')) tr.addEventListener('click', () => { location.hash = `#/event/${encodeURIComponent(tr.dataset.id)}`; });
+  if (p.lat != null && p.lon != null) map.setView([p.lat, p.lon], Math.max(map.getZoom(), 8));
+}
+
+async function showPlaces() {
+  const d = await api('/api/places?limit=200');
+  $('#panel').innerHTML = `<p><a href="#/">‹ back to the list</a></p><h2>Places (${d.total})</h2>
+    <table><tr><th>place</th><th>events</th><th>killed</th><th>control facts</th></tr>${d.items.map((p) => `<tr>
+    <td><a href="#/place/${encodeURIComponent(p.name)}?country=${esc(p.country_code || '')}">${esc(p.name)}</a> <span class="muted">${esc([p.admin1, p.country].filter(Boolean).join(', '))}</span></td>
+    <td>${p.events}</td><td>${p.fatalities}</td><td>${p.control_facts}</td></tr>`).join('')}</table>`;
+}
+
+async function showArticle(id) {
+  const d = await api(`/api/articles/${encodeURIComponent(id)}`);
+  const a = d.article;
+  $('#panel').innerHTML = `<p><a href="#/">‹ back to the list</a></p><h2>${esc(a.title || a.id)}</h2>
+    <p class="muted">${esc(a.source || '')} ${esc(a.published || '')} · ${esc(a.origin)}</p>
+    <table>${d.events.map((e) => `<tr class="event-row" data-id="${esc(e.id)}"><td>${typeSwatch(e.event_type)}${esc(e.sub_event_type)}</td><td>${esc(e.location || '')}</td><td>${e.fatalities}</td></tr>`).join('')}</table>
+    <div class="article-text">${esc(a.text)}</div>`;
+  for (const tr of document.querySelectorAll('tr.event-row')) tr.addEventListener('click', () => { location.hash = `#/event/${encodeURIComponent(tr.dataset.id)}`; });
+}
+
+// ---------- main ----------
+
+async function render() {
+  const r = route();
+  fillForm(r.params);
+  const hash = location.hash.replace(/^#/, '');
+  try {
+    const jobs = [loadPoints(r.params), loadTimeline(r.params)];
+    if (hash.startsWith('/places')) jobs.push(showPlaces());
+    else if (hash.startsWith('/article/')) jobs.push(showArticle(decodeURIComponent(hash.slice(9).split('?')[0])));
+    else if (r.view === 'event') jobs.push(showEvent(r.id, r.params));
+    else if (r.view === 'place') jobs.push(showPlace(r.id, r.params));
+    else jobs.push(showList(r.params));
+    await Promise.all(jobs);
+  } catch (e) {
+    $('#panel').innerHTML = `<p class="error">${esc(e.message)}</p><p><a href="#/">back</a></p>`;
+  }
+  if (firstRender) {
+    firstRender = false;
+    window.__sitrep.ready = performance.now();
+  }
+  document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
+}
+
+async function main() {
+  meta = await api('/api/meta');
+  setupForm();
+  await setupMap();
+  window.addEventListener('hashchange', render);
+  await render();
+}
+
+main().catch((e) => { document.body.innerHTML = `<p class="error">${esc(e.message)}</p>`; });
