@@ -136,7 +136,10 @@ pub fn load_seeds(dir: &Path) -> Result<(SeedsExpected, Vec<Article>), EvalError
         let file = dir.join(&a.file);
         articles.push(Article {
             id: a.file.clone(),
-            text: read_to_string(&file)?,
+            // As `sitrep ingest` reads it: photo captions and "Read more" lines dropped.
+            text: sitrep_ingest::Boilerplate::shipped()
+                .strip(&read_to_string(&file)?)
+                .text,
             published: Some(a.published),
             source: Some(a.source.clone()),
             language: a.language.clone(),

@@ -65,7 +65,7 @@ pub fn read(doc: &Doc) -> Reading {
         let actors = resolve_actors(doc, i, &mut history);
         let quantities = quantities::read_sentence(doc, i);
         let stated = quantities::stated_fatalities(doc, i, &quantities);
-        let explicit_date = sentence_date(doc, i, None);
+        let explicit_date = sentence_date(doc, i, None, false);
         let date_for_sentence = explicit_date
             .clone()
             .or_else(|| narrative.clone().map(approximate))
@@ -109,7 +109,7 @@ pub fn read(doc: &Doc) -> Reading {
         if let Some(st) = statement {
             control_facts.extend(st.facts);
         }
-        if let Some(d) = explicit_date.filter(|d| d.date.is_some()) {
+        if let Some(d) = narrative_date(doc, i) {
             narrative = Some(d);
         }
     }
@@ -158,7 +158,14 @@ pub fn read(doc: &Doc) -> Reading {
 
 /// The classifier's best type for sentence `i`, if the sentence reports an event.
 fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
-    let ts = doc.types[i].first()?;
+    // "SDF fighters, backed by artillery shelling, advanced on ...": support named in a
+    // "backed by" aside does not type the event when another trigger does.
+    let types = &doc.types[i];
+    let ts = types
+        .iter()
+        .take(2)
+        .find(|t| t.confidence >= MIN_CONFIDENCE && !in_support_aside(doc, i, t.trigger))
+        .or_else(|| types.first())?;
     if ts.confidence < MIN_CONFIDENCE {
         return None;
     }
@@ -182,6 +189,24 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
         return None;
     }
     Some(ts)
+}
+
+/// Whether `span` lies in a "backed by ..." / "supported by ..." aside (up to the next comma).
+fn in_support_aside(doc: &Doc, i: usize, span: Span) -> bool {
+    let sentence = doc.sentences[i];
+    let before = &doc.text[sentence.start..span.start];
+    let lower = before.to_ascii_lowercase();
+    [
+        "backed by",
+        "supported by",
+        "with the support of",
+        "covered by",
+        "with the help of",
+    ]
+    .iter()
+    .filter_map(|cue| lower.rfind(cue))
+    .max()
+    .is_some_and(|p| !lower[p..].contains(','))
 }
 
 fn char_floor(text: &str, mut i: usize) -> usize {
@@ -223,12 +248,26 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
         .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
 }
 
+/// The day the story has reached after sentence `i`: its own point date, if it gives one.
+/// "Since Saturday noon" or "until Monday" say when something began or ends, not where the
+/// story stands, so they do not move it.
+fn narrative_date(doc: &Doc, i: usize) -> Option<EventDate> {
+    sentence_date(doc, i, None, false).filter(|d| d.date.is_some())
+}
+
 /// The date the sentence itself gives for what it reports, nearest the trigger when given.
-fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>) -> Option<EventDate> {
+/// A "since" date dates the event only when `since_counts` (a halt or truce that began then).
+fn sentence_date(
+    doc: &Doc,
+    i: usize,
+    trigger: Option<Span>,
+    since_counts: bool,
+) -> Option<EventDate> {
     let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
     doc.dates[i]
         .iter()
         .filter(|d| d.role != DateRole::Until && !is_claim_date(doc, i, d.span))
+        .filter(|d| since_counts || d.role != DateRole::Since)
         // A clock time with no day ("shortly before noon") dates nothing by itself.
         .filter(|d| d.date.is_some() || (doc.article.published.is_none() && d.rule != "time-only"))
         .min_by_key(|d| d.span.start.abs_diff(anchor))
@@ -273,6 +312,25 @@ fn resolve_actors(
             ev.sentence = i;
         }
         if m.generic {
+            // "fighters from the Syrian Democratic Forces": the named actor that follows says who.
+            let of_named = doc.actors[i].iter().any(|n| {
+                !n.generic && n.span.start >= m.span.end && {
+                    let gap = doc.text[m.span.end..n.span.start].to_ascii_lowercase();
+                    [
+                        "from",
+                        "of",
+                        "from the",
+                        "of the",
+                        "loyal to",
+                        "loyal to the",
+                        "belonging to",
+                    ]
+                    .contains(&gap.trim())
+                }
+            });
+            if of_named {
+                continue;
+            }
             let named = history.iter().rev().find(|(k, _)| compatible(*k, m.kind));
             if let Some((_, named)) = named {
                 let mention = actor.mention.clone();
@@ -358,9 +416,13 @@ fn roles(
     let mut patient: Option<(Span, ActorKind, ActorRef)> = None;
     let mut assoc2 = Vec::new();
     // Passive: "was attacked by X", "killed by X".
-    let by_agent = actors
-        .iter()
-        .find(|(s, _, _)| s.start >= trigger.end && preceded_by(*s, &[" by", " by the"]));
+    let by_agent = actors.iter().find(|(s, _, _)| {
+        // Close to the trigger ("was shelled by X"), not a later relative clause
+        // ("the pocket controlled by extremists").
+        s.start >= trigger.end
+            && s.start <= trigger.end + 24
+            && preceded_by(*s, &[" by", " by the"])
+    });
     for a in actors {
         let (s, _, actor) = a;
         let backing = preceded_by(
@@ -594,7 +656,7 @@ fn build(
     let sentence = doc.sentences[i];
     let tally = quantities.iter().any(|q| q.kind == QuantityKind::Killed)
         && doc.cues.tally.any(doc.text, sentence);
-    let own_date = sentence_date(doc, i, Some(ts.trigger));
+    let own_date = sentence_date(doc, i, Some(ts.trigger), sub == SubEventType::Agreement);
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
     let date = if tally {
         EventDate {
