@@ -505,6 +505,7 @@ const ADMIN1_WORDS: &[&str] = &[
     "province",
     "oblast",
     "oblast'",
+    "rayon",
     "state",
     "region",
     "muhafazat",
@@ -679,6 +680,10 @@ pub(crate) fn build(src: &BuildSources) -> Result<(Vec<u8>, BuildSummary), Place
                 aliases.extend(o.aliases.iter().cloned());
                 o.name.clone()
             }
+            // ACLED writes admin1 names in ASCII ("Tartar", not "Tǝrtǝr")
+            None if !cols[1].is_ascii() && !cols[2].is_empty() && cols[2].is_ascii() => {
+                admin1_display(cols[2])
+            }
             None => admin1_display(cols[1]),
         };
         for extra in [cols[1], cols[2], &admin1_display(cols[2])] {
@@ -828,6 +833,7 @@ mod tests {
         assert_eq!(admin1_display("Rio de Janeiro"), "Rio de Janeiro");
         assert_eq!(admin1_display("Estado de Mexico"), "Mexico");
         assert_eq!(admin1_display("State"), "State");
+        assert_eq!(admin1_display("Tartar Rayon"), "Tartar");
     }
 
     #[test]
