@@ -96,7 +96,8 @@ async function e2e() {
       await page.waitForSelector('#events tbody tr');
       const points = Number(await page.getAttribute('#map', 'data-points'));
       assert.ok(points > 0, 'points on the map');
-      await page.waitForSelector('#map path.country');
+      await page.waitForSelector('#map path.country', { state: 'attached' });
+      assert.ok(await page.locator('#map path.country').count() > 100, 'the offline country basemap is drawn');
       before = Number(await page.textContent('#total'));
       assert.ok(before >= 2, `at least two events listed, got ${before}`);
       await page.screenshot({ path: path.join(shots, 'map.png') });
@@ -173,14 +174,13 @@ async function e2e() {
         return p.items.find((x) => x.control_facts > 0) || p.items[0];
       });
       await page.goto(`${url}#/place/${encodeURIComponent(place.name)}?country=${place.country_code || ''}`);
-      await page.waitForSelector('#panel h2');
-      assert.equal(await page.textContent('#panel h2'), place.name);
+      await page.waitForFunction((n) => document.querySelector('#panel h2')?.textContent === n, place.name);
       if (place.control_facts > 0) {
         assert.equal(await page.locator('#control li').count(), place.control_facts);
       }
       await page.screenshot({ path: path.join(shots, 'place.png') });
     });
-    assert.deepEqual(errors, [], 'no errors in the page');
+    assert.deepEqual(errors, [], `no errors in the page: ${JSON.stringify(errors)}`);
   } finally {
     await browser.close();
     child.kill();

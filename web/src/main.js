@@ -128,10 +128,28 @@ async function setupMap() {
   try {
     const topo = await api('/assets/countries.json');
     const countries = feature(topo, topo.objects.countries);
+    // Antarctica (no events; its ring runs along the pole) is left out; rings cut at the
+    // antimeridian are unwrapped so that no edge runs across the whole map.
+    countries.features = countries.features.filter((f) => f.id !== '010');
+    for (const f of countries.features) {
+      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const polygon of polygons) for (const ring of polygon) unwrapRing(ring);
+    }
     L.geoJSON(countries, { style: { className: 'country', weight: 0.7, color: '#8a8f99', fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false })
       .addTo(map).bringToBack();
   } catch (e) {
     console.warn('basemap', e);
+  }
+}
+
+/** Shift longitudes by 360° where a ring jumps across the antimeridian (in place). */
+function unwrapRing(ring) {
+  let shift = 0;
+  for (let i = 1; i < ring.length; i++) {
+    const jump = ring[i][0] + shift - ring[i - 1][0];
+    if (jump > 180) shift -= 360;
+    else if (jump < -180) shift += 360;
+    ring[i] = [ring[i][0] + shift, ring[i][1]];
   }
 }
 
@@ -287,7 +305,8 @@ async function showEvent(id, params) {
       ${a.url ? `<a href="${esc(a.url)}" rel="noreferrer noopener" target="_blank">original</a>` : ''} · <a href="#/article/${encodeURIComponent(a.id)}" class="muted">${esc(a.id)}</a></p>
       <div class="article-text" id="article-text">${renderArticle(a, evidence)}</div>`;
     const mark = document.querySelector('#article-text .hl-span');
-    if (mark) mark.scrollIntoView({ block: 'center' });
+    const box = $('#article-text');
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
   };
   showSource(trigger && trigger.evidence);
   if (trigger) document.querySelector(`tr[data-field="${d.fields.indexOf(trigger)}"]`).classList.add('active');

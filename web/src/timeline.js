@@ -36,7 +36,7 @@ export function drawTimeline(container, days, selection, onSelect) {
   const x = (t) => pad.left + ((t - t0) / (t1 - t0)) * innerW;
   const tAt = (px) => t0 + ((px - pad.left) / innerW) * (t1 - t0);
   const max = Math.max(...days.map((d) => d.events));
-  const barW = Math.max(1, innerW / ((t1 - t0) / DAY) - 0.5);
+  const barW = Math.max(3, innerW / ((t1 - t0) / DAY) - 0.5);
   const from = selection.from ? parse(selection.from) : null;
   const to = selection.to ? parse(selection.to) : null;
   const bars = el('g', {}, svg);
