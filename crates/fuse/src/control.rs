@@ -1,0 +1,159 @@
+//! Territorial control over time: per place, who controls it from when to when, from control
+//! facts and territory-changing events, with the claims behind each step.
+
+use crate::merge::FusedEvent;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sitrep_model::{ControlFact, PlaceRef, SubEventType};
+use std::collections::BTreeMap;
+
+/// One step of a place's control timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ControlStep {
+    /// Who controls the place from `from` (`None` when only the side that left is known).
+    pub controller: Option<String>,
+    /// The side that gave the place up, for transfers and withdrawals.
+    pub relinquished_by: Option<String>,
+    /// From when (`None` when undated).
+    pub from: Option<NaiveDate>,
+    /// Until the next step's date, when there is one.
+    pub until: Option<NaiveDate>,
+    /// `fact` (a control statement) or the fused event id.
+    pub basis: String,
+    /// Who says so: `claimant (polarity) in article`.
+    pub claims: Vec<String>,
+    /// Another step on the same day names another controller.
+    pub contested: bool,
+}
+
+/// The control timeline of one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceTimeline {
+    /// The place's name.
+    pub place: String,
+    /// GeoNames id, when known.
+    pub geonameid: Option<u32>,
+    /// Steps, earliest first (undated last).
+    pub steps: Vec<ControlStep>,
+}
+
+fn key(p: &PlaceRef) -> String {
+    p.geonameid.map_or_else(
+        || format!("name:{}", p.name.to_lowercase()),
+        |g| g.to_string(),
+    )
+}
+
+fn matches(p: &PlaceRef, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty()
+        || p.name.to_lowercase() == q
+        || p.mention.to_lowercase() == q
+        || p.geonameid.is_some_and(|g| g.to_string() == q)
+}
+
+/// Control timelines of the places matching `query` (name, mention or GeoNames id, case-
+/// insensitive; empty = every place), from control facts and the territory-changing fused events
+/// (Non-state actor overtakes territory, Government regains territory: actor1 takes the place;
+/// Non-violent transfer of territory: actor1 gives it up, actor2 when named takes it).
+pub fn control_timelines(
+    facts: &[ControlFact],
+    events: &[FusedEvent],
+    query: &str,
+) -> Vec<PlaceTimeline> {
+    let mut places: BTreeMap<String, PlaceTimeline> = BTreeMap::new();
+    let mut push = |place: &PlaceRef, step: ControlStep| {
+        places
+            .entry(key(place))
+            .or_insert_with(|| PlaceTimeline {
+                place: place.name.clone(),
+                geonameid: place.geonameid,
+                steps: Vec::new(),
+            })
+            .steps
+            .push(step);
+    };
+    for f in facts.iter().filter(|f| matches(&f.place, query)) {
+        let claims = f
+            .claim
+            .iter()
+            .map(|c| format!("{} ({:?}) in {}", c.claimant, c.polarity, c.article_id))
+            .collect::<Vec<_>>();
+        push(
+            &f.place,
+            ControlStep {
+                controller: Some(f.controller.name.clone()),
+                relinquished_by: None,
+                from: f.as_of.date,
+                until: None,
+                basis: "fact".into(),
+                claims: if claims.is_empty() {
+                    vec![format!("{} in {}", f.evidence.text, f.evidence.article_id)]
+                } else {
+                    claims
+                },
+                contested: false,
+            },
+        );
+    }
+    let takes = [
+        SubEventType::from_acled("Non-state actor overtakes territory"),
+        SubEventType::from_acled("Government regains territory"),
+    ];
+    let transfer = SubEventType::from_acled("Non-violent transfer of territory");
+    for fe in events {
+        let e = &fe.event;
+        let Some(place) = e.location.as_ref().filter(|p| matches(p, query)) else {
+            continue;
+        };
+        let actor = |a: &Option<sitrep_model::ActorRef>| {
+            a.as_ref()
+                .filter(|a| !a.name.starts_with("Unidentified"))
+                .map(|a| a.name.clone())
+        };
+        let (controller, relinquished_by) = if takes.contains(&Some(e.sub_event_type)) {
+            (actor(&e.actor1), actor(&e.actor2))
+        } else if Some(e.sub_event_type) == transfer {
+            (actor(&e.actor2), actor(&e.actor1))
+        } else {
+            continue;
+        };
+        if controller.is_none() && relinquished_by.is_none() {
+            continue;
+        }
+        let claims = e
+            .claims
+            .iter()
+            .map(|c| format!("{} ({:?}) in {}", c.claimant, c.polarity, c.article_id))
+            .collect();
+        push(
+            place,
+            ControlStep {
+                controller,
+                relinquished_by,
+                from: e.date.date,
+                until: None,
+                basis: fe.id.clone(),
+                claims,
+                contested: false,
+            },
+        );
+    }
+    let mut out: Vec<PlaceTimeline> = places.into_values().collect();
+    for t in &mut out {
+        t.steps.sort_by_key(|s| (s.from.is_none(), s.from));
+        let n = t.steps.len();
+        for i in 0..n {
+            let (from, ctl) = (t.steps[i].from, t.steps[i].controller.clone());
+            t.steps[i].until = t.steps[i + 1..]
+                .iter()
+                .filter_map(|s| s.from)
+                .find(|d| Some(*d) > from);
+            t.steps[i].contested = from.is_some()
+                && t.steps.iter().any(|s| {
+                    s.from == from && s.controller.is_some() && ctl.is_some() && s.controller != ctl
+                });
+        }
+    }
+    out
+}

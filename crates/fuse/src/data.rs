@@ -1,0 +1,218 @@
+//! The reviewed data files of fusion (`crates/fuse/data/`), parsed once and embedded in the binary.
+
+use crate::FuseError;
+use sitrep_model::SubEventType;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const FAMILIES: &str = include_str!("../data/families.tsv");
+const ORDINALS: &str = include_str!("../data/ordinals.tsv");
+const ORDINAL_NOUNS: &str = include_str!("../data/ordinal_nouns.tsv");
+const CESSATION: &str = include_str!("../data/cessation.tsv");
+
+/// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// Compatible pairs of different sub-event types (both orders) with their score and why.
+    pub families: HashMap<(SubEventType, SubEventType), (f32, String)>,
+    /// Ordinal words ("second" → 2).
+    pub ordinals: HashMap<String, u8>,
+    /// Nouns an ordinal must number ("group", "convoy").
+    pub ordinal_nouns: Vec<String>,
+    /// Cessation-of-hostilities phrases, lower case.
+    pub cessation: Vec<String>,
+}
+
+/// The data lines of a TSV file: `(line number, fields)`, comments and blank lines skipped.
+fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            None
+        } else {
+            Some((i + 1, line.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+fn bad(file: &'static str, line: usize, expected: &str, found: &str) -> FuseError {
+    FuseError::Data {
+        file,
+        line,
+        expected: expected.to_string(),
+        found: found.to_string(),
+    }
+}
+
+impl Lexicons {
+    /// Parse the lexicons from their texts (the embedded files, or others in tests).
+    pub fn parse(
+        families: &str,
+        ordinals: &str,
+        ordinal_nouns: &str,
+        cessation: &str,
+    ) -> Result<Lexicons, FuseError> {
+        let mut fam = HashMap::new();
+        for (line, f) in rows(families) {
+            if f.len() < 3 {
+                return Err(bad(
+                    "families.tsv",
+                    line,
+                    "type_a<TAB>type_b<TAB>score",
+                    &f.join("|"),
+                ));
+            }
+            let a = SubEventType::from_acled(f[0])
+                .ok_or_else(|| bad("families.tsv", line, "an ACLED sub-event type", f[0]))?;
+            let b = SubEventType::from_acled(f[1])
+                .ok_or_else(|| bad("families.tsv", line, "an ACLED sub-event type", f[1]))?;
+            let score: f32 = f[2]
+                .parse()
+                .ok()
+                .filter(|s: &f32| (0.0..=1.0).contains(s))
+                .ok_or_else(|| bad("families.tsv", line, "a score in 0..1", f[2]))?;
+            let why = f.get(3).unwrap_or(&"").to_string();
+            fam.insert((a, b), (score, why.clone()));
+            fam.insert((b, a), (score, why));
+        }
+        let mut ords = HashMap::new();
+        for (line, f) in rows(ordinals) {
+            let n: u8 = f
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| bad("ordinals.tsv", line, "word<TAB>number", &f.join("|")))?;
+            ords.insert(f[0].to_lowercase(), n);
+        }
+        let nouns = rows(ordinal_nouns)
+            .map(|(_, f)| f[0].to_lowercase())
+            .collect();
+        let cess = rows(cessation).map(|(_, f)| f[0].to_lowercase()).collect();
+        Ok(Lexicons {
+            families: fam,
+            ordinals: ords,
+            ordinal_nouns: nouns,
+            cessation: cess,
+        })
+    }
+
+    /// The embedded lexicons, parsed once.
+    pub fn embedded() -> &'static Lexicons {
+        static LEX: OnceLock<Lexicons> = OnceLock::new();
+        LEX.get_or_init(|| {
+            Lexicons::parse(FAMILIES, ORDINALS, ORDINAL_NOUNS, CESSATION)
+                .expect("embedded fusion lexicons parse (tested)")
+        })
+    }
+
+    /// How strongly two sub-event types count as one kind: 1 when equal, the listed score for a
+    /// compatible pair (with why), `None` when they never merge.
+    pub fn type_score(&self, a: SubEventType, b: SubEventType) -> Option<(f32, String)> {
+        if a == b {
+            return Some((1.0, "same sub-event type".into()));
+        }
+        self.families.get(&(a, b)).cloned()
+    }
+
+    /// The ordinal numbering the event in `text` ("the second group" → `(2, "second group")`).
+    pub fn ordinal(&self, text: &str) -> Option<(u8, String)> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let Some(&n) = self.ordinals.get(w) else {
+                continue;
+            };
+            for next in words.iter().skip(i + 1).take(2) {
+                if self.ordinal_nouns.iter().any(|noun| noun == next) {
+                    return Some((n, format!("{w} {next}")));
+                }
+            }
+        }
+        None
+    }
+
+    /// The cessation phrase `text` reports, if any ("ceasefire", "operations had stopped").
+    pub fn cessation(&self, text: &str) -> Option<String> {
+        let lower = text.to_lowercase();
+        self.cessation
+            .iter()
+            .find(|p| {
+                lower.match_indices(p.as_str()).any(|(i, _)| {
+                    let before = lower[..i].chars().next_back();
+                    let after = lower[i + p.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+            .cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_parse() {
+        let lex = Lexicons::embedded();
+        assert!(lex.families.len() >= 20);
+        assert_eq!(lex.ordinals.get("second"), Some(&2));
+        assert!(lex.cessation.iter().any(|p| p == "ceasefire"));
+    }
+
+    #[test]
+    fn type_scores_are_symmetric_and_unlisted_pairs_never_merge() {
+        let lex = Lexicons::embedded();
+        let nvt = SubEventType::from_acled("Non-violent transfer of territory").unwrap();
+        let agr = SubEventType::from_acled("Agreement").unwrap();
+        let air = SubEventType::from_acled("Air/drone strike").unwrap();
+        assert_eq!(lex.type_score(nvt, agr).unwrap().0, 0.6);
+        assert_eq!(lex.type_score(agr, nvt).unwrap().0, 0.6);
+        assert_eq!(lex.type_score(air, air).unwrap().0, 1.0);
+        assert!(lex.type_score(air, agr).is_none());
+    }
+
+    #[test]
+    fn ordinals_need_a_counted_noun() {
+        let lex = Lexicons::embedded();
+        assert_eq!(
+            lex.ordinal("A second group of fighters left the camp.")
+                .unwrap()
+                .0,
+            2
+        );
+        assert_eq!(lex.ordinal("The first convoy left at dawn.").unwrap().0, 1);
+        assert!(lex
+            .ordinal("For the first time since 2012 the town is quiet.")
+            .is_none());
+    }
+
+    #[test]
+    fn cessation_phrases_match_whole_words() {
+        let lex = Lexicons::embedded();
+        assert_eq!(
+            lex.cessation("A truce was agreed in the town.").as_deref(),
+            Some("truce")
+        );
+        assert_eq!(
+            lex.cessation("All operations had stopped since noon.")
+                .as_deref(),
+            Some("operations had stopped")
+        );
+        assert!(lex.cessation("The trucebreakers fled.").is_none());
+    }
+
+    #[test]
+    fn a_bad_line_names_file_line_and_expectation() {
+        let err = Lexicons::parse("Agreement\tNo such type\t0.5\n", "", "", "").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("families.tsv") && msg.contains("line 1"),
+            "{msg}"
+        );
+        let err = Lexicons::parse("", "first\tone\n", "", "").unwrap_err();
+        assert!(err.to_string().contains("ordinals.tsv"));
+    }
+}

@@ -1,0 +1,421 @@
+//! The incremental fuser: each new article's mentions join the best compatible fused event among
+//! the candidates of their blocks (country × day), or start a new one.
+//!
+//! Mentions are taken in ingest order; a mention joins the cluster with the highest pair score
+//! against any member, provided no member vetoes it (complete link for vetoes). Because the state
+//! after `n` articles depends only on those articles in order, adding articles one run at a time
+//! gives the same result as fusing the whole corpus at once.
+
+use crate::data::Lexicons;
+use crate::dedup::{DuplicateIndex, Signature};
+use crate::score::{score_pair, CueScore, Mention, PairScore, MERGE_THRESHOLD};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sitrep_model::{Article, Claim, Event};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Why a mention is in its fused event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The member it matched best (`None` for the mention that started the event).
+    pub matched: Option<String>,
+    /// The weighted total of that match.
+    pub total: f32,
+    /// Each cue's score.
+    pub cues: Vec<CueScore>,
+}
+
+/// What a stored fusion decision says: the mention joined `fused_id` for `provenance`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The per-article event id.
+    pub mention_id: String,
+    /// The fused event it is in.
+    pub fused_id: String,
+    /// Why.
+    pub provenance: Provenance,
+}
+
+/// What fusion knows of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEntry {
+    /// The article id.
+    pub id: String,
+    /// Its MinHash signature.
+    pub signature: Signature,
+    /// The earlier article it is a near-duplicate of, with the similarity.
+    pub duplicate_of: Option<(String, f32)>,
+}
+
+/// One fused event under construction: its mentions (indices) and why each joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Stable id: `F:` + the id of the mention that started it.
+    pub id: String,
+    /// Indices into [`Fuser::mentions`].
+    pub members: Vec<usize>,
+    /// Parallel to `members`.
+    pub provenance: Vec<Provenance>,
+}
+
+/// A pair the user split apart: these two mentions are never in one event.
+pub type Split = (String, String);
+
+/// The fusion state. Build with [`Fuser::new`], feed with [`Fuser::add_article`].
+#[derive(Debug, Clone)]
+pub struct Fuser {
+    lex: &'static Lexicons,
+    /// Every mention, in ingest order.
+    pub mentions: Vec<Mention>,
+    /// The fused events.
+    pub clusters: Vec<Cluster>,
+    /// Cluster of each mention (parallel to `mentions`).
+    pub cluster_of: Vec<usize>,
+    /// The articles, in ingest order.
+    pub articles: Vec<ArticleEntry>,
+    /// Claims that deny or doubt without reporting an event, attached to a mention (index).
+    pub attached_claims: Vec<(usize, Claim)>,
+    blocks: HashMap<(String, NaiveDate), Vec<usize>>,
+    coarse: HashMap<(String, i32), Vec<usize>>,
+    duplicates: DuplicateIndex,
+    near_duplicates: HashMap<String, (String, f32)>,
+    splits: HashSet<Split>,
+    cluster_by_id: HashMap<String, usize>,
+    mention_by_id: HashMap<String, usize>,
+    dirty: BTreeSet<usize>,
+}
+
+/// Articles with fewer words than this are too short to call near-duplicates.
+const MIN_WORDS_FOR_DUPLICATE: usize = 40;
+
+impl Default for Fuser {
+    fn default() -> Self {
+        Fuser::new(Vec::new())
+    }
+}
+
+impl Fuser {
+    /// An empty fuser that keeps the user's splits apart.
+    pub fn new(splits: Vec<Split>) -> Fuser {
+        let mut set = HashSet::new();
+        for (a, b) in splits {
+            set.insert((b.clone(), a.clone()));
+            set.insert((a, b));
+        }
+        Fuser {
+            lex: Lexicons::embedded(),
+            mentions: Vec::new(),
+            clusters: Vec::new(),
+            cluster_of: Vec::new(),
+            articles: Vec::new(),
+            attached_claims: Vec::new(),
+            blocks: HashMap::new(),
+            coarse: HashMap::new(),
+            duplicates: DuplicateIndex::default(),
+            near_duplicates: HashMap::new(),
+            splits: set,
+            cluster_by_id: HashMap::new(),
+            mention_by_id: HashMap::new(),
+            dirty: BTreeSet::new(),
+        }
+    }
+
+    /// Fuse one new article's events (its reading's events, ids already set as stored) and
+    /// standalone claims. Returns the near-duplicate it was found to be, if any.
+    pub fn add_article(
+        &mut self,
+        article: &Article,
+        events: &[Event],
+        standalone_claims: &[Claim],
+    ) -> Option<(String, f32)> {
+        self.add_article_with(article, None, events, standalone_claims, None)
+    }
+
+    /// Re-load an article whose fusion was stored: its signature and the stored assignment of
+    /// each mention are taken as they are (no scoring), so the state is as it was after the run
+    /// that fused it. Mentions with no stored assignment are fused afresh.
+    pub fn restore_article(
+        &mut self,
+        article: &Article,
+        signature: Signature,
+        events: &[Event],
+        standalone_claims: &[Claim],
+        assignments: &HashMap<String, Assignment>,
+    ) {
+        self.add_article_with(
+            article,
+            Some(signature),
+            events,
+            standalone_claims,
+            Some(assignments),
+        );
+    }
+
+    fn add_article_with(
+        &mut self,
+        article: &Article,
+        signature: Option<Signature>,
+        events: &[Event],
+        standalone_claims: &[Claim],
+        assignments: Option<&HashMap<String, Assignment>>,
+    ) -> Option<(String, f32)> {
+        let signature = signature.unwrap_or_else(|| Signature::of(&article.text));
+        let long_enough = article.text.split_whitespace().count() >= MIN_WORDS_FOR_DUPLICATE;
+        let duplicate_of = if long_enough {
+            self.duplicates.find(&signature)
+        } else {
+            None
+        };
+        if long_enough {
+            self.duplicates.add(&article.id, signature.clone());
+        }
+        if let Some(d) = &duplicate_of {
+            self.near_duplicates.insert(article.id.clone(), d.clone());
+        }
+        self.articles.push(ArticleEntry {
+            id: article.id.clone(),
+            signature,
+            duplicate_of: duplicate_of.clone(),
+        });
+        let first = self.mentions.len();
+        for event in events {
+            let mention = Mention::new(
+                event.clone(),
+                &article.id,
+                article.source.clone(),
+                article.published,
+                self.lex,
+            );
+            let stored = assignments.and_then(|a| a.get(mention.id()));
+            let index = self.mentions.len();
+            self.mention_by_id.insert(mention.id().to_string(), index);
+            self.mentions.push(mention);
+            let (cluster, provenance) =
+                match stored.and_then(|s| self.cluster_by_id.get(&s.fused_id).map(|&c| (c, s))) {
+                    Some((c, s)) => (Some(c), s.provenance.clone()),
+                    None if stored.is_some_and(|s| s.provenance.matched.is_none()) => (
+                        None,
+                        stored.map(|s| s.provenance.clone()).unwrap_or_else(seed),
+                    ),
+                    None => self.best_cluster(index),
+                };
+            let c = match cluster {
+                Some(c) => c,
+                None => {
+                    let id = format!("F:{}", self.mentions[index].id());
+                    self.clusters.push(Cluster {
+                        id: id.clone(),
+                        members: Vec::new(),
+                        provenance: Vec::new(),
+                    });
+                    self.cluster_by_id.insert(id, self.clusters.len() - 1);
+                    self.clusters.len() - 1
+                }
+            };
+            self.clusters[c].members.push(index);
+            self.clusters[c].provenance.push(provenance);
+            self.cluster_of.push(c);
+            self.index_cluster(c, index);
+            self.dirty.insert(c);
+        }
+        // standalone denials and doubts: attach to the mention of this article they share most words with
+        for claim in standalone_claims {
+            let words = content_words(&claim.sentence);
+            let best = (first..self.mentions.len())
+                .map(|m| {
+                    let notes = content_words(&self.mentions[m].event.notes);
+                    (words.intersection(&notes).count(), m)
+                })
+                .filter(|(n, _)| *n >= 2)
+                .max_by_key(|(n, m)| (*n, std::cmp::Reverse(*m)));
+            if let Some((_, m)) = best {
+                self.attached_claims.push((m, claim.clone()));
+                self.dirty.insert(self.cluster_of[m]);
+            }
+        }
+        duplicate_of
+    }
+
+    fn index_cluster(&mut self, c: usize, mention: usize) {
+        let m = &self.mentions[mention];
+        let country = m.country_key();
+        match m.day_window() {
+            Some((a, b)) => {
+                let mut d = a;
+                while d <= b {
+                    let list = self.blocks.entry((country.clone(), d)).or_default();
+                    if !list.contains(&c) {
+                        list.push(c);
+                    }
+                    d += Duration::days(1);
+                }
+            }
+            None => {
+                let year = m.window.map_or(0, |(a, _)| a.year());
+                let list = self.coarse.entry((country, year)).or_default();
+                if !list.contains(&c) {
+                    list.push(c);
+                }
+            }
+        }
+    }
+
+    /// The candidate clusters of a mention: those indexed on its days (or its coarse bucket).
+    fn candidates(&self, mention: usize) -> Vec<usize> {
+        let m = &self.mentions[mention];
+        let country = m.country_key();
+        let mut out = Vec::new();
+        match m.day_window() {
+            Some((a, b)) => {
+                let mut d = a;
+                while d <= b {
+                    if let Some(list) = self.blocks.get(&(country.clone(), d)) {
+                        out.extend_from_slice(list);
+                    }
+                    d += Duration::days(1);
+                }
+            }
+            None => {
+                let year = m.window.map_or(0, |(a, _)| a.year());
+                if let Some(list) = self.coarse.get(&(country, year)) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn near_duplicate(&self, a: &str, b: &str) -> Option<f32> {
+        let linked = |x: &str, y: &str| {
+            self.near_duplicates
+                .get(x)
+                .filter(|(d, _)| d == y)
+                .map(|(_, s)| *s)
+        };
+        linked(a, b).or_else(|| linked(b, a))
+    }
+
+    /// Compare mention `index` with every member of cluster `c`: `Err` with the veto, or the
+    /// best-scoring member and its score.
+    pub fn compare(&self, index: usize, c: usize) -> Result<(usize, f32, Vec<CueScore>), String> {
+        let m = &self.mentions[index];
+        let mut best: Option<(usize, f32, Vec<CueScore>)> = None;
+        for &other in &self.clusters[c].members {
+            let o = &self.mentions[other];
+            if self
+                .splits
+                .contains(&(m.id().to_string(), o.id().to_string()))
+            {
+                return Err(format!("split by the user from {}", o.id()));
+            }
+            let dup = self.near_duplicate(&m.article_id, &o.article_id);
+            match score_pair(m, o, dup, self.lex) {
+                PairScore::Veto(why) => return Err(format!("{why} (with {})", o.id())),
+                PairScore::Score { total, cues } => {
+                    if best.as_ref().is_none_or(|(_, b, _)| total > *b) {
+                        best = Some((other, total, cues));
+                    }
+                }
+            }
+        }
+        best.ok_or_else(|| "empty cluster".into())
+    }
+
+    fn best_cluster(&self, index: usize) -> (Option<usize>, Provenance) {
+        let mut best: Option<(usize, usize, f32, Vec<CueScore>)> = None;
+        for c in self.candidates(index) {
+            if let Ok((member, total, cues)) = self.compare(index, c) {
+                if total >= MERGE_THRESHOLD && best.as_ref().is_none_or(|b| total > b.2) {
+                    best = Some((c, member, total, cues));
+                }
+            }
+        }
+        match best {
+            Some((c, member, total, cues)) => (
+                Some(c),
+                Provenance {
+                    matched: Some(self.mentions[member].id().to_string()),
+                    total,
+                    cues,
+                },
+            ),
+            None => (None, seed()),
+        }
+    }
+
+    /// The clusters changed since the last call (indices), clearing the set.
+    pub fn take_dirty(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.dirty).into_iter().collect()
+    }
+
+    /// The cluster holding a mention, by mention id.
+    pub fn cluster_of_mention(&self, mention_id: &str) -> Option<usize> {
+        self.mention_by_id
+            .get(mention_id)
+            .map(|&m| self.cluster_of[m])
+    }
+
+    /// The cluster with this fused id.
+    pub fn cluster_by_id(&self, fused_id: &str) -> Option<usize> {
+        self.cluster_by_id.get(fused_id).copied()
+    }
+
+    /// Every mention's assignment (what to store), in ingest order.
+    pub fn assignments(&self) -> Vec<Assignment> {
+        let mut out = Vec::with_capacity(self.mentions.len());
+        for (m, &c) in self.cluster_of.iter().enumerate() {
+            let cluster = &self.clusters[c];
+            let pos = cluster.members.iter().position(|&x| x == m).unwrap_or(0);
+            out.push(Assignment {
+                mention_id: self.mentions[m].id().to_string(),
+                fused_id: cluster.id.clone(),
+                provenance: cluster.provenance[pos].clone(),
+            });
+        }
+        out
+    }
+
+    /// The near-duplicate links found: `(article, earlier article, similarity)`.
+    pub fn near_duplicate_links(&self) -> Vec<(String, String, f32)> {
+        self.articles
+            .iter()
+            .filter_map(|a| {
+                a.duplicate_of
+                    .as_ref()
+                    .map(|(d, s)| (a.id.clone(), d.clone(), *s))
+            })
+            .collect()
+    }
+
+    /// The lexicons in use.
+    pub fn lexicons(&self) -> &'static Lexicons {
+        self.lex
+    }
+}
+
+fn seed() -> Provenance {
+    Provenance {
+        matched: None,
+        total: 1.0,
+        cues: Vec::new(),
+    }
+}
+
+/// Words that say nothing about which event a claim is about.
+const STOP_WORDS: &[&str] = &[
+    "that", "this", "with", "from", "have", "were", "said", "their", "which", "would", "there",
+    "about", "after", "they", "been", "also", "into", "over", "than", "when", "where",
+];
+
+/// Content words of a sentence for claim attachment: words of four letters or more, lower-cased,
+/// cut to their first five letters (a crude stem: "evacuate" and "evacuated" meet).
+fn content_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}

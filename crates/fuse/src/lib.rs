@@ -1,0 +1,68 @@
+/*!
+Fusion: one event per real-world event across articles, with every source's claim kept.
+
+Each article's events (mentions) are fused in ingest order. Near-duplicate articles (the same
+wire story re-published) are found by MinHash over word shingles with banded lookup; event
+mentions are compared only with the fused events of their blocks (country × day), scored per cue
+(kind, date, place, actors, near-duplicate articles), and kept apart by vetoes (different
+ordinals — "the first" / "the second group" —, dates or places outside their precision, a tally
+vs a single event, a user's split). The fused events carry their members with the scores that
+merged them, the claims side by side per figure with disagreement flags, and a conservative
+ACLED figure. On top: links between accounts of one ceasefire (agreeing or disagreeing), events
+breaking a ceasefire, stories, and control timelines per place.
+
+```
+use sitrep_fuse::Fuser;
+use sitrep_model::{Article, Event};
+let mut fuser = Fuser::default();
+let article = Article { id: "a1".into(), text: "No events here.".into(), ..Default::default() };
+fuser.add_article(&article, &[], &[]);
+assert!(fuser.fused_events().is_empty());
+```
+*/
+#![deny(missing_docs)]
+
+pub mod control;
+pub mod data;
+pub mod dedup;
+pub mod fuser;
+pub mod links;
+pub mod merge;
+pub mod score;
+
+pub use control::{control_timelines, ControlStep, PlaceTimeline};
+pub use data::Lexicons;
+pub use dedup::Signature;
+pub use fuser::{Assignment, Fuser, Provenance, Split};
+pub use links::{links, stories, Link, Relation, Story};
+pub use merge::{fused_event, Account, Figure, FusedEvent, Member};
+pub use score::{CueScore, Mention, MERGE_THRESHOLD};
+
+/// What can go wrong in fusion.
+#[derive(Debug, thiserror::Error)]
+pub enum FuseError {
+    /// A line of a fusion data file does not parse.
+    #[error("crates/fuse/data/{file} line {line}: expected {expected}, found {found:?}")]
+    Data {
+        /// The file.
+        file: &'static str,
+        /// 1-based line.
+        line: usize,
+        /// What the line should hold.
+        expected: String,
+        /// What it holds.
+        found: String,
+    },
+}
+
+impl Fuser {
+    /// Every fused event, in the order they were started.
+    pub fn fused_events(&self) -> Vec<FusedEvent> {
+        (0..self.clusters.len())
+            .map(|c| fused_event(self, c))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

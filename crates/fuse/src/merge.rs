@@ -1,0 +1,427 @@
+//! A fused event as output: one [`Event`] for export (conservative figures, every claim), its
+//! members with their merge provenance, and the claims side by side per figure.
+
+use crate::fuser::{Fuser, Provenance};
+use crate::score::{distance_km, Mention};
+use serde::{Deserialize, Serialize};
+use sitrep_model::{Claim, DatePrecision, Event, Polarity, Quantity, QuantityKind};
+
+/// One member of a fused event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// The per-article event id.
+    pub mention_id: String,
+    /// Its article.
+    pub article_id: String,
+    /// The article's outlet.
+    pub source: Option<String>,
+    /// Why it was merged.
+    pub provenance: Provenance,
+}
+
+/// One account of a figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    /// The value as reported ("more than 250", "2018-05-19", "Yarmouk", "denied").
+    pub value: String,
+    /// Who gives it.
+    pub claimant: String,
+    /// Asserted, denied, unconfirmed...
+    pub polarity: Polarity,
+    /// The article.
+    pub article_id: String,
+    /// The mention it belongs to.
+    pub mention_id: String,
+}
+
+/// All accounts of one figure of a fused event, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// `killed`, `evacuated`, ... (`killed:civilians` when split by side), `date`, `place`, `occurrence`.
+    pub figure: String,
+    /// The accounts.
+    pub accounts: Vec<Account>,
+    /// Why the accounts disagree, when they do.
+    pub disagreement: Option<String>,
+}
+
+/// A fused event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FusedEvent {
+    /// Stable id (`F:` + first mention id).
+    pub id: String,
+    /// The merged event, as exported (ACLED: the lowest credible fatality figure, noted in `notes`).
+    pub event: Event,
+    /// The mentions merged, in ingest order, with why.
+    pub members: Vec<Member>,
+    /// Claims side by side per figure.
+    pub figures: Vec<Figure>,
+}
+
+impl FusedEvent {
+    /// Whether any figure's accounts disagree.
+    pub fn disagrees(&self) -> bool {
+        self.figures.iter().any(|f| f.disagreement.is_some())
+    }
+}
+
+fn date_rank(m: &Mention) -> u8 {
+    match m.event.date.precision {
+        DatePrecision::Day if m.explicit_day => 4,
+        DatePrecision::Day | DatePrecision::AsOf => 3,
+        DatePrecision::Week | DatePrecision::Approximate => 2,
+        DatePrecision::Month => 1,
+        _ => 0,
+    }
+}
+
+fn place_rank(m: &Mention) -> u8 {
+    m.event.location.as_ref().map_or(0, |p| {
+        (4 - p.geo_precision.clamp(1, 3)) * 2 + u8::from(p.geonameid.is_some())
+    })
+}
+
+fn quantity_text(q: &Quantity) -> String {
+    let prefix = if q.lower_bound {
+        "more than "
+    } else if q.approximate {
+        "about "
+    } else {
+        ""
+    };
+    format!("{prefix}{}", q.value)
+}
+
+fn kind_name(kind: QuantityKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn claimant_of(m: &Mention, claim: Option<usize>) -> (String, Polarity) {
+    let reporter = || m.source.clone().unwrap_or_else(|| m.article_id.clone());
+    match claim
+        .and_then(|i| m.event.claims.get(i))
+        .or(m.event.claims.first())
+    {
+        Some(c) => (c.claimant.clone(), c.polarity),
+        None => (reporter(), Polarity::Asserted),
+    }
+}
+
+/// Whether figures disagree: two exact counts differ, a "more than x" is contradicted by an
+/// exact count below x, or approximate counts differ by more than a quarter.
+fn figures_disagree(qs: &[&Quantity]) -> Option<String> {
+    for (i, a) in qs.iter().enumerate() {
+        for b in &qs[i + 1..] {
+            let differ = match (a.lower_bound, b.lower_bound) {
+                (true, true) => false,
+                (true, false) => b.value < a.value,
+                (false, true) => a.value < b.value,
+                (false, false) if a.approximate || b.approximate => {
+                    let (x, y) = (a.value.max(b.value) as f64, a.value.min(b.value) as f64);
+                    x > 0.0 && (x - y) / x > 0.25
+                }
+                (false, false) => a.value != b.value,
+            };
+            if differ {
+                return Some(format!("{} vs {}", quantity_text(a), quantity_text(b)));
+            }
+        }
+    }
+    None
+}
+
+/// Build the fused event of cluster `c`.
+pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
+    let cluster = &fuser.clusters[c];
+    let mentions: Vec<&Mention> = cluster
+        .members
+        .iter()
+        .map(|&m| &fuser.mentions[m])
+        .collect();
+    let rep = mentions
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| {
+            (date_rank(a), place_rank(a))
+                .cmp(&(date_rank(b), place_rank(b)))
+                .then(a.event.confidence.total_cmp(&b.event.confidence))
+                .then(j.cmp(i))
+        })
+        .map_or(mentions[0], |(_, m)| *m);
+    let mut event = rep.event.clone();
+    event.id = cluster.id.clone();
+    event.article_ids.clear();
+    event.sources.clear();
+    event.claims.clear();
+    event.quantities.clear();
+    let attached: Vec<(usize, &Claim)> = fuser
+        .attached_claims
+        .iter()
+        .filter(|(m, _)| cluster.members.contains(m))
+        .map(|(m, c)| (*m, c))
+        .collect();
+    for &mi in &cluster.members {
+        let m = &fuser.mentions[mi];
+        if !event.article_ids.contains(&m.article_id) {
+            event.article_ids.push(m.article_id.clone());
+        }
+        for s in m.source.iter().chain(m.event.sources.iter()) {
+            if !event.sources.contains(s) {
+                event.sources.push(s.clone());
+            }
+        }
+        let offset = event.claims.len();
+        for claim in &m.event.claims {
+            event.claims.push(claim.clone());
+        }
+        for claim in attached.iter().filter(|(x, _)| *x == mi).map(|(_, c)| *c) {
+            event.claims.push(claim.clone());
+        }
+        for q in &m.event.quantities {
+            let mut q = q.clone();
+            q.claim = q.claim.map(|i| i + offset);
+            event.quantities.push(q);
+        }
+        let e = &m.event;
+        if event.actor1.is_none() && e.actor1.is_some() {
+            event.actor1 = e.actor1.clone();
+        }
+        if event.actor2.is_none() && e.actor2.is_some() {
+            event.actor2 = e.actor2.clone();
+        }
+        for p in e.location.iter().chain(e.other_locations.iter()) {
+            let known = event.location.as_ref().is_some_and(|l| l.name == p.name)
+                || event.other_locations.iter().any(|l| l.name == p.name);
+            if !known {
+                event.other_locations.push(p.clone());
+            }
+        }
+        event.valid_until = event.valid_until.take().or_else(|| e.valid_until.clone());
+        event.civilian_targeting |= e.civilian_targeting;
+        event.confidence = event.confidence.max(e.confidence);
+        event.salience = event.salience.max(e.salience);
+    }
+    // ACLED: the lowest credible figure
+    let reported: Vec<(u64, &Mention)> = mentions
+        .iter()
+        .filter(|m| m.event.fatalities > 0)
+        .map(|m| (m.event.fatalities, *m))
+        .collect();
+    event.fatalities = reported.iter().map(|(f, _)| *f).min().unwrap_or(0);
+    if mentions.len() > 1 {
+        let mut note = format!(
+            " [sitrep: {} reports from {} articles ({})",
+            mentions.len(),
+            event.article_ids.len(),
+            if event.sources.is_empty() {
+                "outlets unknown".to_string()
+            } else {
+                event.sources.join("; ")
+            }
+        );
+        let distinct: std::collections::BTreeSet<u64> = reported.iter().map(|(f, _)| *f).collect();
+        if distinct.len() > 1 {
+            let others: Vec<String> = reported
+                .iter()
+                .map(|(f, m)| format!("{f} per {}", claimant_of(m, None).0))
+                .collect();
+            note.push_str(&format!(
+                "; fatalities: the lowest reported figure, {} (reported: {})",
+                event.fatalities,
+                others.join(", ")
+            ));
+        }
+        note.push(']');
+        event.notes.push_str(&note);
+    }
+    let members = cluster
+        .members
+        .iter()
+        .zip(&cluster.provenance)
+        .map(|(&mi, p)| {
+            let m = &fuser.mentions[mi];
+            Member {
+                mention_id: m.id().to_string(),
+                article_id: m.article_id.clone(),
+                source: m.source.clone(),
+                provenance: p.clone(),
+            }
+        })
+        .collect();
+    let figures = side_by_side(&mentions, &attached, &cluster.members);
+    FusedEvent {
+        id: cluster.id.clone(),
+        event,
+        members,
+        figures,
+    }
+}
+
+fn side_by_side(
+    mentions: &[&Mention],
+    attached: &[(usize, &Claim)],
+    members: &[usize],
+) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    // counted figures, per kind and side
+    let mut keys: Vec<(QuantityKind, Option<String>)> = Vec::new();
+    for m in mentions {
+        for q in m.event.quantities.iter().filter(|q| !q.tally) {
+            let key = (q.kind, q.side.clone());
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    for (kind, side) in keys {
+        let mut accounts = Vec::new();
+        let mut qs = Vec::new();
+        for m in mentions {
+            for q in m
+                .event
+                .quantities
+                .iter()
+                .filter(|q| !q.tally && q.kind == kind && q.side == side)
+            {
+                let (claimant, polarity) = claimant_of(m, q.claim);
+                accounts.push(Account {
+                    value: quantity_text(q),
+                    claimant,
+                    polarity,
+                    article_id: m.article_id.clone(),
+                    mention_id: m.id().to_string(),
+                });
+                qs.push(q);
+            }
+        }
+        let name = match &side {
+            Some(s) => format!("{}:{s}", kind_name(kind)),
+            None => kind_name(kind),
+        };
+        figures.push(Figure {
+            figure: name,
+            disagreement: figures_disagree(&qs),
+            accounts,
+        });
+    }
+    // dates read from the text
+    let dated: Vec<&&Mention> = mentions
+        .iter()
+        .filter(|m| m.event.date.evidence.is_some())
+        .collect();
+    if !dated.is_empty() {
+        let accounts: Vec<Account> = dated
+            .iter()
+            .map(|m| {
+                let (claimant, polarity) = claimant_of(m, None);
+                Account {
+                    value: m.event.date.date.map_or("?".into(), |d| d.to_string()),
+                    claimant,
+                    polarity,
+                    article_id: m.article_id.clone(),
+                    mention_id: m.id().to_string(),
+                }
+            })
+            .collect();
+        let days: std::collections::BTreeSet<_> = dated
+            .iter()
+            .filter(|m| m.explicit_day)
+            .filter_map(|m| m.event.date.date)
+            .collect();
+        let disagreement = (days.len() > 1).then(|| {
+            days.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(" vs ")
+        });
+        figures.push(Figure {
+            figure: "date".into(),
+            accounts,
+            disagreement,
+        });
+    }
+    // places
+    let placed: Vec<&&Mention> = mentions
+        .iter()
+        .filter(|m| m.event.location.is_some())
+        .collect();
+    if placed.len() > 1 {
+        let accounts = placed
+            .iter()
+            .map(|m| {
+                let (claimant, polarity) = claimant_of(m, None);
+                Account {
+                    value: m
+                        .event
+                        .location
+                        .as_ref()
+                        .map_or(String::new(), |p| p.name.clone()),
+                    claimant,
+                    polarity,
+                    article_id: m.article_id.clone(),
+                    mention_id: m.id().to_string(),
+                }
+            })
+            .collect();
+        let mut disagreement = None;
+        'outer: for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                let (p, q) = (a.event.location.as_ref(), b.event.location.as_ref());
+                if let (Some(p), Some(q)) = (p, q) {
+                    if distance_km(p, q).is_some_and(|d| d > 25.0) {
+                        disagreement = Some(format!("{} vs {}", p.name, q.name));
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        figures.push(Figure {
+            figure: "place".into(),
+            accounts,
+            disagreement,
+        });
+    }
+    // occurrence: who asserts, who denies
+    let mut accounts = Vec::new();
+    for (&mi, m) in members.iter().zip(mentions) {
+        let extra = attached.iter().filter(|(x, _)| *x == mi).map(|(_, c)| *c);
+        for c in m.event.claims.iter().chain(extra) {
+            accounts.push(Account {
+                value: word(c.polarity),
+                claimant: c.claimant.clone(),
+                polarity: c.polarity,
+                article_id: c.article_id.clone(),
+                mention_id: m.id().to_string(),
+            });
+        }
+    }
+    let asserted = accounts.iter().find(|a| {
+        matches!(
+            a.polarity,
+            Polarity::Asserted | Polarity::ClaimedResponsibility
+        )
+    });
+    let denied = accounts.iter().find(|a| a.polarity == Polarity::Denied);
+    let disagreement = match (asserted, denied) {
+        (Some(a), Some(d)) => Some(format!("{} asserts, {} denies", a.claimant, d.claimant)),
+        _ => None,
+    };
+    if !accounts.is_empty() {
+        figures.push(Figure {
+            figure: "occurrence".into(),
+            accounts,
+            disagreement,
+        });
+    }
+    figures
+}
+
+fn word(p: Polarity) -> String {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

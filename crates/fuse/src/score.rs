@@ -1,0 +1,360 @@
+//! How alike two mentions are: one score per cue (kind, date, place, actors, near-duplicate
+//! articles) and the vetoes that keep look-alikes apart (ordinals, dates or places outside their
+//! precision, tallies vs single events, a user's split).
+
+use crate::data::Lexicons;
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sitrep_model::{DatePrecision, Event, PlaceRef};
+
+/// Weight of the kind (sub-event type) cue.
+pub const W_TYPE: f32 = 0.30;
+/// Weight of the date cue.
+pub const W_DATE: f32 = 0.25;
+/// Weight of the place cue.
+pub const W_PLACE: f32 = 0.25;
+/// Weight of the actor cue.
+pub const W_ACTORS: f32 = 0.20;
+/// Bonus when the two articles are near-duplicates of each other.
+pub const W_NEAR_DUPLICATE: f32 = 0.15;
+/// Total score from which two mentions are one event.
+pub const MERGE_THRESHOLD: f32 = 0.75;
+/// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
+pub const MAX_WINDOW_DAYS: i64 = 31;
+
+/// One cue's score in a merge decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CueScore {
+    /// `type`, `date`, `place`, `actors`, `near_duplicate`.
+    pub cue: String,
+    /// Its score in 0..1 before weighting.
+    pub score: f32,
+    /// Why ("same sub-event type", "4.2 km apart").
+    pub detail: String,
+}
+
+/// The outcome of comparing two mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PairScore {
+    /// They may be one event: the weighted total and each cue.
+    Score {
+        /// Weighted sum of the cues.
+        total: f32,
+        /// The cues.
+        cues: Vec<CueScore>,
+    },
+    /// They are not one event, and why.
+    Veto(String),
+}
+
+/// One event as read from one article, with what fusion derives from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The per-article event.
+    pub event: Event,
+    /// Its article.
+    pub article_id: String,
+    /// The article's outlet.
+    pub source: Option<String>,
+    /// The article's publication date.
+    pub published: Option<NaiveDate>,
+    /// "the second group" → `(2, "second group")`.
+    pub ordinal: Option<(u8, String)>,
+    /// The cessation phrase its sentence reports ("ceasefire"), if any.
+    pub cessation: Option<String>,
+    /// The days it may have happened on, inclusive; `None` when unknown.
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    /// The date is a single day read from the text (not a fallback to publication).
+    pub explicit_day: bool,
+}
+
+fn last_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).map_or(d, |n| n - Duration::days(1))
+}
+
+impl Mention {
+    /// A mention of `event` in an article.
+    pub fn new(
+        event: Event,
+        article_id: &str,
+        source: Option<String>,
+        published: Option<NaiveDate>,
+        lex: &Lexicons,
+    ) -> Mention {
+        let text = if event.notes.is_empty() {
+            event.evidence.text.as_str()
+        } else {
+            event.notes.as_str()
+        };
+        let ordinal = lex.ordinal(text);
+        let cessation = lex.cessation(text);
+        let d = &event.date;
+        let explicit = d.evidence.is_some();
+        let window = d.date.and_then(|start| {
+            let days = Duration::days;
+            let end = d.end.filter(|e| *e >= start);
+            match d.precision {
+                DatePrecision::Day | DatePrecision::AsOf if explicit => {
+                    Some((start, end.unwrap_or(start)))
+                }
+                // fell back to the publication date: the event is on it or shortly before
+                DatePrecision::Day | DatePrecision::AsOf => Some((start - days(2), start)),
+                DatePrecision::Week => Some((start, end.unwrap_or(start + days(6)))),
+                DatePrecision::Month => Some((start, end.unwrap_or(last_of_month(start)))),
+                DatePrecision::Year => Some((start, end.unwrap_or(start + days(364)))),
+                DatePrecision::Approximate => Some((start - days(3), start + days(3))),
+                DatePrecision::Unresolved => None,
+            }
+        });
+        let explicit_day = explicit
+            && matches!(d.precision, DatePrecision::Day | DatePrecision::AsOf)
+            && d.end.is_none();
+        Mention {
+            article_id: article_id.to_string(),
+            source,
+            published,
+            ordinal,
+            cessation,
+            window,
+            explicit_day,
+            event,
+        }
+    }
+
+    /// The event's id (the mention id).
+    pub fn id(&self) -> &str {
+        &self.event.id
+    }
+
+    /// Country code of its place, `?` when unknown (the blocking key).
+    pub fn country_key(&self) -> String {
+        self.event
+            .location
+            .as_ref()
+            .and_then(|p| p.country_code.clone())
+            .unwrap_or_else(|| "?".into())
+    }
+
+    /// Its window when short enough to index day by day.
+    pub fn day_window(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.window
+            .filter(|(a, b)| (*b - *a).num_days() <= MAX_WINDOW_DAYS)
+    }
+
+    /// Every place of the mention: its location, other locations, destination excluded.
+    pub fn places(&self) -> impl Iterator<Item = &PlaceRef> {
+        self.event
+            .location
+            .iter()
+            .chain(self.event.other_locations.iter())
+    }
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(a: &PlaceRef, b: &PlaceRef) -> Option<f64> {
+    let (la1, lo1, la2, lo2) = (a.lat?, a.lon?, b.lat?, b.lon?);
+    let (p1, p2) = (la1.to_radians(), la2.to_radians());
+    let dp = (la2 - la1).to_radians();
+    let dl = (lo2 - lo1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    Some(6371.0 * 2.0 * h.sqrt().min(1.0).asin())
+}
+
+/// Whether two places are the same entry (GeoNames id, else name and admin1).
+pub fn same_place(a: &PlaceRef, b: &PlaceRef) -> bool {
+    match (a.geonameid, b.geonameid) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name.eq_ignore_ascii_case(&b.name) && a.admin1 == b.admin1,
+    }
+}
+
+/// Whether any place of one mention is the same as, or within `km` of, any place of the other
+/// (or, without coordinates, in the same admin1).
+pub fn places_near(a: &Mention, b: &Mention, km: f64) -> Option<String> {
+    for p in a.places() {
+        for q in b.places() {
+            if same_place(p, q) {
+                return Some(format!("both at {}", p.name));
+            }
+            if let Some(d) = distance_km(p, q) {
+                if d <= km && p.geo_precision <= 2 && q.geo_precision <= 2 {
+                    return Some(format!("{} and {} {d:.1} km apart", p.name, q.name));
+                }
+            } else if p.admin1.is_some() && p.admin1 == q.admin1 {
+                return Some(format!("both in {}", p.admin1.as_deref().unwrap_or("")));
+            }
+        }
+    }
+    None
+}
+
+fn date_score(a: &Mention, b: &Mention) -> Result<CueScore, String> {
+    let cue = |score: f32, detail: String| CueScore {
+        cue: "date".into(),
+        score,
+        detail,
+    };
+    match (a.window, b.window) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            if a1 < b0 || b1 < a0 {
+                return Err(format!("dates apart: {a0}..{a1} vs {b0}..{b1}"));
+            }
+            if a.explicit_day && b.explicit_day {
+                Ok(cue(1.0, format!("same day {a0}")))
+            } else if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
+                Ok(cue(
+                    0.6,
+                    format!("within publication lag ({a0}..{a1} / {b0}..{b1})"),
+                ))
+            } else {
+                Ok(cue(
+                    0.5,
+                    format!("within precision ({a0}..{a1} / {b0}..{b1})"),
+                ))
+            }
+        }
+        _ => Ok(cue(0.2, "date unknown".into())),
+    }
+}
+
+fn place_score(a: &Mention, b: &Mention) -> Result<CueScore, String> {
+    let cue = |score: f32, detail: String| CueScore {
+        cue: "place".into(),
+        score,
+        detail,
+    };
+    let (Some(p), Some(q)) = (&a.event.location, &b.event.location) else {
+        return Ok(cue(0.3, "place unknown".into()));
+    };
+    if let (Some(x), Some(y)) = (&p.country_code, &q.country_code) {
+        if x != y {
+            return Err(format!("different countries {x} / {y}"));
+        }
+    }
+    if same_place(p, q) {
+        return Ok(cue(1.0, format!("same place {}", p.name)));
+    }
+    let precision = p.geo_precision.max(q.geo_precision).max(1);
+    if precision >= 3 {
+        return match (&p.admin1, &q.admin1) {
+            (Some(x), Some(y)) if x != y => Err(format!("different provinces {x} / {y}")),
+            _ => Ok(cue(
+                0.5,
+                format!("{} / {} within the province", p.name, q.name),
+            )),
+        };
+    }
+    if let Some(d) = distance_km(p, q) {
+        let limit = if precision == 1 { 10.0 } else { 30.0 };
+        if d <= limit {
+            let score = if d <= 3.0 {
+                0.9
+            } else {
+                0.9 - 0.4 * (d / limit) as f32
+            };
+            return Ok(cue(
+                score,
+                format!("{} / {} {d:.1} km apart", p.name, q.name),
+            ));
+        }
+        return match places_near(a, b, 3.0) {
+            Some(why) => Ok(cue(0.6, format!("other places: {why}"))),
+            None => Err(format!("{} / {} {d:.0} km apart", p.name, q.name)),
+        };
+    }
+    match (&p.admin1, &q.admin1) {
+        (Some(x), Some(y)) if x == y => Ok(cue(0.4, format!("both in {x}"))),
+        (Some(x), Some(y)) => Err(format!("different provinces {x} / {y}")),
+        _ => Ok(cue(0.3, "places without coordinates".into())),
+    }
+}
+
+fn specific_actors(e: &Event) -> Vec<&str> {
+    e.actor1
+        .iter()
+        .chain(e.actor2.iter())
+        .chain(e.assoc_actor_1.iter())
+        .chain(e.assoc_actor_2.iter())
+        .filter(|a| {
+            a.inter != 0 && !a.name.starts_with("Unidentified") && !a.name.starts_with("Civilians")
+        })
+        .map(|a| a.name.as_str())
+        .collect()
+}
+
+fn actor_score(a: &Mention, b: &Mention) -> CueScore {
+    let (x, y) = (specific_actors(&a.event), specific_actors(&b.event));
+    let (score, detail) = if x.is_empty() || y.is_empty() {
+        (0.5, "actors unknown on one side".to_string())
+    } else if let Some(shared) = x.iter().find(|n| y.contains(n)) {
+        (1.0, format!("shared actor {shared}"))
+    } else {
+        (0.0, format!("no shared actor ({} / {})", x[0], y[0]))
+    };
+    CueScore {
+        cue: "actors".into(),
+        score,
+        detail,
+    }
+}
+
+/// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
+/// near-duplicates of each other.
+pub fn score_pair(
+    a: &Mention,
+    b: &Mention,
+    near_duplicate: Option<f32>,
+    lex: &Lexicons,
+) -> PairScore {
+    if let (Some((x, xs)), Some((y, ys))) = (&a.ordinal, &b.ordinal) {
+        if x != y {
+            return PairScore::Veto(format!("ordinals differ: {xs} / {ys}"));
+        }
+    }
+    if a.event.tally != b.event.tally {
+        return PairScore::Veto("a tally and a single event".into());
+    }
+    let Some((type_score, why)) = lex.type_score(a.event.sub_event_type, b.event.sub_event_type)
+    else {
+        return PairScore::Veto(format!(
+            "kinds differ: {} / {}",
+            a.event.sub_event_type.acled_name(),
+            b.event.sub_event_type.acled_name()
+        ));
+    };
+    let date = match date_score(a, b) {
+        Ok(c) => c,
+        Err(why) => return PairScore::Veto(why),
+    };
+    let place = match place_score(a, b) {
+        Ok(c) => c,
+        Err(why) => return PairScore::Veto(why),
+    };
+    let actors = actor_score(a, b);
+    let mut total =
+        W_TYPE * type_score + W_DATE * date.score + W_PLACE * place.score + W_ACTORS * actors.score;
+    let mut cues = vec![
+        CueScore {
+            cue: "type".into(),
+            score: type_score,
+            detail: why,
+        },
+        date,
+        place,
+        actors,
+    ];
+    if let Some(sim) = near_duplicate {
+        total += W_NEAR_DUPLICATE;
+        cues.push(CueScore {
+            cue: "near_duplicate".into(),
+            score: sim,
+            detail: format!("articles are near-duplicates (similarity {sim:.2})"),
+        });
+    }
+    PairScore::Score { total, cues }
+}

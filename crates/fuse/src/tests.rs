@@ -1,0 +1,573 @@
+//! Fusion tests on events built from sentences written for them.
+
+use super::*;
+use chrono::NaiveDate;
+use sitrep_model::{
+    ActorRef, Article, Claim, ControlFact, DatePrecision, Event, EventDate, Evidence, PlaceRef,
+    Polarity, Quantity, QuantityKind, SubEventType, TimePoint,
+};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn ev(article: &str, text: &str) -> Evidence {
+    Evidence {
+        article_id: article.into(),
+        text: text.into(),
+        rule: "test".into(),
+        ..Default::default()
+    }
+}
+
+/// A town: (name, geonameid, lat, lon, admin1).
+type Town = (&'static str, u32, f64, f64, &'static str);
+const CITY: Town = ("Northtown", 1, 33.50, 36.30, "Capital");
+const CAMP: Town = ("Camp Quarter", 2, 33.47, 36.30, "Capital"); // ~3.3 km south of the city
+const FARTOWN: Town = ("Fartown", 3, 33.80, 36.60, "Capital"); // ~43 km away
+const OASIS: Town = ("Oasis", 4, 34.50, 40.90, "Eastern");
+
+fn place(t: Town, article: &str) -> PlaceRef {
+    PlaceRef {
+        mention: t.0.into(),
+        name: t.0.into(),
+        geonameid: Some(t.1),
+        lat: Some(t.2),
+        lon: Some(t.3),
+        country_code: Some("XS".into()),
+        country: Some("Testland".into()),
+        admin1: Some(t.4.into()),
+        geo_precision: 1,
+        where_prec: 1,
+        evidence: Some(ev(article, t.0)),
+        ..Default::default()
+    }
+}
+
+fn actor(name: &str, inter: u8) -> ActorRef {
+    ActorRef {
+        name: name.into(),
+        inter,
+        mention: name.into(),
+        evidence: None,
+    }
+}
+
+fn claim(article: &str, who: &str, polarity: Polarity, sentence: &str) -> Claim {
+    Claim {
+        claimant: who.into(),
+        polarity,
+        article_id: article.into(),
+        sentence: sentence.into(),
+        ..Default::default()
+    }
+}
+
+struct Spec {
+    kind: &'static str,
+    date: &'static str,
+    town: Town,
+    actor1: Option<&'static str>,
+    notes: &'static str,
+}
+
+fn event(article: &str, n: usize, s: Spec) -> Event {
+    Event {
+        id: format!("{article}#{n}"),
+        sub_event_type: SubEventType::from_acled(s.kind).unwrap(),
+        date: EventDate {
+            date: Some(day(s.date)),
+            end: None,
+            precision: DatePrecision::Day,
+            evidence: Some(ev(article, "Sunday")),
+        },
+        location: Some(place(s.town, article)),
+        other_locations: vec![],
+        destination: None,
+        actor1: s.actor1.map(|a| actor(a, 2)),
+        assoc_actor_1: vec![],
+        actor2: None,
+        assoc_actor_2: vec![],
+        fatalities: 0,
+        quantities: vec![],
+        claims: vec![claim(article, "the monitor", Polarity::Asserted, s.notes)],
+        valid_until: None,
+        civilian_targeting: false,
+        tally: false,
+        cues: vec![],
+        confidence: 0.8,
+        salience: 1.0,
+        notes: s.notes.into(),
+        article_ids: vec![article.into()],
+        sources: vec![],
+        evidence: ev(article, s.notes),
+    }
+}
+
+fn article(id: &str, source: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        text: text.into(),
+        source: Some(source.into()),
+        published: Some(day("2024-03-11")),
+        origin: id.into(),
+        ..Default::default()
+    }
+}
+
+/// Two outlets on one evacuation: the first convoy on Sunday (both), the second overnight (one),
+/// a ceasefire since Sunday (one) and a halt of fighting since Saturday (the other).
+fn corpus() -> Vec<(Article, Vec<Event>, Vec<Claim>)> {
+    let a = "daily";
+    let mut ceasefire = event(
+        a,
+        3,
+        Spec {
+            kind: "Agreement",
+            date: "2024-03-10",
+            town: FARTOWN,
+            actor1: Some("Army of Testland"),
+            notes:
+                "An army officer said a temporary ceasefire was in place in the camp since Sunday.",
+        },
+    );
+    ceasefire.other_locations = vec![place(CAMP, a)];
+    ceasefire.valid_until = Some(TimePoint {
+        at: "2024-03-12T12:00+03:00".into(),
+        evidence: ev(a, "noon on Tuesday"),
+    });
+    let daily = vec![
+        event(
+            a,
+            1,
+            Spec {
+                kind: "Non-violent transfer of territory",
+                date: "2024-03-10",
+                town: CITY,
+                actor1: Some("Red Brigade"),
+                notes: "The first group of Red Brigade fighters left the city by bus on Sunday, the monitor said.",
+            },
+        ),
+        event(
+            a,
+            2,
+            Spec {
+                kind: "Non-violent transfer of territory",
+                date: "2024-03-11",
+                town: CITY,
+                actor1: Some("Red Brigade"),
+                notes: "A second group of fighters left their last stronghold overnight.",
+            },
+        ),
+        ceasefire,
+    ];
+    let w = "weekly";
+    let mut buses = event(
+        w,
+        1,
+        Spec {
+            kind: "Non-violent transfer of territory",
+            date: "2024-03-10",
+            town: CAMP,
+            actor1: None,
+            notes: "Eight buses carrying Red Brigade fighters and their families left the camp on Sunday.",
+        },
+    );
+    buses.actor2 = Some(actor("Red Brigade", 2));
+    buses.quantities = vec![Quantity {
+        kind: QuantityKind::Evacuated,
+        value: 900,
+        lower_bound: false,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: Some(0),
+        evidence: ev(w, "900"),
+    }];
+    let mut halt = event(
+        w,
+        2,
+        Spec {
+            kind: "Looting/property destruction",
+            date: "2024-03-09",
+            town: CAMP,
+            actor1: Some("Red Brigade"),
+            notes: "The fighters burned their houses in the camp, where all operations had stopped since Saturday noon.",
+        },
+    );
+    halt.claims = vec![claim(
+        w,
+        "a faction leader",
+        Polarity::Asserted,
+        &halt.notes,
+    )];
+    let weekly = vec![buses, halt];
+    let denial = claim(
+        w,
+        "the government",
+        Polarity::Denied,
+        "The government denied that any deal allowed the fighters to leave the camp by bus.",
+    );
+    vec![
+        (
+            article(a, "The Daily", "The first group of fighters left."),
+            daily,
+            vec![],
+        ),
+        (
+            article(w, "The Weekly", "Eight buses left the camp."),
+            weekly,
+            vec![denial],
+        ),
+    ]
+}
+
+fn fuse(items: &[(Article, Vec<Event>, Vec<Claim>)], splits: Vec<Split>) -> Fuser {
+    let mut f = Fuser::new(splits);
+    for (a, e, c) in items {
+        f.add_article(a, e, c);
+    }
+    f
+}
+
+fn event_with<'a>(events: &'a [FusedEvent], mention: &str) -> &'a FusedEvent {
+    events
+        .iter()
+        .find(|e| e.members.iter().any(|m| m.mention_id == mention))
+        .unwrap()
+}
+
+#[test]
+fn one_evacuation_reported_twice_is_one_event_and_the_second_group_another() {
+    let f = fuse(&corpus(), vec![]);
+    let events = f.fused_events();
+    let first = event_with(&events, "daily#1");
+    let ids: Vec<&str> = first
+        .members
+        .iter()
+        .map(|m| m.mention_id.as_str())
+        .collect();
+    assert_eq!(ids, ["daily#1", "weekly#1"]);
+    assert_eq!(first.event.article_ids, ["daily", "weekly"]);
+    assert_eq!(first.event.sources, ["The Daily", "The Weekly"]);
+    // provenance: the weekly mention matched the daily one, with a score per cue
+    let p = &first.members[1].provenance;
+    assert_eq!(p.matched.as_deref(), Some("daily#1"));
+    assert!(p.total >= MERGE_THRESHOLD);
+    let cues: Vec<&str> = p.cues.iter().map(|c| c.cue.as_str()).collect();
+    assert_eq!(cues, ["type", "date", "place", "actors"]);
+    let second = event_with(&events, "daily#2");
+    assert_ne!(second.id, first.id);
+    assert_eq!(second.members.len(), 1);
+    // the second group is vetoed by its ordinal, whatever the date says
+    let c = f.cluster_of_mention("daily#1").unwrap();
+    let m = f.mentions.iter().position(|m| m.id() == "daily#2").unwrap();
+    assert!(f.compare(m, c).unwrap_err().contains("ordinals differ"));
+}
+
+#[test]
+fn the_ceasefire_and_the_halt_since_saturday_are_disagreeing_accounts() {
+    let f = fuse(&corpus(), vec![]);
+    let links = links(&f);
+    let ceasefire = f.clusters[f.cluster_of_mention("daily#3").unwrap()]
+        .id
+        .clone();
+    let halt = f.clusters[f.cluster_of_mention("weekly#2").unwrap()]
+        .id
+        .clone();
+    let link = links
+        .iter()
+        .find(|l| (l.a == ceasefire && l.b == halt) || (l.a == halt && l.b == ceasefire))
+        .expect("linked");
+    assert_eq!(link.relation, Relation::DisagreeingAccounts);
+    assert!(
+        link.detail.contains("2024-03-09") && link.detail.contains("2024-03-10"),
+        "{}",
+        link.detail
+    );
+}
+
+#[test]
+fn the_denial_stands_beside_the_report() {
+    let f = fuse(&corpus(), vec![]);
+    let events = f.fused_events();
+    let first = event_with(&events, "weekly#1");
+    let occurrence = first
+        .figures
+        .iter()
+        .find(|g| g.figure == "occurrence")
+        .unwrap();
+    assert!(occurrence
+        .accounts
+        .iter()
+        .any(|a| a.claimant == "the government" && a.polarity == Polarity::Denied));
+    assert!(occurrence
+        .disagreement
+        .as_deref()
+        .unwrap()
+        .contains("denies"));
+    assert!(first
+        .event
+        .claims
+        .iter()
+        .any(|c| c.polarity == Polarity::Denied));
+}
+
+#[test]
+fn a_split_stays_split() {
+    let f = fuse(&corpus(), vec![("weekly#1".into(), "daily#1".into())]);
+    assert_ne!(
+        f.cluster_of_mention("daily#1"),
+        f.cluster_of_mention("weekly#1")
+    );
+}
+
+#[test]
+fn incremental_fusion_equals_a_full_recompute() {
+    let items = corpus();
+    let full = fuse(&items, vec![]);
+    // run 1 fuses the first article and stores its decisions; run 2 restores them and adds the rest
+    let run1 = fuse(&items[..1], vec![]);
+    let stored: std::collections::HashMap<String, Assignment> = run1
+        .assignments()
+        .into_iter()
+        .map(|a| (a.mention_id.clone(), a))
+        .collect();
+    let mut run2 = Fuser::default();
+    for (i, (a, e, c)) in items.iter().enumerate() {
+        if i < 1 {
+            run2.restore_article(a, run1.articles[i].signature.clone(), e, c, &stored);
+        } else {
+            run2.add_article(a, e, c);
+        }
+    }
+    assert_eq!(run2.assignments(), full.assignments());
+    assert_eq!(run2.fused_events(), full.fused_events());
+    assert_eq!(links(&run2), links(&full));
+    assert_eq!(stories(&run2), stories(&full));
+}
+
+#[test]
+fn two_strikes_on_one_day_in_different_towns_stay_apart() {
+    let strike = |art: &str, town| {
+        event(
+            art,
+            1,
+            Spec {
+                kind: "Air/drone strike",
+                date: "2024-03-10",
+                town,
+                actor1: Some("Air Force of Testland"),
+                notes: "Warplanes struck the town on Sunday.",
+            },
+        )
+    };
+    let items = vec![
+        (article("x", "X", "a"), vec![strike("x", CITY)], vec![]),
+        (article("y", "Y", "b"), vec![strike("y", FARTOWN)], vec![]),
+        (article("z", "Z", "c"), vec![strike("z", CITY)], vec![]),
+    ];
+    let f = fuse(&items, vec![]);
+    assert_ne!(f.cluster_of_mention("x#1"), f.cluster_of_mention("y#1"));
+    assert_eq!(f.cluster_of_mention("x#1"), f.cluster_of_mention("z#1"));
+}
+
+#[test]
+fn acled_takes_the_lowest_figure_and_says_so() {
+    let clash = |art: &str, killed: u64| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: "Armed clash",
+                date: "2024-03-10",
+                town: OASIS,
+                actor1: Some("Army of Testland"),
+                notes: "Soldiers and rebels fought at the oasis on Sunday.",
+            },
+        );
+        e.fatalities = killed;
+        e.quantities = vec![Quantity {
+            kind: QuantityKind::Killed,
+            value: killed,
+            lower_bound: false,
+            approximate: false,
+            side: None,
+            tally: false,
+            claim: Some(0),
+            evidence: ev(art, "dead"),
+        }];
+        e
+    };
+    let items = vec![
+        (article("p", "P", "a"), vec![clash("p", 12)], vec![]),
+        (article("q", "Q", "b"), vec![clash("q", 7)], vec![]),
+    ];
+    let events = fuse(&items, vec![]).fused_events();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(e.event.fatalities, 7);
+    assert!(
+        e.event.notes.contains("lowest reported figure, 7"),
+        "{}",
+        e.event.notes
+    );
+    let killed = e.figures.iter().find(|f| f.figure == "killed").unwrap();
+    assert_eq!(killed.accounts.len(), 2);
+    assert_eq!(killed.disagreement.as_deref(), Some("12 vs 7"));
+    assert_eq!(e.event.quantities.len(), 2, "the JSONL keeps every figure");
+}
+
+#[test]
+fn a_republished_article_is_linked_and_its_event_merged() {
+    let text = "Soldiers and rebels fought for hours near the old mill at the oasis on Sunday, \
+        residents said, and the fighting spread to the market before the rebels withdrew \
+        towards the river. Several houses were burned and the road to the north was closed \
+        until the evening, when the army reopened it and sent reinforcements to the area.";
+    let republished = format!("Fighting at the oasis. {text} Share this story.");
+    let clash = |art: &str, date: &'static str, actor: &'static str| {
+        event(
+            art,
+            1,
+            Spec {
+                kind: "Armed clash",
+                date,
+                town: OASIS,
+                actor1: Some(actor),
+                notes: "Soldiers and rebels fought near the old mill.",
+            },
+        )
+    };
+    let items = vec![
+        (
+            article("orig", "O", text),
+            vec![clash("orig", "2024-03-10", "Army of Testland")],
+            vec![],
+        ),
+        (
+            article("copy", "C", &republished),
+            vec![clash("copy", "2024-03-10", "Rebels of the North")],
+            vec![],
+        ),
+    ];
+    let f = fuse(&items, vec![]);
+    assert_eq!(f.near_duplicate_links().len(), 1);
+    assert_eq!(f.near_duplicate_links()[0].1, "orig");
+    let c = f.cluster_of_mention("copy#1").unwrap();
+    assert_eq!(f.cluster_of_mention("orig#1"), Some(c));
+    let p = &f.clusters[c].provenance[1];
+    assert!(p.cues.iter().any(|q| q.cue == "near_duplicate"));
+}
+
+#[test]
+fn stories_group_the_evacuation_apart_from_the_east() {
+    let mut items = corpus();
+    let e = "eastern";
+    items.push((
+        article(e, "The Eastern", "Two events in the east."),
+        vec![
+            event(
+                e,
+                1,
+                Spec {
+                    kind: "Armed clash",
+                    date: "2024-03-10",
+                    town: OASIS,
+                    actor1: Some("Northern Forces"),
+                    notes: "Northern Forces advanced on the oasis.",
+                },
+            ),
+            event(
+                e,
+                2,
+                Spec {
+                    kind: "Non-state actor overtakes territory",
+                    date: "2024-03-11",
+                    town: OASIS,
+                    actor1: Some("Northern Forces"),
+                    notes: "Northern Forces said they now control the oasis.",
+                },
+            ),
+        ],
+        vec![],
+    ));
+    let f = fuse(&items, vec![]);
+    let stories = stories(&f);
+    assert_eq!(stories.len(), 2, "{stories:#?}");
+    let capital = stories
+        .iter()
+        .find(|s| s.title.starts_with("Capital"))
+        .unwrap();
+    let mut articles = capital.articles.clone();
+    articles.sort();
+    assert_eq!(articles, ["daily", "weekly"]);
+    let east = stories
+        .iter()
+        .find(|s| s.title.starts_with("Eastern"))
+        .unwrap();
+    assert_eq!(east.events.len(), 2);
+    assert!(east.first <= east.last);
+    // control: the capture gives the oasis to the Northern Forces
+    let timelines = control_timelines(&[], &f.fused_events(), "oasis");
+    assert_eq!(timelines.len(), 1);
+    assert_eq!(
+        timelines[0].steps[0].controller.as_deref(),
+        Some("Northern Forces")
+    );
+}
+
+#[test]
+fn control_timeline_orders_steps_and_flags_contested_days() {
+    let fact = |who: &str, date: &str, art: &str| ControlFact {
+        place: place(OASIS, art),
+        controller: actor(who, 2),
+        as_of: EventDate {
+            date: Some(day(date)),
+            ..Default::default()
+        },
+        claim: Some(claim(art, who, Polarity::Asserted, "")),
+        evidence: ev(art, "controls"),
+    };
+    let facts = vec![
+        fact("Northern Forces", "2024-03-12", "a"),
+        fact("Army of Testland", "2024-03-01", "b"),
+        fact("Army of Testland", "2024-03-12", "c"),
+    ];
+    let t = &control_timelines(&facts, &[], "Oasis")[0];
+    assert_eq!(t.steps[0].controller.as_deref(), Some("Army of Testland"));
+    assert_eq!(t.steps[0].until, Some(day("2024-03-12")));
+    assert!(!t.steps[0].contested);
+    assert!(t.steps[1].contested && t.steps[2].contested);
+    assert!(control_timelines(&facts, &[], "Northtown").is_empty());
+}
+
+#[test]
+fn events_ten_days_apart_are_never_compared() {
+    let strike = |art: &str, date| {
+        event(
+            art,
+            1,
+            Spec {
+                kind: "Air/drone strike",
+                date,
+                town: CITY,
+                actor1: None,
+                notes: "Warplanes struck.",
+            },
+        )
+    };
+    let items = vec![
+        (
+            article("x", "X", "a"),
+            vec![strike("x", "2024-03-01")],
+            vec![],
+        ),
+        (
+            article("y", "Y", "b"),
+            vec![strike("y", "2024-03-11")],
+            vec![],
+        ),
+    ];
+    let f = fuse(&items, vec![]);
+    assert_eq!(f.clusters.len(), 2);
+}
