@@ -401,9 +401,11 @@ type Roles = (
 /// actor1 / assoc1 / actor2 / assoc2 from the sentence's structure around the trigger.
 fn roles(
     doc: &Doc,
+    i: usize,
     trigger: Span,
     actors: &[(Span, ActorKind, ActorRef)],
     sub: SubEventType,
+    country: Option<&str>,
 ) -> Roles {
     let text = doc.text;
     let preceded_by = |s: Span, words: &[&str]| {
@@ -470,7 +472,6 @@ fn roles(
             })
             .cloned();
     }
-    let country = doc.country.as_deref();
     let mention_of = |x: &Option<(Span, ActorKind, ActorRef)>| {
         x.as_ref()
             .map(|(_, _, a)| a.mention.clone())
@@ -478,6 +479,25 @@ fn roles(
     };
     let mut a1 = agent.as_ref().map(|x| x.2.clone());
     let mut a2 = patient.as_ref().map(|x| x.2.clone());
+    // A side the sentence does not name may be implied by its event words ("shot dead" → an
+    // unidentified armed group; "found dead" in Mexico → a gang, as ACLED codes it).
+    if agent.is_none() {
+        agent = doc.implied[i]
+            .iter()
+            .find(|m| {
+                m.kind != ActorKind::Civilians
+                    && patient.as_ref().is_none_or(|p| p.2.name != m.actor.name)
+            })
+            .map(|m| (m.span, m.kind, m.actor.clone()));
+        a1 = agent.as_ref().map(|x| x.2.clone());
+    }
+    if patient.is_none() {
+        patient = doc.implied[i]
+            .iter()
+            .find(|m| m.kind == ActorKind::Civilians)
+            .map(|m| (m.span, m.kind, m.actor.clone()));
+        a2 = patient.as_ref().map(|x| x.2.clone());
+    }
     let k1 = agent.as_ref().map(|x| x.1);
     let k2 = patient.as_ref().map(|x| x.1);
     match sub.event_type() {
@@ -522,6 +542,15 @@ fn roles(
             }
         }
         _ => {}
+    }
+    // Mobs and looters act on people and their property: civilians, as ACLED codes it.
+    if a2.is_none()
+        && matches!(
+            sub,
+            SubEventType::MobViolence | SubEventType::LootingPropertyDestruction
+        )
+    {
+        a2 = generic_actor(ActorKind::Civilians, country, "");
     }
     (a1, assoc1, a2, assoc2)
 }
@@ -677,7 +706,13 @@ fn build(
             ev.article_id = doc.article.id.clone();
         }
     }
-    let (actor1, assoc_actor_1, actor2, assoc_actor_2) = roles(doc, ts.trigger, actors, sub);
+    // Generic actors are named for the country where it happened.
+    let country = location
+        .as_ref()
+        .and_then(|p| p.country.clone())
+        .or_else(|| doc.country.clone());
+    let (actor1, assoc_actor_1, actor2, assoc_actor_2) =
+        roles(doc, i, ts.trigger, actors, sub, country.as_deref());
     if tally {
         for q in &mut quantities {
             q.tally = true;

@@ -29,6 +29,8 @@ pub struct Doc<'a> {
     pub country: Option<String>,
     /// Actor mentions per sentence.
     pub actors: Vec<Vec<ActorMention>>,
+    /// Actors implied by event words per sentence ("protested" → protesters), fallbacks only.
+    pub implied: Vec<Vec<ActorMention>>,
     /// Source (claimant) mentions per sentence.
     pub sources: Vec<Vec<SourceMention>>,
     /// Sub-event type scores per sentence, best first.

@@ -142,6 +142,10 @@ impl Reader {
             .iter()
             .map(|s| self.actors.find(text, *s, country.as_deref()))
             .collect();
+        let implied: Vec<_> = sentences
+            .iter()
+            .map(|s| self.actors.find_implied(text, *s, country.as_deref()))
+            .collect();
         let sources: Vec<_> = sentences
             .iter()
             .map(|s| self.actors.find_sources(text, *s))
@@ -164,6 +168,7 @@ impl Reader {
             country_code,
             country,
             actors,
+            implied,
             sources,
             types,
             cues: self.cues,
