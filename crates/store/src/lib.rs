@@ -21,18 +21,25 @@ assert!(store.events(&EventFilter::default()).unwrap().is_empty());
 */
 #![deny(missing_docs)]
 
+mod fusion;
 mod insert;
 mod query;
 
 use rusqlite::Connection;
 use std::path::Path;
 
+pub use fusion::{FusionCounts, FusionRun};
 pub use insert::Batch;
 pub use query::{Counts, EventFilter};
 
 /// The migrations, in order: version `i + 1` is `MIGRATIONS[i]`.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init.sql", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_fusion.sql",
+        include_str!("../migrations/0002_fusion.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -67,6 +74,9 @@ pub enum StoreError {
     /// An SQLite error.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A fused event or mention named by a user does not exist.
+    #[error("{0}")]
+    NotFound(String),
     /// A stored JSON column that does not parse (written by another version?).
     #[error("stored JSON of {what} does not parse: {source}")]
     Json {
