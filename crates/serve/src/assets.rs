@@ -2,7 +2,8 @@
 //! and committed, so `cargo build` needs no npm). Only the names in [`ASSETS`] are served:
 //! a request for anything else, `..` included, is a 404.
 
-use crate::ApiError;
+use crate::{ApiError, AppState};
+use axum::extract::State;
 use axum::extract::{Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -91,4 +92,43 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         ),
     );
     response
+}
+
+/// Whether a `Host` header names this machine's loopback interface.
+pub fn is_loopback_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        })
+    };
+    name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1" || name == "::1"
+}
+
+/// Refuse (421) requests naming another host when serving on loopback: a page on another
+/// site that rebinds its name to 127.0.0.1 cannot read the store.
+pub async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if state.loopback_only {
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_string)
+            .or_else(|| request.uri().authority().map(|a| a.to_string()));
+        if let Some(host) = host {
+            if !is_loopback_host(&host) {
+                return ApiError::new(
+                    StatusCode::MISDIRECTED_REQUEST,
+                    format!("host {host:?} is not served: this server answers on localhost only (see --host)"),
+                )
+                .into_response();
+            }
+        }
+    }
+    next.run(request).await
 }

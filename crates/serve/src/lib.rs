@@ -101,6 +101,7 @@ pub enum ServeError {
 pub struct AppState {
     store: Arc<Mutex<Store>>,
     ingest_token: Option<Arc<str>>,
+    loopback_only: bool,
 }
 
 impl AppState {
@@ -113,7 +114,16 @@ impl AppState {
         AppState {
             store: Arc::new(Mutex::new(store)),
             ingest_token: ingest_token.map(Arc::from),
+            loopback_only: true,
         }
+    }
+
+    /// Whether requests must name a loopback host (`localhost`, `127.0.0.1`, `[::1]`) in their
+    /// `Host` header — the default, which keeps web pages elsewhere from reaching a local
+    /// server through DNS rebinding. Turned off when serving on another address.
+    pub fn with_loopback_only(mut self, loopback_only: bool) -> AppState {
+        self.loopback_only = loopback_only;
+        self
     }
 }
 
@@ -152,6 +162,10 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .fallback(assets::not_found)
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(axum::middleware::from_fn(assets::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            assets::check_host,
+        ))
         .with_state(state)
 }
 
@@ -179,7 +193,8 @@ pub async fn serve_async(options: ServeOptions) -> Result<(), ServeError> {
         .parse()
         .map_err(|_| ServeError::Address(text.clone()))?;
     let store = Store::open(&options.db)?;
-    let state = AppState::new(store, options.ingest_token.clone());
+    let state = AppState::new(store, options.ingest_token.clone())
+        .with_loopback_only(addr.ip().is_loopback());
     let app = router(state, options.max_body_bytes);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -843,3 +843,31 @@ fn address_errors_are_typed() {
     };
     assert!(matches!(serve(options), Err(ServeError::Address(_))));
 }
+
+#[tokio::test]
+async fn other_hosts_are_refused_on_loopback() {
+    let app = app(None, 1024);
+    for (host, expected) in [
+        ("localhost:8080", StatusCode::OK),
+        ("127.0.0.1:8080", StatusCode::OK),
+        ("[::1]:8080", StatusCode::OK),
+        ("LOCALHOST", StatusCode::OK),
+        ("evil.example:8080", StatusCode::MISDIRECTED_REQUEST),
+        ("127.0.0.1.evil.example", StatusCode::MISDIRECTED_REQUEST),
+    ] {
+        let request = Request::get("/api/meta")
+            .header(header::HOST, host)
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(call(&app, request).await.0, expected, "{host}");
+    }
+    let open = router(
+        AppState::new(sample_store(), None).with_loopback_only(false),
+        1024,
+    );
+    let request = Request::get("/api/meta")
+        .header(header::HOST, "sitrep.lan:8080")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(call(&open, request).await.0, StatusCode::OK);
+}
