@@ -15,19 +15,45 @@ pub const CUES_TSV: &str = include_str!("../../../data/gazetteer/cues.tsv");
 /// `place_words.tsv`: words after a name that say what kind of place it is.
 pub const PLACE_WORDS_TSV: &str = include_str!("../../../data/gazetteer/place_words.tsv");
 
-/// `context_words.tsv`: group and institution names that point to one country.
+/// `context_words.tsv`: group and institution names that point to one country (or a few),
+/// and sometimes to its provinces.
 pub const CONTEXT_WORDS_TSV: &str = include_str!("../../../data/gazetteer/context_words.tsv");
 
-/// Parses `context_words.tsv` into (word, iso2).
-pub fn parse_context_words(text: &str) -> Result<Vec<(String, String)>, PlacesError> {
+/// A row of `context_words.tsv`: a group or institution name and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextWordRow {
+    /// The word as written ("Houthi", "SMM"); only its first word is matched.
+    pub word: String,
+    /// ISO alpha-2 codes of the countries it points to (one or a few: "JNIM" → ML, BF, NE).
+    pub countries: Vec<String>,
+    /// GeoNames admin1 keys (`UA.05`) it points to, if it is tied to provinces.
+    pub admin1: Vec<String>,
+}
+
+/// Parses `context_words.tsv`: word, iso2 codes (`|`-separated), optional admin1 keys.
+pub fn parse_context_words(text: &str) -> Result<Vec<ContextWordRow>, PlacesError> {
     let mut out = Vec::new();
+    let expected = "word<TAB>iso2[|iso2...][<TAB>CC.code|CC.code...]";
     for (line, cols) in rows("context_words.tsv", text) {
-        match (cols.first(), cols.get(1)) {
-            (Some(w), Some(iso)) if !w.is_empty() && iso.trim().len() == 2 => {
-                out.push((w.trim().to_owned(), iso.trim().to_owned()))
-            }
-            _ => return Err(bad("context_words.tsv", line, "word<TAB>iso2")),
+        let word = cols.first().map(|w| w.trim()).unwrap_or("");
+        let countries: Vec<String> = split_aliases(cols.get(1));
+        let admin1: Vec<String> = split_aliases(cols.get(2));
+        if word.is_empty()
+            || countries.is_empty()
+            || countries
+                .iter()
+                .any(|c| c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_uppercase()))
+            || admin1
+                .iter()
+                .any(|a| !a.contains('.') || !countries.iter().any(|c| a.starts_with(c.as_str())))
+        {
+            return Err(bad("context_words.tsv", line, expected));
         }
+        out.push(ContextWordRow {
+            word: word.to_owned(),
+            countries,
+            admin1,
+        });
     }
     Ok(out)
 }
@@ -275,7 +301,11 @@ mod tests {
         let words = parse_place_words(PLACE_WORDS_TSV).unwrap();
         assert!(words.contains(&("province".to_owned(), PlaceWord::Admin1)));
         let ctx = parse_context_words(CONTEXT_WORDS_TSV).unwrap();
-        assert!(ctx.iter().any(|(w, c)| w == "Houthi" && c == "YE"));
+        assert!(ctx
+            .iter()
+            .any(|r| r.word == "Houthi" && r.countries == ["YE"]));
+        assert!(ctx.iter().any(|r| r.countries.len() > 1));
+        assert!(ctx.iter().any(|r| r.admin1.iter().any(|a| a == "UA.05")));
         let stop = parse_stoplist(STOPLIST_TXT);
         assert!(stop.iter().any(|w| w == "police"));
     }
@@ -287,5 +317,10 @@ mod tests {
         assert!(parse_cues("in\tInside\n").is_err());
         assert!(parse_place_words("camp\tbase\n").is_err());
         assert!(parse_admin1("SY07\tX\n").is_err());
+        assert!(parse_context_words("SMM\tUkraine\n").is_err());
+        assert!(parse_context_words("SMM\tUA\tRU.05\n").is_err());
+        let ok = parse_context_words("JNIM\tML|BF\nSMM\tUA\tUA.05|UA.14\n").unwrap();
+        assert_eq!(ok[0].countries, ["ML", "BF"]);
+        assert_eq!(ok[1].admin1, ["UA.05", "UA.14"]);
     }
 }

@@ -73,6 +73,15 @@ pub enum PlacesError {
     },
 }
 
+/// Where a group or institution name points (a row of `context_words.tsv`, resolved).
+#[derive(Debug, Clone)]
+pub(crate) struct ContextHint {
+    /// Country indexes.
+    pub(crate) countries: Vec<u16>,
+    /// Admin1 indexes.
+    pub(crate) admin1: Vec<u16>,
+}
+
 /// The gazetteer: places, admin1 divisions and countries with a key map for matching.
 /// Built once (see [`Gazetteer::embedded`]), then shared (`Send + Sync`).
 pub struct Gazetteer {
@@ -93,9 +102,9 @@ pub struct Gazetteer {
     pub(crate) stoplist: FxHashSet<String>,
     pub(crate) cues: Vec<(Vec<String>, PlaceCue)>,
     pub(crate) place_words: FxHashMap<String, data::PlaceWord>,
-    /// Group/institution word → country index (`context_words.tsv`); all-capital words are
-    /// matched as written, others lowercased.
-    pub(crate) context_words: FxHashMap<String, u16>,
+    /// Group/institution word → countries and provinces it points to (`context_words.tsv`);
+    /// all-capital words are matched as written, others lowercased.
+    pub(crate) context_words: FxHashMap<String, ContextHint>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -165,18 +174,36 @@ impl Gazetteer {
         let stoplist = data::parse_stoplist(data::STOPLIST_TXT)
             .into_iter()
             .collect();
-        let mut context_words = FxHashMap::default();
-        for (w, iso) in data::parse_context_words(data::CONTEXT_WORDS_TSV)? {
-            if let Some(&c) = country_by_iso.get(&iso) {
-                // only the first word of a phrase is matched ("Ansar Allah" -> "ansar")
-                let first = w.split(' ').next().unwrap_or(&w);
-                let key = if first.chars().all(|c| c.is_uppercase()) {
-                    first.to_owned()
-                } else {
-                    first.to_lowercase()
-                };
-                context_words.insert(key, c);
+        let mut context_words: FxHashMap<String, ContextHint> = FxHashMap::default();
+        for row in data::parse_context_words(data::CONTEXT_WORDS_TSV)? {
+            let countries: Vec<u16> = row
+                .countries
+                .iter()
+                .filter_map(|iso| country_by_iso.get(iso).copied())
+                .collect();
+            if countries.is_empty() {
+                continue;
             }
+            let admin1: Vec<u16> = row
+                .admin1
+                .iter()
+                .filter_map(|key| {
+                    let (cc, code) = key.split_once('.')?;
+                    let c = *country_by_iso.get(cc)?;
+                    d.admin1
+                        .iter()
+                        .position(|a| a.country == c && a.code == code)
+                        .map(|i| i as u16)
+                })
+                .collect();
+            // only the first word of a phrase is matched ("Ansar Allah" -> "ansar")
+            let first = row.word.split(' ').next().unwrap_or(&row.word);
+            let key = if first.chars().all(|c| c.is_uppercase()) {
+                first.to_owned()
+            } else {
+                first.to_lowercase()
+            };
+            context_words.insert(key, ContextHint { countries, admin1 });
         }
         Ok(Gazetteer {
             countries: d.countries,

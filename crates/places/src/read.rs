@@ -302,6 +302,32 @@ fn word_ok_in_name(t: &Token) -> bool {
 
 // ---------------------------------------------------------------- matches
 
+/// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
+#[derive(Debug, Clone, Default)]
+struct Qualifiers {
+    /// Provinces the qualifiers name or lie in.
+    admin1: Vec<u16>,
+    /// Countries the qualifiers name (or of a big qualifying town).
+    country: Vec<u16>,
+    /// Provinces named as such.
+    admin1_strict: Vec<u16>,
+    /// A country is named by a qualifier.
+    explicit_country: bool,
+    /// Borrowed from another mention of the same name.
+    shared: bool,
+}
+
+impl Qualifiers {
+    fn is_empty(&self) -> bool {
+        self.admin1.is_empty() && self.country.is_empty()
+    }
+
+    /// A province or country named outright, not only guessed from a town.
+    fn explicit(&self) -> bool {
+        !self.admin1_strict.is_empty() || self.explicit_country
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Hit {
     /// A country name or demonym (`true`).
@@ -752,95 +778,72 @@ impl Gazetteer {
                 Hit::Unresolved => {}
             }
         }
-        // armed groups and institutions that point to one country ("Houthi", "GNA")
-        let mut seen_context: Vec<u16> = Vec::new();
+        // armed groups and institutions that point to one country ("Houthi", "GNA"), or to
+        // its provinces ("SMM" -> Donetsk, Luhansk)
+        let mut seen_context: Vec<&str> = Vec::new();
+        let mut context_votes: FxHashMap<u16, f32> = FxHashMap::default();
         for t in toks {
             let word = &text[t.start..t.end];
-            let c = if t.all_caps {
+            let hint = if t.all_caps {
                 self.context_words.get(word)
             } else if t.cap {
                 self.context_words.get(&t.lower)
             } else {
                 None
             };
-            if let Some(&c) = c {
-                if !seen_context.contains(&c) {
-                    seen_context.push(c);
-                    *votes.entry(c).or_default() += 2.0;
-                }
+            let Some(hint) = hint else { continue };
+            let key = if t.all_caps { word } else { t.lower.as_str() };
+            if seen_context.contains(&key) {
+                continue;
+            }
+            seen_context.push(key);
+            let share = 2.0 / hint.countries.len() as f32;
+            for c in &hint.countries {
+                *context_votes.entry(*c).or_default() += share;
+            }
+            for a in &hint.admin1 {
+                let v = admin1_share.entry(*a).or_default();
+                *v = v.max(1.0);
             }
         }
-        let pre_main = votes
-            .iter()
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(c, v)| (*c, *v));
+        // several group names of one country count a little more than one, not each
+        for (c, v) in context_votes {
+            *votes.entry(c).or_default() += v.min(3.0);
+        }
+        // ---- qualifiers of each mention; a name written again without its qualifier
+        // ("Burco central prison ... Burco town (Burco, Togdheer)") shares them
+        let mut quals: Vec<Qualifiers> = (0..found.len())
+            .map(|fi| self.qualifiers(text, toks, found, fi))
+            .collect();
+        for fi in 0..found.len() {
+            let Hit::Names(post) = &found[fi].hit else {
+                continue;
+            };
+            if !quals[fi].is_empty() {
+                continue;
+            }
+            let donor = (0..found.len()).find(|&gj| {
+                gj != fi
+                    && quals[gj].explicit()
+                    && matches!(&found[gj].hit, Hit::Names(p) if p == post)
+            });
+            if let Some(gj) = donor {
+                quals[fi] = quals[gj].clone();
+                quals[fi].shared = true;
+            }
+        }
 
         // ---- resolve each mention
         let mut mentions: Vec<PlaceMention> = Vec::with_capacity(found.len());
         let mut chosen_admin1: Vec<Option<u16>> = vec![None; found.len()];
         for (fi, f) in found.iter().enumerate() {
-            // qualifiers pointing at this mention
-            let mut q_admin1: Vec<u16> = Vec::new();
-            let mut q_country: Vec<u16> = Vec::new();
-            let mut q_admin1_strict: Vec<u16> = Vec::new();
-            let mut big_town_countries: Vec<u16> = Vec::new();
-            // a qualifier shares the group of the mention it qualifies ("Habban" in
-            // "(Habban, Shabwah)" is looked for in Shabwah)
-            let head = f.qualifies.unwrap_or(fi);
-            for (gi, g) in found
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.qualifies == Some(head))
-            {
-                match &g.hit {
-                    Hit::Country(c, _) => {
-                        q_country.push(*c);
-                        // "(Rafi LGA, Niger)": a country name that is also a province
-                        let written = &text[toks[g.first].start..toks[g.last].end];
-                        q_admin1_strict.extend(
-                            self.lookup_key(&name_key(written))
-                                .iter()
-                                .filter(|x| *x >> 30 == TAG_ADMIN1)
-                                .map(|x| (x & 0x3fff_ffff) as u16),
-                        );
-                        q_admin1.extend(q_admin1_strict.iter().copied());
-                    }
-                    Hit::Names(p) => {
-                        let provinces: Vec<u16> = p
-                            .iter()
-                            .filter(|x| *x >> 30 == TAG_ADMIN1)
-                            .map(|x| (x & 0x3fff_ffff) as u16)
-                            .collect();
-                        if provinces.is_empty() {
-                            // a town or district as qualifier: its possible provinces, and
-                            // the country of a big town ("Nairobi")
-                            let big = p
-                                .iter()
-                                .copied()
-                                .max_by_key(|x| self.places[(x & 0x3fff_ffff) as usize].population);
-                            if let Some(b) = big.filter(|_| gi != fi) {
-                                let pl = &self.places[(b & 0x3fff_ffff) as usize];
-                                if pl.population >= 300_000 {
-                                    big_town_countries.push(pl.country);
-                                }
-                            }
-                            for &x in p {
-                                let pl = &self.places[(x & 0x3fff_ffff) as usize];
-                                if pl.admin1 != NO_ADMIN1 {
-                                    q_admin1.push(pl.admin1);
-                                }
-                            }
-                        } else {
-                            q_admin1_strict.extend(&provinces);
-                            q_admin1.extend(provinces);
-                        }
-                    }
-                    Hit::Unresolved => {}
-                }
-            }
-            if q_admin1_strict.is_empty() && q_country.is_empty() {
-                q_country = big_town_countries;
-            }
+            let Qualifiers {
+                admin1: q_admin1,
+                country: q_country,
+                admin1_strict: q_admin1_strict,
+                explicit_country,
+                shared: _,
+            } = quals[fi].clone();
             // the mention this one qualifies, if it is resolved already: stay inside it
             let parent_country = f
                 .qualifies
@@ -876,12 +879,22 @@ impl Gazetteer {
                     let own = self.prior_weights(post, f.word_after);
                     let own_total: f32 = own.iter().map(|w| w.1).sum();
                     // country context from the other mentions
+                    // (without this name's own votes, wherever it is written)
                     let mut votes = votes.clone();
-                    for (c, w) in &own_votes[fi] {
-                        if let Some(v) = votes.get_mut(c) {
-                            *v = (*v - w).max(0.0);
+                    for (gj, g) in found.iter().enumerate() {
+                        if gj != fi && !matches!(&g.hit, Hit::Names(p) if p == post) {
+                            continue;
+                        }
+                        for (c, w) in &own_votes[gj] {
+                            if let Some(v) = votes.get_mut(c) {
+                                *v = (*v - w).max(0.0);
+                            }
                         }
                     }
+                    let local_main = votes
+                        .iter()
+                        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(c, v)| (*c, *v));
                     let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
                     let mut explicit_other = explicit_admin1.clone();
                     for (x, w) in &own {
@@ -935,7 +948,10 @@ impl Gazetteer {
                     };
                     let against_qualifier = !q_countries.is_empty()
                         && !q_countries.contains(&cc)
-                        && (small || f.qualifies.is_some())
+                        && (small
+                            || f.qualifies.is_some()
+                            || !q_admin1_strict.is_empty()
+                            || explicit_country)
                         && !(f.qualifies.is_some() && best >> 30 == TAG_ADMIN1);
                     // a small town in another province than the one its qualifier names
                     let against_province = f.qualifies.is_none()
@@ -949,7 +965,7 @@ impl Gazetteer {
                         let p = &self.places[ix];
                         p.population < 200_000
                             && p.flags & FLAG_CAPITAL == 0
-                            && pre_main.is_some_and(|(m, v)| m != cc && v >= 2.5)
+                            && local_main.is_some_and(|(m, v)| m != cc && v >= 2.0)
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };
@@ -1167,6 +1183,88 @@ impl Gazetteer {
             mentions,
             main_country: main_country.map(|c| self.countries[c as usize].iso2.clone()),
             main_admin1: main_admin1.map(|a| self.admin1[a as usize].name.clone()),
+        }
+    }
+
+    /// The provinces and countries that qualify mention `fi` (`X (Y, Z)`, `X, Y`), shared
+    /// by the mentions of one group.
+    fn qualifiers(&self, text: &str, toks: &[Token], found: &[Found], fi: usize) -> Qualifiers {
+        let f = &found[fi];
+        // qualifiers pointing at this mention
+        let mut q_admin1: Vec<u16> = Vec::new();
+        let mut q_country: Vec<u16> = Vec::new();
+        let mut q_admin1_strict: Vec<u16> = Vec::new();
+        let mut big_town_countries: Vec<u16> = Vec::new();
+        // a qualifier shares the group of the mention it qualifies ("Habban" in
+        // "(Habban, Shabwah)" is looked for in Shabwah)
+        let head = f.qualifies.unwrap_or(fi);
+        for (gi, g) in found
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.qualifies == Some(head))
+        {
+            // "Burco (Burco, Togdheer)": the district of the same name says nothing more
+            let same_name = matches!((&g.hit, &found[head].hit),
+                (Hit::Names(a), Hit::Names(b)) if a == b);
+            if same_name {
+                continue;
+            }
+            match &g.hit {
+                Hit::Country(c, _) => {
+                    q_country.push(*c);
+                    // "(Rafi LGA, Niger)": a country name that is also a province
+                    let written = &text[toks[g.first].start..toks[g.last].end];
+                    q_admin1_strict.extend(
+                        self.lookup_key(&name_key(written))
+                            .iter()
+                            .filter(|x| *x >> 30 == TAG_ADMIN1)
+                            .map(|x| (x & 0x3fff_ffff) as u16),
+                    );
+                    q_admin1.extend(q_admin1_strict.iter().copied());
+                }
+                Hit::Names(p) => {
+                    let provinces: Vec<u16> = p
+                        .iter()
+                        .filter(|x| *x >> 30 == TAG_ADMIN1)
+                        .map(|x| (x & 0x3fff_ffff) as u16)
+                        .collect();
+                    if provinces.is_empty() {
+                        // a town or district as qualifier: its possible provinces, and
+                        // the country of a big town ("Nairobi")
+                        let big = p
+                            .iter()
+                            .copied()
+                            .max_by_key(|x| self.places[(x & 0x3fff_ffff) as usize].population);
+                        if let Some(b) = big.filter(|_| gi != fi) {
+                            let pl = &self.places[(b & 0x3fff_ffff) as usize];
+                            if pl.population >= 300_000 {
+                                big_town_countries.push(pl.country);
+                            }
+                        }
+                        for &x in p {
+                            let pl = &self.places[(x & 0x3fff_ffff) as usize];
+                            if pl.admin1 != NO_ADMIN1 {
+                                q_admin1.push(pl.admin1);
+                            }
+                        }
+                    } else {
+                        q_admin1_strict.extend(&provinces);
+                        q_admin1.extend(provinces);
+                    }
+                }
+                Hit::Unresolved => {}
+            }
+        }
+        let explicit_country = !q_country.is_empty();
+        if q_admin1_strict.is_empty() && q_country.is_empty() {
+            q_country = big_town_countries;
+        }
+        Qualifiers {
+            admin1: q_admin1,
+            country: q_country,
+            admin1_strict: q_admin1_strict,
+            explicit_country,
+            shared: false,
         }
     }
 

@@ -386,3 +386,42 @@ fn armed_group_names_give_country_context() {
         Some("LY")
     );
 }
+
+#[test]
+fn a_name_written_again_keeps_its_qualifier() {
+    let p = read(
+        "Guards fired at inmates who fled the Burco central prison. Two were wounded in Burco \
+         town (Burco, Togdheer) later that night.",
+    );
+    for m in p.mentions.iter().filter(|m| m.place.mention == "Burco") {
+        assert_eq!(m.place.country_code.as_deref(), Some("SO"), "{m:?}");
+    }
+}
+
+#[test]
+fn a_named_province_overrules_a_big_namesake_abroad() {
+    let p = read("Gunmen attacked a church in Chikun (Kaduna) and abducted two people.");
+    let m = mention(&p, "Chikun");
+    assert_eq!(m.place.country_code.as_deref(), Some("NG"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Kaduna"));
+    assert!(m.place.unresolved_name);
+}
+
+#[test]
+fn context_words_resolve_to_their_countries_and_provinces() {
+    let g = Gazetteer::embedded();
+    assert!(g.context_words.len() > 100);
+    for (word, hint) in &g.context_words {
+        assert!(!hint.countries.is_empty(), "{word}");
+        for a in &hint.admin1 {
+            assert!(
+                hint.countries.contains(&g.admin1[*a as usize].country),
+                "{word}"
+            );
+        }
+    }
+    let smm = &g.context_words["SMM"];
+    assert_eq!(smm.admin1.len(), 2);
+    let jnim = &g.context_words["JNIM"];
+    assert_eq!(jnim.countries.len(), 3);
+}
