@@ -866,6 +866,27 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
                     | EventType::ExplosionsRemoteViolence
                     | EventType::ViolenceAgainstCivilians
             ));
+    // A sentence that only adds what befell people ("Two soldiers were killed") right after a
+    // violent event, with no date or place of its own, is that event's aftermath.
+    let violent = |t: SubEventType| {
+        matches!(
+            t.event_type(),
+            EventType::Battles
+                | EventType::ExplosionsRemoteViolence
+                | EventType::ViolenceAgainstCivilians
+        )
+    };
+    let aftermath = violent(a.sub_event_type)
+        && violent(b.sub_event_type)
+        && !d.explicit_date
+        && !d.explicit_place
+        && d.first_sentence == p.last_sentence + 1
+        && b.quantities
+            .iter()
+            .any(|q| matches!(q.kind, QuantityKind::Killed | QuantityKind::Injured));
+    if aftermath {
+        return true;
+    }
     if !same_kind || a.tally != b.tally {
         return false;
     }

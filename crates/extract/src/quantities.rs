@@ -94,7 +94,8 @@ fn kind_for(
         .find(|(s, _)| s.end <= n.span.start)
         .filter(|(s, _)| {
             let gap = &text[s.end..n.span.start];
-            gap.len() <= 14 && !gap.contains(',') && !gap.contains('.')
+            // "killed and 1 was wounded": a number after "and" starts a clause of its own.
+            gap.len() <= 14 && !gap.contains(',') && !gap.contains('.') && !gap.contains(" and ")
         });
     if let Some((_, k)) = before {
         return Some(*k);
@@ -106,7 +107,7 @@ fn kind_for(
         .unwrap_or(sentence.end);
     let after = hits
         .iter()
-        .find(|(s, _)| s.start >= n.span.end && s.end <= clause_end && s.start < n.span.end + 90);
+        .find(|(s, _)| s.start >= n.span.end && s.end <= clause_end && s.start < n.span.end + 130);
     after.map(|(_, k)| *k)
 }
 
@@ -149,6 +150,24 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
         if !rest.starts_with(" and ") {
             return Some(single(doc, i, Span::new(kill.0.start, noun_end)));
         }
+    }
+    // "a drug trafficker was killed", "a man's body was found": an indefinite singular subject.
+    let before_kill = &text[window.start..kill.0.start];
+    let subject = before_kill
+        .rfind([',', ';'])
+        .map(|p| &before_kill[p + 1..])
+        .unwrap_or(before_kill);
+    let lower = subject.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let passive = words
+        .last()
+        .is_some_and(|w| matches!(*w, "was" | "is" | "been" | "found" | "reportedly"));
+    let indefinite_subject = words.iter().rposition(|w| matches!(*w, "a" | "an"));
+    if passive
+        && indefinite_subject.is_some_and(|p| words.len() - p <= 6)
+        && !lower.contains(" and ")
+    {
+        return Some(single(doc, i, Span::new(window.start, kill.0.end)));
     }
     let (victim, _) = doc.cues.singular_victim.first(text, window)?;
     // "killing a man and his son" is two or more: leave it to the figures.
