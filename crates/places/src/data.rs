@@ -131,6 +131,9 @@ pub enum PlaceWord {
     Outskirts,
     /// camp, neighbourhood, square: part of a town.
     District,
+    /// county, LGA, municipality, tehsil: a second-level division named after its seat
+    /// (the seat, precision 2).
+    Admin2,
     /// town, city, village.
     Town,
     /// Generic first word of a name (`Abu`, `Kafr`, `Wadi`): never a place alone.
@@ -239,13 +242,14 @@ pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesE
             Some("countryside") => PlaceWord::Countryside,
             Some("outskirts") => PlaceWord::Outskirts,
             Some("district") => PlaceWord::District,
+            Some("admin2") => PlaceWord::Admin2,
             Some("town") => PlaceWord::Town,
             Some("prefix") => PlaceWord::Prefix,
             _ => {
                 return Err(bad(
                     "place_words.tsv",
                     line,
-                    "word<TAB>admin1|countryside|outskirts|district|town|prefix",
+                    "word<TAB>admin1|admin2|countryside|outskirts|district|town|prefix",
                 ))
             }
         };
@@ -300,6 +304,7 @@ mod tests {
         assert!(cues[0].0.len() >= cues[cues.len() - 1].0.len());
         let words = parse_place_words(PLACE_WORDS_TSV).unwrap();
         assert!(words.contains(&("province".to_owned(), PlaceWord::Admin1)));
+        assert!(words.contains(&("lga".to_owned(), PlaceWord::Admin2)));
         let ctx = parse_context_words(CONTEXT_WORDS_TSV).unwrap();
         assert!(ctx
             .iter()

@@ -296,11 +296,54 @@ fn is_connector(w: &str) -> bool {
         )
 }
 
+/// Whether `rest` opens with a parenthesised list of capitalised names ("(Diguel, Soum)",
+/// "(Central Equatoria state)"), as ACLED writes the divisions of a place.
+fn is_division_list(rest: &str) -> bool {
+    let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+        return false;
+    };
+    let Some(close) = inner.find(')') else {
+        return false;
+    };
+    let inner = &inner[..close];
+    if inner.is_empty() || inner.len() > 80 {
+        return false;
+    }
+    inner.split(',').all(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+        // an acronym alone ("(IS)", "(SDF)") is no division
+        let acronym =
+            words.len() == 1 && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase());
+        !acronym
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+    })
+}
+
 fn word_ok_in_name(t: &Token) -> bool {
     t.cap || t.arabic || is_connector(&t.lower)
 }
 
 // ---------------------------------------------------------------- matches
+
+/// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
+const MODIFIER_SUFFIXES: &[&str] = &[
+    "-led",
+    "-backed",
+    "-based",
+    "-born",
+    "-funded",
+    "-supported",
+    "-sponsored",
+    "-allied",
+];
 
 /// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
 #[derive(Debug, Clone, Default)]
@@ -313,6 +356,8 @@ struct Qualifiers {
     admin1_strict: Vec<u16>,
     /// A country is named by a qualifier.
     explicit_country: bool,
+    /// Countries that the other qualifiers (not this mention itself) name.
+    countries_by_others: Vec<u16>,
     /// Borrowed from another mention of the same name.
     shared: bool,
 }
@@ -480,7 +525,7 @@ impl Gazetteer {
                     }
                 }
             }
-            let hit = match (hit, self.unresolved_here(toks, i, last)) {
+            let hit = match (hit, self.unresolved_here(text, toks, i, last)) {
                 (None, u) => u,
                 // a longer name the gazetteer lacks ("Wadi Daiqah area"), unless only a
                 // place word follows the known name ("Yarmouk Camp")
@@ -569,7 +614,13 @@ impl Gazetteer {
 
     /// A capitalised run the gazetteer lacks that the text gives as a place: followed by a
     /// place word ("Bat Galim Square", "Baghuz village"), or after "village of", "town of".
-    fn unresolved_here(&self, toks: &[Token], i: usize, last: usize) -> Option<(usize, Hit)> {
+    fn unresolved_here(
+        &self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        last: usize,
+    ) -> Option<(usize, Hit)> {
         let t = &toks[i];
         let article_start = is_article(&t.lower) && !t.cap;
         if !(t.cap || article_start) || t.all_caps || self.stoplist.contains(&t.lower) {
@@ -593,7 +644,7 @@ impl Gazetteer {
         if j > i
             && matches!(
                 self.place_words.get(&toks[j].lower),
-                Some(PlaceWord::District | PlaceWord::Town)
+                Some(PlaceWord::District | PlaceWord::Town | PlaceWord::Admin2)
             )
         {
             return Some((j, Hit::Unresolved));
@@ -602,7 +653,7 @@ impl Gazetteer {
         if let Some(n) = after {
             if matches!(
                 self.place_words.get(&n.lower),
-                Some(PlaceWord::District | PlaceWord::Town)
+                Some(PlaceWord::District | PlaceWord::Town | PlaceWord::Admin2)
             ) && (j > i
                 || !matches!(
                     n.lower.as_str(),
@@ -611,6 +662,10 @@ impl Gazetteer {
             {
                 return Some((j, Hit::Unresolved));
             }
+        }
+        // ACLED style "in Logobou (Logobou, Tapoa)": a name followed by its divisions
+        if self.cue_before(toks, i) != PlaceCue::None && is_division_list(&text[toks[j].end..]) {
+            return Some((j, Hit::Unresolved));
         }
         // "village of X", "town of X", "neighbourhoods of X"
         if i >= 2 && toks[i - 1].lower == "of" && toks[i].joined {
@@ -737,13 +792,19 @@ impl Gazetteer {
         for (fi, f) in found.iter().enumerate() {
             match &f.hit {
                 Hit::Country(c, demonym) => {
+                    // "Saudi-led coalition", "Turkey-backed factions": an outside party
+                    let after = &text[toks[f.last].end..];
+                    let modifier = MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m));
                     let w = match f.cue {
+                        _ if modifier => 0.3,
                         _ if *demonym => 1.0,
                         PlaceCue::Border | PlaceCue::From | PlaceCue::Towards => 1.5,
                         _ => 3.0,
                     };
                     *votes.entry(*c).or_default() += w;
-                    *explicit_countries.entry(*c).or_default() += 1.0;
+                    if !modifier {
+                        *explicit_countries.entry(*c).or_default() += 1.0;
+                    }
                 }
                 Hit::Names(post) => {
                     let weights = self.prior_weights(post, f.word_after);
@@ -842,6 +903,7 @@ impl Gazetteer {
                 country: q_country,
                 admin1_strict: q_admin1_strict,
                 explicit_country,
+                countries_by_others,
                 shared: _,
             } = quals[fi].clone();
             // the mention this one qualifies, if it is resolved already: stay inside it
@@ -969,6 +1031,22 @@ impl Gazetteer {
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };
+                    // a namesake abroad matched only by a folded spelling (or a qualifier),
+                    // in a country nothing else in the article points to, while something
+                    // points elsewhere ("Tapoa" is not Attapu, Laos, in a JNIM story)
+                    let exact = self.exact_bonus(best, &written) > 0.0;
+                    let lone_foreign = (!exact
+                        || (f.qualifies.is_some() && best >> 30 != TAG_ADMIN1))
+                        && (best >> 30 == TAG_ADMIN1 || {
+                            let p = &self.places[ix];
+                            p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0
+                        })
+                        && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
+                        && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
+                        && !explicit_countries.contains_key(&cc)
+                        && parent_country != Some(cc)
+                        && !countries_by_others.contains(&cc);
+                    let small_foreign = small_foreign || lone_foreign;
                     if against_qualifier || small_foreign {
                         let why = if against_qualifier {
                             "qualifier"
@@ -1021,15 +1099,17 @@ impl Gazetteer {
                             (PlaceKind::Admin1, conf, format!("{rule} province->admin1"))
                         } else {
                             self.fill_place(&mut place, ix);
-                            let district = f.word_after == Some(PlaceWord::District)
-                                || p.flags & FLAG_SECTION != 0;
+                            let district = matches!(
+                                f.word_after,
+                                Some(PlaceWord::District | PlaceWord::Admin2)
+                            ) || p.flags & FLAG_SECTION != 0;
                             let near = matches!(
                                 cue,
                                 PlaceCue::Near | PlaceCue::Outskirts | PlaceCue::Countryside
                             );
                             place.geo_precision = if district || near { 2 } else { 1 };
                             place.where_prec = if district || near { 2 } else { 1 };
-                            let kind = if district {
+                            let kind = if district && f.word_after != Some(PlaceWord::Admin2) {
                                 PlaceKind::District
                             } else {
                                 PlaceKind::Town
@@ -1194,6 +1274,7 @@ impl Gazetteer {
         let mut q_admin1: Vec<u16> = Vec::new();
         let mut q_country: Vec<u16> = Vec::new();
         let mut q_admin1_strict: Vec<u16> = Vec::new();
+        let mut others: Vec<u16> = Vec::new();
         let mut big_town_countries: Vec<u16> = Vec::new();
         // a qualifier shares the group of the mention it qualifies ("Habban" in
         // "(Habban, Shabwah)" is looked for in Shabwah)
@@ -1211,6 +1292,7 @@ impl Gazetteer {
             }
             match &g.hit {
                 Hit::Country(c, _) => {
+                    others.push(*c);
                     q_country.push(*c);
                     // "(Rafi LGA, Niger)": a country name that is also a province
                     let written = &text[toks[g.first].start..toks[g.last].end];
@@ -1248,6 +1330,10 @@ impl Gazetteer {
                             }
                         }
                     } else {
+                        if gi != fi {
+                            others
+                                .extend(provinces.iter().map(|a| self.admin1[*a as usize].country));
+                        }
                         q_admin1_strict.extend(&provinces);
                         q_admin1.extend(provinces);
                     }
@@ -1264,6 +1350,7 @@ impl Gazetteer {
             country: q_country,
             admin1_strict: q_admin1_strict,
             explicit_country,
+            countries_by_others: others,
             shared: false,
         }
     }
@@ -1361,6 +1448,7 @@ impl Gazetteer {
                 Some(PlaceWord::Admin1) => s += 20.0,
                 Some(PlaceWord::Countryside) => s += 4.0,
                 Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Outskirts) => s -= 20.0,
+                Some(PlaceWord::Admin2) => s -= 5.0,
                 Some(PlaceWord::Prefix) | None => {}
             }
             if q_admin1.contains(&(ix as u16)) {

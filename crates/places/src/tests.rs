@@ -425,3 +425,32 @@ fn context_words_resolve_to_their_countries_and_provinces() {
     let jnim = &g.context_words["JNIM"];
     assert_eq!(jnim.countries.len(), 3);
 }
+
+#[test]
+fn an_outside_party_does_not_set_the_country() {
+    let p = read("Saudi-led coalition aircraft struck a farm in Al Arqoub area (Khwlan, Sanaa).");
+    assert_eq!(p.main_country.as_deref(), Some("YE"));
+    let m = p.primary().unwrap();
+    assert_eq!(m.place.country_code.as_deref(), Some("YE"));
+}
+
+#[test]
+fn a_county_takes_its_province_qualifier() {
+    let p = read("Rebels attacked an army post in Lainya county (Central Equatoria state).");
+    let m = mention(&p, "Lainya");
+    assert_eq!(m.place.country_code.as_deref(), Some("SS"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Central Equatoria"));
+    let p = read("Gunmen killed a farmer in a village of Guma LGA (Benue) on Friday.");
+    let m = p.primary().unwrap();
+    assert_eq!(m.place.country_code.as_deref(), Some("NG"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Benue"));
+}
+
+#[test]
+fn a_folded_namesake_abroad_yields_to_the_story_country() {
+    // "Tapoa" folds to Attapu (Laos); the groups named point to the Sahel
+    let p = read("JNIM militants burned a school in Logobou (Logobou, Tapoa) on Monday.");
+    for m in &p.mentions {
+        assert_ne!(m.place.country_code.as_deref(), Some("LA"), "{m:?}");
+    }
+}
