@@ -389,6 +389,27 @@ impl Fuser {
             .collect()
     }
 
+    /// Near-misses, for audit: each mention's best-scoring other fused event among its
+    /// candidates when that score is at least `floor` but below the merge threshold (and no
+    /// member vetoes it): `(mention index, cluster, score, cues)`.
+    pub fn near_misses(&self, floor: f32) -> Vec<(usize, usize, f32, Vec<CueScore>)> {
+        let mut out = Vec::new();
+        for m in 0..self.mentions.len() {
+            let own = self.cluster_of[m];
+            let best = self
+                .candidates(m)
+                .into_iter()
+                .filter(|&c| c != own)
+                .filter_map(|c| self.compare(m, c).ok().map(|(_, t, cues)| (c, t, cues)))
+                .filter(|(_, t, _)| *t >= floor && *t < MERGE_THRESHOLD)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((c, t, cues)) = best {
+                out.push((m, c, t, cues));
+            }
+        }
+        out
+    }
+
     /// The lexicons in use.
     pub fn lexicons(&self) -> &'static Lexicons {
         self.lex

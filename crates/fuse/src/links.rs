@@ -132,14 +132,29 @@ pub fn links(fuser: &Fuser) -> Vec<Link> {
                 let Some(place) = places_near(m, o, STORY_KM) else {
                     continue;
                 };
-                let (x, y) = (m.event.date.date, o.event.date.date);
-                let disagree = m.explicit_day && o.explicit_day && x != y;
+                // the date each account gives the cessation: its own words, else an event day read from the text
+                let when = |m: &Mention| {
+                    m.cessation_date
+                        .clone()
+                        .map(|(d, w)| (d, format!("{d} \"{w}\"")))
+                        .or_else(|| {
+                            m.event
+                                .date
+                                .date
+                                .filter(|_| m.explicit_day)
+                                .map(|d| (d, d.to_string()))
+                        })
+                };
+                let (x, y) = (when(m), when(o));
+                let disagree = matches!((&x, &y), (Some(a), Some(b)) if a.0 != b.0);
                 let relation = if disagree {
                     Relation::DisagreeingAccounts
                 } else {
                     Relation::AgreeingAccounts
                 };
-                let fmt = |d: Option<NaiveDate>| d.map_or("undated".into(), |d| d.to_string());
+                let fmt = |d: &Option<(NaiveDate, String)>| {
+                    d.as_ref().map_or("undated".into(), |d| d.1.clone())
+                };
                 let detail = format!(
                     "{} \"{}\" {} ({}) vs \"{}\" {} ({}); {place}",
                     if disagree {
@@ -148,10 +163,10 @@ pub fn links(fuser: &Fuser) -> Vec<Link> {
                         "same cessation:"
                     },
                     m.cessation.as_deref().unwrap_or(""),
-                    fmt(x),
+                    fmt(&x),
                     claimant(m),
                     o.cessation.as_deref().unwrap_or(""),
-                    fmt(y),
+                    fmt(&y),
                     claimant(o),
                 );
                 let key = (ci.min(cj), ci.max(cj), 0);

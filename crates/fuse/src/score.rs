@@ -62,6 +62,9 @@ pub struct Mention {
     pub ordinal: Option<(u8, String)>,
     /// The cessation phrase its sentence reports ("ceasefire"), if any.
     pub cessation: Option<String>,
+    /// When the cessation began by its own sentence ("since Saturday noon" → that Saturday),
+    /// with the words: the first `since` date of the sentence, else its first dated point.
+    pub cessation_date: Option<(NaiveDate, String)>,
     /// The days it may have happened on, inclusive; `None` when unknown.
     pub window: Option<(NaiveDate, NaiveDate)>,
     /// The date is a single day read from the text (not a fallback to publication).
@@ -93,6 +96,21 @@ impl Mention {
         };
         let ordinal = lex.ordinal(text);
         let cessation = lex.cessation(text);
+        let cessation_date = cessation.as_ref().and_then(|_| {
+            let found =
+                sitrep_time::find_dates(text, sitrep_model::Span::new(0, text.len()), published);
+            let pick = found
+                .iter()
+                .find(|d| d.role == sitrep_time::DateRole::Since && d.date.is_some())
+                .or_else(|| {
+                    found.iter().find(|d| {
+                        d.role == sitrep_time::DateRole::Point
+                            && d.precision == DatePrecision::Day
+                            && d.date.is_some()
+                    })
+                });
+            pick.and_then(|d| Some((d.date?, d.span.of(text).to_string())))
+        });
         let d = &event.date;
         let explicit = d.evidence.is_some();
         let window = d.date.and_then(|start| {
@@ -120,6 +138,7 @@ impl Mention {
             published,
             ordinal,
             cessation,
+            cessation_date,
             window,
             explicit_day,
             event,

@@ -75,6 +75,10 @@ fn article_meta(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     })
 }
 
+/// What fusion reads of one article: the article (with its text), its events, its standalone claims.
+pub type FusionInput = (Article, Vec<Event>, Claims);
+type Claims = Vec<Claim>;
+
 /// The re-loaded fuser, the articles not yet fused (rowid, metadata) and how many were restored.
 type Loaded = (Fuser, Vec<(i64, Article)>, usize);
 
@@ -179,6 +183,28 @@ impl Store {
         }
         fuser.take_dirty();
         Ok((fuser, pending, restored))
+    }
+
+    /// Everything fusion reads, in ingest order: each article (with its text), its events and
+    /// its standalone claims. For audits and benchmarks that fuse in memory.
+    pub fn fusion_inputs(&self) -> Result<Vec<FusionInput>, StoreError> {
+        let mut events = self.events_of_articles()?;
+        let mut claims = self.standalone_claims()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, published, source, origin, text FROM articles ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let article = Article {
+                text: r.get(5)?,
+                ..article_meta(r)?
+            };
+            let ev = events.remove(&article.id).unwrap_or_default();
+            let cl = claims.remove(&article.id).unwrap_or_default();
+            out.push((article, ev, cl));
+        }
+        Ok(out)
     }
 
     /// Bring fusion up to date: re-load what is fused, fuse the articles stored since, and write

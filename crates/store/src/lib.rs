@@ -28,7 +28,7 @@ mod query;
 use rusqlite::Connection;
 use std::path::Path;
 
-pub use fusion::{FusionCounts, FusionRun};
+pub use fusion::{FusionCounts, FusionInput, FusionRun};
 pub use insert::Batch;
 pub use query::{Counts, EventFilter};
 

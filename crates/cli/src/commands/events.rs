@@ -19,6 +19,8 @@ pub enum FormatArg {
     Jsonl,
     /// GeoJSON FeatureCollection.
     Geojson,
+    /// One fused event per line with its members, merge provenance and claims side by side.
+    Fused,
 }
 
 /// Arguments of `sitrep events`.
@@ -51,18 +53,27 @@ pub struct EventsArgs {
     /// Skip this many events.
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// List the per-article events (mentions) instead of the fused events.
+    #[arg(long)]
+    pub unfused: bool,
+}
+
+/// Fail with a hint when the database does not exist.
+pub fn require_db(db: &std::path::Path) -> Result<(), CliError> {
+    if db.exists() {
+        return Ok(());
+    }
+    Err(CliError::NothingRead(format!(
+        "{}: no such database; run `sitrep ingest PATH --db {}` first",
+        db.display(),
+        db.display()
+    )))
 }
 
 /// Run the command.
 pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
-    if !args.db.exists() {
-        return Err(CliError::NothingRead(format!(
-            "{}: no such database; run `sitrep ingest PATH --db {}` first",
-            args.db.display(),
-            args.db.display()
-        )));
-    }
-    let store = Store::open(&args.db)?;
+    require_db(&args.db)?;
+    let mut store = Store::open(&args.db)?;
     let filter = EventFilter {
         from: args.from,
         to: args.to,
@@ -72,11 +83,27 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         limit: args.limit,
         offset: args.offset,
     };
-    let events = store.events(&filter)?;
+    let events = if args.unfused {
+        store.events(&filter)?
+    } else {
+        // bring fusion up to date (a store written before fusion existed, or a failed run)
+        store.fuse()?;
+        let fused = store.fused_events(&filter)?;
+        if let FormatArg::Fused = args.format {
+            let mut out = String::new();
+            for e in &fused {
+                out.push_str(&serde_json::to_string(e)?);
+                out.push('\n');
+            }
+            write_stdout(out.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        fused.into_iter().map(|e| e.event).collect()
+    };
     let format = match args.format {
         FormatArg::Table => Format::Table,
         FormatArg::Acled => Format::Acled,
-        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Jsonl | FormatArg::Fused => Format::Jsonl,
         FormatArg::Geojson => Format::GeoJson,
     };
     let timestamp = std::time::SystemTime::now()

@@ -192,6 +192,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         Ok(())
     })?;
     progress.finish_and_clear();
+    // fusion: the new articles' events join the fused events (incremental)
+    let fusion_started = Instant::now();
+    let fusion = store.fuse()?;
 
     let seconds = started.elapsed().as_secs_f64();
     println!(
@@ -209,6 +212,14 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     println!(
         "time: parse {:.3} s, read {:.3} s (summed over {workers} threads), store {:.3} s",
         summary.parse_seconds, summary.read_seconds, summary.store_seconds
+    );
+    println!(
+        "fused {} articles ({} mentions): {} fused events written, {} near-duplicate articles; {:.3} s",
+        fusion.articles,
+        fusion.mentions,
+        fusion.fused_written,
+        fusion.near_duplicates,
+        fusion_started.elapsed().as_secs_f64()
     );
     if summary.read == 0 {
         return Err(CliError::NothingRead(format!(

@@ -1,11 +1,15 @@
 //! The commands, their shared arguments and the error type they return.
 
 mod bench;
+mod control;
 mod eval;
 mod events;
+mod fuse;
 mod gazetteer;
 mod ingest;
 mod read;
+mod split;
+mod stories;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -38,6 +42,14 @@ pub enum Command {
     /// Measure the reader against coded data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Bring event fusion up to date (`--full` to redo it; `--audit N`, `--bench 1,4,16`).
+    Fuse(fuse::FuseArgs),
+    /// Undo a merge: take a mention out of a fused event, for good.
+    Split(split::SplitArgs),
+    /// Who controls a place, from when to when, with the claims behind each step.
+    Control(control::ControlArgs),
+    /// Articles grouped into stories, each with its events in time order.
+    Stories(stories::StoriesArgs),
 }
 
 /// Run a command; `Ok` carries the exit code.
@@ -49,6 +61,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Bench(args) => bench::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Fuse(args) => fuse::run(args),
+        Command::Split(args) => split::run(args),
+        Command::Control(args) => control::run(args),
+        Command::Stories(args) => stories::run(args),
     }
 }
 
