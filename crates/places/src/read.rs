@@ -1045,7 +1045,12 @@ impl Gazetteer {
                         && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
                         && !explicit_countries.contains_key(&cc)
                         && parent_country != Some(cc)
-                        && !countries_by_others.contains(&cc);
+                        && !countries_by_others.contains(&cc)
+                        // "Idleb": also a province of that country, so no stray namesake
+                        && !(best >> 30 != TAG_ADMIN1 && post.iter().any(|x| {
+                            *x >> 30 == TAG_ADMIN1
+                                && self.admin1[(x & 0x3fff_ffff) as usize].country == cc
+                        }));
                     let small_foreign = small_foreign || lone_foreign;
                     if against_qualifier || small_foreign {
                         let why = if against_qualifier {
@@ -1473,6 +1478,19 @@ impl Gazetteer {
             }
             if p.admin1 != NO_ADMIN1 && q_admin1.contains(&p.admin1) {
                 s += 15.0;
+            }
+            // "in Odessa": the city, unless the text says province or countryside; the
+            // province of the same name is what the city lies in anyway
+            let province_named_alike = p.admin1 != NO_ADMIN1
+                && matches!(&f.hit, Hit::Names(post)
+                    if post.contains(&(TAG_ADMIN1 << 30 | u32::from(p.admin1))));
+            if province_named_alike
+                && f.qualifies.is_none()
+                && f.word_after.is_none()
+                && f.cue != PlaceCue::Countryside
+                && p.population >= 20_000
+            {
+                s += 2.5;
             }
             (p.country, p.admin1, s)
         };

@@ -454,3 +454,17 @@ fn a_folded_namesake_abroad_yields_to_the_story_country() {
         assert_ne!(m.place.country_code.as_deref(), Some("LA"), "{m:?}");
     }
 }
+
+#[test]
+fn a_city_named_like_its_province_is_the_city() {
+    let p = read("A crowd gathered in Odessa on Saturday to mark the anniversary.");
+    let m = mention(&p, "Odessa");
+    assert_eq!(m.kind, PlaceKind::Town);
+    assert_eq!(m.place.geo_precision, 1);
+    assert_eq!(m.place.admin1.as_deref(), Some("Odessa"));
+    // as a qualifier it stays the province
+    let p = read("Army guns shelled Ftireh in Idleb with rockets while Russian drones flew over.");
+    let m = p.primary().unwrap();
+    assert_eq!(m.place.country_code.as_deref(), Some("SY"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Idleb"));
+}
