@@ -884,7 +884,7 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && b.quantities
             .iter()
             .any(|q| matches!(q.kind, QuantityKind::Killed | QuantityKind::Injured));
-    if aftermath {
+    if aftermath || escalation(p, d).is_some() {
         return true;
     }
     if !same_kind || a.tally != b.tally {
@@ -906,7 +906,56 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     dates_agree && places_agree && (near || (d.explicit_date && d.explicit_place))
 }
 
+/// How severe a demonstration got, as ACLED ranks its sub-events.
+fn demonstration_severity(t: SubEventType) -> Option<u8> {
+    match t {
+        SubEventType::PeacefulProtest => Some(0),
+        SubEventType::ProtestWithIntervention => Some(1),
+        SubEventType::ViolentDemonstration => Some(2),
+        SubEventType::ExcessiveForceAgainstProtesters => Some(3),
+        _ => None,
+    }
+}
+
+/// A demonstration followed, with no new date or place, by what happened at it ("Police
+/// dispersed them with tear gas", "They set barricades on fire"): one event, coded as the most
+/// severe turn it took. Returns the sub-event type the merged event takes.
+fn escalation(p: &Draft, d: &Draft) -> Option<SubEventType> {
+    let (a, b) = (p.event.sub_event_type, d.event.sub_event_type);
+    let (sa, sb) = (demonstration_severity(a)?, demonstration_severity(b)?);
+    let adjacent = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW;
+    (adjacent && !d.explicit_date && !d.explicit_place && a != b).then_some(if sb > sa {
+        b
+    } else {
+        a
+    })
+}
+
 fn merge(p: &mut Draft, d: Draft) {
+    if let Some(escalated) = escalation(p, &d) {
+        let e = &mut p.event;
+        if escalated != e.sub_event_type {
+            e.sub_event_type = escalated;
+            // Protesters who turn violent are rioters; the force that intervened is actor2.
+            if escalated.event_type() == EventType::Riots {
+                if let Some(a1) = e
+                    .actor1
+                    .as_mut()
+                    .filter(|a| a.name.starts_with("Protesters"))
+                {
+                    a1.name = a1.name.replacen("Protesters", "Rioters", 1);
+                    a1.inter = 5;
+                }
+            }
+            if e.actor2.is_none() {
+                e.actor2 = [&d.event.actor2, &d.event.actor1]
+                    .into_iter()
+                    .flatten()
+                    .find(|a| a.inter == 1)
+                    .cloned();
+            }
+        }
+    }
     let (a, b) = (&mut p.event, d.event);
     if !p.explicit_date && d.explicit_date {
         a.date = b.date;
