@@ -184,3 +184,55 @@ fn a_follow_up_sentence_adds_its_dead_to_the_event_before() {
     assert_eq!(r.events[0].fatalities, 2);
     assert_eq!(r.events[0].date.date, Some(d(2020, 5, 2)));
 }
+
+#[test]
+fn a_protest_dispersed_by_police_is_one_protest_with_intervention() {
+    let a = article(
+        "dispersed",
+        "On 3 March 2021, about 200 teachers protested in front of the governorate building in \
+         Kirkuk, demanding unpaid salaries. Police dispersed the protesters with tear gas.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    let protests: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type.event_type() == sitrep_model::EventType::Protests)
+        .collect();
+    assert_eq!(protests.len(), 1, "{:#?}", r.events);
+    assert_eq!(
+        protests[0].sub_event_type,
+        SubEventType::ProtestWithIntervention
+    );
+    assert!(protests[0]
+        .actor1
+        .as_ref()
+        .is_some_and(|a| a.name == "Protesters (Iraq)"));
+}
+
+#[test]
+fn fighters_from_a_named_group_are_that_group() {
+    let a = article(
+        "named",
+        "On Tuesday, fighters from the Syrian Democratic Forces clashed with ISIS militants near \
+         the town of Hajin.",
+        Some(d(2018, 11, 14)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert!(
+        e.actor1
+            .as_ref()
+            .is_some_and(|a| a.name.contains("Syrian Democratic Forces")),
+        "{:?}",
+        e.actor1
+    );
+    assert!(
+        e.actor2
+            .as_ref()
+            .is_some_and(|a| a.name.starts_with("Islamic State")),
+        "{:?}",
+        e.actor2
+    );
+}
