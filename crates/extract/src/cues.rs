@@ -28,28 +28,26 @@ impl PhraseSet {
         }
     }
 
-    /// Whole-word matches inside `within`, article-relative, as (span, phrase).
-    pub fn find<'s>(
+    /// Whole-word matches inside `within`, article-relative, as (span, phrase); lazy, so
+    /// [`PhraseSet::any`] and [`PhraseSet::first`] stop at the first match.
+    pub fn find<'s, 't>(
         &'s self,
-        text: &str,
+        text: &'t str,
         within: Span,
-    ) -> impl Iterator<Item = (Span, &'s str)> + 's {
+    ) -> impl Iterator<Item = (Span, &'s str)> + use<'s, 't> {
         // Callers widen spans by bytes ("40 bytes before the trigger"): snap to characters.
         let within = snap_to_chars(text, within);
         let hay = &text[within.start..within.end];
         let bytes = hay.as_bytes();
-        let found: Vec<_> = self
-            .matcher
+        self.matcher
             .find_iter(hay)
-            .filter(|m| is_word_boundary(bytes, m.start(), m.end()))
-            .map(|m| {
+            .filter(move |m| is_word_boundary(bytes, m.start(), m.end()))
+            .map(move |m| {
                 (
                     Span::new(m.start() + within.start, m.end() + within.start),
                     self.phrases[m.pattern().as_usize()].as_str(),
                 )
             })
-            .collect();
-        found.into_iter()
     }
 
     /// Whether any phrase occurs in `within`.
