@@ -106,11 +106,13 @@ impl Lexicons {
 
     /// How strongly two sub-event types count as one kind: 1 when equal, the listed score for a
     /// compatible pair (with why), `None` when they never merge.
-    pub fn type_score(&self, a: SubEventType, b: SubEventType) -> Option<(f32, String)> {
+    pub fn type_score(&self, a: SubEventType, b: SubEventType) -> Option<(f32, &str)> {
         if a == b {
-            return Some((1.0, "same sub-event type".into()));
+            return Some((1.0, "same sub-event type"));
         }
-        self.families.get(&(a, b)).cloned()
+        self.families
+            .get(&(a, b))
+            .map(|(s, why)| (*s, why.as_str()))
     }
 
     /// The ordinal numbering the event in `text` ("the second group" → `(2, "second group")`).

@@ -40,6 +40,9 @@ impl Signature {
     /// The signature of a text (its words, lower-cased; punctuation and layout ignored).
     /// Texts shorter than one shingle get a signature of their words.
     pub fn of(text: &str) -> Signature {
+        // one-permutation MinHash: each shingle is hashed once; its top bits pick one of the
+        // SIGNATURE_LEN bins, the rest is the value kept if smaller; empty bins borrow from the
+        // next filled bin (rotation densification), so short texts still compare.
         let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -53,11 +56,24 @@ impl Signature {
                 .skip(i)
                 .take(SHINGLE)
                 .fold(0u64, |acc, w| mix(acc ^ w));
-            for (k, m) in mins.iter_mut().enumerate() {
-                let h =
-                    (mix(shingle ^ (k as u64).wrapping_mul(0xA24B_AED4_963E_E407)) >> 32) as u32;
-                if h < *m {
-                    *m = h;
+            let h = mix(shingle);
+            let bin = (h >> 58) as usize % SIGNATURE_LEN;
+            let value = h as u32;
+            if value < mins[bin] {
+                mins[bin] = value;
+            }
+        }
+        if mins.iter().any(|v| *v != u32::MAX) {
+            for k in 0..SIGNATURE_LEN {
+                if mins[k] == u32::MAX {
+                    let mut j = (k + 1) % SIGNATURE_LEN;
+                    let mut hops: u32 = 1;
+                    while mins[j] == u32::MAX || j == k {
+                        j = (j + 1) % SIGNATURE_LEN;
+                        hops += 1;
+                    }
+                    // borrowed values are salted with the distance so bins stay distinct
+                    mins[k] = (mix(u64::from(mins[j]) ^ u64::from(hops)) as u32).max(1) - 1;
                 }
             }
         }

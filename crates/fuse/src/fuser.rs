@@ -9,7 +9,7 @@
 use crate::data::Lexicons;
 use crate::dedup::{DuplicateIndex, Signature};
 use crate::score::{score_pair, CueScore, Mention, PairScore, MERGE_THRESHOLD};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Article, Claim, Event};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -75,14 +75,52 @@ pub struct Fuser {
     pub articles: Vec<ArticleEntry>,
     /// Claims that deny or doubt without reporting an event, attached to a mention (index).
     pub attached_claims: Vec<(usize, Claim)>,
-    blocks: HashMap<(String, NaiveDate), Vec<usize>>,
-    coarse: HashMap<(String, i32), Vec<usize>>,
+    blocks: HashMap<(u32, i32), Vec<usize>, BuildMix>,
+    coarse: HashMap<(u32, i32), Vec<usize>, BuildMix>,
+    countries: HashMap<String, u32>,
     duplicates: DuplicateIndex,
     near_duplicates: HashMap<String, (String, f32)>,
     splits: HashSet<Split>,
     cluster_by_id: HashMap<String, usize>,
     mention_by_id: HashMap<String, usize>,
     dirty: BTreeSet<usize>,
+}
+
+/// A fast hasher for the small integer block keys (splitmix finaliser over the written words).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildMix;
+
+/// The hasher of [`BuildMix`].
+#[derive(Debug, Default)]
+pub struct MixHasher(u64);
+
+impl std::hash::BuildHasher for BuildMix {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(0)
+    }
+}
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        let mut x = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        x ^ (x >> 31)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u32(n as u32);
+    }
 }
 
 /// Articles with fewer words than this are too short to call near-duplicates.
@@ -109,8 +147,9 @@ impl Fuser {
             cluster_of: Vec::new(),
             articles: Vec::new(),
             attached_claims: Vec::new(),
-            blocks: HashMap::new(),
-            coarse: HashMap::new(),
+            blocks: HashMap::default(),
+            coarse: HashMap::default(),
+            countries: HashMap::new(),
             duplicates: DuplicateIndex::default(),
             near_duplicates: HashMap::new(),
             splits: set,
@@ -236,26 +275,30 @@ impl Fuser {
         duplicate_of
     }
 
+    fn country_id(&mut self, mention: usize) -> u32 {
+        let key = self.mentions[mention].country_key();
+        let next = self.countries.len() as u32;
+        *self.countries.entry(key).or_insert(next)
+    }
+
     fn index_cluster(&mut self, c: usize, mention: usize) {
+        let country = self.country_id(mention);
         let m = &self.mentions[mention];
-        let country = m.country_key();
+        let push = |list: &mut Vec<usize>| {
+            // candidates() de-duplicates; only avoid the common immediate repeat
+            if list.last() != Some(&c) {
+                list.push(c);
+            }
+        };
         match m.day_window() {
             Some((a, b)) => {
-                let mut d = a;
-                while d <= b {
-                    let list = self.blocks.entry((country.clone(), d)).or_default();
-                    if !list.contains(&c) {
-                        list.push(c);
-                    }
-                    d += Duration::days(1);
+                for day in a.num_days_from_ce()..=b.num_days_from_ce() {
+                    push(self.blocks.entry((country, day)).or_default());
                 }
             }
             None => {
                 let year = m.window.map_or(0, |(a, _)| a.year());
-                let list = self.coarse.entry((country, year)).or_default();
-                if !list.contains(&c) {
-                    list.push(c);
-                }
+                push(self.coarse.entry((country, year)).or_default());
             }
         }
     }
@@ -263,16 +306,16 @@ impl Fuser {
     /// The candidate clusters of a mention: those indexed on its days (or its coarse bucket).
     fn candidates(&self, mention: usize) -> Vec<usize> {
         let m = &self.mentions[mention];
-        let country = m.country_key();
+        let Some(&country) = self.countries.get(&m.country_key()) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         match m.day_window() {
             Some((a, b)) => {
-                let mut d = a;
-                while d <= b {
-                    if let Some(list) = self.blocks.get(&(country.clone(), d)) {
+                for day in a.num_days_from_ce()..=b.num_days_from_ce() {
+                    if let Some(list) = self.blocks.get(&(country, day)) {
                         out.extend_from_slice(list);
                     }
-                    d += Duration::days(1);
                 }
             }
             None => {
@@ -298,49 +341,78 @@ impl Fuser {
     }
 
     /// Compare mention `index` with every member of cluster `c`: `Err` with the veto, or the
-    /// best-scoring member and its score.
+    /// best-scoring member and its score, each cue explained.
     pub fn compare(&self, index: usize, c: usize) -> Result<(usize, f32, Vec<CueScore>), String> {
-        let m = &self.mentions[index];
-        let mut best: Option<(usize, f32, Vec<CueScore>)> = None;
-        for &other in &self.clusters[c].members {
-            let o = &self.mentions[other];
-            if self
+        let (member, total) = self.compare_fast(index, c).map_err(|member| {
+            match self.score_with(index, member, true) {
+                PairScore::Veto(why) => format!("{why} (with {})", self.mentions[member].id()),
+                PairScore::Score { .. } => "empty cluster".into(),
+            }
+        })?;
+        match self.score_with(index, member, true) {
+            PairScore::Score { cues, .. } => Ok((member, total, cues)),
+            PairScore::Veto(why) => Err(why),
+        }
+    }
+
+    fn score_with(&self, index: usize, other: usize, explain: bool) -> PairScore {
+        let (m, o) = (&self.mentions[index], &self.mentions[other]);
+        if !self.splits.is_empty()
+            && self
                 .splits
                 .contains(&(m.id().to_string(), o.id().to_string()))
-            {
-                return Err(format!("split by the user from {}", o.id()));
-            }
-            let dup = self.near_duplicate(&m.article_id, &o.article_id);
-            match score_pair(m, o, dup, self.lex) {
-                PairScore::Veto(why) => return Err(format!("{why} (with {})", o.id())),
-                PairScore::Score { total, cues } => {
-                    if best.as_ref().is_none_or(|(_, b, _)| total > *b) {
-                        best = Some((other, total, cues));
+        {
+            return PairScore::Veto(format!("split by the user from {}", o.id()));
+        }
+        let dup = if self.near_duplicates.is_empty() {
+            None
+        } else {
+            self.near_duplicate(&m.article_id, &o.article_id)
+        };
+        score_pair(m, o, dup, self.lex, explain)
+    }
+
+    /// The best member of cluster `c` for mention `index` and its total, without explanations;
+    /// `Err(member)` names a member that vetoes.
+    fn compare_fast(&self, index: usize, c: usize) -> Result<(usize, f32), usize> {
+        let mut best: Option<(usize, f32)> = None;
+        for &other in &self.clusters[c].members {
+            match self.score_with(index, other, false) {
+                PairScore::Veto(_) => return Err(other),
+                PairScore::Score { total, .. } => {
+                    if best.is_none_or(|(_, b)| total > b) {
+                        best = Some((other, total));
                     }
                 }
             }
         }
-        best.ok_or_else(|| "empty cluster".into())
+        best.ok_or(index)
     }
 
     fn best_cluster(&self, index: usize) -> (Option<usize>, Provenance) {
-        let mut best: Option<(usize, usize, f32, Vec<CueScore>)> = None;
+        let mut best: Option<(usize, usize, f32)> = None;
         for c in self.candidates(index) {
-            if let Ok((member, total, cues)) = self.compare(index, c) {
-                if total >= MERGE_THRESHOLD && best.as_ref().is_none_or(|b| total > b.2) {
-                    best = Some((c, member, total, cues));
+            if let Ok((member, total)) = self.compare_fast(index, c) {
+                if total >= MERGE_THRESHOLD && best.is_none_or(|b| total > b.2) {
+                    best = Some((c, member, total));
                 }
             }
         }
         match best {
-            Some((c, member, total, cues)) => (
-                Some(c),
-                Provenance {
-                    matched: Some(self.mentions[member].id().to_string()),
-                    total,
-                    cues,
-                },
-            ),
+            Some((c, member, total)) => {
+                let cues = match self.score_with(index, member, true) {
+                    PairScore::Score { cues, .. } => cues,
+                    PairScore::Veto(_) => Vec::new(),
+                };
+                (
+                    Some(c),
+                    Provenance {
+                        matched: Some(self.mentions[member].id().to_string()),
+                        total,
+                        cues,
+                    },
+                )
+            }
             None => (None, seed()),
         }
     }
@@ -400,11 +472,13 @@ impl Fuser {
                 .candidates(m)
                 .into_iter()
                 .filter(|&c| c != own)
-                .filter_map(|c| self.compare(m, c).ok().map(|(_, t, cues)| (c, t, cues)))
-                .filter(|(_, t, _)| *t >= floor && *t < MERGE_THRESHOLD)
+                .filter_map(|c| self.compare_fast(m, c).ok().map(|(_, t)| (c, t)))
+                .filter(|(_, t)| *t >= floor && *t < MERGE_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((c, t, cues)) = best {
-                out.push((m, c, t, cues));
+            if let Some((c, _)) = best {
+                if let Ok((_, t, cues)) = self.compare(m, c) {
+                    out.push((m, c, t, cues));
+                }
             }
         }
         out

@@ -6,6 +6,7 @@ use crate::data::Lexicons;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sitrep_model::{DatePrecision, Event, PlaceRef};
+use std::borrow::Cow;
 
 /// Weight of the kind (sub-event type) cue.
 pub const W_TYPE: f32 = 0.30;
@@ -22,11 +23,18 @@ pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
 
+/// `format!` when explaining, an empty string (no allocation) when only scoring.
+macro_rules! why {
+    ($explain:expr, $($arg:tt)*) => {
+        if $explain { format!($($arg)*) } else { String::new() }
+    };
+}
+
 /// One cue's score in a merge decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CueScore {
     /// `type`, `date`, `place`, `actors`, `near_duplicate`.
-    pub cue: String,
+    pub cue: Cow<'static, str>,
     /// Its score in 0..1 before weighting.
     pub score: f32,
     /// Why ("same sub-event type", "4.2 km apart").
@@ -212,7 +220,7 @@ pub fn places_near(a: &Mention, b: &Mention, km: f64) -> Option<String> {
     None
 }
 
-fn date_score(a: &Mention, b: &Mention) -> Result<CueScore, String> {
+fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "date".into(),
         score,
@@ -221,50 +229,50 @@ fn date_score(a: &Mention, b: &Mention) -> Result<CueScore, String> {
     match (a.window, b.window) {
         (Some((a0, a1)), Some((b0, b1))) => {
             if a1 < b0 || b1 < a0 {
-                return Err(format!("dates apart: {a0}..{a1} vs {b0}..{b1}"));
+                return Err(why!(explain, "dates apart: {a0}..{a1} vs {b0}..{b1}"));
             }
             if a.explicit_day && b.explicit_day {
-                Ok(cue(1.0, format!("same day {a0}")))
+                Ok(cue(1.0, why!(explain, "same day {a0}")))
             } else if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
                 Ok(cue(
                     0.6,
-                    format!("within publication lag ({a0}..{a1} / {b0}..{b1})"),
+                    why!(explain, "within publication lag ({a0}..{a1} / {b0}..{b1})"),
                 ))
             } else {
                 Ok(cue(
                     0.5,
-                    format!("within precision ({a0}..{a1} / {b0}..{b1})"),
+                    why!(explain, "within precision ({a0}..{a1} / {b0}..{b1})"),
                 ))
             }
         }
-        _ => Ok(cue(0.2, "date unknown".into())),
+        _ => Ok(cue(0.2, why!(explain, "date unknown"))),
     }
 }
 
-fn place_score(a: &Mention, b: &Mention) -> Result<CueScore, String> {
+fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "place".into(),
         score,
         detail,
     };
     let (Some(p), Some(q)) = (&a.event.location, &b.event.location) else {
-        return Ok(cue(0.3, "place unknown".into()));
+        return Ok(cue(0.3, why!(explain, "place unknown")));
     };
     if let (Some(x), Some(y)) = (&p.country_code, &q.country_code) {
         if x != y {
-            return Err(format!("different countries {x} / {y}"));
+            return Err(why!(explain, "different countries {x} / {y}"));
         }
     }
     if same_place(p, q) {
-        return Ok(cue(1.0, format!("same place {}", p.name)));
+        return Ok(cue(1.0, why!(explain, "same place {}", p.name)));
     }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
     if precision >= 3 {
         return match (&p.admin1, &q.admin1) {
-            (Some(x), Some(y)) if x != y => Err(format!("different provinces {x} / {y}")),
+            (Some(x), Some(y)) if x != y => Err(why!(explain, "different provinces {x} / {y}")),
             _ => Ok(cue(
                 0.5,
-                format!("{} / {} within the province", p.name, q.name),
+                why!(explain, "{} / {} within the province", p.name, q.name),
             )),
         };
     }
@@ -278,18 +286,18 @@ fn place_score(a: &Mention, b: &Mention) -> Result<CueScore, String> {
             };
             return Ok(cue(
                 score,
-                format!("{} / {} {d:.1} km apart", p.name, q.name),
+                why!(explain, "{} / {} {d:.1} km apart", p.name, q.name),
             ));
         }
         return match places_near(a, b, 3.0) {
-            Some(why) => Ok(cue(0.6, format!("other places: {why}"))),
-            None => Err(format!("{} / {} {d:.0} km apart", p.name, q.name)),
+            Some(near) => Ok(cue(0.6, why!(explain, "other places: {near}"))),
+            None => Err(why!(explain, "{} / {} {d:.0} km apart", p.name, q.name)),
         };
     }
     match (&p.admin1, &q.admin1) {
-        (Some(x), Some(y)) if x == y => Ok(cue(0.4, format!("both in {x}"))),
-        (Some(x), Some(y)) => Err(format!("different provinces {x} / {y}")),
-        _ => Ok(cue(0.3, "places without coordinates".into())),
+        (Some(x), Some(y)) if x == y => Ok(cue(0.4, why!(explain, "both in {x}"))),
+        (Some(x), Some(y)) => Err(why!(explain, "different provinces {x} / {y}")),
+        _ => Ok(cue(0.3, why!(explain, "places without coordinates"))),
     }
 }
 
@@ -306,14 +314,14 @@ fn specific_actors(e: &Event) -> Vec<&str> {
         .collect()
 }
 
-fn actor_score(a: &Mention, b: &Mention) -> CueScore {
+fn actor_score(a: &Mention, b: &Mention, explain: bool) -> CueScore {
     let (x, y) = (specific_actors(&a.event), specific_actors(&b.event));
     let (score, detail) = if x.is_empty() || y.is_empty() {
-        (0.5, "actors unknown on one side".to_string())
+        (0.5, why!(explain, "actors unknown on one side"))
     } else if let Some(shared) = x.iter().find(|n| y.contains(n)) {
-        (1.0, format!("shared actor {shared}"))
+        (1.0, why!(explain, "shared actor {shared}"))
     } else {
-        (0.0, format!("no shared actor ({} / {})", x[0], y[0]))
+        (0.0, why!(explain, "no shared actor ({} / {})", x[0], y[0]))
     };
     CueScore {
         cue: "actors".into(),
@@ -323,45 +331,51 @@ fn actor_score(a: &Mention, b: &Mention) -> CueScore {
 }
 
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
-/// near-duplicates of each other.
+/// near-duplicates of each other; with `explain`, every cue and veto says why (slower).
 pub fn score_pair(
     a: &Mention,
     b: &Mention,
     near_duplicate: Option<f32>,
     lex: &Lexicons,
+    explain: bool,
 ) -> PairScore {
     if let (Some((x, xs)), Some((y, ys))) = (&a.ordinal, &b.ordinal) {
         if x != y {
-            return PairScore::Veto(format!("ordinals differ: {xs} / {ys}"));
+            return PairScore::Veto(why!(explain, "ordinals differ: {xs} / {ys}"));
         }
     }
     if a.event.tally != b.event.tally {
-        return PairScore::Veto("a tally and a single event".into());
+        return PairScore::Veto(why!(explain, "a tally and a single event"));
     }
     let Some((type_score, why)) = lex.type_score(a.event.sub_event_type, b.event.sub_event_type)
     else {
-        return PairScore::Veto(format!(
+        return PairScore::Veto(why!(
+            explain,
             "kinds differ: {} / {}",
             a.event.sub_event_type.acled_name(),
             b.event.sub_event_type.acled_name()
         ));
     };
-    let date = match date_score(a, b) {
+    let date = match date_score(a, b, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };
-    let place = match place_score(a, b) {
+    let place = match place_score(a, b, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };
-    let actors = actor_score(a, b);
+    let actors = actor_score(a, b, explain);
     let mut total =
         W_TYPE * type_score + W_DATE * date.score + W_PLACE * place.score + W_ACTORS * actors.score;
     let mut cues = vec![
         CueScore {
             cue: "type".into(),
             score: type_score,
-            detail: why,
+            detail: if explain {
+                why.to_string()
+            } else {
+                String::new()
+            },
         },
         date,
         place,
@@ -372,7 +386,10 @@ pub fn score_pair(
         cues.push(CueScore {
             cue: "near_duplicate".into(),
             score: sim,
-            detail: format!("articles are near-duplicates (similarity {sim:.2})"),
+            detail: why!(
+                explain,
+                "articles are near-duplicates (similarity {sim:.2})"
+            ),
         });
     }
     PairScore::Score { total, cues }

@@ -254,7 +254,7 @@ fn one_evacuation_reported_twice_is_one_event_and_the_second_group_another() {
     let p = &first.members[1].provenance;
     assert_eq!(p.matched.as_deref(), Some("daily#1"));
     assert!(p.total >= MERGE_THRESHOLD);
-    let cues: Vec<&str> = p.cues.iter().map(|c| c.cue.as_str()).collect();
+    let cues: Vec<&str> = p.cues.iter().map(|c| c.cue.as_ref()).collect();
     assert_eq!(cues, ["type", "date", "place", "actors"]);
     let second = event_with(&events, "daily#2");
     assert_ne!(second.id, first.id);
