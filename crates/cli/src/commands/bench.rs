@@ -56,8 +56,14 @@ pub struct BenchReport {
     pub mb: f64,
     /// Seconds spent reading.
     pub seconds: f64,
-    /// Articles per second.
+    /// Articles per second (wall clock).
     pub articles_per_second: f64,
+    /// CPU seconds the reading thread spent reading, when the system reports it (Linux
+    /// `/proc/thread-self/schedstat`): equal to `seconds` on an idle machine, and the honest
+    /// per-core cost on a busy one.
+    pub cpu_seconds: Option<f64>,
+    /// Articles per CPU second of the reading thread (one core).
+    pub articles_per_cpu_second: Option<f64>,
     /// MB per second.
     pub mb_per_second: f64,
     /// Mean milliseconds per article.
@@ -78,6 +84,13 @@ fn peak_rss_mb() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// CPU time of the calling thread in seconds, from `/proc/thread-self/schedstat` (Linux).
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
 
 /// Run the command.
@@ -114,6 +127,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
     let mut events = 0;
     let mut reader_failures = 0;
     quiet_panics();
+    let cpu_start = thread_cpu_seconds();
     let start = Instant::now();
     for round in 0..rounds {
         for article in &corpus {
@@ -129,6 +143,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
         }
     }
     let seconds = start.elapsed().as_secs_f64().max(1e-9);
+    let cpu_seconds = cpu_start
+        .zip(thread_cpu_seconds())
+        .map(|(a, b)| (b - a).max(1e-9));
     let articles = corpus.len() * rounds;
     let mb = (corpus_bytes * rounds) as f64 / 1e6;
     let staged = [
@@ -163,6 +180,8 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, CliError> {
         mb,
         seconds,
         articles_per_second: articles as f64 / seconds,
+        cpu_seconds,
+        articles_per_cpu_second: cpu_seconds.map(|c| articles as f64 / c),
         mb_per_second: mb / seconds,
         ms_per_article: 1000.0 * seconds / articles as f64,
         events,
@@ -192,6 +211,12 @@ fn render(r: &BenchReport) -> String {
         "read {} articles, {:.1} MB in {:.3} s: {:.0} articles/s, {:.2} MB/s, {:.3} ms/article, {} events, {} reader failures",
         r.articles, r.mb, r.seconds, r.articles_per_second, r.mb_per_second, r.ms_per_article, r.events, r.reader_failures
     );
+    if let (Some(cpu), Some(rate)) = (r.cpu_seconds, r.articles_per_cpu_second) {
+        let _ = writeln!(
+            out,
+            "reading thread CPU time {cpu:.3} s: {rate:.0} articles per CPU second (one core)"
+        );
+    }
     let _ = match r.peak_rss_mb {
         Some(mb) => writeln!(out, "peak RSS: {mb:.1} MB"),
         None => writeln!(out, "peak RSS: not reported by this system"),
