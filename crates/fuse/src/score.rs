@@ -9,13 +9,15 @@ use sitrep_model::{DatePrecision, Event, PlaceRef};
 use std::borrow::Cow;
 
 /// Weight of the kind (sub-event type) cue.
-pub const W_TYPE: f32 = 0.30;
+pub const W_TYPE: f32 = 0.25;
 /// Weight of the date cue.
-pub const W_DATE: f32 = 0.25;
+pub const W_DATE: f32 = 0.20;
 /// Weight of the place cue.
-pub const W_PLACE: f32 = 0.25;
+pub const W_PLACE: f32 = 0.20;
 /// Weight of the actor cue.
-pub const W_ACTORS: f32 = 0.20;
+pub const W_ACTORS: f32 = 0.15;
+/// Weight of the wording cue (shared content words of the two reporting sentences).
+pub const W_WORDS: f32 = 0.20;
 /// Bonus when the two articles are near-duplicates of each other.
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// Total score from which two mentions are one event.
@@ -73,6 +75,8 @@ pub struct Mention {
     /// When the cessation began by its own sentence ("since Saturday noon" → that Saturday),
     /// with the words: the first `since` date of the sentence, else its first dated point.
     pub cessation_date: Option<(NaiveDate, String)>,
+    /// Hashed content-word stems of its sentence, sorted and unique (the wording cue).
+    pub stems: Vec<u64>,
     /// The days it may have happened on, inclusive; `None` when unknown.
     pub window: Option<(NaiveDate, NaiveDate)>,
     /// The date is a single day read from the text (not a fallback to publication).
@@ -147,6 +151,7 @@ impl Mention {
             ordinal,
             cessation,
             cessation_date,
+            stems: stems(text),
             window,
             explicit_day,
             event,
@@ -179,6 +184,82 @@ impl Mention {
             .location
             .iter()
             .chain(self.event.other_locations.iter())
+    }
+}
+
+/// Words that say nothing about which event a sentence reports.
+const STOP_WORDS: &[&str] = &[
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "were",
+    "said",
+    "their",
+    "which",
+    "would",
+    "there",
+    "about",
+    "after",
+    "they",
+    "been",
+    "also",
+    "into",
+    "over",
+    "than",
+    "when",
+    "where",
+    "syria",
+    "syrian",
+    "while",
+    "since",
+    "other",
+    "some",
+    "more",
+    "according",
+    "told",
+    "says",
+];
+
+/// Content-word stems of a sentence: words of four letters or more, lower-cased, stop words
+/// left out, cut to their first five letters ("evacuate" and "evacuated" meet), hashed, sorted.
+pub fn stems(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| {
+            w.chars().take(5).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+                (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Jaccard similarity of two sorted, unique stem lists.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f32 / union as f32
     }
 }
 
@@ -235,12 +316,12 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                 Ok(cue(1.0, why!(explain, "same day {a0}")))
             } else if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
                 Ok(cue(
-                    0.6,
+                    0.5,
                     why!(explain, "within publication lag ({a0}..{a1} / {b0}..{b1})"),
                 ))
             } else {
                 Ok(cue(
-                    0.5,
+                    0.25,
                     why!(explain, "within precision ({a0}..{a1} / {b0}..{b1})"),
                 ))
             }
@@ -365,8 +446,18 @@ pub fn score_pair(
         Err(why) => return PairScore::Veto(why),
     };
     let actors = actor_score(a, b, explain);
-    let mut total =
-        W_TYPE * type_score + W_DATE * date.score + W_PLACE * place.score + W_ACTORS * actors.score;
+    // wording: a Jaccard of 0.4 or more counts fully
+    let similarity = jaccard(&a.stems, &b.stems);
+    let words = CueScore {
+        cue: "words".into(),
+        score: (similarity / 0.4).min(1.0),
+        detail: why!(explain, "content-word overlap {similarity:.2}"),
+    };
+    let mut total = W_TYPE * type_score
+        + W_DATE * date.score
+        + W_PLACE * place.score
+        + W_ACTORS * actors.score
+        + W_WORDS * words.score;
     let mut cues = vec![
         CueScore {
             cue: "type".into(),
@@ -380,6 +471,7 @@ pub fn score_pair(
         date,
         place,
         actors,
+        words,
     ];
     if let Some(sim) = near_duplicate {
         total += W_NEAR_DUPLICATE;

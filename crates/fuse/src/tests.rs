@@ -255,7 +255,7 @@ fn one_evacuation_reported_twice_is_one_event_and_the_second_group_another() {
     assert_eq!(p.matched.as_deref(), Some("daily#1"));
     assert!(p.total >= MERGE_THRESHOLD);
     let cues: Vec<&str> = p.cues.iter().map(|c| c.cue.as_ref()).collect();
-    assert_eq!(cues, ["type", "date", "place", "actors"]);
+    assert_eq!(cues, ["type", "date", "place", "actors", "words"]);
     let second = event_with(&events, "daily#2");
     assert_ne!(second.id, first.id);
     assert_eq!(second.members.len(), 1);
@@ -539,6 +539,16 @@ fn control_timeline_orders_steps_and_flags_contested_days() {
     assert!(!t.steps[0].contested);
     assert!(t.steps[1].contested && t.steps[2].contested);
     assert!(control_timelines(&facts, &[], "Northtown").is_empty());
+}
+
+#[test]
+fn wording_is_a_cue() {
+    let a = score::stems("Two suicide bombers struck the police station in the old quarter.");
+    let b = score::stems("A suicide bomber struck a police station in the old quarter on Monday.");
+    let c = score::stems("Rebels shelled the airport road.");
+    assert!(score::jaccard(&a, &b) > 0.4, "{}", score::jaccard(&a, &b));
+    assert_eq!(score::jaccard(&a, &c), 0.0);
+    assert_eq!(score::jaccard(&[], &[]), 0.0);
 }
 
 #[test]
