@@ -21,6 +21,8 @@ pub(crate) const FLAG_CAPITAL: u8 = 1;
 pub(crate) const FLAG_ADMIN_SEAT: u8 = 2;
 /// Place flag: section of a populated place / camp (PPLX).
 pub(crate) const FLAG_SECTION: u8 = 4;
+/// Flag: a user place (no GeoNames id).
+pub(crate) const FLAG_USER: u8 = 8;
 
 /// Posting tag of a key: what the entry index points into.
 pub(crate) const TAG_PLACE: u32 = 0;

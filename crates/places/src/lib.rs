@@ -30,10 +30,12 @@ pub mod data;
 mod index;
 pub mod normalise;
 mod read;
+pub mod user;
 
 pub use data::PlaceCue;
 pub use index::{BuildSources, BuildSummary};
 pub use read::{ArticlePlaces, PlaceKind, PlaceMention};
+pub use user::{default_user_places_path, parse_user_places, UserPlace};
 
 use index::{Admin1, Country, IndexData, Place};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -90,6 +92,8 @@ pub struct Gazetteer {
     pub(crate) places: Vec<Place>,
     /// Hash of a matching key → key number (the key text is checked on lookup).
     keys: FxHashMap<u64, u32>,
+    /// Keys whose postings user places extend (the full postings, shipped ones included).
+    pub(crate) extra_keys: FxHashMap<String, Vec<u32>>,
     key_blob: String,
     key_ends: Vec<u32>,
     postings: Vec<u32>,
@@ -119,13 +123,34 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 impl Gazetteer {
-    /// The embedded gazetteer, loaded on first use.
+    /// The embedded gazetteer, loaded on first use, with the user places file merged in
+    /// when there is one (see [`default_user_places_path`]; `sitrep gazetteer add-places`
+    /// writes it). A user file that cannot be used is reported on stderr and left out.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            Gazetteer::from_index_bytes(EMBEDDED_INDEX)
-                .expect("the embedded data/gazetteer/places.idx.gz is valid")
+            let mut g = Gazetteer::from_index_bytes(EMBEDDED_INDEX)
+                .expect("the embedded data/gazetteer/places.idx.gz is valid");
+            if let Some(path) = default_user_places_path().filter(|p| p.is_file()) {
+                let name = path.display().to_string();
+                let added = std::fs::read_to_string(&path)
+                    .map_err(|e| PlacesError::Io {
+                        path: name.clone(),
+                        message: e.to_string(),
+                    })
+                    .and_then(|text| parse_user_places(&name, &text))
+                    .and_then(|rows| g.add_user_places(&rows, &name));
+                if let Err(e) = added {
+                    eprintln!("sitrep-places: user places left out: {e}");
+                }
+            }
+            g
         })
+    }
+
+    /// The shipped gazetteer alone, without user places (a fresh copy, not shared).
+    pub fn shipped() -> Result<Gazetteer, PlacesError> {
+        Gazetteer::from_index_bytes(EMBEDDED_INDEX)
     }
 
     /// Loads an index made by [`Gazetteer::build`].
@@ -210,6 +235,7 @@ impl Gazetteer {
             admin1: d.admin1,
             places: d.places,
             keys,
+            extra_keys: FxHashMap::default(),
             key_blob: d.key_blob,
             key_ends: d.key_ends,
             postings: d.postings,
@@ -267,6 +293,11 @@ impl Gazetteer {
 
     /// Postings (`tag << 30 | index`) of a matching key.
     pub(crate) fn lookup_key(&self, key: &str) -> &[u32] {
+        if !self.extra_keys.is_empty() {
+            if let Some(p) = self.extra_keys.get(key) {
+                return p;
+            }
+        }
         let Some(&i) = self.keys.get(&key_hash(key)) else {
             return &[];
         };

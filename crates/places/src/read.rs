@@ -2,7 +2,7 @@
 //! precision codes, unresolved names, and the article's primary location.
 
 use crate::data::{PlaceCue, PlaceWord};
-use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, NO_ADMIN1, TAG_ADMIN1};
+use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1};
 use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain};
 use crate::Gazetteer;
 use rustc_hash::FxHashMap;
@@ -1473,6 +1473,10 @@ impl Gazetteer {
             if p.flags & FLAG_ADMIN_SEAT != 0 {
                 s += 1.0;
             }
+            // a place the user added counts like a sizeable town
+            if p.flags & FLAG_USER != 0 {
+                s += 3.0;
+            }
             if f.word_after == Some(PlaceWord::Admin1) {
                 s -= 3.0;
             }
@@ -1550,7 +1554,7 @@ impl Gazetteer {
             place.admin1 = Some(self.admin1[p.admin1 as usize].name.clone());
         }
         place.name = p.name.clone();
-        place.geonameid = Some(p.id);
+        place.geonameid = (p.flags & FLAG_USER == 0).then_some(p.id);
         place.lat = Some(f64::from(p.lat));
         place.lon = Some(f64::from(p.lon));
     }
