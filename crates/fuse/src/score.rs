@@ -20,6 +20,8 @@ pub const W_ACTORS: f32 = 0.15;
 pub const W_WORDS: f32 = 0.20;
 /// Bonus when the two articles are near-duplicates of each other.
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
+/// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
+pub const W_SAME_FIGURE: f32 = 0.10;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
@@ -411,6 +413,32 @@ fn actor_score(a: &Mention, b: &Mention, explain: bool) -> CueScore {
     }
 }
 
+/// A casualty count both mentions give: `("killed", 16)`.
+fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
+    use sitrep_model::QuantityKind::{Injured, Killed};
+    for q in a
+        .event
+        .quantities
+        .iter()
+        .filter(|q| !q.tally && q.value >= 2)
+    {
+        let kind = match q.kind {
+            Killed => "killed",
+            Injured => "injured",
+            _ => continue,
+        };
+        let same = b
+            .event
+            .quantities
+            .iter()
+            .any(|r| !r.tally && r.kind == q.kind && r.value == q.value);
+        if same {
+            return Some((kind, q.value));
+        }
+    }
+    None
+}
+
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
 /// near-duplicates of each other; with `explain`, every cue and veto says why (slower).
 pub fn score_pair(
@@ -473,6 +501,14 @@ pub fn score_pair(
         actors,
         words,
     ];
+    if let Some((kind, value)) = same_figure(a, b) {
+        total += W_SAME_FIGURE;
+        cues.push(CueScore {
+            cue: "same_figure".into(),
+            score: 1.0,
+            detail: why!(explain, "both report {value} {kind}"),
+        });
+    }
     if let Some(sim) = near_duplicate {
         total += W_NEAR_DUPLICATE;
         cues.push(CueScore {

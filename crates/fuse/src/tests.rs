@@ -542,6 +542,57 @@ fn control_timeline_orders_steps_and_flags_contested_days() {
 }
 
 #[test]
+fn the_same_casualty_count_is_a_cue() {
+    let strike = |art: &str, killed: u64, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: "Air/drone strike",
+                date: "2024-03-10",
+                town: CITY,
+                actor1: None,
+                notes,
+            },
+        );
+        e.actor1 = None;
+        e.quantities = vec![Quantity {
+            kind: QuantityKind::Killed,
+            value: killed,
+            lower_bound: false,
+            approximate: false,
+            side: None,
+            tally: false,
+            claim: None,
+            evidence: ev(art, "killed"),
+        }];
+        Mention::new(e, art, None, None, Lexicons::embedded())
+    };
+    let a = strike("a", 16, "Raids killed sixteen people in the city.");
+    let b = strike("b", 16, "Sixteen civilians died when jets bombed a market.");
+    let c = strike("c", 9, "Sixteen civilians died when jets bombed a market.");
+    let total = |x: &Mention, y: &Mention| match score::score_pair(
+        x,
+        y,
+        None,
+        Lexicons::embedded(),
+        true,
+    ) {
+        score::PairScore::Score { total, cues } => (total, cues),
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    let (with, cues) = total(&a, &b);
+    let (without, _) = total(&a, &c);
+    assert!(cues
+        .iter()
+        .any(|c| c.cue == "same_figure" && c.detail == "both report 16 killed"));
+    assert!(
+        (with - without - score::W_SAME_FIGURE).abs() < 0.05,
+        "{with} {without}"
+    );
+}
+
+#[test]
 fn wording_is_a_cue() {
     let a = score::stems("Two suicide bombers struck the police station in the old quarter.");
     let b = score::stems("A suicide bomber struck a police station in the old quarter on Monday.");
