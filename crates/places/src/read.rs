@@ -288,6 +288,9 @@ fn is_connector(w: &str) -> bool {
                 | "y"
                 | "e"
                 | "sur"
+                | "au"
+                | "aux"
+                | "en"
                 | "am"
                 | "an"
                 | "der"
@@ -1022,7 +1025,16 @@ impl Gazetteer {
                         && !q_admin1_strict.is_empty()
                         && !q_admin1_strict.contains(&self.places[ix].admin1)
                         && !q_admin1.contains(&self.places[ix].admin1);
-                    let against_qualifier = against_qualifier || against_province;
+                    // "Zap (Amadiya)": no town of that name lies in this one's country
+                    let against_town_qualifier = f.qualifies.is_none()
+                        && best >> 30 != TAG_ADMIN1
+                        && small
+                        && !q_admin1.is_empty()
+                        && !q_admin1
+                            .iter()
+                            .any(|a| self.admin1[*a as usize].country == cc);
+                    let against_qualifier =
+                        against_qualifier || against_province || against_town_qualifier;
                     let small_foreign = best >> 30 != TAG_ADMIN1 && {
                         let p = &self.places[ix];
                         p.population < 200_000
