@@ -257,6 +257,17 @@ fn narrative_date(doc: &Doc, i: usize) -> Option<EventDate> {
 
 /// The date the sentence itself gives for what it reports, nearest the trigger when given.
 /// A "since" date dates the event only when `since_counts` (a halt or truce that began then).
+/// How coarse a date precision is, finest first.
+fn coarseness(p: DatePrecision) -> u8 {
+    match p {
+        DatePrecision::Day | DatePrecision::AsOf => 0,
+        DatePrecision::Approximate | DatePrecision::Week => 1,
+        DatePrecision::Month => 2,
+        DatePrecision::Year => 3,
+        DatePrecision::Unresolved => 4,
+    }
+}
+
 fn sentence_date(
     doc: &Doc,
     i: usize,
@@ -270,14 +281,16 @@ fn sentence_date(
         .filter(|d| since_counts || d.role != DateRole::Since)
         // A clock time with no day ("shortly before noon") dates nothing by itself.
         .filter(|d| d.date.is_some() || (doc.article.published.is_none() && d.rule != "time-only"))
-        .min_by_key(|d| d.span.start.abs_diff(anchor))
+        // A day beats a month or a year named in passing ("arrested in 2017"), then nearness.
+        .min_by_key(|d| (coarseness(d.precision), d.span.start.abs_diff(anchor)))
         .map(|d| EventDate {
             date: d.date,
             end: d.end,
-            precision: if d.date.is_none() {
-                DatePrecision::Unresolved
-            } else {
-                d.precision
+            precision: match (d.date, d.precision) {
+                (None, _) => DatePrecision::Unresolved,
+                // "Around 6 May (as reported)": the day, known approximately.
+                (Some(_), DatePrecision::Day) if d.approximate => DatePrecision::Approximate,
+                (Some(_), p) => p,
             },
             evidence: Some(doc.evidence(i, d.span, format!("time:{}", d.rule))),
         })
