@@ -60,8 +60,8 @@ async function perf() {
   const { child, url } = await startServer(perfDb);
   const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     for (const [label, hash] of [['all events (cold)', ''], ['all events (warm)', ''], ['filtered: one country, 4 months', '#/?country=SY&from=2021-03-01&to=2021-06-30']]) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const t0 = Date.now();
       await page.goto(url + hash, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__sitrep && window.__sitrep.ready !== null, null, { timeout: 120000 });
@@ -70,6 +70,7 @@ async function perf() {
       const info = await page.evaluate(() => ({ ready: Math.round(window.__sitrep.ready), points: window.__sitrep.points, total: document.querySelector('#total')?.textContent }));
       console.log(`perf ${label}: first render ${wall} ms wall (app ready at ${info.ready} ms after navigation), ${info.points} points, ${info.total} events listed`);
       if (!hash) await page.screenshot({ path: path.join(shots, 'perf-100k.png') });
+      await page.close();
     }
   } finally {
     await browser.close();

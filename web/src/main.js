@@ -121,10 +121,23 @@ async function setupMap() {
   map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas) · Leaflet');
   cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, disableClusteringAtZoom: 12 });
   map.addLayer(cluster);
+  cluster.on('click', (e) => {
+    const p = e.layer.options.point;
+    if (p) location.hash = `#/event/${encodeURIComponent(p.id)}?${filterQuery(route().params)}`;
+  });
+  cluster.on('mouseover', (e) => {
+    const p = e.layer.options.point;
+    if (!p || e.layer.getTooltip()) return;
+    e.layer.bindTooltip(`${esc(p.date || 'undated')} · ${esc(meta.event_types[p.type]?.name)} · ${p.fatalities} killed`).openTooltip();
+  });
   map.on('moveend', () => {
     const { view, params } = route();
     if (view === 'list' && params.has('bbox')) setFilters({ bbox: boundsParam() });
   });
+  loadBasemap(); // concurrently with the first data
+}
+
+async function loadBasemap() {
   try {
     const topo = await api('/assets/countries.json');
     const countries = feature(topo, topo.objects.countries);
@@ -135,8 +148,9 @@ async function setupMap() {
       const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const polygon of polygons) for (const ring of polygon) unwrapRing(ring);
     }
-    L.geoJSON(countries, { style: { className: 'country', weight: 0.7, color: '#8a8f99', fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false })
-      .addTo(map).bringToBack();
+    map.createPane('basemap').style.zIndex = 250; // above tiles (none), below the markers
+    L.geoJSON(countries, { pane: 'basemap', style: { className: 'country', weight: 0.7, color: '#8a8f99', fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false })
+      .addTo(map);
   } catch (e) {
     console.warn('basemap', e);
   }
@@ -162,12 +176,11 @@ async function loadPoints(params) {
   if (q === lastPointsKey) return;
   lastPointsKey = q;
   const data = await api(`/api/events/points?limit=${MAX_POINTS}${q ? '&' + q : ''}`);
-  const markers = data.items.map(([id, lat, lon, type, fatalities, date]) => {
-    const m = L.circleMarker([lat, lon], { radius: radius(fatalities), color: '#222', weight: 1, fillColor: TYPE_COLOURS[type] || '#777', fillOpacity: 0.85 });
-    m.on('click', () => { location.hash = `#/event/${encodeURIComponent(id)}?${filterQuery(route().params)}`; });
-    m.bindTooltip(`${esc(date || 'undated')} · ${esc(meta.event_types[type]?.name)} · ${fatalities} killed`);
-    return m;
-  });
+  // One handler on the cluster group, tooltips bound on first hover: cheap for 100,000 markers.
+  const markers = data.items.map(([id, lat, lon, type, fatalities, date]) => L.circleMarker([lat, lon], {
+    radius: radius(fatalities), color: '#222', weight: 1, fillColor: TYPE_COLOURS[type] || '#777', fillOpacity: 0.85,
+    point: { id, type, fatalities, date },
+  }));
   cluster.clearLayers();
   cluster.addLayers(markers);
   window.__sitrep.points = markers.length;
@@ -219,7 +232,7 @@ async function showList(params) {
       ${offset > 0 ? `<a href="${page(Math.max(0, offset - PAGE))}">‹ prev</a>` : ''}
       <span class="muted">${data.total ? offset + 1 : 0}–${offset + data.items.length}</span>
       ${offset + PAGE < data.total ? `<a href="${page(offset + PAGE)}">next ›</a>` : ''}
-      <a href="#/places" class="muted">places</a></div>
+      <a href="#/places" class="muted">places</a> <a href="#/stories" class="muted">stories</a></div>
     <table id="events"><thead><tr><th>date</th><th>type</th><th>where</th><th>killed</th><th>who</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
   for (const tr of document.querySelectorAll('tr.event-row')) {
@@ -292,6 +305,7 @@ async function showEvent(id, params) {
     <p><a href="#/${back ? '?' + back : ''}">‹ back to the list</a></p>
     <h2>${typeSwatch(s.event_type)}${esc(s.sub_event_type)} <span class="muted">${esc(s.event_type)}</span></h2>
     <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?country=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}</p>
+    ${d.fused && d.fused.mentions.length > 1 ? `<p class="muted" id="fused">one event with ${d.fused.mentions.length - 1} other report(s) in ${d.fused.articles} article(s): ${d.fused.mentions.filter((m) => m !== s.id).slice(0, 20).map((m) => `<a href="#/event/${encodeURIComponent(m)}">${esc(m)}</a>`).join(' · ')}</p>` : ''}
     <h3>Fields <span class="muted">(click one to see where it was read)</span></h3>
     <table class="fields" id="fields">${fields}</table>
     <h3>Claims</h3>
@@ -355,6 +369,16 @@ async function showPlaces() {
     <td>${p.events}</td><td>${p.fatalities}</td><td>${p.control_facts}</td></tr>`).join('')}</table>`;
 }
 
+async function showStories() {
+  const d = await api('/api/stories?limit=200');
+  const link = (id) => `<a href="#/event/${encodeURIComponent(id)}">${esc(id)}</a>`;
+  $('#panel').innerHTML = `<p><a href="#/">‹ back to the list</a></p><h2>Stories (${d.total})</h2>
+    <p class="muted">events of one situation across reports, as fusion grouped them</p>
+    <table id="stories"><tr><th>story</th><th>dates</th><th>events</th><th>articles</th></tr>${d.items.map((st) => `<tr>
+    <td><strong>${esc(st.title)}</strong><div class="muted">${st.event_ids.slice(0, 12).map(link).join(' · ')}${st.event_ids.length > 12 ? ' …' : ''}</div></td>
+    <td>${esc(st.first_date || '?')} – ${esc(st.last_date || '?')}</td><td>${st.events}</td><td>${st.articles}</td></tr>`).join('')}</table>`;
+}
+
 async function showArticle(id) {
   const d = await api(`/api/articles/${encodeURIComponent(id)}`);
   const a = d.article;
@@ -374,6 +398,7 @@ async function render() {
   try {
     const jobs = [loadPoints(r.params), loadTimeline(r.params)];
     if (hash.startsWith('/places')) jobs.push(showPlaces());
+    else if (hash.startsWith('/stories')) jobs.push(showStories());
     else if (hash.startsWith('/article/')) jobs.push(showArticle(decodeURIComponent(hash.slice(9).split('?')[0])));
     else if (r.view === 'event') jobs.push(showEvent(r.id, r.params));
     else if (r.view === 'place') jobs.push(showPlace(r.id, r.params));

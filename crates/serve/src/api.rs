@@ -201,7 +201,7 @@ pub async fn events(State(state): State<AppState>, p: Params) -> Result<Json<Jso
 pub const MAX_POINTS: usize = 200_000;
 
 /// `GET /api/events/points`: `[id, lat, lon, type code, fatalities, date]` rows for the map.
-pub async fn points(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
+pub async fn points(State(state): State<AppState>, p: Params) -> Result<Response, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 50_000, MAX_POINTS)?;
     with_store(&state, move |store| {
         let (where_, mut args) = query.sql_where(true);
@@ -209,36 +209,56 @@ pub async fn points(State(state): State<AppState>, p: Params) -> Result<Json<Jso
         let total = count(store, &where_, &args)?;
         let sql = format!(
             "SELECT e.id, e.lat, e.lon, e.event_type, e.fatalities, e.event_date FROM events e
-             WHERE {where_} ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?"
+             WHERE {where_} ORDER BY e.event_date DESC LIMIT ? OFFSET ?"
         );
         args.push(Value::Integer(query.limit as i64));
         args.push(Value::Integer(query.offset as i64));
         let codes = type_codes();
         let mut stmt = store.connection().prepare(&sql)?;
-        let rows: Vec<Json_> = stmt
-            .query_map(rusqlite::params_from_iter(args), |r| {
-                let t: String = r.get(3)?;
-                let code = codes
-                    .iter()
-                    .position(|c| c.acled_name() == t)
-                    .unwrap_or(codes.len() - 1);
-                Ok(json!([
-                    r.get::<_, String>(0)?,
-                    r.get::<_, f64>(1)?,
-                    r.get::<_, f64>(2)?,
-                    code,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                ]))
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(Json(json!({
-            "total": total, "limit": query.limit, "offset": query.offset,
-            "columns": ["id", "lat", "lon", "type", "fatalities", "date"],
-            "items": rows,
-        })))
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        // Written directly: 100,000 rows through serde_json::Value cost twice as much.
+        let mut out = format!(
+            "{{\"total\":{total},\"limit\":{},\"offset\":{},\"columns\":[\"id\",\"lat\",\"lon\",\"type\",\"fatalities\",\"date\"],\"items\":[",
+            query.limit, query.offset
+        );
+        let mut first = true;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let lat: f64 = r.get(1)?;
+            let lon: f64 = r.get(2)?;
+            let t: String = r.get(3)?;
+            let code = codes
+                .iter()
+                .position(|c| c.acled_name() == t)
+                .unwrap_or(codes.len() - 1);
+            let fatalities: i64 = r.get(4)?;
+            let date: Option<String> = r.get(5)?;
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push('[');
+            out.push_str(&serde_json::to_string(&id).unwrap_or_default());
+            out.push_str(&format!(",{},{},{code},{fatalities},", finite(lat), finite(lon)));
+            match date {
+                Some(d) => out.push_str(&serde_json::to_string(&d).unwrap_or_default()),
+                None => out.push_str("null"),
+            }
+            out.push(']');
+        }
+        out.push_str("]}");
+        Ok(([(header::CONTENT_TYPE, "application/json")], out).into_response())
     })
     .await
+}
+
+/// A coordinate as JSON (`null` for NaN or infinity, which JSON cannot hold).
+fn finite(x: f64) -> String {
+    if x.is_finite() {
+        x.to_string()
+    } else {
+        "null".into()
+    }
 }
 
 /// `GET /api/timeline`: events and fatalities per day for the filter, the date range ignored
@@ -270,47 +290,105 @@ pub async fn timeline(State(state): State<AppState>, p: Params) -> Result<Json<J
     .await
 }
 
-/// `GET /api/stories`: the filtered events grouped by day, place and event type — one story,
-/// however many reports tell it.
+/// Mention (per-article event) ids of the fused events `fused_ids`, at most `max`.
+pub(crate) fn mention_ids(
+    store: &Store,
+    fused_ids: &[String],
+    max: usize,
+) -> Result<Vec<String>, ApiError> {
+    let mut out = Vec::new();
+    let mut stmt = store.connection().prepare_cached(
+        "SELECT mention_id FROM fused_members WHERE fused_id = ?1 ORDER BY rowid",
+    )?;
+    for id in fused_ids {
+        for m in stmt.query_map([id], |r| r.get::<_, String>(0))? {
+            if out.len() >= max {
+                return Ok(out);
+            }
+            out.push(m?);
+        }
+    }
+    Ok(out)
+}
+
+/// `GET /api/stories`: the stories fusion found (events of one situation across reports),
+/// largest first; `from`/`to` keep stories overlapping the range, `q` matches the title.
 pub async fn stories(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
-    let query = EventQuery::parse(&params(p)?, &[], 50, MAX_PAGE)?;
+    let params = params(p)?;
+    reject_unknown(&params, &["from", "to", "q"])?;
+    let (limit, offset) = paging(&params, 50, MAX_PAGE)?;
+    let dates = EventQuery::parse(
+        &params
+            .iter()
+            .filter(|(k, _)| matches!(k.as_str(), "from" | "to"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        &[],
+        1,
+        1,
+    )?;
+    let q = params
+        .get("q")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     with_store(&state, move |store| {
-        let (where_, mut args) = query.sql_where(true);
-        let group = "e.event_date, e.country_code, e.location, e.event_type";
-        let total: u64 = store.connection().query_row(
-            &format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {where_} GROUP BY {group})"),
+        let mut where_ = String::from("1 = 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(f) = dates.from {
+            where_.push_str(" AND s.last_date >= ?");
+            args.push(Value::Text(f.to_string()));
+        }
+        if let Some(t) = dates.to {
+            where_.push_str(" AND s.first_date <= ?");
+            args.push(Value::Text(t.to_string()));
+        }
+        if let Some(q) = &q {
+            where_.push_str(" AND s.title LIKE ? ESCAPE '\\'");
+            args.push(Value::Text(like_pattern(q)));
+        }
+        let conn = store.connection();
+        let total: u64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM stories s WHERE {where_}"),
             rusqlite::params_from_iter(&args),
             |r| r.get::<_, i64>(0),
         )? as u64;
-        let sql = format!(
-            "SELECT e.event_date, MAX(e.country), MAX(e.admin1), e.location, e.event_type,
-                    COUNT(*), COUNT(DISTINCT e.article_id), MAX(e.fatalities),
-                    group_concat(e.id, char(31)), group_concat(DISTINCT a.source)
-             FROM events e JOIN articles a ON a.id = e.article_id WHERE {where_} GROUP BY {group}
-             ORDER BY e.event_date DESC, COUNT(*) DESC LIMIT ? OFFSET ?"
-        );
-        args.push(Value::Integer(query.limit as i64));
-        args.push(Value::Integer(query.offset as i64));
-        let mut stmt = store.connection().prepare(&sql)?;
-        let items = stmt
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(offset as i64));
+        let mut stmt = conn.prepare(&format!(
+            "SELECT s.id, s.json FROM stories s WHERE {where_}
+             ORDER BY s.n_articles DESC, s.last_date DESC, s.id LIMIT ? OFFSET ?"
+        ))?;
+        let rows: Vec<(String, String)> = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {
-                let ids: String = r.get(8)?;
-                let sources: Option<String> = r.get(9)?;
-                Ok(json!({
-                    "date": r.get::<_, Option<String>>(0)?,
-                    "country": r.get::<_, Option<String>>(1)?,
-                    "admin1": r.get::<_, Option<String>>(2)?,
-                    "location": r.get::<_, Option<String>>(3)?,
-                    "event_type": r.get::<_, String>(4)?,
-                    "reports": r.get::<_, i64>(5)?,
-                    "articles": r.get::<_, i64>(6)?,
-                    "max_fatalities": r.get::<_, i64>(7)?,
-                    "event_ids": ids.split('\u{1f}').take(50).collect::<Vec<_>>(),
-                    "sources": sources.map(|s| s.split(',').map(str::to_string).collect::<Vec<_>>()).unwrap_or_default(),
-                }))
+                Ok((r.get(0)?, r.get(1)?))
             })?
             .collect::<Result<_, _>>()?;
-        Ok(page(total, query.limit, query.offset, items))
+        let mut items = Vec::new();
+        for (id, json) in rows {
+            let story: Json_ = serde_json::from_str(&json).map_err(|e| {
+                ApiError::internal(format!("stored JSON of story {id} does not parse: {e}"))
+            })?;
+            let fused: Vec<String> = story["events"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            items.push(json!({
+                "id": id,
+                "title": story["title"],
+                "first_date": story["first"],
+                "last_date": story["last"],
+                "events": fused.len(),
+                "articles": story["articles"].as_array().map_or(0, Vec::len),
+                "article_ids": story["articles"],
+                "fused_event_ids": fused,
+                "event_ids": mention_ids(store, &fused, 200)?,
+            }));
+        }
+        Ok(page(total, limit, offset, items))
     })
     .await
 }

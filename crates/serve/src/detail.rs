@@ -266,7 +266,25 @@ pub async fn event(
                 json!({"index": i, "claim": c, "figures": figures, "disagrees": disagrees})
             })
             .collect();
+        // The fused event this mention is part of, and the other reports in it.
+        let fused: Option<(String, i64)> = store
+            .connection()
+            .query_row(
+                "SELECT m.fused_id, f.n_articles FROM fused_members m JOIN fused_events f ON f.id = m.fused_id
+                 WHERE m.mention_id = ?1",
+                [&event.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let fused = match fused {
+            Some((fid, n_articles)) => {
+                let mentions = crate::api::mention_ids(store, std::slice::from_ref(&fid), 200)?;
+                json!({"id": fid, "articles": n_articles, "mentions": mentions})
+            }
+            None => Json_::Null,
+        };
         Ok(Json(json!({
+            "fused": fused,
             "summary": summary(&event),
             "fields": field_list,
             "claims": claims,

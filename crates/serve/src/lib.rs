@@ -10,9 +10,9 @@ The API (documented in `docs/openapi.yaml`):
 | `GET /api/meta` | counts, date range, event types, countries, whether ingest is on |
 | `GET /api/events` | events matching the filters, a page of summaries with the total |
 | `GET /api/events/points` | the same filter as compact map points |
-| `GET /api/events/{id}` | one event: every field with its evidence, claims, disagreements, source articles |
+| `GET /api/events/{id}` | one event: every field with its evidence, claims, disagreements, source articles, its fused event |
 | `GET /api/timeline` | events and fatalities per day for the filters (dates ignored) |
-| `GET /api/stories` | events grouped by day, place and type across reports |
+| `GET /api/stories` | the stories fusion found: events of one situation across reports |
 | `GET /api/places`, `GET /api/places/{name}` | places with event counts; one with its control timeline |
 | `GET /api/articles`, `GET /api/articles/{id}` | stored reports |
 | `GET /api/export/{acled,geojson,jsonl}` | the filtered events as a file |
