@@ -181,6 +181,12 @@ async function e2e() {
       }
       await page.screenshot({ path: path.join(shots, 'place.png') });
     });
+    await check('the stories page lists what fusion grouped', async () => {
+      await page.goto(`${url}#/stories`);
+      await page.waitForSelector('#stories');
+      const total = await page.evaluate(async () => (await (await fetch('/api/stories')).json()).total);
+      assert.equal(await page.locator('#stories tr').count(), Math.min(total, 200) + 1);
+    });
     assert.deepEqual(errors, [], `no errors in the page: ${JSON.stringify(errors)}`);
   } finally {
     await browser.close();
