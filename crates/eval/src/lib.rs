@@ -10,6 +10,8 @@ flat JSON object (for gating in CI) and displays as a compact human report:
 * [`eval_case`]: CASE 2021 task 2 snippets; the predicted label is the most salient event's
   [`SubEventType::case_label`](sitrep_model::SubEventType::case_label) (or `NONE`); weighted
   and macro F1, overall and on the 25 ACLED labels.
+* [`eval_wikievents`]: WikiEvents articles; the share of gold attack, killing and injury
+  mentions whose sentence the reader made (part of) a conflict event.
 * [`eval_seeds`]: the two seed articles and their hand-made `expected.json`; says for each
   expected event, claim, control fact and boilerplate line whether it was read, and why not.
 
@@ -33,6 +35,7 @@ mod case;
 mod metrics;
 mod normalise;
 mod seeds;
+mod wikievents;
 
 pub use acled::{
     eval_acled, load_acled, parse_acled_date, score_acled, AcledReport, AcledRow,
@@ -46,6 +49,9 @@ pub use normalise::{names, Names};
 pub use seeds::{
     eval_seeds, load_seeds, score_seeds, Check, ClaimResult, ControlResult, LineResult,
     SeedEventResult, SeedsExpected, SeedsReport,
+};
+pub use wikievents::{
+    eval_wikievents, load_wikievents, score_wikievents, WikiDoc, WikiEventsReport, WikiMention,
 };
 
 /// Why an evaluation could not run: which file, which line, what was expected.

@@ -1,4 +1,4 @@
-//! `sitrep eval acled|case|seeds`: the reader measured against coded data (sitrep-eval).
+//! `sitrep eval acled|case|seeds|wikievents`: the reader measured against coded data (sitrep-eval).
 
 use super::{write_stdout, CliError};
 use clap::{Args, Subcommand};
@@ -17,6 +17,8 @@ pub enum EvalCommand {
     Case(EvalArgs),
     /// The seed articles and their expected.json (a directory).
     Seeds(EvalArgs),
+    /// WikiEvents dev.jsonl: recall of attack, killing and injury mentions.
+    Wikievents(EvalArgs),
 }
 
 /// Arguments of an evaluation.
@@ -45,6 +47,9 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode, CliError> {
         EvalCommand::Acled(a) => print(&sitrep_eval::eval_acled(&a.path, &reader)?, a.json)?,
         EvalCommand::Case(a) => print(&sitrep_eval::eval_case(&a.path, &reader)?, a.json)?,
         EvalCommand::Seeds(a) => print(&sitrep_eval::eval_seeds(&a.path, &reader)?, a.json)?,
+        EvalCommand::Wikievents(a) => {
+            print(&sitrep_eval::eval_wikievents(&a.path, &reader)?, a.json)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
