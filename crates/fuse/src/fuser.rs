@@ -41,8 +41,8 @@ pub struct Assignment {
 pub struct ArticleEntry {
     /// The article id.
     pub id: String,
-    /// Its MinHash signature.
-    pub signature: Signature,
+    /// Its MinHash signature; `None` when the text is too short to compare.
+    pub signature: Option<Signature>,
     /// The earlier article it is a near-duplicate of, with the similarity.
     pub duplicate_of: Option<(String, f32)>,
 }
@@ -170,20 +170,21 @@ impl Fuser {
         self.add_article_with(article, None, events, standalone_claims, None)
     }
 
-    /// Re-load an article whose fusion was stored: its signature and the stored assignment of
-    /// each mention are taken as they are (no scoring), so the state is as it was after the run
-    /// that fused it. Mentions with no stored assignment are fused afresh.
+    /// Re-load an article whose fusion was stored: its stored entry (signature, near-duplicate
+    /// link) and the stored assignment of each mention are taken as they are (no scoring), so
+    /// the state is as it was after the run that fused it. Mentions with no stored assignment
+    /// are fused afresh.
     pub fn restore_article(
         &mut self,
         article: &Article,
-        signature: Signature,
+        entry: &ArticleEntry,
         events: &[Event],
         standalone_claims: &[Claim],
         assignments: &HashMap<String, Assignment>,
     ) {
         self.add_article_with(
             article,
-            Some(signature),
+            Some(entry),
             events,
             standalone_claims,
             Some(assignments),
@@ -193,19 +194,22 @@ impl Fuser {
     fn add_article_with(
         &mut self,
         article: &Article,
-        signature: Option<Signature>,
+        stored: Option<&ArticleEntry>,
         events: &[Event],
         standalone_claims: &[Claim],
         assignments: Option<&HashMap<String, Assignment>>,
     ) -> Option<(String, f32)> {
-        let signature = signature.unwrap_or_else(|| Signature::of(&article.text));
-        let long_enough = article.text.split_whitespace().count() >= MIN_WORDS_FOR_DUPLICATE;
-        let duplicate_of = if long_enough {
-            self.duplicates.find(&signature)
-        } else {
-            None
+        let (signature, duplicate_of) = match stored {
+            Some(entry) => (entry.signature.clone(), entry.duplicate_of.clone()),
+            None => {
+                let long_enough =
+                    article.text.split_whitespace().count() >= MIN_WORDS_FOR_DUPLICATE;
+                let signature = long_enough.then(|| Signature::of(&article.text));
+                let duplicate_of = signature.as_ref().and_then(|s| self.duplicates.find(s));
+                (signature, duplicate_of)
+            }
         };
-        if long_enough {
+        if let Some(signature) = &signature {
             self.duplicates.add(&article.id, signature.clone());
         }
         if let Some(d) = &duplicate_of {

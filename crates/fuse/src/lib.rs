@@ -33,7 +33,7 @@ pub mod score;
 pub use control::{control_timelines, ControlStep, PlaceTimeline};
 pub use data::Lexicons;
 pub use dedup::Signature;
-pub use fuser::{Assignment, Fuser, Provenance, Split};
+pub use fuser::{ArticleEntry, Assignment, Fuser, Provenance, Split};
 pub use links::{links, stories, Link, Relation, Story};
 pub use merge::{fused_event, Account, Figure, FusedEvent, Member};
 pub use score::{CueScore, Mention, MERGE_THRESHOLD};

@@ -336,7 +336,7 @@ fn incremental_fusion_equals_a_full_recompute() {
     let mut run2 = Fuser::default();
     for (i, (a, e, c)) in items.iter().enumerate() {
         if i < 1 {
-            run2.restore_article(a, run1.articles[i].signature.clone(), e, c, &stored);
+            run2.restore_article(a, &run1.articles[i], e, c, &stored);
         } else {
             run2.add_article(a, e, c);
         }

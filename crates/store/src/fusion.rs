@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sitrep_fuse::{
-    fused_event, links, stories, Assignment, FusedEvent, Fuser, Link, Signature, Story,
+    fused_event, links, stories, ArticleEntry, Assignment, FusedEvent, Fuser, Link, Signature,
+    Story,
 };
 use sitrep_model::{Article, Claim, ClaimantKind, Event, Polarity, Span};
 use std::collections::HashMap;
@@ -161,7 +162,8 @@ impl Store {
             map
         };
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.title, a.published, a.source, a.origin, a.rowid, f.signature
+            "SELECT a.id, a.title, a.published, a.source, a.origin, a.rowid, f.signature,
+                f.duplicate_of, f.similarity
              FROM articles a LEFT JOIN fusion_articles f ON f.article_id = a.id ORDER BY a.rowid",
         )?;
         let mut rows = stmt.query([])?;
@@ -171,11 +173,24 @@ impl Store {
             let article = article_meta(r)?;
             let rowid: i64 = r.get(5)?;
             let signature: Option<String> = r.get(6)?;
-            match signature.and_then(|s| Signature::from_hex(&s)) {
-                Some(sig) if pending.is_empty() => {
+            // a stored entry: its signature ("" when the text was too short to compare)
+            let entry = signature
+                .filter(|s| s.is_empty() || Signature::from_hex(s).is_some())
+                .map(|s| -> rusqlite::Result<ArticleEntry> {
+                    let duplicate_of: Option<String> = r.get(7)?;
+                    let similarity: Option<f64> = r.get(8)?;
+                    Ok(ArticleEntry {
+                        id: article.id.clone(),
+                        signature: Signature::from_hex(&s),
+                        duplicate_of: duplicate_of.map(|d| (d, similarity.unwrap_or(0.0) as f32)),
+                    })
+                })
+                .transpose()?;
+            match entry {
+                Some(entry) if pending.is_empty() => {
                     let ev = events.remove(&article.id).unwrap_or_default();
                     let cl = claims.remove(&article.id).unwrap_or_default();
-                    fuser.restore_article(&article, sig, &ev, &cl, &assignments);
+                    fuser.restore_article(&article, &entry, &ev, &cl, &assignments);
                     restored += 1;
                 }
                 _ => pending.push((rowid, article)),
@@ -258,7 +273,7 @@ impl Store {
             .execute(params![
                 entry.id,
                 seq,
-                entry.signature.to_hex(),
+                entry.signature.as_ref().map_or(String::new(), Signature::to_hex),
                 entry.duplicate_of.as_ref().map(|d| d.0.clone()),
                 entry.duplicate_of.as_ref().map(|d| f64::from(d.1)),
             ])?;
@@ -590,9 +605,52 @@ mod tests {
     }
 
     fn put(store: &mut Store, id: &str, date: &str, killed: u64) {
+        put_text(
+            store,
+            id,
+            date,
+            killed,
+            &format!("Shelling hit the river town, report {id}."),
+        );
+    }
+
+    const STORY: &str = "Artillery shelled the river town for most of Tuesday, residents said, \
+        damaging the bridge, the flour mill and several houses along the northern bank. A local \
+        monitoring group said the shelling came from positions on the hills to the east and that \
+        at least four people were killed. Schools stayed closed and the market did not open.";
+
+    #[test]
+    fn near_duplicates_found_in_an_earlier_run_still_count() {
+        let mut store = Store::open_in_memory().unwrap();
+        put_text(&mut store, "a", "2024-01-05", 4, STORY);
+        put_text(
+            &mut store,
+            "b",
+            "2024-01-05",
+            4,
+            &format!("River town shelled. {STORY} Share."),
+        );
+        store.fuse().unwrap();
+        put_text(
+            &mut store,
+            "c",
+            "2024-01-05",
+            4,
+            &format!("{STORY} Read more."),
+        );
+        let run = store.fuse().unwrap();
+        assert_eq!(run.near_duplicates, 1);
+        let incremental = snapshot(&store);
+        assert_eq!(store.near_duplicates().unwrap().len(), 2);
+        store.refuse_all().unwrap();
+        assert_eq!(snapshot(&store), incremental);
+        assert_eq!(store.near_duplicates().unwrap().len(), 2);
+    }
+
+    fn put_text(store: &mut Store, id: &str, date: &str, killed: u64, text: &str) {
         let article = Article {
             id: id.into(),
-            text: format!("Shelling hit the river town, report {id}."),
+            text: text.into(),
             source: Some(format!("Outlet {id}")),
             origin: id.into(),
             ..Default::default()
