@@ -6,6 +6,7 @@ sitrep ingest data/sample --db sitrep.db     # read reports into the store
 sitrep events --db sitrep.db --format acled  # export the record
 sitrep read report.txt --published 2018-05-21 # one article's reading as JSON
 sitrep bench FA-KES-Dataset.csv --text-column article_content --date-column date
+sitrep serve --db sitrep.db                  # web UI and JSON API on http://127.0.0.1:8080/
 ```
 Each command lives in its own module under `commands/`.
 */

@@ -208,7 +208,13 @@ pub async fn post_articles(
             }
         }
         batch.commit()?;
-        Ok(json!({ "stored": stored, "duplicates": duplicates, "conflict_events": events }))
+        // Bring fusion up to date, as `sitrep ingest` does (incremental: only the new articles).
+        let fused = if stored.is_empty() {
+            Json_::Null
+        } else {
+            serde_json::to_value(store.fuse()?).unwrap_or(Json_::Null)
+        };
+        Ok(json!({ "stored": stored, "duplicates": duplicates, "conflict_events": events, "fusion": fused }))
     })
     .await
     .map_err(|e| ApiError::internal(format!("worker failed: {e}")))??;

@@ -8,6 +8,7 @@ mod fuse;
 mod gazetteer;
 mod ingest;
 mod read;
+mod serve;
 mod split;
 mod stories;
 
@@ -42,6 +43,8 @@ pub enum Command {
     /// Measure the reader against coded data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Serve the web UI and JSON API over the store (localhost, read-only unless --ingest-token).
+    Serve(serve::ServeArgs),
     /// Bring event fusion up to date (`--full` to redo it; `--audit N`, `--bench 1,4,16`).
     Fuse(fuse::FuseArgs),
     /// Undo a merge: take a mention out of a fused event, for good.
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Bench(args) => bench::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Serve(args) => serve::run(args),
         Command::Fuse(args) => fuse::run(args),
         Command::Split(args) => split::run(args),
         Command::Control(args) => control::run(args),
