@@ -846,6 +846,8 @@ impl Gazetteer {
         // its provinces ("SMM" -> Donetsk, Luhansk)
         let mut seen_context: Vec<&str> = Vec::new();
         let mut context_votes: FxHashMap<u16, f32> = FxHashMap::default();
+        // provinces the group names point to, first named first
+        let mut hint_admin1: Vec<u16> = Vec::new();
         for t in toks {
             let word = &text[t.start..t.end];
             let hint = if t.all_caps {
@@ -868,6 +870,9 @@ impl Gazetteer {
             for a in &hint.admin1 {
                 let v = admin1_share.entry(*a).or_default();
                 *v = v.max(1.0);
+                if !hint_admin1.contains(a) {
+                    hint_admin1.push(*a);
+                }
             }
         }
         // several group names of one country count a little more than one, not each
@@ -1063,10 +1068,25 @@ impl Gazetteer {
                             *x >> 30 == TAG_ADMIN1
                                 && self.admin1[(x & 0x3fff_ffff) as usize].country == cc
                         }));
-                    let small_foreign = small_foreign || lone_foreign;
+                    // "the SMM observed shelling near Lozove": a village of that name in
+                    // another province is not the one on the front line
+                    let outside_hint = best >> 30 != TAG_ADMIN1
+                        && q_admin1.is_empty()
+                        && !hint_admin1.is_empty()
+                        && {
+                            let p = &self.places[ix];
+                            p.population < 20_000
+                                && !hint_admin1.contains(&p.admin1)
+                                && hint_admin1
+                                    .iter()
+                                    .any(|a| self.admin1[*a as usize].country == cc)
+                        };
+                    let small_foreign = small_foreign || lone_foreign || outside_hint;
                     if against_qualifier || small_foreign {
                         let why = if against_qualifier {
                             "qualifier"
+                        } else if outside_hint {
+                            "context province"
                         } else {
                             "article country"
                         };
@@ -1253,6 +1273,15 @@ impl Gazetteer {
                 place.geo_precision = 3;
                 place.where_prec = 4;
                 rule = format!("unresolved:article_admin1={}", self.admin1[a as usize].name);
+            } else if let Some(&a) = hint_admin1
+                .iter()
+                .find(|a| Some(self.admin1[**a as usize].country) == main_country)
+            {
+                self.fill_admin1(&mut place, a);
+                place.name = place.mention.clone();
+                place.geo_precision = 3;
+                place.where_prec = 4;
+                rule = format!("unresolved:context_admin1={}", self.admin1[a as usize].name);
             } else if let Some(c) = main_country {
                 self.fill_country(&mut place, c);
                 place.name = place.mention.clone();

@@ -468,3 +468,16 @@ fn a_city_named_like_its_province_is_the_city() {
     assert_eq!(m.place.country_code.as_deref(), Some("SY"));
     assert_eq!(m.place.admin1.as_deref(), Some("Idleb"));
 }
+
+#[test]
+fn a_front_line_monitor_places_villages_in_its_provinces() {
+    let p = read("The SMM recorded 12 explosions near Lozove on Tuesday.");
+    let m = mention(&p, "Lozove");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("UA"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"));
+    assert!(m.place.evidence.as_ref().unwrap().rule.contains("context province"));
+    // without the monitor, the village of that name stands
+    let p = read("A fire broke out near Lozove on Tuesday.");
+    assert!(!mention(&p, "Lozove").place.unresolved_name);
+}
