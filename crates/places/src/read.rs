@@ -542,10 +542,20 @@ impl Gazetteer {
                 }
                 (h, None) => h,
             };
+            // "the Baalbek-Homs road": two known names joined by a hyphen are two places
+            let hyphen_pair = |jh: usize| {
+                let next = &toks[jh + 1];
+                &text[toks[jh].end..next.start] == "-"
+                    && self.strong(
+                        self.lookup_key(&name_key(&text[next.start..next.end])),
+                        &text[next.start..next.end],
+                    )
+            };
             let run_is_name = |jh: usize| {
                 run_end > jh
                     && !self.stoplist.contains(&toks[jh + 1].lower)
                     && !self.place_words.contains_key(&toks[jh + 1].lower)
+                    && !hyphen_pair(jh)
             };
             let hit = match hit {
                 // a weak match on the first words of a longer unknown name: keep the name

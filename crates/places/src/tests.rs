@@ -476,8 +476,21 @@ fn a_front_line_monitor_places_villages_in_its_provinces() {
     assert!(m.place.unresolved_name, "{m:?}");
     assert_eq!(m.place.country_code.as_deref(), Some("UA"));
     assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"));
-    assert!(m.place.evidence.as_ref().unwrap().rule.contains("context province"));
+    assert!(m
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .contains("context province"));
     // without the monitor, the village of that name stands
     let p = read("A fire broke out near Lozove on Tuesday.");
     assert!(!mention(&p, "Lozove").place.unresolved_name);
+}
+
+#[test]
+fn two_towns_joined_by_a_hyphen_are_two_places() {
+    let p = read("Rioters blocked the Baalbek-Homs road with burning tyres.");
+    assert_eq!(mention(&p, "Baalbek").place.country_code.as_deref(), Some("LB"));
+    assert_eq!(mention(&p, "Homs").place.country_code.as_deref(), Some("SY"));
 }
