@@ -18,12 +18,12 @@ import assert from 'node:assert/strict';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const bin = path.resolve(root, process.env.SITREP_BIN || 'target/release/sitrep');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const shots = path.join(root, 'docs', 'screenshots');
+const shots = process.env.SITREP_SCREENSHOTS || path.join(root, 'docs', 'screenshots');
 const perfDb = process.env.SITREP_PERF_DB;
 
-function startServer(db) {
+function startServer(db, extra = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(bin, ['serve', '--db', db, '--port', '0', ...extra], { stdio: ['ignore', 'inherit', 'pipe'] });
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s: ${err}`)), 60000);
     child.stderr.on('data', (chunk) => {
@@ -82,7 +82,8 @@ async function e2e() {
   const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-e2e-'));
   const db = path.join(dir, 'sample.db');
   execFileSync(bin, ['ingest', path.join(root, 'data', 'sample'), '--db', db, '--quiet'], { stdio: 'inherit' });
-  const { child, url } = await startServer(db);
+  const token = 'e2e-token-0123456789';
+  const { child, url } = await startServer(db, ['--ingest-token', token]);
   const browser = await launch();
   const errors = [];
   try {
@@ -157,15 +158,29 @@ async function e2e() {
       await page.screenshot({ path: path.join(shots, 'event.png') });
     });
 
-    await check('an event with disagreeing claims marks them', async () => {
+    await check('an article posted with the token is read, stored and disputed claims are marked', async () => {
+      // Composed for this test: a monitor and an activist assert different tolls, the army denies.
+      const article = {
+        id: 'e2e-disputed', published: '2019-05-20', source: 'E2E Wire', title: 'Disputed shelling',
+        text: 'Government forces shelled the village of Kafr Nabudah in Hama province on Sunday, killing seven civilians, '
+          + 'the Syrian Observatory for Human Rights said.\n\nThe Syrian army denied shelling the village. '
+          + 'A local activist said nine people were killed in the shelling.',
+      };
+      const refused = await page.request.post(new URL('/api/articles', url).toString(), { data: article, headers: { Authorization: 'Bearer wrong-token' } });
+      assert.equal(refused.status(), 403);
+      const res = await page.request.post(new URL('/api/articles', url).toString(), { data: article, headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(res.status(), 200, await res.text());
+      assert.deepEqual((await res.json()).stored, ['e2e-disputed']);
       const d = await page.evaluate(async () => {
         const list = await (await fetch('/api/events?limit=1000')).json();
         return list.items.find((e) => e.disputed) || null;
       });
-      if (!d) { results.push('note no disputed event in the sample store'); return; }
+      assert.ok(d, 'the posted article gives a disputed event');
       await page.goto(`${url}#/event/${encodeURIComponent(d.id)}`);
       await page.waitForSelector('#disagreements li');
       assert.ok(await page.locator('.claim.disagrees').count() >= 2, 'two disagreeing claims side by side');
+      const marked = await page.textContent('#disagreements');
+      assert.ok(marked.includes('polarity') && marked.includes('figures'), `denial and differing tolls marked: ${marked}`);
       await page.screenshot({ path: path.join(shots, 'claims.png') });
     });
 

@@ -2,6 +2,7 @@
 # End-to-end browser tests of `sitrep serve`: installs what they need (npm ci in web/,
 # Debian's chromium when missing), then runs web/e2e/e2e.mjs.
 #   web/e2e/run.sh [SITREP_BINARY]     (default: $SITREP_BIN, else target/release/sitrep)
+# Screenshots go to $SITREP_SCREENSHOTS (default docs/screenshots).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

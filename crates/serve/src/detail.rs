@@ -117,6 +117,23 @@ pub fn fields(event: &Event) -> Vec<Field> {
     out
 }
 
+/// The side a figure counts, for comparing figures: people in general ("people",
+/// "civilians", "persons", none) are one side; named sides stay apart.
+fn comparable_side(side: Option<&str>) -> String {
+    match side.map(|s| s.trim().to_lowercase()) {
+        None => String::new(),
+        Some(s)
+            if matches!(
+                s.as_str(),
+                "" | "people" | "civilians" | "persons" | "residents"
+            ) =>
+        {
+            String::new()
+        }
+        Some(s) => s,
+    }
+}
+
 /// Where the claims of an event disagree: polarity (asserted vs denied/unconfirmed) and
 /// figures of the same kind and side that differ between claimants.
 pub fn disagreements(event: &Event) -> Vec<Json_> {
@@ -161,7 +178,7 @@ pub fn disagreements(event: &Event) -> Vec<Json_> {
     let mut by_what: BTreeMap<(String, String), Figures> = BTreeMap::new();
     for q in event.quantities.iter().filter(|q| !q.tally) {
         by_what
-            .entry((word(&q.kind), q.side.clone().unwrap_or_default()))
+            .entry((word(&q.kind), comparable_side(q.side.as_deref())))
             .or_default()
             .push((q.value, q.claim));
     }

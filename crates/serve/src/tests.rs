@@ -175,7 +175,7 @@ fn sample_store() -> Store {
             value: 6,
             lower_bound: false,
             approximate: false,
-            side: None,
+            side: Some("people".into()),
             tally: false,
             claim: Some(2),
             evidence: evidence("sy-1", TEXT_SY, "six", "number:word"),
