@@ -491,6 +491,12 @@ fn a_front_line_monitor_places_villages_in_its_provinces() {
 #[test]
 fn two_towns_joined_by_a_hyphen_are_two_places() {
     let p = read("Rioters blocked the Baalbek-Homs road with burning tyres.");
-    assert_eq!(mention(&p, "Baalbek").place.country_code.as_deref(), Some("LB"));
-    assert_eq!(mention(&p, "Homs").place.country_code.as_deref(), Some("SY"));
+    assert_eq!(
+        mention(&p, "Baalbek").place.country_code.as_deref(),
+        Some("LB")
+    );
+    assert_eq!(
+        mention(&p, "Homs").place.country_code.as_deref(),
+        Some("SY")
+    );
 }
