@@ -80,8 +80,15 @@ fn article_meta(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
 pub type FusionInput = (Article, Vec<Event>, Claims);
 type Claims = Vec<Claim>;
 
-/// The re-loaded fuser, the articles not yet fused (rowid, metadata) and how many were restored.
-type Loaded = (Fuser, Vec<(i64, Article)>, usize);
+/// The re-loaded fuser, the articles not yet fused (rowid, metadata), how many were restored,
+/// and the events and standalone claims of the articles not yet fused, by article.
+type Loaded = (
+    Fuser,
+    Vec<(i64, Article)>,
+    usize,
+    HashMap<String, Vec<Event>>,
+    HashMap<String, Vec<Claim>>,
+);
 
 impl Store {
     /// The merges users undid: pairs of mention ids.
@@ -197,7 +204,7 @@ impl Store {
             }
         }
         fuser.take_dirty();
-        Ok((fuser, pending, restored))
+        Ok((fuser, pending, restored, events, claims))
     }
 
     /// Everything fusion reads, in ingest order: each article (with its text), its events and
@@ -226,20 +233,11 @@ impl Store {
     /// the fused events that changed, the new decisions, links and stories. Running it twice
     /// changes nothing the second time.
     pub fn fuse(&mut self) -> Result<FusionRun, StoreError> {
-        let (mut fuser, pending, restored) = self.load_fuser()?;
+        // the events and claims of the articles not yet fused come back with the fuser
+        let (mut fuser, pending, restored, mut events, mut claims) = self.load_fuser()?;
         let mut run = FusionRun {
             restored_articles: restored,
             ..Default::default()
-        };
-        let mut events = if pending.is_empty() {
-            HashMap::new()
-        } else {
-            self.events_of_articles()?
-        };
-        let mut claims = if pending.is_empty() {
-            HashMap::new()
-        } else {
-            self.standalone_claims()?
         };
         let first_new_article = fuser.articles.len();
         let first_new_mention = fuser.mentions.len();
