@@ -202,6 +202,16 @@ async function e2e() {
       const total = await page.evaluate(async () => (await (await fetch('/api/stories')).json()).total);
       assert.equal(await page.locator('#stories tr').count(), Math.min(total, 200) + 1);
     });
+    await check('"merge reports" lists one report per fused event', async () => {
+      await page.goto(url);
+      await page.waitForSelector('#events tbody tr');
+      const all = Number(await page.textContent('#total'));
+      await page.check('input[name=dedup]');
+      await page.waitForFunction(() => location.hash.includes('dedup=1'));
+      const merged = await page.evaluate(async () => (await (await fetch('/api/events?dedup=1')).json()).total);
+      await page.waitForFunction((n) => Number(document.querySelector('#total')?.textContent) === n, merged);
+      assert.ok(merged >= 1 && merged <= all, `${merged} of ${all}`);
+    });
     assert.deepEqual(errors, [], `no errors in the page: ${JSON.stringify(errors)}`);
   } finally {
     await browser.close();

@@ -13,7 +13,7 @@ import './style.css';
 import { byteToUtf16Index, segments } from './spans.js';
 import { drawTimeline } from './timeline.js';
 
-const FILTERS = ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor', 'claimant', 'q', 'bbox'];
+const FILTERS = ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor', 'claimant', 'q', 'bbox', 'dedup'];
 const TYPE_COLOURS = ['#d62728', '#ff7f0e', '#9467bd', '#2ca02c', '#e377c2', '#1f77b4', '#7f7f7f'];
 const PAGE = 50;
 const MAX_POINTS = 100000;
@@ -76,11 +76,12 @@ async function api(path) {
 function fillForm(params) {
   const form = $('#filters');
   for (const k of FILTERS) {
-    if (k === 'bbox') continue;
+    if (k === 'bbox' || k === 'dedup') continue;
     const el = form.elements[k];
     if (el) el.value = params.get(k) || '';
   }
   form.elements.inmap.checked = params.has('bbox');
+  form.elements.dedup.checked = params.get('dedup') === '1';
   const subs = form.elements.sub_type;
   const type = params.get('type');
   const wanted = meta.event_types.filter((t) => !type || t.name === type).flatMap((t) => t.sub_types);
@@ -98,6 +99,7 @@ function setupForm() {
   form.addEventListener('change', (e) => {
     const el = e.target;
     if (el.name === 'inmap') setFilters({ bbox: el.checked ? boundsParam() : null });
+    else if (el.name === 'dedup') setFilters({ dedup: el.checked ? '1' : null });
     else if (el.name === 'type') setFilters({ type: el.value, sub_type: null });
     else setFilters({ [el.name]: el.value });
   });

@@ -35,6 +35,8 @@ pub struct EventQuery {
     pub text: Option<String>,
     /// Non-conflict classes too.
     pub include_non_conflict: bool,
+    /// One report per fused event (its mention with the smallest id), not every report.
+    pub one_per_fused: bool,
     /// Page size.
     pub limit: usize,
     /// Rows skipped.
@@ -44,7 +46,7 @@ pub struct EventQuery {
 /// The filter parameter names (besides `limit` and `offset`).
 pub const FILTER_PARAMS: [&str; 12] = [
     "from", "to", "country", "admin1", "type", "sub_type", "actor", "claimant", "bbox", "q", "all",
-    "view",
+    "dedup",
 ];
 
 /// Paging of a list: `limit` (1..=max, default `default`) and `offset`.
@@ -157,15 +159,15 @@ impl EventQuery {
             None => None,
             Some(s) => Some(parse_bbox(&s)?),
         };
-        let include_non_conflict = match params.get("all").map(|s| s.trim()) {
-            None | Some("") | Some("0") | Some("false") => false,
-            Some("1") | Some("true") => true,
-            Some(s) => {
-                return Err(ApiError::bad_request(format!(
-                    "parameter all={s:?}: expected 1 or 0"
-                )))
-            }
+        let flag = |name: &str| match params.get(name).map(|s| s.trim()) {
+            None | Some("") | Some("0") | Some("false") => Ok(false),
+            Some("1") | Some("true") => Ok(true),
+            Some(s) => Err(ApiError::bad_request(format!(
+                "parameter {name}={s:?}: expected 1 or 0"
+            ))),
         };
+        let include_non_conflict = flag("all")?;
+        let one_per_fused = flag("dedup")?;
         Ok(EventQuery {
             from,
             to,
@@ -178,6 +180,7 @@ impl EventQuery {
             bbox,
             text: text_param(params, "q")?,
             include_non_conflict,
+            one_per_fused,
             limit,
             offset,
         })
@@ -191,6 +194,12 @@ impl EventQuery {
         let text = |s: &str| Value::Text(s.to_string());
         if !self.include_non_conflict {
             sql.push_str(" AND e.is_conflict = 1");
+        }
+        if self.one_per_fused {
+            sql.push_str(
+                " AND (e.id NOT IN (SELECT mention_id FROM fused_members)
+                   OR e.id IN (SELECT MIN(mention_id) FROM fused_members GROUP BY fused_id))",
+            );
         }
         if with_dates {
             if let Some(from) = self.from {

@@ -20,7 +20,7 @@ The API (documented in `docs/openapi.yaml`):
 
 Filters (every event route): `from`, `to` (YYYY-MM-DD), `country` (name or ISO code),
 `admin1`, `type`, `sub_type`, `actor`, `claimant`, `bbox` (`west,south,east,north`), `q`
-(text in the notes or place), `all=1` (non-conflict classes too); `limit` and `offset` page
+(text in the notes or place), `all=1` (non-conflict classes too), `dedup=1` (one report per fused event); `limit` and `offset` page
 every list. Errors are `{"error": "..."}` with a 4xx/5xx status.
 
 ```no_run

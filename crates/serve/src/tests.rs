@@ -939,3 +939,49 @@ async fn other_hosts_are_refused_on_loopback() {
         .unwrap();
     assert_eq!(call(&open, request).await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn dedup_lists_one_report_per_fused_event() {
+    // A second outlet reports the Busra al-Harir shelling: same day, place, type and toll.
+    let mut store = sample_store();
+    let text = "Shelling killed four people in Busra al-Harir on Monday, residents said.";
+    let article = Article {
+        id: "sy-3".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2021, 7, 20),
+        source: Some("Hauran Times".into()),
+        origin: "test".into(),
+        ..Default::default()
+    };
+    let mut again = event(
+        "sy-3#1",
+        "sy-3",
+        text,
+        SubEventType::ShellingArtilleryMissileAttack,
+        "2021-07-19",
+        place("Busra al-Harir", "Syria", "SY", "Daraa", 32.84, 36.34),
+        "Military Forces of Syria (2000-)",
+        4,
+    );
+    again.evidence = evidence("sy-3", text, "Shelling", "trigger:shelling");
+    let reading = Reading {
+        article_id: "sy-3".into(),
+        events: vec![again],
+        ..Default::default()
+    };
+    store.insert(&article, &reading).unwrap();
+    store.fuse().unwrap();
+    let app = router(AppState::new(store, None), 1024);
+    assert_eq!(get_ok(&app, "/api/events").await["total"], 3);
+    let dedup = get_ok(&app, "/api/events?dedup=1").await;
+    assert_eq!(ids(&dedup), ["sy-1#1", "ng-1#1"], "{dedup}");
+    assert_eq!(get_ok(&app, "/api/events/points?dedup=1").await["total"], 2);
+    let d = get_ok(&app, "/api/events/sy-3%231").await;
+    assert_eq!(
+        d["fused"]["mentions"].as_array().unwrap().len(),
+        2,
+        "{}",
+        d["fused"]
+    );
+    get_err(&app, "/api/events?dedup=2", StatusCode::BAD_REQUEST).await;
+}
