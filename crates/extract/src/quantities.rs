@@ -30,6 +30,8 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             .quantity
             .iter()
             .filter(|(k, _)| *k != QuantityKind::Participants)
+            // Without a figure only a killing verb matters (a single victim counts one).
+            .filter(|(k, _)| !doc.numbers[i].is_empty() || *k == QuantityKind::Killed)
             .flat_map(|(k, set)| set.find(text, sentence).map(move |(s, _)| (s, *k)))
             .collect();
         v.sort_by_key(|(s, _)| s.start);
@@ -202,7 +204,14 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 /// An explicit fatality statement ("3 fatalities", "Unknown fatalities coded as 10", "no
 /// fatalities"), as ACLED's notes and careful reports write it: overrides the sum of figures.
 pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64> {
-    let s = doc.sentence_text(i).to_ascii_lowercase();
+    let raw = doc.sentence_text(i);
+    let maybe = ["atalit", "coded as", "No ", "no ", "obody"]
+        .iter()
+        .any(|p| raw.contains(p));
+    if !maybe {
+        return None;
+    }
+    let s = raw.to_ascii_lowercase();
     if let Some(p) = s.find("coded as ") {
         let digits: String = s[p + 9..]
             .chars()
