@@ -197,8 +197,9 @@ impl EventQuery {
         }
         if self.one_per_fused {
             sql.push_str(
-                " AND (e.id NOT IN (SELECT mention_id FROM fused_members)
-                   OR e.id IN (SELECT MIN(mention_id) FROM fused_members GROUP BY fused_id))",
+                " AND NOT EXISTS (SELECT 1 FROM fused_members m
+                   JOIN fused_members o ON o.fused_id = m.fused_id
+                   WHERE m.mention_id = e.id AND o.mention_id < m.mention_id)",
             );
         }
         if with_dates {

@@ -135,7 +135,8 @@ pub fn ensure_indexes(store: &Store) -> Result<(), sitrep_store::StoreError> {
         "CREATE INDEX IF NOT EXISTS serve_events_by_date ON events(event_date, is_conflict, event_type,
              sub_event_type, country, country_code, admin1, location, lat, lon, fatalities, id);
          CREATE INDEX IF NOT EXISTS serve_events_by_location ON events(location, country_code);
-         CREATE INDEX IF NOT EXISTS serve_control_by_place ON control_facts(place);",
+         CREATE INDEX IF NOT EXISTS serve_control_by_place ON control_facts(place);
+         CREATE INDEX IF NOT EXISTS serve_fused_members ON fused_members(fused_id, mention_id);",
     )?;
     Ok(())
 }
