@@ -189,7 +189,7 @@ async function e2e() {
         const p = await (await fetch('/api/places?limit=1000')).json();
         return p.items.find((x) => x.control_facts > 0) || p.items[0];
       });
-      await page.goto(`${url}#/place/${encodeURIComponent(place.name)}?country=${place.country_code || ''}`);
+      await page.goto(`${url}#/place/${encodeURIComponent(place.name)}?in=${place.country_code || ''}`);
       await page.waitForFunction((n) => document.querySelector('#panel h2')?.textContent === n, place.name);
       if (place.control_facts > 0) {
         assert.equal(await page.locator('#control li').count(), place.control_facts);

@@ -224,7 +224,7 @@ async function showList(params) {
     <tr class="event-row" data-id="${esc(e.id)}">
       <td>${esc(e.date || '—')}</td>
       <td>${typeSwatch(e.event_type)}${esc(e.sub_event_type)}</td>
-      <td>${e.location ? `<a href="#/place/${encodeURIComponent(e.location)}?country=${esc(e.country_code || '')}">${esc(e.location)}</a>` : '—'}<div class="muted">${esc([e.admin1, e.country].filter(Boolean).join(', '))}</div></td>
+      <td>${e.location ? `<a href="#/place/${encodeURIComponent(e.location)}?in=${esc(e.country_code || '')}">${esc(e.location)}</a>` : '—'}<div class="muted">${esc([e.admin1, e.country].filter(Boolean).join(', '))}</div></td>
       <td>${e.fatalities}</td>
       <td>${esc(e.actor1 || '')}${e.actor2 ? ' → ' + esc(e.actor2) : ''}${e.disputed ? ' <span class="badge disputed">disputed</span>' : ''}</td>
     </tr>`).join('');
@@ -306,7 +306,7 @@ async function showEvent(id, params) {
   $('#panel').innerHTML = `
     <p><a href="#/${back ? '?' + back : ''}">‹ back to the list</a></p>
     <h2>${typeSwatch(s.event_type)}${esc(s.sub_event_type)} <span class="muted">${esc(s.event_type)}</span></h2>
-    <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?country=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}</p>
+    <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?in=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}</p>
     ${d.fused && d.fused.mentions.length > 1 ? `<p class="muted" id="fused">one event with ${d.fused.mentions.length - 1} other report(s) in ${d.fused.articles} article(s): ${d.fused.mentions.filter((m) => m !== s.id).slice(0, 20).map((m) => `<a href="#/event/${encodeURIComponent(m)}">${esc(m)}</a>`).join(' · ')}</p>` : ''}
     <h3>Fields <span class="muted">(click one to see where it was read)</span></h3>
     <table class="fields" id="fields">${fields}</table>
@@ -348,7 +348,7 @@ function markedSentence(article, sent, span) {
 // ---------- place and article pages ----------
 
 async function showPlace(name, params) {
-  const country = params.get('country');
+  const country = params.get('in'); // the place's country, not a filter
   const d = await api(`/api/places/${encodeURIComponent(name)}${country ? '?country=' + encodeURIComponent(country) : ''}`);
   const p = d.place || {};
   const control = d.control.map(({ fact }) => `<li><strong>${esc(fact.as_of.date || 'undated')}</strong> ${esc(fact.controller.name)}
@@ -367,7 +367,7 @@ async function showPlaces() {
   const d = await api('/api/places?limit=200');
   $('#panel').innerHTML = `<p><a href="#/">‹ back to the list</a></p><h2>Places (${d.total})</h2>
     <table><tr><th>place</th><th>events</th><th>killed</th><th>control facts</th></tr>${d.items.map((p) => `<tr>
-    <td><a href="#/place/${encodeURIComponent(p.name)}?country=${esc(p.country_code || '')}">${esc(p.name)}</a> <span class="muted">${esc([p.admin1, p.country].filter(Boolean).join(', '))}</span></td>
+    <td><a href="#/place/${encodeURIComponent(p.name)}?in=${esc(p.country_code || '')}">${esc(p.name)}</a> <span class="muted">${esc([p.admin1, p.country].filter(Boolean).join(', '))}</span></td>
     <td>${p.events}</td><td>${p.fatalities}</td><td>${p.control_facts}</td></tr>`).join('')}</table>`;
 }
 
