@@ -17,6 +17,8 @@ pub enum Relation {
     AgreeingAccounts,
     /// Two accounts of one cessation of hostilities that disagree on its date.
     DisagreeingAccounts,
+    /// Two accounts of one cessation of hostilities, at least one without a date.
+    LinkedAccounts,
     /// `b` is violence inside the validity window of ceasefire `a`.
     BreaksCeasefire,
 }
@@ -149,6 +151,8 @@ pub fn links(fuser: &Fuser) -> Vec<Link> {
                 let disagree = matches!((&x, &y), (Some(a), Some(b)) if a.0 != b.0);
                 let relation = if disagree {
                     Relation::DisagreeingAccounts
+                } else if x.is_none() || y.is_none() {
+                    Relation::LinkedAccounts
                 } else {
                     Relation::AgreeingAccounts
                 };

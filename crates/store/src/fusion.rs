@@ -330,7 +330,7 @@ impl Store {
         };
         if members.is_empty() {
             return Err(StoreError::NotFound(format!(
-                "no fused event {fused_id:?}; `sitrep events --format jsonl` lists their ids"
+                "no fused event {fused_id:?}; `sitrep events --format fused` lists their ids"
             )));
         }
         if !members.iter().any(|m| m == mention) {
