@@ -949,16 +949,19 @@ fn merge(p: &mut Draft, d: Draft) {
         let e = &mut p.event;
         if escalated != e.sub_event_type {
             e.sub_event_type = escalated;
-            // Protesters who turn violent are rioters; the force that intervened is actor2.
-            if escalated.event_type() == EventType::Riots {
-                if let Some(a1) = e
-                    .actor1
-                    .as_mut()
-                    .filter(|a| a.name.starts_with("Protesters"))
-                {
-                    a1.name = a1.name.replacen("Protesters", "Rioters", 1);
-                    a1.inter = 5;
-                }
+            // Protesters who turn violent are rioters, and rioters met with force are still the
+            // demonstrators; the force that intervened is actor2.
+            let (from, to, inter) = if escalated.event_type() == EventType::Riots {
+                ("Protesters", "Rioters", 5)
+            } else {
+                ("Rioters", "Protesters", 6)
+            };
+            if let Some(a1) = e.actor1.as_mut().filter(|a| a.name.starts_with(from)) {
+                a1.name = a1.name.replacen(from, to, 1);
+                a1.inter = inter;
+            }
+            if e.actor2.as_ref().is_some_and(|a| matches!(a.inter, 5 | 6)) {
+                e.actor2 = None;
             }
             if e.actor2.is_none() {
                 e.actor2 = [&d.event.actor2, &d.event.actor1]
