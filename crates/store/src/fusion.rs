@@ -370,31 +370,7 @@ impl Store {
     pub fn fused_events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
         let mut sql = String::from("SELECT e.id, e.json FROM fused_events e WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
-        if !filter.include_non_conflict {
-            sql.push_str(" AND e.is_conflict = 1");
-        }
-        if let Some(from) = filter.from {
-            sql.push_str(" AND e.event_date >= ?");
-            args.push(Value::Text(from.to_string()));
-        }
-        if let Some(to) = filter.to {
-            sql.push_str(" AND e.event_date <= ?");
-            args.push(Value::Text(to.to_string()));
-        }
-        if let Some(country) = &filter.country {
-            sql.push_str(
-                " AND (e.country = ? COLLATE NOCASE OR e.country_code = ? COLLATE NOCASE)",
-            );
-            args.push(Value::Text(country.trim().to_string()));
-            args.push(Value::Text(country.trim().to_string()));
-        }
-        if let Some(t) = &filter.event_type {
-            sql.push_str(
-                " AND (e.sub_event_type = ? COLLATE NOCASE OR e.event_type = ? COLLATE NOCASE)",
-            );
-            args.push(Value::Text(t.trim().to_string()));
-            args.push(Value::Text(t.trim().to_string()));
-        }
+        filter.push_conditions(&mut sql, &mut args);
         sql.push_str(" ORDER BY e.seq LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));

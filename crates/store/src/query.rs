@@ -42,6 +42,40 @@ pub struct Counts {
     pub control_facts: u64,
 }
 
+impl EventFilter {
+    /// Append this filter's conditions (on a table aliased `e` with the event columns: per-article
+    /// `events` or `fused_events`) to `sql`, and their values to `args`.
+    pub(crate) fn push_conditions(&self, sql: &mut String, args: &mut Vec<Value>) {
+        if !self.include_non_conflict {
+            sql.push_str(" AND e.is_conflict = 1");
+        }
+        if let Some(from) = self.from {
+            sql.push_str(" AND e.event_date >= ?");
+            args.push(Value::Text(from.to_string()));
+        }
+        if let Some(to) = self.to {
+            sql.push_str(" AND e.event_date <= ?");
+            args.push(Value::Text(to.to_string()));
+        }
+        for (value, condition) in [
+            (
+                &self.country,
+                " AND (e.country = ? COLLATE NOCASE OR e.country_code = ? COLLATE NOCASE)",
+            ),
+            (
+                &self.event_type,
+                " AND (e.sub_event_type = ? COLLATE NOCASE OR e.event_type = ? COLLATE NOCASE)",
+            ),
+        ] {
+            if let Some(v) = value {
+                sql.push_str(condition);
+                args.push(Value::Text(v.trim().to_string()));
+                args.push(Value::Text(v.trim().to_string()));
+            }
+        }
+    }
+}
+
 impl Store {
     /// Events matching `filter`, in article order (as ingested), most salient first within an article.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
@@ -49,31 +83,7 @@ impl Store {
             "SELECT e.id, e.json FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1",
         );
         let mut args: Vec<Value> = Vec::new();
-        if !filter.include_non_conflict {
-            sql.push_str(" AND e.is_conflict = 1");
-        }
-        if let Some(from) = filter.from {
-            sql.push_str(" AND e.event_date >= ?");
-            args.push(Value::Text(from.to_string()));
-        }
-        if let Some(to) = filter.to {
-            sql.push_str(" AND e.event_date <= ?");
-            args.push(Value::Text(to.to_string()));
-        }
-        if let Some(country) = &filter.country {
-            sql.push_str(
-                " AND (e.country = ? COLLATE NOCASE OR e.country_code = ? COLLATE NOCASE)",
-            );
-            args.push(Value::Text(country.trim().to_string()));
-            args.push(Value::Text(country.trim().to_string()));
-        }
-        if let Some(t) = &filter.event_type {
-            sql.push_str(
-                " AND (e.sub_event_type = ? COLLATE NOCASE OR e.event_type = ? COLLATE NOCASE)",
-            );
-            args.push(Value::Text(t.trim().to_string()));
-            args.push(Value::Text(t.trim().to_string()));
-        }
+        filter.push_conditions(&mut sql, &mut args);
         sql.push_str(" ORDER BY a.rowid, e.salience DESC, e.ordinal LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
