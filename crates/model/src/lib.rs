@@ -43,7 +43,9 @@ pub struct Article {
 }
 
 /// A byte range `[start, end)` in an article's text.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, Default, PartialOrd, Ord,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -145,7 +145,9 @@ impl SubEventType {
     /// Parse a CASE 2021 label.
     pub fn from_case_label(label: &str) -> Option<SubEventType> {
         let label = label.trim();
-        SubEventType::ALL.into_iter().find(|s| s.case_label() == label)
+        SubEventType::ALL
+            .into_iter()
+            .find(|s| s.case_label() == label)
     }
 
     /// Whether it is an ACLED conflict event (it goes into the record and the ACLED export).
@@ -187,7 +189,10 @@ mod tests {
             .collect();
         assert_eq!(acled.len(), 25);
         for t in EventType::ACLED {
-            assert!(acled.iter().any(|s| s.event_type() == t), "{t:?} has no sub-event");
+            assert!(
+                acled.iter().any(|s| s.event_type() == t),
+                "{t:?} has no sub-event"
+            );
         }
     }
 
