@@ -246,12 +246,22 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
         .map(|q| q.value)
 }
 
-/// Fatalities as ACLED codes them from a set of figures: the sum of the killed counts, each at its
-/// conservative value (lower bounds as given).
+/// Fatalities as ACLED codes them from a set of figures: the killed counts of one sentence add
+/// up (its sides, or its separate victims); when several sentences give a count for the same
+/// side, they are accounts of the same dead, and the lowest is taken (ACLED is conservative).
 pub fn fatalities(quantities: &[Quantity]) -> u64 {
-    quantities
-        .iter()
-        .filter(|q| q.kind == QuantityKind::Killed)
-        .map(|q| q.value)
+    use std::collections::BTreeMap;
+    // side -> sentence -> summed count
+    let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, u64>> = BTreeMap::new();
+    for q in quantities.iter().filter(|q| q.kind == QuantityKind::Killed) {
+        *by_side
+            .entry(q.side.as_deref())
+            .or_default()
+            .entry(q.evidence.sentence)
+            .or_default() += q.value;
+    }
+    by_side
+        .values()
+        .map(|sentences| sentences.values().copied().min().unwrap_or(0))
         .sum()
 }

@@ -236,3 +236,25 @@ fn fighters_from_a_named_group_are_that_group() {
         e.actor2
     );
 }
+
+#[test]
+fn two_accounts_of_the_same_dead_are_not_added_up() {
+    let a = article(
+        "tolls",
+        "On Friday, an air strike hit a market in the town of Ariha, killing seven people, the \
+         civil defence said. The Observatory said nine people were killed in the strike.",
+        Some(d(2020, 1, 18)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+    // Both figures are kept as claims; the record takes the conservative one.
+    let killed: Vec<u64> = e
+        .quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Killed)
+        .map(|q| q.value)
+        .collect();
+    assert_eq!(killed, vec![7, 9], "{:#?}", e.quantities);
+    assert_eq!(e.fatalities, 7);
+}
