@@ -26,7 +26,7 @@ mod words;
 
 pub use numbers::{find_numbers, NumberMention};
 pub use sentences::split_sentences;
-pub use words::{words, Words};
+pub use words::{words, LowerWords, Words};
 
 /// A defect in one of the embedded word lists.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

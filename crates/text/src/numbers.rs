@@ -3,7 +3,6 @@
 use sitrep_model::Span;
 
 use crate::lexicon::{lexicon, ContextPosition, NumberWordKind, QualifierKind};
-use crate::words::words;
 
 /// A quantity written in the text ("more than 250", "dozens", "10 to 15", "two hundred").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,61 +25,7 @@ pub struct NumberMention {
     pub rule: &'static str,
 }
 
-/// One word token with its lower-cased form.
-struct Tok<'a> {
-    span: Span,
-    raw: &'a str,
-    lo: (usize, usize),
-}
-
-struct Tokens<'a> {
-    text: &'a str,
-    toks: Vec<Tok<'a>>,
-    lower: String,
-}
-
-impl<'a> Tokens<'a> {
-    fn new(text: &'a str, within: Span) -> Self {
-        let mut toks = Vec::with_capacity(within.len() / 5 + 1);
-        let mut lower = String::with_capacity(within.len());
-        for (span, raw) in words(text, within) {
-            let s = lower.len();
-            // ASCII lower case keeps byte lengths; other letters are rare in keys.
-            lower.push_str(raw);
-            lower[s..].make_ascii_lowercase();
-            toks.push(Tok {
-                span,
-                raw,
-                lo: (s, lower.len()),
-            });
-        }
-        Tokens { text, toks, lower }
-    }
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-    fn lo(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => &self.lower[t.lo.0..t.lo.1],
-            None => "",
-        }
-    }
-    fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map(|t| t.raw).unwrap_or("")
-    }
-    /// Text between token `i` and token `i + 1`.
-    fn gap_after(&self, i: usize) -> &'a str {
-        let s = self.toks[i].span.end;
-        let e = self.toks.get(i + 1).map(|t| t.span.start).unwrap_or(s);
-        &self.text[s..e]
-    }
-    fn byte_before(&self, i: usize) -> Option<char> {
-        self.text[..self.toks[i].span.start].chars().next_back()
-    }
-    fn byte_after(&self, i: usize) -> Option<char> {
-        self.text[self.toks[i].span.end..].chars().next()
-    }
-}
+type Tokens<'a> = crate::words::LowerWords<'a>;
 
 /// A quantity read at a token.
 #[derive(Debug, Clone, Copy)]
@@ -170,7 +115,7 @@ fn read_digits(t: &Tokens, i: usize) -> Reading {
     let mut value = v;
     let mut end = i + 1;
     // "1.5 million", "3 thousand", "two dozen" style multipliers.
-    while let Some((m, NumberWordKind::Scale | NumberWordKind::Group)) = word_value(t.lo(end)) {
+    while let Some((m, NumberWordKind::Scale | NumberWordKind::Group)) = word_value(t.lower(end)) {
         value *= m as f64;
         end += 1;
     }
@@ -203,12 +148,12 @@ fn hyphen_parts(w: &str) -> Option<(u64, NumberWordKind)> {
 /// Reads number words from token `i` ("one thousand five hundred", "twenty-three",
 /// "a dozen", "tens of thousands", "several hundred").
 fn read_words(t: &Tokens, i: usize) -> Reading {
-    let lo = t.lo(i);
+    let lo = t.lower(i);
     // "a hundred", "a dozen", "a couple", "a few".
     if lo == "a" || lo == "an" {
-        return match word_value(t.lo(i + 1)) {
+        return match word_value(t.lower(i + 1)) {
             Some((_, NumberWordKind::Scale | NumberWordKind::Group)) => compound(t, i + 1, 1, i),
-            Some((3, NumberWordKind::Vague)) if t.lo(i + 1) == "few" => vague_from(t, i + 1, 3),
+            Some((3, NumberWordKind::Vague)) if t.lower(i + 1) == "few" => vague_from(t, i + 1, 3),
             _ => Reading::NotNumber,
         };
     }
@@ -219,7 +164,7 @@ fn read_words(t: &Tokens, i: usize) -> Reading {
                 return Reading::NotNumber;
             }
             if matches!(
-                word_value(t.lo(i + 1)),
+                word_value(t.lower(i + 1)),
                 Some((_, NumberWordKind::Unit | NumberWordKind::Tens))
             ) {
                 return Reading::NotNumber;
@@ -250,15 +195,15 @@ fn vague_from(t: &Tokens, i: usize, v: u64) -> Reading {
     let mut end = i + 1;
     // "several hundred", "a few thousand", "many thousands", "tens of thousands".
     let mut j = end;
-    if t.lo(j) == "of" {
+    if t.lower(j) == "of" {
         j += 1;
     }
     if let Some((m, NumberWordKind::Scale | NumberWordKind::Group | NumberWordKind::Vague)) =
-        word_value(t.lo(j))
+        word_value(t.lower(j))
     {
-        let quantifier = matches!(t.lo(i), "several" | "few" | "many" | "some" | "numerous");
+        let quantifier = matches!(t.lower(i), "several" | "few" | "many" | "some" | "numerous");
         let next_is_plural_scale =
-            matches!(t.lo(j), "hundreds" | "thousands" | "millions" | "dozens");
+            matches!(t.lower(j), "hundreds" | "thousands" | "millions" | "dozens");
         if quantifier && (j == end) && m >= 12 {
             value = m;
             end = j + 1;
@@ -286,10 +231,10 @@ fn compound(t: &Tokens, i: usize, start_current: u64, first: usize) -> Reading {
     let mut seen_scale = false;
     let mut last_was_number = false;
     loop {
-        let lo = t.lo(j);
+        let lo = t.lower(j);
         if lo == "and" && seen_scale && last_was_number {
             if matches!(
-                hyphen_parts(t.lo(j + 1)),
+                hyphen_parts(t.lower(j + 1)),
                 Some((_, NumberWordKind::Unit | NumberWordKind::Tens))
             ) {
                 j += 1;
@@ -339,9 +284,9 @@ fn compound(t: &Tokens, i: usize, start_current: u64, first: usize) -> Reading {
     }
     let value = total + current;
     // "one of", "no one", "the one", "one another": not a count.
-    if value == 1 && j == i + 1 && t.lo(i) == "one" {
-        let prev = if first > 0 { t.lo(first - 1) } else { "" };
-        if matches!(t.lo(j), "of" | "another" | "by")
+    if value == 1 && j == i + 1 && t.lower(i) == "one" {
+        let prev = if first > 0 { t.lower(first - 1) } else { "" };
+        if matches!(t.lower(j), "of" | "another" | "by")
             || matches!(
                 prev,
                 "no" | "the" | "this" | "that" | "any" | "every" | "each" | "which" | "only"
@@ -367,7 +312,7 @@ fn read(t: &Tokens, i: usize) -> Reading {
     if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         read_digits(t, i)
     } else if raw.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
-        let lo = t.lo(i);
+        let lo = t.lower(i);
         let head = lo.split('-').next().unwrap_or(lo);
         if lo == "a" || lo == "an" || lexicon().might_be_number_word(head) {
             read_words(t, i)
@@ -388,7 +333,7 @@ fn excluded_by_context(t: &Tokens, s: usize, e: usize, q: &Quantity) -> bool {
     let lex = lexicon();
     let small = q.value <= 31 && q.digits;
     if s > 0 {
-        if let Some(c) = lex.number_context.get(t.lo(s - 1)) {
+        if let Some(c) = lex.number_context.get(t.lower(s - 1)) {
             if c.position != ContextPosition::After
                 && (c.category != "date" || (small && is_capitalised(t.raw(s - 1))))
                 && q.digits
@@ -398,7 +343,7 @@ fn excluded_by_context(t: &Tokens, s: usize, e: usize, q: &Quantity) -> bool {
         }
     }
     if e < t.len() {
-        let next = t.lo(e);
+        let next = t.lower(e);
         if let Some(c) = lex.number_context.get(next) {
             if c.position != ContextPosition::Before
                 && (c.category != "date" || (small && is_capitalised(t.raw(e))))
@@ -407,20 +352,20 @@ fn excluded_by_context(t: &Tokens, s: usize, e: usize, q: &Quantity) -> bool {
             }
         }
         // "9 a.m.", "1 p.m."
-        if (next == "a" || next == "p") && t.text[t.toks[e].span.end..].starts_with(".m") {
+        if (next == "a" || next == "p") && t.text()[t.span(e).end..].starts_with(".m") {
             return true;
         }
         // "25 years old"
-        if matches!(next, "years" | "year") && t.lo(e + 1) == "old" {
+        if matches!(next, "years" | "year") && t.lower(e + 1) == "old" {
             return true;
         }
         // "the 9th of May" is an ordinal already; "9 of May" is rare. "one of" handled.
     }
     // Money, hashtags, fractions and dates with slashes; percentages.
-    if matches!(t.byte_before(s), Some('$' | '£' | '€' | '#' | '/' | '№')) {
+    if matches!(t.char_before(s), Some('$' | '£' | '€' | '#' | '/' | '№')) {
         return true;
     }
-    if matches!(t.byte_after(e - 1), Some('%' | '/')) {
+    if matches!(t.char_after(e - 1), Some('%' | '/')) {
         return true;
     }
     false
@@ -436,13 +381,13 @@ fn qualifier_before(t: &Tokens, s: usize) -> Option<(usize, Option<QualifierKind
             if k > s - len {
                 phrase.push(' ');
             }
-            phrase.push_str(t.lo(k));
+            phrase.push_str(t.lower(k));
         }
         if let Some(kind) = lex.qualifiers.get(phrase.as_str()) {
             return Some((s - len, Some(*kind)));
         }
     }
-    if s > 0 && (t.lo(s - 1) == "between" || t.lo(s - 1) == "from") {
+    if s > 0 && (t.lower(s - 1) == "between" || t.lower(s - 1) == "from") {
         return Some((s - 1, None));
     }
     None
@@ -487,7 +432,7 @@ pub fn find_numbers(text: &str, within: Span) -> Vec<NumberMention> {
         let between = matches!(qualifier, Some((_, None)));
         // A range: "10 to 15", "two or three", "between 10 and 15", "10 – 15".
         if q.range_max.is_none() && !q.vague && q.end < t.len() {
-            let joiner = t.lo(q.end);
+            let joiner = t.lower(q.end);
             let gap = t.gap_after(q.end - 1).trim();
             let (next_at, ok) = if matches!(gap, "-" | "–" | "—") {
                 (q.end, true)
@@ -526,7 +471,7 @@ pub fn find_numbers(text: &str, within: Span) -> Vec<NumberMention> {
             continue;
         }
         let mut m = NumberMention {
-            span: Span::new(t.toks[qual_start].span.start, t.toks[q.end - 1].span.end),
+            span: Span::new(t.span(qual_start).start, t.span(q.end - 1).end),
             value: q.value,
             lower_bound: kind == Some(QualifierKind::Lower),
             upper_bound: kind == Some(QualifierKind::Upper),
@@ -537,16 +482,16 @@ pub fn find_numbers(text: &str, within: Span) -> Vec<NumberMention> {
         };
         let mut end = q.end;
         // "100+", "100 or more", "100 plus".
-        if t.byte_after(q.end - 1) == Some('+') && m.span.end < within.end {
+        if t.char_after(q.end - 1) == Some('+') && m.span.end < within.end {
             m.lower_bound = true;
             m.span.end += 1;
-        } else if t.lo(end) == "or" && t.lo(end + 1) == "more" {
+        } else if t.lower(end) == "or" && t.lower(end + 1) == "more" {
             m.lower_bound = true;
-            m.span.end = t.toks[end + 1].span.end;
+            m.span.end = t.span(end + 1).end;
             end += 2;
-        } else if t.lo(end) == "plus" {
+        } else if t.lower(end) == "plus" {
             m.lower_bound = true;
-            m.span.end = t.toks[end].span.end;
+            m.span.end = t.span(end).end;
             end += 1;
         }
         out.push(m);

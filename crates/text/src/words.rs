@@ -148,3 +148,113 @@ mod tests {
         assert_eq!(got[1].0.of(text), "words");
     }
 }
+
+/// The words of a span with their ASCII-lower-cased forms in one buffer: what the number and
+/// date readers match their word lists against. Built once per span, indexed by word.
+pub struct LowerWords<'a> {
+    text: &'a str,
+    spans: Vec<Span>,
+    raws: Vec<&'a str>,
+    lower_at: Vec<(usize, usize)>,
+    lower: String,
+}
+
+impl<'a> LowerWords<'a> {
+    /// The words of `text[within]`.
+    pub fn new(text: &'a str, within: Span) -> Self {
+        let n = within.len() / 5 + 1;
+        let mut out = LowerWords {
+            text,
+            spans: Vec::with_capacity(n),
+            raws: Vec::with_capacity(n),
+            lower_at: Vec::with_capacity(n),
+            lower: String::with_capacity(within.len()),
+        };
+        for (span, raw) in words(text, within) {
+            let s = out.lower.len();
+            // ASCII lower case keeps byte lengths; other letters are rare in keys.
+            out.lower.push_str(raw);
+            out.lower[s..].make_ascii_lowercase();
+            out.spans.push(span);
+            out.raws.push(raw);
+            out.lower_at.push((s, out.lower.len()));
+        }
+        out
+    }
+
+    /// The whole text the spans point into.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Word `i` lower-cased (ASCII), or "" past the end.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower_at
+            .get(i)
+            .map(|&(s, e)| &self.lower[s..e])
+            .unwrap_or("")
+    }
+
+    /// Word `i` as written, or "" past the end.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.raws.get(i).copied().unwrap_or("")
+    }
+
+    /// Span of word `i` (article-relative). Panics past the end.
+    pub fn span(&self, i: usize) -> Span {
+        self.spans[i]
+    }
+
+    /// Text between word `i` and word `i + 1` (empty after the last word).
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let s = self.spans[i].end;
+        let e = self.spans.get(i + 1).map(|t| t.start).unwrap_or(s);
+        &self.text[s..e]
+    }
+
+    /// Text between word `i - 1` and word `i` (empty for `i == 0` or past the end).
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.spans.len() {
+            return "";
+        }
+        &self.text[self.spans[i - 1].end..self.spans[i].start]
+    }
+
+    /// The character right before word `i`.
+    pub fn char_before(&self, i: usize) -> Option<char> {
+        self.text[..self.spans[i].start].chars().next_back()
+    }
+
+    /// The character right after word `i`.
+    pub fn char_after(&self, i: usize) -> Option<char> {
+        self.text[self.spans[i].end..].chars().next()
+    }
+}
+
+#[cfg(test)]
+mod lower_words_tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_spans_and_lower_forms() {
+        let text = "Six Buses left, then 1,500 people.";
+        let w = LowerWords::new(text, Span::new(0, text.len()));
+        assert_eq!(w.len(), 6);
+        assert_eq!((w.raw(1), w.lower(1)), ("Buses", "buses"));
+        assert_eq!(w.span(4).of(text), "1,500");
+        assert_eq!(w.gap_after(2), ", ");
+        assert_eq!(w.gap_before(3), ", ");
+        assert_eq!(w.char_after(5), Some('.'));
+        assert_eq!(w.lower(99), "");
+    }
+}

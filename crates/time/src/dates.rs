@@ -12,53 +12,15 @@ use crate::{DateMention, DateRole};
 
 // ---------------------------------------------------------------- tokens
 
-struct Tok<'a> {
-    span: Span,
-    raw: &'a str,
-    lo: (usize, usize),
+type Tokens<'a> = sitrep_text::LowerWords<'a>;
+
+/// What the date reader asks of a word beyond what [`sitrep_text::LowerWords`] knows.
+trait DateWords {
+    fn capitalised(&self, i: usize) -> bool;
+    fn sentence_break_before(&self, i: usize) -> bool;
 }
 
-struct Tokens<'a> {
-    text: &'a str,
-    toks: Vec<Tok<'a>>,
-    lower: String,
-}
-
-impl<'a> Tokens<'a> {
-    fn new(text: &'a str, within: Span) -> Self {
-        let mut toks = Vec::with_capacity(within.len() / 5 + 1);
-        let mut lower = String::with_capacity(within.len());
-        for (span, raw) in sitrep_text::words(text, within) {
-            let s = lower.len();
-            lower.push_str(raw);
-            lower[s..].make_ascii_lowercase();
-            toks.push(Tok {
-                span,
-                raw,
-                lo: (s, lower.len()),
-            });
-        }
-        Tokens { text, toks, lower }
-    }
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-    fn lo(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map(|t| &self.lower[t.lo.0..t.lo.1])
-            .unwrap_or("")
-    }
-    fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map(|t| t.raw).unwrap_or("")
-    }
-    /// Text between token `i - 1` and token `i` (empty for `i == 0` or past the end).
-    fn gap_before(&self, i: usize) -> &'a str {
-        if i == 0 || i >= self.toks.len() {
-            return "";
-        }
-        &self.text[self.toks[i - 1].span.end..self.toks[i].span.start]
-    }
+impl DateWords for Tokens<'_> {
     fn capitalised(&self, i: usize) -> bool {
         self.raw(i)
             .as_bytes()
@@ -194,7 +156,7 @@ fn month_at(t: &Tokens, i: usize) -> Option<u32> {
     if !t.capitalised(i) {
         return None;
     }
-    match calendar(t.lo(i)) {
+    match calendar(t.lower(i)) {
         Some(CalendarWord::Month(m)) => Some(m),
         _ => None,
     }
@@ -205,7 +167,7 @@ fn weekday_at(t: &Tokens, i: usize) -> Option<u32> {
     if !t.capitalised(i) {
         return None;
     }
-    let lo = t.lo(i);
+    let lo = t.lower(i);
     match calendar(lo) {
         Some(CalendarWord::Weekday(wd))
             if lo
@@ -267,12 +229,12 @@ fn small_count(s: &str) -> Option<i64> {
 
 /// Whether the calendar word at `i` sits in a listed name ("Sunday Times").
 fn in_non_date(t: &Tokens, i: usize) -> bool {
-    let w = t.lo(i);
+    let w = t.lower(i);
     time_lexicon().non_dates.iter().any(|phrase| {
         phrase.iter().enumerate().any(|(k, p)| {
             *p == w
                 && i >= k
-                && (0..phrase.len()).all(|j| t.lo(i - k + j) == phrase[j])
+                && (0..phrase.len()).all(|j| t.lower(i - k + j) == phrase[j])
                 && i - k + phrase.len() <= t.len()
         })
     })
@@ -351,13 +313,13 @@ fn absolute(t: &Tokens, i: usize) -> Option<DatePart> {
         return None;
     }
     // 09/05/2020 when unambiguous.
-    if t.text[t.toks[i].span.end..].starts_with('/') {
+    if t.text()[t.span(i).end..].starts_with('/') {
         return slash_date(t, i);
     }
     // 9 May [2020], 9th of May, 3 to 5 May, 3 and 5 May.
     if let Some(d) = day_number(raw) {
         let mut j = i + 1;
-        if t.lo(j) == "of" {
+        if t.lower(j) == "of" {
             j += 1;
         }
         if let Some(m) = month_at(t, j) {
@@ -375,10 +337,10 @@ fn absolute(t: &Tokens, i: usize) -> Option<DatePart> {
                 approximate: false,
             });
         }
-        let joined =
-            matches!(t.lo(i + 1), "to" | "and") || matches!(t.gap_before(i + 1).trim(), "-" | "–");
+        let joined = matches!(t.lower(i + 1), "to" | "and")
+            || matches!(t.gap_before(i + 1).trim(), "-" | "–");
         if joined {
-            let k = if matches!(t.lo(i + 1), "to" | "and") {
+            let k = if matches!(t.lower(i + 1), "to" | "and") {
                 i + 2
             } else {
                 i + 1
@@ -456,8 +418,8 @@ fn absolute(t: &Tokens, i: usize) -> Option<DatePart> {
 }
 
 fn slash_date(t: &Tokens, i: usize) -> Option<DatePart> {
-    let start = t.toks[i].span.start;
-    let rest = &t.text[start..t.text.len().min(start + 10)];
+    let start = t.span(i).start;
+    let rest = &t.text()[start..t.text().len().min(start + 10)];
     let mut it = rest
         .split(|c: char| !c.is_ascii_digit() && c != '/')
         .next()?
@@ -475,7 +437,7 @@ fn slash_date(t: &Tokens, i: usize) -> Option<DatePart> {
     };
     let end_byte = start + a.to_string().len() + b.to_string().len() + 6;
     let end = (i..t.len())
-        .find(|&k| t.toks[k].span.end >= end_byte)
+        .find(|&k| t.span(k).end >= end_byte)
         .map(|k| k + 1)
         .unwrap_or(i + 1);
     Some(DatePart {
@@ -524,7 +486,7 @@ fn month_part(w: &str) -> Part {
 
 /// Relative and bare expressions at token `i`.
 fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
-    let lo = t.lo(i);
+    let lo = t.lower(i);
     let mk = |end: usize, spec: Spec, rule: &'static str| {
         Some(DatePart {
             start: i,
@@ -543,7 +505,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         "recently" => return mk(i + 1, Spec::Recent(30), "recently"),
         _ => {}
     }
-    let next = t.lo(i + 1);
+    let next = t.lower(i + 1);
     match (lo, next) {
         ("this", "morning" | "afternoon" | "evening") => {
             return mk(i + 2, Spec::DayOffset(0), "today")
@@ -552,35 +514,35 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         ("last", "night") => return mk(i + 2, Spec::Night, "night-before-publication"),
         ("after", "midnight") => return mk(i + 2, Spec::Night, "night-before-publication"),
         ("early", "hours") => return mk(i + 2, Spec::Night, "night-before-publication"),
-        ("the", "early") if t.lo(i + 2) == "hours" => {
+        ("the", "early") if t.lower(i + 2) == "hours" => {
             return mk(i + 3, Spec::Night, "night-before-publication")
         }
-        ("the", "day") if matches!(t.lo(i + 2), "before" | "earlier") => {
+        ("the", "day") if matches!(t.lower(i + 2), "before" | "earlier") => {
             return mk(i + 3, Spec::DayOffset(-1), "day-before")
         }
-        ("the", "previous") if t.lo(i + 2) == "day" => {
+        ("the", "previous") if t.lower(i + 2) == "day" => {
             return mk(i + 3, Spec::DayOffset(-1), "day-before")
         }
-        ("a", "day") if t.lo(i + 2) == "earlier" => {
+        ("a", "day") if t.lower(i + 2) == "earlier" => {
             return mk(i + 3, Spec::DayOffset(-1), "day-before")
         }
         ("the", "weekend") | ("last" | "this", "weekend") => {
             return mk(i + 2, Spec::Weekend, "weekend")
         }
-        ("recent", "days") if t.lo(i.wrapping_sub(1)) == "in" => {
+        ("recent", "days") if t.lower(i.wrapping_sub(1)) == "in" => {
             return mk(i + 2, Spec::Recent(7), "recent-days")
         }
-        ("recent", "weeks") if t.lo(i.wrapping_sub(1)) == "in" => {
+        ("recent", "weeks") if t.lower(i.wrapping_sub(1)) == "in" => {
             return mk(i + 2, Spec::Recent(28), "recent-weeks")
         }
-        ("recent", "months") if t.lo(i.wrapping_sub(1)) == "in" => {
+        ("recent", "months") if t.lower(i.wrapping_sub(1)) == "in" => {
             return mk(i + 2, Spec::Recent(90), "recent-months")
         }
         _ => {}
     }
     // "two days ago", "a week ago", "three months ago"
     if let Some(n) = small_count(lo) {
-        if t.lo(i + 2) == "ago" {
+        if t.lower(i + 2) == "ago" {
             let spec = match next {
                 "day" | "days" => Some((Spec::DayOffset(-n), "days-ago")),
                 "week" | "weeks" => Some((Spec::WeeksAgo(n), "weeks-ago")),
@@ -613,7 +575,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         "mid" => (Part::Mid, i + 1),
         _ => (Part::Whole, i),
     };
-    let offset = match t.lo(k) {
+    let offset = match t.lower(k) {
         "last" | "past" => Some(-1),
         "this" => Some(0),
         "next" | "coming" => Some(1),
@@ -621,7 +583,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
     };
     if let Some(offset) = offset {
         let end = k + 2;
-        match t.lo(k + 1) {
+        match t.lower(k + 1) {
             "week" => {
                 let rule = ["last-week", "this-week", "next-week"][(offset + 1) as usize];
                 return mk(end, Spec::Week { offset, part }, rule);
@@ -642,7 +604,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         if in_non_date(t, i) {
             return None;
         }
-        let (modifier, start) = match t.lo(i.wrapping_sub(1)) {
+        let (modifier, start) = match t.lower(i.wrapping_sub(1)) {
             "last" if i > 0 => (Modifier::Last, i - 1),
             "next" | "coming" if i > 0 => (Modifier::Next, i - 1),
             "this" if i > 0 => (Modifier::This, i - 1),
@@ -658,7 +620,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
             }
         }
         let mut end = i + 1;
-        if matches!(t.lo(end), "morning" | "afternoon" | "evening" | "night") {
+        if matches!(t.lower(end), "morning" | "afternoon" | "evening" | "night") {
             end += 1;
         }
         let rule = match modifier {
@@ -691,16 +653,16 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         if in_non_date(t, mi) {
             return None;
         }
-        let prev = t.lo(i.wrapping_sub(1));
+        let prev = t.lower(i.wrapping_sub(1));
         let (part, start, modifier) = if part == Part::Mid {
             (part, start, Modifier::None)
         } else if i > 0 && matches!(prev, "early" | "mid" | "late") {
             (month_part(prev), i - 1, Modifier::None)
         } else if i > 1
             && prev == "of"
-            && matches!(t.lo(i - 2), "end" | "beginning" | "start" | "middle")
+            && matches!(t.lower(i - 2), "end" | "beginning" | "start" | "middle")
         {
-            (month_part(t.lo(i - 2)), i, Modifier::None)
+            (month_part(t.lower(i - 2)), i, Modifier::None)
         } else if i > 0 && matches!(prev, "last" | "next") {
             (
                 Part::Whole,
@@ -734,7 +696,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
     }
     // Years: "in 2012", "since 2012", "in early 2012".
     if let Some(y) = year_number(t.raw(i)) {
-        let prev = t.lo(i.wrapping_sub(1));
+        let prev = t.lower(i.wrapping_sub(1));
         if i > 0 && (licenses_bare(prev) && prev != "of") && t.gap_before(i).trim().is_empty() {
             // Not "in 2012 people": a count noun would follow; a year is followed by punctuation or a clause.
             return Some(DatePart {
@@ -789,8 +751,8 @@ fn hours_minutes(s: &str) -> Option<(u32, u32)> {
 /// A clock time at token `i`, with its zone. Returns the clock and one past its last token.
 fn clock(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
     let lex = time_lexicon();
-    let lo = t.lo(i);
-    let prev = t.lo(i.wrapping_sub(1));
+    let lo = t.lower(i);
+    let prev = t.lower(i.wrapping_sub(1));
     let approx_word = i > 0 && matches!(prev, "around" | "about" | "approximately" | "roughly");
     let (time, approx, mut end) = if let Some(&(time, approx)) = lex.clock_words.get(lo) {
         // "Dawn" capitalised mid-sentence is a newspaper; accept with a preposition or in lower case.
@@ -821,8 +783,12 @@ fn clock(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
             (parse_clock(h, m, suffix)?, false, i + 1)
         } else {
             // "1 pm", "1 p.m.", "12 noon", "10:30", "1300 GMT".
-            let next = t.lo(i + 1);
-            let after_next = &t.text[t.toks.get(i + 1).map(|x| x.span.end).unwrap_or(0)..];
+            let next = t.lower(i + 1);
+            let after_next = &t.text()[if i + 1 < t.len() {
+                t.span(i + 1).end
+            } else {
+                0
+            }..];
             if matches!(next, "am" | "pm") {
                 let (h, m) = hours_minutes(num)?;
                 (parse_clock(h, m, next)?, false, i + 2)
@@ -862,20 +828,20 @@ fn clock(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
     };
     // The clock's zone: "GMT", "local time", "UAE time", "Abu Dhabi time".
     let mut zone = None;
-    let z = t.lo(end);
+    let z = t.lower(end);
     if let Some(entry) = lex.zones.get(z) {
         if !entry.needs_time_word && t.capitalised(end) {
             zone = Some(entry.target);
             end += 1;
-        } else if t.lo(end + 1) == "time" {
+        } else if t.lower(end + 1) == "time" {
             zone = Some(entry.target);
             end += 2;
-        } else if t.lo(end + 2) == "time" && entry.needs_time_word {
+        } else if t.lower(end + 2) == "time" && entry.needs_time_word {
             zone = Some(entry.target);
             end += 3;
         }
     } else if z == "local" {
-        end += if t.lo(end + 1) == "time" { 2 } else { 1 };
+        end += if t.lower(end + 1) == "time" { 2 } else { 1 };
     }
     Some((
         Clock {
@@ -954,7 +920,7 @@ fn may_begin(t: &Tokens, i: usize) -> bool {
     if b.is_ascii_digit() || b.is_ascii_uppercase() {
         return true;
     }
-    let lo = t.lo(i);
+    let lo = t.lower(i);
     let set = SET.get_or_init(|| {
         TRIGGERS
             .iter()
@@ -976,13 +942,18 @@ fn scan(t: &Tokens) -> Vec<Found> {
         let date = absolute(t, i).or_else(|| relative(t, i));
         if let Some(mut d) = date {
             // "around 6 May", "on or about 6 May"; "(as reported)" after.
-            if i > 0 && matches!(t.lo(i - 1), "around" | "about" | "approximately" | "circa") {
+            if i > 0
+                && matches!(
+                    t.lower(i - 1),
+                    "around" | "about" | "approximately" | "circa"
+                )
+            {
                 d.approximate = true;
             }
-            let after = &t.text[t.toks[d.end - 1].span.end..];
+            let after = &t.text()[t.span(d.end - 1).end..];
             if after.trim_start().starts_with("(as reported)") {
                 d.approximate = true;
-                if let Some(k) = (d.end..t.len()).find(|&k| t.lo(k) == "reported") {
+                if let Some(k) = (d.end..t.len()).find(|&k| t.lower(k) == "reported") {
                     d.end = k + 1;
                 }
             }
@@ -1025,7 +996,7 @@ fn can_join(t: &Tokens, a_end: usize, b_start: usize) -> bool {
     }
     (a_end..=b_start)
         .all(|k| !t.sentence_break_before(k) || k == a_end && t.gap_before(k).trim() == "(")
-        && (a_end..b_start).all(|k| connector(t.lo(k)))
+        && (a_end..b_start).all(|k| connector(t.lower(k)))
 }
 
 fn join(t: &Tokens, found: Vec<Found>) -> Vec<Group> {
@@ -1414,7 +1385,7 @@ fn role_before(t: &Tokens, start: usize) -> Option<DateRole> {
             return None;
         }
         k -= 1;
-        match t.lo(k) {
+        match t.lower(k) {
             "since" | "from" => return Some(DateRole::Since),
             "until" | "till" | "til" | "untill" => return Some(DateRole::Until),
             w if connector(w) || matches!(w, "noon" | "midday") => continue,
@@ -1433,7 +1404,7 @@ fn future_context(t: &Tokens, start: usize) -> bool {
             return false;
         }
         k -= 1;
-        let w = t.lo(k);
+        let w = t.lower(k);
         if lex.future_markers.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
             return true;
         }
@@ -1441,7 +1412,7 @@ fn future_context(t: &Tokens, start: usize) -> bool {
             let mut pair = String::with_capacity(24);
             pair.push_str(w);
             pair.push(' ');
-            pair.push_str(t.lo(k + 1));
+            pair.push_str(t.lower(k + 1));
             if lex.future_markers.contains(pair.as_str()) {
                 return true;
             }
@@ -1461,7 +1432,7 @@ fn zone_offset(zone: Option<ZoneTarget>, on: Option<NaiveDate>) -> Option<i32> {
 /// `published`. See the crate documentation for the rules.
 pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec<DateMention> {
     let t = Tokens::new(text, within);
-    if t.len() == 0 {
+    if t.is_empty() {
         return Vec::new();
     }
     let groups = join(&t, scan(&t));
@@ -1545,15 +1516,15 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
             }
         }
         // Close a bracket opened inside the expression: "today (Sunday)".
-        let mut span_end = t.toks[g.end - 1].span.end;
-        let inside = &text[t.toks[g.start].span.start..span_end];
+        let mut span_end = t.span(g.end - 1).end;
+        let inside = &text[t.span(g.start).start..span_end];
         if inside.matches('(').count() > inside.matches(')').count()
             && text[span_end..within.end.min(text.len())].starts_with(')')
         {
             span_end += 1;
         }
         out.push(DateMention {
-            span: Span::new(t.toks[g.start].span.start, span_end),
+            span: Span::new(t.span(g.start).start, span_end),
             date: resolved.date,
             end,
             precision: resolved.precision,
