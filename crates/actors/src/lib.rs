@@ -654,6 +654,30 @@ impl Build {
         self.aliases.push((text.to_string(), alias));
     }
 
+    /// Register `alias` for entry `e`, valid everywhere or only in country `only_in`.
+    fn push_entry_alias(
+        &mut self,
+        e: u32,
+        alias: &str,
+        flavor: Flavor,
+        only_in: Option<u16>,
+        rank: u8,
+    ) {
+        let info = AliasInfo {
+            text: alias.to_string(),
+            country: only_in.map(|c| self.countries[c as usize].name.clone()),
+            generic: flavor == Flavor::Generic,
+            implied: flavor == Flavor::Implied,
+        };
+        let target = ActorAlias {
+            target: Target::Entry(e),
+            flavor,
+            only_in,
+            rank,
+        };
+        self.push_alias(Some(e), alias, info, target);
+    }
+
     fn actor(
         &mut self,
         a: &toml::Spanned<data::ActorDoc>,
@@ -707,38 +731,14 @@ impl Build {
         }
         for (alias, flavor) in all {
             check_alias(alias, false, &place)?;
-            let info = AliasInfo {
-                text: alias.to_string(),
-                country: None,
-                generic: flavor == Flavor::Generic,
-                implied: flavor == Flavor::Implied,
-            };
-            let target = ActorAlias {
-                target: Target::Entry(e),
-                flavor,
-                only_in: None,
-                rank: 2,
-            };
-            self.push_alias(Some(e), alias, info, target);
+            self.push_entry_alias(e, alias, flavor, None, 2);
         }
         for (country, list) in &a.local {
             let c = self.country_of(country, &place)?;
             for raw in list {
                 let (alias, flavor) = marked(raw, Flavor::Plain);
                 check_alias(alias, false, &place)?;
-                let info = AliasInfo {
-                    text: alias.to_string(),
-                    country: Some(self.countries[c as usize].name.clone()),
-                    generic: flavor == Flavor::Generic,
-                    implied: flavor == Flavor::Implied,
-                };
-                let target = ActorAlias {
-                    target: Target::Entry(e),
-                    flavor,
-                    only_in: Some(c),
-                    rank: RANK_LOCAL,
-                };
-                self.push_alias(Some(e), alias, info, target);
+                self.push_entry_alias(e, alias, flavor, Some(c), RANK_LOCAL);
             }
         }
         Ok(())
@@ -821,19 +821,7 @@ impl Build {
                 }
                 for alias in fills {
                     check_alias(&alias, false, &place)?;
-                    let info = AliasInfo {
-                        text: alias.clone(),
-                        country: None,
-                        generic: flavor == Flavor::Generic,
-                        implied: flavor == Flavor::Implied,
-                    };
-                    let target = ActorAlias {
-                        target: Target::Entry(e),
-                        flavor,
-                        only_in: None,
-                        rank: 1,
-                    };
-                    self.push_alias(Some(e), &alias, info, target);
+                    self.push_entry_alias(e, &alias, flavor, None, 1);
                 }
             }
             if self.entries[e as usize].template.is_none() {

@@ -374,16 +374,7 @@ impl Store {
         sql.push_str(" ORDER BY e.seq LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, json) = row?;
-            out.push(serde_json::from_str(&json).map_err(json_err(format!("fused event {id}")))?);
-        }
-        Ok(out)
+        self.json_rows(&sql, args, "fused event")
     }
 
     /// One fused event by id.

@@ -87,20 +87,32 @@ impl Store {
         sql.push_str(" ORDER BY a.rowid, e.salience DESC, e.ordinal LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
-        let mut stmt = self.conn.prepare(&sql)?;
+        self.json_rows(&sql, args, "event")
+    }
+
+    /// Run `sql` (selecting an id and a JSON column) and decode each row's JSON; a row that does
+    /// not decode is an error naming `what` and its id.
+    pub(crate) fn json_rows<T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+        args: Vec<Value>,
+        what: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?;
-        let mut events = Vec::new();
+        let mut out = Vec::new();
         for row in rows {
             let (id, json) = row?;
-            let event = serde_json::from_str(&json).map_err(|source| StoreError::Json {
-                what: format!("event {id}"),
-                source,
-            })?;
-            events.push(event);
+            out.push(
+                serde_json::from_str(&json).map_err(|source| StoreError::Json {
+                    what: format!("{what} {id}"),
+                    source,
+                })?,
+            );
         }
-        Ok(events)
+        Ok(out)
     }
 
     /// Row counts.
