@@ -45,6 +45,8 @@ struct Draft {
     explicit_date: bool,
     explicit_place: bool,
     ordinal: Option<&'static str>,
+    /// The sentence opens by announcing another incident ("In a separate incident, ...").
+    new_incident: bool,
     stated_fatalities: Option<u64>,
 }
 
@@ -800,6 +802,7 @@ fn build(
         explicit_date,
         explicit_place,
         ordinal: ordinal(doc.sentence_text(i)),
+        new_incident: opens_new_incident(doc, i),
         stated_fatalities: stated,
     }
 }
@@ -845,6 +848,19 @@ fn territory_event(
         draft.event.actor2 = None;
     }
     Some(draft)
+}
+
+/// How far into a sentence an opening such as "In a separate incident" may end.
+const OPENING_BYTES: usize = 40;
+
+/// Whether sentence `i` opens by announcing another incident ("Meanwhile", "In a separate
+/// attack", "Later").
+fn opens_new_incident(doc: &Doc, i: usize) -> bool {
+    let sentence = doc.sentences[i];
+    let end = char_floor(doc.text, (sentence.start + OPENING_BYTES).min(sentence.end));
+    doc.cues
+        .new_incident
+        .any(doc.text, Span::new(sentence.start, end))
 }
 
 /// "first", "second", "another": events that say they are distinct.
@@ -897,7 +913,32 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && b.quantities
             .iter()
             .any(|q| matches!(q.kind, QuantityKind::Killed | QuantityKind::Injured));
-    if aftermath || escalation(p, d).is_some() {
+    // The next sentence going on about the same violence with no date, place or actors of its
+    // own ("The monitors counted 40 explosions near the village."): more of the same event, whose
+    // type the lead sentence set.
+    let same_place = match (&a.location, &b.location) {
+        (Some(x), Some(y)) => x.name == y.name,
+        _ => false,
+    };
+    let known = |x: &Option<sitrep_model::ActorRef>| {
+        x.as_ref().is_none_or(|x| {
+            [&a.actor1, &a.actor2]
+                .into_iter()
+                .flatten()
+                .any(|y| y.name == x.name)
+        })
+    };
+    let elaboration = violent(a.sub_event_type)
+        && violent(b.sub_event_type)
+        && d.first_sentence == p.last_sentence + 1
+        && !d.new_incident
+        && d.ordinal.is_none()
+        && !d.explicit_date
+        && (!d.explicit_place || same_place)
+        && a.tally == b.tally
+        && known(&b.actor1)
+        && known(&b.actor2);
+    if aftermath || elaboration || escalation(p, d).is_some() {
         return true;
     }
     if !same_kind || a.tally != b.tally {

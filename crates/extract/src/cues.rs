@@ -93,6 +93,11 @@ struct CueFile {
     quantity: QuantityCues,
     sides: Sides,
     victims: Victims,
+    continuity: Continuity,
+}
+#[derive(Deserialize)]
+struct Continuity {
+    new_incident: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Attribution {
@@ -168,6 +173,8 @@ pub struct Cues {
     pub side_armed: PhraseSet,
     /// Single victims.
     pub singular_victim: PhraseSet,
+    /// Openings that announce another incident ("In a separate incident").
+    pub new_incident: PhraseSet,
 }
 
 /// Parse a cue file; errors name the origin.
@@ -200,6 +207,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         side_state: PhraseSet::new(&f.sides.state),
         side_armed: PhraseSet::new(&f.sides.armed_group),
         singular_victim: PhraseSet::new(&f.victims.singular),
+        new_incident: PhraseSet::new(&f.continuity.new_incident),
     })
 }
 
@@ -248,6 +256,8 @@ mod tests {
         assert!(c.tally.any(t, Span::new(0, t.len())));
         let t = "Gunmen shot dead a farmer";
         assert!(c.singular_victim.any(t, Span::new(0, t.len())));
+        let t = "In a separate incident, a farmer was wounded";
+        assert_eq!(all(t, &c.new_incident), vec!["In a separate incident"]);
     }
 
     #[test]

@@ -258,3 +258,37 @@ fn two_accounts_of_the_same_dead_are_not_added_up() {
     assert_eq!(killed, vec![7, 9], "{:#?}", e.quantities);
     assert_eq!(e.fatalities, 7);
 }
+
+#[test]
+fn a_sentence_going_on_about_the_same_fighting_is_the_same_event() {
+    let a = article(
+        "front",
+        "On 12 June 2021, government troops fired mortars and machine guns at rebel positions \
+         near Kalinove, Luhansk. Monitors counted 40 explosions near Kalinove during the night.",
+        Some(d(2021, 6, 13)),
+    );
+    let r = reader().read(&a);
+    let violent: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type.is_conflict())
+        .collect();
+    assert_eq!(violent.len(), 1, "{violent:#?}");
+    assert!(violent[0].notes.contains("Monitors counted"));
+
+    // Announced as another incident, it stays apart.
+    let a = article(
+        "front2",
+        "On 12 June 2021, government troops fired mortars and machine guns at rebel positions \
+         near Kalinove, Luhansk. In a separate incident, artillery shells hit a farm near Kalinove.",
+        Some(d(2021, 6, 13)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events
+            .iter()
+            .filter(|e| e.sub_event_type.is_conflict())
+            .count(),
+        2
+    );
+}
