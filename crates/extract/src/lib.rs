@@ -130,7 +130,9 @@ impl Reader {
             .collect();
         lap(&mut times.time);
 
-        let places = self.gazetteer.read_places(text, &sentences);
+        let places = self
+            .gazetteer
+            .read_places_from(text, &sentences, article.source.as_deref());
         let country_code = places.main_country.clone();
         let country = country_code
             .as_deref()

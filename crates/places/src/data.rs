@@ -19,6 +19,39 @@ pub const PLACE_WORDS_TSV: &str = include_str!("../../../data/gazetteer/place_wo
 /// and sometimes to its provinces.
 pub const CONTEXT_WORDS_TSV: &str = include_str!("../../../data/gazetteer/context_words.tsv");
 
+/// `outlets.tsv`: news outlets and the country (or few countries) they report on.
+pub const OUTLETS_TSV: &str = include_str!("../../../data/gazetteer/outlets.tsv");
+
+/// Parses `outlets.tsv`: outlet name, iso2 codes (`|`-separated) or `-` for outlets that report
+/// worldwide. A name listed twice is an error.
+pub fn parse_outlets(text: &str) -> Result<Vec<(String, Vec<String>)>, PlacesError> {
+    let expected = "outlet<TAB>iso2[|iso2...] or outlet<TAB>- (worldwide), each outlet once";
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (line, cols) in rows("outlets.tsv", text) {
+        let name = cols.first().map(|w| w.trim()).unwrap_or("");
+        let codes = cols.get(1).map(|c| c.trim()).unwrap_or("");
+        let countries: Vec<String> = if codes == "-" {
+            Vec::new()
+        } else {
+            split_aliases(cols.get(1))
+        };
+        let valid_codes = countries
+            .iter()
+            .all(|c| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase()));
+        if name.is_empty()
+            || cols.len() != 2
+            || (codes != "-" && countries.is_empty())
+            || !valid_codes
+            || !seen.insert(name.to_lowercase())
+        {
+            return Err(bad("outlets.tsv", line, expected));
+        }
+        out.push((name.to_owned(), countries));
+    }
+    Ok(out)
+}
+
 /// A row of `context_words.tsv`: a group or institution name and where it points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContextWordRow {
@@ -323,6 +356,18 @@ mod tests {
         assert!(parse_place_words("camp\tbase\n").is_err());
         assert!(parse_admin1("SY07\tX\n").is_err());
         assert!(parse_context_words("SMM\tUkraine\n").is_err());
+        let outlets = parse_outlets(OUTLETS_TSV).unwrap();
+        assert!(outlets.len() > 300);
+        assert!(outlets.iter().any(|(n, c)| n == "AFP" && c.is_empty()));
+        assert!(parse_outlets("Daily Bugle\tLebanon\n").is_err());
+        assert!(parse_outlets("Daily Bugle\tLB\ndaily bugle\tLY\n").is_err());
+        assert_eq!(
+            parse_outlets("Daily Bugle\tLB|SY\n").unwrap(),
+            vec![(
+                "Daily Bugle".to_string(),
+                vec!["LB".to_string(), "SY".to_string()]
+            )]
+        );
         assert!(parse_context_words("SMM\tUA\tRU.05\n").is_err());
         let ok = parse_context_words("JNIM\tML|BF\nSMM\tUA\tUA.05|UA.14\n").unwrap();
         assert_eq!(ok[0].countries, ["ML", "BF"]);

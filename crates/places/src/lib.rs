@@ -29,6 +29,7 @@ assert_eq!(gaz.country_by_name("Yemeni"), Some("YE"));
 pub mod data;
 mod index;
 pub mod normalise;
+mod outlets;
 mod read;
 pub mod user;
 
@@ -109,6 +110,8 @@ pub struct Gazetteer {
     /// Group/institution word → countries and provinces it points to (`context_words.tsv`);
     /// all-capital words are matched as written, others lowercased.
     pub(crate) context_words: FxHashMap<String, ContextHint>,
+    /// Lowercased outlet name → the countries it reports on (`outlets.tsv`; empty: worldwide).
+    pub(crate) outlets: FxHashMap<String, Vec<u16>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -230,6 +233,16 @@ impl Gazetteer {
             };
             context_words.insert(key, ContextHint { countries, admin1 });
         }
+        let outlets = data::parse_outlets(data::OUTLETS_TSV)?
+            .into_iter()
+            .map(|(name, codes)| {
+                let countries = codes
+                    .iter()
+                    .filter_map(|iso| country_by_iso.get(iso).copied())
+                    .collect();
+                (name.to_lowercase(), countries)
+            })
+            .collect();
         Ok(Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
@@ -247,6 +260,7 @@ impl Gazetteer {
             cues,
             place_words,
             context_words,
+            outlets,
         })
     }
 

@@ -337,6 +337,9 @@ fn word_ok_in_name(t: &Token) -> bool {
 // ---------------------------------------------------------------- matches
 
 /// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
+/// Weight of the outlet's country among the votes for the article's country: a demonym's.
+const OUTLET_WEIGHT: f32 = 1.0;
+
 const MODIFIER_SUFFIXES: &[&str] = &[
     "-led",
     "-backed",
@@ -402,6 +405,19 @@ impl Gazetteer {
     /// Finds and resolves the places of an article. `sentences` are article-relative spans;
     /// an empty slice treats the whole text as one sentence.
     pub fn read_places(&self, text: &str, sentences: &[Span]) -> ArticlePlaces {
+        self.read_places_from(text, sentences, None)
+    }
+
+    /// [`Gazetteer::read_places`] for an article from the outlet(s) named in `source`
+    /// ("An-Nahar; SOHR"): the countries they report on weigh in, weakly, when choosing among
+    /// same-named places and the article's country.
+    pub fn read_places_from(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        source: Option<&str>,
+    ) -> ArticlePlaces {
+        let outlet = source.map(|s| self.outlet_countries(s)).unwrap_or_default();
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() {
             &whole[..]
@@ -411,7 +427,7 @@ impl Gazetteer {
         let toks = tokenize(text, sentences);
         let mut found = self.find_mentions(text, &toks);
         self.attach_context(text, &toks, &mut found);
-        self.resolve(text, &toks, &found)
+        self.resolve(text, &toks, &found, &outlet)
     }
 
     fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
@@ -795,7 +811,13 @@ impl Gazetteer {
         }
     }
 
-    fn resolve(&self, text: &str, toks: &[Token], found: &[Found]) -> ArticlePlaces {
+    fn resolve(
+        &self,
+        text: &str,
+        toks: &[Token],
+        found: &[Found],
+        outlet: &[(u16, f32)],
+    ) -> ArticlePlaces {
         // ---- country and admin1 context from the whole article
         let mut votes: FxHashMap<u16, f32> = FxHashMap::default();
         let mut explicit_countries: FxHashMap<u16, f32> = FxHashMap::default();
@@ -888,6 +910,10 @@ impl Gazetteer {
         // several group names of one country count a little more than one, not each
         for (c, v) in context_votes {
             *votes.entry(c).or_default() += v.min(3.0);
+        }
+        // the outlet's country, like a demonym
+        for &(c, share) in outlet {
+            *votes.entry(c).or_default() += OUTLET_WEIGHT * share;
         }
         // ---- qualifiers of each mention; a name written again without its qualifier
         // ("Burco central prison ... Burco town (Burco, Togdheer)") shares them
@@ -1209,6 +1235,9 @@ impl Gazetteer {
                 _ => 1.0,
             };
             *resolved_votes.entry(c).or_default() += w;
+        }
+        for &(c, share) in outlet {
+            *resolved_votes.entry(c).or_default() += OUTLET_WEIGHT * share;
         }
         let final_votes = if resolved_votes.is_empty() {
             &votes

@@ -500,3 +500,41 @@ fn two_towns_joined_by_a_hyphen_are_two_places() {
         Some("SY")
     );
 }
+
+#[test]
+fn outlets_point_to_the_country_they_report_on() {
+    let g = Gazetteer::embedded();
+    let iso = |source: &str| -> Vec<String> {
+        g.outlet_countries(source)
+            .into_iter()
+            .map(|(c, _)| g.countries[c as usize].iso2.clone())
+            .collect()
+    };
+    assert_eq!(iso("An-Nahar"), vec!["LB"]);
+    assert_eq!(iso("Libya Herald"), vec!["LY"]);
+    // not listed, but the name carries the country
+    assert_eq!(iso("Morning Star (Nigeria)"), vec!["NG"]);
+    assert_eq!(iso("Evening Times of Kenya"), vec!["KE"]);
+    // worldwide outlets say nothing, and do not dilute the others
+    assert!(iso("Voice of America").is_empty());
+    assert_eq!(iso("AFP; SOHR"), vec!["SY"]);
+    let shares = g.outlet_countries("An-Nahar; SOHR");
+    assert_eq!(shares.len(), 2);
+    assert!((shares.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn the_outlet_chooses_among_same_named_places() {
+    let g = Gazetteer::embedded();
+    let text = "Protesters gathered in the main square of Tripoli on Friday.";
+    let country = |source: Option<&str>| {
+        let p = g.read_places_from(text, &sentences(text), source);
+        mention(&p, "Tripoli").place.country_code.clone()
+    };
+    assert_eq!(country(Some("Libya Herald")).as_deref(), Some("LY"));
+    assert_eq!(country(Some("An-Nahar")).as_deref(), Some("LB"));
+    // a place named unambiguously outweighs the outlet
+    let text = "Regime forces shelled Kafr Nabl in Idlib province on Friday.";
+    let p = g.read_places_from(text, &sentences(text), Some("An-Nahar"));
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+}
