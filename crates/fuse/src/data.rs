@@ -2,15 +2,18 @@
 
 use crate::FuseError;
 use sitrep_model::SubEventType;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const FAMILIES: &str = include_str!("../data/families.tsv");
 const ORDINALS: &str = include_str!("../data/ordinals.tsv");
 const ORDINAL_NOUNS: &str = include_str!("../data/ordinal_nouns.tsv");
 const CESSATION: &str = include_str!("../data/cessation.tsv");
+const GENERIC_WORDS: &str = include_str!("../data/generic_words.tsv");
+const STATE_ACTORS: &str = include_str!("../data/state_actors.tsv");
 
-/// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases.
+/// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases, the generic
+/// words of the wording cue and the prefixes that name a state's actors.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     /// Compatible pairs of different sub-event types (both orders) with their score and why.
@@ -21,6 +24,41 @@ pub struct Lexicons {
     pub ordinal_nouns: Vec<String>,
     /// Cessation-of-hostilities phrases, lower case.
     pub cessation: Vec<String>,
+    /// Words that say little about which event a sentence reports, lower case.
+    pub generic_words: HashSet<String>,
+    /// Actor name prefixes that denote a state ("Government of", "Military Forces of").
+    pub state_actor_prefixes: Vec<String>,
+}
+
+/// The texts of the data files, for [`Lexicons::parse`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LexiconTexts<'a> {
+    /// `families.tsv`.
+    pub families: &'a str,
+    /// `ordinals.tsv`.
+    pub ordinals: &'a str,
+    /// `ordinal_nouns.tsv`.
+    pub ordinal_nouns: &'a str,
+    /// `cessation.tsv`.
+    pub cessation: &'a str,
+    /// `generic_words.tsv`.
+    pub generic_words: &'a str,
+    /// `state_actors.tsv`.
+    pub state_actors: &'a str,
+}
+
+impl LexiconTexts<'static> {
+    /// The files embedded in the binary.
+    pub fn embedded() -> LexiconTexts<'static> {
+        LexiconTexts {
+            families: FAMILIES,
+            ordinals: ORDINALS,
+            ordinal_nouns: ORDINAL_NOUNS,
+            cessation: CESSATION,
+            generic_words: GENERIC_WORDS,
+            state_actors: STATE_ACTORS,
+        }
+    }
 }
 
 /// The data lines of a TSV file: `(line number, fields)`, comments and blank lines skipped.
@@ -46,12 +84,15 @@ fn bad(file: &'static str, line: usize, expected: &str, found: &str) -> FuseErro
 
 impl Lexicons {
     /// Parse the lexicons from their texts (the embedded files, or others in tests).
-    pub fn parse(
-        families: &str,
-        ordinals: &str,
-        ordinal_nouns: &str,
-        cessation: &str,
-    ) -> Result<Lexicons, FuseError> {
+    pub fn parse(texts: LexiconTexts<'_>) -> Result<Lexicons, FuseError> {
+        let LexiconTexts {
+            families,
+            ordinals,
+            ordinal_nouns,
+            cessation,
+            generic_words,
+            state_actors,
+        } = texts;
         let mut fam = HashMap::new();
         for (line, f) in rows(families) {
             if f.len() < 3 {
@@ -87,11 +128,38 @@ impl Lexicons {
             .map(|(_, f)| f[0].to_lowercase())
             .collect();
         let cess = rows(cessation).map(|(_, f)| f[0].to_lowercase()).collect();
+        let mut generic = HashSet::new();
+        for (line, f) in rows(generic_words) {
+            let word = f[0];
+            if f.len() > 1 || word.contains(' ') || !word.chars().all(char::is_alphanumeric) {
+                return Err(bad(
+                    "generic_words.tsv",
+                    line,
+                    "one word of letters or digits",
+                    &f.join("|"),
+                ));
+            }
+            generic.insert(word.to_lowercase());
+        }
+        let mut prefixes = Vec::new();
+        for (line, f) in rows(state_actors) {
+            if !f[0].ends_with(" of") {
+                return Err(bad(
+                    "state_actors.tsv",
+                    line,
+                    "a prefix ending in \" of\"",
+                    f[0],
+                ));
+            }
+            prefixes.push(format!("{} ", f[0]));
+        }
         Ok(Lexicons {
             families: fam,
             ordinals: ords,
             ordinal_nouns: nouns,
             cessation: cess,
+            generic_words: generic,
+            state_actor_prefixes: prefixes,
         })
     }
 
@@ -99,7 +167,7 @@ impl Lexicons {
     pub fn embedded() -> &'static Lexicons {
         static LEX: OnceLock<Lexicons> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicons::parse(FAMILIES, ORDINALS, ORDINAL_NOUNS, CESSATION)
+            Lexicons::parse(LexiconTexts::embedded())
                 .expect("embedded fusion lexicons parse (tested)")
         })
     }
@@ -133,6 +201,15 @@ impl Lexicons {
             }
         }
         None
+    }
+
+    /// The side an actor name stands for: a state's government, army and police are one side
+    /// ("Military Forces of Syria (2000-)" → "Syria (2000-)"); any other actor is its own name.
+    pub fn actor_side<'a>(&self, name: &'a str) -> (&'a str, bool) {
+        self.state_actor_prefixes
+            .iter()
+            .find_map(|p| name.strip_prefix(p.as_str()))
+            .map_or((name, false), |country| (country, true))
     }
 
     /// The cessation phrase `text` reports, if any ("ceasefire", "operations had stopped").
@@ -192,6 +269,24 @@ mod tests {
     }
 
     #[test]
+    fn a_states_government_army_and_police_are_one_side() {
+        let lex = Lexicons::embedded();
+        assert_eq!(
+            lex.actor_side("Government of Testland (2001-)"),
+            ("Testland (2001-)", true)
+        );
+        assert_eq!(
+            lex.actor_side("Military Forces of Testland (2001-)"),
+            lex.actor_side("Police Forces of Testland (2001-)")
+        );
+        assert_eq!(
+            lex.actor_side("Hill Brigade (Testland)"),
+            ("Hill Brigade (Testland)", false)
+        );
+        assert!(lex.generic_words.contains("killed") && !lex.generic_words.contains("stadium"));
+    }
+
+    #[test]
     fn cessation_phrases_match_whole_words() {
         let lex = Lexicons::embedded();
         assert_eq!(
@@ -208,13 +303,37 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_file_line_and_expectation() {
-        let err = Lexicons::parse("Agreement\tNo such type\t0.5\n", "", "", "").unwrap_err();
+        let err = Lexicons::parse(LexiconTexts {
+            families: "Agreement\tNo such type\t0.5\n",
+            ..Default::default()
+        })
+        .unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.contains("families.tsv") && msg.contains("line 1"),
             "{msg}"
         );
-        let err = Lexicons::parse("", "first\tone\n", "", "").unwrap_err();
+        let err = Lexicons::parse(LexiconTexts {
+            ordinals: "first\tone\n",
+            ..Default::default()
+        })
+        .unwrap_err();
         assert!(err.to_string().contains("ordinals.tsv"));
+        let err = Lexicons::parse(LexiconTexts {
+            generic_words: "# comment\nkilled\nair strike\n",
+            ..Default::default()
+        })
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("generic_words.tsv") && msg.contains("line 3"),
+            "{msg}"
+        );
+        let err = Lexicons::parse(LexiconTexts {
+            state_actors: "Government\n",
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("state_actors.tsv line 1"));
     }
 }

@@ -488,6 +488,13 @@ impl Fuser {
         out
     }
 
+    /// How two mentions (by id) compare, every cue and veto explained; `None` when either id is
+    /// not a mention. For `sitrep fuse --explain`: why two reports were, or were not, merged.
+    pub fn explain_pair(&self, a: &str, b: &str) -> Option<PairScore> {
+        let (&i, &j) = (self.mention_by_id.get(a)?, self.mention_by_id.get(b)?);
+        Some(self.score_with(i, j, true))
+    }
+
     /// The lexicons in use.
     pub fn lexicons(&self) -> &'static Lexicons {
         self.lex

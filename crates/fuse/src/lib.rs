@@ -31,12 +31,12 @@ pub mod merge;
 pub mod score;
 
 pub use control::{control_timelines, ControlStep, PlaceTimeline};
-pub use data::Lexicons;
+pub use data::{LexiconTexts, Lexicons};
 pub use dedup::Signature;
 pub use fuser::{ArticleEntry, Assignment, Fuser, Provenance, Split};
 pub use links::{links, stories, Link, Relation, Story};
 pub use merge::{fused_event, Account, Figure, FusedEvent, Member};
-pub use score::{CueScore, Mention, MERGE_THRESHOLD};
+pub use score::{CueScore, Mention, PairScore, MERGE_THRESHOLD};
 
 /// What can go wrong in fusion.
 #[derive(Debug, thiserror::Error)]

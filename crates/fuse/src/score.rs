@@ -22,6 +22,22 @@ pub const W_WORDS: f32 = 0.20;
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
 pub const W_SAME_FIGURE: f32 = 0.10;
+/// Penalty when both mentions count the killed and no two counts are close (within
+/// [`FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): sixteen dead in one raid, forty in another.
+pub const W_FIGURES_DIFFER: f32 = 0.10;
+/// Two counts of one event's dead within this ratio of each other are accounts of it that
+/// disagree (1,300 and 1,400; 58 and 72), not signs of two events.
+pub const FIGURE_RATIO: f64 = 2.0;
+/// Two small counts fewer than this apart are close too ("two children" and "four people").
+pub const FIGURE_GAP: u64 = 5;
+/// Weighted Jaccard of the wording at which the wording cue counts fully.
+pub const WORDS_FULL: f32 = 0.25;
+/// Weight of a shared generic word (`data/generic_words.tsv`) in the wording cue.
+pub const GENERIC_WORD_WEIGHT: f32 = 0.25;
+/// Weight of a name (a capitalised word inside a sentence) in the wording cue.
+pub const NAME_WEIGHT: f32 = 2.0;
+/// Weight of a number written in digits in the wording cue.
+pub const NUMBER_WEIGHT: f32 = 1.5;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
@@ -77,8 +93,9 @@ pub struct Mention {
     /// When the cessation began by its own sentence ("since Saturday noon" → that Saturday),
     /// with the words: the first `since` date of the sentence, else its first dated point.
     pub cessation_date: Option<(NaiveDate, String)>,
-    /// Hashed content-word stems of its sentence, sorted and unique (the wording cue).
-    pub stems: Vec<u64>,
+    /// Hashed content-word stems of its sentence with their weights, sorted and unique (the
+    /// wording cue).
+    pub stems: Vec<(u64, f32)>,
     /// The days it may have happened on, inclusive; `None` when unknown.
     pub window: Option<(NaiveDate, NaiveDate)>,
     /// The date is a single day read from the text (not a fallback to publication).
@@ -153,7 +170,7 @@ impl Mention {
             ordinal,
             cessation,
             cessation_date,
-            stems: stems(text),
+            stems: stems(text, lex),
             window,
             explicit_day,
             event,
@@ -224,44 +241,87 @@ const STOP_WORDS: &[&str] = &[
     "says",
 ];
 
-/// Content-word stems of a sentence: words of four letters or more, lower-cased, stop words
-/// left out, cut to their first five letters ("evacuate" and "evacuated" meet), hashed, sorted.
-pub fn stems(text: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| {
-            w.chars().take(5).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+/// Content-word stems of a sentence with their weights: words of four letters or more,
+/// lower-cased, stop words left out, cut to their first five letters ("evacuate" and "evacuated"
+/// meet), hashed, sorted. A generic word of conflict news (`data/generic_words.tsv`: "killed",
+/// "civilians") weighs [`GENERIC_WORD_WEIGHT`], a name (capitalised inside a sentence: "Jayrud",
+/// "Qaterji") [`NAME_WEIGHT`], a number [`NUMBER_WEIGHT`], any other word 1; a stem met more than
+/// once keeps its highest weight.
+pub fn stems(text: &str, lex: &Lexicons) -> Vec<(u64, f32)> {
+    let mut out: Vec<(u64, f32)> = Vec::new();
+    let mut sentence_start = true;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let gap = &rest[..start];
+        if gap.contains(['.', '!', '?', ':', '"', '\n']) {
+            sentence_start = true;
+        }
+        rest = &rest[start..];
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        if word.is_empty() {
+            continue;
+        }
+        let at_start = std::mem::replace(&mut sentence_start, false);
+        if word.chars().count() < 4 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if STOP_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let weight = if lower.chars().all(|c| c.is_ascii_digit()) {
+            NUMBER_WEIGHT
+        } else if lex.generic_words.contains(&lower) {
+            GENERIC_WORD_WEIGHT
+        } else if !at_start && word.starts_with(char::is_uppercase) {
+            NAME_WEIGHT
+        } else {
+            1.0
+        };
+        let hash = lower
+            .chars()
+            .take(5)
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
                 (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
-            })
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
+            });
+        out.push((hash, weight));
+    }
+    // sort by stem, the highest weight first, and keep that one
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    out.dedup_by_key(|s| s.0);
     out
 }
 
-/// Jaccard similarity of two sorted, unique stem lists.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+/// Weighted Jaccard similarity of two sorted, unique stem lists: the weight both share (the
+/// lower of the two) over the words either holds, each counted at its weight but at least 1, so
+/// that sentences sharing only generic words stay far apart however short they are.
+pub fn jaccard(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut shared, mut union) = (0, 0, 0f32, 0f32);
+    loop {
+        let (x, y) = (a.get(i), b.get(j));
+        let step = match (x, y) {
+            (None, None) => break,
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                shared += x.1.min(y.1);
+                (1, 1, x.1.max(y.1))
             }
-        }
+            (Some(x), Some(y)) if x.0 < y.0 => (1, 0, x.1),
+            (Some(x), None) => (1, 0, x.1),
+            (_, Some(y)) => (0, 1, y.1),
+        };
+        i += step.0;
+        j += step.1;
+        union += step.2.max(1.0);
     }
-    let union = a.len() + b.len() - shared;
-    if union == 0 {
+    if union <= 0.0 {
         0.0
     } else {
-        shared as f32 / union as f32
+        shared / union
     }
 }
 
@@ -397,12 +457,24 @@ fn specific_actors(e: &Event) -> Vec<&str> {
         .collect()
 }
 
-fn actor_score(a: &Mention, b: &Mention, explain: bool) -> CueScore {
+fn actor_score(a: &Mention, b: &Mention, lex: &Lexicons, explain: bool) -> CueScore {
     let (x, y) = (specific_actors(&a.event), specific_actors(&b.event));
+    let shared = || {
+        x.iter().find_map(|n| {
+            let (side, state) = lex.actor_side(n);
+            y.iter()
+                .find(|m| lex.actor_side(m) == (side, state))
+                .map(|m| (*n, *m))
+        })
+    };
     let (score, detail) = if x.is_empty() || y.is_empty() {
         (0.5, why!(explain, "actors unknown on one side"))
-    } else if let Some(shared) = x.iter().find(|n| y.contains(n)) {
-        (1.0, why!(explain, "shared actor {shared}"))
+    } else if let Some((n, m)) = shared() {
+        if n == m {
+            (1.0, why!(explain, "shared actor {n}"))
+        } else {
+            (1.0, why!(explain, "one state's forces: {n} / {m}"))
+        }
     } else {
         (0.0, why!(explain, "no shared actor ({} / {})", x[0], y[0]))
     };
@@ -411,6 +483,26 @@ fn actor_score(a: &Mention, b: &Mention, explain: bool) -> CueScore {
         score,
         detail,
     }
+}
+
+/// Counts of the dead both mentions give (not tallies, 2 or more) with no two of them close
+/// ([`FIGURE_RATIO`], [`FIGURE_GAP`]): `(a's count, b's count)`.
+fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
+    let killed = |m: &Mention| -> Vec<u64> {
+        m.event
+            .quantities
+            .iter()
+            .filter(|q| !q.tally && q.value >= 2 && q.kind == sitrep_model::QuantityKind::Killed)
+            .map(|q| q.value)
+            .collect()
+    };
+    let (x, y) = (killed(a), killed(b));
+    let close = |p: u64, q: u64| {
+        p.abs_diff(q) < FIGURE_GAP || (p.max(q) as f64) <= FIGURE_RATIO * p.min(q) as f64
+    };
+    let apart =
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|&p| y.iter().any(|&q| close(p, q)));
+    apart.then(|| (x[0], y[0]))
 }
 
 /// A casualty count both mentions give: `("killed", 16)`.
@@ -473,13 +565,13 @@ pub fn score_pair(
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };
-    let actors = actor_score(a, b, explain);
-    // wording: a Jaccard of 0.4 or more counts fully
+    let actors = actor_score(a, b, lex, explain);
+    // wording: a weighted Jaccard of WORDS_FULL or more counts fully
     let similarity = jaccard(&a.stems, &b.stems);
     let words = CueScore {
         cue: "words".into(),
-        score: (similarity / 0.4).min(1.0),
-        detail: why!(explain, "content-word overlap {similarity:.2}"),
+        score: (similarity / WORDS_FULL).min(1.0),
+        detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
     };
     let mut total = W_TYPE * type_score
         + W_DATE * date.score
@@ -507,6 +599,14 @@ pub fn score_pair(
             cue: "same_figure".into(),
             score: 1.0,
             detail: why!(explain, "both report {value} {kind}"),
+        });
+    }
+    if let Some((x, y)) = figures_differ(a, b) {
+        total -= W_FIGURES_DIFFER;
+        cues.push(CueScore {
+            cue: "figures_differ".into(),
+            score: 1.0,
+            detail: why!(explain, "{x} killed / {y} killed"),
         });
     }
     if let Some(sim) = near_duplicate {

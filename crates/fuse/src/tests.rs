@@ -594,12 +594,151 @@ fn the_same_casualty_count_is_a_cue() {
 
 #[test]
 fn wording_is_a_cue() {
-    let a = score::stems("Two suicide bombers struck the police station in the old quarter.");
-    let b = score::stems("A suicide bomber struck a police station in the old quarter on Monday.");
-    let c = score::stems("Rebels shelled the airport road.");
+    let lex = Lexicons::embedded();
+    let a = score::stems(
+        "Two suicide bombers struck the police station in the old quarter.",
+        lex,
+    );
+    let b = score::stems(
+        "A suicide bomber struck a police station in the old quarter on Monday.",
+        lex,
+    );
+    let c = score::stems("Rebels shelled the airport road.", lex);
     assert!(score::jaccard(&a, &b) > 0.4, "{}", score::jaccard(&a, &b));
     assert_eq!(score::jaccard(&a, &c), 0.0);
     assert_eq!(score::jaccard(&[], &[]), 0.0);
+}
+
+#[test]
+fn shared_names_weigh_more_than_shared_generic_words() {
+    let lex = Lexicons::embedded();
+    // two accounts of one shelling share a neighbourhood's name and what was hit ...
+    let a = score::stems(
+        "Mortar rounds fell on a bakery queue in the Qasrawi quarter, the monitor said.",
+        lex,
+    );
+    let b = score::stems(
+        "State television said a bakery queue in Qasrawi was hit by mortar rounds.",
+        lex,
+    );
+    // ... two accounts of different events share only the words of every war report
+    let c = score::stems(
+        "Civilians were killed and wounded in attacks on the city, the monitor said.",
+        lex,
+    );
+    let d = score::stems(
+        "Government forces killed civilians in attacks near the city, activists reported.",
+        lex,
+    );
+    let same = score::jaccard(&a, &b);
+    let different = score::jaccard(&c, &d);
+    assert!(same >= score::WORDS_FULL, "{same}");
+    assert!(different < same / 2.0, "{different} vs {same}");
+    // a name counts double, a generic word a quarter; a stem keeps its highest weight
+    let weights = score::stems("Qasrawi residents were killed. Killed in Qasrawi.", lex);
+    let mut w: Vec<f32> = weights.iter().map(|s| s.1).collect();
+    w.sort_by(f32::total_cmp);
+    assert_eq!(
+        w,
+        vec![
+            score::GENERIC_WORD_WEIGHT,
+            score::GENERIC_WORD_WEIGHT,
+            score::NAME_WEIGHT
+        ]
+    );
+}
+
+/// Two mentions of one strike that differ only as given: outlets' actors and counts.
+fn strike_pair(actor_a: &str, actor_b: &str, killed: (u64, u64)) -> (Mention, Mention) {
+    let make = |art: &str, actor_name: &str, dead: u64, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: "Air/drone strike",
+                date: "2024-03-10",
+                town: CITY,
+                actor1: None,
+                notes,
+            },
+        );
+        e.actor1 = Some(actor(actor_name, 1));
+        e.quantities = vec![Quantity {
+            kind: QuantityKind::Killed,
+            value: dead,
+            lower_bound: false,
+            approximate: false,
+            side: None,
+            tally: false,
+            claim: None,
+            evidence: ev(art, "killed"),
+        }];
+        Mention::new(e, art, None, None, Lexicons::embedded())
+    };
+    (
+        make(
+            "a",
+            actor_a,
+            killed.0,
+            "Jets bombed the grain market at noon.",
+        ),
+        make(
+            "b",
+            actor_b,
+            killed.1,
+            "The grain market was bombed by jets at noon.",
+        ),
+    )
+}
+
+fn scored(x: &Mention, y: &Mention) -> (f32, Vec<score::CueScore>) {
+    match score::score_pair(x, y, None, Lexicons::embedded(), true) {
+        score::PairScore::Score { total, cues } => (total, cues),
+        score::PairScore::Veto(why) => panic!("{why}"),
+    }
+}
+
+#[test]
+fn a_states_army_and_government_are_one_actor() {
+    let (a, b) = strike_pair(
+        "Government of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (12, 12),
+    );
+    let (_, cues) = scored(&a, &b);
+    let actors = cues.iter().find(|c| c.cue == "actors").unwrap();
+    assert_eq!(actors.score, 1.0, "{}", actors.detail);
+    assert!(
+        actors.detail.starts_with("one state's forces"),
+        "{}",
+        actors.detail
+    );
+    let (c, d) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Otherland (2001-)",
+        (12, 12),
+    );
+    let (_, cues) = scored(&c, &d);
+    assert_eq!(cues.iter().find(|c| c.cue == "actors").unwrap().score, 0.0);
+}
+
+#[test]
+fn far_apart_death_counts_count_against_one_event() {
+    let (a, b) = strike_pair("Hill Brigade", "Hill Brigade", (12, 40));
+    let (apart, cues) = scored(&a, &b);
+    assert!(cues
+        .iter()
+        .any(|c| c.cue == "figures_differ" && c.detail == "12 killed / 40 killed"));
+    // counts that disagree as accounts of one event do (12 and 20; 3 and 6) are no penalty
+    for close in [(12, 20), (3, 6)] {
+        let (c, d) = strike_pair("Hill Brigade", "Hill Brigade", close);
+        let (total, cues) = scored(&c, &d);
+        assert!(!cues.iter().any(|c| c.cue == "figures_differ"), "{close:?}");
+        assert!(
+            (total - apart - score::W_FIGURES_DIFFER).abs() < 1e-4,
+            "{close:?}: {total} vs {apart}"
+        );
+    }
 }
 
 #[test]

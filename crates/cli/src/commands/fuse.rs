@@ -4,7 +4,7 @@
 
 use super::{write_stdout, CliError};
 use clap::Args;
-use sitrep_fuse::{Fuser, Mention, MERGE_THRESHOLD};
+use sitrep_fuse::{Fuser, Mention, PairScore, MERGE_THRESHOLD};
 use sitrep_store::{FusionInput, Store};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -26,6 +26,10 @@ pub struct FuseArgs {
     /// Seed of the audit sample.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Explain how two mentions compare (`MENTION_A,MENTION_B`; repeat for more pairs): each
+    /// cue's score and why, or the veto that keeps them apart.
+    #[arg(long, value_name = "A,B")]
+    pub explain: Vec<String>,
     /// Time fusion in memory on the corpus repeated these many times (e.g. `1,4,16`).
     #[arg(long, value_delimiter = ',')]
     pub bench: Vec<usize>,
@@ -38,6 +42,11 @@ pub fn run(args: FuseArgs) -> Result<ExitCode, CliError> {
     if let Some(n) = args.audit {
         let fuser = in_memory(&store.fusion_inputs()?);
         write_stdout(audit(&fuser, n, args.seed).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !args.explain.is_empty() {
+        let fuser = in_memory(&store.fusion_inputs()?);
+        write_stdout(explain(&fuser, &args.explain)?.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     if !args.bench.is_empty() {
@@ -120,6 +129,36 @@ fn repeated(inputs: &[FusionInput], k: usize, shift: bool) -> Vec<FusionInput> {
         }
     }
     out
+}
+
+/// Each pair's comparison: `A B total` (or `A B veto: why`), then its cues.
+fn explain(fuser: &Fuser, pairs: &[String]) -> Result<String, CliError> {
+    let mut out = String::new();
+    for pair in pairs {
+        let Some((a, b)) = pair.split_once(',') else {
+            return Err(CliError::Store(sitrep_store::StoreError::NotFound(
+                format!("--explain {pair:?}: expected two mention ids separated by a comma"),
+            )));
+        };
+        let (a, b) = (a.trim(), b.trim());
+        match fuser.explain_pair(a, b) {
+            None => {
+                return Err(CliError::Store(sitrep_store::StoreError::NotFound(
+                    format!("--explain {pair:?}: no mention {a:?} or {b:?} in this database"),
+                )))
+            }
+            Some(PairScore::Veto(why)) => {
+                let _ = writeln!(out, "{a} {b} veto: {why}");
+            }
+            Some(PairScore::Score { total, cues }) => {
+                let _ = writeln!(out, "{a} {b} {total:.3}");
+                for c in cues {
+                    let _ = writeln!(out, "      {} {:.2}: {}", c.cue, c.score, c.detail);
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn describe(m: &Mention) -> String {
