@@ -384,6 +384,9 @@ impl Classifier {
             let PatternTarget::Trigger(entry) = target else {
                 continue;
             };
+            if is_month_name(text, hit_span) {
+                continue;
+            }
             let mut factor = 1.0f32;
             let mut modifiers = 0u64;
             // Only modifiers near the hit can apply (windows are at most 12 words).
@@ -627,4 +630,19 @@ impl Classifier {
             })
             .collect()
     }
+}
+
+/// "4 March 2021", "in March": the capitalised month is a date, not a protest march. (A
+/// sentence may open with a march: "March organisers said ...", unless a day follows.)
+fn is_month_name(text: &str, span: Span) -> bool {
+    let word = &text[span.start..span.end];
+    if word != "March" {
+        return false;
+    }
+    let before = text[..span.start].trim_end();
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"']);
+    let day_follows = text[span.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    !sentence_start || day_follows
 }

@@ -5,6 +5,15 @@ use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
 const CASES: &[(&str, SubEventType)] = &[
+    // A month is not a march.
+    (
+        "On 4 March 2021, gunmen shot dead a trader near the market.",
+        Attack,
+    ),
+    (
+        "Hundreds of students marched to the ministry in early March.",
+        PeacefulProtest,
+    ),
     // Air/drone strike vs shelling vs remote explosive vs suicide bomb vs grenade vs chemical.
     (
         "Government warplanes struck a market in the town, killing four people.",

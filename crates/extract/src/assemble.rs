@@ -34,6 +34,67 @@ use crate::quantities;
 /// Minimum classifier confidence for a sentence to anchor an event.
 pub const MIN_CONFIDENCE: f32 = 0.2;
 
+/// How far after a trigger (in bytes, same clause) a "by X" still names who did it.
+const PASSIVE_AGENT_REACH: usize = 90;
+
+/// "controlled by X", "backed by X": a "by" that does not introduce the agent of the event.
+const NOT_AN_AGENT_BY: &[&str] = &[
+    "controlled by",
+    "held by",
+    "run by",
+    "backed by",
+    "supported by",
+    "led by",
+    "owned by",
+    "operated by",
+    "affiliated by",
+    "claimed by",
+    "reported by",
+    "confirmed by",
+    "organised by",
+    "organized by",
+];
+
+/// Words that may stand between "by" and the actor it introduces ("by the", "by two", "by at
+/// least five").
+const BY_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "some",
+    "dozens",
+    "of",
+    "about",
+    "around",
+    "at",
+    "least",
+    "suspected",
+    "alleged",
+    "group",
+];
+
+/// Whether the actor at `s` is introduced by "by" ("killed by two armed men").
+fn after_by(text: &str, s: Span) -> bool {
+    let from = char_floor(text, s.start.saturating_sub(40));
+    let before = text[from..s.start].to_ascii_lowercase();
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .skip_while(|w| BY_FILLERS.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
+    words.next() == Some("by")
+}
+
 /// How many sentences after an event a casualty-only sentence still belongs to it.
 const FOLLOW_UP_WINDOW: usize = 2;
 
@@ -434,11 +495,28 @@ fn roles(
     let mut assoc2 = Vec::new();
     // Passive: "was attacked by X", "killed by X".
     let by_agent = actors.iter().find(|(s, _, _)| {
-        // Close to the trigger ("was shelled by X"), not a later relative clause
-        // ("the pocket controlled by extremists").
-        s.start >= trigger.end
-            && s.start <= trigger.end + 24
-            && preceded_by(*s, &[" by", " by the"])
+        // Close to the trigger ("was shelled by X"), or further on in the same clause ("was
+        // killed in a drive-by shooting in the market by two armed men"); not a relative
+        // clause ("the pocket controlled by extremists").
+        if s.start < trigger.end || !after_by(text, *s) {
+            return false;
+        }
+        let between = &text[trigger.end..s.start];
+        s.start <= trigger.end + 24
+            || (between.len() <= PASSIVE_AGENT_REACH
+                && !between.contains([',', ';', '(', ')'])
+                && !{
+                    let from = char_floor(text, s.start.saturating_sub(24));
+                    let before = text[from..s.start].to_ascii_lowercase();
+                    let before = before.trim_end();
+                    let before = before.strip_suffix(" the").unwrap_or(before);
+                    // "a missile fired by X", "food hidden by X": a participle of its own
+                    let participle = before
+                        .strip_suffix(" by")
+                        .and_then(|b| b.rsplit(' ').next())
+                        .is_some_and(|w| w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")));
+                    participle || NOT_AN_AGENT_BY.iter().any(|w| before.ends_with(w))
+                })
     });
     for a in actors {
         let (s, _, actor) = a;
@@ -513,6 +591,20 @@ fn roles(
             .map(|m| (m.span, m.kind, m.actor.clone()));
         a2 = patient.as_ref().map(|x| x.2.clone());
     }
+    // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
+    // "found handcuffed" in Mexico: a gang), that convention names "armed men" too.
+    if a1
+        .as_ref()
+        .is_some_and(|a| a.name.starts_with("Unidentified Armed Group"))
+    {
+        if let Some(m) = doc.implied[i].iter().find(|m| {
+            m.kind == ActorKind::Unidentified
+                && !m.actor.name.starts_with("Unidentified Armed Group")
+        }) {
+            agent = Some((m.span, m.kind, m.actor.clone()));
+            a1 = Some(m.actor.clone());
+        }
+    }
     let k1 = agent.as_ref().map(|x| x.1);
     let k2 = patient.as_ref().map(|x| x.1);
     match sub.event_type() {
@@ -548,6 +640,10 @@ fn roles(
         EventType::ViolenceAgainstCivilians => {
             if k1 == Some(ActorKind::Civilians) && a2.is_none() {
                 a2 = a1.take();
+            } else if k1 == Some(ActorKind::Civilians) && k2 == Some(ActorKind::Civilians) {
+                // "a man was abducted by individuals in a car": people who attack people are
+                // an unidentified armed group, as ACLED codes them
+                a1 = None;
             }
             if a2.is_none() {
                 a2 = generic_actor(ActorKind::Civilians, country, "");

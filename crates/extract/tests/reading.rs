@@ -292,3 +292,65 @@ fn a_sentence_going_on_about_the_same_fighting_is_the_same_event() {
         2
     );
 }
+
+#[test]
+fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
+    let a = article(
+        "driveby",
+        "On 4 March 2021, a trader was killed in a drive-by shooting near the central market of \
+         Kano by two armed men on a motorcycle.",
+        Some(d(2021, 3, 5)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::Attack);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Nigeria)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Nigeria)")
+    );
+
+    // a participle of its own: "a convoy hidden by ..." does not name who attacked
+    let a = article(
+        "hidden",
+        "On 4 March 2021, soldiers attacked a depot near Kano used by smugglers, killing two \
+         guards.",
+        Some(d(2021, 3, 5)),
+    );
+    let r = reader().read(&a);
+    assert!(r.events[0]
+        .actor1
+        .as_ref()
+        .is_some_and(|a| a.name.starts_with("Military Forces of Nigeria")));
+}
+
+#[test]
+fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
+    // Mexico: drive-by shootings are coded to an unidentified gang.
+    let a = article(
+        "mx",
+        "On 9 June 2021, in Celaya, Guanajuato, armed men on a motorcycle carried out a drive-by \
+         shooting against a shopkeeper. The victim died.",
+        Some(d(2021, 6, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang (Mexico)")
+    );
+    // Elsewhere armed men stay an unidentified armed group, and people who seize people are
+    // not "civilians" acting.
+    let a = article(
+        "ng",
+        "On 9 June 2021, a farmer was abducted near Kaduna by individuals travelling in two cars.",
+        Some(d(2021, 6, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Nigeria)")
+    );
+}

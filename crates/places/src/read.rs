@@ -609,7 +609,8 @@ impl Gazetteer {
                         cue: self.cue_before(toks, i),
                         qualifies: None,
                     });
-                    i = j + 1;
+                    // the place word is part of this mention ("Sfax Medina" is not Medina)
+                    i = word_after_tok.unwrap_or(j) + 1;
                 }
                 None => i += 1,
             }
