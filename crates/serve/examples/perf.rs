@@ -166,7 +166,7 @@ async fn main() {
     let store = Store::open(&path).expect("store");
     let app = router(AppState::new(store, None), 1 << 20);
     println!(
-        "opened (indexes ensured) in {:.2} s",
+        "opened (migrated when older) in {:.2} s",
         t.elapsed().as_secs_f64()
     );
     let queries = [
@@ -176,7 +176,17 @@ async fn main() {
         "/api/events?bbox=35,32,37,34&limit=50&offset=100",
         "/api/events?admin1=Borno&sub_type=Armed%20clash&limit=50",
         "/api/events?actor=boko&limit=50",
+        "/api/events?actor=no%20such%20actor&limit=50",
+        "/api/events?actor=police&country=NG&from=2021-01-01&limit=50",
+        "/api/events/points?actor=boko&limit=100000",
         "/api/events?q=houses&country=ML&limit=50",
+        "/api/events?q=houses&limit=50",
+        "/api/events?q=Report%204711.&limit=50",
+        "/api/events?q=Idlib%20place%207&limit=50",
+        "/api/events?q=idlib&limit=50",
+        "/api/events?q=no%20such%20words&limit=50",
+        "/api/events?q=zz&limit=50",
+        "/api/timeline?q=Report%204711.",
         "/api/events/points?limit=100000",
         "/api/events/points?country=NG&from=2021-01-01&limit=100000",
         "/api/timeline",

@@ -118,9 +118,17 @@ pub(crate) fn parse_event(id: &str, json: &str) -> Result<Event, ApiError> {
         .map_err(|e| ApiError::internal(format!("stored JSON of event {id} does not parse: {e}")))
 }
 
-/// The events matching `query` (its page), newest first.
-pub(crate) fn load_events(store: &Store, query: &EventQuery) -> Result<Vec<Event>, ApiError> {
-    let (where_, mut args) = query.sql_where(true);
+/// The events matching `query` (its page), newest first; `condition` is `query`'s
+/// [`EventQuery::sql_where`] when the caller has it already.
+pub(crate) fn load_events(
+    store: &Store,
+    query: &EventQuery,
+    condition: Option<(String, Vec<Value>)>,
+) -> Result<Vec<Event>, ApiError> {
+    let (where_, mut args) = match condition {
+        Some(c) => c,
+        None => query.sql_where(store, true)?,
+    };
     let sql = format!(
         "SELECT e.id, e.json FROM events e WHERE {where_}
          ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?"
@@ -189,9 +197,12 @@ pub(crate) fn summary(event: &Event) -> Json_ {
 pub async fn events(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 50, MAX_PAGE)?;
     with_store(&state, move |store| {
-        let (where_, args) = query.sql_where(true);
+        let (where_, args) = query.sql_where(store, true)?;
         let total = count(store, &where_, &args)?;
-        let items = load_events(store, &query)?.iter().map(summary).collect();
+        let items = load_events(store, &query, Some((where_, args)))?
+            .iter()
+            .map(summary)
+            .collect();
         Ok(page(total, query.limit, query.offset, items))
     })
     .await
@@ -204,7 +215,7 @@ pub const MAX_POINTS: usize = 200_000;
 pub async fn points(State(state): State<AppState>, p: Params) -> Result<Response, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 50_000, MAX_POINTS)?;
     with_store(&state, move |store| {
-        let (where_, mut args) = query.sql_where(true);
+        let (where_, mut args) = query.sql_where(store, true)?;
         let where_ = format!("{where_} AND e.lat IS NOT NULL AND e.lon IS NOT NULL");
         let total = count(store, &where_, &args)?;
         let sql = format!(
@@ -266,7 +277,7 @@ fn finite(x: f64) -> String {
 pub async fn timeline(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 20_000, 20_000)?;
     with_store(&state, move |store| {
-        let (where_, mut args) = query.sql_where(false);
+        let (where_, mut args) = query.sql_where(store, false)?;
         let where_ = format!("{where_} AND e.event_date IS NOT NULL");
         let total: u64 = store.connection().query_row(
             &format!("SELECT COUNT(DISTINCT e.event_date) FROM events e WHERE {where_}"),
@@ -502,7 +513,7 @@ pub async fn export(
     };
     let query = EventQuery::parse(&params(p)?, &[], MAX_EXPORT, MAX_EXPORT)?;
     let body = with_store(&state, move |store| {
-        let events = load_events(store, &query)?;
+        let events = load_events(store, &query, None)?;
         let options = sitrep_export::ExportOptions {
             include_non_conflict: query.include_non_conflict,
             timestamp: None,

@@ -7,6 +7,9 @@ use rusqlite::types::Value;
 use sitrep_model::{EventType, SubEventType};
 use std::collections::HashMap;
 
+pub use sitrep_store::like_pattern;
+use sitrep_store::{Store, StoreError};
+
 /// The largest page any list answers (map points and exports have their own caps).
 pub const MAX_PAGE: usize = 1000;
 
@@ -187,8 +190,13 @@ impl EventQuery {
     }
 
     /// `WHERE` conditions over the events table aliased `e` (dates left out when
-    /// `with_dates` is false), and their arguments.
-    pub fn sql_where(&self, with_dates: bool) -> (String, Vec<Value>) {
+    /// `with_dates` is false), and their arguments. The actor and text filters are answered
+    /// from the store's read indexes.
+    pub fn sql_where(
+        &self,
+        store: &Store,
+        with_dates: bool,
+    ) -> Result<(String, Vec<Value>), StoreError> {
         let mut sql = String::from("1 = 1");
         let mut args: Vec<Value> = Vec::new();
         let text = |s: &str| Value::Text(s.to_string());
@@ -247,16 +255,10 @@ impl EventQuery {
             }
         }
         if let Some(a) = &self.actor {
-            sql.push_str(
-                " AND (json_extract(e.json, '$.actor1.name') LIKE ? ESCAPE '\\'
-                   OR json_extract(e.json, '$.actor2.name') LIKE ? ESCAPE '\\'
-                   OR json_extract(e.json, '$.assoc_actor_1') LIKE ? ESCAPE '\\'
-                   OR json_extract(e.json, '$.assoc_actor_2') LIKE ? ESCAPE '\\')",
-            );
-            let pattern = like_pattern(a);
-            for _ in 0..4 {
-                args.push(text(&pattern));
-            }
+            let (condition, values) = store.actor_name_condition(a)?;
+            sql.push_str(" AND ");
+            sql.push_str(&condition);
+            args.extend(values);
         }
         if let Some(c) = &self.claimant {
             sql.push_str(
@@ -265,29 +267,13 @@ impl EventQuery {
             args.push(text(&like_pattern(c)));
         }
         if let Some(q) = &self.text {
-            sql.push_str(
-                " AND (e.location LIKE ? ESCAPE '\\' OR json_extract(e.json, '$.notes') LIKE ? ESCAPE '\\')",
-            );
-            let pattern = like_pattern(q);
-            args.push(text(&pattern));
-            args.push(text(&pattern));
+            let (condition, values) = store.event_text_condition(q)?;
+            sql.push_str(" AND ");
+            sql.push_str(&condition);
+            args.extend(values);
         }
-        (sql, args)
+        Ok((sql, args))
     }
-}
-
-/// `%text%` with LIKE's wildcards in `text` escaped.
-pub fn like_pattern(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
 }
 
 /// `west,south,east,north` in degrees.

@@ -105,12 +105,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State over an open store; `ingest_token` enables `POST /api/articles`.
-    /// Adds the store's read indexes (see [`ensure_indexes`]).
+    /// State over an open store (its read indexes come with the store's schema, version 3 on);
+    /// `ingest_token` enables `POST /api/articles`.
     pub fn new(store: Store, ingest_token: Option<String>) -> AppState {
-        if let Err(e) = ensure_indexes(&store) {
-            eprintln!("sitrep serve: indexes not created ({e}); filtered pages will be slower");
-        }
         AppState {
             store: Arc::new(Mutex::new(store)),
             ingest_token: ingest_token.map(Arc::from),
@@ -125,20 +122,6 @@ impl AppState {
         self.loopback_only = loopback_only;
         self
     }
-}
-
-/// Covering indexes for the server's queries (counts, timeline, map points, list pages) so
-/// that filtering by date, type, country, admin1 and box never reads the event JSON.
-/// Idempotent (`IF NOT EXISTS`); takes about a second per 100,000 events the first time.
-pub fn ensure_indexes(store: &Store) -> Result<(), sitrep_store::StoreError> {
-    store.connection().execute_batch(
-        "CREATE INDEX IF NOT EXISTS serve_events_by_date ON events(event_date, is_conflict, event_type,
-             sub_event_type, country, country_code, admin1, location, lat, lon, fatalities, id);
-         CREATE INDEX IF NOT EXISTS serve_events_by_location ON events(location, country_code);
-         CREATE INDEX IF NOT EXISTS serve_control_by_place ON control_facts(place);
-         CREATE INDEX IF NOT EXISTS serve_fused_members ON fused_members(fused_id, mention_id);",
-    )?;
-    Ok(())
 }
 
 /// The application: API routes, the embedded UI, security headers and the body limit.

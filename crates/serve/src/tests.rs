@@ -354,6 +354,17 @@ async fn events_filters() {
         ("q=farmers", vec!["ng-1#1"]),
         ("q=busra", vec!["sy-1#1"]),
         ("q=100%25", vec![]),
+        ("actor=SYRIA%20(2000", vec!["sy-1#1"]),
+        ("actor=nigeria", vec!["ng-1#1"]),
+        ("actor=nigeria&country=SY", vec![]),
+        ("actor=_", vec![]),
+        ("q=MAIDUGURI", vec!["ng-1#1"]),
+        ("q=12%20farmers%20near", vec!["ng-1#1"]),
+        ("q=farmers%20gunmen", vec![]),
+        ("q=ra%20al-H", vec!["sy-1#1"]),
+        ("q=bu", vec!["sy-1#1"]),
+        ("q=%22", vec![]),
+        ("q=maiduguri&from=2021-07-01", vec![]),
         ("country=SY&type=Battles", vec![]),
     ];
     for (query, expected) in cases {
@@ -829,6 +840,30 @@ async fn ingest_needs_the_token() {
     );
     assert_eq!(get_ok(&rw, "/api/meta").await["counts"]["articles"], 4);
     assert_eq!(get_ok(&rw, "/api/meta").await["ingest_enabled"], true);
+    // Events read from posted articles are found by the actor and text filters (their index
+    // rows are written with them).
+    let all = get_ok(&rw, "/api/events?all=1&limit=1000").await;
+    let posted: Vec<&Value> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["article_ids"][0] == "t1")
+        .collect();
+    assert!(!posted.is_empty(), "{all}");
+    for event in posted {
+        let id = event["id"].as_str().unwrap();
+        let mut filters = vec![];
+        for (name, field) in [("q", "location"), ("actor", "actor1")] {
+            if let Some(value) = event[field].as_str() {
+                filters.push(format!("{name}={}", value.replace(' ', "%20")));
+            }
+        }
+        assert!(!filters.is_empty(), "{event}");
+        for filter in filters {
+            let found = ids(&get_ok(&rw, &format!("/api/events?all=1&{filter}")).await);
+            assert!(found.iter().any(|f| f == id), "{filter}: {found:?}");
+        }
+    }
 }
 
 #[tokio::test]

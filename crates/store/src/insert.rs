@@ -1,4 +1,5 @@
-//! Writing: an article and its reading (events, evidence rows, claims, control facts) in one transaction.
+//! Writing: an article and its reading (events, evidence rows, claims, control facts, and the
+//! events' rows in the read indexes) in one transaction.
 
 use crate::{Inserted, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -129,6 +130,7 @@ impl<'a> Batch<'a> {
                 f64::from(event.salience),
                 json,
             ])?;
+        self.insert_read_indexes(event)?;
         for (field, evidence) in evidence_rows(event) {
             self.tx
                 .prepare_cached(
@@ -149,6 +151,40 @@ impl<'a> Batch<'a> {
         for claim in &event.claims {
             self.insert_claim(Some(&event.id), claim)?;
         }
+        Ok(())
+    }
+
+    /// The event's rows in the read indexes (schema 3): its actor names by role, and its place
+    /// name and notes for the text filter.
+    fn insert_read_indexes(&mut self, event: &Event) -> Result<(), StoreError> {
+        let named = [("actor1", &event.actor1), ("actor2", &event.actor2)]
+            .into_iter()
+            .filter_map(|(role, actor)| actor.as_ref().map(|a| (role, a)))
+            .chain(event.assoc_actor_1.iter().map(|a| ("assoc_actor_1", a)))
+            .chain(event.assoc_actor_2.iter().map(|a| ("assoc_actor_2", a)));
+        for (role, actor) in named {
+            if actor.name.is_empty() {
+                continue;
+            }
+            self.tx
+                .prepare_cached("INSERT OR IGNORE INTO actor_names (name) VALUES (?1)")?
+                .execute(params![actor.name])?;
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO event_actors (actor, event_id, role)
+                     SELECT id, ?2, ?3 FROM actor_names WHERE name = ?1",
+                )?
+                .execute(params![actor.name, event.id, role])?;
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO event_text (event_id, location, notes) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![
+                event.id,
+                event.location.as_ref().map_or("", |p| p.name.as_str()),
+                event.notes,
+            ])?;
         Ok(())
     }
 

@@ -30,7 +30,7 @@ use std::path::Path;
 
 pub use fusion::{FusionCounts, FusionInput, FusionRun};
 pub use insert::Batch;
-pub use query::{Counts, EventFilter};
+pub use query::{like_pattern, Counts, EventFilter};
 
 /// The migrations, in order: version `i + 1` is `MIGRATIONS[i]`.
 const MIGRATIONS: &[(&str, &str)] = &[
@@ -38,6 +38,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_fusion.sql",
         include_str!("../migrations/0002_fusion.sql"),
+    ),
+    (
+        "0003_read_indexes.sql",
+        include_str!("../migrations/0003_read_indexes.sql"),
     ),
 ];
 

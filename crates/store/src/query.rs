@@ -1,4 +1,5 @@
-//! Reading back: events by date range, country and type, counts, articles and control facts.
+//! Reading back: events by date range, country and type, counts, articles and control facts;
+//! and the conditions on events answered by the read indexes (actor names, text).
 
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -76,6 +77,20 @@ impl EventFilter {
     }
 }
 
+/// `%text%` with LIKE's wildcards in `text` escaped (for `LIKE ? ESCAPE '\'`).
+pub fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
 impl Store {
     /// Events matching `filter`, in article order (as ingested), most salient first within an article.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
@@ -88,6 +103,67 @@ impl Store {
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
         self.json_rows(&sql, args, "event")
+    }
+
+    /// An SQL condition on per-article events aliased `e` — some actor of the event (actor1,
+    /// actor2 or an associated actor) has a name containing `part` (ASCII case-insensitive, as
+    /// `LIKE`) — and its argument, answered from `actor_names` and `event_actors`: the few
+    /// distinct names are scanned, the events found through the index.
+    pub fn actor_name_condition(&self, part: &str) -> Result<(String, Vec<Value>), StoreError> {
+        let set = "SELECT event_id FROM event_actors
+                   WHERE actor IN (SELECT id FROM actor_names WHERE name LIKE ? ESCAPE '\\')";
+        self.event_set_condition(set, vec![Value::Text(like_pattern(part))])
+    }
+
+    /// An SQL condition on per-article events aliased `e` — the event's place name or notes
+    /// contain `text` (case-insensitive) — and its arguments, answered from the trigram index
+    /// `event_text` when `text` has three characters or more; shorter text is looked for in the
+    /// index's copy of the words (a scan, but of the words only, not of the event JSON).
+    pub fn event_text_condition(&self, text: &str) -> Result<(String, Vec<Value>), StoreError> {
+        if text.chars().count() >= 3 {
+            // One FTS5 phrase: the whole text as a string, its double quotes doubled.
+            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+            self.event_set_condition(
+                "SELECT event_id FROM event_text WHERE event_text MATCH ?",
+                vec![Value::Text(phrase)],
+            )
+        } else {
+            let pattern = like_pattern(text);
+            self.event_set_condition(
+                "SELECT event_id FROM event_text
+                 WHERE location LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\'",
+                vec![Value::Text(pattern.clone()), Value::Text(pattern)],
+            )
+        }
+    }
+
+    /// `e.id IN (set)` for a set of event ids selected by `set` with `args`, in the form that
+    /// reads fewest rows: when the set holds at most a tenth of the events, the events are
+    /// looked up by id (`e.id IN`); when it holds more, the events are scanned (through
+    /// whatever index the other conditions choose) and each id looked for in the set
+    /// (`+e.id IN`: the unary plus keeps SQLite from looking up every member by id).
+    pub(crate) fn event_set_condition(
+        &self,
+        set: &str,
+        args: Vec<Value>,
+    ) -> Result<(String, Vec<Value>), StoreError> {
+        // Events are never deleted: the largest rowid is their number, read in O(1).
+        let events: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(MAX(rowid), 0) FROM events", [], |r| {
+                    r.get(0)
+                })?;
+        // Counted only up to the tenth: a large set need not be read to the end.
+        let tenth = events / 10;
+        let mut count_args = args.clone();
+        count_args.push(Value::Integer(tenth + 1));
+        let members: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM ({set} LIMIT ?)"),
+            rusqlite::params_from_iter(&count_args),
+            |r| r.get(0),
+        )?;
+        let lookup = if members > tenth { "+e.id" } else { "e.id" };
+        Ok((format!("{lookup} IN ({set})"), args))
     }
 
     /// Run `sql` (selecting an id and a JSON column) and decode each row's JSON; a row that does

@@ -327,3 +327,244 @@ fn control_facts_round_trip() {
         .unwrap();
     assert_eq!(store.control_facts().unwrap(), vec![fact]);
 }
+
+/// The ids of the per-article events (aliased `e`) meeting a condition, sorted.
+fn ids_where(
+    store: &Store,
+    condition: Result<(String, Vec<rusqlite::types::Value>), StoreError>,
+) -> Vec<String> {
+    let (condition, args) = condition.unwrap();
+    let sql = format!("SELECT e.id FROM events e WHERE {condition} ORDER BY e.id");
+    let mut stmt = store.connection().prepare(&sql).unwrap();
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(args), |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    ids
+}
+
+fn actor(name: &str) -> ActorRef {
+    ActorRef {
+        name: name.into(),
+        inter: 1,
+        mention: name.into(),
+        evidence: None,
+    }
+}
+
+/// Three events whose actors and words differ (composed for these tests).
+fn indexed_reading() -> Reading {
+    let mut shelling = event(
+        "x-1",
+        SubEventType::ShellingArtilleryMissileAttack,
+        "2021-02-01",
+        "Yemen",
+        0.9,
+    );
+    shelling.actor2 = Some(actor("Civilians (Yemen)"));
+    shelling.assoc_actor_1 = vec![actor("Giants Brigades"), actor("Giants Brigades")];
+    shelling.notes = "Shells fell on the 50% rebuilt \"old market\" of Aden.".into();
+    let mut protest = event(
+        "x-2",
+        SubEventType::PeacefulProtest,
+        "2021-02-02",
+        "Yemen",
+        0.5,
+    );
+    protest.actor1 = Some(actor("Protesters (Yemen)"));
+    protest.assoc_actor_2 = vec![actor("Teachers (Yemen)")];
+    protest.notes = "Teachers marched for unpaid salaries.".into();
+    if let Some(place) = protest.location.as_mut() {
+        place.name = "Mukalla".into();
+    }
+    let mut quiet = event("x-3", SubEventType::ArmedClash, "2021-02-03", "Yemen", 0.1);
+    quiet.actor1 = None;
+    quiet.notes = String::new();
+    Reading {
+        events: vec![shelling, protest, quiet],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn actor_index_finds_every_role_by_part_of_a_name() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .insert(&article("x", "Composed report."), &indexed_reading())
+        .unwrap();
+    let found = |part: &str| ids_where(&store, store.actor_name_condition(part));
+    assert_eq!(found("military forces"), ["x-1"], "actor1, any case");
+    assert_eq!(found("civilians"), ["x-1"], "actor2");
+    assert_eq!(
+        found("giants"),
+        ["x-1"],
+        "associated actor of side 1, listed twice"
+    );
+    assert_eq!(found("teachers"), ["x-2"], "associated actor of side 2");
+    assert_eq!(found("(yemen)"), ["x-1", "x-2"]);
+    assert!(found("police").is_empty());
+    assert!(found("%").is_empty(), "LIKE wildcards are literal");
+    let names: i64 = store
+        .connection()
+        .query_row("SELECT COUNT(*) FROM actor_names", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(names, 5, "each name stored once");
+}
+
+#[test]
+fn text_index_finds_parts_of_notes_and_place_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .insert(&article("x", "Composed report."), &indexed_reading())
+        .unwrap();
+    let found = |text: &str| ids_where(&store, store.event_text_condition(text));
+    assert_eq!(found("OLD MARKET"), ["x-1"], "a phrase, any case");
+    assert_eq!(found("arched for unp"), ["x-2"], "parts of words");
+    assert_eq!(found("mukalla"), ["x-2"], "the place name");
+    assert_eq!(
+        found("aden"),
+        ["x-1", "x-3"],
+        "the place name of both, the notes of one"
+    );
+    assert_eq!(found("\"old market\""), ["x-1"], "double quotes are text");
+    assert_eq!(
+        found("50%"),
+        ["x-1"],
+        "a short text with a LIKE wildcard, literal"
+    );
+    assert!(found("5%").is_empty());
+    assert_eq!(
+        found("uk"),
+        ["x-2"],
+        "two characters: looked for without the trigram index"
+    );
+    assert!(found("market old").is_empty(), "the words in their order");
+}
+
+#[test]
+fn migration_3_replaces_serve_indexes_and_backfills_actors_and_text() {
+    let dir = std::env::temp_dir().join(format!("sitrep-store-v2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("v2.db");
+    let _ = std::fs::remove_file(&path);
+    {
+        // A version 2 store, as written before the read indexes, with the index an earlier
+        // `sitrep serve` added at open.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for (_, sql) in &MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "CREATE INDEX serve_events_by_location ON events(location, country_code)",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, content_hash, text, origin, ingested_at) VALUES ('x', 'h', 'Composed report.', 'test', 'now')",
+            [],
+        )
+        .unwrap();
+        for (ordinal, e) in indexed_reading().events.iter().enumerate() {
+            let place = e.location.as_ref().unwrap();
+            conn.execute(
+                "INSERT INTO events (id, article_id, ordinal, sub_event_type, event_type, is_conflict,
+                    precision, location, fatalities, confidence, salience, json)
+                 VALUES (?1, 'x', ?2, ?3, ?4, 1, 'day', ?5, 0, 0.5, 0.5, ?6)",
+                rusqlite::params![
+                    e.id,
+                    ordinal as i64,
+                    e.sub_event_type.acled_name(),
+                    e.sub_event_type.event_type().acled_name(),
+                    place.name,
+                    serde_json::to_string(e).unwrap()
+                ],
+            )
+            .unwrap();
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 3);
+    let index_names: Vec<String> = store
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        !index_names.iter().any(|n| n.starts_with("serve_")),
+        "{index_names:?}"
+    );
+    assert!(index_names.contains(&"events_by_location".to_string()));
+    assert_eq!(
+        ids_where(&store, store.actor_name_condition("giants")),
+        ["x-1"]
+    );
+    assert_eq!(
+        ids_where(&store, store.actor_name_condition("TEACHERS")),
+        ["x-2"]
+    );
+    assert_eq!(
+        ids_where(&store, store.actor_name_condition("yemen")),
+        ["x-1", "x-2"]
+    );
+    assert_eq!(
+        ids_where(&store, store.event_text_condition("unpaid")),
+        ["x-2"]
+    );
+    assert_eq!(
+        ids_where(&store, store.event_text_condition("aden")),
+        ["x-1", "x-3"]
+    );
+    drop(store);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn small_sets_are_looked_up_large_ones_scanned_with_the_same_answer() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .insert(&article("x", "Composed report."), &indexed_reading())
+        .unwrap();
+    // Twenty more events naming the army in Aden: "giants" and "mukalla" are now rare.
+    let many = Reading {
+        events: (0..20)
+            .map(|i| {
+                event(
+                    &format!("y-{i}"),
+                    SubEventType::ArmedClash,
+                    "2021-03-01",
+                    "Yemen",
+                    0.5,
+                )
+            })
+            .collect(),
+        ..Default::default()
+    };
+    store
+        .insert(&article("y", "Another composed report."), &many)
+        .unwrap();
+    let form = |c: Result<(String, Vec<rusqlite::types::Value>), StoreError>| c.unwrap().0;
+    assert!(form(store.actor_name_condition("giants")).starts_with("e.id IN"));
+    assert!(form(store.event_text_condition("mukalla")).starts_with("e.id IN"));
+    assert!(form(store.actor_name_condition("military")).starts_with("+e.id IN"));
+    assert!(form(store.event_text_condition("aden")).starts_with("+e.id IN"));
+    assert_eq!(
+        ids_where(&store, store.actor_name_condition("giants")),
+        ["x-1"]
+    );
+    assert_eq!(
+        ids_where(&store, store.event_text_condition("mukalla")),
+        ["x-2"]
+    );
+    assert_eq!(
+        ids_where(&store, store.actor_name_condition("military")).len(),
+        21
+    );
+    assert_eq!(
+        ids_where(&store, store.event_text_condition("aden")).len(),
+        22
+    );
+}
