@@ -5,6 +5,17 @@ use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
 const CASES: &[(&str, SubEventType)] = &[
+    // Grievances and background events do not type the protest.
+    (
+        "Relatives gathered outside the court and demanded the immediate release of activists \
+         who were detained at a rally.",
+        PeacefulProtest,
+    ),
+    (
+        "Residents held a pot-banging protest against the release of inmates, after riots in the \
+         prisons the previous week.",
+        PeacefulProtest,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
