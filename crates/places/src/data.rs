@@ -19,6 +19,33 @@ pub const PLACE_WORDS_TSV: &str = include_str!("../../../data/gazetteer/place_wo
 /// and sometimes to its provinces.
 pub const CONTEXT_WORDS_TSV: &str = include_str!("../../../data/gazetteer/context_words.tsv");
 
+/// `organisation_words.txt`: words that end (`last:front`) or start (`first:jaish`) the names
+/// of organisations, never places.
+pub const ORGANISATION_WORDS_TXT: &str =
+    include_str!("../../../data/gazetteer/organisation_words.txt");
+
+/// Parses `organisation_words.txt` into (words that end names, words that start names),
+/// lowercased. A line without `last:` or `first:` is an error naming it.
+pub fn parse_organisation_words(text: &str) -> Result<(Vec<String>, Vec<String>), PlacesError> {
+    let (mut last, mut first) = (Vec::new(), Vec::new());
+    for (line, cols) in rows("organisation_words.txt", text) {
+        let entry = cols.concat();
+        let entry = entry.trim();
+        match entry.split_once(':') {
+            Some(("last", w)) if !w.trim().is_empty() => last.push(w.trim().to_lowercase()),
+            Some(("first", w)) if !w.trim().is_empty() => first.push(w.trim().to_lowercase()),
+            _ => {
+                return Err(bad(
+                    "organisation_words.txt",
+                    line,
+                    "last:WORD or first:WORD",
+                ))
+            }
+        }
+    }
+    Ok((last, first))
+}
+
 /// `outlets.tsv`: news outlets and the country (or few countries) they report on.
 pub const OUTLETS_TSV: &str = include_str!("../../../data/gazetteer/outlets.tsv");
 
@@ -356,6 +383,9 @@ mod tests {
         assert!(parse_place_words("camp\tbase\n").is_err());
         assert!(parse_admin1("SY07\tX\n").is_err());
         assert!(parse_context_words("SMM\tUkraine\n").is_err());
+        let (last, first) = parse_organisation_words(ORGANISATION_WORDS_TXT).unwrap();
+        assert!(last.contains(&"front".to_string()) && first.contains(&"jaish".to_string()));
+        assert!(parse_organisation_words("front\n").is_err());
         let outlets = parse_outlets(OUTLETS_TSV).unwrap();
         assert!(outlets.len() > 300);
         assert!(outlets.iter().any(|(n, c)| n == "AFP" && c.is_empty()));

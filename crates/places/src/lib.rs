@@ -112,6 +112,10 @@ pub struct Gazetteer {
     pub(crate) context_words: FxHashMap<String, ContextHint>,
     /// Lowercased outlet name → the countries it reports on (`outlets.tsv`; empty: worldwide).
     pub(crate) outlets: FxHashMap<String, Vec<u16>>,
+    /// Lowercased words that end organisation names ("front", "watch").
+    pub(crate) organisation_last: FxHashSet<String>,
+    /// Lowercased words that start organisation names ("jaish", "liwa").
+    pub(crate) organisation_first: FxHashSet<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -243,6 +247,8 @@ impl Gazetteer {
                 (name.to_lowercase(), countries)
             })
             .collect();
+        let (organisation_last, organisation_first) =
+            data::parse_organisation_words(data::ORGANISATION_WORDS_TXT)?;
         Ok(Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
@@ -261,6 +267,8 @@ impl Gazetteer {
             place_words,
             context_words,
             outlets,
+            organisation_last: organisation_last.into_iter().collect(),
+            organisation_first: organisation_first.into_iter().collect(),
         })
     }
 

@@ -5,7 +5,7 @@ use crate::data::{PlaceCue, PlaceWord};
 use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1};
 use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain};
 use crate::Gazetteer;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_model::{Evidence, PlaceRef, Span};
 
 /// What a mention names.
@@ -432,6 +432,13 @@ impl Gazetteer {
 
     fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
+        // words the article also writes in lower case are common words ("Killed" in a
+        // headline, "Date", "Command"), not one-word place names
+        let lowercase_words: FxHashSet<&str> = toks
+            .iter()
+            .filter(|t| !t.cap && !t.arabic)
+            .map(|t| t.lower.as_str())
+            .collect();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -591,6 +598,38 @@ impl Gazetteer {
                 }
                 h => h,
             };
+            // organisations ("al-Nusra Front", "Jaish al-Islam") are not places
+            if let Some((j, _)) = &hit {
+                let content: Vec<&Token> = toks[i..=*j]
+                    .iter()
+                    .filter(|w| !is_article(&w.lower))
+                    .collect();
+                // (a province or big town before "Police" is still named: "Idlib Police")
+                let weak = match &hit {
+                    Some((_, Hit::Names(post))) => !self.strong(post, &text[t.start..toks[*j].end]),
+                    Some((_, Hit::Unresolved)) => true,
+                    _ => false,
+                };
+                let next_ends_name = weak
+                    && toks.get(*j + 1).is_some_and(|n| {
+                        n.joined
+                            && n.cap
+                            && n.sentence == t.sentence
+                            && self.organisation_last.contains(&n.lower)
+                    });
+                let organisation = next_ends_name
+                    || content.len() > 1
+                        && (self.organisation_last.contains(&toks[*j].lower)
+                            || self.organisation_first.contains(&content[0].lower));
+                let common_word = *j == i
+                    && !t.all_caps
+                    && lowercase_words.contains(t.lower.as_str())
+                    && !matches!(hit, Some((_, Hit::Country(..))));
+                if organisation || common_word {
+                    i = *j + 1;
+                    continue;
+                }
+            }
             match hit {
                 Some((j, hit)) => {
                     let (word_after, word_after_tok) = match toks.get(j + 1) {
@@ -942,6 +981,8 @@ impl Gazetteer {
         // ---- resolve each mention
         let mut mentions: Vec<PlaceMention> = Vec::with_capacity(found.len());
         let mut chosen_admin1: Vec<Option<u16>> = vec![None; found.len()];
+        // mentions read at first but dropped once the article is read (see below)
+        let mut dropped: Vec<bool> = vec![false; found.len()];
         for (fi, f) in found.iter().enumerate() {
             let Qualifiers {
                 admin1: q_admin1,
@@ -1119,6 +1160,50 @@ impl Gazetteer {
                                     .any(|a| self.admin1[*a as usize].country == cc)
                         };
                     let small_foreign = small_foreign || lone_foreign || outside_hint;
+                    // a name known only abroad, with nothing in the sentence saying it is a
+                    // place here ("God willing", "Assads troops"): not a place at all
+                    // (one of a list of places, "Hajeen, Susa and Sha'afah", is a place)
+                    let listed = |other: Option<&Found>, before: bool| {
+                        other.is_some_and(|o| {
+                            let (a, b) = if before {
+                                (
+                                    toks[o.word_after_tok.unwrap_or(o.last)].end,
+                                    toks[f.first].start,
+                                )
+                            } else {
+                                (
+                                    toks[f.word_after_tok.unwrap_or(f.last)].end,
+                                    toks[o.first].start,
+                                )
+                            };
+                            a <= b
+                                && toks[o.first].sentence == toks[f.first].sentence
+                                && matches!(text[a..b].trim(), "," | "and" | ", and" | "or" | "&")
+                        })
+                    };
+                    let in_a_list = listed(fi.checked_sub(1).and_then(|k| found.get(k)), true)
+                        || listed(found.get(fi + 1), false);
+                    // (and a small town abroad that nothing else points to)
+                    let stray_abroad = best >> 30 != TAG_ADMIN1 && {
+                        let p = &self.places[ix];
+                        p.population < 200_000
+                            && p.flags & FLAG_CAPITAL == 0
+                            && local_main.is_some_and(|(m, v)| m != cc && v >= 1.0)
+                            && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
+                            && !explicit_countries.contains_key(&cc)
+                            && parent_country != Some(cc)
+                    };
+                    if (small_foreign || stray_abroad)
+                        && !in_a_list
+                        && !against_qualifier
+                        && cue == PlaceCue::None
+                        && f.word_after.is_none()
+                        && f.qualifies.is_none()
+                        && quals[fi].admin1.is_empty()
+                        && quals[fi].country.is_empty()
+                    {
+                        dropped[fi] = true;
+                    }
                     if against_qualifier || small_foreign {
                         let why = if against_qualifier {
                             "qualifier"
@@ -1344,6 +1429,28 @@ impl Gazetteer {
                 };
             }
             mentions[mi].place = place;
+        }
+        if dropped.iter().any(|d| *d) {
+            // renumber what the kept mentions qualify
+            let mut new_index: Vec<Option<usize>> = Vec::with_capacity(dropped.len());
+            let mut kept = 0;
+            for d in &dropped {
+                new_index.push((!d).then_some(kept));
+                if !d {
+                    kept += 1;
+                }
+            }
+            mentions = mentions
+                .into_iter()
+                .zip(&dropped)
+                .filter(|(_, d)| !**d)
+                .map(|(mut m, _)| {
+                    m.qualifies = m
+                        .qualifies
+                        .and_then(|q| new_index.get(q).copied().flatten());
+                    m
+                })
+                .collect();
         }
         ArticlePlaces {
             mentions,

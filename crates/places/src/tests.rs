@@ -538,3 +538,41 @@ fn the_outlet_chooses_among_same_named_places() {
     let p = g.read_places_from(text, &sentences(text), Some("An-Nahar"));
     assert_eq!(p.main_country.as_deref(), Some("SY"));
 }
+
+#[test]
+fn organisations_and_common_words_are_not_places() {
+    let text = "Fighters of the Levant Liberation Front and Jaish al-Umma clashed in Saraqib. \
+                Human Rights Watch said the Command had moved. Killed civilians were counted \
+                by the command centre, residents said.";
+    let p = read(text);
+    let written: Vec<&str> = p
+        .mentions
+        .iter()
+        .map(|m| m.place.mention.as_str())
+        .collect();
+    assert!(written.contains(&"Saraqib"), "{written:?}");
+    for not_a_place in [
+        "Front",
+        "Levant Liberation Front",
+        "Jaish al-Umma",
+        "Watch",
+        "Command",
+    ] {
+        assert!(
+            !written.iter().any(|w| w.contains(not_a_place)),
+            "{not_a_place} in {written:?}"
+        );
+    }
+    // a name known only abroad with nothing saying it is a place here is no place
+    let p = read(
+        "Regime forces shelled Douma in Rif Dimashq on Monday. The governor said \
+         God willing the damage was small.",
+    );
+    assert!(
+        !p.mentions.iter().any(|m| m.place.mention == "God"),
+        "{p:#?}"
+    );
+    // a big town before an organisation word is still named
+    let p = read("Aleppo Police said two men were arrested.");
+    assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
+}
