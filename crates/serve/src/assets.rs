@@ -1,6 +1,6 @@
 //! The web UI, compiled into the binary from `web/dist` (built by `npm run build` in `web/`
-//! and committed, so `cargo build` needs no npm). Only the names in [`ASSETS`] are served:
-//! a request for anything else, `..` included, is a 404.
+//! and committed, so `cargo build` needs no npm). Only the names in [`ASSETS`] and
+//! [`ADMIN1_ASSETS`] are served: a request for anything else, `..` included, is a 404.
 
 use crate::{ApiError, AppState};
 use axum::extract::State;
@@ -38,6 +38,10 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
+/// The admin1 outlines, one TopoJSON file per country (`SYR.json`) and `index.json` (which
+/// file covers which country and box), listed from `web/dist/admin1` by `build.rs`.
+pub const ADMIN1_ASSETS: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/admin1_assets.rs"));
+
 /// `GET /`.
 pub async fn index() -> Response {
     (
@@ -62,6 +66,21 @@ pub async fn asset(Path(name): Path<String>) -> Response {
         )
             .into_response(),
         None => ApiError::not_found(format!("no asset {name:?}")).into_response(),
+    }
+}
+
+/// `GET /assets/admin1/{name}`: one of [`ADMIN1_ASSETS`], by exact name.
+pub async fn admin1_asset(Path(name): Path<String>) -> Response {
+    match ADMIN1_ASSETS.iter().find(|(n, _)| *n == name) {
+        Some((_, bytes)) => (
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            *bytes,
+        )
+            .into_response(),
+        None => ApiError::not_found(format!("no admin1 outlines {name:?}")).into_response(),
     }
 }
 

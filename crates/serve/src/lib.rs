@@ -143,6 +143,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .nest("/api", api)
         .route("/", get(assets::index))
         .route("/assets/{name}", get(assets::asset))
+        .route("/assets/admin1/{name}", get(assets::admin1_asset))
         .fallback(assets::not_found)
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(axum::middleware::from_fn(assets::security_headers))

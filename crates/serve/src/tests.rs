@@ -936,6 +936,68 @@ async fn assets_by_known_name_only() {
     get_err(&app, "/api/nothing", StatusCode::NOT_FOUND).await;
 }
 
+#[tokio::test]
+async fn admin1_outlines_by_country() {
+    let app = app(None, 1024);
+    let index = get_ok(&app, "/assets/admin1/index.json").await;
+    let countries = index["countries"].as_array().unwrap();
+    assert!(countries.len() > 200, "{} countries", countries.len());
+    let syria = countries
+        .iter()
+        .find(|c| c["code"] == "SY")
+        .expect("Syria in the index");
+    assert_eq!(syria["file"], "SYR.json");
+    let bbox: Vec<f64> = syria["bbox"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    assert!(
+        bbox[0] < 36.3 && 36.3 < bbox[2] && bbox[1] < 33.5 && 33.5 < bbox[3],
+        "Damascus inside {bbox:?}"
+    );
+    // Every file the index names is served, a TopoJSON of named divisions with a label point.
+    for country in countries {
+        let file = country["file"].as_str().unwrap();
+        let topology = get_ok(&app, &format!("/assets/admin1/{file}")).await;
+        assert_eq!(topology["type"], "Topology", "{file}");
+        let divisions = topology["objects"]["admin1"]["geometries"]
+            .as_array()
+            .unwrap();
+        assert_eq!(divisions.len() as u64, country["divisions"], "{file}");
+        for d in divisions {
+            assert_eq!(
+                d["properties"]["label"].as_array().unwrap().len(),
+                2,
+                "{file}"
+            );
+        }
+    }
+    let syria = get_ok(&app, "/assets/admin1/SYR.json").await;
+    let names: Vec<&str> = syria["objects"]["admin1"]["geometries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["properties"]["name"].as_str())
+        .collect();
+    for governorate in ["Idlib", "Aleppo", "Damascus", "Quneitra"] {
+        assert!(names.contains(&governorate), "{governorate} in {names:?}");
+    }
+    for uri in [
+        "/assets/admin1/syr.json",
+        "/assets/admin1/SYR",
+        "/assets/admin1/",
+        "/assets/admin1/..%2Fapp.js",
+        "/assets/admin1/../app.js",
+        "/assets/admin1/SYR.json/x",
+    ] {
+        let (status, headers, _) = call(&app, Request::get(uri).body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/json", "{uri}");
+    }
+}
+
 #[test]
 fn address_errors_are_typed() {
     let options = ServeOptions {
