@@ -46,6 +46,24 @@ pub fn parse_organisation_words(text: &str) -> Result<(Vec<String>, Vec<String>)
     Ok((last, first))
 }
 
+/// `person_cues.txt`: titles before (`before:president`) and verbs after (`after:said`) a
+/// person's name.
+pub const PERSON_CUES_TXT: &str = include_str!("../../../data/gazetteer/person_cues.txt");
+
+/// Parses `person_cues.txt` into (words before a person's name, words after it), lowercased.
+pub fn parse_person_cues(text: &str) -> Result<(Vec<String>, Vec<String>), PlacesError> {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for (line, cols) in rows("person_cues.txt", text) {
+        let entry = cols.concat();
+        match entry.trim().split_once(':') {
+            Some(("before", w)) if !w.trim().is_empty() => before.push(w.trim().to_lowercase()),
+            Some(("after", w)) if !w.trim().is_empty() => after.push(w.trim().to_lowercase()),
+            _ => return Err(bad("person_cues.txt", line, "before:WORD or after:WORD")),
+        }
+    }
+    Ok((before, after))
+}
+
 /// `outlets.tsv`: news outlets and the country (or few countries) they report on.
 pub const OUTLETS_TSV: &str = include_str!("../../../data/gazetteer/outlets.tsv");
 
@@ -386,6 +404,9 @@ mod tests {
         let (last, first) = parse_organisation_words(ORGANISATION_WORDS_TXT).unwrap();
         assert!(last.contains(&"front".to_string()) && first.contains(&"jaish".to_string()));
         assert!(parse_organisation_words("front\n").is_err());
+        let (before, after) = parse_person_cues(PERSON_CUES_TXT).unwrap();
+        assert!(before.contains(&"president".to_string()) && after.contains(&"said".to_string()));
+        assert!(parse_person_cues("around:said\n").is_err());
         let outlets = parse_outlets(OUTLETS_TSV).unwrap();
         assert!(outlets.len() > 300);
         assert!(outlets.iter().any(|(n, c)| n == "AFP" && c.is_empty()));

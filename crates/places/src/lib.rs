@@ -116,6 +116,10 @@ pub struct Gazetteer {
     pub(crate) organisation_last: FxHashSet<String>,
     /// Lowercased words that start organisation names ("jaish", "liwa").
     pub(crate) organisation_first: FxHashSet<String>,
+    /// Titles before a person's name ("president", "sheikh").
+    pub(crate) person_before: FxHashSet<String>,
+    /// Words after a person's name ("said", "who").
+    pub(crate) person_after: FxHashSet<String>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -249,6 +253,7 @@ impl Gazetteer {
             .collect();
         let (organisation_last, organisation_first) =
             data::parse_organisation_words(data::ORGANISATION_WORDS_TXT)?;
+        let (person_before, person_after) = data::parse_person_cues(data::PERSON_CUES_TXT)?;
         Ok(Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
@@ -269,6 +274,8 @@ impl Gazetteer {
             outlets,
             organisation_last: organisation_last.into_iter().collect(),
             organisation_first: organisation_first.into_iter().collect(),
+            person_before: person_before.into_iter().collect(),
+            person_after: person_after.into_iter().collect(),
         })
     }
 

@@ -625,7 +625,18 @@ impl Gazetteer {
                     && !t.all_caps
                     && lowercase_words.contains(t.lower.as_str())
                     && !matches!(hit, Some((_, Hit::Country(..))));
-                if organisation || common_word {
+                // people: "President Nicolas Maduro", "Rami Abdel Rahman said"
+                let person = weak
+                    && ((i > 0
+                        && toks[i - 1].sentence == t.sentence
+                        && self.person_before.contains(&toks[i - 1].lower))
+                        || toks.get(*j + 1).is_some_and(|n| {
+                            n.sentence == t.sentence
+                                && !n.cap
+                                && self.person_after.contains(&n.lower)
+                                && !text[toks[*j].end..n.start].contains(['.', ';'])
+                        }));
+                if organisation || common_word || person {
                     i = *j + 1;
                     continue;
                 }

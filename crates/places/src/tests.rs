@@ -572,6 +572,26 @@ fn organisations_and_common_words_are_not_places() {
         !p.mentions.iter().any(|m| m.place.mention == "God"),
         "{p:#?}"
     );
+    // people are not places
+    let p = read(
+        "Gunmen shot at the house of Mayor Karim Haddad in Saraqib, Idlib. Omar Khaled Nasser \
+         said the attackers fled. Aleppo said nothing.",
+    );
+    let written: Vec<&str> = p
+        .mentions
+        .iter()
+        .map(|m| m.place.mention.as_str())
+        .collect();
+    assert!(
+        written.contains(&"Saraqib") && written.contains(&"Idlib"),
+        "{written:?}"
+    );
+    for person in ["Karim", "Omar", "Nasser"] {
+        assert!(
+            !written.iter().any(|w| w.contains(person)),
+            "{person} in {written:?}"
+        );
+    }
     // a big town before an organisation word is still named
     let p = read("Aleppo Police said two men were arrested.");
     assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
