@@ -102,50 +102,59 @@ impl Signature {
             .map(Signature)
     }
 
-    fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+    /// The key of each LSH band (the band's number mixed in): two signatures that share a key
+    /// are candidates. Stored, so that a new article's candidates are found by lookup.
+    pub fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
         (0..BANDS).map(move |b| {
-            let key = self.0[b * ROWS..(b + 1) * ROWS]
+            self.0[b * ROWS..(b + 1) * ROWS]
                 .iter()
-                .fold(b as u64, |acc, v| mix(acc ^ u64::from(*v)));
-            (b, key)
+                .fold(b as u64, |acc, v| mix(acc ^ u64::from(*v)))
         })
     }
 }
 
-/// The articles seen so far, indexed by band.
+/// The articles seen so far (or, continuing stored fusion, those a new article can meet),
+/// indexed by band.
 #[derive(Debug, Default, Clone)]
 pub struct DuplicateIndex {
-    signatures: Vec<(String, Signature)>,
-    bands: HashMap<(usize, u64), Vec<usize>>,
+    /// Article id, its place in ingest order, signature.
+    signatures: Vec<(String, u64, Signature)>,
+    bands: HashMap<u64, Vec<usize>>,
 }
 
 impl DuplicateIndex {
-    /// The most similar earlier article at or above [`DUPLICATE_THRESHOLD`], with its similarity.
+    /// The most similar earlier article at or above [`DUPLICATE_THRESHOLD`], with its similarity;
+    /// of equally similar ones, the earliest in ingest order.
     pub fn find(&self, signature: &Signature) -> Option<(String, f32)> {
+        let mut candidates: Vec<usize> = signature
+            .band_keys()
+            .filter_map(|key| self.bands.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(usize, f32)> = None;
-        let mut seen = Vec::new();
-        for key in signature.band_keys() {
-            for &i in self.bands.get(&key).map_or(&[][..], Vec::as_slice) {
-                if seen.contains(&i) {
-                    continue;
-                }
-                seen.push(i);
-                let s = self.signatures[i].1.similarity(signature);
-                if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(_, b)| s > b) {
-                    best = Some((i, s));
-                }
+        for i in candidates {
+            let s = self.signatures[i].2.similarity(signature);
+            let better = best.is_none_or(|(b, bs)| {
+                s > bs || (s == bs && self.signatures[i].1 < self.signatures[b].1)
+            });
+            if s >= DUPLICATE_THRESHOLD && better {
+                best = Some((i, s));
             }
         }
         best.map(|(i, s)| (self.signatures[i].0.clone(), s))
     }
 
-    /// Add an article's signature.
-    pub fn add(&mut self, article_id: &str, signature: Signature) {
+    /// Add an article's signature; `seq` is its place in ingest order.
+    pub fn add(&mut self, article_id: &str, seq: u64, signature: Signature) {
         let i = self.signatures.len();
         for key in signature.band_keys() {
             self.bands.entry(key).or_default().push(i);
         }
-        self.signatures.push((article_id.to_string(), signature));
+        self.signatures
+            .push((article_id.to_string(), seq, signature));
     }
 
     /// Articles indexed.
@@ -181,7 +190,7 @@ mod tests {
             a.similarity(&b)
         );
         let mut index = DuplicateIndex::default();
-        index.add("a", a);
+        index.add("a", 0, a);
         assert_eq!(index.find(&b).map(|(id, _)| id), Some("a".to_string()));
     }
 
@@ -191,7 +200,7 @@ mod tests {
             its air defences intercepted most of them and that nobody was hurt. A rebel commander \
             denied the attack and accused the army of inventing it to justify new air strikes.";
         let mut index = DuplicateIndex::default();
-        index.add("a", Signature::of(STORY));
+        index.add("a", 0, Signature::of(STORY));
         let s = Signature::of(other);
         assert!(Signature::of(STORY).similarity(&s) < 0.2);
         assert!(index.find(&s).is_none());

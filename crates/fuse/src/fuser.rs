@@ -4,12 +4,16 @@
 //! Mentions are taken in ingest order; a mention joins the cluster with the highest pair score
 //! against any member, provided no member vetoes it (complete link for vetoes). Because the state
 //! after `n` articles depends only on those articles in order, adding articles one run at a time
-//! gives the same result as fusing the whole corpus at once.
+//! gives the same result as fusing the whole corpus at once. A fuser need not hold the corpus:
+//! continuing stored fusion, it is given only the fused events a new article's mentions can
+//! meet (those filed under their blocks, [`Fuser::load_cluster`]) and the articles its text can
+//! be a near-duplicate of ([`Fuser::load_signature`]); every order that decides a tie is the
+//! ingest order (`seq`), never the order things were loaded in.
 
 use crate::data::Lexicons;
 use crate::dedup::{DuplicateIndex, Signature};
-use crate::score::{score_pair, CueScore, Mention, PairScore, MERGE_THRESHOLD};
-use chrono::Datelike;
+use crate::score::{score_pair, Block, CueScore, Mention, PairScore, MERGE_THRESHOLD};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Article, Claim, Event};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -52,6 +56,8 @@ pub struct ArticleEntry {
 pub struct Cluster {
     /// Stable id: `F:` + the id of the mention that started it.
     pub id: String,
+    /// Its place in the order fused events were started (0, 1, ...): the tie-breaker.
+    pub seq: usize,
     /// Indices into [`Fuser::mentions`].
     pub members: Vec<usize>,
     /// Parallel to `members`.
@@ -61,20 +67,56 @@ pub struct Cluster {
 /// A pair the user split apart: these two mentions are never in one event.
 pub type Split = (String, String);
 
+/// A stored fused event to continue from (see [`Fuser::load_cluster`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCluster {
+    /// Its id.
+    pub id: String,
+    /// Its place in the order fused events were started.
+    pub seq: usize,
+    /// Its members (any order: they are put in ingest order).
+    pub members: Vec<StoredMember>,
+}
+
+/// One member of a stored fused event: the mention's event and article, and why it joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredMember {
+    /// The per-article event.
+    pub event: Event,
+    /// Its article.
+    pub article_id: String,
+    /// The article's outlet.
+    pub source: Option<String>,
+    /// The article's publication date.
+    pub published: Option<NaiveDate>,
+    /// The article's place in ingest order.
+    pub article_seq: u64,
+    /// The event's place in its article.
+    pub ordinal: usize,
+    /// The earlier article the article is a near-duplicate of, with the similarity.
+    pub duplicate_of: Option<(String, f32)>,
+    /// Why the mention joined.
+    pub provenance: Provenance,
+    /// The article's standalone claims attached to this mention ([`attach_claims`]).
+    pub attached: Vec<Claim>,
+}
+
 /// The fusion state. Build with [`Fuser::new`], feed with [`Fuser::add_article`].
 #[derive(Debug, Clone)]
 pub struct Fuser {
     lex: &'static Lexicons,
-    /// Every mention, in ingest order.
+    /// Every mention: in ingest order, then those loaded after fusing (see [`Fuser::rank`]).
     pub mentions: Vec<Mention>,
+    /// Each mention's place in ingest order: article seq × 2^24 + its place in the article.
+    ranks: Vec<u64>,
     /// The fused events.
     pub clusters: Vec<Cluster>,
     /// Cluster of each mention (parallel to `mentions`).
     pub cluster_of: Vec<usize>,
-    /// The articles, in ingest order.
+    /// The articles fused (not those loaded), in ingest order.
     pub articles: Vec<ArticleEntry>,
-    /// Claims that deny or doubt without reporting an event, attached to a mention (index).
-    pub attached_claims: Vec<(usize, Claim)>,
+    /// Claims that deny or doubt without reporting an event, attached to each mention.
+    attached: Vec<Vec<Claim>>,
     blocks: HashMap<(u32, i32), Vec<usize>, BuildMix>,
     coarse: HashMap<(u32, i32), Vec<usize>, BuildMix>,
     countries: HashMap<String, u32>,
@@ -84,6 +126,8 @@ pub struct Fuser {
     cluster_by_id: HashMap<String, usize>,
     mention_by_id: HashMap<String, usize>,
     dirty: BTreeSet<usize>,
+    next_article_seq: u64,
+    next_cluster_seq: usize,
 }
 
 /// A fast hasher for the small integer block keys (splitmix finaliser over the written words).
@@ -135,6 +179,13 @@ impl Default for Fuser {
 impl Fuser {
     /// An empty fuser that keeps the user's splits apart.
     pub fn new(splits: Vec<Split>) -> Fuser {
+        Fuser::continuing(splits, 0)
+    }
+
+    /// A fuser that continues stored fusion holding `fused_events` fused events: the events it
+    /// starts are numbered from there. Load what new articles can meet with
+    /// [`Fuser::load_cluster`] and [`Fuser::load_signature`] before adding them.
+    pub fn continuing(splits: Vec<Split>, fused_events: usize) -> Fuser {
         let mut set = HashSet::new();
         for (a, b) in splits {
             set.insert((b.clone(), a.clone()));
@@ -143,10 +194,11 @@ impl Fuser {
         Fuser {
             lex: Lexicons::embedded(),
             mentions: Vec::new(),
+            ranks: Vec::new(),
             clusters: Vec::new(),
             cluster_of: Vec::new(),
             articles: Vec::new(),
-            attached_claims: Vec::new(),
+            attached: Vec::new(),
             blocks: HashMap::default(),
             coarse: HashMap::default(),
             countries: HashMap::new(),
@@ -156,6 +208,8 @@ impl Fuser {
             cluster_by_id: HashMap::new(),
             mention_by_id: HashMap::new(),
             dirty: BTreeSet::new(),
+            next_article_seq: 0,
+            next_cluster_seq: fused_events,
         }
     }
 
@@ -167,50 +221,23 @@ impl Fuser {
         events: &[Event],
         standalone_claims: &[Claim],
     ) -> Option<(String, f32)> {
-        self.add_article_with(article, None, events, standalone_claims, None)
+        self.add_article_at(self.next_article_seq, article, events, standalone_claims)
     }
 
-    /// Re-load an article whose fusion was stored: its stored entry (signature, near-duplicate
-    /// link) and the stored assignment of each mention are taken as they are (no scoring), so
-    /// the state is as it was after the run that fused it. Mentions with no stored assignment
-    /// are fused afresh.
-    pub fn restore_article(
+    /// [`Fuser::add_article`] for the article at place `seq` of the ingest order (later than
+    /// every article fused or loaded before; the store uses its row number).
+    pub fn add_article_at(
         &mut self,
+        seq: u64,
         article: &Article,
-        entry: &ArticleEntry,
         events: &[Event],
         standalone_claims: &[Claim],
-        assignments: &HashMap<String, Assignment>,
-    ) {
-        self.add_article_with(
-            article,
-            Some(entry),
-            events,
-            standalone_claims,
-            Some(assignments),
-        );
-    }
-
-    fn add_article_with(
-        &mut self,
-        article: &Article,
-        stored: Option<&ArticleEntry>,
-        events: &[Event],
-        standalone_claims: &[Claim],
-        assignments: Option<&HashMap<String, Assignment>>,
     ) -> Option<(String, f32)> {
-        let (signature, duplicate_of) = match stored {
-            Some(entry) => (entry.signature.clone(), entry.duplicate_of.clone()),
-            None => {
-                let long_enough =
-                    article.text.split_whitespace().count() >= MIN_WORDS_FOR_DUPLICATE;
-                let signature = long_enough.then(|| Signature::of(&article.text));
-                let duplicate_of = signature.as_ref().and_then(|s| self.duplicates.find(s));
-                (signature, duplicate_of)
-            }
-        };
+        self.next_article_seq = seq + 1;
+        let signature = Fuser::signature_of(article);
+        let duplicate_of = signature.as_ref().and_then(|s| self.duplicates.find(s));
         if let Some(signature) = &signature {
-            self.duplicates.add(&article.id, signature.clone());
+            self.duplicates.add(&article.id, seq, signature.clone());
         }
         if let Some(d) = &duplicate_of {
             self.near_duplicates.insert(article.id.clone(), d.clone());
@@ -221,7 +248,7 @@ impl Fuser {
             duplicate_of: duplicate_of.clone(),
         });
         let first = self.mentions.len();
-        for event in events {
+        for (ordinal, event) in events.iter().enumerate() {
             let mention = Mention::new(
                 event.clone(),
                 &article.id,
@@ -229,54 +256,104 @@ impl Fuser {
                 article.published,
                 self.lex,
             );
-            let stored = assignments.and_then(|a| a.get(mention.id()));
-            let index = self.mentions.len();
-            self.mention_by_id.insert(mention.id().to_string(), index);
-            self.mentions.push(mention);
-            let (cluster, provenance) =
-                match stored.and_then(|s| self.cluster_by_id.get(&s.fused_id).map(|&c| (c, s))) {
-                    Some((c, s)) => (Some(c), s.provenance.clone()),
-                    None if stored.is_some_and(|s| s.provenance.matched.is_none()) => (
-                        None,
-                        stored.map(|s| s.provenance.clone()).unwrap_or_else(seed),
-                    ),
-                    None => self.best_cluster(index),
-                };
+            let index = self.push_mention(mention, rank(seq, ordinal));
+            let (cluster, provenance) = self.best_cluster(index);
             let c = match cluster {
                 Some(c) => c,
                 None => {
                     let id = format!("F:{}", self.mentions[index].id());
-                    self.clusters.push(Cluster {
-                        id: id.clone(),
-                        members: Vec::new(),
-                        provenance: Vec::new(),
-                    });
-                    self.cluster_by_id.insert(id, self.clusters.len() - 1);
-                    self.clusters.len() - 1
+                    let seq = self.next_cluster_seq;
+                    self.next_cluster_seq += 1;
+                    self.new_cluster(id, seq)
                 }
             };
-            self.clusters[c].members.push(index);
-            self.clusters[c].provenance.push(provenance);
-            self.cluster_of.push(c);
-            self.index_cluster(c, index);
+            self.join(c, index, provenance);
             self.dirty.insert(c);
         }
         // standalone denials and doubts: attach to the mention of this article they share most words with
-        for claim in standalone_claims {
-            let words = content_words(&claim.sentence);
-            let best = (first..self.mentions.len())
-                .map(|m| {
-                    let notes = content_words(&self.mentions[m].event.notes);
-                    (words.intersection(&notes).count(), m)
-                })
-                .filter(|(n, _)| *n >= 2)
-                .max_by_key(|(n, m)| (*n, std::cmp::Reverse(*m)));
-            if let Some((_, m)) = best {
-                self.attached_claims.push((m, claim.clone()));
-                self.dirty.insert(self.cluster_of[m]);
-            }
+        let notes: Vec<&str> = self.mentions[first..]
+            .iter()
+            .map(|m| m.event.notes.as_str())
+            .collect();
+        let attached: Vec<(usize, Claim)> = attach_claims(&notes, standalone_claims)
+            .into_iter()
+            .map(|(k, claim)| (first + k, claim.clone()))
+            .collect();
+        for (m, claim) in attached {
+            self.attached[m].push(claim);
+            self.dirty.insert(self.cluster_of[m]);
         }
         duplicate_of
+    }
+
+    /// An article's MinHash signature; `None` when the text is too short to call near-duplicates.
+    pub fn signature_of(article: &Article) -> Option<Signature> {
+        let long_enough = article.text.split_whitespace().count() >= MIN_WORDS_FOR_DUPLICATE;
+        long_enough.then(|| Signature::of(&article.text))
+    }
+
+    fn push_mention(&mut self, mention: Mention, rank: u64) -> usize {
+        let index = self.mentions.len();
+        self.mention_by_id.insert(mention.id().to_string(), index);
+        self.mentions.push(mention);
+        self.ranks.push(rank);
+        self.attached.push(Vec::new());
+        self.cluster_of.push(usize::MAX);
+        index
+    }
+
+    fn new_cluster(&mut self, id: String, seq: usize) -> usize {
+        self.clusters.push(Cluster {
+            id: id.clone(),
+            seq,
+            members: Vec::new(),
+            provenance: Vec::new(),
+        });
+        self.cluster_by_id.insert(id, self.clusters.len() - 1);
+        self.clusters.len() - 1
+    }
+
+    fn join(&mut self, c: usize, index: usize, provenance: Provenance) {
+        self.clusters[c].members.push(index);
+        self.clusters[c].provenance.push(provenance);
+        self.cluster_of[index] = c;
+        self.index_cluster(c, index);
+    }
+
+    /// Load a stored fused event (not scored again, not marked changed): new mentions filed
+    /// under its blocks are compared with its members. Loading one twice does nothing.
+    pub fn load_cluster(&mut self, stored: StoredCluster) {
+        if self.cluster_by_id.contains_key(&stored.id) {
+            return;
+        }
+        let mut members = stored.members;
+        members.sort_by_key(|m| rank(m.article_seq, m.ordinal));
+        let c = self.new_cluster(stored.id, stored.seq);
+        for m in members {
+            if let Some(d) = m.duplicate_of {
+                self.near_duplicates.insert(m.article_id.clone(), d);
+            }
+            let mention = Mention::new(m.event, &m.article_id, m.source, m.published, self.lex);
+            let index = self.push_mention(mention, rank(m.article_seq, m.ordinal));
+            self.attached[index] = m.attached;
+            self.join(c, index, m.provenance);
+        }
+    }
+
+    /// Load a stored article's signature (at place `seq` of the ingest order): a new article can
+    /// be found to be its near-duplicate.
+    pub fn load_signature(&mut self, article_id: &str, seq: u64, signature: Signature) {
+        self.duplicates.add(article_id, seq, signature);
+    }
+
+    /// A mention's place in ingest order (comparable within one fuser).
+    pub fn rank(&self, mention: usize) -> u64 {
+        self.ranks[mention]
+    }
+
+    /// The standalone claims attached to a mention.
+    pub fn attached_claims(&self, mention: usize) -> &[Claim] {
+        &self.attached[mention]
     }
 
     fn country_id(&mut self, mention: usize) -> u32 {
@@ -287,49 +364,45 @@ impl Fuser {
 
     fn index_cluster(&mut self, c: usize, mention: usize) {
         let country = self.country_id(mention);
-        let m = &self.mentions[mention];
         let push = |list: &mut Vec<usize>| {
             // candidates() de-duplicates; only avoid the common immediate repeat
             if list.last() != Some(&c) {
                 list.push(c);
             }
         };
-        match m.day_window() {
-            Some((a, b)) => {
-                for day in a.num_days_from_ce()..=b.num_days_from_ce() {
+        match self.mentions[mention].block() {
+            Block::Days(a, b) => {
+                for day in a..=b {
                     push(self.blocks.entry((country, day)).or_default());
                 }
             }
-            None => {
-                let year = m.window.map_or(0, |(a, _)| a.year());
-                push(self.coarse.entry((country, year)).or_default());
-            }
+            Block::Year(year) => push(self.coarse.entry((country, year)).or_default()),
         }
     }
 
-    /// The candidate clusters of a mention: those indexed on its days (or its coarse bucket).
+    /// The candidate clusters of a mention: those indexed on its days (or its coarse bucket),
+    /// in the order they were started.
     fn candidates(&self, mention: usize) -> Vec<usize> {
         let m = &self.mentions[mention];
         let Some(&country) = self.countries.get(&m.country_key()) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        match m.day_window() {
-            Some((a, b)) => {
-                for day in a.num_days_from_ce()..=b.num_days_from_ce() {
+        match m.block() {
+            Block::Days(a, b) => {
+                for day in a..=b {
                     if let Some(list) = self.blocks.get(&(country, day)) {
                         out.extend_from_slice(list);
                     }
                 }
             }
-            None => {
-                let year = m.window.map_or(0, |(a, _)| a.year());
+            Block::Year(year) => {
                 if let Some(list) = self.coarse.get(&(country, year)) {
                     out.extend_from_slice(list);
                 }
             }
         }
-        out.sort_unstable();
+        out.sort_unstable_by_key(|&c| self.clusters[c].seq);
         out.dedup();
         out
     }
@@ -499,6 +572,32 @@ impl Fuser {
     pub fn lexicons(&self) -> &'static Lexicons {
         self.lex
     }
+}
+
+/// A mention's place in ingest order from its article's and its own.
+fn rank(article_seq: u64, ordinal: usize) -> u64 {
+    (article_seq << 24) + ordinal as u64
+}
+
+/// Which of an article's mentions each standalone claim (a denial or doubt that reports no event
+/// of its own) is about: the mention whose notes share the most content words with the claim's
+/// sentence, two at least (`(mention's place among `notes`, claim)`, in claim order).
+pub fn attach_claims<'a>(notes: &[&str], claims: &'a [Claim]) -> Vec<(usize, &'a Claim)> {
+    let notes: Vec<HashSet<String>> = notes.iter().map(|n| content_words(n)).collect();
+    let mut out = Vec::new();
+    for claim in claims {
+        let words = content_words(&claim.sentence);
+        let best = notes
+            .iter()
+            .enumerate()
+            .map(|(m, notes)| (words.intersection(notes).count(), m))
+            .filter(|(n, _)| *n >= 2)
+            .max_by_key(|(n, m)| (*n, std::cmp::Reverse(*m)));
+        if let Some((_, m)) = best {
+            out.push((m, claim));
+        }
+    }
+    out
 }
 
 fn seed() -> Provenance {

@@ -33,10 +33,15 @@ pub mod score;
 pub use control::{control_timelines, ControlStep, PlaceTimeline};
 pub use data::{LexiconTexts, Lexicons};
 pub use dedup::Signature;
-pub use fuser::{ArticleEntry, Assignment, Fuser, Provenance, Split};
-pub use links::{links, stories, Link, Relation, Story};
+pub use fuser::{
+    attach_claims, ArticleEntry, Assignment, Fuser, Provenance, Split, StoredCluster, StoredMember,
+};
+pub use links::{
+    link_keys, link_queries, links, links_touching, stories, stories_touching, Link, LinkKey,
+    LinkQuery, LinkRole, Relation, Story,
+};
 pub use merge::{fused_event, Account, Figure, FusedEvent, Member};
-pub use score::{CueScore, Mention, PairScore, MERGE_THRESHOLD};
+pub use score::{Block, CueScore, Mention, PairScore, MERGE_THRESHOLD};
 
 /// What can go wrong in fusion.
 #[derive(Debug, thiserror::Error)]

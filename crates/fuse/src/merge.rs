@@ -157,11 +157,10 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
     event.sources.clear();
     event.claims.clear();
     event.quantities.clear();
-    let attached: Vec<(usize, &Claim)> = fuser
-        .attached_claims
+    let attached: Vec<(usize, &Claim)> = cluster
+        .members
         .iter()
-        .filter(|(m, _)| cluster.members.contains(m))
-        .map(|(m, c)| (*m, c))
+        .flat_map(|&m| fuser.attached_claims(m).iter().map(move |c| (m, c)))
         .collect();
     for &mi in &cluster.members {
         let m = &fuser.mentions[mi];

@@ -75,6 +75,18 @@ pub enum PairScore {
     Veto(String),
 }
 
+/// The blocking key of a mention within its country: the days of a window of at most
+/// [`MAX_WINDOW_DAYS`] (days counted from the common era), else the year its window starts in
+/// (0 when undated). Mentions are compared only with fused events filed under an overlapping
+/// block, so a comparison never reaches beyond a few weeks (or one year) of one country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    /// First and last day, inclusive.
+    Days(i32, i32),
+    /// The year (coarse block).
+    Year(i32),
+}
+
 /// One event as read from one article, with what fusion derives from it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -195,6 +207,14 @@ impl Mention {
     pub fn day_window(&self) -> Option<(NaiveDate, NaiveDate)> {
         self.window
             .filter(|(a, b)| (*b - *a).num_days() <= MAX_WINDOW_DAYS)
+    }
+
+    /// The blocks it is filed under and compared within (with its [`Mention::country_key`]).
+    pub fn block(&self) -> Block {
+        match self.day_window() {
+            Some((a, b)) => Block::Days(a.num_days_from_ce(), b.num_days_from_ce()),
+            None => Block::Year(self.window.map_or(0, |(a, _)| a.year())),
+        }
     }
 
     /// Every place of the mention: its location, other locations, destination excluded.

@@ -1,17 +1,25 @@
 //! Fusion on disk: the fused events above the per-article events, the decisions that built them
 //! (members with their scores per cue), near-duplicate links, event links, stories and the
 //! user's splits; [`Store::fuse`] brings them up to date incrementally.
+//!
+//! Incremental means that a run reads only what the new articles can touch: the fused events
+//! filed under their mentions' blocks (`fused_blocks`: country × day, or country × year), those
+//! their mentions can be linked with (`fused_link_keys`), the articles sharing a MinHash band
+//! with theirs (`fusion_bands`), then the link partners and stories of the fused events that
+//! changed (`event_links`, `story_events`). It writes back only those fused events, links and
+//! stories. The result is the one a full recompute ([`Store::refuse_all`]) gives.
 
 use crate::{EventFilter, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sitrep_fuse::{
-    fused_event, links, stories, ArticleEntry, Assignment, FusedEvent, Fuser, Link, Signature,
-    Story,
+    attach_claims, fused_event, link_keys, link_queries, links, links_touching, stories,
+    stories_touching, Block, FusedEvent, Fuser, Link, LinkQuery, Mention, Provenance, Signature,
+    StoredCluster, StoredMember, Story,
 };
 use sitrep_model::{Article, Claim, ClaimantKind, Event, Polarity, Span};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What one fusion run did.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -24,8 +32,10 @@ pub struct FusionRun {
     pub fused_written: usize,
     /// Near-duplicate articles found in this run.
     pub near_duplicates: usize,
-    /// Articles whose stored fusion was re-loaded (not recomputed).
-    pub restored_articles: usize,
+    /// Stored fused events read to fuse the new articles (what they could touch).
+    pub fused_read: usize,
+    /// Whether the whole corpus was fused again (nothing fused yet, or `--full`).
+    pub full: bool,
 }
 
 /// How much fusion holds.
@@ -62,33 +72,59 @@ fn word<T: serde::Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
-/// An article row without its text (fusion restores from stored signatures).
+fn parse_date(d: Option<String>) -> Option<NaiveDate> {
+    d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+}
+
+/// An article row without its text.
 fn article_meta(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
         id: r.get(0)?,
         title: r.get(1)?,
-        published: r
-            .get::<_, Option<String>>(2)?
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        published: parse_date(r.get(2)?),
         source: r.get(3)?,
         origin: r.get(4)?,
         ..Default::default()
     })
 }
 
+fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
+    let kind: String = r.get(1)?;
+    let polarity: String = r.get(2)?;
+    Ok(Claim {
+        claimant: r.get(0)?,
+        claimant_kind: serde_json::from_value::<ClaimantKind>(kind.into()).unwrap_or_default(),
+        polarity: serde_json::from_value::<Polarity>(polarity.into()).unwrap_or_default(),
+        hedged: r.get(3)?,
+        article_id: r.get(4)?,
+        sentence_index: r.get::<_, i64>(5)? as usize,
+        sentence: r.get(6)?,
+        span: Span::new(r.get::<_, i64>(7)? as usize, r.get::<_, i64>(8)? as usize),
+    })
+}
+
+const CLAIM_COLUMNS: &str =
+    "claimant, kind, polarity, hedged, article_id, sentence_index, sentence, start, \"end\"";
+
 /// What fusion reads of one article: the article (with its text), its events, its standalone claims.
 pub type FusionInput = (Article, Vec<Event>, Claims);
 type Claims = Vec<Claim>;
 
-/// The re-loaded fuser, the articles not yet fused (rowid, metadata), how many were restored,
-/// and the events and standalone claims of the articles not yet fused, by article.
-type Loaded = (
-    Fuser,
-    Vec<(i64, Article)>,
-    usize,
-    HashMap<String, Vec<Event>>,
-    HashMap<String, Vec<Claim>>,
-);
+/// A fusion input with the article's place in ingest order (its row number).
+type SeqInput = (i64, FusionInput);
+
+/// Every table fusion writes (the user's splits are not among them).
+const FUSION_TABLES: &[&str] = &[
+    "fusion_articles",
+    "fusion_bands",
+    "fused_events",
+    "fused_members",
+    "fused_blocks",
+    "fused_link_keys",
+    "event_links",
+    "stories",
+    "story_events",
+];
 
 impl Store {
     /// The merges users undid: pairs of mention ids.
@@ -115,220 +151,446 @@ impl Store {
     }
 
     fn standalone_claims(&self) -> Result<HashMap<String, Vec<Claim>>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT claimant, kind, polarity, hedged, article_id, sentence_index, sentence, start, \"end\"
-             FROM claims WHERE event_id IS NULL ORDER BY rowid",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims WHERE event_id IS NULL ORDER BY rowid"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut out: HashMap<String, Vec<Claim>> = HashMap::new();
         while let Some(r) = rows.next()? {
-            let kind: String = r.get(1)?;
-            let polarity: String = r.get(2)?;
-            let claim = Claim {
-                claimant: r.get(0)?,
-                claimant_kind: serde_json::from_value::<ClaimantKind>(kind.into())
-                    .unwrap_or_default(),
-                polarity: serde_json::from_value::<Polarity>(polarity.into()).unwrap_or_default(),
-                hedged: r.get(3)?,
-                article_id: r.get(4)?,
-                sentence_index: r.get::<_, i64>(5)? as usize,
-                sentence: r.get(6)?,
-                span: Span::new(r.get::<_, i64>(7)? as usize, r.get::<_, i64>(8)? as usize),
-            };
+            let claim = claim_row(r)?;
             out.entry(claim.article_id.clone()).or_default().push(claim);
         }
         Ok(out)
     }
 
-    /// The fusion state as stored, re-loaded without recomputing any decision, and the articles
-    /// not yet fused (in ingest order).
-    fn load_fuser(&self) -> Result<Loaded, StoreError> {
-        let mut fuser = Fuser::new(self.splits()?);
-        let mut events = self.events_of_articles()?;
-        let mut claims = self.standalone_claims()?;
-        let assignments: HashMap<String, Assignment> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT mention_id, fused_id, provenance FROM fused_members")?;
-            let mut rows = stmt.query([])?;
-            let mut map = HashMap::new();
-            while let Some(r) = rows.next()? {
-                let (mention_id, fused_id, json): (String, String, String) =
-                    (r.get(0)?, r.get(1)?, r.get(2)?);
-                let provenance = serde_json::from_str(&json)
-                    .map_err(json_err(format!("provenance of {mention_id}")))?;
-                map.insert(
-                    mention_id.clone(),
-                    Assignment {
-                        mention_id,
-                        fused_id,
-                        provenance,
-                    },
-                );
-            }
-            map
-        };
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.title, a.published, a.source, a.origin, a.rowid, f.signature,
-                f.duplicate_of, f.similarity
-             FROM articles a LEFT JOIN fusion_articles f ON f.article_id = a.id ORDER BY a.rowid",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut pending = Vec::new();
-        let mut restored = 0;
+    /// One article's events, in order.
+    fn events_of(&self, article_id: &str) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, json FROM events WHERE article_id = ?1 ORDER BY ordinal")?;
+        let mut rows = stmt.query(params![article_id])?;
+        let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            let article = article_meta(r)?;
-            let rowid: i64 = r.get(5)?;
-            let signature: Option<String> = r.get(6)?;
-            // a stored entry: its signature ("" when the text was too short to compare)
-            let entry = signature
-                .filter(|s| s.is_empty() || Signature::from_hex(s).is_some())
-                .map(|s| -> rusqlite::Result<ArticleEntry> {
-                    let duplicate_of: Option<String> = r.get(7)?;
-                    let similarity: Option<f64> = r.get(8)?;
-                    Ok(ArticleEntry {
-                        id: article.id.clone(),
-                        signature: Signature::from_hex(&s),
-                        duplicate_of: duplicate_of.map(|d| (d, similarity.unwrap_or(0.0) as f32)),
-                    })
-                })
-                .transpose()?;
-            match entry {
-                Some(entry) if pending.is_empty() => {
-                    let ev = events.remove(&article.id).unwrap_or_default();
-                    let cl = claims.remove(&article.id).unwrap_or_default();
-                    fuser.restore_article(&article, &entry, &ev, &cl, &assignments);
-                    restored += 1;
-                }
-                _ => pending.push((rowid, article)),
-            }
+            let (id, json): (String, String) = (r.get(0)?, r.get(1)?);
+            out.push(serde_json::from_str(&json).map_err(json_err(format!("event {id}")))?);
         }
-        fuser.take_dirty();
-        Ok((fuser, pending, restored, events, claims))
+        Ok(out)
+    }
+
+    /// One article's standalone claims, in order.
+    fn standalone_claims_of(&self, article_id: &str) -> Result<Vec<Claim>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id = ?1 AND event_id IS NULL ORDER BY rowid"
+        ))?;
+        let rows = stmt.query_map(params![article_id], claim_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Everything fusion reads, in ingest order: each article (with its text), its events and
     /// its standalone claims. For audits and benchmarks that fuse in memory.
     pub fn fusion_inputs(&self) -> Result<Vec<FusionInput>, StoreError> {
-        let mut events = self.events_of_articles()?;
-        let mut claims = self.standalone_claims()?;
+        Ok(self
+            .inputs_after(None)?
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect())
+    }
+
+    /// The articles after row `after` (all when `None`), with their row numbers.
+    fn inputs_after(&self, after: Option<i64>) -> Result<Vec<SeqInput>, StoreError> {
+        let (mut events, mut claims) = match after {
+            None => (self.events_of_articles()?, self.standalone_claims()?),
+            Some(_) => (HashMap::new(), HashMap::new()),
+        };
         let mut stmt = self.conn.prepare(
-            "SELECT id, title, published, source, origin, text FROM articles ORDER BY rowid",
+            "SELECT id, title, published, source, origin, text, rowid FROM articles
+             WHERE rowid > ?1 ORDER BY rowid",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params![after.unwrap_or(i64::MIN)])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let article = Article {
                 text: r.get(5)?,
                 ..article_meta(r)?
             };
-            let ev = events.remove(&article.id).unwrap_or_default();
-            let cl = claims.remove(&article.id).unwrap_or_default();
-            out.push((article, ev, cl));
+            out.push((r.get::<_, i64>(6)?, article));
         }
-        Ok(out)
+        drop(rows);
+        drop(stmt);
+        out.into_iter()
+            .map(|(seq, article)| {
+                let (ev, cl) = match after {
+                    None => (
+                        events.remove(&article.id).unwrap_or_default(),
+                        claims.remove(&article.id).unwrap_or_default(),
+                    ),
+                    Some(_) => (
+                        self.events_of(&article.id)?,
+                        self.standalone_claims_of(&article.id)?,
+                    ),
+                };
+                Ok((seq, (article, ev, cl)))
+            })
+            .collect()
     }
 
-    /// Bring fusion up to date: re-load what is fused, fuse the articles stored since, and write
-    /// the fused events that changed, the new decisions, links and stories. Running it twice
-    /// changes nothing the second time.
+    /// Bring fusion up to date: fuse the articles stored since the last run against what they
+    /// can touch, and write the fused events, links and stories that changed. Running it twice
+    /// changes nothing the second time; the result equals [`Store::refuse_all`]'s.
     pub fn fuse(&mut self) -> Result<FusionRun, StoreError> {
-        // nothing new: the stored fusion is current, and re-loading it would cost the whole corpus
-        // on every `events`, `stories` or `control` call
-        let (fused, unfused): (i64, i64) = self.conn.query_row(
-            "SELECT COUNT(f.article_id), COUNT(*) - COUNT(f.article_id)
-             FROM articles a LEFT JOIN fusion_articles f ON f.article_id = a.id",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if unfused == 0 {
-            return Ok(FusionRun {
-                restored_articles: fused as usize,
-                ..Default::default()
-            });
-        }
-        // the events and claims of the articles not yet fused come back with the fuser
-        let (mut fuser, pending, restored, mut events, mut claims) = self.load_fuser()?;
-        let mut run = FusionRun {
-            restored_articles: restored,
-            ..Default::default()
-        };
-        let first_new_article = fuser.articles.len();
-        let first_new_mention = fuser.mentions.len();
-        for (_, meta) in &pending {
-            let text: String = self.conn.query_row(
-                "SELECT text FROM articles WHERE id = ?1",
-                params![meta.id],
-                |r| r.get(0),
-            )?;
-            let article = Article {
-                text,
-                ..meta.clone()
-            };
-            let ev = events.remove(&article.id).unwrap_or_default();
-            let cl = claims.remove(&article.id).unwrap_or_default();
-            if fuser.add_article(&article, &ev, &cl).is_some() {
-                run.near_duplicates += 1;
+        let last: Option<i64> =
+            self.conn
+                .query_row("SELECT MAX(seq) FROM fusion_articles", [], |r| r.get(0))?;
+        match last {
+            None => self.fuse_all(),
+            Some(last) => {
+                let pending = self.inputs_after(Some(last))?;
+                if pending.is_empty() {
+                    return Ok(FusionRun::default());
+                }
+                self.fuse_new(pending)
             }
-            run.articles += 1;
         }
-        run.mentions = fuser.mentions.len() - first_new_mention;
-        let dirty = fuser.take_dirty();
-        run.fused_written = dirty.len();
-        let tx = self.conn.transaction()?;
-        for (i, entry) in fuser.articles.iter().enumerate().skip(first_new_article) {
-            let seq = pending[i - first_new_article].0;
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO fusion_articles (article_id, seq, signature, duplicate_of, similarity)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                entry.id,
-                seq,
-                entry.signature.as_ref().map_or(String::new(), Signature::to_hex),
-                entry.duplicate_of.as_ref().map(|d| d.0.clone()),
-                entry.duplicate_of.as_ref().map(|d| f64::from(d.1)),
-            ])?;
-        }
-        for &c in &dirty {
-            write_fused(&tx, c, &fused_event(&fuser, c))?;
-        }
-        tx.execute("DELETE FROM event_links", [])?;
-        for link in links(&fuser) {
-            tx.prepare_cached(
-                "INSERT INTO event_links (a, b, relation, detail) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![link.a, link.b, word(link.relation), link.detail])?;
-        }
-        tx.execute("DELETE FROM stories", [])?;
-        for story in stories(&fuser) {
-            let json =
-                serde_json::to_string(&story).map_err(json_err(format!("story {}", story.id)))?;
-            tx.prepare_cached(
-                "INSERT INTO stories (id, title, first_date, last_date, n_events, n_articles, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                story.id,
-                story.title,
-                story.first.map(|d| d.to_string()),
-                story.last.map(|d| d.to_string()),
-                story.events.len() as i64,
-                story.articles.len() as i64,
-                json
-            ])?;
-        }
-        tx.commit()?;
-        Ok(run)
     }
 
     /// Forget every fusion decision (splits are kept) and fuse the whole corpus again.
     pub fn refuse_all(&mut self) -> Result<FusionRun, StoreError> {
-        self.conn.execute_batch(
-            "DELETE FROM fusion_articles; DELETE FROM fused_events; DELETE FROM fused_members;
-             DELETE FROM event_links; DELETE FROM stories;",
+        let tx = self.conn.transaction()?;
+        for table in FUSION_TABLES {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        tx.commit()?;
+        self.fuse_all()
+    }
+
+    /// Fuse every article (nothing is fused yet).
+    fn fuse_all(&mut self) -> Result<FusionRun, StoreError> {
+        let inputs = self.inputs_after(None)?;
+        let mut fuser = Fuser::new(self.splits()?);
+        let mut run = FusionRun {
+            full: true,
+            ..Default::default()
+        };
+        for (seq, (article, events, claims)) in &inputs {
+            if fuser
+                .add_article_at(*seq as u64, article, events, claims)
+                .is_some()
+            {
+                run.near_duplicates += 1;
+            }
+        }
+        run.articles = inputs.len();
+        run.mentions = fuser.mentions.len();
+        let dirty = fuser.take_dirty();
+        run.fused_written = dirty.len();
+        let seqs: Vec<i64> = inputs.iter().map(|(seq, _)| *seq).collect();
+        let tx = self.conn.transaction()?;
+        for table in FUSION_TABLES {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        write_articles(&tx, &fuser, &seqs)?;
+        for &c in &dirty {
+            write_fused(&tx, fuser.clusters[c].seq, &fused_event(&fuser, c))?;
+        }
+        for m in 0..fuser.mentions.len() {
+            write_keys(&tx, &fuser, m)?;
+        }
+        write_links(&tx, &links(&fuser))?;
+        write_stories(&tx, &stories(&fuser))?;
+        tx.commit()?;
+        Ok(run)
+    }
+
+    /// Fuse the articles stored after the last run: read what their mentions can meet, fuse,
+    /// then read the link partners and stories of the fused events that changed, and write.
+    fn fuse_new(&mut self, pending: Vec<SeqInput>) -> Result<FusionRun, StoreError> {
+        let started: usize = self.conn.query_row(
+            "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as usize;
+        let mut fuser = Fuser::continuing(self.splits()?, started);
+        // what the new mentions and texts can meet
+        let mut wanted = BTreeSet::new();
+        let mut signatures = BTreeMap::new();
+        for (_, (article, events, _)) in &pending {
+            for event in events {
+                let m = Mention::new(
+                    event.clone(),
+                    &article.id,
+                    article.source.clone(),
+                    article.published,
+                    fuser.lexicons(),
+                );
+                self.fused_in_block(&m.country_key(), m.block(), &mut wanted)?;
+                for query in link_queries(&m) {
+                    self.fused_with_link_key(&query, &mut wanted)?;
+                }
+            }
+            if let Some(signature) = Fuser::signature_of(article) {
+                self.band_neighbours(&signature, &mut signatures)?;
+            }
+        }
+        for (seq, (id, signature)) in signatures {
+            fuser.load_signature(&id, seq as u64, signature);
+        }
+        let mut run = FusionRun {
+            fused_read: self.load_clusters(&mut fuser, &wanted)?,
+            ..Default::default()
+        };
+        // fuse
+        let first_mention = fuser.mentions.len();
+        for (seq, (article, events, claims)) in &pending {
+            if fuser
+                .add_article_at(*seq as u64, article, events, claims)
+                .is_some()
+            {
+                run.near_duplicates += 1;
+            }
+        }
+        let new_mentions = first_mention..fuser.mentions.len();
+        run.articles = pending.len();
+        run.mentions = new_mentions.len();
+        let dirty = fuser.take_dirty();
+        run.fused_written = dirty.len();
+        // what the changes reach: the links and stories of the fused events that changed
+        let mut partners = BTreeSet::new();
+        let mut old_stories = BTreeSet::new();
+        for &c in dirty.iter().filter(|&&c| fuser.clusters[c].seq < started) {
+            let id = &fuser.clusters[c].id;
+            self.link_partners(id, &mut partners)?;
+            self.story_of(id, &mut old_stories)?;
+        }
+        for story in &old_stories {
+            self.story_members(story, &mut partners)?;
+        }
+        run.fused_read += self.load_clusters(&mut fuser, &partners)?;
+        let links = links_touching(&fuser, &dirty);
+        let stories = stories_touching(&fuser, &dirty);
+        // write
+        let seqs: Vec<i64> = pending.iter().map(|(seq, _)| *seq).collect();
+        let tx = self.conn.transaction()?;
+        write_articles(&tx, &fuser, &seqs)?;
+        for &c in &dirty {
+            write_fused(&tx, fuser.clusters[c].seq, &fused_event(&fuser, c))?;
+        }
+        for m in new_mentions {
+            write_keys(&tx, &fuser, m)?;
+        }
+        for &c in &dirty {
+            tx.prepare_cached("DELETE FROM event_links WHERE a = ?1 OR b = ?1")?
+                .execute(params![fuser.clusters[c].id])?;
+        }
+        write_links(&tx, &links)?;
+        for story in &old_stories {
+            tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?
+                .execute(params![story])?;
+            tx.prepare_cached("DELETE FROM story_events WHERE story_id = ?1")?
+                .execute(params![story])?;
+        }
+        write_stories(&tx, &stories)?;
+        tx.commit()?;
+        Ok(run)
+    }
+
+    /// The fused events filed under a block of `country`.
+    fn fused_in_block(
+        &self,
+        country: &str,
+        block: Block,
+        out: &mut BTreeSet<String>,
+    ) -> Result<(), StoreError> {
+        let (coarse, first, last) = match block {
+            Block::Days(a, b) => (0, a, b),
+            Block::Year(y) => (1, y, y),
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT fused_id FROM fused_blocks
+             WHERE country = ?1 AND coarse = ?2 AND day BETWEEN ?3 AND ?4",
         )?;
-        self.fuse()
+        let rows = stmt.query_map(params![country, coarse, first, last], |r| r.get(0))?;
+        for id in rows {
+            out.insert(id?);
+        }
+        Ok(())
+    }
+
+    /// The fused events holding a mention that a link query matches.
+    fn fused_with_link_key(
+        &self,
+        query: &LinkQuery,
+        out: &mut BTreeSet<String>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT fused_id FROM fused_link_keys
+             WHERE role = ?1 AND country = ?2 AND first_day BETWEEN ?3 AND ?4 AND last_day >= ?5",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                query.role.as_str(),
+                query.country,
+                query.first_from,
+                query.first_to,
+                query.last_from
+            ],
+            |r| r.get(0),
+        )?;
+        for id in rows {
+            out.insert(id?);
+        }
+        Ok(())
+    }
+
+    /// The fused articles sharing a MinHash band with `signature`, by ingest order, with their
+    /// signatures.
+    fn band_neighbours(
+        &self,
+        signature: &Signature,
+        out: &mut BTreeMap<i64, (String, Signature)>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.seq, b.article_id, f.signature FROM fusion_bands b
+             JOIN fusion_articles f ON f.article_id = b.article_id WHERE b.band_key = ?1",
+        )?;
+        for key in signature.band_keys() {
+            let mut rows = stmt.query(params![key as i64])?;
+            while let Some(r) = rows.next()? {
+                let seq: i64 = r.get(0)?;
+                if out.contains_key(&seq) {
+                    continue;
+                }
+                let (id, hex): (String, String) = (r.get(1)?, r.get(2)?);
+                let signature = Signature::from_hex(&hex).ok_or_else(|| {
+                    StoreError::NotFound(format!(
+                        "fusion_articles: the signature of {id} does not parse; `sitrep fuse --full` writes it again"
+                    ))
+                })?;
+                out.insert(seq, (id, signature));
+            }
+        }
+        Ok(())
+    }
+
+    /// The fused events linked with `fused_id`.
+    fn link_partners(&self, fused_id: &str, out: &mut BTreeSet<String>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b FROM event_links WHERE a = ?1 UNION SELECT a FROM event_links WHERE b = ?1",
+        )?;
+        let rows = stmt.query_map(params![fused_id], |r| r.get(0))?;
+        for id in rows {
+            out.insert(id?);
+        }
+        Ok(())
+    }
+
+    /// The story `fused_id` is in, if any.
+    fn story_of(&self, fused_id: &str, out: &mut BTreeSet<String>) -> Result<(), StoreError> {
+        let story: Option<String> = self
+            .conn
+            .prepare_cached("SELECT story_id FROM story_events WHERE fused_id = ?1")?
+            .query_row(params![fused_id], |r| r.get(0))
+            .optional()?;
+        out.extend(story);
+        Ok(())
+    }
+
+    /// The fused events of a story.
+    fn story_members(&self, story: &str, out: &mut BTreeSet<String>) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT fused_id FROM story_events WHERE story_id = ?1")?;
+        let rows = stmt.query_map(params![story], |r| r.get(0))?;
+        for id in rows {
+            out.insert(id?);
+        }
+        Ok(())
+    }
+
+    /// Load stored fused events into the fuser (those it does not hold yet); returns how many.
+    fn load_clusters(
+        &self,
+        fuser: &mut Fuser,
+        ids: &BTreeSet<String>,
+    ) -> Result<usize, StoreError> {
+        let mut attached: HashMap<String, Vec<Vec<Claim>>> = HashMap::new();
+        let mut loaded = 0;
+        for id in ids {
+            if fuser.cluster_by_id(id).is_some() {
+                continue;
+            }
+            let seq: Option<i64> = self
+                .conn
+                .prepare_cached("SELECT seq FROM fused_events WHERE id = ?1")?
+                .query_row(params![id], |r| r.get(0))
+                .optional()?;
+            let Some(seq) = seq else {
+                continue;
+            };
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT m.mention_id, m.provenance, e.json, e.ordinal, a.rowid, a.id, a.source,
+                    a.published, f.duplicate_of, f.similarity
+                 FROM fused_members m JOIN events e ON e.id = m.mention_id
+                 JOIN articles a ON a.id = m.article_id
+                 LEFT JOIN fusion_articles f ON f.article_id = a.id
+                 WHERE m.fused_id = ?1",
+            )?;
+            let mut rows = stmt.query(params![id])?;
+            let mut members = Vec::new();
+            while let Some(r) = rows.next()? {
+                let mention_id: String = r.get(0)?;
+                let provenance: Provenance = serde_json::from_str(&r.get::<_, String>(1)?)
+                    .map_err(json_err(format!("provenance of {mention_id}")))?;
+                let event: Event = serde_json::from_str(&r.get::<_, String>(2)?)
+                    .map_err(json_err(format!("event {mention_id}")))?;
+                let duplicate_of: Option<String> = r.get(8)?;
+                let similarity: Option<f64> = r.get(9)?;
+                members.push(StoredMember {
+                    event,
+                    ordinal: r.get::<_, i64>(3)? as usize,
+                    article_seq: r.get::<_, i64>(4)? as u64,
+                    article_id: r.get(5)?,
+                    source: r.get(6)?,
+                    published: parse_date(r.get(7)?),
+                    duplicate_of: duplicate_of.map(|d| (d, similarity.unwrap_or(0.0) as f32)),
+                    provenance,
+                    attached: Vec::new(),
+                });
+            }
+            drop(rows);
+            for m in &mut members {
+                if !attached.contains_key(&m.article_id) {
+                    let claims = self.attached_claims_of(&m.article_id)?;
+                    attached.insert(m.article_id.clone(), claims);
+                }
+                m.attached = attached[&m.article_id]
+                    .get(m.ordinal)
+                    .cloned()
+                    .unwrap_or_default();
+            }
+            fuser.load_cluster(StoredCluster {
+                id: id.clone(),
+                seq: seq as usize,
+                members,
+            });
+            loaded += 1;
+        }
+        Ok(loaded)
+    }
+
+    /// The standalone claims of an article attached to each of its events (by ordinal), as
+    /// fusing it attached them.
+    fn attached_claims_of(&self, article_id: &str) -> Result<Vec<Vec<Claim>>, StoreError> {
+        let claims = self.standalone_claims_of(article_id)?;
+        if claims.is_empty() {
+            return Ok(Vec::new());
+        }
+        let events = self.events_of(article_id)?;
+        let notes: Vec<&str> = events.iter().map(|e| e.notes.as_str()).collect();
+        let mut out = vec![Vec::new(); events.len()];
+        for (m, claim) in attach_claims(&notes, &claims) {
+            out[m].push(claim.clone());
+        }
+        Ok(out)
     }
 
     /// Undo a merge: `mention` leaves fused event `fused_id` and is never fused again with the
@@ -423,7 +685,7 @@ impl Store {
     pub fn event_links(&self) -> Result<Vec<Link>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT a, b, relation, detail FROM event_links ORDER BY rowid")?;
+            .prepare("SELECT a, b, relation, detail FROM event_links ORDER BY a, b, relation")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -478,6 +740,98 @@ impl Store {
             splits: count("SELECT COUNT(*) FROM fusion_splits")?,
         })
     }
+}
+
+/// The fusion entries (signature, near-duplicate link, bands) of the articles the fuser fused;
+/// `seqs` are their row numbers, in the same order.
+fn write_articles(tx: &Transaction<'_>, fuser: &Fuser, seqs: &[i64]) -> Result<(), StoreError> {
+    for (entry, seq) in fuser.articles.iter().zip(seqs) {
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO fusion_articles (article_id, seq, signature, duplicate_of, similarity)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            entry.id,
+            seq,
+            entry.signature.as_ref().map_or(String::new(), Signature::to_hex),
+            entry.duplicate_of.as_ref().map(|d| d.0.clone()),
+            entry.duplicate_of.as_ref().map(|d| f64::from(d.1)),
+        ])?;
+        for key in entry.signature.iter().flat_map(Signature::band_keys) {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO fusion_bands (band_key, seq, article_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![key as i64, seq, entry.id])?;
+        }
+    }
+    Ok(())
+}
+
+/// File mention `m`'s fused event under the mention's block and link keys.
+fn write_keys(tx: &Transaction<'_>, fuser: &Fuser, m: usize) -> Result<(), StoreError> {
+    let mention = &fuser.mentions[m];
+    let fused_id = &fuser.clusters[fuser.cluster_of[m]].id;
+    let country = mention.country_key();
+    let (coarse, first, last) = match mention.block() {
+        Block::Days(a, b) => (0, a, b),
+        Block::Year(y) => (1, y, y),
+    };
+    for day in first..=last {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO fused_blocks (country, coarse, day, fused_id) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![country, coarse, day, fused_id])?;
+    }
+    for key in link_keys(mention) {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO fused_link_keys (role, country, first_day, last_day, fused_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            key.role.as_str(),
+            key.country,
+            key.first,
+            key.last,
+            fused_id
+        ])?;
+    }
+    Ok(())
+}
+
+fn write_links(tx: &Transaction<'_>, links: &[Link]) -> Result<(), StoreError> {
+    for link in links {
+        tx.prepare_cached(
+            "INSERT INTO event_links (a, b, relation, detail) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![link.a, link.b, word(link.relation), link.detail])?;
+    }
+    Ok(())
+}
+
+fn write_stories(tx: &Transaction<'_>, stories: &[Story]) -> Result<(), StoreError> {
+    for story in stories {
+        let json = serde_json::to_string(story).map_err(json_err(format!("story {}", story.id)))?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, n_events, n_articles, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            story.id,
+            story.title,
+            story.first.map(|d| d.to_string()),
+            story.last.map(|d| d.to_string()),
+            story.events.len() as i64,
+            story.articles.len() as i64,
+            json
+        ])?;
+        for fused_id in &story.events {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO story_events (fused_id, story_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![fused_id, story.id])?;
+        }
+    }
+    Ok(())
 }
 
 fn write_fused(tx: &Transaction<'_>, seq: usize, fe: &FusedEvent) -> Result<(), StoreError> {
@@ -666,7 +1020,8 @@ mod tests {
         assert_eq!((first.articles, first.mentions), (2, 2));
         put(&mut store, "c", "2024-01-05", 3);
         let second = store.fuse().unwrap();
-        assert_eq!(second.restored_articles, 2);
+        assert!(!second.full);
+        assert_eq!(second.fused_read, 1, "only the fused event of its days");
         assert_eq!((second.articles, second.fused_written), (1, 1));
         let incremental = snapshot(&store);
         assert_eq!(incremental.len(), 2);

@@ -43,6 +43,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_read_indexes.sql",
         include_str!("../migrations/0003_read_indexes.sql"),
     ),
+    (
+        "0004_incremental_fusion.sql",
+        include_str!("../migrations/0004_incremental_fusion.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

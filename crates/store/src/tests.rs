@@ -484,7 +484,7 @@ fn migration_3_replaces_serve_indexes_and_backfills_actors_and_text() {
         }
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let index_names: Vec<String> = store
         .connection()
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")

@@ -1,10 +1,12 @@
 //! `sitrep fuse --db FILE`: bring fusion up to date (or redo it with `--full`); `--audit N`
 //! prints random merges and near-misses to read; `--bench 1,4,16` times fusion on the corpus
-//! repeated.
+//! repeated: whole, and ingesting a batch of new articles into a store that holds it.
 
 use super::{write_stdout, CliError};
+use chrono::NaiveDate;
 use clap::Args;
 use sitrep_fuse::{Fuser, Mention, PairScore, MERGE_THRESHOLD};
+use sitrep_model::Claim;
 use sitrep_store::{FusionInput, Store};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -30,7 +32,8 @@ pub struct FuseArgs {
     /// cue's score and why, or the veto that keeps them apart.
     #[arg(long, value_name = "A,B")]
     pub explain: Vec<String>,
-    /// Time fusion in memory on the corpus repeated these many times (e.g. `1,4,16`).
+    /// Time fusion on the corpus repeated these many times (e.g. `1,4,16`): whole, in memory
+    /// and in a store, and ingesting 100 new articles into that store.
     #[arg(long, value_delimiter = ',')]
     pub bench: Vec<usize>,
 }
@@ -50,29 +53,8 @@ pub fn run(args: FuseArgs) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::SUCCESS);
     }
     if !args.bench.is_empty() {
-        let inputs = store.fusion_inputs()?;
-        let mut out = String::new();
-        for &k in &args.bench {
-            for (mode, shift) in [
-                ("dates shifted per copy", true),
-                ("same dates (denser blocks)", false),
-            ] {
-                let corpus = repeated(&inputs, k.max(1), shift);
-                let started = Instant::now();
-                let fuser = in_memory(&corpus);
-                let secs = started.elapsed().as_secs_f64();
-                let _ = writeln!(
-                    out,
-                    "{k:>3}x {mode:<27} {:>6} articles {:>7} mentions -> {:>7} fused events: {:.3} s, {:.1} us/article",
-                    corpus.len(),
-                    fuser.mentions.len(),
-                    fuser.clusters.len(),
-                    secs,
-                    secs * 1e6 / corpus.len().max(1) as f64
-                );
-            }
-        }
-        write_stdout(out.as_bytes())?;
+        let report = bench(&store.fusion_inputs()?, &args.bench)?;
+        write_stdout(report.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     let run = if args.full {
@@ -81,14 +63,26 @@ pub fn run(args: FuseArgs) -> Result<ExitCode, CliError> {
         store.fuse()?
     };
     let c = store.fusion_counts()?;
-    println!(
-        "fused {} new articles ({} mentions; {} restored): {} fused events written, {} near-duplicates",
-        run.articles, run.mentions, run.restored_articles, run.fused_written, run.near_duplicates
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "fused {} new articles ({} mentions; {}): {} fused events written, {} near-duplicates",
+        run.articles,
+        run.mentions,
+        if run.full {
+            "the whole corpus".to_string()
+        } else {
+            format!("{} stored fused events read", run.fused_read)
+        },
+        run.fused_written,
+        run.near_duplicates
     );
-    println!(
+    let _ = writeln!(
+        out,
         "store: {} conflict mentions -> {} fused conflict events ({} of all fused events merge 2+ mentions); {} near-duplicate articles, {} links, {} stories, {} splits",
         c.conflict_mentions, c.fused_conflict_events, c.merged_events, c.near_duplicates, c.links, c.stories, c.splits
     );
+    write_stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -100,35 +94,177 @@ fn in_memory(inputs: &[FusionInput]) -> Fuser {
     fuser
 }
 
-/// The corpus `k` times; copy `i` has ids suffixed `~i` and, when `shift`, every date moved by
-/// `i × 400` days (a corpus covering a longer period), else the same dates (more outlets on the
-/// same days).
-fn repeated(inputs: &[FusionInput], k: usize, shift: bool) -> Vec<FusionInput> {
-    let mut out = Vec::with_capacity(inputs.len() * k);
-    for i in 0..k {
-        let days = chrono::Duration::days(if shift { 400 * i as i64 } else { 0 });
-        for (a, events, claims) in inputs {
-            let mut a = a.clone();
-            if i > 0 {
-                a.id = format!("{}~{i}", a.id);
-                a.published = a.published.map(|d| d + days);
+/// Articles in the batch that `--bench` ingests into an existing store.
+const BENCH_BATCH: usize = 100;
+
+/// Time fusion on the corpus repeated `k` times, for each `k` of `factors`: fusing it whole in
+/// memory and in a store (`sitrep fuse --full`), then ingesting a batch of [`BENCH_BATCH`] new
+/// articles into that store (incremental). Copy `i` is the corpus moved `i` corpus spans later
+/// with its article texts made its own (a corpus covering a `k` times longer period: as many
+/// reports a day, and only the near-duplicates the corpus has); "same days" puts the `k` copies
+/// on the same days instead (`k` times as many reports of every event). The batch is
+/// articles spread over the corpus, as new texts on the first copy's days: reports of events
+/// that are already fused.
+pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliError> {
+    let span = corpus_span_days(inputs);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} articles, dates over {span} days; each copy of the corpus moved one span later, texts its own",
+        inputs.len()
+    );
+    for &k in factors {
+        let k = k.max(1);
+        let corpus: Vec<FusionInput> = (0..k)
+            .flat_map(|i| copy(inputs, &i.to_string(), span * i as i64))
+            .collect();
+        let dense: Vec<FusionInput> = (0..k)
+            .flat_map(|i| copy(inputs, &i.to_string(), 0))
+            .collect();
+        for (mode, corpus) in [("successive spans", &corpus), ("same days", &dense)] {
+            let started = Instant::now();
+            let fuser = in_memory(corpus);
+            let secs = started.elapsed().as_secs_f64();
+            let _ = writeln!(
+                out,
+                "{k:>3}x {mode:<16} in memory: {:>6} articles {:>7} mentions -> {:>7} fused events: {:.3} s, {:.1} us/article",
+                corpus.len(),
+                fuser.mentions.len(),
+                fuser.clusters.len(),
+                secs,
+                secs * 1e6 / corpus.len().max(1) as f64
+            );
+        }
+        // on disk: the whole corpus fused in a store, then a batch ingested into it
+        let path =
+            std::env::temp_dir().join(format!("sitrep-fuse-bench-{}.db", std::process::id()));
+        let remove = |path: &std::path::Path| {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
             }
+        };
+        remove(&path);
+        let mut store = Store::open(&path)?;
+        insert_all(&mut store, &corpus)?;
+        let started = Instant::now();
+        let full = store.refuse_all()?;
+        let secs = started.elapsed().as_secs_f64();
+        let _ = writeln!(
+            out,
+            "{k:>3}x store, full recompute:    {:>6} articles: {:.3} s, {:.1} us/article",
+            full.articles,
+            secs,
+            secs * 1e6 / full.articles.max(1) as f64
+        );
+        let step = (inputs.len() / BENCH_BATCH).max(1);
+        let picked: Vec<FusionInput> = inputs
+            .iter()
+            .step_by(step)
+            .take(BENCH_BATCH)
+            .cloned()
+            .collect();
+        insert_all(&mut store, &copy(&picked, "new", 0))?;
+        let started = Instant::now();
+        let run = store.fuse()?;
+        let secs = started.elapsed().as_secs_f64();
+        let _ = writeln!(
+            out,
+            "{k:>3}x store, ingest {} new articles: {} mentions, {} stored fused events read, {} written: {:.3} s, {:.1} us/article",
+            run.articles,
+            run.mentions,
+            run.fused_read,
+            run.fused_written,
+            secs,
+            secs * 1e6 / run.articles.max(1) as f64
+        );
+        drop(store);
+        remove(&path);
+    }
+    Ok(out)
+}
+
+/// Insert fusion inputs into a store as read articles, in one transaction.
+fn insert_all(store: &mut Store, inputs: &[FusionInput]) -> Result<(), CliError> {
+    let mut batch = store.batch()?;
+    for (article, events, claims) in inputs {
+        let reading = sitrep_model::Reading {
+            article_id: article.id.clone(),
+            events: events.clone(),
+            standalone_claims: claims.clone(),
+            ..Default::default()
+        };
+        batch.insert(article, &reading)?;
+    }
+    batch.commit()?;
+    Ok(())
+}
+
+/// Days from the earliest to the latest date of the corpus (publication and event dates), plus one.
+fn corpus_span_days(inputs: &[FusionInput]) -> i64 {
+    let dates = inputs.iter().flat_map(|(a, events, _)| {
+        a.published.into_iter().chain(
+            events
+                .iter()
+                .flat_map(|e| e.date.date.into_iter().chain(e.date.end)),
+        )
+    });
+    let (min, max) = dates.fold(
+        (None, None),
+        |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+            (
+                Some(lo.map_or(d, |l| l.min(d))),
+                Some(hi.map_or(d, |h| h.max(d))),
+            )
+        },
+    );
+    min.zip(max).map_or(1, |(a, b)| (b - a).num_days() + 1)
+}
+
+/// A copy of the corpus: ids suffixed `~tag`, every date moved `days` later, and article texts
+/// made its own (each word suffixed with the tag, so that copies are not near-duplicates of each
+/// other while the copy's own near-duplicates stay so).
+fn copy(inputs: &[FusionInput], tag: &str, days: i64) -> Vec<FusionInput> {
+    let shift = |d: NaiveDate| d + chrono::Duration::days(days);
+    inputs
+        .iter()
+        .map(|(a, events, claims)| {
+            let mut a = a.clone();
+            a.id = format!("{}~{tag}", a.id);
+            a.published = a.published.map(shift);
+            a.text = a
+                .text
+                .split_whitespace()
+                .map(|w| format!("{w}q{tag}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let own = |c: &Claim| Claim {
+                article_id: a.id.clone(),
+                ..c.clone()
+            };
             let events = events
                 .iter()
                 .map(|e| {
                     let mut e = e.clone();
-                    if i > 0 {
-                        e.id = format!("{}~{i}", e.id);
-                        e.date.date = e.date.date.map(|d| d + days);
-                        e.date.end = e.date.end.map(|d| d + days);
+                    e.id = format!("{}~{tag}", e.id);
+                    e.date.date = e.date.date.map(shift);
+                    e.date.end = e.date.end.map(shift);
+                    if let Some(t) = &mut e.valid_until {
+                        if let Some(d) =
+                            t.at.get(..10)
+                                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                        {
+                            t.at = format!("{}{}", shift(d), &t.at[10..]);
+                        }
                     }
+                    e.article_ids = vec![a.id.clone()];
+                    e.claims = e.claims.iter().map(own).collect();
                     e
                 })
                 .collect();
-            out.push((a, events, claims.clone()));
-        }
-    }
-    out
+            let claims = claims.iter().map(own).collect();
+            (a.clone(), events, claims)
+        })
+        .collect()
 }
 
 /// Each pair's comparison: `A B total` (or `A B veto: why`), then its cues.
