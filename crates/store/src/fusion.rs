@@ -238,6 +238,8 @@ impl Store {
     /// can touch, and write the fused events, links and stories that changed. Running it twice
     /// changes nothing the second time; the result equals [`Store::refuse_all`]'s.
     pub fn fuse(&mut self) -> Result<FusionRun, StoreError> {
+        // a run uses some twenty statements, each many times: keep them all prepared
+        self.conn.set_prepared_statement_cache_capacity(64);
         let last: Option<i64> =
             self.conn
                 .query_row("SELECT MAX(seq) FROM fusion_articles", [], |r| r.get(0))?;
@@ -887,6 +889,7 @@ fn write_fused(tx: &Transaction<'_>, seq: usize, fe: &FusedEvent) -> Result<(), 
 mod tests {
     use super::*;
     use sitrep_model::{DatePrecision, EventDate, Evidence, PlaceRef, Reading, SubEventType};
+    use std::collections::BTreeSet;
 
     fn event(article: &str, n: usize, kind: &str, date: &str, killed: u64) -> Event {
         let ev = Evidence {
@@ -1056,5 +1059,276 @@ mod tests {
         let err = store.split("F:a#1", "zz#9").unwrap_err().to_string();
         assert!(err.contains("not a member"), "{err}");
         assert!(store.split("F:nope", "a#1").is_err());
+    }
+
+    /// A town: name, GeoNames id, latitude, longitude.
+    type Town = (&'static str, u32, f64, f64);
+    const RIVERTOWN: Town = ("Rivertown", 7, 35.00, 38.00);
+    const MILLBROOK: Town = ("Millbrook", 8, 35.05, 38.05); // ~7 km from Rivertown
+    const FARTOWN: Town = ("Fartown", 9, 36.00, 40.00);
+
+    /// An event read from `article`, dated `date` (read from the text when `explicit`).
+    fn reported(article: &str, n: usize, kind: &str, date: &str, town: Town, notes: &str) -> Event {
+        let mut e = event(article, n, kind, date, 0);
+        e.notes = notes.into();
+        let place = e.location.as_mut().unwrap();
+        (place.name, place.geonameid, place.lat, place.lon) =
+            (town.0.into(), Some(town.1), Some(town.2), Some(town.3));
+        e
+    }
+
+    /// One article of the written corpus: id, outlet, text, events, standalone claims.
+    type Written = (&'static str, &'static str, String, Vec<Event>, Vec<Claim>);
+
+    /// Articles written for this test: a shelling told by three outlets (two of them carrying
+    /// the same wire text), a ceasefire told with two different start days, an attack inside
+    /// the ceasefire's window, one article reporting two nearby attacks (a story), a denial,
+    /// an event far away and one dated only by its year.
+    fn written_corpus() -> Vec<Written> {
+        let wire = "Artillery shelled the river town of Rivertown on Friday, killing four \
+            people and wounding nine, a local monitoring group said. Residents said the shells \
+            came from the hills to the east and hit the bridge, the flour mill and two houses \
+            near the market. A ceasefire began in Rivertown on Saturday and was to hold until \
+            the twentieth, a military source said. Schools stayed closed on Saturday."
+            .to_string();
+        let mut ceasefire = reported(
+            "wire-a",
+            2,
+            "Agreement",
+            "2024-01-06",
+            RIVERTOWN,
+            "A ceasefire began in Rivertown on Saturday, a military source said.",
+        );
+        ceasefire.valid_until = Some(sitrep_model::TimePoint {
+            at: "2024-01-20".into(),
+            evidence: Evidence::default(),
+        });
+        let killed_four = |a: &str| {
+            let mut e = reported(
+                a,
+                1,
+                "Shelling/artillery/missile attack",
+                "2024-01-05",
+                RIVERTOWN,
+                "Artillery shelled Rivertown on Friday, killing four people near the market.",
+            );
+            e.fatalities = 4;
+            e
+        };
+        let denial = Claim {
+            claimant: "the army".into(),
+            polarity: Polarity::Denied,
+            article_id: "denial".into(),
+            sentence: "The army denied that its artillery shelled Rivertown near the market."
+                .into(),
+            ..Default::default()
+        };
+        vec![
+            (
+                "wire-a",
+                "Outlet A",
+                wire.clone(),
+                vec![killed_four("wire-a"), ceasefire.clone()],
+                vec![],
+            ),
+            (
+                "wire-b",
+                "Outlet B",
+                format!("Rivertown shelled. {wire} Share this story."),
+                vec![killed_four("wire-b"), {
+                    let mut c = ceasefire.clone();
+                    c.id = "wire-b#2".into();
+                    c
+                }],
+                vec![],
+            ),
+            (
+                "truce",
+                "Outlet C",
+                "The truce in Rivertown started on Sunday, residents said.".into(),
+                vec![reported(
+                    "truce",
+                    1,
+                    "Agreement",
+                    "2024-01-07",
+                    RIVERTOWN,
+                    "The truce in Rivertown started on Sunday, residents said.",
+                )],
+                vec![],
+            ),
+            (
+                "breach",
+                "Outlet D",
+                "Gunmen attacked a checkpoint in Rivertown on Wednesday. Hours later a mortar \
+                 hit Millbrook."
+                    .into(),
+                vec![
+                    reported(
+                        "breach",
+                        1,
+                        "Attack",
+                        "2024-01-10",
+                        RIVERTOWN,
+                        "Gunmen attacked a checkpoint in Rivertown on Wednesday.",
+                    ),
+                    reported(
+                        "breach",
+                        2,
+                        "Shelling/artillery/missile attack",
+                        "2024-01-10",
+                        MILLBROOK,
+                        "Hours later a mortar hit Millbrook.",
+                    ),
+                ],
+                vec![],
+            ),
+            (
+                "denial",
+                "Outlet E",
+                "Shelling killed four in Rivertown on Friday. The army denied that its artillery \
+                 shelled Rivertown near the market."
+                    .into(),
+                vec![reported(
+                    "denial",
+                    1,
+                    "Shelling/artillery/missile attack",
+                    "2024-01-05",
+                    RIVERTOWN,
+                    "Shelling killed four people in Rivertown on Friday near the market.",
+                )],
+                vec![denial],
+            ),
+            (
+                "far",
+                "Outlet F",
+                "Protesters marched in Fartown on Friday.".into(),
+                vec![reported(
+                    "far",
+                    1,
+                    "Peaceful protest",
+                    "2024-01-05",
+                    FARTOWN,
+                    "Protesters marched in Fartown on Friday.",
+                )],
+                vec![],
+            ),
+            (
+                "yearly",
+                "Outlet G",
+                "Fighting around Rivertown went on through 2024.".into(),
+                vec![{
+                    let mut e = reported(
+                        "yearly",
+                        1,
+                        "Armed clash",
+                        "2024-01-01",
+                        RIVERTOWN,
+                        "Fighting around Rivertown went on through 2024.",
+                    );
+                    e.date.precision = DatePrecision::Year;
+                    e
+                }],
+                vec![],
+            ),
+        ]
+    }
+
+    fn insert_written(store: &mut Store, item: &Written) {
+        let (id, source, text, events, claims) = item;
+        let article = Article {
+            id: (*id).into(),
+            text: text.clone(),
+            source: Some((*source).into()),
+            published: NaiveDate::from_ymd_opt(2024, 1, 11),
+            origin: (*id).into(),
+            ..Default::default()
+        };
+        let reading = Reading {
+            article_id: (*id).into(),
+            events: events.clone(),
+            standalone_claims: claims.clone(),
+            ..Default::default()
+        };
+        store.insert(&article, &reading).unwrap();
+    }
+
+    /// Every row of every fusion table, sorted.
+    fn dump(store: &Store) -> Vec<String> {
+        let mut out = Vec::new();
+        for table in FUSION_TABLES {
+            let mut stmt = store
+                .conn
+                .prepare(&format!("SELECT * FROM {table}"))
+                .unwrap();
+            let n = stmt.column_count();
+            let mut rows = stmt.query([]).unwrap();
+            while let Some(r) = rows.next().unwrap() {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap()))
+                    .collect();
+                out.push(format!("{table}: {}", cells.join(" | ")));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn fusing_in_batches_in_any_order_equals_fusing_the_store_at_once() {
+        let corpus = written_corpus();
+        // (ingest order, batch sizes)
+        let orders: [(&[usize], &[usize]); 4] = [
+            (&[0, 1, 2, 3, 4, 5, 6], &[2, 1, 3, 1]),
+            (&[6, 5, 4, 3, 2, 1, 0], &[1, 1, 1, 1, 1, 1, 1]),
+            (&[3, 0, 4, 2, 6, 1, 5], &[3, 4]),
+            (&[2, 4, 1, 5, 0, 3, 6], &[1, 5, 1]),
+        ];
+        for (order, batches) in orders {
+            let mut store = Store::open_in_memory().unwrap();
+            let mut next = order.iter();
+            for &size in batches {
+                for &i in next.by_ref().take(size) {
+                    insert_written(&mut store, &corpus[i]);
+                }
+                let run = store.fuse().unwrap();
+                assert_eq!(run.articles, size);
+            }
+            let incremental = dump(&store);
+            let counts = store.fusion_counts().unwrap();
+            // what the corpus must give, whatever the order
+            assert_eq!(counts.mentions, 10, "{order:?}");
+            assert_eq!(counts.near_duplicates, 1, "{order:?}");
+            assert!(counts.stories >= 1, "{order:?}");
+            let relations: BTreeSet<String> = store
+                .event_links()
+                .unwrap()
+                .iter()
+                .map(|l| word(l.relation))
+                .collect();
+            assert!(
+                relations.contains("disagreeing_accounts")
+                    && relations.contains("breaks_ceasefire"),
+                "{order:?}: {relations:?}"
+            );
+            let shelling = snapshot(&store)
+                .into_iter()
+                .find(|e| e.members.iter().any(|m| m.mention_id == "wire-a#1"))
+                .unwrap();
+            assert_eq!(shelling.event.article_ids.len(), 3, "{order:?}");
+            assert!(
+                shelling
+                    .event
+                    .claims
+                    .iter()
+                    .any(|c| c.polarity == Polarity::Denied),
+                "{order:?}: the denial stands beside the reports"
+            );
+            store.refuse_all().unwrap();
+            assert_eq!(
+                dump(&store),
+                incremental,
+                "{order:?} in batches {batches:?}"
+            );
+        }
     }
 }
