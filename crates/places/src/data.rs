@@ -27,23 +27,34 @@ pub const ORGANISATION_WORDS_TXT: &str =
 /// Parses `organisation_words.txt` into (words that end names, words that start names),
 /// lowercased. A line without `last:` or `first:` is an error naming it.
 pub fn parse_organisation_words(text: &str) -> Result<(Vec<String>, Vec<String>), PlacesError> {
-    let (mut last, mut first) = (Vec::new(), Vec::new());
-    for (line, cols) in rows("organisation_words.txt", text) {
+    parse_two_word_lists("organisation_words.txt", text, ["last", "first"])
+}
+
+/// Words a line, each tagged with one of two tags (`tag:word`), lowercased, into two lists.
+fn parse_two_word_lists(
+    file: &'static str,
+    text: &str,
+    tags: [&str; 2],
+) -> Result<(Vec<String>, Vec<String>), PlacesError> {
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for (line, cols) in rows(file, text) {
         let entry = cols.concat();
-        let entry = entry.trim();
-        match entry.split_once(':') {
-            Some(("last", w)) if !w.trim().is_empty() => last.push(w.trim().to_lowercase()),
-            Some(("first", w)) if !w.trim().is_empty() => first.push(w.trim().to_lowercase()),
+        let list = match entry.trim().split_once(':') {
+            Some((tag, w)) if !w.trim().is_empty() && tag == tags[0] => &mut one,
+            Some((tag, w)) if !w.trim().is_empty() && tag == tags[1] => &mut two,
             _ => {
-                return Err(bad(
-                    "organisation_words.txt",
-                    line,
-                    "last:WORD or first:WORD",
-                ))
+                let expected = format!("{}:WORD or {}:WORD", tags[0], tags[1]);
+                return Err(bad(file, line, &expected));
             }
-        }
+        };
+        let word = entry
+            .trim()
+            .split_once(':')
+            .map(|(_, w)| w.trim())
+            .unwrap_or("");
+        list.push(word.to_lowercase());
     }
-    Ok((last, first))
+    Ok((one, two))
 }
 
 /// `person_cues.txt`: titles before (`before:president`) and verbs after (`after:said`) a
@@ -52,16 +63,7 @@ pub const PERSON_CUES_TXT: &str = include_str!("../../../data/gazetteer/person_c
 
 /// Parses `person_cues.txt` into (words before a person's name, words after it), lowercased.
 pub fn parse_person_cues(text: &str) -> Result<(Vec<String>, Vec<String>), PlacesError> {
-    let (mut before, mut after) = (Vec::new(), Vec::new());
-    for (line, cols) in rows("person_cues.txt", text) {
-        let entry = cols.concat();
-        match entry.trim().split_once(':') {
-            Some(("before", w)) if !w.trim().is_empty() => before.push(w.trim().to_lowercase()),
-            Some(("after", w)) if !w.trim().is_empty() => after.push(w.trim().to_lowercase()),
-            _ => return Err(bad("person_cues.txt", line, "before:WORD or after:WORD")),
-        }
-    }
-    Ok((before, after))
+    parse_two_word_lists("person_cues.txt", text, ["before", "after"])
 }
 
 /// `outlets.tsv`: news outlets and the country (or few countries) they report on.
