@@ -37,62 +37,35 @@ pub const MIN_CONFIDENCE: f32 = 0.2;
 /// How far after a trigger (in bytes, same clause) a "by X" still names who did it.
 const PASSIVE_AGENT_REACH: usize = 90;
 
-/// "controlled by X", "backed by X": a "by" that does not introduce the agent of the event.
-const NOT_AN_AGENT_BY: &[&str] = &[
-    "controlled by",
-    "held by",
-    "run by",
-    "backed by",
-    "supported by",
-    "led by",
-    "owned by",
-    "operated by",
-    "affiliated by",
-    "claimed by",
-    "reported by",
-    "confirmed by",
-    "organised by",
-    "organized by",
-];
+/// Irregular participles before "by" ("held by X", "run by X"): like "controlled by X", a
+/// "by" that belongs to its own participle, not to the event's trigger.
+const IRREGULAR_PARTICIPLES: &[&str] =
+    &["held", "run", "led", "built", "made", "set", "put", "hit"];
 
-/// Words that may stand between "by" and the actor it introduces ("by the", "by two", "by at
-/// least five").
-const BY_FILLERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "several",
-    "some",
-    "dozens",
-    "of",
-    "about",
-    "around",
-    "at",
-    "least",
-    "suspected",
-    "alleged",
-    "group",
-];
+/// Words that may stand between "by" and the actor it introduces besides a number (which the
+/// number reader marks: "by two", "by at least five", "by dozens of"): "by the", "by suspected".
+const BY_FILLERS: &[&str] = &["the", "a", "an", "of", "suspected", "alleged", "group"];
 
-/// Whether the actor at `s` is introduced by "by" ("killed by two armed men").
-fn after_by(text: &str, s: Span) -> bool {
-    let from = char_floor(text, s.start.saturating_sub(40));
-    let before = text[from..s.start].to_ascii_lowercase();
-    let mut words = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// If the actor at `s` in sentence `i` is introduced by "by" ("killed by two armed men"), the
+/// word before that "by" (lower case; empty at the start of the text).
+fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
+    let text = doc.text;
+    let from = char_floor(text, s.start.saturating_sub(60));
+    let numbers = &doc.numbers[i];
+    let mut words = doc
+        .words(Span::new(from, s.start))
+        .into_iter()
         .rev()
-        .skip_while(|w| BY_FILLERS.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
-    words.next() == Some("by")
+        .skip_while(|(w, lower)| {
+            BY_FILLERS.contains(&lower.as_str())
+                || numbers
+                    .iter()
+                    .any(|n| n.span.start <= w.start && w.end <= n.span.end)
+        });
+    match words.next() {
+        Some((_, by)) if by == "by" => Some(words.next().map(|(_, w)| w).unwrap_or_default()),
+        _ => None,
+    }
 }
 
 /// How many sentences after an event a casualty-only sentence still belongs to it.
@@ -498,25 +471,20 @@ fn roles(
         // Close to the trigger ("was shelled by X"), or further on in the same clause ("was
         // killed in a drive-by shooting in the market by two armed men"); not a relative
         // clause ("the pocket controlled by extremists").
-        if s.start < trigger.end || !after_by(text, *s) {
+        if s.start < trigger.end {
             return false;
         }
+        let Some(before_by) = word_before_by(doc, i, *s) else {
+            return false;
+        };
+        // "a missile fired by X", "the area held by X": a participle of its own
+        let own_participle = IRREGULAR_PARTICIPLES.contains(&before_by.as_str())
+            || before_by.len() > 3 && (before_by.ends_with("ed") || before_by.ends_with("en"));
         let between = &text[trigger.end..s.start];
         s.start <= trigger.end + 24
             || (between.len() <= PASSIVE_AGENT_REACH
                 && !between.contains([',', ';', '(', ')'])
-                && !{
-                    let from = char_floor(text, s.start.saturating_sub(24));
-                    let before = text[from..s.start].to_ascii_lowercase();
-                    let before = before.trim_end();
-                    let before = before.strip_suffix(" the").unwrap_or(before);
-                    // "a missile fired by X", "food hidden by X": a participle of its own
-                    let participle = before
-                        .strip_suffix(" by")
-                        .and_then(|b| b.rsplit(' ').next())
-                        .is_some_and(|w| w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")));
-                    participle || NOT_AN_AGENT_BY.iter().any(|w| before.ends_with(w))
-                })
+                && !own_participle)
     });
     for a in actors {
         let (s, _, actor) = a;
