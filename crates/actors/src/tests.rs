@@ -113,6 +113,17 @@ fn country_generic_actors_take_the_article_country() {
         names("Rioters torched a police post.", Some("Philippines"))[0],
         "Rioters (Philippines)"
     );
+    // the positions a side holds name that side
+    assert_eq!(
+        names(
+            "The separatists fired mortars at governmental positions near the village.",
+            Some("Ukraine")
+        ),
+        [
+            "NAF: United Armed Forces of Novorossiya",
+            "Military Forces of Ukraine (2019-)"
+        ]
+    );
 }
 
 #[test]

@@ -29,6 +29,7 @@ use sitrep_time::DateRole;
 use crate::claims::{self, SentenceClaims};
 use crate::control;
 use crate::doc::Doc;
+use crate::front_lines::{self, FrontLines};
 use crate::quantities;
 
 /// Minimum classifier confidence for a sentence to anchor an event.
@@ -790,8 +791,30 @@ fn build(
         .as_ref()
         .and_then(|p| p.country.clone())
         .or_else(|| doc.country.clone());
-    let (actor1, assoc_actor_1, actor2, assoc_actor_2) =
+    let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) =
         roles(doc, i, ts.trigger, actors, sub, country.as_deref());
+    // On a stable front, fire the text gives no shooter for came from the side that does not
+    // hold the place.
+    let front = country
+        .as_deref()
+        .zip(date.date.or(doc.article.published))
+        .and_then(|(c, d)| FrontLines::embedded().at(c, d));
+    if let Some(front) = front {
+        let site = front_lines::Site {
+            article_id: &doc.article.id,
+            sentence: i,
+            trigger: ts.trigger,
+            sentence_text: doc.sentence_text(i),
+        };
+        front_lines::attribute(
+            front,
+            sub,
+            location.as_ref(),
+            &site,
+            &mut actor1,
+            &mut actor2,
+        );
+    }
     if tally {
         for q in &mut quantities {
             q.tally = true;

@@ -11,7 +11,8 @@ This is where the stages meet. The reader runs, over one article:
 
 then [`assemble`] decides which sentences report events, fills each field from the mentions of
 its sentence (and its neighbours), merges sentences that report the same event, attaches claims
-([`claims`]) and figures ([`quantities`]), and reads control statements ([`control`]).
+([`claims`]) and figures ([`quantities`]), and reads control statements ([`control`]). On a stable front ([`front_lines`]) fire the text
+gives no shooter for is attributed to the side that does not hold the place.
 Every field keeps its [`Evidence`](sitrep_model::Evidence).
 
 ```
@@ -39,6 +40,7 @@ pub mod claims;
 pub mod control;
 pub mod cues;
 pub mod doc;
+pub mod front_lines;
 pub mod quantities;
 
 use sitrep_model::{Article, Reading};

@@ -354,3 +354,38 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
         Some("Unidentified Armed Group (Nigeria)")
     );
 }
+
+#[test]
+fn fire_with_no_named_shooter_on_a_stable_front_comes_from_the_other_side() {
+    let a = article(
+        "front",
+        "On Saturday, monitors recorded 14 explosions near Horlivka in Donetsk region. \
+         Separately, the monitors heard exchanges of fire in both directions near Avdiivka.",
+        Some(d(2020, 5, 4)),
+    );
+    let r = reader().read(&a);
+    let near = |town: &str| {
+        r.events
+            .iter()
+            .find(|e| e.notes.contains(town))
+            .unwrap_or_else(|| panic!("an event near {town}: {:#?}", r.events))
+    };
+    let horlivka = near("Horlivka");
+    let a1 = horlivka.actor1.as_ref().expect("the shooter is inferred");
+    assert_eq!(a1.name, "Military Forces of Ukraine (2019-)");
+    assert!(a1
+        .evidence
+        .as_ref()
+        .is_some_and(|e| e.rule.starts_with("front_line:donbas")));
+    let avdiivka = near("Avdiivka");
+    assert_eq!(
+        avdiivka.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Ukraine (2019-)")
+    );
+    // the same words before the front existed name nobody
+    let before = reader().read(&Article {
+        published: Some(d(2013, 5, 4)),
+        ..a.clone()
+    });
+    assert!(before.events.iter().all(|e| e.actor1.is_none()));
+}
