@@ -354,3 +354,18 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
         Some("Unidentified Armed Group (Nigeria)")
     );
 }
+
+#[test]
+fn an_outside_party_written_apart_is_not_where_it_happened() {
+    let a = Article {
+        source: Some("SOHR".into()),
+        ..article(
+            "backed",
+            "Gunmen opened fire on a Turkey backed faction on Sunday, wounding two fighters.",
+            Some(d(2020, 5, 4)),
+        )
+    };
+    let r = reader().read(&a);
+    let place = r.events[0].location.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("Syria"), "{place:?}");
+}

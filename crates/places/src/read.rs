@@ -75,7 +75,9 @@ impl ArticlePlaces {
                     PlaceKind::Region => 1.0,
                     PlaceKind::Country => {
                         let rule = m.place.evidence.as_ref().map(|e| e.rule.as_str());
-                        if rule.is_some_and(|r| r.starts_with("demonym")) {
+                        if rule
+                            .is_some_and(|r| r.starts_with("demonym") || r.contains("-modifier:"))
+                        {
                             -3.0
                         } else {
                             0.0
@@ -349,7 +351,41 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     "-supported",
     "-sponsored",
     "-allied",
+    // the same written apart ("a Turkey backed faction", "the Saudi led coalition")
+    " led coalition",
+    " led forces",
+    " backed",
+    " funded",
+    " supported",
+    " sponsored",
+    " allied",
 ];
+
+/// Words after a demonym that make it an armed force, which often acts abroad ("Turkish
+/// forces shelled ... in Syria", "Israeli troops raided ... in the West Bank"): weaker
+/// country context than a demonym of people, places or institutions ("Mauritanian police"
+/// and "Syrian regime" stay full demonyms).
+const FORCE_WORDS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "soldiers",
+    "soldier",
+    "army",
+    "military",
+    "warplanes",
+    "warplane",
+    "jets",
+    "aircraft",
+    "drones",
+    "drone",
+    "airstrikes",
+    "airstrike",
+    "navy",
+    "artillery",
+];
+/// Weight of a force demonym (a demonym's is 1.0).
+const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
 
 /// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
 #[derive(Debug, Clone, Default)]
@@ -497,6 +533,14 @@ impl Gazetteer {
                 if words <= self.country_max_words {
                     if let Some((c, demonym)) = self.lookup_country(&plain(phrase)) {
                         hit = Some((j, Hit::Country(c, demonym)));
+                        break;
+                    }
+                    // a demonym in the plural: "Palestinians", "Iraqis"
+                    if let Some((c, true)) = phrase
+                        .strip_suffix('s')
+                        .and_then(|one| self.lookup_country(&plain(one)))
+                    {
+                        hit = Some((j, Hit::Country(c, true)));
                         break;
                     }
                 }
@@ -875,19 +919,26 @@ impl Gazetteer {
         let mut explicit_admin1: FxHashMap<u16, f32> = FxHashMap::default();
         let mut admin1_share: FxHashMap<u16, f32> = FxHashMap::default();
         let mut own_votes: Vec<Vec<(u16, f32)>> = vec![Vec::new(); found.len()];
+        // the part of `votes` that armed forces' demonyms give ("Turkish forces")
+        let mut force_votes: FxHashMap<u16, f32> = FxHashMap::default();
         for (fi, f) in found.iter().enumerate() {
             match &f.hit {
                 Hit::Country(c, demonym) => {
                     // "Saudi-led coalition", "Turkey-backed factions": an outside party
                     let after = &text[toks[f.last].end..];
                     let modifier = MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m));
+                    let force = *demonym && self.force_follows(toks, f.last);
                     let w = match f.cue {
                         _ if modifier => 0.3,
+                        _ if force => FORCE_DEMONYM_WEIGHT,
                         _ if *demonym => 1.0,
                         PlaceCue::Border | PlaceCue::From | PlaceCue::Towards => 1.5,
                         _ => 3.0,
                     };
                     *votes.entry(*c).or_default() += w;
+                    if force {
+                        *force_votes.entry(*c).or_default() += w;
+                    }
                     if !modifier {
                         *explicit_countries.entry(*c).or_default() += 1.0;
                     }
@@ -1028,7 +1079,17 @@ impl Gazetteer {
                     self.fill_country(&mut place, *c);
                     place.geo_precision = 3;
                     place.where_prec = 6;
-                    let rule = if *demonym { "demonym" } else { "country" };
+                    // an outside party ("Saudi-led", "Turkey backed") or an armed force
+                    // ("Israeli forces") says less of where it happened
+                    let after = &text[toks[f.last].end..];
+                    let modifier = MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m));
+                    let rule = match (*demonym, modifier) {
+                        (true, true) => "demonym-modifier",
+                        (true, false) if self.force_follows(toks, f.last) => "demonym-force",
+                        (true, false) => "demonym",
+                        (false, true) => "country-modifier",
+                        (false, false) => "country",
+                    };
                     let iso = &self.countries[*c as usize].iso2;
                     (PlaceKind::Country, 1.0, format!("{rule}:{iso}"))
                 }
@@ -1050,10 +1111,12 @@ impl Gazetteer {
                             }
                         }
                     }
+                    // the article's country as far as it rules out places elsewhere: armed
+                    // forces act abroad, so their nationality rules out nothing
                     let local_main = votes
                         .iter()
-                        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(c, v)| (*c, *v));
+                        .map(|(c, v)| (*c, v - force_votes.get(c).copied().unwrap_or(0.0)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
                     let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
                     let mut explicit_other = explicit_admin1.clone();
                     for (x, w) in &own {
@@ -1170,7 +1233,14 @@ impl Gazetteer {
                                     .iter()
                                     .any(|a| self.admin1[*a as usize].country == cc)
                         };
-                    let small_foreign = small_foreign || lone_foreign || outside_hint;
+                    // "Trelew (Chubut)": a place in the province or country its qualifiers
+                    // name is that place, whatever else the article names
+                    let confirmed = f.qualifies.is_none()
+                        && best >> 30 != TAG_ADMIN1
+                        && (q_admin1_strict.contains(&self.places[ix].admin1)
+                            || (explicit_country && q_country.contains(&cc)));
+                    let small_foreign =
+                        (small_foreign || lone_foreign || outside_hint) && !confirmed;
                     // a name known only abroad, with nothing in the sentence saying it is a
                     // place here ("God willing", "Assads troops"): not a place at all
                     // (one of a list of places, "Hajeen, Susa and Sha'afah", is a place)
@@ -1204,7 +1274,7 @@ impl Gazetteer {
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };
-                    if (small_foreign || stray_abroad)
+                    if (small_foreign || (stray_abroad && !confirmed))
                         && !in_a_list
                         && !against_qualifier
                         && cue == PlaceCue::None
@@ -1319,13 +1389,11 @@ impl Gazetteer {
             else {
                 continue;
             };
-            let demonym = m
-                .place
-                .evidence
-                .as_ref()
-                .is_some_and(|e| e.rule.starts_with("demonym"));
+            let rule = m.place.evidence.as_ref().map_or("", |e| e.rule.as_str());
             let w = match m.kind {
-                PlaceKind::Country if demonym => 1.0,
+                PlaceKind::Country if rule.contains("-modifier:") => 0.3,
+                PlaceKind::Country if rule.starts_with("demonym-force") => FORCE_DEMONYM_WEIGHT,
+                PlaceKind::Country if rule.starts_with("demonym") => 1.0,
                 PlaceKind::Country => 3.0,
                 PlaceKind::Admin1 => 2.0,
                 _ if m.cue == PlaceCue::In => 1.5,
@@ -1557,6 +1625,13 @@ impl Gazetteer {
             countries_by_others: others,
             shared: false,
         }
+    }
+
+    /// Whether the word after token `last` names an armed force ("Turkish forces").
+    fn force_follows(&self, toks: &[Token], last: usize) -> bool {
+        toks.get(last + 1)
+            .filter(|n| n.joined && n.sentence == toks[last].sentence)
+            .is_some_and(|n| FORCE_WORDS.contains(&n.lower.as_str()))
     }
 
     /// Prior weight of each posting (population-based), used for context votes.

@@ -596,3 +596,76 @@ fn organisations_and_common_words_are_not_places() {
     let p = read("Aleppo Police said two men were arrested.");
     assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
 }
+
+#[test]
+fn a_demonym_in_the_plural_names_its_country() {
+    let p = read("Hundreds of Palestinians marched through the village on Friday.");
+    assert_eq!(p.main_country.as_deref(), Some("PS"), "{p:#?}");
+    let m = mention(&p, "Palestinians");
+    assert_eq!(m.kind, PlaceKind::Country);
+    assert!(m
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .starts_with("demonym"));
+    // a word that merely ends in s is no demonym ("Sudanese" has no plural in s)
+    assert_eq!(
+        Gazetteer::embedded().country_by_name("Palestinian"),
+        Some("PS")
+    );
+}
+
+#[test]
+fn an_armed_force_abroad_does_not_rule_out_where_it_acted() {
+    // the force's nationality is not where the town is
+    let p = read("Turkish troops and Turkish soldiers shelled Jarablus on Monday.");
+    let town = mention(&p, "Jarablus");
+    assert_eq!(town.place.country_code.as_deref(), Some("SY"), "{p:#?}");
+    assert!(!town.place.unresolved_name);
+    let force = mention(&p, "Turkish");
+    assert!(force
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .starts_with("demonym-force"));
+    // "a Turkey backed faction", written apart, is an outside party too
+    let p = read("A Turkey backed faction was attacked at a checkpoint in Jarablus on Monday.");
+    assert_eq!(
+        mention(&p, "Jarablus").place.country_code.as_deref(),
+        Some("SY"),
+        "{p:#?}"
+    );
+    assert!(mention(&p, "Turkey")
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .starts_with("country-modifier"));
+    assert_eq!(p.primary().unwrap().place.mention, "Jarablus");
+}
+
+#[test]
+fn a_place_its_province_qualifier_confirms_is_kept() {
+    // a name found only abroad twice ("Fyrsa") does not make the qualified town foreign
+    let p = read(
+        "Workers of Fyrsa protested in Trelew (Chubut) on Monday. The workers of Fyrsa \
+         later occupied a factory.",
+    );
+    let town = mention(&p, "Trelew");
+    assert_eq!(town.place.country_code.as_deref(), Some("AR"), "{p:#?}");
+    assert!(!town.place.unresolved_name, "{p:#?}");
+}
+
+#[test]
+fn a_rocket_name_is_not_a_place() {
+    let p = read("Militants fired three Grad rockets at an army post near Gao, Mali.");
+    assert!(
+        !p.mentions.iter().any(|m| m.place.mention == "Grad"),
+        "{p:#?}"
+    );
+}
