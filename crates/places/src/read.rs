@@ -925,8 +925,7 @@ impl Gazetteer {
             match &f.hit {
                 Hit::Country(c, demonym) => {
                     // "Saudi-led coalition", "Turkey-backed factions": an outside party
-                    let after = &text[toks[f.last].end..];
-                    let modifier = MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m));
+                    let modifier = self.is_modifier(text, toks, f.first, f.last);
                     let force = *demonym && self.force_follows(toks, f.last);
                     let w = match f.cue {
                         _ if modifier => 0.3,
@@ -1081,8 +1080,7 @@ impl Gazetteer {
                     place.where_prec = 6;
                     // an outside party ("Saudi-led", "Turkey backed") or an armed force
                     // ("Israeli forces") says less of where it happened
-                    let after = &text[toks[f.last].end..];
-                    let modifier = MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m));
+                    let modifier = self.is_modifier(text, toks, f.first, f.last);
                     let rule = match (*demonym, modifier) {
                         (true, true) => "demonym-modifier",
                         (true, false) if self.force_follows(toks, f.last) => "demonym-force",
@@ -1625,6 +1623,23 @@ impl Gazetteer {
             countries_by_others: others,
             shared: false,
         }
+    }
+
+    /// Whether the country name at tokens `first..=last` modifies what follows: "Saudi-led",
+    /// "a Turkey backed faction", or either part of a compound of countries ("US-French
+    /// artillery", "the Iran-Iraq war").
+    fn is_modifier(&self, text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+        let after = &text[toks[last].end..];
+        let country_at = |t: &Token| t.cap && self.lookup_country(&t.lower).is_some();
+        MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m))
+            || (after.starts_with('-')
+                && toks
+                    .get(last + 1)
+                    .is_some_and(|n| n.start == toks[last].end + 1 && country_at(n)))
+            || (first > 0
+                && text[..toks[first].start].ends_with('-')
+                && toks[first - 1].end + 1 == toks[first].start
+                && country_at(&toks[first - 1]))
     }
 
     /// Whether the word after token `last` names an armed force ("Turkish forces").

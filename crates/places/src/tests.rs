@@ -669,3 +669,28 @@ fn a_rocket_name_is_not_a_place() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_compound_of_countries_is_an_outside_party() {
+    // "US-French artillery" tells who fired, not where: the United States does not become
+    // the article's country, and the towns listed keep theirs
+    let p = read(
+        "Kurdish fighters, backed by US-French artillery, advanced on Sunday. Fighters still \
+         hold three towns in Deir Ezzor - Hajeen, Susa and Sha’afah - on the Euphrates.",
+    );
+    for town in ["Hajeen", "Susa", "Sha’afah"] {
+        let m = mention(&p, town);
+        assert_eq!(
+            m.place.country_code.as_deref(),
+            Some("SY"),
+            "{town}: {p:#?}"
+        );
+    }
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+    // either part of a compound ("the Iran-Iraq war")
+    let p = read("A landmine laid during the Iran-Iraq war wounded a shepherd in Mehran.");
+    for part in ["Iran", "Iraq"] {
+        let rule = &mention(&p, part).place.evidence.as_ref().unwrap().rule;
+        assert!(rule.starts_with("country-modifier"), "{part}: {rule}");
+    }
+}
