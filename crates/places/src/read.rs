@@ -595,13 +595,19 @@ impl Gazetteer {
                     }
                 }
             }
+            let demonym_at = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|n| n.cap && self.lookup_country(&n.lower).is_some_and(|c| c.1))
+            };
             let hit = match (hit, self.unresolved_here(text, toks, i, last)) {
                 (None, u) => u,
                 // a longer name the gazetteer lacks ("Wadi Daiqah area"), unless only a
                 // place word follows the known name ("Yarmouk Camp")
                 (Some((jh, h)), Some((ju, u))) => {
                     let only_word = ju == jh + 1 && self.place_words.contains_key(&toks[ju].lower);
-                    if ju > jh && !only_word && !matches!(h, Hit::Country(..)) {
+                    // "the Yarmouk Palestinian refugee camp": a demonym ends the name
+                    let demonym_next = ju > jh && demonym_at(jh + 1);
+                    if ju > jh && !only_word && !demonym_next && !matches!(h, Hit::Country(..)) {
                         Some((ju, u))
                     } else {
                         Some((jh, h))
@@ -623,6 +629,7 @@ impl Gazetteer {
                     && !self.stoplist.contains(&toks[jh + 1].lower)
                     && !self.place_words.contains_key(&toks[jh + 1].lower)
                     && !hyphen_pair(jh)
+                    && !demonym_at(jh + 1)
             };
             let hit = match hit {
                 // a weak match on the first words of a longer unknown name: keep the name

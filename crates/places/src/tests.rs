@@ -694,3 +694,18 @@ fn a_compound_of_countries_is_an_outside_party() {
         assert!(rule.starts_with("country-modifier"), "{part}: {rule}");
     }
 }
+
+#[test]
+fn a_demonym_ends_a_place_name() {
+    let p = read(
+        "Regime forces shelled Al Hajar Al Aswad and the Yarmouk Palestinian refugee camp \
+         in southern Damascus on Monday.",
+    );
+    let camp = mention(&p, "Yarmouk");
+    assert_eq!(camp.place.country_code.as_deref(), Some("SY"), "{p:#?}");
+    assert!(!camp.place.unresolved_name, "{p:#?}");
+    assert!(!p
+        .mentions
+        .iter()
+        .any(|m| m.place.mention.contains("Palestinian r")));
+}
