@@ -798,6 +798,14 @@ impl Gazetteer {
         if self.cue_before(toks, i) != PlaceCue::None && is_division_list(&text[toks[j].end..]) {
             return Some((j, Hit::Unresolved));
         }
+        // "shelling near Mineralne": a name right after "near" is a place
+        if i >= 1
+            && toks[i - 1].lower == "near"
+            && toks[i - 1].sentence == t.sentence
+            && &text[toks[i - 1].end..t.start] == " "
+        {
+            return Some((j, Hit::Unresolved));
+        }
         // "village of X", "town of X", "neighbourhoods of X"
         if i >= 2 && toks[i - 1].lower == "of" && toks[i].joined {
             let w = toks[i - 2].lower.trim_end_matches('s');

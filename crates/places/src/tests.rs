@@ -709,3 +709,21 @@ fn a_demonym_ends_a_place_name() {
         .iter()
         .any(|m| m.place.mention.contains("Palestinian r")));
 }
+
+#[test]
+fn a_name_right_after_near_is_a_place_even_unknown() {
+    // a village the gazetteer lacks, named after "near", is kept and placed from context
+    let p = read("The SMM recorded 40 explosions near Zarvanytsivka on Friday.");
+    let m = mention(&p, "Zarvanytsivka");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("UA"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"));
+    // a person after "near" is still no place
+    let p = read("Gunmen fired near President Ahmed Karimov in Saraqib, Idlib, on Friday.");
+    assert!(
+        !p.mentions
+            .iter()
+            .any(|m| m.place.mention.contains("Karimov")),
+        "{p:#?}"
+    );
+}
