@@ -727,3 +727,21 @@ fn a_name_right_after_near_is_a_place_even_unknown() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_big_city_abroad_matched_only_by_a_folded_spelling_is_not_taken() {
+    // "Ahmadabad" in an Afghan story is not Ahmedabad, India (6M people), which only a
+    // folded spelling matches
+    let p = read(
+        "Taliban fighters wounded a guard in an attack on the Ahmadabad district governor \
+         in Paktia on Thursday.",
+    );
+    let m = mention(&p, "Ahmadabad");
+    assert_ne!(m.place.country_code.as_deref(), Some("IN"), "{p:#?}");
+    // written as the city writes itself, in its own country's story, it stays
+    let p = read("Police dispersed protesters in Ahmedabad, Gujarat, on Thursday.");
+    assert_eq!(
+        mention(&p, "Ahmedabad").place.country_code.as_deref(),
+        Some("IN")
+    );
+}
