@@ -338,10 +338,11 @@ fn word_ok_in_name(t: &Token) -> bool {
 
 // ---------------------------------------------------------------- matches
 
-/// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
-/// Weight of the outlet's country among the votes for the article's country: a demonym's.
-const OUTLET_WEIGHT: f32 = 1.0;
+/// Weight of the outlet's country among the votes for the article's country: two demonyms'
+/// (an outlet of one country reports mostly on it), less than one country named (3.0).
+const OUTLET_WEIGHT: f32 = 2.0;
 
+/// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
 const MODIFIER_SUFFIXES: &[&str] = &[
     "-led",
     "-backed",
@@ -1027,7 +1028,7 @@ impl Gazetteer {
         for (c, v) in context_votes {
             *votes.entry(c).or_default() += v.min(3.0);
         }
-        // the outlet's country, like a demonym
+        // the outlet's country, like two demonyms
         for &(c, share) in outlet {
             *votes.entry(c).or_default() += OUTLET_WEIGHT * share;
         }

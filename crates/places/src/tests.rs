@@ -512,6 +512,9 @@ fn outlets_point_to_the_country_they_report_on() {
     };
     assert_eq!(iso("An-Nahar"), vec!["LB"]);
     assert_eq!(iso("Libya Herald"), vec!["LY"]);
+    // Calamada is a Somali outlet; Philenews a Cypriot one
+    assert_eq!(iso("Calamada"), vec!["SO"]);
+    assert_eq!(iso("Philenews"), vec!["CY"]);
     // not listed, but the name carries the country
     assert_eq!(iso("Morning Star (Nigeria)"), vec!["NG"]);
     assert_eq!(iso("Evening Times of Kenya"), vec!["KE"]);
@@ -744,4 +747,20 @@ fn a_big_city_abroad_matched_only_by_a_folded_spelling_is_not_taken() {
         mention(&p, "Ahmedabad").place.country_code.as_deref(),
         Some("IN")
     );
+}
+
+#[test]
+fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
+    // one outlet of one country (El Nashra, Lebanon's) is worth more than a demonym: a
+    // small town of its country written in a spelling that folds to a city abroad (Durrës)
+    // is not taken abroad
+    let g = Gazetteer::embedded();
+    let text = "Soldiers stopped residents from blocking the road in the town of Douris.";
+    let p = g.read_places_from(text, &sentences(text), Some("El Nashra"));
+    assert_ne!(
+        mention(&p, "Douris").place.country_code.as_deref(),
+        Some("AL"),
+        "{p:#?}"
+    );
+    assert_eq!(p.main_country.as_deref(), Some("LB"), "{p:#?}");
 }
