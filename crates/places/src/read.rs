@@ -1770,6 +1770,22 @@ impl Gazetteer {
             if matches!(f.cue, PlaceCue::Near | PlaceCue::Outskirts) && f.word_after.is_none() {
                 s -= 5.0;
             }
+            // "in Odessa": the city, unless the text says province or countryside; the
+            // province of the same name is what the city lies in anyway (a penalty on the
+            // province, not a bonus for the city, which would also beat namesakes abroad)
+            let city_named_alike = matches!(&f.hit, Hit::Names(post) if post.iter().any(|&y| {
+                y >> 30 != TAG_ADMIN1 && {
+                    let p = &self.places[(y & 0x3fff_ffff) as usize];
+                    p.admin1 == ix as u16 && p.population >= 20_000
+                }
+            }));
+            if city_named_alike
+                && f.qualifies.is_none()
+                && f.word_after.is_none()
+                && f.cue != PlaceCue::Countryside
+            {
+                s -= 2.5;
+            }
             (a.country, ix as u16, s)
         } else {
             let p = &self.places[ix];
@@ -1789,19 +1805,6 @@ impl Gazetteer {
             }
             if p.admin1 != NO_ADMIN1 && q_admin1.contains(&p.admin1) {
                 s += 15.0;
-            }
-            // "in Odessa": the city, unless the text says province or countryside; the
-            // province of the same name is what the city lies in anyway
-            let province_named_alike = p.admin1 != NO_ADMIN1
-                && matches!(&f.hit, Hit::Names(post)
-                    if post.contains(&(TAG_ADMIN1 << 30 | u32::from(p.admin1))));
-            if province_named_alike
-                && f.qualifies.is_none()
-                && f.word_after.is_none()
-                && f.cue != PlaceCue::Countryside
-                && p.population >= 20_000
-            {
-                s += 2.5;
             }
             (p.country, p.admin1, s)
         };

@@ -764,3 +764,14 @@ fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
     );
     assert_eq!(p.main_country.as_deref(), Some("LB"), "{p:#?}");
 }
+
+#[test]
+fn a_city_named_like_its_province_gets_no_edge_over_namesakes() {
+    // Luhansk city beats Luhansk province, but not a village whose own name is written
+    let p = read("The SMM recorded explosions near Luhanske on Monday.");
+    let m = mention(&p, "Luhanske");
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"), "{p:#?}");
+    // and the city still beats its province
+    let p = read("Shelling hit Luhansk on Monday.");
+    assert_eq!(mention(&p, "Luhansk").kind, PlaceKind::Town, "{p:#?}");
+}
