@@ -775,3 +775,22 @@ fn a_city_named_like_its_province_gets_no_edge_over_namesakes() {
     let p = read("Shelling hit Luhansk on Monday.");
     assert_eq!(mention(&p, "Luhansk").kind, PlaceKind::Town, "{p:#?}");
 }
+
+#[test]
+fn admin1_names_reporters_use_for_myanmar_states() {
+    let p = read("Army troops clashed with rebels in Hpapun District, Karen State, on Monday.");
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.kind == PlaceKind::Admin1)
+        .unwrap_or_else(|| panic!("no province in {p:#?}"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Kayin"), "{p:#?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("MM"));
+    let p = read("Fighting was reported in Arakan State on Tuesday.");
+    assert!(
+        p.mentions
+            .iter()
+            .any(|m| m.place.admin1.as_deref() == Some("Rakhine")),
+        "{p:#?}"
+    );
+}
