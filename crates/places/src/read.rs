@@ -873,7 +873,9 @@ impl Gazetteer {
             let end = toks[end_tok].end;
             let rest = &text[end..];
             let trimmed = rest.trim_start();
-            if trimmed.starts_with('(') {
+            // "in western Yemen (Razih, Sadah)": divisions after a country name where it
+            // happened; they are places of their own, not qualifiers of the country
+            if trimmed.starts_with('(') && !matches!(found[a].hit, Hit::Country(..)) {
                 let close = trimmed
                     .find(')')
                     .map(|c| end + (rest.len() - trimmed.len()) + c);

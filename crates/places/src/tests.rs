@@ -794,3 +794,12 @@ fn admin1_names_reporters_use_for_myanmar_states() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn divisions_in_brackets_after_a_country_are_places_of_their_own() {
+    let p = read("An air raid hit farms in northwestern Yemen (Razih, Sadah) on Monday.");
+    let district = mention(&p, "Razih");
+    assert_eq!(district.qualifies, None, "{p:#?}");
+    assert_eq!(district.place.admin1.as_deref(), Some("Sadah"));
+    assert_eq!(p.primary().unwrap().place.mention, "Razih", "{p:#?}");
+}
