@@ -1340,7 +1340,15 @@ impl Gazetteer {
                             p.id,
                             human_pop(p.population)
                         );
-                        if cue == PlaceCue::Countryside && p.admin1 != NO_ADMIN1 {
+                        // a town named like its province ("Homs countryside") stands for the
+                        // province; another town's countryside ("the countryside of Tell
+                        // Abiad") lies around the town: the town, precision 2, below
+                        let named_like_province = matches!(&f.hit, Hit::Names(post)
+                            if post.contains(&(TAG_ADMIN1 << 30 | u32::from(p.admin1))));
+                        if cue == PlaceCue::Countryside
+                            && p.admin1 != NO_ADMIN1
+                            && named_like_province
+                        {
                             // "Homs countryside": the province around the town
                             self.fill_admin1(&mut place, p.admin1);
                             place.geo_precision = 2;

@@ -803,3 +803,16 @@ fn divisions_in_brackets_after_a_country_are_places_of_their_own() {
     assert_eq!(district.place.admin1.as_deref(), Some("Sadah"));
     assert_eq!(p.primary().unwrap().place.mention, "Razih", "{p:#?}");
 }
+
+#[test]
+fn the_countryside_of_a_town_lies_around_the_town() {
+    let p = read("Shelling hit villages in the western countryside of Tell Abiad in Raqqa.");
+    let m = mention(&p, "Tell Abiad");
+    assert_eq!(m.kind, PlaceKind::Town, "{p:#?}");
+    assert_eq!(m.place.geo_precision, 2);
+    assert!(m.place.geonameid.is_some());
+    // a town named like its province stands for the province
+    let p = read("Shelling hit villages in the northern Homs countryside on Monday.");
+    let m = mention(&p, "Homs");
+    assert_eq!(m.kind, PlaceKind::Admin1, "{p:#?}");
+}
