@@ -332,6 +332,15 @@ fn is_division_list(rest: &str) -> bool {
     })
 }
 
+/// "at" and "as" inside a capitalised run are the English prepositions ("the LoC at Uri"),
+/// unless hyphenated to the next word as Arabic articles are ("Tall at-Tamr").
+fn english_preposition(text: &str, toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].lower.as_str(), "at" | "as")
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| !text[toks[k].end..n.start].contains('-'))
+}
+
 fn word_ok_in_name(t: &Token) -> bool {
     t.cap || t.arabic || is_connector(&t.lower)
 }
@@ -503,6 +512,7 @@ impl Gazetteer {
                 && toks[last + 1].joined
                 && toks[last + 1].sentence == t.sentence
                 && word_ok_in_name(&toks[last + 1])
+                && !english_preposition(text, toks, last + 1)
             {
                 last += 1;
             }
@@ -585,7 +595,8 @@ impl Gazetteer {
                 let mut k = i;
                 while k < last
                     && (toks[k + 1].cap && !toks[k + 1].all_caps
-                        || is_connector(&toks[k + 1].lower))
+                        || (is_connector(&toks[k + 1].lower)
+                            && !english_preposition(text, toks, k + 1)))
                 {
                     k += 1;
                     if toks[k].cap {
@@ -760,7 +771,10 @@ impl Gazetteer {
         }
         // last capitalised token of the run
         let mut j = i;
-        while j < last && (toks[j + 1].cap || is_connector(&toks[j + 1].lower)) {
+        while j < last
+            && (toks[j + 1].cap
+                || (is_connector(&toks[j + 1].lower) && !english_preposition(text, toks, j + 1)))
+        {
             j += 1;
             if self.place_words.contains_key(&toks[j].lower) {
                 break;

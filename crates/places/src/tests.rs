@@ -816,3 +816,17 @@ fn the_countryside_of_a_town_lies_around_the_town() {
     let m = mention(&p, "Homs");
     assert_eq!(m.kind, PlaceKind::Admin1, "{p:#?}");
 }
+
+#[test]
+fn at_between_capitalised_words_is_a_preposition() {
+    let p = read("Indian and Pakistani troops exchanged fire across the LoC at Uri on Monday.");
+    assert!(
+        !p.mentions.iter().any(|m| m.place.mention == "LoC at Uri"),
+        "{p:#?}"
+    );
+    assert_eq!(
+        mention(&p, "Uri").place.country_code.as_deref(),
+        Some("IN"),
+        "{p:#?}"
+    );
+}
