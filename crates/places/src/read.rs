@@ -630,11 +630,13 @@ impl Gazetteer {
             // "the Baalbek-Homs road": two known names joined by a hyphen are two places
             let hyphen_pair = |jh: usize| {
                 let next = &toks[jh + 1];
-                &text[toks[jh].end..next.start] == "-"
-                    && self.strong(
-                        self.lookup_key(&name_key(&text[next.start..next.end])),
-                        &text[next.start..next.end],
-                    )
+                matches!(
+                    &text[toks[jh].end..next.start],
+                    "-" | " - " | "–" | " – " | "—" | " — "
+                ) && self.strong(
+                    self.lookup_key(&name_key(&text[next.start..next.end])),
+                    &text[next.start..next.end],
+                )
             };
             let run_is_name = |jh: usize| {
                 run_end > jh

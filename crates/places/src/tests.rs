@@ -499,6 +499,14 @@ fn two_towns_joined_by_a_hyphen_are_two_places() {
         mention(&p, "Homs").place.country_code.as_deref(),
         Some("SY")
     );
+    // a dash with spaces around it joins two towns too
+    let p = read("Insurgents ambushed a convoy on the Damboa - Maiduguri road in Borno.");
+    assert_eq!(
+        mention(&p, "Damboa").place.admin1.as_deref(),
+        Some("Borno"),
+        "{p:#?}"
+    );
+    assert!(mention(&p, "Maiduguri").place.geonameid.is_some());
 }
 
 #[test]
