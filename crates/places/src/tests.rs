@@ -838,3 +838,19 @@ fn at_between_capitalised_words_is_a_preposition() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn admin1_display_names_are_unique_within_a_country() {
+    let g = Gazetteer::embedded();
+    let mut seen: std::collections::HashMap<(u16, String), String> = Default::default();
+    let mut clashes = Vec::new();
+    for a in &g.admin1 {
+        if let Some(other) = seen.insert((a.country, a.name.clone()), a.code.clone()) {
+            clashes.push(format!(
+                "{} {} = {} ({})",
+                g.countries[a.country as usize].iso2, a.code, other, a.name
+            ));
+        }
+    }
+    assert!(clashes.is_empty(), "{clashes:#?}");
+}
