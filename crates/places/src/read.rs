@@ -536,7 +536,18 @@ impl Gazetteer {
                 // one stoplisted word, perhaps behind an article ("Al Shabaab")
                 let mut content = toks[i..=j].iter().filter(|w| !is_article(&w.lower));
                 if let (Some(w), None) = (content.next(), content.next()) {
-                    if self.stoplist.contains(&w.lower) {
+                    // (unless the text says where it lies: "in Split, Croatia", "in Dire
+                    // (Dire, Tombouctou)")
+                    let rest = &text[end_tok.end..];
+                    let placed = self.cue_before(toks, i) == PlaceCue::In
+                        && (is_division_list(rest)
+                            || (rest.starts_with(", ")
+                                && toks.get(j + 1).is_some_and(|n| {
+                                    n.cap
+                                        && n.start == end_tok.end + 2
+                                        && self.lookup_country(&n.lower).is_some_and(|c| !c.1)
+                                })));
+                    if self.stoplist.contains(&w.lower) && !placed {
                         continue;
                     }
                 }

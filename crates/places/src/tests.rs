@@ -854,3 +854,22 @@ fn admin1_display_names_are_unique_within_a_country() {
     }
     assert!(clashes.is_empty(), "{clashes:#?}");
 }
+
+#[test]
+fn a_common_word_is_a_place_where_the_text_says_where_it_lies() {
+    let p = read("Bus drivers protested in Split, Croatia, on Thursday.");
+    assert_eq!(
+        mention(&p, "Split").place.country_code.as_deref(),
+        Some("HR"),
+        "{p:#?}"
+    );
+    let p = read("Gunmen attacked the police station in Dire (Dire, Tombouctou) on Sunday.");
+    assert_eq!(
+        mention(&p, "Dire").place.country_code.as_deref(),
+        Some("ML"),
+        "{p:#?}"
+    );
+    // without that, the word stays a word
+    let p = read("The rebels said the talks would split the movement.");
+    assert!(p.mentions.is_empty(), "{p:#?}");
+}
