@@ -713,12 +713,14 @@ fn is_modifier(text: &str, span: Span) -> bool {
     .any(|s| after.starts_with(s))
 }
 
+/// A demonym ("Syrian"), or a country named as an outside party ("a Turkey backed faction",
+/// which the gazetteer marks `country-modifier`): who acted, not where.
 fn is_demonym(m: &sitrep_places::PlaceMention) -> bool {
     m.kind == PlaceKind::Country
         && m.place
             .evidence
             .as_ref()
-            .is_some_and(|e| e.rule.starts_with("demonym"))
+            .is_some_and(|e| e.rule.starts_with("demonym") || e.rule.contains("-modifier:"))
 }
 
 /// Whether `inner` lies inside `outer` (same country, and same admin1 when `outer` has one).

@@ -388,4 +388,17 @@ fn fire_with_no_named_shooter_on_a_stable_front_comes_from_the_other_side() {
         ..a.clone()
     });
     assert!(before.events.iter().all(|e| e.actor1.is_none()));
+
+fn an_outside_party_written_apart_is_not_where_it_happened() {
+    let a = Article {
+        source: Some("SOHR".into()),
+        ..article(
+            "backed",
+            "Gunmen opened fire on a Turkey backed faction on Sunday, wounding two fighters.",
+            Some(d(2020, 5, 4)),
+        )
+    };
+    let r = reader().read(&a);
+    let place = r.events[0].location.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("Syria"), "{place:?}");
 }

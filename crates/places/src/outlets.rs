@@ -3,7 +3,7 @@
 //! `data/gazetteer/outlets.tsv` lists outlets and the country (or few countries) they report on;
 //! an outlet it does not list still counts when its name carries a country ("Sun (Nigeria)",
 //! "Times of India"). Outlets that report worldwide are listed with no country, so that their
-//! names ("Voice of America") add nothing. The result is a weak vote, like a demonym's.
+//! names ("Voice of America") add nothing. The result is a weak vote, worth two demonyms.
 
 use crate::normalise::plain;
 use crate::Gazetteer;

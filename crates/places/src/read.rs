@@ -75,7 +75,9 @@ impl ArticlePlaces {
                     PlaceKind::Region => 1.0,
                     PlaceKind::Country => {
                         let rule = m.place.evidence.as_ref().map(|e| e.rule.as_str());
-                        if rule.is_some_and(|r| r.starts_with("demonym")) {
+                        if rule
+                            .is_some_and(|r| r.starts_with("demonym") || r.contains("-modifier:"))
+                        {
                             -3.0
                         } else {
                             0.0
@@ -330,16 +332,26 @@ fn is_division_list(rest: &str) -> bool {
     })
 }
 
+/// "at" and "as" inside a capitalised run are the English prepositions ("the LoC at Uri"),
+/// unless hyphenated to the next word as Arabic articles are ("Tall at-Tamr").
+fn english_preposition(text: &str, toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].lower.as_str(), "at" | "as")
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| !text[toks[k].end..n.start].contains('-'))
+}
+
 fn word_ok_in_name(t: &Token) -> bool {
     t.cap || t.arabic || is_connector(&t.lower)
 }
 
 // ---------------------------------------------------------------- matches
 
-/// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
-/// Weight of the outlet's country among the votes for the article's country: a demonym's.
-const OUTLET_WEIGHT: f32 = 1.0;
+/// Weight of the outlet's country among the votes for the article's country: two demonyms'
+/// (an outlet of one country reports mostly on it), less than one country named (3.0).
+const OUTLET_WEIGHT: f32 = 2.0;
 
+/// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
 const MODIFIER_SUFFIXES: &[&str] = &[
     "-led",
     "-backed",
@@ -349,7 +361,41 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     "-supported",
     "-sponsored",
     "-allied",
+    // the same written apart ("a Turkey backed faction", "the Saudi led coalition")
+    " led coalition",
+    " led forces",
+    " backed",
+    " funded",
+    " supported",
+    " sponsored",
+    " allied",
 ];
+
+/// Words after a demonym that make it an armed force, which often acts abroad ("Turkish
+/// forces shelled ... in Syria", "Israeli troops raided ... in the West Bank"): weaker
+/// country context than a demonym of people, places or institutions ("Mauritanian police"
+/// and "Syrian regime" stay full demonyms).
+const FORCE_WORDS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "soldiers",
+    "soldier",
+    "army",
+    "military",
+    "warplanes",
+    "warplane",
+    "jets",
+    "aircraft",
+    "drones",
+    "drone",
+    "airstrikes",
+    "airstrike",
+    "navy",
+    "artillery",
+];
+/// Weight of a force demonym (a demonym's is 1.0).
+const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
 
 /// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
 #[derive(Debug, Clone, Default)]
@@ -466,6 +512,7 @@ impl Gazetteer {
                 && toks[last + 1].joined
                 && toks[last + 1].sentence == t.sentence
                 && word_ok_in_name(&toks[last + 1])
+                && !english_preposition(text, toks, last + 1)
             {
                 last += 1;
             }
@@ -489,7 +536,18 @@ impl Gazetteer {
                 // one stoplisted word, perhaps behind an article ("Al Shabaab")
                 let mut content = toks[i..=j].iter().filter(|w| !is_article(&w.lower));
                 if let (Some(w), None) = (content.next(), content.next()) {
-                    if self.stoplist.contains(&w.lower) {
+                    // (unless the text says where it lies: "in Split, Croatia", "in Dire
+                    // (Dire, Tombouctou)")
+                    let rest = &text[end_tok.end..];
+                    let placed = self.cue_before(toks, i) == PlaceCue::In
+                        && (is_division_list(rest)
+                            || (rest.starts_with(", ")
+                                && toks.get(j + 1).is_some_and(|n| {
+                                    n.cap
+                                        && n.start == end_tok.end + 2
+                                        && self.lookup_country(&n.lower).is_some_and(|c| !c.1)
+                                })));
+                    if self.stoplist.contains(&w.lower) && !placed {
                         continue;
                     }
                 }
@@ -497,6 +555,14 @@ impl Gazetteer {
                 if words <= self.country_max_words {
                     if let Some((c, demonym)) = self.lookup_country(&plain(phrase)) {
                         hit = Some((j, Hit::Country(c, demonym)));
+                        break;
+                    }
+                    // a demonym in the plural: "Palestinians", "Iraqis"
+                    if let Some((c, true)) = phrase
+                        .strip_suffix('s')
+                        .and_then(|one| self.lookup_country(&plain(one)))
+                    {
+                        hit = Some((j, Hit::Country(c, true)));
                         break;
                     }
                 }
@@ -540,7 +606,8 @@ impl Gazetteer {
                 let mut k = i;
                 while k < last
                     && (toks[k + 1].cap && !toks[k + 1].all_caps
-                        || is_connector(&toks[k + 1].lower))
+                        || (is_connector(&toks[k + 1].lower)
+                            && !english_preposition(text, toks, k + 1)))
                 {
                     k += 1;
                     if toks[k].cap {
@@ -551,13 +618,19 @@ impl Gazetteer {
                     }
                 }
             }
+            let demonym_at = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|n| n.cap && self.lookup_country(&n.lower).is_some_and(|c| c.1))
+            };
             let hit = match (hit, self.unresolved_here(text, toks, i, last)) {
                 (None, u) => u,
                 // a longer name the gazetteer lacks ("Wadi Daiqah area"), unless only a
                 // place word follows the known name ("Yarmouk Camp")
                 (Some((jh, h)), Some((ju, u))) => {
                     let only_word = ju == jh + 1 && self.place_words.contains_key(&toks[ju].lower);
-                    if ju > jh && !only_word && !matches!(h, Hit::Country(..)) {
+                    // "the Yarmouk Palestinian refugee camp": a demonym ends the name
+                    let demonym_next = ju > jh && demonym_at(jh + 1);
+                    if ju > jh && !only_word && !demonym_next && !matches!(h, Hit::Country(..)) {
                         Some((ju, u))
                     } else {
                         Some((jh, h))
@@ -568,17 +641,20 @@ impl Gazetteer {
             // "the Baalbek-Homs road": two known names joined by a hyphen are two places
             let hyphen_pair = |jh: usize| {
                 let next = &toks[jh + 1];
-                &text[toks[jh].end..next.start] == "-"
-                    && self.strong(
-                        self.lookup_key(&name_key(&text[next.start..next.end])),
-                        &text[next.start..next.end],
-                    )
+                matches!(
+                    &text[toks[jh].end..next.start],
+                    "-" | " - " | "–" | " – " | "—" | " — "
+                ) && self.strong(
+                    self.lookup_key(&name_key(&text[next.start..next.end])),
+                    &text[next.start..next.end],
+                )
             };
             let run_is_name = |jh: usize| {
                 run_end > jh
                     && !self.stoplist.contains(&toks[jh + 1].lower)
                     && !self.place_words.contains_key(&toks[jh + 1].lower)
                     && !hyphen_pair(jh)
+                    && !demonym_at(jh + 1)
             };
             let hit = match hit {
                 // a weak match on the first words of a longer unknown name: keep the name
@@ -708,7 +784,10 @@ impl Gazetteer {
         }
         // last capitalised token of the run
         let mut j = i;
-        while j < last && (toks[j + 1].cap || is_connector(&toks[j + 1].lower)) {
+        while j < last
+            && (toks[j + 1].cap
+                || (is_connector(&toks[j + 1].lower) && !english_preposition(text, toks, j + 1)))
+        {
             j += 1;
             if self.place_words.contains_key(&toks[j].lower) {
                 break;
@@ -745,6 +824,14 @@ impl Gazetteer {
         }
         // ACLED style "in Logobou (Logobou, Tapoa)": a name followed by its divisions
         if self.cue_before(toks, i) != PlaceCue::None && is_division_list(&text[toks[j].end..]) {
+            return Some((j, Hit::Unresolved));
+        }
+        // "shelling near Mineralne": a name right after "near" is a place
+        if i >= 1
+            && toks[i - 1].lower == "near"
+            && toks[i - 1].sentence == t.sentence
+            && &text[toks[i - 1].end..t.start] == " "
+        {
             return Some((j, Hit::Unresolved));
         }
         // "village of X", "town of X", "neighbourhoods of X"
@@ -813,7 +900,9 @@ impl Gazetteer {
             let end = toks[end_tok].end;
             let rest = &text[end..];
             let trimmed = rest.trim_start();
-            if trimmed.starts_with('(') {
+            // "in western Yemen (Razih, Sadah)": divisions after a country name where it
+            // happened; they are places of their own, not qualifiers of the country
+            if trimmed.starts_with('(') && !matches!(found[a].hit, Hit::Country(..)) {
                 let close = trimmed
                     .find(')')
                     .map(|c| end + (rest.len() - trimmed.len()) + c);
@@ -875,19 +964,25 @@ impl Gazetteer {
         let mut explicit_admin1: FxHashMap<u16, f32> = FxHashMap::default();
         let mut admin1_share: FxHashMap<u16, f32> = FxHashMap::default();
         let mut own_votes: Vec<Vec<(u16, f32)>> = vec![Vec::new(); found.len()];
+        // the part of `votes` that armed forces' demonyms give ("Turkish forces")
+        let mut force_votes: FxHashMap<u16, f32> = FxHashMap::default();
         for (fi, f) in found.iter().enumerate() {
             match &f.hit {
                 Hit::Country(c, demonym) => {
                     // "Saudi-led coalition", "Turkey-backed factions": an outside party
-                    let after = &text[toks[f.last].end..];
-                    let modifier = MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m));
+                    let modifier = self.is_modifier(text, toks, f.first, f.last);
+                    let force = *demonym && self.force_follows(toks, f.last);
                     let w = match f.cue {
                         _ if modifier => 0.3,
+                        _ if force => FORCE_DEMONYM_WEIGHT,
                         _ if *demonym => 1.0,
                         PlaceCue::Border | PlaceCue::From | PlaceCue::Towards => 1.5,
                         _ => 3.0,
                     };
                     *votes.entry(*c).or_default() += w;
+                    if force {
+                        *force_votes.entry(*c).or_default() += w;
+                    }
                     if !modifier {
                         *explicit_countries.entry(*c).or_default() += 1.0;
                     }
@@ -962,7 +1057,7 @@ impl Gazetteer {
         for (c, v) in context_votes {
             *votes.entry(c).or_default() += v.min(3.0);
         }
-        // the outlet's country, like a demonym
+        // the outlet's country, like two demonyms
         for &(c, share) in outlet {
             *votes.entry(c).or_default() += OUTLET_WEIGHT * share;
         }
@@ -1028,7 +1123,16 @@ impl Gazetteer {
                     self.fill_country(&mut place, *c);
                     place.geo_precision = 3;
                     place.where_prec = 6;
-                    let rule = if *demonym { "demonym" } else { "country" };
+                    // an outside party ("Saudi-led", "Turkey backed") or an armed force
+                    // ("Israeli forces") says less of where it happened
+                    let modifier = self.is_modifier(text, toks, f.first, f.last);
+                    let rule = match (*demonym, modifier) {
+                        (true, true) => "demonym-modifier",
+                        (true, false) if self.force_follows(toks, f.last) => "demonym-force",
+                        (true, false) => "demonym",
+                        (false, true) => "country-modifier",
+                        (false, false) => "country",
+                    };
                     let iso = &self.countries[*c as usize].iso2;
                     (PlaceKind::Country, 1.0, format!("{rule}:{iso}"))
                 }
@@ -1050,10 +1154,12 @@ impl Gazetteer {
                             }
                         }
                     }
+                    // the article's country as far as it rules out places elsewhere: armed
+                    // forces act abroad, so their nationality rules out nothing
                     let local_main = votes
                         .iter()
-                        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(c, v)| (*c, *v));
+                        .map(|(c, v)| (*c, v - force_votes.get(c).copied().unwrap_or(0.0)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
                     let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
                     let mut explicit_other = explicit_admin1.clone();
                     for (x, w) in &own {
@@ -1143,9 +1249,11 @@ impl Gazetteer {
                     let exact = self.exact_bonus(best, &written) > 0.0;
                     let lone_foreign = (!exact
                         || (f.qualifies.is_some() && best >> 30 != TAG_ADMIN1))
+                        // (a big city too, when only a folded spelling matched it: "Samar" is
+                        // not Samara, Russia, in a Philippine story; capitals stay)
                         && (best >> 30 == TAG_ADMIN1 || {
                             let p = &self.places[ix];
-                            p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0
+                            (p.population < 1_000_000 || !exact) && p.flags & FLAG_CAPITAL == 0
                         })
                         && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
                         && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
@@ -1170,7 +1278,14 @@ impl Gazetteer {
                                     .iter()
                                     .any(|a| self.admin1[*a as usize].country == cc)
                         };
-                    let small_foreign = small_foreign || lone_foreign || outside_hint;
+                    // "Trelew (Chubut)": a place in the province or country its qualifiers
+                    // name is that place, whatever else the article names
+                    let confirmed = f.qualifies.is_none()
+                        && best >> 30 != TAG_ADMIN1
+                        && (q_admin1_strict.contains(&self.places[ix].admin1)
+                            || (explicit_country && q_country.contains(&cc)));
+                    let small_foreign =
+                        (small_foreign || lone_foreign || outside_hint) && !confirmed;
                     // a name known only abroad, with nothing in the sentence saying it is a
                     // place here ("God willing", "Assads troops"): not a place at all
                     // (one of a list of places, "Hajeen, Susa and Sha'afah", is a place)
@@ -1204,7 +1319,7 @@ impl Gazetteer {
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };
-                    if (small_foreign || stray_abroad)
+                    if (small_foreign || (stray_abroad && !confirmed))
                         && !in_a_list
                         && !against_qualifier
                         && cue == PlaceCue::None
@@ -1252,7 +1367,15 @@ impl Gazetteer {
                             p.id,
                             human_pop(p.population)
                         );
-                        if cue == PlaceCue::Countryside && p.admin1 != NO_ADMIN1 {
+                        // a town named like its province ("Homs countryside") stands for the
+                        // province; another town's countryside ("the countryside of Tell
+                        // Abiad") lies around the town: the town, precision 2, below
+                        let named_like_province = matches!(&f.hit, Hit::Names(post)
+                            if post.contains(&(TAG_ADMIN1 << 30 | u32::from(p.admin1))));
+                        if cue == PlaceCue::Countryside
+                            && p.admin1 != NO_ADMIN1
+                            && named_like_province
+                        {
                             // "Homs countryside": the province around the town
                             self.fill_admin1(&mut place, p.admin1);
                             place.geo_precision = 2;
@@ -1319,13 +1442,11 @@ impl Gazetteer {
             else {
                 continue;
             };
-            let demonym = m
-                .place
-                .evidence
-                .as_ref()
-                .is_some_and(|e| e.rule.starts_with("demonym"));
+            let rule = m.place.evidence.as_ref().map_or("", |e| e.rule.as_str());
             let w = match m.kind {
-                PlaceKind::Country if demonym => 1.0,
+                PlaceKind::Country if rule.contains("-modifier:") => 0.3,
+                PlaceKind::Country if rule.starts_with("demonym-force") => FORCE_DEMONYM_WEIGHT,
+                PlaceKind::Country if rule.starts_with("demonym") => 1.0,
                 PlaceKind::Country => 3.0,
                 PlaceKind::Admin1 => 2.0,
                 _ if m.cue == PlaceCue::In => 1.5,
@@ -1559,6 +1680,30 @@ impl Gazetteer {
         }
     }
 
+    /// Whether the country name at tokens `first..=last` modifies what follows: "Saudi-led",
+    /// "a Turkey backed faction", or either part of a compound of countries ("US-French
+    /// artillery", "the Iran-Iraq war").
+    fn is_modifier(&self, text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+        let after = &text[toks[last].end..];
+        let country_at = |t: &Token| t.cap && self.lookup_country(&t.lower).is_some();
+        MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m))
+            || (after.starts_with('-')
+                && toks
+                    .get(last + 1)
+                    .is_some_and(|n| n.start == toks[last].end + 1 && country_at(n)))
+            || (first > 0
+                && text[..toks[first].start].ends_with('-')
+                && toks[first - 1].end + 1 == toks[first].start
+                && country_at(&toks[first - 1]))
+    }
+
+    /// Whether the word after token `last` names an armed force ("Turkish forces").
+    fn force_follows(&self, toks: &[Token], last: usize) -> bool {
+        toks.get(last + 1)
+            .filter(|n| n.joined && n.sentence == toks[last].sentence)
+            .is_some_and(|n| FORCE_WORDS.contains(&n.lower.as_str()))
+    }
+
     /// Prior weight of each posting (population-based), used for context votes.
     fn prior_weights(&self, post: &[u32], word: Option<PlaceWord>) -> Vec<(u32, f32)> {
         post.iter()
@@ -1662,6 +1807,22 @@ impl Gazetteer {
             if matches!(f.cue, PlaceCue::Near | PlaceCue::Outskirts) && f.word_after.is_none() {
                 s -= 5.0;
             }
+            // "in Odessa": the city, unless the text says province or countryside; the
+            // province of the same name is what the city lies in anyway (a penalty on the
+            // province, not a bonus for the city, which would also beat namesakes abroad)
+            let city_named_alike = matches!(&f.hit, Hit::Names(post) if post.iter().any(|&y| {
+                y >> 30 != TAG_ADMIN1 && {
+                    let p = &self.places[(y & 0x3fff_ffff) as usize];
+                    p.admin1 == ix as u16 && p.population >= 20_000
+                }
+            }));
+            if city_named_alike
+                && f.qualifies.is_none()
+                && f.word_after.is_none()
+                && f.cue != PlaceCue::Countryside
+            {
+                s -= 2.5;
+            }
             (a.country, ix as u16, s)
         } else {
             let p = &self.places[ix];
@@ -1681,19 +1842,6 @@ impl Gazetteer {
             }
             if p.admin1 != NO_ADMIN1 && q_admin1.contains(&p.admin1) {
                 s += 15.0;
-            }
-            // "in Odessa": the city, unless the text says province or countryside; the
-            // province of the same name is what the city lies in anyway
-            let province_named_alike = p.admin1 != NO_ADMIN1
-                && matches!(&f.hit, Hit::Names(post)
-                    if post.contains(&(TAG_ADMIN1 << 30 | u32::from(p.admin1))));
-            if province_named_alike
-                && f.qualifies.is_none()
-                && f.word_after.is_none()
-                && f.cue != PlaceCue::Countryside
-                && p.population >= 20_000
-            {
-                s += 2.5;
             }
             (p.country, p.admin1, s)
         };

@@ -499,6 +499,14 @@ fn two_towns_joined_by_a_hyphen_are_two_places() {
         mention(&p, "Homs").place.country_code.as_deref(),
         Some("SY")
     );
+    // a dash with spaces around it joins two towns too
+    let p = read("Insurgents ambushed a convoy on the Damboa - Maiduguri road in Borno.");
+    assert_eq!(
+        mention(&p, "Damboa").place.admin1.as_deref(),
+        Some("Borno"),
+        "{p:#?}"
+    );
+    assert!(mention(&p, "Maiduguri").place.geonameid.is_some());
 }
 
 #[test]
@@ -512,6 +520,9 @@ fn outlets_point_to_the_country_they_report_on() {
     };
     assert_eq!(iso("An-Nahar"), vec!["LB"]);
     assert_eq!(iso("Libya Herald"), vec!["LY"]);
+    // Calamada is a Somali outlet; Philenews a Cypriot one
+    assert_eq!(iso("Calamada"), vec!["SO"]);
+    assert_eq!(iso("Philenews"), vec!["CY"]);
     // not listed, but the name carries the country
     assert_eq!(iso("Morning Star (Nigeria)"), vec!["NG"]);
     assert_eq!(iso("Evening Times of Kenya"), vec!["KE"]);
@@ -595,4 +606,270 @@ fn organisations_and_common_words_are_not_places() {
     // a big town before an organisation word is still named
     let p = read("Aleppo Police said two men were arrested.");
     assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
+}
+
+#[test]
+fn a_demonym_in_the_plural_names_its_country() {
+    let p = read("Hundreds of Palestinians marched through the village on Friday.");
+    assert_eq!(p.main_country.as_deref(), Some("PS"), "{p:#?}");
+    let m = mention(&p, "Palestinians");
+    assert_eq!(m.kind, PlaceKind::Country);
+    assert!(m
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .starts_with("demonym"));
+    // a word that merely ends in s is no demonym ("Sudanese" has no plural in s)
+    assert_eq!(
+        Gazetteer::embedded().country_by_name("Palestinian"),
+        Some("PS")
+    );
+}
+
+#[test]
+fn an_armed_force_abroad_does_not_rule_out_where_it_acted() {
+    // the force's nationality is not where the town is
+    let p = read("Turkish troops and Turkish soldiers shelled Jarablus on Monday.");
+    let town = mention(&p, "Jarablus");
+    assert_eq!(town.place.country_code.as_deref(), Some("SY"), "{p:#?}");
+    assert!(!town.place.unresolved_name);
+    let force = mention(&p, "Turkish");
+    assert!(force
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .starts_with("demonym-force"));
+    // "a Turkey backed faction", written apart, is an outside party too
+    let p = read("A Turkey backed faction was attacked at a checkpoint in Jarablus on Monday.");
+    assert_eq!(
+        mention(&p, "Jarablus").place.country_code.as_deref(),
+        Some("SY"),
+        "{p:#?}"
+    );
+    assert!(mention(&p, "Turkey")
+        .place
+        .evidence
+        .as_ref()
+        .unwrap()
+        .rule
+        .starts_with("country-modifier"));
+    assert_eq!(p.primary().unwrap().place.mention, "Jarablus");
+}
+
+#[test]
+fn a_place_its_province_qualifier_confirms_is_kept() {
+    // a name found only abroad twice ("Fyrsa") does not make the qualified town foreign
+    let p = read(
+        "Workers of Fyrsa protested in Trelew (Chubut) on Monday. The workers of Fyrsa \
+         later occupied a factory.",
+    );
+    let town = mention(&p, "Trelew");
+    assert_eq!(town.place.country_code.as_deref(), Some("AR"), "{p:#?}");
+    assert!(!town.place.unresolved_name, "{p:#?}");
+}
+
+#[test]
+fn a_rocket_name_is_not_a_place() {
+    let p = read("Militants fired three Grad rockets at an army post near Gao, Mali.");
+    assert!(
+        !p.mentions.iter().any(|m| m.place.mention == "Grad"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_compound_of_countries_is_an_outside_party() {
+    // "US-French artillery" tells who fired, not where: the United States does not become
+    // the article's country, and the towns listed keep theirs
+    let p = read(
+        "Kurdish fighters, backed by US-French artillery, advanced on Sunday. Fighters still \
+         hold three towns in Deir Ezzor - Hajeen, Susa and Sha’afah - on the Euphrates.",
+    );
+    for town in ["Hajeen", "Susa", "Sha’afah"] {
+        let m = mention(&p, town);
+        assert_eq!(
+            m.place.country_code.as_deref(),
+            Some("SY"),
+            "{town}: {p:#?}"
+        );
+    }
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+    // either part of a compound ("the Iran-Iraq war")
+    let p = read("A landmine laid during the Iran-Iraq war wounded a shepherd in Mehran.");
+    for part in ["Iran", "Iraq"] {
+        let rule = &mention(&p, part).place.evidence.as_ref().unwrap().rule;
+        assert!(rule.starts_with("country-modifier"), "{part}: {rule}");
+    }
+}
+
+#[test]
+fn a_demonym_ends_a_place_name() {
+    let p = read(
+        "Regime forces shelled Al Hajar Al Aswad and the Yarmouk Palestinian refugee camp \
+         in southern Damascus on Monday.",
+    );
+    let camp = mention(&p, "Yarmouk");
+    assert_eq!(camp.place.country_code.as_deref(), Some("SY"), "{p:#?}");
+    assert!(!camp.place.unresolved_name, "{p:#?}");
+    assert!(!p
+        .mentions
+        .iter()
+        .any(|m| m.place.mention.contains("Palestinian r")));
+}
+
+#[test]
+fn a_name_right_after_near_is_a_place_even_unknown() {
+    // a village the gazetteer lacks, named after "near", is kept and placed from context
+    let p = read("The SMM recorded 40 explosions near Zarvanytsivka on Friday.");
+    let m = mention(&p, "Zarvanytsivka");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("UA"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"));
+    // a person after "near" is still no place
+    let p = read("Gunmen fired near President Ahmed Karimov in Saraqib, Idlib, on Friday.");
+    assert!(
+        !p.mentions
+            .iter()
+            .any(|m| m.place.mention.contains("Karimov")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_big_city_abroad_matched_only_by_a_folded_spelling_is_not_taken() {
+    // "Ahmadabad" in an Afghan story is not Ahmedabad, India (6M people), which only a
+    // folded spelling matches
+    let p = read(
+        "Taliban fighters wounded a guard in an attack on the Ahmadabad district governor \
+         in Paktia on Thursday.",
+    );
+    let m = mention(&p, "Ahmadabad");
+    assert_ne!(m.place.country_code.as_deref(), Some("IN"), "{p:#?}");
+    // written as the city writes itself, in its own country's story, it stays
+    let p = read("Police dispersed protesters in Ahmedabad, Gujarat, on Thursday.");
+    assert_eq!(
+        mention(&p, "Ahmedabad").place.country_code.as_deref(),
+        Some("IN")
+    );
+}
+
+#[test]
+fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
+    // one outlet of one country (El Nashra, Lebanon's) is worth more than a demonym: a
+    // small town of its country written in a spelling that folds to a city abroad (Durrës)
+    // is not taken abroad
+    let g = Gazetteer::embedded();
+    let text = "Soldiers stopped residents from blocking the road in the town of Douris.";
+    let p = g.read_places_from(text, &sentences(text), Some("El Nashra"));
+    assert_ne!(
+        mention(&p, "Douris").place.country_code.as_deref(),
+        Some("AL"),
+        "{p:#?}"
+    );
+    assert_eq!(p.main_country.as_deref(), Some("LB"), "{p:#?}");
+}
+
+#[test]
+fn a_city_named_like_its_province_gets_no_edge_over_namesakes() {
+    // Luhansk city beats Luhansk province, but not a village whose own name is written
+    let p = read("The SMM recorded explosions near Luhanske on Monday.");
+    let m = mention(&p, "Luhanske");
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"), "{p:#?}");
+    // and the city still beats its province
+    let p = read("Shelling hit Luhansk on Monday.");
+    assert_eq!(mention(&p, "Luhansk").kind, PlaceKind::Town, "{p:#?}");
+}
+
+#[test]
+fn admin1_names_reporters_use_for_myanmar_states() {
+    let p = read("Army troops clashed with rebels in Hpapun District, Karen State, on Monday.");
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.kind == PlaceKind::Admin1)
+        .unwrap_or_else(|| panic!("no province in {p:#?}"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Kayin"), "{p:#?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("MM"));
+    let p = read("Fighting was reported in Arakan State on Tuesday.");
+    assert!(
+        p.mentions
+            .iter()
+            .any(|m| m.place.admin1.as_deref() == Some("Rakhine")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn divisions_in_brackets_after_a_country_are_places_of_their_own() {
+    let p = read("An air raid hit farms in northwestern Yemen (Razih, Sadah) on Monday.");
+    let district = mention(&p, "Razih");
+    assert_eq!(district.qualifies, None, "{p:#?}");
+    assert_eq!(district.place.admin1.as_deref(), Some("Sadah"));
+    assert_eq!(p.primary().unwrap().place.mention, "Razih", "{p:#?}");
+}
+
+#[test]
+fn the_countryside_of_a_town_lies_around_the_town() {
+    let p = read("Shelling hit villages in the western countryside of Tell Abiad in Raqqa.");
+    let m = mention(&p, "Tell Abiad");
+    assert_eq!(m.kind, PlaceKind::Town, "{p:#?}");
+    assert_eq!(m.place.geo_precision, 2);
+    assert!(m.place.geonameid.is_some());
+    // a town named like its province stands for the province
+    let p = read("Shelling hit villages in the northern Homs countryside on Monday.");
+    let m = mention(&p, "Homs");
+    assert_eq!(m.kind, PlaceKind::Admin1, "{p:#?}");
+}
+
+#[test]
+fn at_between_capitalised_words_is_a_preposition() {
+    let p = read("Indian and Pakistani troops exchanged fire across the LoC at Uri on Monday.");
+    assert!(
+        !p.mentions.iter().any(|m| m.place.mention == "LoC at Uri"),
+        "{p:#?}"
+    );
+    assert_eq!(
+        mention(&p, "Uri").place.country_code.as_deref(),
+        Some("IN"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn admin1_display_names_are_unique_within_a_country() {
+    let g = Gazetteer::embedded();
+    let mut seen: std::collections::HashMap<(u16, String), String> = Default::default();
+    let mut clashes = Vec::new();
+    for a in &g.admin1 {
+        if let Some(other) = seen.insert((a.country, a.name.clone()), a.code.clone()) {
+            clashes.push(format!(
+                "{} {} = {} ({})",
+                g.countries[a.country as usize].iso2, a.code, other, a.name
+            ));
+        }
+    }
+    assert!(clashes.is_empty(), "{clashes:#?}");
+}
+
+#[test]
+fn a_common_word_is_a_place_where_the_text_says_where_it_lies() {
+    let p = read("Bus drivers protested in Split, Croatia, on Thursday.");
+    assert_eq!(
+        mention(&p, "Split").place.country_code.as_deref(),
+        Some("HR"),
+        "{p:#?}"
+    );
+    let p = read("Gunmen attacked the police station in Dire (Dire, Tombouctou) on Sunday.");
+    assert_eq!(
+        mention(&p, "Dire").place.country_code.as_deref(),
+        Some("ML"),
+        "{p:#?}"
+    );
+    // without that, the word stays a word
+    let p = read("The rebels said the talks would split the movement.");
+    assert!(p.mentions.is_empty(), "{p:#?}");
 }
