@@ -830,3 +830,93 @@ fn events_ten_days_apart_are_never_compared() {
     let f = fuse(&items, vec![]);
     assert_eq!(f.clusters.len(), 2);
 }
+
+/// A car bomb in a small town, as one outlet dates it ("on Tuesday") and as another reports it
+/// without a date of its own (the reader falls back to the article's publication day).
+fn car_bomb(art: &str, published: &'static str, dated: bool, notes: &'static str) -> Mention {
+    let mut e = event(
+        art,
+        1,
+        Spec {
+            kind: "Remote explosive/landmine/IED",
+            date: published,
+            town: FARTOWN,
+            actor1: None,
+            notes,
+        },
+    );
+    e.actor1 = None;
+    if !dated {
+        // what the reader gives an event it found no date for
+        e.date = EventDate {
+            date: Some(day(published)),
+            end: None,
+            precision: DatePrecision::Approximate,
+            evidence: None,
+        };
+    }
+    Mention::new(e, art, None, Some(day(published)), Lexicons::embedded())
+}
+
+#[test]
+fn an_undated_report_published_the_next_day_is_good_date_evidence() {
+    let lex = Lexicons::embedded();
+    let dated = car_bomb(
+        "gazette",
+        "2024-05-07",
+        true,
+        "A car bomb tore through the vegetable market of Fartown on Tuesday, medics said.",
+    );
+    let next_day = car_bomb(
+        "courier",
+        "2024-05-08",
+        false,
+        "Rescuers pulled bodies from the rubble after a blast hit a crowded market in Fartown.",
+    );
+    let days_later = car_bomb(
+        "courier",
+        "2024-05-10",
+        false,
+        "Rescuers pulled bodies from the rubble after a blast hit a crowded market in Fartown.",
+    );
+    assert!(next_day.date_fallback && !next_day.explicit_day);
+    assert!(dated.explicit_day && !dated.date_fallback);
+    // the undated report's window is the days before its publication (and its day after)
+    assert_eq!(
+        next_day.window,
+        Some((day("2024-05-05"), day("2024-05-09")))
+    );
+    let date_cue = |x: &Mention, y: &Mention| match score::score_pair(x, y, None, lex, true) {
+        score::PairScore::Score { total, cues } => {
+            let c = cues.into_iter().find(|c| c.cue == "date").unwrap();
+            (total, c.score)
+        }
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    let (total, cue) = date_cue(&dated, &next_day);
+    assert_eq!(cue, score::DATE_REPORTED_NEXT_DAY);
+    assert!(total >= MERGE_THRESHOLD, "{total}");
+    // symmetric
+    assert_eq!(date_cue(&next_day, &dated).1, score::DATE_REPORTED_NEXT_DAY);
+    // three days later: still compatible, but weak evidence and no merge on its own
+    let (total, cue) = date_cue(&dated, &days_later);
+    assert_eq!(cue, score::DATE_REPORTED_LATER);
+    assert!(total < MERGE_THRESHOLD, "{total}");
+    // an undated report published before the dated day cannot be of it
+    let before = car_bomb(
+        "courier",
+        "2024-05-05",
+        false,
+        "Rescuers pulled bodies from the rubble after a blast hit a crowded market in Fartown.",
+    );
+    assert!(matches!(
+        score::score_pair(&dated, &before, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
+    // two undated reports published a day apart
+    let (_, cue) = date_cue(
+        &next_day,
+        &car_bomb("herald", "2024-05-09", false, "A blast hit the market."),
+    );
+    assert_eq!(cue, score::DATE_PUBLISHED_TOGETHER);
+}
