@@ -204,12 +204,15 @@ impl Lexicons {
     }
 
     /// The side an actor name stands for: a state's government, army and police are one side
-    /// ("Military Forces of Syria (2000-)" → "Syria (2000-)"); any other actor is its own name.
+    /// ("Military Forces of Syria (2000-)" → "Syria (2000-)"); any other actor is its name
+    /// without the country it was filed under ("Islamic State (Iraq)" → "Islamic State"): the
+    /// reader may give one group the wrong country, and one outlet's group is the same group
+    /// whichever country another outlet's report was read as.
     pub fn actor_side<'a>(&self, name: &'a str) -> (&'a str, bool) {
         self.state_actor_prefixes
             .iter()
             .find_map(|p| name.strip_prefix(p.as_str()))
-            .map_or((name, false), |country| (country, true))
+            .map_or_else(|| (strip_country(name), false), |country| (country, true))
     }
 
     /// The cessation phrase `text` reports, if any ("ceasefire", "operations had stopped").
@@ -226,6 +229,15 @@ impl Lexicons {
                 })
             })
             .cloned()
+    }
+}
+
+/// "Opposition Rebels (Syria)" → "Opposition Rebels": a trailing parenthesised country (not a
+/// period such as "(2000-)", which names a state's government) taken off.
+fn strip_country(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((group, inside)) if !inside.starts_with(|c: char| c.is_ascii_digit()) => group,
+        _ => name,
     }
 }
 
@@ -279,10 +291,12 @@ mod tests {
             lex.actor_side("Military Forces of Testland (2001-)"),
             lex.actor_side("Police Forces of Testland (2001-)")
         );
+        // a group's country is left off: the reader may file it under the wrong one
         assert_eq!(
             lex.actor_side("Hill Brigade (Testland)"),
-            ("Hill Brigade (Testland)", false)
+            ("Hill Brigade", false)
         );
+        assert_eq!(lex.actor_side("Hill Brigade"), ("Hill Brigade", false));
         assert!(lex.generic_words.contains("killed") && !lex.generic_words.contains("stadium"));
     }
 

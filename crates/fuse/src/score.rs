@@ -562,8 +562,13 @@ fn actor_score(a: &Mention, b: &Mention, lex: &Lexicons, explain: bool) -> CueSc
     } else if let Some((n, m)) = shared() {
         if n == m {
             (1.0, why!(explain, "shared actor {n}"))
-        } else {
+        } else if lex.actor_side(n).1 {
             (1.0, why!(explain, "one state's forces: {n} / {m}"))
+        } else {
+            (
+                1.0,
+                why!(explain, "one group, filed under two countries: {n} / {m}"),
+            )
         }
     } else {
         (0.0, why!(explain, "no shared actor ({} / {})", x[0], y[0]))

@@ -782,6 +782,38 @@ fn a_states_army_and_government_are_one_actor() {
 }
 
 #[test]
+fn one_group_filed_under_two_countries_is_one_actor() {
+    // one outlet's report was read as being about Testland, the other's about Otherland
+    let (a, b) = strike_pair(
+        "Hill Brigade (Testland)",
+        "Hill Brigade (Otherland)",
+        (12, 12),
+    );
+    let (_, cues) = scored(&a, &b);
+    let actors = cues.iter().find(|c| c.cue == "actors").unwrap();
+    assert_eq!(actors.score, 1.0, "{}", actors.detail);
+    assert!(actors.detail.starts_with("one group"), "{}", actors.detail);
+    // two groups stay two groups, whatever their country
+    let (c, d) = strike_pair(
+        "Hill Brigade (Testland)",
+        "River Front (Testland)",
+        (12, 12),
+    );
+    let (_, cues) = scored(&c, &d);
+    assert_eq!(cues.iter().find(|c| c.cue == "actors").unwrap().score, 0.0);
+    // a state's period is not a country: two states stay apart
+    let lex = Lexicons::embedded();
+    assert_eq!(
+        lex.actor_side("Hill Brigade (Testland)"),
+        ("Hill Brigade", false)
+    );
+    assert_eq!(
+        lex.actor_side("Military Forces of Testland (2001-)"),
+        ("Testland (2001-)", true)
+    );
+}
+
+#[test]
 fn far_apart_death_counts_count_against_one_event() {
     let (a, b) = strike_pair("Hill Brigade", "Hill Brigade", (12, 40));
     let (apart, cues) = scored(&a, &b);
