@@ -52,6 +52,8 @@ pub const DATE_REPORTED_NEXT_DAY: f32 = 0.7;
 pub const DATE_REPORTED_LATER: f32 = 0.2;
 /// Date cue when both mentions are dated only by publications at most a day apart.
 pub const DATE_PUBLISHED_TOGETHER: f32 = 0.5;
+/// Date cue when one mention gives the day and the other the same day approximately.
+pub const DATE_SAME_CARRIED_DAY: f32 = 0.5;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
 
@@ -417,6 +419,15 @@ fn weak_day(m: &Mention) -> Option<NaiveDate> {
     }
 }
 
+/// The day of a date known only approximately (a single day: carried over from an earlier
+/// sentence, or "around"), not a fallback to publication.
+fn carried_day(m: &Mention) -> Option<NaiveDate> {
+    let d = &m.event.date;
+    (!m.date_fallback && d.precision == DatePrecision::Approximate && d.end.is_none())
+        .then_some(d.date)
+        .flatten()
+}
+
 fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "date".into(),
@@ -453,6 +464,27 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                         why!(explain, "{day}, and {weak} (publication of an undated report), {lag} days apart"),
                     )
                 });
+            }
+            // one gives the day, the other the same day known approximately (carried over
+            // from an earlier sentence of its article)
+            let same_carried = match (
+                a.explicit_day,
+                carried_day(b),
+                b.explicit_day,
+                carried_day(a),
+            ) {
+                (true, Some(d), _, _) => d == a0,
+                (_, _, true, Some(d)) => d == b0,
+                _ => false,
+            };
+            if same_carried {
+                return Ok(cue(
+                    DATE_SAME_CARRIED_DAY,
+                    why!(
+                        explain,
+                        "same day, one approximately ({a0}..{a1} / {b0}..{b1})"
+                    ),
+                ));
             }
             if let (Some(x), Some(y)) = (weak_day(a), weak_day(b)) {
                 let apart = (x - y).num_days().abs();

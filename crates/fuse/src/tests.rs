@@ -952,3 +952,45 @@ fn an_undated_report_published_the_next_day_is_good_date_evidence() {
     );
     assert_eq!(cue, score::DATE_PUBLISHED_TOGETHER);
 }
+
+#[test]
+fn a_day_carried_over_from_an_earlier_sentence_is_half_evidence_of_that_day() {
+    let lex = Lexicons::embedded();
+    let dated = car_bomb(
+        "gazette",
+        "2024-05-07",
+        true,
+        "A car bomb tore through the vegetable market of Fartown on Tuesday, medics said.",
+    );
+    // "Rescuers worked through the night." follows a sentence that gave the day: the reader
+    // carries that day over, approximately
+    let carried = |d: &'static str| {
+        let mut m = car_bomb(
+            "courier",
+            "2024-05-09",
+            true,
+            "Rescuers pulled bodies from the rubble of the market through the night.",
+        );
+        m.event.date.date = Some(day(d));
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(
+            m.event,
+            "courier",
+            None,
+            Some(day("2024-05-09")),
+            Lexicons::embedded(),
+        )
+    };
+    let date_cue = |x: &Mention, y: &Mention| match score::score_pair(x, y, None, lex, true) {
+        score::PairScore::Score { cues, .. } => {
+            cues.into_iter().find(|c| c.cue == "date").unwrap().score
+        }
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    let same = carried("2024-05-07");
+    assert!(!same.date_fallback && !same.explicit_day);
+    assert_eq!(date_cue(&dated, &same), score::DATE_SAME_CARRIED_DAY);
+    assert_eq!(date_cue(&same, &dated), score::DATE_SAME_CARRIED_DAY);
+    // carried over as the day before: within its precision only
+    assert_eq!(date_cue(&dated, &carried("2024-05-06")), 0.25);
+}
