@@ -16,6 +16,10 @@ pub const W_DATE: f32 = 0.20;
 pub const W_PLACE: f32 = 0.20;
 /// Weight of the actor cue.
 pub const W_ACTORS: f32 = 0.15;
+/// Actor cue when both mentions name specific actors and none is shared: actors are read with
+/// errors (the victim as an actor, a group given the wrong country), so this is weak evidence
+/// against, not certainty.
+pub const ACTORS_DISAGREE: f32 = 0.25;
 /// Weight of the wording cue (shared content words of the two reporting sentences).
 pub const W_WORDS: f32 = 0.20;
 /// Bonus when the two articles are near-duplicates of each other.
@@ -603,7 +607,10 @@ fn actor_score(a: &Mention, b: &Mention, lex: &Lexicons, explain: bool) -> CueSc
             )
         }
     } else {
-        (0.0, why!(explain, "no shared actor ({} / {})", x[0], y[0]))
+        (
+            ACTORS_DISAGREE,
+            why!(explain, "no shared actor ({} / {})", x[0], y[0]),
+        )
     };
     CueScore {
         cue: "actors".into(),

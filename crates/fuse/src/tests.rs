@@ -778,7 +778,27 @@ fn a_states_army_and_government_are_one_actor() {
         (12, 12),
     );
     let (_, cues) = scored(&c, &d);
-    assert_eq!(cues.iter().find(|c| c.cue == "actors").unwrap().score, 0.0);
+    assert_eq!(
+        cues.iter().find(|c| c.cue == "actors").unwrap().score,
+        score::ACTORS_DISAGREE
+    );
+}
+
+#[test]
+fn actors_that_disagree_are_weak_evidence_against_not_a_zero() {
+    // the same strike; one outlet names the army, the other (wrongly) the victims' town militia
+    let (a, b) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Hill Brigade",
+        (12, 12),
+    );
+    let (disagree, cues) = scored(&a, &b);
+    let actors = cues.iter().find(|c| c.cue == "actors").unwrap();
+    assert_eq!(actors.score, score::ACTORS_DISAGREE, "{}", actors.detail);
+    assert!(actors.score > 0.0 && actors.score < 0.5);
+    // below actors unknown on one side, above nothing
+    let (same, _) = scored(&strike_pair("Hill Brigade", "Hill Brigade", (12, 12)).0, &b);
+    assert!(disagree < same, "{disagree} {same}");
 }
 
 #[test]
@@ -800,7 +820,10 @@ fn one_group_filed_under_two_countries_is_one_actor() {
         (12, 12),
     );
     let (_, cues) = scored(&c, &d);
-    assert_eq!(cues.iter().find(|c| c.cue == "actors").unwrap().score, 0.0);
+    assert_eq!(
+        cues.iter().find(|c| c.cue == "actors").unwrap().score,
+        score::ACTORS_DISAGREE
+    );
     // a state's period is not a country: two states stay apart
     let lex = Lexicons::embedded();
     assert_eq!(
