@@ -24,6 +24,12 @@ pub const ACTORS_DISAGREE: f32 = 0.25;
 pub const W_WORDS: f32 = 0.20;
 /// Bonus when the two articles are near-duplicates of each other.
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
+/// Bonus when both mentions report one kind that seldom recurs in one place within days
+/// (`data/singular_kinds.tsv`: a bombing, a capture, a deal) at the same place (same entry or
+/// within 3 km), both dated within a week.
+pub const W_SINGULAR_KIND: f32 = 0.10;
+/// Longest date window (days) of a mention for the singular-kind bonus.
+pub const SINGULAR_WINDOW_DAYS: i64 = 7;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
 pub const W_SAME_FIGURE: f32 = 0.10;
 /// Penalty when both mentions count the killed and no two counts are close (within
@@ -712,6 +718,7 @@ pub fn score_pair(
         + W_PLACE * place.score
         + W_ACTORS * actors.score
         + W_WORDS * words.score;
+    let same_place = place.score >= 0.9;
     let mut cues = vec![
         CueScore {
             cue: "type".into(),
@@ -727,6 +734,28 @@ pub fn score_pair(
         actors,
         words,
     ];
+    let short = |m: &Mention| {
+        m.window
+            .is_some_and(|(x, y)| (y - x).num_days() < SINGULAR_WINDOW_DAYS)
+    };
+    let kind = a.event.sub_event_type;
+    if kind == b.event.sub_event_type
+        && lex.singular_kinds.contains(&kind)
+        && same_place
+        && short(a)
+        && short(b)
+    {
+        total += W_SINGULAR_KIND;
+        cues.push(CueScore {
+            cue: "singular_kind".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "{} seldom recurs at one place within days",
+                kind.acled_name()
+            ),
+        });
+    }
     if let Some((kind, value)) = same_figure(a, b) {
         total += W_SAME_FIGURE;
         cues.push(CueScore {

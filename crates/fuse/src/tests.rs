@@ -948,15 +948,19 @@ fn an_undated_report_published_the_next_day_is_good_date_evidence() {
         }
         score::PairScore::Veto(why) => panic!("{why}"),
     };
-    let (total, cue) = date_cue(&dated, &next_day);
+    let (next_total, cue) = date_cue(&dated, &next_day);
     assert_eq!(cue, score::DATE_REPORTED_NEXT_DAY);
-    assert!(total >= MERGE_THRESHOLD, "{total}");
+    assert!(next_total >= MERGE_THRESHOLD, "{next_total}");
     // symmetric
     assert_eq!(date_cue(&next_day, &dated).1, score::DATE_REPORTED_NEXT_DAY);
-    // three days later: still compatible, but weak evidence and no merge on its own
-    let (total, cue) = date_cue(&dated, &days_later);
+    // three days later: still compatible, but weak evidence
+    let (later_total, cue) = date_cue(&dated, &days_later);
     assert_eq!(cue, score::DATE_REPORTED_LATER);
-    assert!(total < MERGE_THRESHOLD, "{total}");
+    let weaker = (score::DATE_REPORTED_NEXT_DAY - score::DATE_REPORTED_LATER) * score::W_DATE;
+    assert!(
+        (next_total - later_total - weaker).abs() < 1e-4,
+        "{next_total} {later_total}"
+    );
     // an undated report published before the dated day cannot be of it
     let before = car_bomb(
         "courier",
@@ -1016,4 +1020,69 @@ fn a_day_carried_over_from_an_earlier_sentence_is_half_evidence_of_that_day() {
     assert_eq!(date_cue(&same, &dated), score::DATE_SAME_CARRIED_DAY);
     // carried over as the day before: within its precision only
     assert_eq!(date_cue(&dated, &carried("2024-05-06")), 0.25);
+}
+
+#[test]
+fn a_kind_that_seldom_recurs_at_one_place_is_a_cue() {
+    let lex = Lexicons::embedded();
+    let report = |art: &str, kind: &'static str, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind,
+                date: "2024-05-07",
+                town: FARTOWN,
+                actor1: None,
+                notes,
+            },
+        );
+        e.actor1 = None;
+        Mention::new(e, art, None, Some(day("2024-05-07")), lex)
+    };
+    let scored = |x: &Mention, y: &Mention| match score::score_pair(x, y, None, lex, true) {
+        score::PairScore::Score { total, cues } => (total, cues),
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    // two outlets on one bombing, in different words
+    let a = report(
+        "gazette",
+        "Suicide bomb",
+        "A man wearing an explosive vest blew himself up at the Fartown checkpoint.",
+    );
+    let b = report(
+        "courier",
+        "Suicide bomb",
+        "Guards at the entrance to Fartown died when an attacker detonated his belt.",
+    );
+    let (bombing, cues) = scored(&a, &b);
+    assert!(cues.iter().any(|c| c.cue == "singular_kind"), "{cues:?}");
+    // two air strikes on the town that day, in the same words: strikes recur, no bonus
+    let c = report(
+        "gazette",
+        "Air/drone strike",
+        "A man wearing an explosive vest blew himself up at the Fartown checkpoint.",
+    );
+    let d = report(
+        "courier",
+        "Air/drone strike",
+        "Guards at the entrance to Fartown died when an attacker detonated his belt.",
+    );
+    let (strikes, cues) = scored(&c, &d);
+    assert!(!cues.iter().any(|c| c.cue == "singular_kind"));
+    assert!(
+        (bombing - strikes - score::W_SINGULAR_KIND).abs() < 1e-4,
+        "{bombing} {strikes}"
+    );
+    // a bombing in another town 43 km away is not given it (and is kept apart anyway)
+    let mut far = report(
+        "courier",
+        "Suicide bomb",
+        "Guards at the entrance to Fartown died when an attacker detonated his belt.",
+    );
+    far.event.location = Some(place(CITY, "courier"));
+    assert!(matches!(
+        score::score_pair(&a, &far, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
 }
