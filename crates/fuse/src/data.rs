@@ -11,6 +11,7 @@ const ORDINAL_NOUNS: &str = include_str!("../data/ordinal_nouns.tsv");
 const CESSATION: &str = include_str!("../data/cessation.tsv");
 const GENERIC_WORDS: &str = include_str!("../data/generic_words.tsv");
 const STATE_ACTORS: &str = include_str!("../data/state_actors.tsv");
+const SINGULAR_KINDS: &str = include_str!("../data/singular_kinds.tsv");
 
 /// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases, the generic
 /// words of the wording cue and the prefixes that name a state's actors.
@@ -28,6 +29,8 @@ pub struct Lexicons {
     pub generic_words: HashSet<String>,
     /// Actor name prefixes that denote a state ("Government of", "Military Forces of").
     pub state_actor_prefixes: Vec<String>,
+    /// Sub-event types that seldom recur in one place within days (a bombing, a capture).
+    pub singular_kinds: HashSet<SubEventType>,
 }
 
 /// The texts of the data files, for [`Lexicons::parse`].
@@ -45,6 +48,8 @@ pub struct LexiconTexts<'a> {
     pub generic_words: &'a str,
     /// `state_actors.tsv`.
     pub state_actors: &'a str,
+    /// `singular_kinds.tsv`.
+    pub singular_kinds: &'a str,
 }
 
 impl LexiconTexts<'static> {
@@ -57,6 +62,7 @@ impl LexiconTexts<'static> {
             cessation: CESSATION,
             generic_words: GENERIC_WORDS,
             state_actors: STATE_ACTORS,
+            singular_kinds: SINGULAR_KINDS,
         }
     }
 }
@@ -92,6 +98,7 @@ impl Lexicons {
             cessation,
             generic_words,
             state_actors,
+            singular_kinds,
         } = texts;
         let mut fam = HashMap::new();
         for (line, f) in rows(families) {
@@ -153,6 +160,12 @@ impl Lexicons {
             }
             prefixes.push(format!("{} ", f[0]));
         }
+        let mut singular = HashSet::new();
+        for (line, f) in rows(singular_kinds) {
+            let kind = SubEventType::from_acled(f[0])
+                .ok_or_else(|| bad("singular_kinds.tsv", line, "an ACLED sub-event type", f[0]))?;
+            singular.insert(kind);
+        }
         Ok(Lexicons {
             families: fam,
             ordinals: ords,
@@ -160,6 +173,7 @@ impl Lexicons {
             cessation: cess,
             generic_words: generic,
             state_actor_prefixes: prefixes,
+            singular_kinds: singular,
         })
     }
 
@@ -204,12 +218,15 @@ impl Lexicons {
     }
 
     /// The side an actor name stands for: a state's government, army and police are one side
-    /// ("Military Forces of Syria (2000-)" → "Syria (2000-)"); any other actor is its own name.
+    /// ("Military Forces of Syria (2000-)" → "Syria (2000-)"); any other actor is its name
+    /// without the country it was filed under ("Islamic State (Iraq)" → "Islamic State"): the
+    /// reader may give one group the wrong country, and one outlet's group is the same group
+    /// whichever country another outlet's report was read as.
     pub fn actor_side<'a>(&self, name: &'a str) -> (&'a str, bool) {
         self.state_actor_prefixes
             .iter()
             .find_map(|p| name.strip_prefix(p.as_str()))
-            .map_or((name, false), |country| (country, true))
+            .map_or_else(|| (strip_country(name), false), |country| (country, true))
     }
 
     /// The cessation phrase `text` reports, if any ("ceasefire", "operations had stopped").
@@ -226,6 +243,15 @@ impl Lexicons {
                 })
             })
             .cloned()
+    }
+}
+
+/// "Opposition Rebels (Syria)" → "Opposition Rebels": a trailing parenthesised country (not a
+/// period such as "(2000-)", which names a state's government) taken off.
+fn strip_country(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((group, inside)) if !inside.starts_with(|c: char| c.is_ascii_digit()) => group,
+        _ => name,
     }
 }
 
@@ -279,11 +305,16 @@ mod tests {
             lex.actor_side("Military Forces of Testland (2001-)"),
             lex.actor_side("Police Forces of Testland (2001-)")
         );
+        // a group's country is left off: the reader may file it under the wrong one
         assert_eq!(
             lex.actor_side("Hill Brigade (Testland)"),
-            ("Hill Brigade (Testland)", false)
+            ("Hill Brigade", false)
         );
+        assert_eq!(lex.actor_side("Hill Brigade"), ("Hill Brigade", false));
         assert!(lex.generic_words.contains("killed") && !lex.generic_words.contains("stadium"));
+        let bomb = SubEventType::from_acled("Suicide bomb").unwrap();
+        let strike = SubEventType::from_acled("Air/drone strike").unwrap();
+        assert!(lex.singular_kinds.contains(&bomb) && !lex.singular_kinds.contains(&strike));
     }
 
     #[test]
@@ -311,6 +342,16 @@ mod tests {
         let msg = err.to_string();
         assert!(
             msg.contains("families.tsv") && msg.contains("line 1"),
+            "{msg}"
+        );
+        let err = Lexicons::parse(LexiconTexts {
+            singular_kinds: "# kinds\nSuicide bomb\nCar bombing\n",
+            ..Default::default()
+        })
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("singular_kinds.tsv") && msg.contains("line 3"),
             "{msg}"
         );
         let err = Lexicons::parse(LexiconTexts {

@@ -16,10 +16,20 @@ pub const W_DATE: f32 = 0.20;
 pub const W_PLACE: f32 = 0.20;
 /// Weight of the actor cue.
 pub const W_ACTORS: f32 = 0.15;
+/// Actor cue when both mentions name specific actors and none is shared: actors are read with
+/// errors (the victim as an actor, a group given the wrong country), so this is weak evidence
+/// against, not certainty.
+pub const ACTORS_DISAGREE: f32 = 0.25;
 /// Weight of the wording cue (shared content words of the two reporting sentences).
 pub const W_WORDS: f32 = 0.20;
 /// Bonus when the two articles are near-duplicates of each other.
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
+/// Bonus when both mentions report one kind that seldom recurs in one place within days
+/// (`data/singular_kinds.tsv`: a bombing, a capture, a deal) at the same place (same entry or
+/// within 3 km), both dated within a week.
+pub const W_SINGULAR_KIND: f32 = 0.10;
+/// Longest date window (days) of a mention for the singular-kind bonus.
+pub const SINGULAR_WINDOW_DAYS: i64 = 7;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
 pub const W_SAME_FIGURE: f32 = 0.10;
 /// Penalty when both mentions count the killed and no two counts are close (within
@@ -40,6 +50,20 @@ pub const NAME_WEIGHT: f32 = 2.0;
 pub const NUMBER_WEIGHT: f32 = 1.5;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
+/// Days before its article's publication a mention dated only by that publication (the reader
+/// found no date for it) may have happened on: its window is these days up to the day after the
+/// publication (another outlet's dateline may be a day later).
+pub const FALLBACK_LAG_DAYS: i64 = 3;
+/// Date cue when one mention gives the day and the other, dated only by its publication, was
+/// published within a day of it: a report of that day's news, the usual case.
+pub const DATE_REPORTED_NEXT_DAY: f32 = 0.7;
+/// Date cue when one mention gives the day and the other, dated only by its publication, was
+/// published 2 or more days later: within tolerance, but weak.
+pub const DATE_REPORTED_LATER: f32 = 0.2;
+/// Date cue when both mentions are dated only by publications at most a day apart.
+pub const DATE_PUBLISHED_TOGETHER: f32 = 0.5;
+/// Date cue when one mention gives the day and the other the same day approximately.
+pub const DATE_SAME_CARRIED_DAY: f32 = 0.5;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
 
@@ -112,6 +136,9 @@ pub struct Mention {
     pub window: Option<(NaiveDate, NaiveDate)>,
     /// The date is a single day read from the text (not a fallback to publication).
     pub explicit_day: bool,
+    /// The date is only the article's publication date (the reader found none for the event):
+    /// weak evidence, its window is the [`FALLBACK_LAG_DAYS`] before it.
+    pub date_fallback: bool,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -156,15 +183,21 @@ impl Mention {
         });
         let d = &event.date;
         let explicit = d.evidence.is_some();
+        // no evidence: the reader fell back to the publication date (a day, or "approximate")
+        let date_fallback = !explicit
+            && d.date.is_some()
+            && matches!(
+                d.precision,
+                DatePrecision::Day | DatePrecision::AsOf | DatePrecision::Approximate
+            );
         let window = d.date.and_then(|start| {
             let days = Duration::days;
             let end = d.end.filter(|e| *e >= start);
             match d.precision {
-                DatePrecision::Day | DatePrecision::AsOf if explicit => {
-                    Some((start, end.unwrap_or(start)))
-                }
                 // fell back to the publication date: the event is on it or shortly before
-                DatePrecision::Day | DatePrecision::AsOf => Some((start - days(2), start)),
+                // (or a day after: a dateline in another time zone)
+                _ if date_fallback => Some((start - days(FALLBACK_LAG_DAYS), start + days(1))),
+                DatePrecision::Day | DatePrecision::AsOf => Some((start, end.unwrap_or(start))),
                 DatePrecision::Week => Some((start, end.unwrap_or(start + days(6)))),
                 DatePrecision::Month => Some((start, end.unwrap_or(last_of_month(start)))),
                 DatePrecision::Year => Some((start, end.unwrap_or(start + days(364)))),
@@ -185,6 +218,7 @@ impl Mention {
             stems: stems(text, lex),
             window,
             explicit_day,
+            date_fallback,
             event,
         }
     }
@@ -383,6 +417,27 @@ pub fn places_near(a: &Mention, b: &Mention, km: f64) -> Option<String> {
     None
 }
 
+/// The day a mention's weak date points at: its article's publication when the reader found no
+/// date ([`Mention::date_fallback`]). (A day known only approximately — carried over from an
+/// earlier sentence — is not one: counted as weak evidence of the day it joined reports of
+/// other days in the FA-KES audit.)
+fn weak_day(m: &Mention) -> Option<NaiveDate> {
+    if m.date_fallback {
+        m.window.map(|(_, end)| end - Duration::days(1))
+    } else {
+        None
+    }
+}
+
+/// The day of a date known only approximately (a single day: carried over from an earlier
+/// sentence, or "around"), not a fallback to publication.
+fn carried_day(m: &Mention) -> Option<NaiveDate> {
+    let d = &m.event.date;
+    (!m.date_fallback && d.precision == DatePrecision::Approximate && d.end.is_none())
+        .then_some(d.date)
+        .flatten()
+}
+
 fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "date".into(),
@@ -395,8 +450,65 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                 return Err(why!(explain, "dates apart: {a0}..{a1} vs {b0}..{b1}"));
             }
             if a.explicit_day && b.explicit_day {
-                Ok(cue(1.0, why!(explain, "same day {a0}")))
-            } else if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
+                return Ok(cue(1.0, why!(explain, "same day {a0}")));
+            }
+            // one gives the day, the other only its publication date
+            let reported = match (a.explicit_day, weak_day(b), b.explicit_day, weak_day(a)) {
+                (true, Some(w), _, _) => Some((a0, w)),
+                (_, _, true, Some(w)) => Some((b0, w)),
+                _ => None,
+            };
+            if let Some((day, weak)) = reported {
+                let lag = (weak - day).num_days();
+                return Ok(if lag.abs() <= 1 {
+                    cue(
+                        DATE_REPORTED_NEXT_DAY,
+                        why!(
+                            explain,
+                            "{day}, and {weak} (publication of an undated report)"
+                        ),
+                    )
+                } else {
+                    cue(
+                        DATE_REPORTED_LATER,
+                        why!(explain, "{day}, and {weak} (publication of an undated report), {lag} days apart"),
+                    )
+                });
+            }
+            // one gives the day, the other the same day known approximately (carried over
+            // from an earlier sentence of its article)
+            let same_carried = match (
+                a.explicit_day,
+                carried_day(b),
+                b.explicit_day,
+                carried_day(a),
+            ) {
+                (true, Some(d), _, _) => d == a0,
+                (_, _, true, Some(d)) => d == b0,
+                _ => false,
+            };
+            if same_carried {
+                return Ok(cue(
+                    DATE_SAME_CARRIED_DAY,
+                    why!(
+                        explain,
+                        "same day, one approximately ({a0}..{a1} / {b0}..{b1})"
+                    ),
+                ));
+            }
+            if let (Some(x), Some(y)) = (weak_day(a), weak_day(b)) {
+                let apart = (x - y).num_days().abs();
+                let score = if apart <= 1 {
+                    DATE_PUBLISHED_TOGETHER
+                } else {
+                    0.25
+                };
+                return Ok(cue(
+                    score,
+                    why!(explain, "both undated, published {x} / {y}"),
+                ));
+            }
+            if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
                 Ok(cue(
                     0.5,
                     why!(explain, "within publication lag ({a0}..{a1} / {b0}..{b1})"),
@@ -492,11 +604,19 @@ fn actor_score(a: &Mention, b: &Mention, lex: &Lexicons, explain: bool) -> CueSc
     } else if let Some((n, m)) = shared() {
         if n == m {
             (1.0, why!(explain, "shared actor {n}"))
-        } else {
+        } else if lex.actor_side(n).1 {
             (1.0, why!(explain, "one state's forces: {n} / {m}"))
+        } else {
+            (
+                1.0,
+                why!(explain, "one group, filed under two countries: {n} / {m}"),
+            )
         }
     } else {
-        (0.0, why!(explain, "no shared actor ({} / {})", x[0], y[0]))
+        (
+            ACTORS_DISAGREE,
+            why!(explain, "no shared actor ({} / {})", x[0], y[0]),
+        )
     };
     CueScore {
         cue: "actors".into(),
@@ -598,6 +718,7 @@ pub fn score_pair(
         + W_PLACE * place.score
         + W_ACTORS * actors.score
         + W_WORDS * words.score;
+    let same_place = place.score >= 0.9;
     let mut cues = vec![
         CueScore {
             cue: "type".into(),
@@ -613,6 +734,28 @@ pub fn score_pair(
         actors,
         words,
     ];
+    let short = |m: &Mention| {
+        m.window
+            .is_some_and(|(x, y)| (y - x).num_days() < SINGULAR_WINDOW_DAYS)
+    };
+    let kind = a.event.sub_event_type;
+    if kind == b.event.sub_event_type
+        && lex.singular_kinds.contains(&kind)
+        && same_place
+        && short(a)
+        && short(b)
+    {
+        total += W_SINGULAR_KIND;
+        cues.push(CueScore {
+            cue: "singular_kind".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "{} seldom recurs at one place within days",
+                kind.acled_name()
+            ),
+        });
+    }
     if let Some((kind, value)) = same_figure(a, b) {
         total += W_SAME_FIGURE;
         cues.push(CueScore {

@@ -778,7 +778,62 @@ fn a_states_army_and_government_are_one_actor() {
         (12, 12),
     );
     let (_, cues) = scored(&c, &d);
-    assert_eq!(cues.iter().find(|c| c.cue == "actors").unwrap().score, 0.0);
+    assert_eq!(
+        cues.iter().find(|c| c.cue == "actors").unwrap().score,
+        score::ACTORS_DISAGREE
+    );
+}
+
+#[test]
+fn actors_that_disagree_are_weak_evidence_against_not_a_zero() {
+    // the same strike; one outlet names the army, the other (wrongly) the victims' town militia
+    let (a, b) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Hill Brigade",
+        (12, 12),
+    );
+    let (disagree, cues) = scored(&a, &b);
+    let actors = cues.iter().find(|c| c.cue == "actors").unwrap();
+    assert_eq!(actors.score, score::ACTORS_DISAGREE, "{}", actors.detail);
+    assert!(actors.score > 0.0 && actors.score < 0.5);
+    // below actors unknown on one side, above nothing
+    let (same, _) = scored(&strike_pair("Hill Brigade", "Hill Brigade", (12, 12)).0, &b);
+    assert!(disagree < same, "{disagree} {same}");
+}
+
+#[test]
+fn one_group_filed_under_two_countries_is_one_actor() {
+    // one outlet's report was read as being about Testland, the other's about Otherland
+    let (a, b) = strike_pair(
+        "Hill Brigade (Testland)",
+        "Hill Brigade (Otherland)",
+        (12, 12),
+    );
+    let (_, cues) = scored(&a, &b);
+    let actors = cues.iter().find(|c| c.cue == "actors").unwrap();
+    assert_eq!(actors.score, 1.0, "{}", actors.detail);
+    assert!(actors.detail.starts_with("one group"), "{}", actors.detail);
+    // two groups stay two groups, whatever their country
+    let (c, d) = strike_pair(
+        "Hill Brigade (Testland)",
+        "River Front (Testland)",
+        (12, 12),
+    );
+    let (_, cues) = scored(&c, &d);
+    assert_eq!(
+        cues.iter().find(|c| c.cue == "actors").unwrap().score,
+        score::ACTORS_DISAGREE
+    );
+    // a state's period is not a country: two states stay apart
+    let lex = Lexicons::embedded();
+    assert_eq!(
+        lex.actor_side("Hill Brigade (Testland)"),
+        ("Hill Brigade", false)
+    );
+    assert_eq!(
+        lex.actor_side("Military Forces of Testland (2001-)"),
+        ("Testland (2001-)", true)
+    );
 }
 
 #[test]
@@ -829,4 +884,205 @@ fn events_ten_days_apart_are_never_compared() {
     ];
     let f = fuse(&items, vec![]);
     assert_eq!(f.clusters.len(), 2);
+}
+
+/// A car bomb in a small town, as one outlet dates it ("on Tuesday") and as another reports it
+/// without a date of its own (the reader falls back to the article's publication day).
+fn car_bomb(art: &str, published: &'static str, dated: bool, notes: &'static str) -> Mention {
+    let mut e = event(
+        art,
+        1,
+        Spec {
+            kind: "Remote explosive/landmine/IED",
+            date: published,
+            town: FARTOWN,
+            actor1: None,
+            notes,
+        },
+    );
+    e.actor1 = None;
+    if !dated {
+        // what the reader gives an event it found no date for
+        e.date = EventDate {
+            date: Some(day(published)),
+            end: None,
+            precision: DatePrecision::Approximate,
+            evidence: None,
+        };
+    }
+    Mention::new(e, art, None, Some(day(published)), Lexicons::embedded())
+}
+
+#[test]
+fn an_undated_report_published_the_next_day_is_good_date_evidence() {
+    let lex = Lexicons::embedded();
+    let dated = car_bomb(
+        "gazette",
+        "2024-05-07",
+        true,
+        "A car bomb tore through the vegetable market of Fartown on Tuesday, medics said.",
+    );
+    let next_day = car_bomb(
+        "courier",
+        "2024-05-08",
+        false,
+        "Rescuers pulled bodies from the rubble after a blast hit a crowded market in Fartown.",
+    );
+    let days_later = car_bomb(
+        "courier",
+        "2024-05-10",
+        false,
+        "Rescuers pulled bodies from the rubble after a blast hit a crowded market in Fartown.",
+    );
+    assert!(next_day.date_fallback && !next_day.explicit_day);
+    assert!(dated.explicit_day && !dated.date_fallback);
+    // the undated report's window is the days before its publication (and its day after)
+    assert_eq!(
+        next_day.window,
+        Some((day("2024-05-05"), day("2024-05-09")))
+    );
+    let date_cue = |x: &Mention, y: &Mention| match score::score_pair(x, y, None, lex, true) {
+        score::PairScore::Score { total, cues } => {
+            let c = cues.into_iter().find(|c| c.cue == "date").unwrap();
+            (total, c.score)
+        }
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    let (next_total, cue) = date_cue(&dated, &next_day);
+    assert_eq!(cue, score::DATE_REPORTED_NEXT_DAY);
+    assert!(next_total >= MERGE_THRESHOLD, "{next_total}");
+    // symmetric
+    assert_eq!(date_cue(&next_day, &dated).1, score::DATE_REPORTED_NEXT_DAY);
+    // three days later: still compatible, but weak evidence
+    let (later_total, cue) = date_cue(&dated, &days_later);
+    assert_eq!(cue, score::DATE_REPORTED_LATER);
+    let weaker = (score::DATE_REPORTED_NEXT_DAY - score::DATE_REPORTED_LATER) * score::W_DATE;
+    assert!(
+        (next_total - later_total - weaker).abs() < 1e-4,
+        "{next_total} {later_total}"
+    );
+    // an undated report published before the dated day cannot be of it
+    let before = car_bomb(
+        "courier",
+        "2024-05-05",
+        false,
+        "Rescuers pulled bodies from the rubble after a blast hit a crowded market in Fartown.",
+    );
+    assert!(matches!(
+        score::score_pair(&dated, &before, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
+    // two undated reports published a day apart
+    let (_, cue) = date_cue(
+        &next_day,
+        &car_bomb("herald", "2024-05-09", false, "A blast hit the market."),
+    );
+    assert_eq!(cue, score::DATE_PUBLISHED_TOGETHER);
+}
+
+#[test]
+fn a_day_carried_over_from_an_earlier_sentence_is_half_evidence_of_that_day() {
+    let lex = Lexicons::embedded();
+    let dated = car_bomb(
+        "gazette",
+        "2024-05-07",
+        true,
+        "A car bomb tore through the vegetable market of Fartown on Tuesday, medics said.",
+    );
+    // "Rescuers worked through the night." follows a sentence that gave the day: the reader
+    // carries that day over, approximately
+    let carried = |d: &'static str| {
+        let mut m = car_bomb(
+            "courier",
+            "2024-05-09",
+            true,
+            "Rescuers pulled bodies from the rubble of the market through the night.",
+        );
+        m.event.date.date = Some(day(d));
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(
+            m.event,
+            "courier",
+            None,
+            Some(day("2024-05-09")),
+            Lexicons::embedded(),
+        )
+    };
+    let date_cue = |x: &Mention, y: &Mention| match score::score_pair(x, y, None, lex, true) {
+        score::PairScore::Score { cues, .. } => {
+            cues.into_iter().find(|c| c.cue == "date").unwrap().score
+        }
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    let same = carried("2024-05-07");
+    assert!(!same.date_fallback && !same.explicit_day);
+    assert_eq!(date_cue(&dated, &same), score::DATE_SAME_CARRIED_DAY);
+    assert_eq!(date_cue(&same, &dated), score::DATE_SAME_CARRIED_DAY);
+    // carried over as the day before: within its precision only
+    assert_eq!(date_cue(&dated, &carried("2024-05-06")), 0.25);
+}
+
+#[test]
+fn a_kind_that_seldom_recurs_at_one_place_is_a_cue() {
+    let lex = Lexicons::embedded();
+    let report = |art: &str, kind: &'static str, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind,
+                date: "2024-05-07",
+                town: FARTOWN,
+                actor1: None,
+                notes,
+            },
+        );
+        e.actor1 = None;
+        Mention::new(e, art, None, Some(day("2024-05-07")), lex)
+    };
+    let scored = |x: &Mention, y: &Mention| match score::score_pair(x, y, None, lex, true) {
+        score::PairScore::Score { total, cues } => (total, cues),
+        score::PairScore::Veto(why) => panic!("{why}"),
+    };
+    // two outlets on one bombing, in different words
+    let a = report(
+        "gazette",
+        "Suicide bomb",
+        "A man wearing an explosive vest blew himself up at the Fartown checkpoint.",
+    );
+    let b = report(
+        "courier",
+        "Suicide bomb",
+        "Guards at the entrance to Fartown died when an attacker detonated his belt.",
+    );
+    let (bombing, cues) = scored(&a, &b);
+    assert!(cues.iter().any(|c| c.cue == "singular_kind"), "{cues:?}");
+    // two air strikes on the town that day, in the same words: strikes recur, no bonus
+    let c = report(
+        "gazette",
+        "Air/drone strike",
+        "A man wearing an explosive vest blew himself up at the Fartown checkpoint.",
+    );
+    let d = report(
+        "courier",
+        "Air/drone strike",
+        "Guards at the entrance to Fartown died when an attacker detonated his belt.",
+    );
+    let (strikes, cues) = scored(&c, &d);
+    assert!(!cues.iter().any(|c| c.cue == "singular_kind"));
+    assert!(
+        (bombing - strikes - score::W_SINGULAR_KIND).abs() < 1e-4,
+        "{bombing} {strikes}"
+    );
+    // a bombing in another town 43 km away is not given it (and is kept apart anyway)
+    let mut far = report(
+        "courier",
+        "Suicide bomb",
+        "Guards at the entrance to Fartown died when an attacker detonated his belt.",
+    );
+    far.event.location = Some(place(CITY, "courier"));
+    assert!(matches!(
+        score::score_pair(&a, &far, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
 }
