@@ -82,6 +82,8 @@ pub struct Classifier {
     automaton: AhoCorasick,
     patterns: Vec<PatternInfo>,
     compiled: Vec<CompiledEntry>,
+    /// Head and cue weights of each combination, classes as indices.
+    compiled_combos: Vec<(Vec<(usize, f32)>, Vec<(usize, f32)>)>,
 }
 
 /// Bytes around a hit within which a modifier can stand (12 words and more).
@@ -108,6 +110,10 @@ enum PartKind {
     Target,
     AgentAsTarget,
     TargetAsAgent,
+    /// A combination's head weight; the index is into the combinations that held.
+    ComboHead(usize),
+    /// A combination's cue weight.
+    ComboCue(usize),
 }
 
 /// An entry's weights with classes as indices into [`SubEventType::ALL`].
@@ -315,11 +321,17 @@ impl Classifier {
                 target_cues: index(&e.target_cues),
             })
             .collect();
+        let compiled_combos = lexicon
+            .combinations
+            .iter()
+            .map(|c| (index(&c.heads), index(&c.cues)))
+            .collect();
         Ok(Classifier {
             lexicon,
             automaton,
             patterns,
             compiled,
+            compiled_combos,
         })
     }
 
@@ -542,10 +554,62 @@ impl Classifier {
                 parts.push((t, hi, PartKind::Target, w * mult));
             }
         }
+        // Combinations: every group fires in one sentence (the first where it holds).
+        let mut held: Vec<(usize, Span)> = Vec::new();
+        for (ci, combo) in self.lexicon.combinations.iter().enumerate() {
+            let Some(sentence_count) = hits.iter().map(|h| h.sentence).max() else {
+                continue;
+            };
+            for sentence in 0..=sentence_count {
+                // Per group, the first hit of one of its entries in this sentence.
+                let found: Option<Vec<usize>> = combo
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        hits.iter().position(|h| {
+                            h.sentence == sentence && h.factor >= 0.5 && g.contains(&h.entry)
+                        })
+                    })
+                    .collect();
+                let Some(found) = found else {
+                    continue;
+                };
+                let first = *found
+                    .iter()
+                    .min_by_key(|&&hi| hits[hi].span.start)
+                    .expect("groups");
+                let start = found
+                    .iter()
+                    .map(|&hi| hits[hi].span.start)
+                    .min()
+                    .unwrap_or(0);
+                let end = found.iter().map(|&hi| hits[hi].span.end).max().unwrap_or(0);
+                let factor = found
+                    .iter()
+                    .map(|&hi| hits[hi].factor)
+                    .fold(1.0f32, f32::min);
+                let k = held.len();
+                held.push((ci, Span::new(start, end)));
+                let position = params.sentence_decay.powi(sentence as i32);
+                for &(t, w) in &self.compiled_combos[ci].0 {
+                    let w = w * position * factor;
+                    score[t] += w;
+                    head[t] = true;
+                    if anchor[t].is_none_or(|(s, _)| w > s) {
+                        anchor[t] = Some((w, first));
+                    }
+                    parts.push((t, first, PartKind::ComboHead(k), w));
+                }
+                for &(t, w) in &self.compiled_combos[ci].1 {
+                    parts.push((t, first, PartKind::ComboCue(k), w * position * factor));
+                }
+                break;
+            }
+        }
         // Cues count only for candidates; actor cues by the role the actor plays.
         for part in parts.iter_mut() {
             let (t, hi, kind, w) = *part;
-            if !head[t] || kind == PartKind::Head {
+            if !head[t] || matches!(kind, PartKind::Head | PartKind::ComboHead(_)) {
                 continue;
             }
             let mut weight = w;
@@ -597,6 +661,14 @@ impl Classifier {
                     .iter()
                     .filter(|p| p.0 == t && (head[t] || p.2 == PartKind::Head))
                     .map(|&(_, hi, kind, weight)| {
+                        if let PartKind::ComboHead(k) | PartKind::ComboCue(k) = kind {
+                            let (ci, span) = held[k];
+                            return Cue {
+                                rule: format!("combination:{}", self.lexicon.combinations[ci].id),
+                                text: span.of(text).to_string(),
+                                weight,
+                            };
+                        }
                         let hit = &hits[hi];
                         let mut rule = String::with_capacity(32);
                         rule.push_str(match kind {

@@ -113,6 +113,22 @@ struct RawFile {
     trigger: Vec<RawEntry>,
     #[serde(default)]
     modifier: Vec<RawModifier>,
+    #[serde(default)]
+    combination: Vec<RawCombination>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCombination {
+    id: String,
+    all: Vec<Vec<String>>,
+    #[serde(default)]
+    types: BTreeMap<String, f32>,
+    #[serde(default)]
+    cues: BTreeMap<String, f32>,
+    example: String,
+    #[serde(default)]
+    note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -232,6 +248,26 @@ pub struct ModifierEntry {
     pub line: usize,
 }
 
+/// A combination rule: when every group has an entry that fires in one sentence, the
+/// combination adds its own weights ("small arms" together with "mortars": a battle, though
+/// each alone leans elsewhere). It is what an additive lexicon cannot say.
+#[derive(Debug, Clone)]
+pub struct CombinationEntry {
+    /// Combination id, reported in cues as `combination:<id>`.
+    pub id: String,
+    /// Groups of trigger entries (indices into [`Lexicon::triggers`]): one entry of each group
+    /// must fire in the same sentence.
+    pub groups: Vec<Vec<usize>>,
+    /// Head weights added (the classes become candidates).
+    pub heads: Vec<(SubEventType, f32)>,
+    /// Cue weights added to classes that some head made a candidate.
+    pub cues: Vec<(SubEventType, f32)>,
+    /// A sentence, written for the lexicon, on which the combination holds.
+    pub example: String,
+    /// 1-based line of the entry in its file.
+    pub line: usize,
+}
+
 /// A validated lexicon.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -243,6 +279,8 @@ pub struct Lexicon {
     pub triggers: Vec<TriggerEntry>,
     /// Modifiers, in file order.
     pub modifiers: Vec<ModifierEntry>,
+    /// Combination rules, in file order.
+    pub combinations: Vec<CombinationEntry>,
 }
 
 /// 1-based line of byte `offset` in `text`.
@@ -422,11 +460,80 @@ impl Lexicon {
                 line,
             });
         }
+        let mut combinations = Vec::with_capacity(raw.combination.len());
+        for c in raw.combination {
+            let line = line_of_id(text, &c.id);
+            let bad = |message: String| ClassifyError::BadEntry {
+                origin: origin.to_string(),
+                line,
+                entry: c.id.clone(),
+                message,
+            };
+            if !seen.insert(c.id.clone()) {
+                return Err(bad("duplicate id".into()));
+            }
+            if c.all.len() < 2 || c.all.iter().any(|g| g.is_empty()) {
+                return Err(bad(
+                    "`all` must list at least two non-empty groups of trigger ids".into(),
+                ));
+            }
+            let groups = c
+                .all
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|id| {
+                            triggers
+                                .iter()
+                                .position(|t| &t.id == id)
+                                .ok_or_else(|| bad(format!("unknown trigger id {id:?}")))
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let weights = |map: &BTreeMap<String, f32>| {
+                map.iter()
+                    .map(|(name, &w)| {
+                        let t = parse_type(name).ok_or_else(|| ClassifyError::UnknownType {
+                            origin: origin.to_string(),
+                            line,
+                            entry: c.id.clone(),
+                            name: name.clone(),
+                        })?;
+                        if !w.is_finite() {
+                            return Err(bad(format!("weight of {name:?} must be finite")));
+                        }
+                        Ok((t, w))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            };
+            let heads = weights(&c.types)?;
+            let cues = weights(&c.cues)?;
+            if heads.iter().any(|(_, w)| *w <= 0.0) {
+                return Err(bad("head weights must be positive".into()));
+            }
+            if heads.is_empty() && cues.is_empty() {
+                return Err(bad("expected `types` or `cues` weights".into()));
+            }
+            if c.example.trim().is_empty() {
+                return Err(bad("expected an example sentence".into()));
+            }
+            let _ = c.note;
+            combinations.push(CombinationEntry {
+                id: c.id,
+                groups,
+                heads,
+                cues,
+                example: c.example,
+                line,
+            });
+        }
         Ok(Lexicon {
             origin: origin.to_string(),
             scoring: raw.scoring.unwrap_or_default(),
             triggers,
             modifiers,
+            combinations,
         })
     }
 }

@@ -33,4 +33,6 @@ mod classifier;
 mod lexicon;
 
 pub use classifier::{Classifier, TriggerHit, TypeScore, EMBEDDED_LEXICON, EMBEDDED_ORIGIN};
-pub use lexicon::{ClassifyError, Lexicon, ModifierEntry, Phrase, ScoringParams, TriggerEntry};
+pub use lexicon::{
+    ClassifyError, CombinationEntry, Lexicon, ModifierEntry, Phrase, ScoringParams, TriggerEntry,
+};
