@@ -5,6 +5,15 @@ use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
 const CASES: &[(&str, SubEventType)] = &[
+    // Direct and indirect fire together is a clash; indirect fire alone is shelling.
+    (
+        "The militia fired mortars, grenade launchers and small arms at the army trenches.",
+        ArmedClash,
+    ),
+    (
+        "The militia fired mortars and grenade launchers at the army trenches.",
+        ShellingArtilleryMissileAttack,
+    ),
     // Grievances and background events do not type the protest.
     (
         "Relatives gathered outside the court and demanded the immediate release of activists \
