@@ -388,7 +388,9 @@ fn fire_with_no_named_shooter_on_a_stable_front_comes_from_the_other_side() {
         ..a.clone()
     });
     assert!(before.events.iter().all(|e| e.actor1.is_none()));
+}
 
+#[test]
 fn an_outside_party_written_apart_is_not_where_it_happened() {
     let a = Article {
         source: Some("SOHR".into()),
