@@ -83,8 +83,11 @@ pub struct Classifier {
     patterns: Vec<PatternInfo>,
     compiled: Vec<CompiledEntry>,
     /// Head and cue weights of each combination, classes as indices.
-    compiled_combos: Vec<(Vec<(usize, f32)>, Vec<(usize, f32)>)>,
+    compiled_combos: Vec<(ClassWeights, ClassWeights)>,
 }
+
+/// Weights per class, the class as an index.
+type ClassWeights = Vec<(usize, f32)>;
 
 /// Bytes around a hit within which a modifier can stand (12 words and more).
 const MODIFIER_REACH: usize = 120;
