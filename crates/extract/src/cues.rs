@@ -131,6 +131,10 @@ struct QuantityCues {
     buses: Vec<String>,
     vehicles: Vec<String>,
     participants: Vec<String>,
+    other_roles: Vec<String>,
+    no_fatalities: Vec<String>,
+    mixed_fates: Vec<String>,
+    grievance_before: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Sides {
@@ -171,6 +175,14 @@ pub struct Cues {
     pub side_state: PhraseSet,
     /// Armed group side nouns.
     pub side_armed: PhraseSet,
+    /// Verbs that give a number a role other than victim ("300 relatives rallied").
+    pub other_roles: PhraseSet,
+    /// "No fatalities", "no one was killed": the event's fatalities are 0.
+    pub no_fatalities: PhraseSet,
+    /// "Killed, injured or captured": a figure that does not count the dead.
+    pub mixed_fates: PhraseSet,
+    /// "Over" in "protested over the death of": a grievance, not a death at the event.
+    pub grievance_before: Vec<String>,
     /// Single victims.
     pub singular_victim: PhraseSet,
     /// Openings that announce another incident ("In a separate incident").
@@ -206,6 +218,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         side_civilians: PhraseSet::new(&f.sides.civilians),
         side_state: PhraseSet::new(&f.sides.state),
         side_armed: PhraseSet::new(&f.sides.armed_group),
+        other_roles: PhraseSet::new(&q.other_roles),
+        no_fatalities: PhraseSet::new(&q.no_fatalities),
+        mixed_fates: PhraseSet::new(&q.mixed_fates),
+        grievance_before: q.grievance_before.clone(),
         singular_victim: PhraseSet::new(&f.victims.singular),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
     })

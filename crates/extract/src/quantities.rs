@@ -81,13 +81,29 @@ fn kind_for(
     sentence: Span,
 ) -> Option<QuantityKind> {
     let text = doc.text;
+    // "shot dead by four armed men": a number governed by "by" counts those who acted.
+    if is_agent(&text[sentence.start..n.span.start]) {
+        return None;
+    }
+    // "3 militants were killed, injured or captured": no count of the dead.
+    let mixed = |s: &Span| {
+        doc.cues
+            .mixed_fates
+            .first(text, Span::new(s.start, sentence.end))
+    };
+    let counted = |(s, k): &(Span, QuantityKind)| -> Option<QuantityKind> {
+        if *k == QuantityKind::Killed && mixed(s).is_some_and(|(m, _)| m.start == s.start) {
+            None
+        } else {
+            Some(*k)
+        }
+    };
     // The noun right after the number ("six buses", "3 fatalities", "two soldiers were killed").
     let after_word = hits
         .iter()
-        .find(|(s, _)| s.start >= n.span.end && s.start <= n.span.end + 2)
-        .map(|(_, k)| *k);
-    if let Some(k) = after_word {
-        return Some(k);
+        .find(|(s, _)| s.start >= n.span.end && s.start <= n.span.end + 2);
+    if let Some(hit) = after_word {
+        return counted(hit);
     }
     // The verb right before it ("killing 2", "injured 5", "arrested 12").
     let before = hits
@@ -99,18 +115,53 @@ fn kind_for(
             // "killed and 1 was wounded": a number after "and" starts a clause of its own.
             gap.len() <= 14 && !gap.contains(',') && !gap.contains('.') && !gap.contains(" and ")
         });
-    if let Some((_, k)) = before {
-        return Some(*k);
+    if let Some(hit) = before {
+        return counted(hit);
     }
-    // The first count verb after it in the clause.
-    let clause_end = text[n.span.end..sentence.end]
+    // The first count verb after it in the clause, unless the number is first the subject of
+    // another verb ("300 relatives rallied") or the clause turns to someone else ("relatives of
+    // a man who died").
+    let mut clause_end = text[n.span.end..sentence.end]
         .find(['.', ';', '('])
         .map(|p| n.span.end + p)
         .unwrap_or(sentence.end);
+    let rest = Span::new(n.span.end, clause_end);
+    if let Some((verb, _)) = doc.cues.other_roles.first(text, rest) {
+        clause_end = verb.start;
+    }
+    if let Some(who) = relative_of_another(&text[n.span.end..clause_end]) {
+        clause_end = n.span.end + who;
+    }
     let after = hits
         .iter()
         .find(|(s, _)| s.start >= n.span.end && s.end <= clause_end && s.start < n.span.end + 130);
-    after.map(|(_, k)| *k)
+    after.and_then(counted)
+}
+
+/// Whether the text before a number ends with "by": the number counts the agents ("killed by
+/// four armed men", "beaten by around 30 people"), not the victims.
+fn is_agent(before: &str) -> bool {
+    let before = before.trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+}
+
+/// In the words after a number, where a relative clause about another person begins: "20
+/// relatives of a man who died" (an "of" phrase, then "who"). Returns the offset of "who".
+fn relative_of_another(after: &str) -> Option<usize> {
+    let lower = after.to_ascii_lowercase();
+    let of = lower.find(" of ")?;
+    ["who ", "whose "]
+        .iter()
+        .filter_map(|w| {
+            lower[of..]
+                .match_indices(w)
+                .find(|(p, _)| lower.as_bytes()[of + p - 1] == b' ')
+                .map(|(p, _)| of + p)
+        })
+        .min()
 }
 
 /// The side named right after a figure: "pro-regime forces", "militants", "civilians".
@@ -137,23 +188,37 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
         (kill.0.end + 30).min(sentence.end),
     );
     let window = Span::new(floor_char(text, window.start), floor_char(text, window.end));
-    // "shot dead a shopkeeper", "killing an elder": an indefinite singular right after the verb.
+    // "shot dead a shopkeeper", "killing an elder", "the death of a bystander": an indefinite
+    // singular right after the verb (or the noun's "of").
     let after_kill = text[kill.0.end..sentence.end].trim_start();
+    // The noun's "of" only where the death is the outcome ("leading to the death of"), not a
+    // grievance ("protested over the death of a teenager").
+    let lead_start = floor_char(text, kill.0.start.saturating_sub(30).max(sentence.start));
+    let lead = text[lead_start..kill.0.start].to_ascii_lowercase();
+    let word_before_the = lead.trim_end().rsplit(' ').nth(1).unwrap_or("").to_string();
+    let outcome = matches!(word_before_the.as_str(), "to" | "in" | "caused" | "causing");
+    // "protested over the death of a teenager": a grievance, no death at this event.
+    if after_kill.starts_with("of ") && doc.cues.grievance_before.contains(&word_before_the) {
+        return None;
+    }
+    let (after_kill, own_noun) = match after_kill.strip_prefix("of ") {
+        Some(rest) => (rest, outcome),
+        None => (after_kill, true),
+    };
     let indefinite = ["a ", "an ", "one "]
         .iter()
-        .find(|a| after_kill.starts_with(*a));
+        .find(|a| own_noun && after_kill.starts_with(*a));
     if let Some(article) = indefinite {
         let start = sentence.end - after_kill.len();
         let noun_end = after_kill[article.len()..]
             .find(|c: char| !c.is_alphanumeric() && c != '-')
             .map(|p| start + article.len() + p)
             .unwrap_or(sentence.end);
-        let rest = &text[noun_end..sentence.end];
-        if !rest.starts_with(" and ") {
-            return Some(single(doc, i, Span::new(kill.0.start, noun_end)));
-        }
+        let count = victims_joined(&text[noun_end..sentence.end]);
+        return Some(single(doc, i, Span::new(kill.0.start, noun_end), count));
     }
-    // "a drug trafficker was killed", "a man's body was found": an indefinite singular subject.
+    // "a drug trafficker was killed", "a suspect was shot and died", "a man's body was found":
+    // an indefinite singular subject.
     let before_kill = &text[window.start..kill.0.start];
     let subject = before_kill
         .rfind([',', ';'])
@@ -161,30 +226,102 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
         .unwrap_or(before_kill);
     let lower = subject.to_ascii_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
+    let n = words.len();
     let passive = words
         .last()
-        .is_some_and(|w| matches!(*w, "was" | "is" | "been" | "found" | "reportedly"));
+        .is_some_and(|w| matches!(*w, "was" | "is" | "been" | "found" | "reportedly"))
+        || (n >= 3 && words[n - 1] == "and" && words[n - 3] == "was");
     let indefinite_subject = words.iter().rposition(|w| matches!(*w, "a" | "an"));
-    if passive
-        && indefinite_subject.is_some_and(|p| words.len() - p <= 6)
-        && !lower.contains(" and ")
-    {
-        return Some(single(doc, i, Span::new(window.start, kill.0.end)));
+    let joined = lower.contains(" and ") && !(n >= 3 && words[n - 1] == "and");
+    if passive && indefinite_subject.is_some_and(|p| n - p <= 6) && !joined {
+        return Some(single(doc, i, Span::new(window.start, kill.0.end), 1));
+    }
+    // "the soldier later died", "resulting in his death": one person named before the word.
+    if one_before(&text[kill.0.start..kill.0.end], &words) {
+        return Some(single(doc, i, Span::new(window.start, kill.0.end), 1));
     }
     let (victim, _) = doc.cues.singular_victim.first(text, window)?;
-    // "killing a man and his son" is two or more: leave it to the figures.
-    let rest = &text[victim.end..window.end];
-    if rest.starts_with(" and ") {
+    // "relatives of a driver who died in custody": a death the sentence tells about someone
+    // else's grievance, not one of this event.
+    let of_before = text[sentence.start..victim.start]
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with(" of");
+    let who_between = victim.end <= kill.0.start
+        && text[victim.end..kill.0.start]
+            .to_ascii_lowercase()
+            .contains(" who ");
+    if of_before && who_between {
         return None;
     }
     let span = Span::new(victim.start.min(kill.0.start), victim.end.max(kill.0.end));
-    Some(single(doc, i, span))
+    let count = victims_joined(&text[victim.end..sentence.end]);
+    Some(single(doc, i, span, count))
 }
 
-fn single(doc: &Doc, i: usize, span: Span) -> Quantity {
+/// How many victims a singular victim phrase stands for, given the text after it: "a man and his
+/// son" is two, "a man and injured three" is still one.
+fn victims_joined(rest: &str) -> u64 {
+    let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+    let lower = clause.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
+    let second = words.windows(2).any(|w| {
+        w[0] == "and"
+            && matches!(
+                w[1],
+                "a" | "an" | "his" | "her" | "their" | "the" | "one" | "another"
+            )
+    });
+    if second {
+        2
+    } else {
+        1
+    }
+}
+
+/// "the soldier later died", "his death": an intransitive death word whose subject (or owner)
+/// is one person: a singular noun phrase or a possessive right before it.
+fn one_before(kill: &str, words_before: &[&str]) -> bool {
+    let kill = kill.to_ascii_lowercase();
+    let mut words: Vec<&str> = words_before.to_vec();
+    if kill == "death" {
+        return words.last().is_some_and(|w| matches!(*w, "his" | "her"));
+    }
+    if !matches!(kill.as_str(), "died" | "dies" | "perished" | "succumbed") {
+        return false;
+    }
+    while words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "later" | "reportedly" | "subsequently" | "also" | "then"
+        )
+    }) {
+        words.pop();
+    }
+    // The subject: from the last determiner, at most four words, no plural head, no "and".
+    let Some(det) = words
+        .iter()
+        .rposition(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "one"))
+    else {
+        return false;
+    };
+    let subject = &words[det..];
+    let head = subject.last().copied().unwrap_or("");
+    subject.len() >= 2
+        && subject.len() <= 4
+        && !subject.contains(&"and")
+        && !subject.contains(&"of")
+        && !subject
+            .iter()
+            .any(|w| matches!(*w, "who" | "which" | "that"))
+        && !head.ends_with('s')
+        && head.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+}
+
+fn single(doc: &Doc, i: usize, span: Span, count: u64) -> Quantity {
     Quantity {
         kind: QuantityKind::Killed,
-        value: 1,
+        value: count,
         lower_bound: false,
         approximate: false,
         side: None,
@@ -221,16 +358,7 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
             return Some(v);
         }
     }
-    let no_dead = [
-        "no fatalities",
-        "no casualties",
-        "no deaths",
-        "no one was killed",
-        "nobody was killed",
-        "no injuries or fatalities",
-        "no fatalities nor injuries",
-    ];
-    if no_dead.iter().any(|p| s.contains(p)) {
+    if doc.cues.no_fatalities.any(doc.text, doc.sentences[i]) {
         return Some(0);
     }
     found
