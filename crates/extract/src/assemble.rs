@@ -160,7 +160,8 @@ pub fn read(doc: &Doc) -> Reading {
         standalone_claims.push(claim);
     }
 
-    let mut events: Vec<Event> = drafts.into_iter().map(finish).collect();
+    let published = doc.article.published;
+    let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
     for e in &events {
         if matches!(
             e.sub_event_type,
@@ -1223,7 +1224,11 @@ fn offset_text(minutes: i32) -> String {
 }
 
 /// Fatalities, salience, and the evidence of each field, once all sentences are read.
-fn finish(d: Draft) -> Event {
+/// Days before publication past which an explicitly dated event is background ("he stabbed a
+/// man in May 2018" in a report on a protest of today) and yields the lead to what is new.
+const BACKGROUND_AFTER_DAYS: i64 = 30;
+
+fn finish(d: Draft, published: Option<chrono::NaiveDate>) -> Event {
     let mut e = d.event;
     e.fatalities = d
         .stated_fatalities
@@ -1235,6 +1240,13 @@ fn finish(d: Draft) -> Event {
     }
     if d.explicit_date {
         salience += 0.1;
+        let background = match (e.date.date, published) {
+            (Some(day), Some(p)) => (p - day).num_days() > BACKGROUND_AFTER_DAYS,
+            _ => false,
+        };
+        if background {
+            salience -= 0.5;
+        }
     }
     salience += 0.2 * (e.fatalities.min(10) as f32 / 10.0);
     if e.tally {

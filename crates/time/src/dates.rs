@@ -10,6 +10,12 @@ use crate::lexicon::{time_lexicon, CalendarWord, ZoneTarget};
 use crate::offsets::utc_offset_minutes;
 use crate::{DateMention, DateRole};
 
+/// How many days after publication a day and month with no year may fall and still be read as
+/// this year's in a past-tense report: "between 28 April and 30 April" in a report of 29 April
+/// (a late report, another time zone) is not last year's, "the attack came on 30 May" in a
+/// report of 21 May is.
+const PAST_DAY_SLACK_DAYS: i64 = 3;
+
 // ---------------------------------------------------------------- tokens
 
 type Tokens<'a> = sitrep_text::LowerWords<'a>;
@@ -1208,7 +1214,8 @@ fn resolve(spec: Spec, p: Option<NaiveDate>, direction: Direction) -> Option<Res
                 if this.map_or(true, |x| x < p) {
                     y += 1;
                 }
-            } else if this.map_or(true, |x| x > p) {
+            } else if this.map_or(true, |x| x > p + Duration::days(PAST_DAY_SLACK_DAYS)) {
+                // A day just after publication is this year's, not one nearly a year back.
                 y -= 1;
             }
             day(NaiveDate::from_ymd_opt(y, m, d)?, true)
@@ -1219,7 +1226,7 @@ fn resolve(spec: Spec, p: Option<NaiveDate>, direction: Direction) -> Option<Res
                 (None, Some(p)) => {
                     let first = NaiveDate::from_ymd_opt(p.year(), m, d1)?;
                     (
-                        if !future && first > p {
+                        if !future && first > p + Duration::days(PAST_DAY_SLACK_DAYS) {
                             p.year() - 1
                         } else {
                             p.year()
@@ -1440,6 +1447,18 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
     // End of the last `Since` group, for "from Sunday until Tuesday" (a past stretch).
     let mut since_end: Option<usize> = None;
     for g in groups {
+        // "the July 7 neighbourhood", "the 25 of March sector": a name, not a date.
+        let calendar_day = matches!(
+            g.date.map(|d| d.spec),
+            Some(Spec::Day { .. } | Spec::DayRange { .. })
+        );
+        if calendar_day
+            && g.end < t.len()
+            && t.gap_before(g.end).trim().is_empty()
+            && time_lexicon().name_heads.contains(t.lower(g.end))
+        {
+            continue;
+        }
         let mut role = role_before(&t, g.start);
         if matches!(g.date.map(|d| d.spec), Some(Spec::DayRange { .. })) {
             role = None; // "from 3 to 5 May" is a period

@@ -31,6 +31,10 @@ const FUTURE_MARKERS: Source = (
     "data/time/future_markers.txt",
     include_str!("../../../data/time/future_markers.txt"),
 );
+const NAME_HEADS: Source = (
+    "data/time/name_heads.txt",
+    include_str!("../../../data/time/name_heads.txt"),
+);
 const UTC_OFFSETS: Source = (
     "data/time/utc_offsets.tsv",
     include_str!("../../../data/time/utc_offsets.tsv"),
@@ -76,6 +80,8 @@ pub struct TimeLexicon {
     pub non_dates: Vec<Vec<&'static str>>,
     /// Words that put a weekday in the future.
     pub future_markers: FastSet<&'static str>,
+    /// Words that make a day and month right before them a name ("July 7 neighbourhood").
+    pub name_heads: FastSet<&'static str>,
     /// UTC offset rows by country.
     pub offsets: FastMap<&'static str, Vec<OffsetRow>>,
 }
@@ -252,6 +258,21 @@ impl TimeLexicon {
             }
         }
 
+        let mut name_heads = FastSet::default();
+        for (file, line, cols) in lines(NAME_HEADS) {
+            columns(file, line, &cols, 1, "one word per line")?;
+            if cols[0].contains(' ') || cols[0].chars().any(|c| c.is_ascii_uppercase()) {
+                return Err(bad(file, line, "one lower-case word"));
+            }
+            if !name_heads.insert(cols[0]) {
+                return Err(TimeDataError::Duplicate {
+                    file,
+                    line,
+                    entry: cols[0].to_string(),
+                });
+            }
+        }
+
         let mut offsets: FastMap<&'static str, Vec<OffsetRow>> = FastMap::default();
         for (file, line, cols) in lines(UTC_OFFSETS) {
             columns(
@@ -306,6 +327,7 @@ impl TimeLexicon {
             zones,
             non_dates,
             future_markers,
+            name_heads,
             offsets,
         })
     }

@@ -305,8 +305,25 @@ fn absolute_dates() {
             "absolute-with-weekday",
         ),
         ("Gen. Ali arrived on Oct. 3.", d(2017, 10, 3), "month-day"),
-        // A day later in the year than publication falls in the year before.
+        // A day later in the year than publication falls in the year before ...
         ("The attack came on 30 May.", d(2017, 5, 30), "day-month"),
+        // ... unless it is within a few days of it (a late report, another time zone).
+        (
+            "The clashes broke out on 23 May.",
+            d(2018, 5, 23),
+            "day-month",
+        ),
+        // A day and month that name a place are no date.
+        (
+            "Shells fell on the 7 July neighbourhood on 9 May.",
+            d(2018, 5, 9),
+            "day-month",
+        ),
+        (
+            "Residents of the 25 of March sector marched on 9 May.",
+            d(2018, 5, 9),
+            "day-month",
+        ),
     ];
     for (text, want, rule) in cases {
         let m = one(text, monday());

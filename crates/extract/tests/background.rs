@@ -1,0 +1,26 @@
+//! What a report leads with: an event dated long before publication is background, not the news.
+
+use chrono::NaiveDate;
+use sitrep_extract::Reader;
+use sitrep_model::{Article, EventType};
+
+#[test]
+fn an_event_of_years_ago_does_not_lead_a_report_on_todays_protest() {
+    let article = Article {
+        id: "bg".into(),
+        text: "On 6 May 2020, people protested in Lviv against the planned trial of a local \
+               activist. Gunmen shot dead two of his relatives in an attack on \
+               their house in Kherson on 24 May 2018."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2020, 5, 6),
+        ..Default::default()
+    };
+    let reading = Reader::new().read(&article);
+    let lead = reading
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .expect("an event");
+    assert_eq!(lead.sub_event_type.event_type(), EventType::Protests);
+    assert_eq!(lead.date.date, NaiveDate::from_ymd_opt(2020, 5, 6));
+}
