@@ -145,6 +145,7 @@ struct Sides {
 #[derive(Deserialize)]
 struct Victims {
     singular: Vec<String>,
+    person_heads: Vec<String>,
 }
 
 /// Every cue list, compiled.
@@ -185,6 +186,8 @@ pub struct Cues {
     pub grievance_before: Vec<String>,
     /// Single victims.
     pub singular_victim: PhraseSet,
+    /// Singular person nouns after "the" ("killed the commander").
+    pub person_heads: Vec<String>,
     /// Openings that announce another incident ("In a separate incident").
     pub new_incident: PhraseSet,
 }
@@ -223,6 +226,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         mixed_fates: PhraseSet::new(&q.mixed_fates),
         grievance_before: q.grievance_before.clone(),
         singular_victim: PhraseSet::new(&f.victims.singular),
+        person_heads: f.victims.person_heads.clone(),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
     })
 }

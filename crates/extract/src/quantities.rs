@@ -61,7 +61,14 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             side,
             tally: false,
             claim: None,
-            evidence: doc.evidence(i, n.span, format!("quantity:{kind:?}").to_lowercase()),
+            evidence: doc.evidence(i, n.span, {
+                let rule = format!("quantity:{kind:?}").to_lowercase();
+                if adds_to_earlier(text, sentence, n.span) {
+                    rule + MORE
+                } else {
+                    rule
+                }
+            }),
         });
     }
     // "killed a civilian", "the victim died": one, when no figure was given.
@@ -73,6 +80,18 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
     out
 }
 
+/// The rule suffix of a figure that adds to those before it ("2 other policemen were killed",
+/// "another 3 died"): summed with the earlier account, not read as another account of it.
+const MORE: &str = "+more";
+
+fn adds_to_earlier(text: &str, sentence: Span, number: Span) -> bool {
+    let after = text[number.end..sentence.end].trim_start();
+    let next = after.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let before = text[sentence.start..number.start].trim_end();
+    let previous = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    matches!(next.as_str(), "other" | "more" | "additional" | "further") || previous == "another"
+}
+
 /// What number `n` counts.
 fn kind_for(
     doc: &Doc,
@@ -81,8 +100,9 @@ fn kind_for(
     sentence: Span,
 ) -> Option<QuantityKind> {
     let text = doc.text;
-    // "shot dead by four armed men": a number governed by "by" counts those who acted.
-    if is_agent(&text[sentence.start..n.span.start]) {
+    // "shot dead by four armed men": a number governed by "by" counts those who acted;
+    // "clashes between two factions" counts the sides.
+    if governed_by(&text[sentence.start..n.span.start], &["by", "between"]) {
         return None;
     }
     // "3 militants were killed, injured or captured": no count of the dead.
@@ -113,7 +133,13 @@ fn kind_for(
         .filter(|(s, _)| {
             let gap = &text[s.end..n.span.start];
             // "killed and 1 was wounded": a number after "and" starts a clause of its own.
-            gap.len() <= 14 && !gap.contains(',') && !gap.contains('.') && !gap.contains(" and ")
+            // "was killed while two others were wounded": so does one after "while", "but".
+            gap.len() <= 14
+                && !gap.contains(',')
+                && !gap.contains('.')
+                && ![" and ", " while ", " but ", " whereas ", " when "]
+                    .iter()
+                    .any(|w| gap.contains(w))
         });
     if let Some(hit) = before {
         return counted(hit);
@@ -122,9 +148,16 @@ fn kind_for(
     // another verb ("300 relatives rallied") or the clause turns to someone else ("relatives of
     // a man who died").
     let mut clause_end = text[n.span.end..sentence.end]
-        .find(['.', ';', '('])
+        .find(['.', ';', '['])
         .map(|p| n.span.end + p)
         .unwrap_or(sentence.end);
+    // A number inside brackets ("5 civilians (2 men, 2 women and 1 child) were killed") breaks
+    // down a figure outside them: its clause ends with the brackets.
+    if inside_brackets(&text[sentence.start..n.span.start]) {
+        if let Some(close) = text[n.span.end..clause_end].find(')') {
+            clause_end = n.span.end + close;
+        }
+    }
     let rest = Span::new(n.span.end, clause_end);
     if let Some((verb, _)) = doc.cues.other_roles.first(text, rest) {
         clause_end = verb.start;
@@ -132,20 +165,54 @@ fn kind_for(
     if let Some(who) = relative_of_another(&text[n.span.end..clause_end]) {
         clause_end = n.span.end + who;
     }
-    let after = hits
-        .iter()
-        .find(|(s, _)| s.start >= n.span.end && s.end <= clause_end && s.start < n.span.end + 130);
-    after.and_then(counted)
+    // Words in brackets ("five members of the CV (Red Command) died") are an aside: skipped,
+    // not an end.
+    let after = hits.iter().find(|(s, _)| {
+        s.start >= n.span.end
+            && s.end <= clause_end
+            && s.start < n.span.end + 130
+            && !inside_brackets(&text[n.span.end..s.start])
+    })?;
+    // "2 soldiers were kidnapped and later killed": the last fate is the count's.
+    if after.1 != QuantityKind::Killed {
+        let killed_next = hits.iter().find(|(s, k)| {
+            *k == QuantityKind::Killed && s.start >= after.0.end && s.end <= clause_end && {
+                let gap = text[after.0.end..s.start].trim();
+                matches!(
+                    gap,
+                    "and" | "and later" | "and then" | "then" | "and subsequently"
+                )
+            }
+        });
+        if let Some(hit) = killed_next {
+            return counted(hit);
+        }
+    }
+    counted(after)
 }
 
-/// Whether the text before a number ends with "by": the number counts the agents ("killed by
-/// four armed men", "beaten by around 30 people"), not the victims.
-fn is_agent(before: &str) -> bool {
+/// Whether the end of `text` lies inside an unclosed "(".
+fn inside_brackets(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// Whether the text before a number ends with one of `words`: "by" makes the number count the
+/// agents ("killed by four armed men"), "between" the sides ("clashes between two clans"; a
+/// range "between 10 and 15" is read with its "between"), not the victims.
+fn governed_by(before: &str, words: &[&str]) -> bool {
     let before = before.trim_end();
     before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// In the words after a number, where a relative clause about another person begins: "20
@@ -217,6 +284,15 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
         let count = victims_joined(&text[noun_end..sentence.end]);
         return Some(single(doc, i, Span::new(kill.0.start, noun_end), count));
     }
+    // "killed the chief commander of the group", "the death of the commander": a definite
+    // singular person right after a killing verb.
+    if own_noun {
+        if let Some(len) = definite_person(after_kill, &doc.cues.person_heads) {
+            let start = sentence.end - after_kill.len();
+            let count = victims_joined(&text[start + len..sentence.end]);
+            return Some(single(doc, i, Span::new(kill.0.start, start + len), count));
+        }
+    }
     // "a drug trafficker was killed", "a suspect was shot and died", "a man's body was found":
     // an indefinite singular subject.
     let before_kill = &text[window.start..kill.0.start];
@@ -257,6 +333,28 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
     let span = Span::new(victim.start.min(kill.0.start), victim.end.max(kill.0.end));
     let count = victims_joined(&text[victim.end..sentence.end]);
     Some(single(doc, i, span, count))
+}
+
+/// The length of a definite singular noun phrase naming a person at the start of `text` ("the
+/// chief commander", "the owner"): "the" and at most three words up to "of", "in", "and", a
+/// comma or a stop, the last of them singular and a person noun.
+fn definite_person(text: &str, heads: &[String]) -> Option<usize> {
+    let rest = text.strip_prefix("the ")?;
+    let mut end = 4;
+    let mut last = "";
+    for (k, word) in rest.split(' ').enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';']);
+        if k >= 3 || matches!(bare, "of" | "in" | "and" | "at" | "on" | "near" | "who") {
+            break;
+        }
+        last = bare;
+        end += bare.len() + usize::from(k > 0);
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    let head = last.to_ascii_lowercase();
+    heads.contains(&head).then_some(end)
 }
 
 /// How many victims a singular victim phrase stands for, given the text after it: "a man and his
@@ -365,7 +463,7 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
         .iter()
         .find(|q| {
             q.kind == QuantityKind::Killed
-                && (q.evidence.rule == "quantity:killed")
+                && q.evidence.rule.starts_with("quantity:killed")
                 && doc.text[q.evidence.span.end..doc.sentences[i].end]
                     .trim_start()
                     .to_ascii_lowercase()
@@ -379,17 +477,22 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
 /// side, they are accounts of the same dead, and the lowest is taken (ACLED is conservative).
 pub fn fatalities(quantities: &[Quantity]) -> u64 {
     use std::collections::BTreeMap;
-    // side -> sentence -> summed count
+    // side -> sentence -> summed count; figures that add to the earlier ones apart
     let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, u64>> = BTreeMap::new();
+    let mut more = 0;
     for q in quantities.iter().filter(|q| q.kind == QuantityKind::Killed) {
+        if q.evidence.rule.ends_with(MORE) {
+            more += q.value;
+            continue;
+        }
         *by_side
             .entry(q.side.as_deref())
             .or_default()
             .entry(q.evidence.sentence)
             .or_default() += q.value;
     }
-    by_side
+    more + by_side
         .values()
         .map(|sentences| sentences.values().copied().min().unwrap_or(0))
-        .sum()
+        .sum::<u64>()
 }

@@ -123,3 +123,83 @@ fn no_reports_of_fatalities_is_zero_whatever_else_was_killed_before() {
         0
     );
 }
+
+#[test]
+fn a_figure_counts_its_own_clause() {
+    // "while" starts a clause of its own: the two were wounded, not killed.
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, a rebel was killed while two others were wounded in a firefight \
+             with soldiers near Isulan."
+        ),
+        1
+    );
+    // Words in brackets are an aside, not the end of the clause ...
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, five members of the gang (known locally as the Reds) died in a \
+             shoot-out with police in Niteroi."
+        ),
+        5
+    );
+    // ... and figures inside them break down the one outside.
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, 5 civilians (2 men, 2 women and 1 child) were killed when their car \
+             hit a roadside bomb near Ghazni."
+        ),
+        5
+    );
+    // "between two clans" counts the sides.
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, clashes broke out between two clans in the market of Jowhar \
+             (Middle Shabelle), killing three passers-by."
+        ),
+        3
+    );
+    // The last of two fates joined by "and later" is the count's.
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, 2 soldiers were kidnapped and later killed by militants near Herat."
+        ),
+        2
+    );
+}
+
+#[test]
+fn the_named_person_killed_counts_one() {
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, soldiers killed the chief commander of a rebel group in a raid near \
+             Shopian."
+        ),
+        1
+    );
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, clashes between rival factions near Marib resulted in the death of \
+             the commander of a militia."
+        ),
+        1
+    );
+}
+
+#[test]
+fn other_dead_add_to_the_first_count() {
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, rebels attacked an army post near Kunduz, killing 2 soldiers. Two \
+             other soldiers died later in the fighting."
+        ),
+        4
+    );
+    // Without "other" it is a second account of the same dead: the lower figure stands.
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, rebels attacked an army post near Kunduz, killing 2 soldiers. Three \
+             soldiers died in the fighting, the governor said."
+        ),
+        2
+    );
+}
