@@ -143,6 +143,23 @@ pub fn read(doc: &Doc) -> Reading {
         } else if !quantities.is_empty() || stated.is_some() {
             attach_follow_up(doc, &mut drafts, i, quantities, stated);
         }
+        if let Some((date, claim)) = halt_since(doc, i, claims.asserting().next()) {
+            // "All military operations had stopped since Saturday noon": when the halt an
+            // agreement stipulated began, as this source tells it.
+            if let Some(d) = drafts
+                .iter_mut()
+                .rev()
+                .find(|d| d.event.sub_event_type == SubEventType::Agreement && !d.explicit_date)
+            {
+                d.event.date = date;
+                d.explicit_date = true;
+                if let Some(c) = claim {
+                    if !d.event.claims.iter().any(|x| x.claimant == c.claimant) {
+                        d.event.claims.push(c);
+                    }
+                }
+            }
+        }
         if let Some(st) = statement {
             control_facts.extend(st.facts);
         }
@@ -192,6 +209,29 @@ pub fn read(doc: &Doc) -> Reading {
         control: control_facts,
         standalone_claims,
     }
+}
+
+/// "Fighting had stopped since Saturday noon": the day a halt of fighting began, when sentence
+/// `i` says so, with the claim that says it.
+fn halt_since(doc: &Doc, i: usize, claim: Option<&Claim>) -> Option<(EventDate, Option<Claim>)> {
+    let since = doc.dates[i]
+        .iter()
+        .find(|d| d.role == DateRole::Since && d.date.is_some())?;
+    let (stop, _) = doc
+        .cues
+        .fighting_stopped
+        .first(doc.text, doc.sentences[i])?;
+    // The phrase and the date belong together: "stopped since Saturday noon".
+    if since.span.start < stop.start || since.span.start - stop.end > 12 {
+        return None;
+    }
+    let date = EventDate {
+        date: since.date,
+        end: None,
+        precision: DatePrecision::Day,
+        evidence: Some(doc.evidence(i, Span::new(stop.start, since.span.end), "time:halt-since")),
+    };
+    Some((date, claim.cloned()))
 }
 
 /// The classifier's best type for sentence `i`, if the sentence reports an event.

@@ -93,7 +93,12 @@ struct CueFile {
     quantity: QuantityCues,
     sides: Sides,
     victims: Victims,
+    cessation: Cessation,
     continuity: Continuity,
+}
+#[derive(Deserialize)]
+struct Cessation {
+    fighting_stopped: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Continuity {
@@ -188,6 +193,8 @@ pub struct Cues {
     pub singular_victim: PhraseSet,
     /// Singular person nouns after "the" ("killed the commander").
     pub person_heads: Vec<String>,
+    /// "Operations had stopped": fighting that stopped (dated by a "since" after it).
+    pub fighting_stopped: PhraseSet,
     /// Openings that announce another incident ("In a separate incident").
     pub new_incident: PhraseSet,
 }
@@ -227,6 +234,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         grievance_before: q.grievance_before.clone(),
         singular_victim: PhraseSet::new(&f.victims.singular),
         person_heads: f.victims.person_heads.clone(),
+        fighting_stopped: PhraseSet::new(&f.cessation.fighting_stopped),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
     })
 }
