@@ -117,6 +117,7 @@ pub fn read(doc: &Doc) -> Reading {
                 .collect::<Vec<_>>(),
             &date_for_sentence,
             claims.asserting().next(),
+            armed_opponent(&history),
         );
 
         let candidate = event_candidate(doc, i);
@@ -209,6 +210,25 @@ pub fn read(doc: &Doc) -> Reading {
         control: control_facts,
         standalone_claims,
     }
+}
+
+/// The armed non-state actor the article has named most often so far (the latest of equals):
+/// who holds what is "beyond government control".
+fn armed_opponent(history: &[(ActorKind, ActorRef)]) -> Option<&ActorRef> {
+    let armed = |k: &ActorKind| {
+        matches!(
+            k,
+            ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia
+        )
+    };
+    let mentions = |a: &ActorRef| history.iter().filter(|(_, b)| b.name == a.name).count();
+    history
+        .iter()
+        .filter(|(k, _)| armed(k))
+        .map(|(_, a)| a)
+        .enumerate()
+        .max_by_key(|(n, a)| (mentions(a), *n))
+        .map(|(_, a)| a)
 }
 
 /// "Fighting had stopped since Saturday noon": the day a halt of fighting began, when sentence

@@ -38,18 +38,67 @@ const CHANGE_CUES: [&str; 12] = [
     "regained control of",
 ];
 
+/// Phrases saying a place is held against the government: "the last district beyond government
+/// control". Its holder is the armed opponent the article named last.
+const OUTSIDE_GOVERNMENT: [&str; 8] = [
+    "beyond government control",
+    "outside government control",
+    "out of government control",
+    "beyond regime control",
+    "outside regime control",
+    "out of regime control",
+    "beyond the control of the government",
+    "outside the control of the government",
+];
+
 /// Read control statements in sentence `i`. `actors` are the sentence's resolved actors,
-/// `as_of` the sentence's date, `claim` who says so.
+/// `as_of` the sentence's date, `claim` who says so, `opponent` the armed non-state actor the
+/// article named last (for "beyond government control").
 pub fn read_sentence(
     doc: &Doc,
     i: usize,
     actors: &[(Span, ActorRef)],
     as_of: &EventDate,
     claim: Option<&Claim>,
+    opponent: Option<&ActorRef>,
 ) -> Option<ControlStatement> {
     let sentence = doc.sentences[i];
     let lower = doc.sentence_text(i).to_ascii_lowercase();
     let at = |p: usize| sentence.start + p;
+
+    // "Yarmouk is the last district beyond government control": the place the sentence opens
+    // with is held by the government's armed opponent.
+    if let Some(opponent) = opponent {
+        if let Some((p, cue)) = OUTSIDE_GOVERNMENT
+            .iter()
+            .find_map(|c| find_word(&lower, c).map(|p| (p, c)))
+        {
+            let cue_span = Span::new(at(p), at(p + cue.len()));
+            let places = places_in(doc, i, Span::new(sentence.start, cue_span.start));
+            // Only the sentence's subject: "Damascus" in "the last Damascus district" is not it.
+            let subject = places.into_iter().next().filter(|(span, _)| {
+                let lead = doc.text[sentence.start..span.start].to_ascii_lowercase();
+                lead.split_whitespace().all(|w| {
+                    matches!(
+                        w,
+                        "the" | "of" | "town" | "village" | "city" | "district" | "camp" | "area"
+                    )
+                })
+            });
+            if let Some(first) = subject {
+                return Some(statement(
+                    doc,
+                    i,
+                    vec![first],
+                    opponent,
+                    as_of,
+                    claim,
+                    false,
+                    cue_span,
+                ));
+            }
+        }
+    }
 
     // "under X control" / "under the control of X": places before the cue.
     if let Some(p) = lower.find("under ") {
