@@ -25,6 +25,19 @@ const CASES: &[(&str, SubEventType)] = &[
          prisons the previous week.",
         PeacefulProtest,
     ),
+    // Burnt effigies and "looted funds" are a protest's symbols and grievances.
+    (
+        "Students burnt an effigy of the governor outside the college gate.",
+        PeacefulProtest,
+    ),
+    (
+        "Pensioners protested outside the bank, demanding the recovery of looted funds.",
+        PeacefulProtest,
+    ),
+    (
+        "Residents protested the lockdown rules that limit the mobility of traders.",
+        PeacefulProtest,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",

@@ -211,6 +211,28 @@ fn a_protest_dispersed_by_police_is_one_protest_with_intervention() {
 }
 
 #[test]
+fn a_protest_whose_crowd_turns_on_property_is_one_violent_demonstration() {
+    let a = article(
+        "turned",
+        "On 3 March 2021, hundreds of traders demonstrated in Kirkuk against the new market tax. \
+         The demonstrators set fire to the tax office.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    let first = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .expect("an event");
+    assert_eq!(
+        first.sub_event_type,
+        SubEventType::ViolentDemonstration,
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
 fn fighters_from_a_named_group_are_that_group() {
     let a = article(
         "named",
