@@ -25,6 +25,34 @@ const CASES: &[(&str, SubEventType)] = &[
          prisons the previous week.",
         PeacefulProtest,
     ),
+    // Burnt effigies and "looted funds" are a protest's symbols and grievances.
+    (
+        "Students burnt an effigy of the governor outside the college gate.",
+        PeacefulProtest,
+    ),
+    (
+        "Pensioners protested outside the bank, demanding the recovery of looted funds.",
+        PeacefulProtest,
+    ),
+    (
+        "Residents protested the lockdown rules that limit the mobility of traders.",
+        PeacefulProtest,
+    ),
+    // Only an intervention in the protest makes it a protest with intervention.
+    (
+        "Officers of the police intervention unit protested outside the directorate over their \
+         working hours.",
+        PeacefulProtest,
+    ),
+    (
+        "Taxi drivers protested against the lockdown, which has prevented them from working.",
+        PeacefulProtest,
+    ),
+    (
+        "Farmers protested to demand the release of their leader, held under house arrest since \
+         Monday.",
+        PeacefulProtest,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",

@@ -1125,7 +1125,8 @@ fn demonstration_severity(t: SubEventType) -> Option<u8> {
 /// dispersed them with tear gas", "They set barricades on fire"): one event, coded as the most
 /// severe turn it took. Returns the sub-event type the merged event takes.
 fn escalation(p: &Draft, d: &Draft) -> Option<SubEventType> {
-    let (a, b) = (p.event.sub_event_type, d.event.sub_event_type);
+    let a = p.event.sub_event_type;
+    let b = demonstration_turn(p, d)?;
     let (sa, sb) = (demonstration_severity(a)?, demonstration_severity(b)?);
     let adjacent = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW;
     (adjacent && !d.explicit_date && !d.explicit_place && a != b).then_some(if sb > sa {
@@ -1133,6 +1134,35 @@ fn escalation(p: &Draft, d: &Draft) -> Option<SubEventType> {
     } else {
         a
     })
+}
+
+/// What a sentence that follows a demonstration says it turned into. Arrests (unless the
+/// protest was against a detention, which the sentence then goes on about) make it a protest
+/// with intervention; violence by the crowd —
+/// a mob's acts, burning or looting, a clash with the police — makes it a violent
+/// demonstration (ACLED: demonstrators who engage in violence or destroy property).
+fn demonstration_turn(p: &Draft, d: &Draft) -> Option<SubEventType> {
+    let t = d.event.sub_event_type;
+    if demonstration_severity(t).is_some() {
+        return Some(t);
+    }
+    let crowd = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| matches!(a.inter, 5 | 6));
+    // A protest against someone's detention goes on to tell of that detention.
+    let against_detention = p
+        .event
+        .cues
+        .iter()
+        .any(|c| c.rule.starts_with("cue:detention_as_grievance"));
+    match t {
+        SubEventType::Arrests if !against_detention => Some(SubEventType::ProtestWithIntervention),
+        SubEventType::MobViolence | SubEventType::LootingPropertyDestruction => {
+            Some(SubEventType::ViolentDemonstration)
+        }
+        SubEventType::ArmedClash if crowd(&d.event.actor1) || crowd(&d.event.actor2) => {
+            Some(SubEventType::ViolentDemonstration)
+        }
+        _ => None,
+    }
 }
 
 fn merge(p: &mut Draft, d: Draft) {

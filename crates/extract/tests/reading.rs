@@ -211,6 +211,55 @@ fn a_protest_dispersed_by_police_is_one_protest_with_intervention() {
 }
 
 #[test]
+fn a_protest_whose_crowd_turns_on_property_is_one_violent_demonstration() {
+    let a = article(
+        "turned",
+        "On 3 March 2021, hundreds of traders demonstrated in Kirkuk against the new market tax. \
+         The demonstrators set fire to the tax office.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    let first = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .expect("an event");
+    assert_eq!(
+        first.sub_event_type,
+        SubEventType::ViolentDemonstration,
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
+fn arrests_at_a_protest_are_an_intervention_unless_the_protest_was_against_them() {
+    let first_protest = |id: &str, text: &str| {
+        let r = reader().read(&article(id, text, Some(d(2021, 3, 3))));
+        r.events
+            .iter()
+            .find(|e| e.sub_event_type.event_type() == sitrep_model::EventType::Protests)
+            .map(|e| e.sub_event_type)
+    };
+    assert_eq!(
+        first_protest(
+            "held",
+            "On 3 March 2021, about 50 nurses protested in Mosul over unpaid wages. Six of them \
+             were detained by the police.",
+        ),
+        Some(SubEventType::ProtestWithIntervention)
+    );
+    assert_eq!(
+        first_protest(
+            "grievance",
+            "On 3 March 2021, about 50 students protested in Mosul against the arrest of their \
+             teacher. He was arrested on Monday on charges of insulting officials.",
+        ),
+        Some(SubEventType::PeacefulProtest)
+    );
+}
+
+#[test]
 fn fighters_from_a_named_group_are_that_group() {
     let a = article(
         "named",
