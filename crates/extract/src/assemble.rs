@@ -45,7 +45,16 @@ const IRREGULAR_PARTICIPLES: &[&str] =
 
 /// Words that may stand between "by" and the actor it introduces besides a number (which the
 /// number reader marks: "by two", "by at least five", "by dozens of"): "by the", "by suspected".
-const BY_FILLERS: &[&str] = &["the", "a", "an", "of", "suspected", "alleged", "group"];
+const BY_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "suspected",
+    "alleged",
+    "presumed",
+    "group",
+];
 
 /// If the actor at `s` in sentence `i` is introduced by "by" ("killed by two armed men"), the
 /// word before that "by" (lower case; empty at the start of the text).
@@ -560,20 +569,6 @@ fn roles(
             .map(|m| (m.span, m.kind, m.actor.clone()));
         a2 = patient.as_ref().map(|x| x.2.clone());
     }
-    // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
-    // "found handcuffed" in Mexico: a gang), that convention names "armed men" too.
-    if a1
-        .as_ref()
-        .is_some_and(|a| a.name.starts_with("Unidentified Armed Group"))
-    {
-        if let Some(m) = doc.implied[i].iter().find(|m| {
-            m.kind == ActorKind::Unidentified
-                && !m.actor.name.starts_with("Unidentified Armed Group")
-        }) {
-            agent = Some((m.span, m.kind, m.actor.clone()));
-            a1 = Some(m.actor.clone());
-        }
-    }
     let k1 = agent.as_ref().map(|x| x.1);
     let k2 = patient.as_ref().map(|x| x.1);
     match sub.event_type() {
@@ -622,6 +617,28 @@ fn roles(
             }
         }
         _ => {}
+    }
+    // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
+    // "found handcuffed" in Mexico: a gang), that convention names "armed men" too. The marks
+    // are often told in the next sentence of the paragraph ("The victim's hands were tied").
+    if a1
+        .as_ref()
+        .is_some_and(|a| a.name.starts_with("Unidentified Armed Group"))
+    {
+        let next_in_paragraph = doc.sentences.get(i + 1).filter(|next| {
+            let gap = &text[doc.sentences[i].end.min(next.start)..next.start];
+            !gap.contains("\n\n")
+        });
+        let convention = doc.implied[i]
+            .iter()
+            .chain(next_in_paragraph.map_or(&[][..], |_| &doc.implied[i + 1][..]))
+            .find(|m| {
+                m.kind == ActorKind::Unidentified
+                    && !m.actor.name.starts_with("Unidentified Armed Group")
+            });
+        if let Some(m) = convention {
+            a1 = Some(m.actor.clone());
+        }
     }
     // Mobs and looters act on people and their property: civilians, as ACLED codes it.
     if a2.is_none()

@@ -313,6 +313,19 @@ fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
         Some("Civilians (Nigeria)")
     );
 
+    // "fired by presumed X": a hedge between "by" and the actor still names who fired
+    let a = article(
+        "presumed",
+        "On 4 March 2021, shells fired by presumed LNA forces hit a clinic in Tripoli, wounding \
+         two nurses.",
+        Some(d(2021, 3, 5)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Libya (2014-) Haftar Faction")
+    );
+
     // a participle of its own: "a convoy hidden by ..." does not name who attacked
     let a = article(
         "hidden",
@@ -340,6 +353,34 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
     assert_eq!(
         r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
         Some("Unidentified Gang (Mexico)")
+    );
+    // A body found with the marks told in the next sentence: the gang is named too, also when
+    // the victim is the only actor the sentence names. With no such mark, no gang.
+    let a = article(
+        "mx-body",
+        "On 9 June 2021, in Zamora, Michoacan, a woman was found dead near the river. Her hands \
+         and feet were tied.",
+        Some(d(2021, 6, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang (Mexico)")
+    );
+    assert_eq!(
+        r.events[0].actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Mexico)")
+    );
+    let a = article(
+        "mx-plain",
+        "On 9 June 2021, in Zamora, Michoacan, a woman was found dead near the river. The body \
+         was wrapped in a sheet.",
+        Some(d(2021, 6, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Mexico)")
     );
     // Elsewhere armed men stay an unidentified armed group, and people who seize people are
     // not "civilians" acting.
