@@ -468,3 +468,16 @@ fn few_aliases_are_shadowed() {
         "global aliases that name another entry: {global:?}"
     );
 }
+
+#[test]
+fn a_country_can_list_state_forces_first_in_clashes() {
+    assert!(dict().state_forces_first_in_clashes("Brazil"));
+    assert!(!dict().state_forces_first_in_clashes("Mexico"));
+    assert!(!dict().state_forces_first_in_clashes("Atlantis"));
+    let d = ActorDictionary::from_toml(
+        "[[country]]\nname = \"Testland\"\nstate_forces_first_in_clashes = true\n",
+        "t.toml",
+    )
+    .unwrap();
+    assert!(d.state_forces_first_in_clashes("Testland"));
+}

@@ -17,7 +17,7 @@
 //!   merges into the event before it.
 
 use chrono::NaiveDate;
-use sitrep_actors::ActorKind;
+use sitrep_actors::{ActorDictionary, ActorKind};
 use sitrep_classify::TypeScore;
 use sitrep_model::{
     ActorRef, Claim, ControlFact, Cue, DatePrecision, Event, EventDate, EventType, PlaceRef,
@@ -639,6 +639,26 @@ fn roles(
         if let Some(m) = convention {
             a1 = Some(m.actor.clone());
         }
+    }
+    // Where ACLED lists state forces first in armed clashes whatever the wording (a country's
+    // convention in the actor dictionary), "traffickers exchanged fire with police" turns round.
+    let state =
+        |k: Option<ActorKind>| matches!(k, Some(ActorKind::StateForces | ActorKind::Police));
+    if sub == SubEventType::ArmedClash
+        && state(k2)
+        && !state(k1)
+        && a1.is_some()
+        && country.is_some_and(|c| ActorDictionary::embedded().state_forces_first_in_clashes(c))
+    {
+        std::mem::swap(&mut a1, &mut a2);
+    }
+    // A clash that names only unknown gunmen ("a shoot-out took place") is between unknown
+    // armed groups: ACLED codes the same generic actor on both sides.
+    if sub == SubEventType::ArmedClash && a2.is_none() {
+        a2 = a1
+            .as_ref()
+            .filter(|a| a.name.starts_with("Unidentified Armed Group"))
+            .cloned();
     }
     // Mobs and looters act on people and their property: civilians, as ACLED codes it.
     if a2.is_none()

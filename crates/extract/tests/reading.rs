@@ -445,3 +445,58 @@ fn an_outside_party_written_apart_is_not_where_it_happened() {
     let place = r.events[0].location.as_ref().expect("a place");
     assert_eq!(place.country.as_deref(), Some("Syria"), "{place:?}");
 }
+
+#[test]
+fn a_clash_of_unknown_gunmen_is_between_unknown_armed_groups() {
+    let a = article(
+        "shootout",
+        "On 4 March 2021, a shoot-out broke out in a market of Kaduna. No casualties were \
+         reported.",
+        Some(d(2021, 3, 5)),
+    );
+    let a2 = article(
+        "between",
+        "On 4 March 2021, unidentified gunmen clashed in a market of Kaduna.",
+        Some(d(2021, 3, 5)),
+    );
+    for a in [a, a2] {
+        let r = reader().read(&a);
+        let e = &r.events[0];
+        assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{}", e.notes);
+        for side in [&e.actor1, &e.actor2] {
+            assert_eq!(
+                side.as_ref().map(|a| a.name.as_str()),
+                Some("Unidentified Armed Group (Nigeria)"),
+                "{}",
+                e.notes
+            );
+        }
+    }
+}
+
+#[test]
+fn where_acled_lists_state_forces_first_in_clashes_the_wording_does_not_decide() {
+    let text = "On 4 March 2021, drug traffickers exchanged fire with military police officers \
+                during a patrol in Campinas, Sao Paulo.";
+    let r = reader().read(&article("br-clash", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Brazil (2019-) Military Police")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang (Brazil)")
+    );
+    // elsewhere the side named first stays actor 1
+    let text =
+        "On 4 March 2021, gunmen of a drug cartel exchanged fire with state police officers \
+                during a patrol in Celaya, Guanajuato.";
+    let r = reader().read(&article("mx-clash", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Police Forces of Mexico (2018-) State Police")
+    );
+}
