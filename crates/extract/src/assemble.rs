@@ -450,6 +450,55 @@ fn generic_actor(kind: ActorKind, country: Option<&str>, mention: &str) -> Optio
     })
 }
 
+/// The end of a leading category label ("Movement of forces: On 8 May, ...", "Arrests: ..."): a
+/// few words and a colon that name the kind of event before the sentence says who did what.
+fn leading_label_end(doc: &Doc, i: usize) -> Option<usize> {
+    let sentence = doc.sentence_text(i);
+    let trimmed = sentence.trim_start();
+    let colon = trimmed.find(':')?;
+    let label = &trimmed[..colon];
+    let is_label = colon <= 40
+        && label.split(' ').count() <= 4
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+    is_label.then_some(doc.sentences[i].start + (sentence.len() - trimmed.len()) + colon + 1)
+}
+
+/// Where a sentence's roles are read around, and where its actors start (0: anywhere). A
+/// trigger inside a leading label ("Arrests: On 4 May, security forces arrested ...") says what
+/// happened, not where: the roles are read around the first of the event's cue words said after
+/// the label, else after the first actor named there (the clause's subject acts); mentions
+/// inside the label ("Movement of forces") are not actors.
+fn role_trigger(
+    doc: &Doc,
+    i: usize,
+    ts: &TypeScore,
+    actors: &[(Span, ActorKind, ActorRef)],
+) -> (Span, usize) {
+    let Some(end) = leading_label_end(doc, i).filter(|e| ts.trigger.end <= *e) else {
+        return (ts.trigger, 0);
+    };
+    let rest = doc.text[end..doc.sentences[i].end].to_ascii_lowercase();
+    let said_after = ts
+        .cues
+        .iter()
+        .filter_map(|c| {
+            let w = c.text.to_ascii_lowercase();
+            let at = rest.find(w.as_str()).filter(|_| !w.is_empty())?;
+            Some(Span::new(end + at, end + at + w.len()))
+        })
+        .min_by_key(|s| s.start);
+    let after_subject = || {
+        actors
+            .iter()
+            .find(|a| a.0.start >= end)
+            .map(|a| Span::new(a.0.end, a.0.end))
+    };
+    (said_after.or_else(after_subject).unwrap_or(ts.trigger), end)
+}
+
 type Roles = (
     Option<ActorRef>,
     Vec<ActorRef>,
@@ -496,8 +545,17 @@ fn roles(
                 && !between.contains([',', ';', '(', ')'])
                 && !own_participle)
     });
+    // "Turkish forces and rebels operating under OPS shelled ...": the operation the actors
+    // act under is what ACLED codes as acting.
+    let mut umbrella: Option<(Span, ActorRef)> = None;
     for a in actors {
         let (s, _, actor) = a;
+        if preceded_by(*s, &["under", "under the"]) {
+            if umbrella.is_none() {
+                umbrella = Some((*s, actor.clone()));
+            }
+            continue;
+        }
         let backing = preceded_by(
             *s,
             &[
@@ -542,6 +600,14 @@ fn roles(
                 s.end <= trigger.start && agent.as_ref().is_none_or(|g| g.2.name != a.name)
             })
             .cloned();
+    }
+    if let Some((at, op)) = umbrella {
+        if agent
+            .as_ref()
+            .is_some_and(|(s, k, _)| s.start < at.start && *k != ActorKind::Civilians)
+        {
+            agent = agent.map(|(s, k, _)| (s, k, op));
+        }
     }
     let mention_of = |x: &Option<(Span, ActorKind, ActorRef)>| {
         x.as_ref()
@@ -830,8 +896,20 @@ fn build(
         .as_ref()
         .and_then(|p| p.country.clone())
         .or_else(|| doc.country.clone());
-    let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) =
-        roles(doc, i, ts.trigger, actors, sub, country.as_deref());
+    let (role_trigger, label_end) = role_trigger(doc, i, ts, actors);
+    let actors_after_label: Vec<(Span, ActorKind, ActorRef)> = actors
+        .iter()
+        .filter(|a| a.0.start >= label_end)
+        .cloned()
+        .collect();
+    let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) = roles(
+        doc,
+        i,
+        role_trigger,
+        &actors_after_label,
+        sub,
+        country.as_deref(),
+    );
     // On a stable front, fire the text gives no shooter for came from the side that does not
     // hold the place.
     let front = country

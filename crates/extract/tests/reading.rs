@@ -500,3 +500,46 @@ fn where_acled_lists_state_forces_first_in_clashes_the_wording_does_not_decide()
         Some("Police Forces of Mexico (2018-) State Police")
     );
 }
+
+#[test]
+fn a_leading_category_label_is_not_where_the_roles_are_read() {
+    let text = "Movement of forces: On 4 March 2021, Turkish forces brought military \
+                reinforcements to their bases near Idlib.";
+    let r = reader().read(&article("label", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Turkey (2016-)"),
+        "{e:#?}"
+    );
+    let text = "Looting: On 4 March 2021, regime forces looted the crops of farmers near Saraqib.";
+    let r = reader().read(&article("label2", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Syria (2000-)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Syria)")
+    );
+}
+
+#[test]
+fn forces_operating_under_an_operation_are_the_operation() {
+    let text = "On 4 March 2021, Turkish forces and allied factions, operating under OPS, shelled \
+                the village of Tal Tamer in al-Hasakeh.";
+    let r = reader().read(&article("ops", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Operation Peace Spring")
+    );
+    // people living under a group's rule are not acted on by it
+    let text = "On 4 March 2021, residents living under IS rule protested in Raqqa.";
+    let r = reader().read(&article("under", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Protesters (Syria)")
+    );
+}
