@@ -78,6 +78,79 @@ fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
     }
 }
 
+/// Words that make the verb after them passive ("was attacked", "were killed").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got"];
+
+/// Participles whose passive subject was not acted on ("air raids were reported", "forces were
+/// deployed", "fighters were involved").
+const NOT_ACTED_ON: &[&str] = &[
+    "reported",
+    "seen",
+    "observed",
+    "recorded",
+    "heard",
+    "said",
+    "believed",
+    "thought",
+    "known",
+    "suspected",
+    "alleged",
+    "deployed",
+    "stationed",
+    "positioned",
+    "based",
+    "involved",
+    "engaged",
+    "backed",
+    "supported",
+    "accompanied",
+    "joined",
+    "led",
+    "expected",
+    "scheduled",
+];
+
+/// Whether the actor at `s` in sentence `i` is the subject of a passive verb: "was"/"were"
+/// and a participle within the next few words of the same clause ("a police officer from the
+/// town was attacked", "two soldiers were shot").
+fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
+    let end = doc.sentences[i].end;
+    let until = char_floor(doc.text, (s.end + 48).min(end));
+    let clause = &doc.text[s.end..until];
+    let clause = &clause[..clause.find([',', ';', '(']).unwrap_or(clause.len())];
+    let words: Vec<String> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    for (n, w) in words.iter().enumerate() {
+        if [
+            "who", "which", "that", "and", "as", "after", "when", "while",
+        ]
+        .contains(&w.as_str())
+        {
+            return false;
+        }
+        if PASSIVE_AUXILIARIES.contains(&w.as_str()) {
+            let next = words.get(n + 1).map(String::as_str).unwrap_or("");
+            let next = if ["reportedly", "allegedly", "also", "being", "been"].contains(&next) {
+                words.get(n + 2).map(String::as_str).unwrap_or("")
+            } else {
+                next
+            };
+            // "were reported", "were deployed": the subject is not what was acted on
+            if NOT_ACTED_ON.contains(&next) {
+                return false;
+            }
+            return next.len() > 3 && (next.ends_with("ed") || next.ends_with("en"))
+                || IRREGULAR_PARTICIPLES.contains(&next)
+                || ["shot", "hurt", "struck", "beaten", "caught"].contains(&next);
+        }
+    }
+    false
+}
+
 /// How many sentences after an event a casualty-only sentence still belongs to it.
 const FOLLOW_UP_WINDOW: usize = 2;
 
@@ -548,6 +621,7 @@ fn roles(
     // "Turkish forces and rebels operating under OPS shelled ...": the operation the actors
     // act under is what ACLED codes as acting.
     let mut umbrella: Option<(Span, ActorRef)> = None;
+    let mut passive_seen = false;
     for a in actors {
         let (s, _, actor) = a;
         if preceded_by(*s, &["under", "under the"]) {
@@ -573,7 +647,11 @@ fn roles(
                 continue;
             }
         }
-        let before_trigger = s.start <= trigger.start;
+        // "a police officer was attacked", "two soldiers were killed by a sniper": the subject
+        // of a passive verb is acted on, wherever the trigger stands.
+        let passive = s.start <= trigger.start && passive_subject(doc, i, *s);
+        passive_seen |= passive;
+        let before_trigger = s.start <= trigger.start && !passive;
         let same_as = |x: &Option<(Span, ActorKind, ActorRef)>| {
             x.as_ref().is_some_and(|(_, _, r)| r.name == actor.name)
         };
@@ -588,6 +666,10 @@ fn roles(
             }
         } else if patient.is_none() {
             patient = Some(a.clone());
+        } else if agent.is_none() && passive_seen && by_agent.is_none() && !backing {
+            // "a trafficker was killed after exchanging fire with police": the victim took
+            // the patient's place, the side named after the trigger acted
+            agent = Some(a.clone());
         } else if backing && !assoc2.iter().any(|r: &ActorRef| r.name == actor.name) {
             assoc2.push(actor.clone());
         }
@@ -600,6 +682,25 @@ fn roles(
                 s.end <= trigger.start && agent.as_ref().is_none_or(|g| g.2.name != a.name)
             })
             .cloned();
+    }
+    // "a firefight between the NPA and the military": the pair is named in order, whatever
+    // the rest of the sentence made of the two.
+    if sub == SubEventType::ArmedClash {
+        let first = actors.iter().find(|(s, _, _)| {
+            s.start >= trigger.start && preceded_by(*s, &["between", "between the"])
+        });
+        if let Some(first) = first {
+            let second = actors.iter().find(|(s, _, a)| {
+                s.start > first.0.end
+                    && a.name != first.2.name
+                    && preceded_by(*s, &["and", "and the", "against", "against the"])
+                    && !text[first.0.end..s.start].contains([',', ';', '.'])
+            });
+            if let Some(second) = second {
+                agent = Some(first.clone());
+                patient = Some(second.clone());
+            }
+        }
     }
     if let Some((at, op)) = umbrella {
         if agent

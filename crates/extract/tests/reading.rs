@@ -543,3 +543,42 @@ fn forces_operating_under_an_operation_are_the_operation() {
         Some("Protesters (Syria)")
     );
 }
+
+#[test]
+fn the_subject_of_a_passive_verb_is_acted_on() {
+    // no "by": the policeman was attacked; the gunmen named later attacked
+    let text = "On 4 March 2021, a police officer from the town was shot and wounded near \
+                Kandahar after gunmen stopped his car.";
+    let r = reader().read(&article("passive", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Police Forces of Afghanistan (2014-)"),
+        "{e:#?}"
+    );
+    // "were reported": the subject is what was reported, not what was hit
+    let text = "On 4 March 2021, Saudi-led coalition air raids were reported on Sirwah district \
+                in Marib.";
+    let r = reader().read(&article("reported", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Operation Restoring Hope")
+    );
+}
+
+#[test]
+fn a_clash_between_two_named_sides_lists_them_in_order() {
+    let text = "On 4 March 2021, two rebels were killed during a firefight between the NPA and \
+                the military in Masbate.";
+    let r = reader().read(&article("between", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("NPA: New People's Army")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of the Philippines (2016-)")
+    );
+}
