@@ -48,6 +48,8 @@ pub(crate) struct CountryDoc {
     pub period: Option<String>,
     #[serde(default)]
     pub overrides: BTreeMap<String, String>,
+    #[serde(default)]
+    pub state_forces_first_in_clashes: bool,
 }
 
 /// A country-generic actor.

@@ -186,6 +186,8 @@ struct Country {
     the: bool,
     period: Option<String>,
     overrides: HashMap<String, String>,
+    /// ACLED lists state forces first in this country's armed clashes, whatever the wording.
+    state_forces_first_in_clashes: bool,
 }
 
 /// A country-generic actor.
@@ -434,6 +436,15 @@ impl ActorDictionary {
             .map(|i| self.countries[i as usize].name.as_str())
     }
 
+    /// Whether ACLED lists state forces (military, police) as actor 1 of an armed clash in
+    /// this country even where the report names the other side first ("drug traffickers
+    /// exchanged fire with military police": the police first in Brazil). `state_forces_first_in_clashes`
+    /// in the country's entry.
+    pub fn state_forces_first_in_clashes(&self, country: &str) -> bool {
+        self.country_id(country)
+            .is_some_and(|i| self.countries[i as usize].state_forces_first_in_clashes)
+    }
+
     fn country_id(&self, name: &str) -> Option<u16> {
         let key = name.trim().to_lowercase();
         let key = key.strip_prefix("the ").unwrap_or(&key);
@@ -628,6 +639,7 @@ impl Build {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            state_forces_first_in_clashes: c.state_forces_first_in_clashes,
         });
         self.demonyms.push(c.demonyms.clone());
         self.akas.push(c.aka.clone());

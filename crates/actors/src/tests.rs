@@ -277,13 +277,19 @@ fn generic_and_implied_mentions_are_flagged() {
     assert_eq!(implied[0].actor.name, "Protesters (Peru)");
     assert_eq!(implied[0].actor.mention, "protested");
     assert!(implied[0].implied);
-    // ACLED codes bodies found in Mexico to an unidentified gang.
-    let text = "A man was found dead in a ravine.";
+    // ACLED codes bodies found in Mexico with the marks of organised crime to an unidentified
+    // gang; a body found with no such mark implies no gang.
+    let text = "A man was found with his hands tied in a ravine.";
     let implied = dict().find_implied(text, Span::new(0, text.len()), Some("Mexico"));
     assert_eq!(implied[0].actor.name, "Unidentified Gang (Mexico)");
     assert!(dict()
         .find_implied(text, Span::new(0, text.len()), Some("Chile"))
         .is_empty());
+    let text = "A man was found dead in a ravine.";
+    assert!(dict()
+        .find_implied(text, Span::new(0, text.len()), Some("Mexico"))
+        .iter()
+        .all(|m| m.actor.name != "Unidentified Gang (Mexico)"));
 }
 
 #[test]
@@ -461,4 +467,17 @@ fn few_aliases_are_shadowed() {
         global.is_empty(),
         "global aliases that name another entry: {global:?}"
     );
+}
+
+#[test]
+fn a_country_can_list_state_forces_first_in_clashes() {
+    assert!(dict().state_forces_first_in_clashes("Brazil"));
+    assert!(!dict().state_forces_first_in_clashes("Mexico"));
+    assert!(!dict().state_forces_first_in_clashes("Atlantis"));
+    let d = ActorDictionary::from_toml(
+        "[[country]]\nname = \"Testland\"\nstate_forces_first_in_clashes = true\n",
+        "t.toml",
+    )
+    .unwrap();
+    assert!(d.state_forces_first_in_clashes("Testland"));
 }

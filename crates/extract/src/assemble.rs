@@ -17,7 +17,7 @@
 //!   merges into the event before it.
 
 use chrono::NaiveDate;
-use sitrep_actors::ActorKind;
+use sitrep_actors::{ActorDictionary, ActorKind};
 use sitrep_classify::TypeScore;
 use sitrep_model::{
     ActorRef, Claim, ControlFact, Cue, DatePrecision, Event, EventDate, EventType, PlaceRef,
@@ -45,7 +45,16 @@ const IRREGULAR_PARTICIPLES: &[&str] =
 
 /// Words that may stand between "by" and the actor it introduces besides a number (which the
 /// number reader marks: "by two", "by at least five", "by dozens of"): "by the", "by suspected".
-const BY_FILLERS: &[&str] = &["the", "a", "an", "of", "suspected", "alleged", "group"];
+const BY_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "suspected",
+    "alleged",
+    "presumed",
+    "group",
+];
 
 /// If the actor at `s` in sentence `i` is introduced by "by" ("killed by two armed men"), the
 /// word before that "by" (lower case; empty at the start of the text).
@@ -67,6 +76,79 @@ fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
         Some((_, by)) if by == "by" => Some(words.next().map(|(_, w)| w).unwrap_or_default()),
         _ => None,
     }
+}
+
+/// Words that make the verb after them passive ("was attacked", "were killed").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got"];
+
+/// Participles whose passive subject was not acted on ("air raids were reported", "forces were
+/// deployed", "fighters were involved").
+const NOT_ACTED_ON: &[&str] = &[
+    "reported",
+    "seen",
+    "observed",
+    "recorded",
+    "heard",
+    "said",
+    "believed",
+    "thought",
+    "known",
+    "suspected",
+    "alleged",
+    "deployed",
+    "stationed",
+    "positioned",
+    "based",
+    "involved",
+    "engaged",
+    "backed",
+    "supported",
+    "accompanied",
+    "joined",
+    "led",
+    "expected",
+    "scheduled",
+];
+
+/// Whether the actor at `s` in sentence `i` is the subject of a passive verb: "was"/"were"
+/// and a participle within the next few words of the same clause ("a police officer from the
+/// town was attacked", "two soldiers were shot").
+fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
+    let end = doc.sentences[i].end;
+    let until = char_floor(doc.text, (s.end + 48).min(end));
+    let clause = &doc.text[s.end..until];
+    let clause = &clause[..clause.find([',', ';', '(']).unwrap_or(clause.len())];
+    let words: Vec<String> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    for (n, w) in words.iter().enumerate() {
+        if [
+            "who", "which", "that", "and", "as", "after", "when", "while",
+        ]
+        .contains(&w.as_str())
+        {
+            return false;
+        }
+        if PASSIVE_AUXILIARIES.contains(&w.as_str()) {
+            let next = words.get(n + 1).map(String::as_str).unwrap_or("");
+            let next = if ["reportedly", "allegedly", "also", "being", "been"].contains(&next) {
+                words.get(n + 2).map(String::as_str).unwrap_or("")
+            } else {
+                next
+            };
+            // "were reported", "were deployed": the subject is not what was acted on
+            if NOT_ACTED_ON.contains(&next) {
+                return false;
+            }
+            return next.len() > 3 && (next.ends_with("ed") || next.ends_with("en"))
+                || IRREGULAR_PARTICIPLES.contains(&next)
+                || ["shot", "hurt", "struck", "beaten", "caught"].contains(&next);
+        }
+    }
+    false
 }
 
 /// How many sentences after an event a casualty-only sentence still belongs to it.
@@ -502,6 +584,55 @@ fn generic_actor(kind: ActorKind, country: Option<&str>, mention: &str) -> Optio
     })
 }
 
+/// The end of a leading category label ("Movement of forces: On 8 May, ...", "Arrests: ..."): a
+/// few words and a colon that name the kind of event before the sentence says who did what.
+fn leading_label_end(doc: &Doc, i: usize) -> Option<usize> {
+    let sentence = doc.sentence_text(i);
+    let trimmed = sentence.trim_start();
+    let colon = trimmed.find(':')?;
+    let label = &trimmed[..colon];
+    let is_label = colon <= 40
+        && label.split(' ').count() <= 4
+        && label.starts_with(|c: char| c.is_ascii_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+    is_label.then_some(doc.sentences[i].start + (sentence.len() - trimmed.len()) + colon + 1)
+}
+
+/// Where a sentence's roles are read around, and where its actors start (0: anywhere). A
+/// trigger inside a leading label ("Arrests: On 4 May, security forces arrested ...") says what
+/// happened, not where: the roles are read around the first of the event's cue words said after
+/// the label, else after the first actor named there (the clause's subject acts); mentions
+/// inside the label ("Movement of forces") are not actors.
+fn role_trigger(
+    doc: &Doc,
+    i: usize,
+    ts: &TypeScore,
+    actors: &[(Span, ActorKind, ActorRef)],
+) -> (Span, usize) {
+    let Some(end) = leading_label_end(doc, i).filter(|e| ts.trigger.end <= *e) else {
+        return (ts.trigger, 0);
+    };
+    let rest = doc.text[end..doc.sentences[i].end].to_ascii_lowercase();
+    let said_after = ts
+        .cues
+        .iter()
+        .filter_map(|c| {
+            let w = c.text.to_ascii_lowercase();
+            let at = rest.find(w.as_str()).filter(|_| !w.is_empty())?;
+            Some(Span::new(end + at, end + at + w.len()))
+        })
+        .min_by_key(|s| s.start);
+    let after_subject = || {
+        actors
+            .iter()
+            .find(|a| a.0.start >= end)
+            .map(|a| Span::new(a.0.end, a.0.end))
+    };
+    (said_after.or_else(after_subject).unwrap_or(ts.trigger), end)
+}
+
 type Roles = (
     Option<ActorRef>,
     Vec<ActorRef>,
@@ -548,8 +679,18 @@ fn roles(
                 && !between.contains([',', ';', '(', ')'])
                 && !own_participle)
     });
+    // "Turkish forces and rebels operating under OPS shelled ...": the operation the actors
+    // act under is what ACLED codes as acting.
+    let mut umbrella: Option<(Span, ActorRef)> = None;
+    let mut passive_seen = false;
     for a in actors {
         let (s, _, actor) = a;
+        if preceded_by(*s, &["under", "under the"]) {
+            if umbrella.is_none() {
+                umbrella = Some((*s, actor.clone()));
+            }
+            continue;
+        }
         let backing = preceded_by(
             *s,
             &[
@@ -567,7 +708,11 @@ fn roles(
                 continue;
             }
         }
-        let before_trigger = s.start <= trigger.start;
+        // "a police officer was attacked", "two soldiers were killed by a sniper": the subject
+        // of a passive verb is acted on, wherever the trigger stands.
+        let passive = s.start <= trigger.start && passive_subject(doc, i, *s);
+        passive_seen |= passive;
+        let before_trigger = s.start <= trigger.start && !passive;
         let same_as = |x: &Option<(Span, ActorKind, ActorRef)>| {
             x.as_ref().is_some_and(|(_, _, r)| r.name == actor.name)
         };
@@ -582,6 +727,10 @@ fn roles(
             }
         } else if patient.is_none() {
             patient = Some(a.clone());
+        } else if agent.is_none() && passive_seen && by_agent.is_none() && !backing {
+            // "a trafficker was killed after exchanging fire with police": the victim took
+            // the patient's place, the side named after the trigger acted
+            agent = Some(a.clone());
         } else if backing && !assoc2.iter().any(|r: &ActorRef| r.name == actor.name) {
             assoc2.push(actor.clone());
         }
@@ -594,6 +743,33 @@ fn roles(
                 s.end <= trigger.start && agent.as_ref().is_none_or(|g| g.2.name != a.name)
             })
             .cloned();
+    }
+    // "a firefight between the NPA and the military": the pair is named in order, whatever
+    // the rest of the sentence made of the two.
+    if sub == SubEventType::ArmedClash {
+        let first = actors.iter().find(|(s, _, _)| {
+            s.start >= trigger.start && preceded_by(*s, &["between", "between the"])
+        });
+        if let Some(first) = first {
+            let second = actors.iter().find(|(s, _, a)| {
+                s.start > first.0.end
+                    && a.name != first.2.name
+                    && preceded_by(*s, &["and", "and the", "against", "against the"])
+                    && !text[first.0.end..s.start].contains([',', ';', '.'])
+            });
+            if let Some(second) = second {
+                agent = Some(first.clone());
+                patient = Some(second.clone());
+            }
+        }
+    }
+    if let Some((at, op)) = umbrella {
+        if agent
+            .as_ref()
+            .is_some_and(|(s, k, _)| s.start < at.start && *k != ActorKind::Civilians)
+        {
+            agent = agent.map(|(s, k, _)| (s, k, op));
+        }
     }
     let mention_of = |x: &Option<(Span, ActorKind, ActorRef)>| {
         x.as_ref()
@@ -620,20 +796,6 @@ fn roles(
             .find(|m| m.kind == ActorKind::Civilians)
             .map(|m| (m.span, m.kind, m.actor.clone()));
         a2 = patient.as_ref().map(|x| x.2.clone());
-    }
-    // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
-    // "found handcuffed" in Mexico: a gang), that convention names "armed men" too.
-    if a1
-        .as_ref()
-        .is_some_and(|a| a.name.starts_with("Unidentified Armed Group"))
-    {
-        if let Some(m) = doc.implied[i].iter().find(|m| {
-            m.kind == ActorKind::Unidentified
-                && !m.actor.name.starts_with("Unidentified Armed Group")
-        }) {
-            agent = Some((m.span, m.kind, m.actor.clone()));
-            a1 = Some(m.actor.clone());
-        }
     }
     let k1 = agent.as_ref().map(|x| x.1);
     let k2 = patient.as_ref().map(|x| x.1);
@@ -683,6 +845,48 @@ fn roles(
             }
         }
         _ => {}
+    }
+    // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
+    // "found handcuffed" in Mexico: a gang), that convention names "armed men" too. The marks
+    // are often told in the next sentence of the paragraph ("The victim's hands were tied").
+    if a1
+        .as_ref()
+        .is_some_and(|a| a.name.starts_with("Unidentified Armed Group"))
+    {
+        let next_in_paragraph = doc.sentences.get(i + 1).filter(|next| {
+            let gap = &text[doc.sentences[i].end.min(next.start)..next.start];
+            !gap.contains("\n\n")
+        });
+        let convention = doc.implied[i]
+            .iter()
+            .chain(next_in_paragraph.map_or(&[][..], |_| &doc.implied[i + 1][..]))
+            .find(|m| {
+                m.kind == ActorKind::Unidentified
+                    && !m.actor.name.starts_with("Unidentified Armed Group")
+            });
+        if let Some(m) = convention {
+            a1 = Some(m.actor.clone());
+        }
+    }
+    // Where ACLED lists state forces first in armed clashes whatever the wording (a country's
+    // convention in the actor dictionary), "traffickers exchanged fire with police" turns round.
+    let state =
+        |k: Option<ActorKind>| matches!(k, Some(ActorKind::StateForces | ActorKind::Police));
+    if sub == SubEventType::ArmedClash
+        && state(k2)
+        && !state(k1)
+        && a1.is_some()
+        && country.is_some_and(|c| ActorDictionary::embedded().state_forces_first_in_clashes(c))
+    {
+        std::mem::swap(&mut a1, &mut a2);
+    }
+    // A clash that names only unknown gunmen ("a shoot-out took place") is between unknown
+    // armed groups: ACLED codes the same generic actor on both sides.
+    if sub == SubEventType::ArmedClash && a2.is_none() {
+        a2 = a1
+            .as_ref()
+            .filter(|a| a.name.starts_with("Unidentified Armed Group"))
+            .cloned();
     }
     // Mobs and looters act on people and their property: civilians, as ACLED codes it.
     if a2.is_none()
@@ -854,8 +1058,20 @@ fn build(
         .as_ref()
         .and_then(|p| p.country.clone())
         .or_else(|| doc.country.clone());
-    let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) =
-        roles(doc, i, ts.trigger, actors, sub, country.as_deref());
+    let (role_trigger, label_end) = role_trigger(doc, i, ts, actors);
+    let actors_after_label: Vec<(Span, ActorKind, ActorRef)> = actors
+        .iter()
+        .filter(|a| a.0.start >= label_end)
+        .cloned()
+        .collect();
+    let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) = roles(
+        doc,
+        i,
+        role_trigger,
+        &actors_after_label,
+        sub,
+        country.as_deref(),
+    );
     // On a stable front, fire the text gives no shooter for came from the side that does not
     // hold the place.
     let front = country

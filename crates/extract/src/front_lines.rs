@@ -226,7 +226,7 @@ pub fn attribute(
     if !clash
         && !matches!(
             sub,
-            S::ShellingArtilleryMissileAttack | S::AirDroneStrike | S::Grenade
+            S::ShellingArtilleryMissileAttack | S::AirDroneStrike | S::Grenade | S::RemoteExplosive
         )
     {
         return false;
@@ -246,10 +246,17 @@ pub fn attribute(
     match (named1, named2) {
         // Nobody named: the holder of the place was fired on.
         (None, None) => {
-            let by_place = place.and_then(|p| Some((front.holder(p)?, p.name.as_str())));
-            let Some((h, name)) = by_place.or_else(|| front.held_in_sentence(site.sentence_text))
-            else {
-                return false;
+            let by_place = place.and_then(|p| Some((front.holder(p)?, p.name.as_str(), p)));
+            let in_sentence = front.held_in_sentence(site.sentence_text);
+            // "near Zolote-5": a held name that extends the resolved place's words is more exact.
+            let (h, name) = match (by_place, in_sentence) {
+                (Some((_, _, p)), Some((h, n)))
+                    if n.len() > p.mention.len() && n.starts_with(p.mention.as_str()) =>
+                {
+                    (h, n)
+                }
+                (Some((h, n, _)), _) | (None, Some((h, n))) => (h, n),
+                (None, None) => return false,
             };
             let holder = &front.sides[h].name;
             *actor1 = Some(filled(
@@ -364,6 +371,30 @@ held = ["Horlivka", "Gorlovka"]
         ));
         assert_eq!(a1.unwrap().name, "NAF: United Armed Forces of Novorossiya");
         assert_eq!(a2.unwrap().name, "Military Forces of Ukraine (2019-)");
+    }
+
+    #[test]
+    fn a_held_name_longer_than_the_resolved_place_decides() {
+        let file = FILE.replace(
+            "held = [\"Avdiivka\"]",
+            "held = [\"Avdiivka\", \"Horlivka-3\"]",
+        );
+        let lines = FrontLines::parse(&file, "test", ActorDictionary::embedded()).unwrap();
+        let f = lines
+            .at("Ukraine", NaiveDate::from_ymd_opt(2020, 5, 1).unwrap())
+            .unwrap();
+        let text = "Monitors counted 5 explosions near Horlivka-3 on Friday.";
+        assert_eq!(f.held_in_sentence(text), Some((0, "Horlivka-3")));
+        let site = Site {
+            sentence_text: text,
+            ..site()
+        };
+        // the gazetteer resolved only "Horlivka" (held by NAF); "Horlivka-3" is Ukraine's
+        let p = place("Horlivka", Some("Donetsk"));
+        let (mut a1, mut a2) = (None, None);
+        let s = SubEventType::RemoteExplosive;
+        assert!(attribute(f, s, Some(&p), &site, &mut a1, &mut a2));
+        assert_eq!(a1.unwrap().name, "NAF: United Armed Forces of Novorossiya");
     }
 
     #[test]

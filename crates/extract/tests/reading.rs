@@ -362,6 +362,19 @@ fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
         Some("Civilians (Nigeria)")
     );
 
+    // "fired by presumed X": a hedge between "by" and the actor still names who fired
+    let a = article(
+        "presumed",
+        "On 4 March 2021, shells fired by presumed LNA forces hit a clinic in Tripoli, wounding \
+         two nurses.",
+        Some(d(2021, 3, 5)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Libya (2014-) Haftar Faction")
+    );
+
     // a participle of its own: "a convoy hidden by ..." does not name who attacked
     let a = article(
         "hidden",
@@ -389,6 +402,34 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
     assert_eq!(
         r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
         Some("Unidentified Gang (Mexico)")
+    );
+    // A body found with the marks told in the next sentence: the gang is named too, also when
+    // the victim is the only actor the sentence names. With no such mark, no gang.
+    let a = article(
+        "mx-body",
+        "On 9 June 2021, in Zamora, Michoacan, a woman was found dead near the river. Her hands \
+         and feet were tied.",
+        Some(d(2021, 6, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang (Mexico)")
+    );
+    assert_eq!(
+        r.events[0].actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Mexico)")
+    );
+    let a = article(
+        "mx-plain",
+        "On 9 June 2021, in Zamora, Michoacan, a woman was found dead near the river. The body \
+         was wrapped in a sheet.",
+        Some(d(2021, 6, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Mexico)")
     );
     // Elsewhere armed men stay an unidentified armed group, and people who seize people are
     // not "civilians" acting.
@@ -452,4 +493,141 @@ fn an_outside_party_written_apart_is_not_where_it_happened() {
     let r = reader().read(&a);
     let place = r.events[0].location.as_ref().expect("a place");
     assert_eq!(place.country.as_deref(), Some("Syria"), "{place:?}");
+}
+
+#[test]
+fn a_clash_of_unknown_gunmen_is_between_unknown_armed_groups() {
+    let a = article(
+        "shootout",
+        "On 4 March 2021, a shoot-out broke out in a market of Kaduna. No casualties were \
+         reported.",
+        Some(d(2021, 3, 5)),
+    );
+    let a2 = article(
+        "between",
+        "On 4 March 2021, unidentified gunmen clashed in a market of Kaduna.",
+        Some(d(2021, 3, 5)),
+    );
+    for a in [a, a2] {
+        let r = reader().read(&a);
+        let e = &r.events[0];
+        assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{}", e.notes);
+        for side in [&e.actor1, &e.actor2] {
+            assert_eq!(
+                side.as_ref().map(|a| a.name.as_str()),
+                Some("Unidentified Armed Group (Nigeria)"),
+                "{}",
+                e.notes
+            );
+        }
+    }
+}
+
+#[test]
+fn where_acled_lists_state_forces_first_in_clashes_the_wording_does_not_decide() {
+    let text = "On 4 March 2021, drug traffickers exchanged fire with military police officers \
+                during a patrol in Campinas, Sao Paulo.";
+    let r = reader().read(&article("br-clash", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Brazil (2019-) Military Police")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang (Brazil)")
+    );
+    // elsewhere the side named first stays actor 1
+    let text =
+        "On 4 March 2021, gunmen of a drug cartel exchanged fire with state police officers \
+                during a patrol in Celaya, Guanajuato.";
+    let r = reader().read(&article("mx-clash", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Police Forces of Mexico (2018-) State Police")
+    );
+}
+
+#[test]
+fn a_leading_category_label_is_not_where_the_roles_are_read() {
+    let text = "Movement of forces: On 4 March 2021, Turkish forces brought military \
+                reinforcements to their bases near Idlib.";
+    let r = reader().read(&article("label", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Turkey (2016-)"),
+        "{e:#?}"
+    );
+    let text = "Looting: On 4 March 2021, regime forces looted the crops of farmers near Saraqib.";
+    let r = reader().read(&article("label2", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Syria (2000-)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Syria)")
+    );
+}
+
+#[test]
+fn forces_operating_under_an_operation_are_the_operation() {
+    let text = "On 4 March 2021, Turkish forces and allied factions, operating under OPS, shelled \
+                the village of Tal Tamer in al-Hasakeh.";
+    let r = reader().read(&article("ops", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Operation Peace Spring")
+    );
+    // people living under a group's rule are not acted on by it
+    let text = "On 4 March 2021, residents living under IS rule protested in Raqqa.";
+    let r = reader().read(&article("under", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Protesters (Syria)")
+    );
+}
+
+#[test]
+fn the_subject_of_a_passive_verb_is_acted_on() {
+    // no "by": the policeman was attacked; the gunmen named later attacked
+    let text = "On 4 March 2021, a police officer from the town was shot and wounded near \
+                Kandahar after gunmen stopped his car.";
+    let r = reader().read(&article("passive", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Police Forces of Afghanistan (2014-)"),
+        "{e:#?}"
+    );
+    // "were reported": the subject is what was reported, not what was hit
+    let text = "On 4 March 2021, Saudi-led coalition air raids were reported on Sirwah district \
+                in Marib.";
+    let r = reader().read(&article("reported", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Operation Restoring Hope")
+    );
+}
+
+#[test]
+fn a_clash_between_two_named_sides_lists_them_in_order() {
+    let text = "On 4 March 2021, two rebels were killed during a firefight between the NPA and \
+                the military in Masbate.";
+    let r = reader().read(&article("between", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("NPA: New People's Army")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of the Philippines (2016-)")
+    );
 }
