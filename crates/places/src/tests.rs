@@ -890,3 +890,12 @@ fn a_qualifier_lies_in_the_larger_division_named_after_it() {
         Some("Cameroon")
     );
 }
+
+#[test]
+fn lebanese_admin1_names_are_spelled_as_acled_writes_them() {
+    let p = read("Shopkeepers closed their shops in Nabatieh on Sunday.");
+    let m = mention(&p, "Nabatieh");
+    assert_eq!(m.place.admin1.as_deref(), Some("Nabatiye"));
+    let g = Gazetteer::embedded();
+    assert!(g.admin1_aliases("LB", "Nabatiye").contains(&"Nabatiyeh"));
+}
