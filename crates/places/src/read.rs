@@ -1216,11 +1216,9 @@ impl Gazetteer {
                         && (small
                             || f.qualifies.is_some()
                             || !q_admin1_strict.is_empty()
-                            || explicit_country)
-                        && !(f.qualifies.is_some() && best >> 30 == TAG_ADMIN1);
+                            || explicit_country);
                     // a small town in another province than the one its qualifier names
-                    let against_province = f.qualifies.is_none()
-                        && best >> 30 != TAG_ADMIN1
+                    let against_province = best >> 30 != TAG_ADMIN1
                         && small
                         && !q_admin1_strict.is_empty()
                         && !q_admin1_strict.contains(&self.places[ix].admin1)
@@ -1601,19 +1599,40 @@ impl Gazetteer {
         let mut q_admin1_strict: Vec<u16> = Vec::new();
         let mut others: Vec<u16> = Vec::new();
         let mut big_town_countries: Vec<u16> = Vec::new();
+        // the countries of the provinces the later qualifiers name exactly
+        let mut other_countries: Vec<u16> = Vec::new();
         // a qualifier shares the group of the mention it qualifies ("Habban" in
         // "(Habban, Shabwah)" is looked for in Shabwah)
         let head = f.qualifies.unwrap_or(fi);
         for (gi, g) in found
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.qualifies == Some(head))
+            // (a qualifier is placed by the larger divisions named after it, not by its own
+            // namesakes: "South West" in "(South West Khasi Hills district, Meghalaya)" is
+            // looked for in India)
+            .filter(|(gi, g)| g.qualifies == Some(head) && (f.qualifies.is_none() || *gi > fi))
         {
             // "Burco (Burco, Togdheer)": the district of the same name says nothing more
             let same_name = matches!((&g.hit, &found[head].hit),
                 (Hit::Names(a), Hit::Names(b)) if a == b);
             if same_name {
                 continue;
+            }
+            match &g.hit {
+                Hit::Country(c, _) => other_countries.push(*c),
+                // (a province spelled exactly so: a folded match or a town may have
+                // namesakes anywhere)
+                Hit::Names(p) => {
+                    let written = plain(&text[toks[g.first].start..toks[g.last].end]);
+                    other_countries.extend(
+                        p.iter()
+                            .filter(|x| {
+                                *x >> 30 == TAG_ADMIN1 && self.exact_bonus(**x, &written) > 0.0
+                            })
+                            .map(|x| self.country_of(*x)),
+                    );
+                }
+                Hit::Unresolved => {}
             }
             match &g.hit {
                 Hit::Country(c, _) => {
@@ -1665,6 +1684,24 @@ impl Gazetteer {
                 }
                 Hit::Unresolved => {}
             }
+        }
+        // a qualifier's own provinces count too ("(Buenos Aires)" is the province, not the
+        // city), those in the country of the provinces named after it ("South West" beside
+        // "Meghalaya" is not Cameroon's)
+        let same_as_head = matches!((&f.hit, &found[head].hit),
+            (Hit::Names(a), Hit::Names(b)) if a == b);
+        if let (Some(_), Hit::Names(p), false) = (f.qualifies, &f.hit, same_as_head) {
+            let own: Vec<u16> = p
+                .iter()
+                .filter(|x| *x >> 30 == TAG_ADMIN1)
+                .map(|x| (x & 0x3fff_ffff) as u16)
+                .filter(|a| {
+                    other_countries.is_empty()
+                        || other_countries.contains(&self.admin1[*a as usize].country)
+                })
+                .collect();
+            q_admin1_strict.extend(&own);
+            q_admin1.extend(own);
         }
         let explicit_country = !q_country.is_empty();
         if q_admin1_strict.is_empty() && q_country.is_empty() {

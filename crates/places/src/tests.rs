@@ -873,3 +873,29 @@ fn a_common_word_is_a_place_where_the_text_says_where_it_lies() {
     let p = read("The rebels said the talks would split the movement.");
     assert!(p.mentions.is_empty(), "{p:#?}");
 }
+
+#[test]
+fn a_qualifier_lies_in_the_larger_division_named_after_it() {
+    // "South West" is also Cameroon's Sud-Ouest; beside Meghalaya it is part of an Indian
+    // district name, so the village is placed in Meghalaya, not in Cameroon
+    let p = read(
+        "Unknown men beat a guard at Dorbari (South West Garo Hills district, Meghalaya) \
+         on Friday.",
+    );
+    let village = mention(&p, "Dorbari");
+    assert_eq!(village.place.country.as_deref(), Some("India"));
+    assert_eq!(village.place.admin1.as_deref(), Some("Meghalaya"));
+    assert_ne!(
+        mention(&p, "South West").place.country.as_deref(),
+        Some("Cameroon")
+    );
+}
+
+#[test]
+fn lebanese_admin1_names_are_spelled_as_acled_writes_them() {
+    let p = read("Shopkeepers closed their shops in Nabatieh on Sunday.");
+    let m = mention(&p, "Nabatieh");
+    assert_eq!(m.place.admin1.as_deref(), Some("Nabatiye"));
+    let g = Gazetteer::embedded();
+    assert!(g.admin1_aliases("LB", "Nabatiye").contains(&"Nabatiyeh"));
+}
