@@ -6,8 +6,9 @@
 //! on the other side of the cue). A statement of change ("now control", "took control of",
 //! "captured") can also stand as a territory event when no other trigger fired.
 
-use sitrep_model::{ActorRef, Claim, ControlFact, EventDate, PlaceRef, Span};
+use sitrep_model::{ActorRef, Claim, ControlFact, DatePrecision, EventDate, PlaceRef, Span};
 use sitrep_places::{PlaceCue, PlaceKind};
+use sitrep_time::DateRole;
 
 use crate::doc::Doc;
 
@@ -86,12 +87,27 @@ pub fn read_sentence(
                 })
             });
             if let Some(first) = subject {
+                // A state told in the present ("is the last district") holds as of publication
+                // unless the sentence dates it.
+                let dated = doc.dates[i]
+                    .iter()
+                    .any(|d| d.role == DateRole::Point && d.date.is_some());
+                let now = EventDate {
+                    date: doc.article.published,
+                    end: None,
+                    precision: DatePrecision::AsOf,
+                    evidence: None,
+                };
                 return Some(statement(
                     doc,
                     i,
                     vec![first],
                     opponent,
-                    as_of,
+                    if dated || now.date.is_none() {
+                        as_of
+                    } else {
+                        &now
+                    },
                     claim,
                     false,
                     cue_span,

@@ -30,6 +30,8 @@ fn a_place_beyond_government_control_is_held_by_the_armed_opponent_the_report_na
         "{:?}",
         fact.controller
     );
+    // Told in the present: as of publication, not of the March the sentence before named.
+    assert_eq!(fact.as_of.date, NaiveDate::from_ymd_opt(2018, 5, 21));
 }
 
 #[test]

@@ -126,7 +126,9 @@ impl Boilerplate {
     }
 
     /// Drop boilerplate lines; also normalises line ends (`\r\n` → `\n`), trims trailing
-    /// spaces and collapses runs of blank lines, so paragraphs stay separated by one blank line.
+    /// spaces, collapses runs of blank lines, so paragraphs stay separated by one blank line,
+    /// and writes no-break and narrow spaces as plain spaces (phrase lists match "beyond
+    /// government control" however the space between the words was typed).
     pub fn strip(&self, text: &str) -> Stripped {
         let mut out = String::with_capacity(text.len());
         let mut removed = Vec::new();
@@ -157,7 +159,14 @@ impl Boilerplate {
                 out.push_str(if blank_pending { "\n\n" } else { "\n" });
             }
             blank_pending = false;
-            out.push_str(line);
+            if line.contains(['\u{a0}', '\u{2007}', '\u{202f}']) {
+                out.extend(line.chars().map(|c| match c {
+                    '\u{a0}' | '\u{2007}' | '\u{202f}' => ' ',
+                    c => c,
+                }));
+            } else {
+                out.push_str(line);
+            }
         }
         Stripped { text: out, removed }
     }
@@ -166,6 +175,13 @@ impl Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_break_spaces_become_spaces() {
+        let b = Boilerplate::shipped();
+        let out = b.strip("beyond\u{a0}government\u{202f}control");
+        assert_eq!(out.text, "beyond government control");
+    }
 
     #[test]
     fn shipped_rules_compile() {

@@ -581,7 +581,19 @@ impl Gazetteer {
                     continue;
                 }
                 let sentence_start = i == 0 || toks[i - 1].sentence != t.sentence;
-                if j == i && sentence_start && !self.plausible_first_word(post, phrase) {
+                // (a name the article already gave as a place is one at a sentence's start too:
+                // "... the Yarmouk camp. Yarmouk is the last district ...")
+                let named_before = || {
+                    found.iter().any(|f| {
+                        matches!(f.hit, Hit::Names(_))
+                            && name_key(&text[toks[f.first].start..toks[f.last].end]) == key
+                    })
+                };
+                if j == i
+                    && sentence_start
+                    && !self.plausible_first_word(post, phrase)
+                    && !named_before()
+                {
                     continue;
                 }
                 hit = Some((j, Hit::Names(post.to_vec())));
