@@ -15,7 +15,9 @@ pub const W_DATE: f32 = 0.20;
 /// Weight of the place cue.
 pub const W_PLACE: f32 = 0.20;
 /// Place cue when the places agree but one is broad ([`broad_place`]: a city named like its
-/// province, a province, a country, an unknown name): compatible, but weak evidence.
+/// province, a province, a country), or one lies in or near the other only by the coordinates of
+/// a name the gazetteer did not know (those of the area around it): compatible, but weak
+/// evidence. (Two reports giving one unknown name, "Hader" and "Hader", are at one place.)
 pub const BROAD_PLACE: f32 = 0.8;
 /// Weight of the actor cue.
 pub const W_ACTORS: f32 = 0.15;
@@ -31,10 +33,14 @@ pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// (`data/singular_kinds.tsv`: a bombing, a capture, a deal) at the same place (same entry or
 /// within 3 km), both dated within a week.
 pub const W_SINGULAR_KIND: f32 = 0.10;
+/// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
+/// capture) at one specific place (not a broad one) on a day both give (at least this).
+pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
 /// Bonus when both mentions are at one specific place (same entry or within 3 km, not a broad
 /// place: [`broad_place`]) on one day (both give it, or one approximately, or one a day later as
 /// an undated report): events are counted per place and day, so compatible kinds there then are
-/// one event.
+/// one event. Half of it when the place is broad (a city named like its province, or a part of
+/// it) and both give the day.
 pub const W_SAME_PLACE_DAY: f32 = 0.10;
 /// Longest date window (days) of a mention for the singular-kind bonus.
 pub const SINGULAR_WINDOW_DAYS: i64 = 7;
@@ -153,6 +159,8 @@ pub struct Mention {
     pub explicit_day: bool,
     /// Its location is broad ([`broad_place`]; false without a location).
     pub broad_place: bool,
+    /// Its location's name as compared across spellings (`name_key`; empty without a location).
+    pub place_key: String,
     /// The date is only the article's publication date (the reader found none for the event):
     /// weak evidence, its window is the [`FALLBACK_LAG_DAYS`] before it.
     pub date_fallback: bool,
@@ -238,6 +246,10 @@ impl Mention {
                 s
             },
             broad_place: event.location.as_ref().is_some_and(broad_place),
+            place_key: event
+                .location
+                .as_ref()
+                .map_or_else(String::new, |p| name_key(&p.name)),
             window,
             explicit_day,
             date_fallback,
@@ -461,8 +473,7 @@ fn same_name_key(a: &str, b: &str) -> bool {
 }
 
 /// Whether a place says little about where an event was: a province or country
-/// (`geo_precision` 3, no first-level division), a name the gazetteer did not know (its
-/// coordinates are those of the area around it), or a city named like its province ("Aleppo"
+/// (`geo_precision` 3, no first-level division), or a city named like its province ("Aleppo"
 /// in Aleppo, "Idlib" in Idleb, "Brussels" in Brussels Capital), which outlets also write for
 /// the province, and where many events happen on one day. Two reports sharing only such a
 /// place share little.
@@ -470,7 +481,8 @@ pub fn broad_place(p: &PlaceRef) -> bool {
     let Some(admin1) = p.admin1.as_deref() else {
         return true;
     };
-    if p.geo_precision >= 3 || p.unresolved_name {
+    // (a name the gazetteer did not know is read at the province's precision, but names one spot)
+    if p.geo_precision >= 3 && !p.unresolved_name {
         return true;
     }
     let province = name_key(admin1);
@@ -665,7 +677,11 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
         return Ok(if broad {
             cue(
                 BROAD_PLACE,
-                why!(explain, "same broad place {} (a city named like its province, a province or country, or an unknown name)", p.name),
+                why!(
+                    explain,
+                    "same broad place {} (a city named like its province, a province or country)",
+                    p.name
+                ),
             )
         } else {
             cue(1.0, why!(explain, "same place {}", p.name))
@@ -681,6 +697,33 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
             )),
         };
     }
+    let one_area = distance_km(p, q).is_some_and(|d| d <= 3.0);
+    if p.unresolved_name && q.unresolved_name && one_area {
+        // two names the gazetteer did not know, both at the coordinates of the area around them:
+        // one name spelt two ways ("al-Hamadanyia", "al-Hamadaniyeh"), or two spots somewhere in
+        // that area ("Saif al-Dawleh" and "al-Zahraa" in Aleppo)
+        return Ok(if same_name_key(&a.place_key, &b.place_key) {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "{} / {}: one unknown name spelt two ways",
+                    p.name,
+                    q.name
+                ),
+            )
+        } else {
+            cue(
+                0.5,
+                why!(
+                    explain,
+                    "{} / {}: two unknown names in one area",
+                    p.name,
+                    q.name
+                ),
+            )
+        });
+    }
     if let Some(d) = distance_km(p, q) {
         let limit = if precision == 1 { 10.0 } else { 30.0 };
         if d <= limit {
@@ -689,8 +732,13 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
             } else {
                 0.9 - 0.4 * (d / limit) as f32
             };
-            // a place in or near a broad one: the city's many events all lie there
-            let score = if broad { score.min(BROAD_PLACE) } else { score };
+            // a place in or near a broad one: the city's many events all lie there; a name the
+            // gazetteer did not know has the coordinates of the area around it
+            let score = if broad || p.unresolved_name || q.unresolved_name {
+                score.min(BROAD_PLACE)
+            } else {
+                score
+            };
             return Ok(cue(
                 score,
                 why!(explain, "{} / {} {d:.1} km apart", p.name, q.name),
@@ -846,6 +894,18 @@ pub fn score_pair(
         detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
     };
     let same_wording = similarity >= SAME_WORDING;
+    // kinds outlets confuse (a family, not the same type), at one specific place on a day both
+    // give: one day's fighting told as an air strike by one and as shelling by the other (not in
+    // a broad place: a city has fighting and shelling on one day)
+    let (type_score, why) =
+        if type_score < TYPE_SAME_PLACE_DAY && place.score >= 0.9 && date.score >= 1.0 {
+            (
+                TYPE_SAME_PLACE_DAY,
+                "kinds outlets confuse, at one place on one day",
+            )
+        } else {
+            (type_score, why)
+        };
     let mut total = W_TYPE * type_score
         + W_DATE * date.score
         + W_PLACE * place.score
@@ -853,6 +913,8 @@ pub fn score_pair(
         + W_WORDS * words.score;
     let same_place = place.score >= 0.9;
     let same_place_day = same_place && date.score >= DATE_SAME_CARRIED_DAY;
+    // a broad place (or a part of it) on a day both give: half the bonus
+    let same_city_day = !same_place && place.score >= BROAD_PLACE && date.score >= 1.0;
     let mut cues = vec![
         CueScore {
             cue: "type".into(),
@@ -896,6 +958,14 @@ pub fn score_pair(
             cue: "same_place_day".into(),
             score: 1.0,
             detail: why!(explain, "one town or spot on one day"),
+        });
+    }
+    if same_city_day {
+        total += W_SAME_PLACE_DAY / 2.0;
+        cues.push(CueScore {
+            cue: "same_place_day".into(),
+            score: 0.5,
+            detail: why!(explain, "one broad place on one day both give"),
         });
     }
     if same_wording {

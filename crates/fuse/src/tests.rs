@@ -1143,10 +1143,65 @@ fn a_city_named_like_its_province_is_weak_evidence_of_one_place() {
     // the city's name is in both sentences, but says no more than the place cue does
     assert!(cue_of(&cues, "words").unwrap() < 0.2, "{cues:?}");
     assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
-    // a name the gazetteer did not know is broad too (its coordinates are the area's)
-    let mut unknown = place(FARTOWN, "x");
+    // a neighbourhood the gazetteer did not know has the city's coordinates: in the city, weakly
+    let mut quarter = report_at(
+        "courier",
+        shelling,
+        "2024-05-08",
+        PROVINCE_CITY,
+        "Shells hit the Qudsiya quarter.",
+    );
+    let mut unknown = place(FARTOWN, "courier");
+    unknown.name = "Qudsiya".into();
+    unknown.mention = "Qudsiya".into();
+    unknown.geonameid = None;
+    unknown.lat = Some(35.0);
+    unknown.lon = Some(37.0);
     unknown.unresolved_name = true;
-    assert!(score::broad_place(&unknown));
+    unknown.geo_precision = 2;
+    assert!(!score::broad_place(&unknown));
+    quarter.event.location = Some(unknown.clone());
+    let quarter = Mention::new(quarter.event, "courier", None, None, Lexicons::embedded());
+    let mut at_city = report_at(
+        "gazette",
+        shelling,
+        "2024-05-08",
+        FARTOWN,
+        "Shells hit a quarter of the city.",
+    );
+    at_city.event.location.as_mut().unwrap().lat = Some(35.0);
+    at_city.event.location.as_mut().unwrap().lon = Some(37.0);
+    let at_city = Mention::new(at_city.event, "gazette", None, None, Lexicons::embedded());
+    let (_, cues) = scored(&quarter, &at_city);
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
+    // another unknown quarter at the city's coordinates: two spots somewhere in the city; the
+    // same quarter spelt another way: one place, weakly
+    let other_quarter = |name: &str| {
+        let mut m = quarter.clone();
+        let p = m.event.location.as_mut().unwrap();
+        p.name = name.into();
+        p.mention = name.into();
+        Mention::new(m.event, "gazette", None, None, Lexicons::embedded())
+    };
+    let (_, cues) = scored(&quarter, &other_quarter("Bab Jadid"));
+    assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
+    let (_, cues) = scored(&quarter, &other_quarter("Qudsiyeh"));
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
+    // two reports naming that unknown quarter are at one place, even when the reader gives it
+    // the province's precision
+    let (_, cues) = scored(&quarter, &quarter.clone());
+    assert_eq!(cue_of(&cues, "place"), Some(1.0), "{cues:?}");
+    let mut at_province_precision = quarter.clone();
+    at_province_precision
+        .event
+        .location
+        .as_mut()
+        .unwrap()
+        .geo_precision = 3;
+    let m = at_province_precision.event.clone();
+    let m = Mention::new(m, "courier", None, None, Lexicons::embedded());
+    assert!(!m.broad_place);
+    assert_eq!(cue_of(&scored(&m, &m.clone()).1, "place"), Some(1.0));
 }
 
 #[test]
@@ -1167,7 +1222,18 @@ fn one_specific_place_on_one_day_is_a_cue() {
     );
     let (_, cues) = scored(&clash, &shelling);
     assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
-    // a neighbourhood 3 km away, or a city named like its province: no bonus
+    // a clash and shelling there that day: kinds outlets confuse, counted nearer one kind
+    assert_eq!(
+        cue_of(&cues, "type"),
+        Some(score::TYPE_SAME_PLACE_DAY),
+        "{cues:?}"
+    );
+    // known only within a week: the family's own score
+    let mut week = shelling.clone();
+    week.event.date.precision = DatePrecision::Week;
+    let week = Mention::new(week.event, "courier", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&clash, &week).1, "type"), Some(0.5));
+    // a neighbourhood 3 km away: no bonus
     let near = |art, town| {
         report_at(
             art,
@@ -1190,7 +1256,8 @@ fn one_specific_place_on_one_day_is_a_cue() {
         )
     };
     let (_, cues) = scored(&in_city("gazette"), &in_city("courier"));
-    assert_eq!(cue_of(&cues, "same_place_day"), None, "{cues:?}");
+    // a city named like its province, on a day both give: half the bonus
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(0.5), "{cues:?}");
 }
 
 #[test]
