@@ -14,6 +14,11 @@ pub const W_TYPE: f32 = 0.25;
 pub const W_DATE: f32 = 0.20;
 /// Weight of the place cue.
 pub const W_PLACE: f32 = 0.20;
+/// Place cue when the places agree but one is broad ([`broad_place`]: a city named like its
+/// province, a province, a country), or one lies in or near the other only by the coordinates of
+/// a name the gazetteer did not know (those of the area around it): compatible, but weak
+/// evidence. (Two reports giving one unknown name, "Hader" and "Hader", are at one place.)
+pub const BROAD_PLACE: f32 = 0.8;
 /// Weight of the actor cue.
 pub const W_ACTORS: f32 = 0.15;
 /// Actor cue when both mentions name specific actors and none is shared: actors are read with
@@ -28,6 +33,15 @@ pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// (`data/singular_kinds.tsv`: a bombing, a capture, a deal) at the same place (same entry or
 /// within 3 km), both dated within a week.
 pub const W_SINGULAR_KIND: f32 = 0.10;
+/// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
+/// capture) at one specific place (not a broad one) on a day both give (at least this).
+pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
+/// Bonus when both mentions are at one specific place (same entry or within 3 km, not a broad
+/// place: [`broad_place`]) on one day (both give it, or one approximately, or one a day later as
+/// an undated report): events are counted per place and day, so compatible kinds there then are
+/// one event. Half of it when the place is broad (a city named like its province, or a part of
+/// it) and both give the day.
+pub const W_SAME_PLACE_DAY: f32 = 0.10;
 /// Longest date window (days) of a mention for the singular-kind bonus.
 pub const SINGULAR_WINDOW_DAYS: i64 = 7;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
@@ -40,6 +54,11 @@ pub const W_FIGURES_DIFFER: f32 = 0.10;
 pub const FIGURE_RATIO: f64 = 2.0;
 /// Two small counts fewer than this apart are close too ("two children" and "four people").
 pub const FIGURE_GAP: u64 = 5;
+/// Weighted Jaccard of the wording from which two sentences are one sentence reused (an agency's
+/// sentence in two outlets, a sentence with a word or two changed): they report one thing.
+pub const SAME_WORDING: f32 = 0.5;
+/// Bonus when the two reporting sentences are one sentence reused ([`SAME_WORDING`]).
+pub const W_SAME_WORDING: f32 = 0.10;
 /// Weighted Jaccard of the wording at which the wording cue counts fully.
 pub const WORDS_FULL: f32 = 0.25;
 /// Weight of a shared generic word (`data/generic_words.tsv`) in the wording cue.
@@ -62,7 +81,9 @@ pub const DATE_REPORTED_NEXT_DAY: f32 = 0.7;
 pub const DATE_REPORTED_LATER: f32 = 0.2;
 /// Date cue when both mentions are dated only by publications at most a day apart.
 pub const DATE_PUBLISHED_TOGETHER: f32 = 0.5;
-/// Date cue when one mention gives the day and the other the same day approximately.
+/// Date cue when one mention gives the day and the other the same day approximately, both give
+/// it approximately (each carried over from an earlier sentence), or one gives a span of days
+/// that starts on it ("since Monday").
 pub const DATE_SAME_CARRIED_DAY: f32 = 0.5;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
@@ -136,6 +157,10 @@ pub struct Mention {
     pub window: Option<(NaiveDate, NaiveDate)>,
     /// The date is a single day read from the text (not a fallback to publication).
     pub explicit_day: bool,
+    /// Its location is broad ([`broad_place`]; false without a location).
+    pub broad_place: bool,
+    /// Its location's name as compared across spellings (`name_key`; empty without a location).
+    pub place_key: String,
     /// The date is only the article's publication date (the reader found none for the event):
     /// weak evidence, its window is the [`FALLBACK_LAG_DAYS`] before it.
     pub date_fallback: bool,
@@ -215,7 +240,16 @@ impl Mention {
             ordinal,
             cessation,
             cessation_date,
-            stems: stems(text, lex),
+            stems: {
+                let mut s = stems(text, lex);
+                broad_place_words_generic(&mut s, event.location.as_ref());
+                s
+            },
+            broad_place: event.location.as_ref().is_some_and(broad_place),
+            place_key: event
+                .location
+                .as_ref()
+                .map_or_else(String::new, |p| name_key(&p.name)),
             window,
             explicit_day,
             date_fallback,
@@ -337,18 +371,41 @@ pub fn stems(text: &str, lex: &Lexicons) -> Vec<(u64, f32)> {
         } else {
             1.0
         };
-        let hash = lower
-            .chars()
-            .take(5)
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-                (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
-            });
-        out.push((hash, weight));
+        out.push((stem_hash(&lower), weight));
     }
     // sort by stem, the highest weight first, and keep that one
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     out.dedup_by_key(|s| s.0);
     out
+}
+
+/// The hash of a lower-case word's stem (its first five letters).
+fn stem_hash(lower: &str) -> u64 {
+    lower
+        .chars()
+        .take(5)
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
+        })
+}
+
+/// The stems of a mention's broad place ([`broad_place`]: "Aleppo", "Idlib") weigh as generic
+/// words in its wording: the place cue already counts it, and every report of the city names it.
+fn broad_place_words_generic(stems: &mut [(u64, f32)], place: Option<&PlaceRef>) {
+    let Some(p) = place.filter(|p| broad_place(p)) else {
+        return;
+    };
+    for name in [p.mention.as_str(), p.name.as_str()] {
+        for word in name.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().count() < 4 {
+                continue;
+            }
+            let hash = stem_hash(&word.to_lowercase());
+            if let Ok(i) = stems.binary_search_by_key(&hash, |s| s.0) {
+                stems[i].1 = stems[i].1.min(GENERIC_WORD_WEIGHT);
+            }
+        }
+    }
 }
 
 /// Weighted Jaccard similarity of two sorted, unique stem lists: the weight both share (the
@@ -387,6 +444,52 @@ pub fn distance_km(a: &PlaceRef, b: &PlaceRef) -> Option<f64> {
     let dl = (lo2 - lo1).to_radians();
     let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     Some(6371.0 * 2.0 * h.sqrt().min(1.0).asin())
+}
+
+/// Letters of a place name that identify it across spellings: lower case, ASCII letters only,
+/// a leading Arabic article left out ("Ar-Raqqa" and "Raqqah" -> "raqqa", "raqqah").
+fn name_key(name: &str) -> String {
+    let mut words = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_some_and(|w| {
+        ["al", "ar", "as", "ad", "ash", "at", "az", "an", "el"].contains(&w.to_lowercase().as_str())
+    }) {
+        words.next();
+    }
+    words
+        .flat_map(str::chars)
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether two place-name keys are one name spelt two ways ("idlib" / "idleb", "hasakah" /
+/// "hasakeh"): a common start of three letters or more and lengths within two of each other.
+fn same_name_key(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= 3 && a.len().abs_diff(b.len()) <= 2
+}
+
+/// Whether a place says little about where an event was: a province or country
+/// (`geo_precision` 3, no first-level division), or a city named like its province ("Aleppo"
+/// in Aleppo, "Idlib" in Idleb, "Brussels" in Brussels Capital), which outlets also write for
+/// the province, and where many events happen on one day. Two reports sharing only such a
+/// place share little.
+pub fn broad_place(p: &PlaceRef) -> bool {
+    let Some(admin1) = p.admin1.as_deref() else {
+        return true;
+    };
+    // (a name the gazetteer did not know is read at the province's precision, but names one spot)
+    if p.geo_precision >= 3 && !p.unresolved_name {
+        return true;
+    }
+    let province = name_key(admin1);
+    [p.name.as_str(), p.mention.as_str()].iter().any(|n| {
+        let key = name_key(n);
+        same_name_key(&key, &province) || (key.len() >= 4 && province.starts_with(&key))
+    })
 }
 
 /// Whether two places are the same entry (GeoNames id, else name and admin1).
@@ -438,6 +541,32 @@ fn carried_day(m: &Mention) -> Option<NaiveDate> {
         .flatten()
 }
 
+/// The first day of a span of days read from the text ("since Monday": that Monday up to the
+/// report), `None` for a single day or a coarser date.
+fn span_start(m: &Mention) -> Option<NaiveDate> {
+    let d = &m.event.date;
+    (d.evidence.is_some()
+        && matches!(d.precision, DatePrecision::Day | DatePrecision::AsOf)
+        && d.end.is_some_and(|e| Some(e) > d.date))
+    .then_some(d.date)
+    .flatten()
+}
+
+/// Whether one report gives a day and the other a span of days from that day ("a truce in force
+/// since Monday" and "the truce that came into force on September 12"), or both spans start on
+/// one day.
+fn same_first_day(a: &Mention, b: &Mention) -> bool {
+    let day = |m: &Mention| {
+        if m.explicit_day {
+            m.event.date.date
+        } else {
+            span_start(m)
+        }
+    };
+    (span_start(a).is_some() || span_start(b).is_some())
+        && matches!((day(a), day(b)), (Some(x), Some(y)) if x == y)
+}
+
 fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "date".into(),
@@ -487,12 +616,17 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                 (_, _, true, Some(d)) => d == b0,
                 _ => false,
             };
+            // both known approximately, around the same day (each carried over from an earlier
+            // sentence of its article)
+            let same_carried = same_carried
+                || matches!((carried_day(a), carried_day(b)), (Some(x), Some(y)) if x == y)
+                || same_first_day(a, b);
             if same_carried {
                 return Ok(cue(
                     DATE_SAME_CARRIED_DAY,
                     why!(
                         explain,
-                        "same day, one approximately ({a0}..{a1} / {b0}..{b1})"
+                        "same day, approximately or as the start of a span ({a0}..{a1} / {b0}..{b1})"
                     ),
                 ));
             }
@@ -538,8 +672,20 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
             return Err(why!(explain, "different countries {x} / {y}"));
         }
     }
+    let broad = a.broad_place || b.broad_place;
     if same_place(p, q) {
-        return Ok(cue(1.0, why!(explain, "same place {}", p.name)));
+        return Ok(if broad {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "same broad place {} (a city named like its province, a province or country)",
+                    p.name
+                ),
+            )
+        } else {
+            cue(1.0, why!(explain, "same place {}", p.name))
+        });
     }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
     if precision >= 3 {
@@ -551,6 +697,33 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
             )),
         };
     }
+    let one_area = distance_km(p, q).is_some_and(|d| d <= 3.0);
+    if p.unresolved_name && q.unresolved_name && one_area {
+        // two names the gazetteer did not know, both at the coordinates of the area around them:
+        // one name spelt two ways ("al-Hamadanyia", "al-Hamadaniyeh"), or two spots somewhere in
+        // that area ("Saif al-Dawleh" and "al-Zahraa" in Aleppo)
+        return Ok(if same_name_key(&a.place_key, &b.place_key) {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "{} / {}: one unknown name spelt two ways",
+                    p.name,
+                    q.name
+                ),
+            )
+        } else {
+            cue(
+                0.5,
+                why!(
+                    explain,
+                    "{} / {}: two unknown names in one area",
+                    p.name,
+                    q.name
+                ),
+            )
+        });
+    }
     if let Some(d) = distance_km(p, q) {
         let limit = if precision == 1 { 10.0 } else { 30.0 };
         if d <= limit {
@@ -558,6 +731,13 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
                 0.9
             } else {
                 0.9 - 0.4 * (d / limit) as f32
+            };
+            // a place in or near a broad one: the city's many events all lie there; a name the
+            // gazetteer did not know has the coordinates of the area around it
+            let score = if broad || p.unresolved_name || q.unresolved_name {
+                score.min(BROAD_PLACE)
+            } else {
+                score
             };
             return Ok(cue(
                 score,
@@ -713,12 +893,28 @@ pub fn score_pair(
         score: (similarity / WORDS_FULL).min(1.0),
         detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
     };
+    let same_wording = similarity >= SAME_WORDING;
+    // kinds outlets confuse (a family, not the same type), at one specific place on a day both
+    // give: one day's fighting told as an air strike by one and as shelling by the other (not in
+    // a broad place: a city has fighting and shelling on one day)
+    let (type_score, why) =
+        if type_score < TYPE_SAME_PLACE_DAY && place.score >= 0.9 && date.score >= 1.0 {
+            (
+                TYPE_SAME_PLACE_DAY,
+                "kinds outlets confuse, at one place on one day",
+            )
+        } else {
+            (type_score, why)
+        };
     let mut total = W_TYPE * type_score
         + W_DATE * date.score
         + W_PLACE * place.score
         + W_ACTORS * actors.score
         + W_WORDS * words.score;
     let same_place = place.score >= 0.9;
+    let same_place_day = same_place && date.score >= DATE_SAME_CARRIED_DAY;
+    // a broad place (or a part of it) on a day both give: half the bonus
+    let same_city_day = !same_place && place.score >= BROAD_PLACE && date.score >= 1.0;
     let mut cues = vec![
         CueScore {
             cue: "type".into(),
@@ -753,6 +949,33 @@ pub fn score_pair(
                 explain,
                 "{} seldom recurs at one place within days",
                 kind.acled_name()
+            ),
+        });
+    }
+    if same_place_day {
+        total += W_SAME_PLACE_DAY;
+        cues.push(CueScore {
+            cue: "same_place_day".into(),
+            score: 1.0,
+            detail: why!(explain, "one town or spot on one day"),
+        });
+    }
+    if same_city_day {
+        total += W_SAME_PLACE_DAY / 2.0;
+        cues.push(CueScore {
+            cue: "same_place_day".into(),
+            score: 0.5,
+            detail: why!(explain, "one broad place on one day both give"),
+        });
+    }
+    if same_wording {
+        total += W_SAME_WORDING;
+        cues.push(CueScore {
+            cue: "same_wording".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "one sentence, reused by both reports (overlap {similarity:.2})"
             ),
         });
     }

@@ -956,7 +956,9 @@ fn an_undated_report_published_the_next_day_is_good_date_evidence() {
     // three days later: still compatible, but weak evidence
     let (later_total, cue) = date_cue(&dated, &days_later);
     assert_eq!(cue, score::DATE_REPORTED_LATER);
-    let weaker = (score::DATE_REPORTED_NEXT_DAY - score::DATE_REPORTED_LATER) * score::W_DATE;
+    // (and the report of the next day is of one town on one day: the place-and-day bonus)
+    let weaker = (score::DATE_REPORTED_NEXT_DAY - score::DATE_REPORTED_LATER) * score::W_DATE
+        + score::W_SAME_PLACE_DAY;
     assert!(
         (next_total - later_total - weaker).abs() < 1e-4,
         "{next_total} {later_total}"
@@ -1085,4 +1087,253 @@ fn a_kind_that_seldom_recurs_at_one_place_is_a_cue() {
         score::score_pair(&a, &far, None, lex, false),
         score::PairScore::Veto(_)
     ));
+}
+
+/// A city named like its province: outlets write it for either, and many events happen there.
+const PROVINCE_CITY: Town = ("Northcity", 5, 35.00, 37.00, "Northcity Province");
+
+/// A report of `kind` at `town` on `date` (given by the text), no actors.
+fn report_at(
+    art: &str,
+    kind: &'static str,
+    date: &'static str,
+    town: Town,
+    notes: &'static str,
+) -> Mention {
+    let mut e = event(
+        art,
+        1,
+        Spec {
+            kind,
+            date,
+            town,
+            actor1: None,
+            notes,
+        },
+    );
+    e.actor1 = None;
+    Mention::new(e, art, None, Some(day(date)), Lexicons::embedded())
+}
+
+fn cue_of(cues: &[score::CueScore], name: &str) -> Option<f32> {
+    cues.iter().find(|c| c.cue == name).map(|c| c.score)
+}
+
+#[test]
+fn a_city_named_like_its_province_is_weak_evidence_of_one_place() {
+    let shelling = "Shelling/artillery/missile attack";
+    let school = report_at(
+        "gazette",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A rocket fell on the Qudsiya school in western Northcity, killing two pupils.",
+    );
+    let east = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Residents of eastern Northcity endured another day of bombardment.",
+    );
+    assert!(score::broad_place(school.event.location.as_ref().unwrap()));
+    assert!(!score::broad_place(&place(FARTOWN, "x")));
+    let (total, cues) = scored(&school, &east);
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE));
+    // the city's name is in both sentences, but says no more than the place cue does
+    assert!(cue_of(&cues, "words").unwrap() < 0.2, "{cues:?}");
+    assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a neighbourhood the gazetteer did not know has the city's coordinates: in the city, weakly
+    let mut quarter = report_at(
+        "courier",
+        shelling,
+        "2024-05-08",
+        PROVINCE_CITY,
+        "Shells hit the Qudsiya quarter.",
+    );
+    let mut unknown = place(FARTOWN, "courier");
+    unknown.name = "Qudsiya".into();
+    unknown.mention = "Qudsiya".into();
+    unknown.geonameid = None;
+    unknown.lat = Some(35.0);
+    unknown.lon = Some(37.0);
+    unknown.unresolved_name = true;
+    unknown.geo_precision = 2;
+    assert!(!score::broad_place(&unknown));
+    quarter.event.location = Some(unknown.clone());
+    let quarter = Mention::new(quarter.event, "courier", None, None, Lexicons::embedded());
+    let mut at_city = report_at(
+        "gazette",
+        shelling,
+        "2024-05-08",
+        FARTOWN,
+        "Shells hit a quarter of the city.",
+    );
+    at_city.event.location.as_mut().unwrap().lat = Some(35.0);
+    at_city.event.location.as_mut().unwrap().lon = Some(37.0);
+    let at_city = Mention::new(at_city.event, "gazette", None, None, Lexicons::embedded());
+    let (_, cues) = scored(&quarter, &at_city);
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
+    // another unknown quarter at the city's coordinates: two spots somewhere in the city; the
+    // same quarter spelt another way: one place, weakly
+    let other_quarter = |name: &str| {
+        let mut m = quarter.clone();
+        let p = m.event.location.as_mut().unwrap();
+        p.name = name.into();
+        p.mention = name.into();
+        Mention::new(m.event, "gazette", None, None, Lexicons::embedded())
+    };
+    let (_, cues) = scored(&quarter, &other_quarter("Bab Jadid"));
+    assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
+    let (_, cues) = scored(&quarter, &other_quarter("Qudsiyeh"));
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
+    // two reports naming that unknown quarter are at one place, even when the reader gives it
+    // the province's precision
+    let (_, cues) = scored(&quarter, &quarter.clone());
+    assert_eq!(cue_of(&cues, "place"), Some(1.0), "{cues:?}");
+    let mut at_province_precision = quarter.clone();
+    at_province_precision
+        .event
+        .location
+        .as_mut()
+        .unwrap()
+        .geo_precision = 3;
+    let m = at_province_precision.event.clone();
+    let m = Mention::new(m, "courier", None, None, Lexicons::embedded());
+    assert!(!m.broad_place);
+    assert_eq!(cue_of(&scored(&m, &m.clone()).1, "place"), Some(1.0));
+}
+
+#[test]
+fn one_specific_place_on_one_day_is_a_cue() {
+    let clash = report_at(
+        "gazette",
+        "Armed clash",
+        "2024-05-07",
+        FARTOWN,
+        "Rebels and troops fought in the streets of Fartown on Tuesday.",
+    );
+    let shelling = report_at(
+        "courier",
+        "Shelling/artillery/missile attack",
+        "2024-05-07",
+        FARTOWN,
+        "Government artillery pounded Fartown on Tuesday.",
+    );
+    let (_, cues) = scored(&clash, &shelling);
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
+    // a clash and shelling there that day: kinds outlets confuse, counted nearer one kind
+    assert_eq!(
+        cue_of(&cues, "type"),
+        Some(score::TYPE_SAME_PLACE_DAY),
+        "{cues:?}"
+    );
+    // known only within a week: the family's own score
+    let mut week = shelling.clone();
+    week.event.date.precision = DatePrecision::Week;
+    let week = Mention::new(week.event, "courier", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&clash, &week).1, "type"), Some(0.5));
+    // a neighbourhood 3 km away: no bonus
+    let near = |art, town| {
+        report_at(
+            art,
+            "Armed clash",
+            "2024-05-07",
+            town,
+            "Rebels and troops fought in the streets on Tuesday.",
+        )
+    };
+    let (_, cues) = scored(&near("gazette", CITY), &near("courier", CAMP));
+    assert!(cue_of(&cues, "place").unwrap() < 0.9, "{cues:?}");
+    assert_eq!(cue_of(&cues, "same_place_day"), None, "{cues:?}");
+    let in_city = |art| {
+        report_at(
+            art,
+            "Armed clash",
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Rebels and troops fought in the streets on Tuesday.",
+        )
+    };
+    let (_, cues) = scored(&in_city("gazette"), &in_city("courier"));
+    // a city named like its province, on a day both give: half the bonus
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(0.5), "{cues:?}");
+}
+
+#[test]
+fn one_sentence_reused_by_two_outlets_is_a_cue() {
+    let kind = "Armed clash";
+    let a = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Fighters were besieged inside a small pocket of the old town for weeks.",
+    );
+    let b = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "\"Fighters were besieged inside a small pocket of the old town for weeks.\"",
+    );
+    let c = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Fighters held out in the old town while talks went on.",
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "same_wording"), Some(1.0));
+    assert_eq!(cue_of(&scored(&a, &c).1, "same_wording"), None);
+}
+
+#[test]
+fn one_day_known_approximately_by_both_or_as_the_start_of_a_span_is_half_evidence() {
+    let lex = Lexicons::embedded();
+    let kind = "Agreement";
+    let date_cue = |x: &Mention, y: &Mention| cue_of(&scored(x, y).1, "date").expect("a date cue");
+    // both carried over from an earlier sentence, both to Monday
+    let approx = |art: &str, d: &'static str, notes: &'static str| {
+        let mut m = report_at(art, kind, d, FARTOWN, notes);
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(m.event, art, None, Some(day("2024-05-09")), lex)
+    };
+    let a = approx(
+        "gazette",
+        "2024-05-06",
+        "The deal was signed by both sides.",
+    );
+    let b = approx(
+        "courier",
+        "2024-05-06",
+        "Elders of the town agreed to the terms.",
+    );
+    assert_eq!(date_cue(&a, &b), score::DATE_SAME_CARRIED_DAY);
+    assert_eq!(
+        date_cue(
+            &a,
+            &approx("courier", "2024-05-05", "Elders agreed to the terms.")
+        ),
+        0.25
+    );
+    // "a truce in force since Monday" and "the truce that began on Monday"
+    let mut since = report_at(
+        "gazette",
+        kind,
+        "2024-05-06",
+        FARTOWN,
+        "A truce in force since Monday was holding.",
+    );
+    since.event.date.end = Some(day("2024-05-09"));
+    let since = Mention::new(since.event, "gazette", None, Some(day("2024-05-09")), lex);
+    let began = report_at(
+        "courier",
+        kind,
+        "2024-05-06",
+        FARTOWN,
+        "The truce began on Monday.",
+    );
+    assert_eq!(date_cue(&since, &began), score::DATE_SAME_CARRIED_DAY);
+    assert_eq!(date_cue(&began, &since), score::DATE_SAME_CARRIED_DAY);
 }
