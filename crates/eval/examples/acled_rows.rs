@@ -7,7 +7,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: acled_rows FILE.csv");
     let rows = load_acled(std::path::Path::new(&path)).expect("readable ACLED csv");
     let reader = Reader::new();
-    println!("id\tsub\tgot_sub\tfat\tgot_fat\tcountry\tgot_country\tadmin1\tgot_admin1\tlocation\tgot_location\tkm\tactor1\tgot_actor1\tactor2\tgot_actor2\tdate\tgot_date\tall_subs\tnotes");
+    println!("id\tsub\tgot_sub\tfat\tgot_fat\tcountry\tgot_country\tadmin1\tgot_admin1\tlocation\tgot_location\tkm\tactor1\tgot_actor1\tactor2\tgot_actor2\tdate\tgot_date\tprec\tgot_prec\tall_subs\tnotes");
     for row in &rows {
         let reading = reader.read(&row.article("acled"));
         let e = reading
@@ -29,7 +29,7 @@ fn main() {
             .map(|k| format!("{k:.0}"))
             .unwrap_or_default();
         println!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             row.id,
             row.sub_event_type.map(|s| s.acled_name()).unwrap_or(""),
             get(&|e| Some(e.sub_event_type.acled_name().to_string())),
@@ -51,6 +51,16 @@ fn main() {
             get(&|e| e.actor2.as_ref().map(|a| a.name.clone())),
             row.event_date,
             get(&|e| e.date.date.map(|d| d.to_string())),
+            row.time_precision,
+            get(&|e| Some(format!(
+                "{:?}:{}",
+                e.date.precision,
+                e.date
+                    .evidence
+                    .as_ref()
+                    .map(|v| format!("s{} {}", v.sentence, v.rule))
+                    .unwrap_or_default()
+            ))),
             reading
                 .events
                 .iter()

@@ -409,6 +409,25 @@ fn publication_date(doc: &Doc) -> EventDate {
     }
 }
 
+/// How many sentences on a date carried from an earlier sentence keeps its precision.
+const CARRY_KEEPS_DAY_SENTENCES: usize = 2;
+
+/// A date carried to sentence `i` from an earlier one: "On 8 May, police raided a house. A
+/// suspect was shot and died." is the same day, known as exactly, when the date was given a
+/// sentence or two before in the same paragraph; farther on it is approximate.
+fn carried(doc: &Doc, i: usize, d: EventDate) -> EventDate {
+    let close = d.evidence.as_ref().is_some_and(|ev| {
+        ev.sentence < i
+            && i - ev.sentence <= CARRY_KEEPS_DAY_SENTENCES
+            && !doc.text[doc.sentences[ev.sentence].end..doc.sentences[i].start].contains("\n\n")
+    });
+    if close {
+        d
+    } else {
+        approximate(d)
+    }
+}
+
 fn approximate(mut d: EventDate) -> EventDate {
     if d.precision == DatePrecision::Day {
         d.precision = DatePrecision::Approximate;
@@ -1043,7 +1062,7 @@ fn build(
         }
     } else {
         own_date
-            .or_else(|| narrative.clone().map(approximate))
+            .or_else(|| narrative.clone().map(|d| carried(doc, i, d)))
             .unwrap_or_else(|| publication_date(doc))
     };
     let (mut location, other_locations, destination, explicit_place) =

@@ -24,3 +24,23 @@ fn an_event_of_years_ago_does_not_lead_a_report_on_todays_protest() {
     assert_eq!(lead.sub_event_type.event_type(), EventType::Protests);
     assert_eq!(lead.date.date, NaiveDate::from_ymd_opt(2020, 5, 6));
 }
+
+#[test]
+fn a_day_given_a_sentence_before_is_still_a_day() {
+    let article = Article {
+        id: "carry".into(),
+        text: "On 8 May 2020, police raided a drug den in Niteroi. A shoot-out broke out and a \
+               suspect was shot and died."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2020, 5, 9),
+        ..Default::default()
+    };
+    let reading = Reader::new().read(&article);
+    let killing = reading
+        .events
+        .iter()
+        .find(|e| e.fatalities == 1)
+        .expect("the shoot-out");
+    assert_eq!(killing.date.date, NaiveDate::from_ymd_opt(2020, 5, 8));
+    assert_eq!(killing.date.precision, sitrep_model::DatePrecision::Day);
+}

@@ -178,12 +178,23 @@ fn last_of_month(d: NaiveDate) -> NaiveDate {
 impl Mention {
     /// A mention of `event` in an article.
     pub fn new(
-        event: Event,
+        mut event: Event,
         article_id: &str,
         source: Option<String>,
         published: Option<NaiveDate>,
         lex: &Lexicons,
     ) -> Mention {
+        // A day the reader carried from an earlier sentence ("On 8 May, police raided a house.
+        // A suspect was shot.") is its inference: across reports it is known to a few days.
+        let carried = event.date.precision == DatePrecision::Day
+            && event
+                .date
+                .evidence
+                .as_ref()
+                .is_some_and(|ev| ev.sentence < event.evidence.sentence);
+        if carried {
+            event.date.precision = DatePrecision::Approximate;
+        }
         let text = if event.notes.is_empty() {
             event.evidence.text.as_str()
         } else {

@@ -1337,3 +1337,30 @@ fn one_day_known_approximately_by_both_or_as_the_start_of_a_span_is_half_evidenc
     assert_eq!(date_cue(&since, &began), score::DATE_SAME_CARRIED_DAY);
     assert_eq!(date_cue(&began, &since), score::DATE_SAME_CARRIED_DAY);
 }
+
+#[test]
+fn a_day_carried_from_an_earlier_sentence_is_approximate_across_reports() {
+    let spec = || Spec {
+        kind: "Attack",
+        date: "2024-05-07",
+        town: FARTOWN,
+        actor1: None,
+        notes: "A suspect was shot and died.",
+    };
+    let lex = Lexicons::embedded();
+    // The reader keeps the day of the sentence before as a day ...
+    let mut carried = event("courier", 1, spec());
+    carried.evidence.sentence = 1;
+    let m = Mention::new(carried, "courier", None, Some(day("2024-05-08")), lex);
+    // ... fusion, comparing reports, reads it as known to a few days.
+    assert_eq!(m.event.date.precision, DatePrecision::Approximate);
+    // A day the event's own sentence gives stays a day.
+    let m = Mention::new(
+        event("courier", 1, spec()),
+        "courier",
+        None,
+        Some(day("2024-05-08")),
+        lex,
+    );
+    assert_eq!(m.event.date.precision, DatePrecision::Day);
+}
