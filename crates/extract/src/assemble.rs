@@ -435,7 +435,7 @@ fn resolve_actors(
         .collect();
     let mut out: Vec<(Span, ActorKind, ActorRef)> = Vec::new();
     for m in &doc.actors[i] {
-        if reporters.iter().any(|r| r.overlaps(&m.span)) {
+        if reporters.iter().any(|r| r.overlaps(&m.span)) || reports(doc, i, m.span) {
             continue;
         }
         let mut actor = m.actor.clone();
@@ -491,6 +491,27 @@ fn resolve_actors(
         out.push((m.span, m.kind, actor));
     }
     out
+}
+
+/// Whether the actor at `span` is the subject of a reporting verb whose clause names other
+/// actors ("HPG reported that Turkish jets struck ..."): it tells of the event, it does not take
+/// part in it.
+fn reports(doc: &Doc, i: usize, span: Span) -> bool {
+    let end = doc.sentences[i].end;
+    let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))]
+        .trim_start()
+        .to_ascii_lowercase();
+    [
+        "reported that",
+        "stated that",
+        "claimed that",
+        "announced that",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v))
+        && doc.actors[i]
+            .iter()
+            .any(|n| n.span.start > span.end && !n.generic)
 }
 
 /// Whether a generic mention of kind `generic` can refer to a named actor of kind `named`.
@@ -661,6 +682,12 @@ fn roles(
         if before_trigger && by_agent.is_none() {
             if agent.is_none() {
                 agent = Some(a.clone());
+            } else if sub == SubEventType::ArmedClash
+                && patient.is_none()
+                && preceded_by(*s, &["and", "and the"])
+            {
+                // "GNA and LNA forces clashed": the two subjects of a clash fought each other
+                patient = Some(a.clone());
             } else if backing && !assoc1.iter().any(|r: &ActorRef| r.name == actor.name) {
                 assoc1.push(actor.clone());
             }

@@ -582,3 +582,35 @@ fn a_clash_between_two_named_sides_lists_them_in_order() {
         Some("Military Forces of the Philippines (2016-)")
     );
 }
+
+#[test]
+fn two_subjects_of_a_clash_fought_each_other() {
+    let text = "On 4 March 2021, GNA and LNA forces clashed near Ayn Zarah in Tripoli.";
+    let r = reader().read(&article("and-clash", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Libya (2016-) Government of National Accord")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Libya (2014-) Haftar Faction")
+    );
+}
+
+#[test]
+fn a_group_reporting_what_others_did_is_not_a_party_to_it() {
+    let text = "HPG reported that on 4 March 2021, Turkish warplanes carried out airstrikes \
+                against PKK positions in the Zap region of Dahuk.";
+    let r = reader().read(&article("hpg", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Turkey (2016-)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("PKK: Kurdistan Workers Party")
+    );
+}
