@@ -151,6 +151,25 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
     false
 }
 
+/// Words saying two sides fought each other ("two groups clashed", "fought one another").
+const RECIPROCAL: &[&str] = &[
+    "clashed",
+    "clash ",
+    "clashes",
+    "fought one another",
+    "fought each other",
+    "attacked each other",
+    "attacked one another",
+    "two groups",
+    "rival groups",
+];
+
+/// Whether a sentence says two sides fought each other.
+fn reciprocal(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    RECIPROCAL.iter().any(|w| lower.contains(w))
+}
+
 /// How many sentences after an event a casualty-only sentence still belongs to it.
 const FOLLOW_UP_WINDOW: usize = 2;
 
@@ -810,7 +829,41 @@ fn roles(
                 a1 = generic_actor(ActorKind::Unidentified, country, "");
             }
         }
+        // "five civilians were killed when their vehicle hit a roadside bomb", "villagers' homes
+        // were looted": civilians are what explosions and looters act on, never who acted.
+        EventType::ExplosionsRemoteViolence | EventType::StrategicDevelopments
+            if k1 == Some(ActorKind::Civilians)
+                && a2.is_none()
+                && (sub.event_type() == EventType::ExplosionsRemoteViolence
+                    || sub == SubEventType::LootingPropertyDestruction) =>
+        {
+            a2 = a1.take();
+            a1 = generic_actor(ActorKind::Unidentified, country, "");
+        }
         _ => {}
+    }
+    // Riots: police or troops the sentence names are who the rioters faced ("a mob of workers
+    // attacked the headman's house and clashed with police"); with none, a clash between groups
+    // ("two groups of villagers clashed") is rioters on both sides, as ACLED codes it.
+    if sub.event_type() == EventType::Riots {
+        let weak = |a: &Option<ActorRef>| {
+            a.as_ref().is_none_or(|a| {
+                a.inter == 7 || a.inter == 5 || a.name.starts_with("Unidentified Armed Group")
+            })
+        };
+        if weak(&a2) {
+            let state = actors.iter().find(|(s, k, a)| {
+                matches!(k, ActorKind::Police | ActorKind::StateForces)
+                    && a.inter == 1
+                    && !a.name.starts_with("Government of")
+                    && s.start >= trigger.start
+            });
+            if let Some((_, _, st)) = state {
+                a2 = Some(st.clone());
+            } else if reciprocal(doc.sentence_text(i)) {
+                a2 = generic_actor(ActorKind::Rioters, country, "");
+            }
+        }
     }
     // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
     // "found handcuffed" in Mexico: a gang), that convention names "armed men" too. The marks

@@ -614,3 +614,54 @@ fn a_group_reporting_what_others_did_is_not_a_party_to_it() {
         Some("PKK: Kurdistan Workers Party")
     );
 }
+
+#[test]
+fn rioters_face_the_police_named_or_each_other() {
+    let text = "On 4 March 2021, a mob of about 200 labourers pelted stones at a shop and clashed \
+                with police in Howrah, West Bengal.";
+    let r = reader().read(&article("riot-police", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.sub_event_type.event_type(),
+        sitrep_model::EventType::Riots
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Police Forces of India (2014-)"),
+        "{e:#?}"
+    );
+    let text = "On 4 March 2021, two groups of villagers clashed with sticks over a land dispute \
+                in Etah, Uttar Pradesh.";
+    let r = reader().read(&article("riot-groups", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.sub_event_type.event_type(),
+        sitrep_model::EventType::Riots
+    );
+    for side in [&e.actor1, &e.actor2] {
+        assert_eq!(
+            side.as_ref().map(|a| a.name.as_str()),
+            Some("Rioters (India)")
+        );
+    }
+}
+
+#[test]
+fn civilians_are_what_explosions_act_on() {
+    let text = "On 4 March 2021, a displaced villager died in a landmine explosion near \
+                Buthidaung, Rakhine State.";
+    let r = reader().read(&article("mine", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.sub_event_type.event_type(),
+        sitrep_model::EventType::ExplosionsRemoteViolence
+    );
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Myanmar)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Myanmar)")
+    );
+}
