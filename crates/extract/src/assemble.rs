@@ -153,6 +153,8 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
 
 /// Words saying two sides fought each other ("two groups clashed", "fought one another").
 const RECIPROCAL: &[&str] = &[
+    "exchanged fire",
+    "exchange of fire",
     "clashed",
     "clash ",
     "clashes",
@@ -507,7 +509,18 @@ fn resolve_actors(
                 out.pop();
             }
         }
+        // "military forces of India and Pakistan": the second country's forces too
+        let coordinated = ActorDictionary::embedded()
+            .coordinated(doc.text, m, doc.country.as_deref())
+            .map(|mut c| {
+                if let Some(ev) = c.actor.evidence.as_mut() {
+                    ev.article_id = doc.article.id.clone();
+                    ev.sentence = i;
+                }
+                (c.span, c.kind, c.actor)
+            });
         out.push((m.span, m.kind, actor));
+        out.extend(coordinated);
     }
     out
 }
@@ -896,6 +909,22 @@ fn roles(
         && !state(k1)
         && a1.is_some()
         && country.is_some_and(|c| ActorDictionary::embedded().state_forces_first_in_clashes(c))
+    {
+        std::mem::swap(&mut a1, &mut a2);
+    }
+    // "military forces of India and Pakistan exchanged fire" in a Pakistani report: when two
+    // states' forces fight each other, ACLED lists the home country's first.
+    let home = |a: &Option<ActorRef>| {
+        a.as_ref().zip(country).is_some_and(|(a, c)| {
+            a.name.contains(&format!("of {c} (")) || a.name.contains(&format!("of the {c} ("))
+        })
+    };
+    if sub == SubEventType::ArmedClash
+        && !home(&a1)
+        && home(&a2)
+        && state(k1)
+        && state(k2)
+        && reciprocal(doc.sentence_text(i))
     {
         std::mem::swap(&mut a1, &mut a2);
     }

@@ -665,3 +665,21 @@ fn civilians_are_what_explosions_act_on() {
         Some("Civilians (Myanmar)")
     );
 }
+
+#[test]
+fn two_states_forces_named_together_fought_each_other_home_side_first() {
+    let text = "On 4 March 2021, military forces of India and Pakistan exchanged fire across the \
+                LoC in the Kotli sector of Azad Kashmir, Pakistan.";
+    let r = reader().read(&article("loc", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Pakistan (2018-)"),
+        "{e:#?}"
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of India (2014-)")
+    );
+}
