@@ -151,6 +151,41 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
     false
 }
 
+/// Where the agent's words end (0 when there is none).
+fn agent_end(agent: &Option<(Span, ActorKind, ActorRef)>) -> usize {
+    agent.as_ref().map_or(0, |a| a.0.end)
+}
+
+/// Whether the actor at `s` is the object of a verb that follows the subject ending at `from`:
+/// the words between them, in one clause, include a past-tense verb of violence ("killed",
+/// "attacked", "arrested", "targeted").
+fn object_of_verb(doc: &Doc, from: usize, s: Span) -> bool {
+    if from == 0 || from > s.start || s.start - from > 60 {
+        return false;
+    }
+    let between = doc.text[from..s.start].to_ascii_lowercase();
+    !between.contains([',', ';', '('])
+        && between.split_whitespace().any(|w| {
+            [
+                "killed",
+                "attacked",
+                "arrested",
+                "targeted",
+                "injured",
+                "wounded",
+                "shot",
+                "abducted",
+                "kidnapped",
+                "detained",
+                "ambushed",
+                "shelled",
+                "struck",
+                "hit",
+            ]
+            .contains(&w)
+        })
+}
+
 /// Words saying two sides fought each other ("two groups clashed", "fought one another").
 const RECIPROCAL: &[&str] = &[
     "exchanged fire",
@@ -722,6 +757,10 @@ fn roles(
                 patient = Some(a.clone());
             } else if backing && !assoc1.iter().any(|r: &ActorRef| r.name == actor.name) {
                 assoc1.push(actor.clone());
+            } else if !backing && patient.is_none() && object_of_verb(doc, agent_end(&agent), *s) {
+                // "Turkish forces killed four PKK militants during airstrikes": the object of
+                // the subject's verb, named before the trigger, was acted on
+                patient = Some(a.clone());
             }
         } else if patient.is_none() {
             patient = Some(a.clone());

@@ -683,3 +683,20 @@ fn two_states_forces_named_together_fought_each_other_home_side_first() {
         Some("Military Forces of India (2014-)")
     );
 }
+
+#[test]
+fn the_object_of_the_subjects_verb_before_the_trigger_is_acted_on() {
+    let text = "On 4 March 2021, Turkish forces killed four PKK militants during airstrikes in \
+                the Zap region of Dahuk.";
+    let r = reader().read(&article("object", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Turkey (2016-)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("PKK: Kurdistan Workers Party"),
+        "{e:#?}"
+    );
+}
