@@ -118,34 +118,41 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
     let until = char_floor(doc.text, (s.end + 48).min(end));
     let clause = &doc.text[s.end..until];
     let clause = &clause[..clause.find([',', ';', '(']).unwrap_or(clause.len())];
-    let words: Vec<String> = clause
+    let mut words = [""; 5];
+    let mut count = 0;
+    for w in clause
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(5)
-        .map(str::to_ascii_lowercase)
-        .collect();
+    {
+        words[count] = w;
+        count += 1;
+    }
+    let words = &words[..count];
+    let one_of = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     for (n, w) in words.iter().enumerate() {
-        if [
-            "who", "which", "that", "and", "as", "after", "when", "while",
-        ]
-        .contains(&w.as_str())
-        {
+        if one_of(
+            w,
+            &[
+                "who", "which", "that", "and", "as", "after", "when", "while",
+            ],
+        ) {
             return false;
         }
-        if PASSIVE_AUXILIARIES.contains(&w.as_str()) {
-            let next = words.get(n + 1).map(String::as_str).unwrap_or("");
-            let next = if ["reportedly", "allegedly", "also", "being", "been"].contains(&next) {
-                words.get(n + 2).map(String::as_str).unwrap_or("")
+        if one_of(w, PASSIVE_AUXILIARIES) {
+            let next = words.get(n + 1).copied().unwrap_or("");
+            let next = if one_of(next, &["reportedly", "allegedly", "also", "being", "been"]) {
+                words.get(n + 2).copied().unwrap_or("")
             } else {
                 next
             };
             // "were reported", "were deployed": the subject is not what was acted on
-            if NOT_ACTED_ON.contains(&next) {
+            if one_of(next, NOT_ACTED_ON) {
                 return false;
             }
             return next.len() > 3 && (next.ends_with("ed") || next.ends_with("en"))
-                || IRREGULAR_PARTICIPLES.contains(&next)
-                || ["shot", "hurt", "struck", "beaten", "caught"].contains(&next);
+                || one_of(next, IRREGULAR_PARTICIPLES)
+                || one_of(next, &["shot", "hurt", "struck", "beaten", "caught"]);
         }
     }
     false
@@ -565,9 +572,7 @@ fn resolve_actors(
 /// part in it.
 fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     let end = doc.sentences[i].end;
-    let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))]
-        .trim_start()
-        .to_ascii_lowercase();
+    let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))].trim_start();
     [
         "reported that",
         "stated that",
@@ -575,10 +580,13 @@ fn reports(doc: &Doc, i: usize, span: Span) -> bool {
         "announced that",
     ]
     .iter()
-    .any(|v| after.starts_with(v))
-        && doc.actors[i]
-            .iter()
-            .any(|n| n.span.start > span.end && !n.generic)
+    .any(|v| {
+        after
+            .get(..v.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(v))
+    }) && doc.actors[i]
+        .iter()
+        .any(|n| n.span.start > span.end && !n.generic)
 }
 
 /// Whether a generic mention of kind `generic` can refer to a named actor of kind `named`.
@@ -959,10 +967,10 @@ fn roles(
         })
     };
     if sub == SubEventType::ArmedClash
-        && !home(&a1)
-        && home(&a2)
         && state(k1)
         && state(k2)
+        && !home(&a1)
+        && home(&a2)
         && reciprocal(doc.sentence_text(i))
     {
         std::mem::swap(&mut a1, &mut a2);
@@ -1146,16 +1154,13 @@ fn build(
         .and_then(|p| p.country.clone())
         .or_else(|| doc.country.clone());
     let (role_trigger, label_end) = role_trigger(doc, i, ts, actors);
-    let actors_after_label: Vec<(Span, ActorKind, ActorRef)> = actors
-        .iter()
-        .filter(|a| a.0.start >= label_end)
-        .cloned()
-        .collect();
+    // actors are in text order: those after the label are a tail of them
+    let actors_after_label = &actors[actors.partition_point(|a| a.0.start < label_end)..];
     let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) = roles(
         doc,
         i,
         role_trigger,
-        &actors_after_label,
+        actors_after_label,
         sub,
         country.as_deref(),
     );
