@@ -210,8 +210,18 @@ const RECIPROCAL: &[&str] = &[
 
 /// Whether a sentence says two sides fought each other.
 fn reciprocal(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    RECIPROCAL.iter().any(|w| lower.contains(w))
+    contains_any(sentence, RECIPROCAL)
+}
+
+/// Words of an attack on property ("hurled a Molotov cocktail at a bank", "vandalised a shop").
+const PROPERTY_ATTACK: &[&str] = &[
+    "hurled", "threw", "vandali", "set fire", "looted", "molotov",
+];
+
+/// Whether `text` contains one of `words` (ASCII case ignored).
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    words.iter().any(|w| lower.contains(w))
 }
 
 /// How many sentences after an event a casualty-only sentence still belongs to it.
@@ -924,6 +934,13 @@ fn roles(
                 a2 = generic_actor(ActorKind::Rioters, country, "");
             }
         }
+    }
+    // Rioters who hurl things at or vandalise buildings act on their owners: civilians.
+    if a2.is_none()
+        && a1.as_ref().is_some_and(|a| a.inter == 5)
+        && contains_any(doc.sentence_text(i), PROPERTY_ATTACK)
+    {
+        a2 = generic_actor(ActorKind::Civilians, country, "");
     }
     // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
     // "found handcuffed" in Mexico: a gang), that convention names "armed men" too. The marks

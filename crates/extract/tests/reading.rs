@@ -700,3 +700,19 @@ fn the_object_of_the_subjects_verb_before_the_trigger_is_acted_on() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn rioters_attacking_property_act_on_civilians() {
+    let text = "On 4 March 2021, rioters hurled Molotov cocktails at a bank branch in Sidon.";
+    let r = reader().read(&article("molotov", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Rioters (Lebanon)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Lebanon)"),
+        "{e:#?}"
+    );
+}
