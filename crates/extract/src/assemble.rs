@@ -1181,6 +1181,23 @@ fn build(
         sub,
         country.as_deref(),
     );
+    // "Federal police seized three tons of marijuana. Three people were arrested.": arrests
+    // whose sentence names no one who made them were made by the police or troops named just
+    // before.
+    if actor1.is_none() && sub == SubEventType::Arrests {
+        actor1 = (i.saturating_sub(2)..i).rev().find_map(|j| {
+            let m = doc.actors[j].iter().find(|m| {
+                !m.generic && matches!(m.kind, ActorKind::Police | ActorKind::StateForces)
+            })?;
+            let mut a = m.actor.clone();
+            if let Some(ev) = a.evidence.as_mut() {
+                ev.article_id = doc.article.id.clone();
+                ev.sentence = j;
+                ev.rule = format!("{} (arrests: named before)", ev.rule);
+            }
+            Some(a)
+        });
+    }
     // On a stable front, fire the text gives no shooter for came from the side that does not
     // hold the place.
     let front = country
@@ -1202,6 +1219,11 @@ fn build(
             &mut actor1,
             &mut actor2,
         );
+    }
+    // "A roadside bomb went off": a planted or thrown explosive no one (and no front) names a
+    // side for was set by an unidentified armed group, as ACLED codes it.
+    if actor1.is_none() && matches!(sub, SubEventType::RemoteExplosive | SubEventType::Grenade) {
+        actor1 = generic_actor(ActorKind::Unidentified, country.as_deref(), "");
     }
     if tally {
         for q in &mut quantities {

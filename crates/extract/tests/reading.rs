@@ -716,3 +716,33 @@ fn rioters_attacking_property_act_on_civilians() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn arrests_naming_no_one_were_made_by_the_police_named_just_before() {
+    let text = "On 4 March 2021, in Campinas, Sao Paulo, federal police officers seized two tons \
+                of marijuana hidden in a truck. Two people were arrested.";
+    let r = reader().read(&article("seizure", text, Some(d(2021, 3, 5))));
+    let e = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::Arrests)
+        .expect("the arrests");
+    let a1 = e.actor1.as_ref().expect("who arrested");
+    assert_eq!(a1.name, "Police Forces of Brazil (2019-) Federal Police");
+    assert!(a1
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.rule.contains("named before") && ev.sentence == 0));
+}
+
+#[test]
+fn an_explosive_no_one_is_named_for_was_set_by_an_unknown_armed_group() {
+    let text = "On 4 March 2021, an explosion of unknown origin damaged a shop in Kandahar city.";
+    let r = reader().read(&article("ied", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::RemoteExplosive);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Afghanistan)")
+    );
+}
