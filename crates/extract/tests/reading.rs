@@ -746,3 +746,21 @@ fn an_explosive_no_one_is_named_for_was_set_by_an_unknown_armed_group() {
         Some("Unidentified Armed Group (Afghanistan)")
     );
 }
+
+#[test]
+fn in_brazil_a_drive_by_names_the_gang_or_police_militia_and_armed_men_alone_do_not() {
+    let text = "On 4 March 2021, in Teresina, Piaui, a man was shot to death by two armed men. \
+                There are no reports on the identity of the perpetrators.";
+    let r = reader().read(&article("br-armed", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Brazil)")
+    );
+    let text = "On 4 March 2021, in Teresina, Piaui, a man was killed in a drive-by shooting by \
+                two armed men on a motorcycle.";
+    let r = reader().read(&article("br-driveby", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang and/or Police Militia")
+    );
+}
