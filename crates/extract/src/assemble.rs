@@ -82,7 +82,8 @@ fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got"];
 
 /// Participles whose passive subject was not acted on ("air raids were reported", "forces were
-/// deployed", "fighters were involved").
+/// deployed", "fighters were involved"), or still acts in the event ("fighters were transferred
+/// out of the camp": they left it).
 const NOT_ACTED_ON: &[&str] = &[
     "reported",
     "seen",
@@ -101,6 +102,13 @@ const NOT_ACTED_ON: &[&str] = &[
     "based",
     "involved",
     "engaged",
+    "transferred",
+    "evacuated",
+    "relocated",
+    "redeployed",
+    "withdrawn",
+    "bused",
+    "bussed",
     "backed",
     "supported",
     "accompanied",

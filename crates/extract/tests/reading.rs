@@ -564,6 +564,16 @@ fn the_subject_of_a_passive_verb_is_acted_on() {
         r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
         Some("Operation Restoring Hope")
     );
+    // "were transferred out": the group moved still left, it was not acted on
+    let text = "On 4 March 2021, the last group of IS fighters was transferred by bus out of \
+                the Yarmouk camp in southern Damascus.";
+    let r = reader().read(&article("transferred", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Islamic State (Syria)"),
+        "{:#?}",
+        r.events[0]
+    );
 }
 
 #[test]
