@@ -166,6 +166,64 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
     false
 }
 
+/// An actor of a sentence: its words, its kind, the actor.
+type SentenceActor = (Span, ActorKind, ActorRef);
+
+/// Verbs of holding off an attack.
+const REPELLING: &[&str] = &["repelled", "repulsed", "repelling", "repulsing"];
+
+/// The attacker and the defender of "D repelled/thwarted an attack by A", "D thwarted an A
+/// attack", "A were killed when D repulsed their attack", in sentence `i`.
+fn repelled_attack(
+    doc: &Doc,
+    i: usize,
+    actors: &[(Span, ActorKind, ActorRef)],
+) -> Option<(SentenceActor, SentenceActor)> {
+    let sentence = doc.sentences[i];
+    let lower = doc.sentence_text(i).to_ascii_lowercase();
+    let (at, verb) = REPELLING
+        .iter()
+        .filter_map(|v| lower.find(v).map(|p| (p, v.len())))
+        .min()?;
+    let verb_start = sentence.start + at;
+    let verb_end = verb_start + verb;
+    let after = &lower[at + verb..];
+    let object_end = after.find([',', ';', '.']).unwrap_or(after.len()).min(60);
+    if ![
+        "attack",
+        "incursion",
+        "assault",
+        "offensive",
+        "infiltration",
+    ]
+    .iter()
+    .any(|w| after[..object_end].contains(w))
+    {
+        return None;
+    }
+    // the defender: the last actor named before the verb
+    let defender = actors.iter().rev().find(|(s, _, _)| s.end <= verb_start)?;
+    // the attacker: named in the object ("a Houthi attack", "an attack by Taliban militants"),
+    // else "their attack" refers back to an actor named before the defender
+    let attacker = actors
+        .iter()
+        .find(|(s, _, a)| {
+            s.start >= verb_end && s.start <= verb_end + object_end && a.name != defender.2.name
+        })
+        .or_else(|| {
+            let their =
+                after[..object_end].contains("their") || after[..object_end].contains("its");
+            their
+                .then(|| {
+                    actors
+                        .iter()
+                        .find(|(s, _, a)| s.end <= defender.0.start && a.name != defender.2.name)
+                })
+                .flatten()
+        })?;
+    Some((attacker.clone(), defender.clone()))
+}
+
 /// Where the agent's words end (0 when there is none).
 fn agent_end(agent: &Option<(Span, ActorKind, ActorRef)>) -> usize {
     agent.as_ref().map_or(0, |a| a.0.end)
@@ -825,6 +883,13 @@ fn roles(
                 patient = Some(second.clone());
             }
         }
+    }
+    // "pro-Hadi forces thwarted a Houthi attack", "Afghan forces repelled an attack by Taliban
+    // militants", "militants were killed when troops repulsed their attack": who attacked is
+    // actor 1, who held them off actor 2.
+    if let Some((attacker, defender)) = repelled_attack(doc, i, actors) {
+        agent = Some(attacker);
+        patient = Some(defender);
     }
     if let Some((at, op)) = umbrella {
         if agent

@@ -774,3 +774,25 @@ fn in_brazil_a_drive_by_names_the_gang_or_police_militia_and_armed_men_alone_do_
         Some("Unidentified Gang and/or Police Militia")
     );
 }
+
+#[test]
+fn who_attacked_is_actor1_when_the_other_side_repelled_it() {
+    let text = "On 4 March 2021, Afghan forces repelled an attack by Taliban militants on a \
+                checkpoint in Chora district, Uruzgan.";
+    let r = reader().read(&article("repelled", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Taliban"));
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Afghanistan (2014-)")
+    );
+    let text = "On 4 March 2021, nine Taliban militants were killed when Afghan forces repulsed \
+                their attack in Chora district, Uruzgan.";
+    let r = reader().read(&article("repulsed", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Taliban"));
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Afghanistan (2014-)")
+    );
+}
