@@ -436,6 +436,72 @@ impl ActorDictionary {
             .map(|i| self.countries[i as usize].name.as_str())
     }
 
+    /// "military forces of India and Pakistan": a country-generic mention whose words end with
+    /// its country's name, followed by "and" and another country's name, names the same generic
+    /// actor of that country too. Returns that second mention (its span: the second name), with
+    /// the inter code seen from `country` (the article's); evidence `actors:<template>/<country>
+    /// (coordinated)`.
+    pub fn coordinated(
+        &self,
+        text: &str,
+        mention: &ActorMention,
+        country: Option<&str>,
+    ) -> Option<ActorMention> {
+        let rule = &mention.actor.evidence.as_ref()?.rule;
+        let (template, first) = rule.strip_prefix("actors:")?.split_once('/')?;
+        let t = self.templates.iter().position(|t| t.id == template)?;
+        let first = self.country_id(first)?;
+        let words = &text[mention.span.start..mention.span.end];
+        let last = words.rsplit(' ').next()?;
+        if self.country_id(last) != Some(first) {
+            return None;
+        }
+        let rest = text.get(mention.span.end..)?;
+        let after_and = rest.strip_prefix(" and ")?;
+        let start = mention.span.end + (rest.len() - after_and.len());
+        // the longest run of up to four words naming a country ("the Democratic Republic of Congo")
+        let ends: Vec<usize> = after_and
+            .char_indices()
+            .filter(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '\''))
+            .map(|(i, _)| i)
+            .chain(std::iter::once(after_and.len()))
+            .take(4)
+            .collect();
+        let (len, second) = ends
+            .iter()
+            .rev()
+            .find_map(|&e| Some((e, self.country_id(&after_and[..e])?)))?;
+        if second == first {
+            return None;
+        }
+        let e = &self.entries[self.templates[t].per_country[second as usize]? as usize];
+        let inter = match (&e.home, country.and_then(|c| self.country_id(c))) {
+            (Some(home), Some(c)) if *home != self.countries[c as usize].name => 8,
+            _ => e.inter,
+        };
+        let span = Span::new(start, start + len);
+        let words = &text[span.start..span.end];
+        Some(ActorMention {
+            span,
+            actor: ActorRef {
+                name: e.name.clone(),
+                inter,
+                mention: words.to_string(),
+                evidence: Some(Evidence {
+                    article_id: String::new(),
+                    sentence: 0,
+                    span,
+                    text: words.to_string(),
+                    rule: format!("actors:{} (coordinated)", e.id),
+                }),
+            },
+            kind: e.kind,
+            generic: false,
+            implied: false,
+            plural: mention.plural,
+        })
+    }
+
     /// Whether ACLED lists state forces (military, police) as actor 1 of an armed clash in
     /// this country even where the report names the other side first ("drug traffickers
     /// exchanged fire with military police": the police first in Brazil). `state_forces_first_in_clashes`

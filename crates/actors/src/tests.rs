@@ -481,3 +481,21 @@ fn a_country_can_list_state_forces_first_in_clashes() {
     .unwrap();
     assert!(d.state_forces_first_in_clashes("Testland"));
 }
+
+#[test]
+fn a_coordinated_country_names_the_same_generic_actor() {
+    let text = "Military forces of India and Pakistan exchanged fire across the border.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("India"));
+    assert_eq!(found[0].actor.name, "Military Forces of India (2014-)");
+    let second = dict().coordinated(text, &found[0], Some("India")).unwrap();
+    assert_eq!(second.actor.name, "Military Forces of Pakistan (2018-)");
+    assert_eq!(second.actor.mention, "Pakistan");
+    assert_eq!(second.actor.inter, 8);
+    // not after a demonym, nor before a word that names no country
+    let text = "Indian troops and Pakistan exchanged fire.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("India"));
+    assert!(dict().coordinated(text, &found[0], Some("India")).is_none());
+    let text = "Military forces of India and police clashed.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("India"));
+    assert!(dict().coordinated(text, &found[0], Some("India")).is_none());
+}

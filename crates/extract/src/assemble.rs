@@ -82,7 +82,8 @@ fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "got"];
 
 /// Participles whose passive subject was not acted on ("air raids were reported", "forces were
-/// deployed", "fighters were involved").
+/// deployed", "fighters were involved"), or still acts in the event ("fighters were transferred
+/// out of the camp": they left it).
 const NOT_ACTED_ON: &[&str] = &[
     "reported",
     "seen",
@@ -101,6 +102,13 @@ const NOT_ACTED_ON: &[&str] = &[
     "based",
     "involved",
     "engaged",
+    "transferred",
+    "evacuated",
+    "relocated",
+    "redeployed",
+    "withdrawn",
+    "bused",
+    "bussed",
     "backed",
     "supported",
     "accompanied",
@@ -118,37 +126,168 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
     let until = char_floor(doc.text, (s.end + 48).min(end));
     let clause = &doc.text[s.end..until];
     let clause = &clause[..clause.find([',', ';', '(']).unwrap_or(clause.len())];
-    let words: Vec<String> = clause
+    let mut words = [""; 5];
+    let mut count = 0;
+    for w in clause
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(5)
-        .map(str::to_ascii_lowercase)
-        .collect();
+    {
+        words[count] = w;
+        count += 1;
+    }
+    let words = &words[..count];
+    let one_of = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     for (n, w) in words.iter().enumerate() {
-        if [
-            "who", "which", "that", "and", "as", "after", "when", "while",
-        ]
-        .contains(&w.as_str())
-        {
+        if one_of(
+            w,
+            &[
+                "who", "which", "that", "and", "as", "after", "when", "while",
+            ],
+        ) {
             return false;
         }
-        if PASSIVE_AUXILIARIES.contains(&w.as_str()) {
-            let next = words.get(n + 1).map(String::as_str).unwrap_or("");
-            let next = if ["reportedly", "allegedly", "also", "being", "been"].contains(&next) {
-                words.get(n + 2).map(String::as_str).unwrap_or("")
+        if one_of(w, PASSIVE_AUXILIARIES) {
+            let next = words.get(n + 1).copied().unwrap_or("");
+            let next = if one_of(next, &["reportedly", "allegedly", "also", "being", "been"]) {
+                words.get(n + 2).copied().unwrap_or("")
             } else {
                 next
             };
             // "were reported", "were deployed": the subject is not what was acted on
-            if NOT_ACTED_ON.contains(&next) {
+            if one_of(next, NOT_ACTED_ON) {
                 return false;
             }
             return next.len() > 3 && (next.ends_with("ed") || next.ends_with("en"))
-                || IRREGULAR_PARTICIPLES.contains(&next)
-                || ["shot", "hurt", "struck", "beaten", "caught"].contains(&next);
+                || one_of(next, IRREGULAR_PARTICIPLES)
+                || one_of(next, &["shot", "hurt", "struck", "beaten", "caught"]);
         }
     }
     false
+}
+
+/// An actor of a sentence: its words, its kind, the actor.
+type SentenceActor = (Span, ActorKind, ActorRef);
+
+/// Verbs of holding off an attack.
+const REPELLING: &[&str] = &["repelled", "repulsed", "repelling", "repulsing"];
+
+/// The attacker and the defender of "D repelled/thwarted an attack by A", "D thwarted an A
+/// attack", "A were killed when D repulsed their attack", in sentence `i`.
+fn repelled_attack(
+    doc: &Doc,
+    i: usize,
+    actors: &[(Span, ActorKind, ActorRef)],
+) -> Option<(SentenceActor, SentenceActor)> {
+    let sentence = doc.sentences[i];
+    let lower = doc.sentence_text(i).to_ascii_lowercase();
+    let (at, verb) = REPELLING
+        .iter()
+        .filter_map(|v| lower.find(v).map(|p| (p, v.len())))
+        .min()?;
+    let verb_start = sentence.start + at;
+    let verb_end = verb_start + verb;
+    let after = &lower[at + verb..];
+    let object_end = after.find([',', ';', '.']).unwrap_or(after.len()).min(60);
+    if ![
+        "attack",
+        "incursion",
+        "assault",
+        "offensive",
+        "infiltration",
+    ]
+    .iter()
+    .any(|w| after[..object_end].contains(w))
+    {
+        return None;
+    }
+    // the defender: the last actor named before the verb
+    let defender = actors.iter().rev().find(|(s, _, _)| s.end <= verb_start)?;
+    // the attacker: named in the object ("a Houthi attack", "an attack by Taliban militants"),
+    // else "their attack" refers back to an actor named before the defender
+    let attacker = actors
+        .iter()
+        .find(|(s, _, a)| {
+            s.start >= verb_end && s.start <= verb_end + object_end && a.name != defender.2.name
+        })
+        .or_else(|| {
+            let their =
+                after[..object_end].contains("their") || after[..object_end].contains("its");
+            their
+                .then(|| {
+                    actors
+                        .iter()
+                        .find(|(s, _, a)| s.end <= defender.0.start && a.name != defender.2.name)
+                })
+                .flatten()
+        })?;
+    Some((attacker.clone(), defender.clone()))
+}
+
+/// Where the agent's words end (0 when there is none).
+fn agent_end(agent: &Option<(Span, ActorKind, ActorRef)>) -> usize {
+    agent.as_ref().map_or(0, |a| a.0.end)
+}
+
+/// Whether the actor at `s` is the object of a verb that follows the subject ending at `from`:
+/// the words between them, in one clause, include a past-tense verb of violence ("killed",
+/// "attacked", "arrested", "targeted").
+fn object_of_verb(doc: &Doc, from: usize, s: Span) -> bool {
+    if from == 0 || from > s.start || s.start - from > 60 {
+        return false;
+    }
+    let between = doc.text[from..s.start].to_ascii_lowercase();
+    !between.contains([',', ';', '('])
+        && between.split_whitespace().any(|w| {
+            [
+                "killed",
+                "attacked",
+                "arrested",
+                "targeted",
+                "injured",
+                "wounded",
+                "shot",
+                "abducted",
+                "kidnapped",
+                "detained",
+                "ambushed",
+                "shelled",
+                "struck",
+                "hit",
+            ]
+            .contains(&w)
+        })
+}
+
+/// Words saying two sides fought each other ("two groups clashed", "fought one another").
+const RECIPROCAL: &[&str] = &[
+    "exchanged fire",
+    "exchange of fire",
+    "clashed",
+    "clash ",
+    "clashes",
+    "fought one another",
+    "fought each other",
+    "attacked each other",
+    "attacked one another",
+    "two groups",
+    "rival groups",
+];
+
+/// Whether a sentence says two sides fought each other.
+fn reciprocal(sentence: &str) -> bool {
+    contains_any(sentence, RECIPROCAL)
+}
+
+/// Words of an attack on property ("hurled a Molotov cocktail at a bank", "vandalised a shop").
+const PROPERTY_ATTACK: &[&str] = &[
+    "hurled", "threw", "vandali", "set fire", "looted", "molotov",
+];
+
+/// Whether `text` contains one of `words` (ASCII case ignored).
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    words.iter().any(|w| lower.contains(w))
 }
 
 /// How many sentences after an event a casualty-only sentence still belongs to it.
@@ -515,7 +654,7 @@ fn resolve_actors(
         .collect();
     let mut out: Vec<(Span, ActorKind, ActorRef)> = Vec::new();
     for m in &doc.actors[i] {
-        if reporters.iter().any(|r| r.overlaps(&m.span)) {
+        if reporters.iter().any(|r| r.overlaps(&m.span)) || reports(doc, i, m.span) {
             continue;
         }
         let mut actor = m.actor.clone();
@@ -568,9 +707,42 @@ fn resolve_actors(
                 out.pop();
             }
         }
+        // "military forces of India and Pakistan": the second country's forces too
+        let coordinated = ActorDictionary::embedded()
+            .coordinated(doc.text, m, doc.country.as_deref())
+            .map(|mut c| {
+                if let Some(ev) = c.actor.evidence.as_mut() {
+                    ev.article_id = doc.article.id.clone();
+                    ev.sentence = i;
+                }
+                (c.span, c.kind, c.actor)
+            });
         out.push((m.span, m.kind, actor));
+        out.extend(coordinated);
     }
     out
+}
+
+/// Whether the actor at `span` is the subject of a reporting verb whose clause names other
+/// actors ("HPG reported that Turkish jets struck ..."): it tells of the event, it does not take
+/// part in it.
+fn reports(doc: &Doc, i: usize, span: Span) -> bool {
+    let end = doc.sentences[i].end;
+    let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))].trim_start();
+    [
+        "reported that",
+        "stated that",
+        "claimed that",
+        "announced that",
+    ]
+    .iter()
+    .any(|v| {
+        after
+            .get(..v.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(v))
+    }) && doc.actors[i]
+        .iter()
+        .any(|n| n.span.start > span.end && !n.generic)
 }
 
 /// Whether a generic mention of kind `generic` can refer to a named actor of kind `named`.
@@ -741,8 +913,18 @@ fn roles(
         if before_trigger && by_agent.is_none() {
             if agent.is_none() {
                 agent = Some(a.clone());
+            } else if sub == SubEventType::ArmedClash
+                && patient.is_none()
+                && preceded_by(*s, &["and", "and the"])
+            {
+                // "GNA and LNA forces clashed": the two subjects of a clash fought each other
+                patient = Some(a.clone());
             } else if backing && !assoc1.iter().any(|r: &ActorRef| r.name == actor.name) {
                 assoc1.push(actor.clone());
+            } else if !backing && patient.is_none() && object_of_verb(doc, agent_end(&agent), *s) {
+                // "Turkish forces killed four PKK militants during airstrikes": the object of
+                // the subject's verb, named before the trigger, was acted on
+                patient = Some(a.clone());
             }
         } else if patient.is_none() {
             patient = Some(a.clone());
@@ -781,6 +963,13 @@ fn roles(
                 patient = Some(second.clone());
             }
         }
+    }
+    // "pro-Hadi forces thwarted a Houthi attack", "Afghan forces repelled an attack by Taliban
+    // militants", "militants were killed when troops repulsed their attack": who attacked is
+    // actor 1, who held them off actor 2.
+    if let Some((attacker, defender)) = repelled_attack(doc, i, actors) {
+        agent = Some(attacker);
+        patient = Some(defender);
     }
     if let Some((at, op)) = umbrella {
         if agent
@@ -863,7 +1052,48 @@ fn roles(
                 a1 = generic_actor(ActorKind::Unidentified, country, "");
             }
         }
+        // "five civilians were killed when their vehicle hit a roadside bomb", "villagers' homes
+        // were looted": civilians are what explosions and looters act on, never who acted.
+        EventType::ExplosionsRemoteViolence | EventType::StrategicDevelopments
+            if k1 == Some(ActorKind::Civilians)
+                && a2.is_none()
+                && (sub.event_type() == EventType::ExplosionsRemoteViolence
+                    || sub == SubEventType::LootingPropertyDestruction) =>
+        {
+            a2 = a1.take();
+            a1 = generic_actor(ActorKind::Unidentified, country, "");
+        }
         _ => {}
+    }
+    // Riots: police or troops the sentence names are who the rioters faced ("a mob of workers
+    // attacked the headman's house and clashed with police"); with none, a clash between groups
+    // ("two groups of villagers clashed") is rioters on both sides, as ACLED codes it.
+    if sub.event_type() == EventType::Riots {
+        let weak = |a: &Option<ActorRef>| {
+            a.as_ref().is_none_or(|a| {
+                a.inter == 7 || a.inter == 5 || a.name.starts_with("Unidentified Armed Group")
+            })
+        };
+        if weak(&a2) {
+            let state = actors.iter().find(|(s, k, a)| {
+                matches!(k, ActorKind::Police | ActorKind::StateForces)
+                    && a.inter == 1
+                    && !a.name.starts_with("Government of")
+                    && s.start >= trigger.start
+            });
+            if let Some((_, _, st)) = state {
+                a2 = Some(st.clone());
+            } else if reciprocal(doc.sentence_text(i)) {
+                a2 = generic_actor(ActorKind::Rioters, country, "");
+            }
+        }
+    }
+    // Rioters who hurl things at or vandalise buildings act on their owners: civilians.
+    if a2.is_none()
+        && a1.as_ref().is_some_and(|a| a.inter == 5)
+        && contains_any(doc.sentence_text(i), PROPERTY_ATTACK)
+    {
+        a2 = generic_actor(ActorKind::Civilians, country, "");
     }
     // Where ACLED codes a kind of unknown perpetrator by what was done ("drive-by shooting",
     // "found handcuffed" in Mexico: a gang), that convention names "armed men" too. The marks
@@ -896,6 +1126,22 @@ fn roles(
         && !state(k1)
         && a1.is_some()
         && country.is_some_and(|c| ActorDictionary::embedded().state_forces_first_in_clashes(c))
+    {
+        std::mem::swap(&mut a1, &mut a2);
+    }
+    // "military forces of India and Pakistan exchanged fire" in a Pakistani report: when two
+    // states' forces fight each other, ACLED lists the home country's first.
+    let home = |a: &Option<ActorRef>| {
+        a.as_ref().zip(country).is_some_and(|(a, c)| {
+            a.name.contains(&format!("of {c} (")) || a.name.contains(&format!("of the {c} ("))
+        })
+    };
+    if sub == SubEventType::ArmedClash
+        && state(k1)
+        && state(k2)
+        && !home(&a1)
+        && home(&a2)
+        && reciprocal(doc.sentence_text(i))
     {
         std::mem::swap(&mut a1, &mut a2);
     }
@@ -1078,19 +1324,33 @@ fn build(
         .and_then(|p| p.country.clone())
         .or_else(|| doc.country.clone());
     let (role_trigger, label_end) = role_trigger(doc, i, ts, actors);
-    let actors_after_label: Vec<(Span, ActorKind, ActorRef)> = actors
-        .iter()
-        .filter(|a| a.0.start >= label_end)
-        .cloned()
-        .collect();
+    // actors are in text order: those after the label are a tail of them
+    let actors_after_label = &actors[actors.partition_point(|a| a.0.start < label_end)..];
     let (mut actor1, assoc_actor_1, mut actor2, assoc_actor_2) = roles(
         doc,
         i,
         role_trigger,
-        &actors_after_label,
+        actors_after_label,
         sub,
         country.as_deref(),
     );
+    // "Federal police seized three tons of marijuana. Three people were arrested.": arrests
+    // whose sentence names no one who made them were made by the police or troops named just
+    // before.
+    if actor1.is_none() && sub == SubEventType::Arrests {
+        actor1 = (i.saturating_sub(2)..i).rev().find_map(|j| {
+            let m = doc.actors[j].iter().find(|m| {
+                !m.generic && matches!(m.kind, ActorKind::Police | ActorKind::StateForces)
+            })?;
+            let mut a = m.actor.clone();
+            if let Some(ev) = a.evidence.as_mut() {
+                ev.article_id = doc.article.id.clone();
+                ev.sentence = j;
+                ev.rule = format!("{} (arrests: named before)", ev.rule);
+            }
+            Some(a)
+        });
+    }
     // On a stable front, fire the text gives no shooter for came from the side that does not
     // hold the place.
     let front = country
@@ -1112,6 +1372,11 @@ fn build(
             &mut actor1,
             &mut actor2,
         );
+    }
+    // "A roadside bomb went off": a planted or thrown explosive no one (and no front) names a
+    // side for was set by an unidentified armed group, as ACLED codes it.
+    if actor1.is_none() && matches!(sub, SubEventType::RemoteExplosive | SubEventType::Grenade) {
+        actor1 = generic_actor(ActorKind::Unidentified, country.as_deref(), "");
     }
     if tally {
         for q in &mut quantities {

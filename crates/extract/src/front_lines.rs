@@ -2,7 +2,8 @@
 //! two-sided front, so that fire a report gives no shooter for is attributed the way analysts
 //! do it. Fire landing in a place one side holds came from the other side; fire "in both
 //! directions" near it (an armed clash) is between the two; a clash where only one side is
-//! named was with the other. Only Battles (armed clashes) and Explosions/Remote violence
+//! named was with the other; a clash in the front's provinces at a place neither list holds is
+//! between the two sides, in the file's order. Only Battles (armed clashes) and Explosions/Remote violence
 //! events are attributed, only where the text leaves the side unnamed, and the filled actor's
 //! evidence says which front and place decided it (`front_line:<id>`).
 
@@ -172,6 +173,14 @@ impl Front {
             .find_map(|n| self.held.get(&name_key(n)).copied())
     }
 
+    /// Whether a place lies in a province the front runs through.
+    pub fn on_front(&self, place: &PlaceRef) -> bool {
+        place
+            .admin1
+            .as_ref()
+            .is_some_and(|a| self.admin1.contains(a))
+    }
+
     /// The first held place a sentence names (a capitalised word, or two or three joined by
     /// spaces or hyphens: "Kalynove-Borshchuvate", "Stanytsia Luhanska"), for villages the
     /// gazetteer lacks.
@@ -256,7 +265,23 @@ pub fn attribute(
                     (h, n)
                 }
                 (Some((h, n, _)), _) | (None, Some((h, n))) => (h, n),
-                (None, None) => return false,
+                (None, None) => {
+                    // A clash on the front where neither holder is known is still between
+                    // its two sides, listed in the file's order.
+                    let on_front = place.is_some_and(|p| front.on_front(p));
+                    if !clash || !on_front {
+                        return false;
+                    }
+                    *actor1 = Some(filled(
+                        0,
+                        "a clash on the front, holder of the place unknown: its two sides".into(),
+                    ));
+                    *actor2 = Some(filled(
+                        1,
+                        "a clash on the front, holder of the place unknown: its two sides".into(),
+                    ));
+                    return true;
+                }
             };
             let holder = &front.sides[h].name;
             *actor1 = Some(filled(
@@ -371,6 +396,31 @@ held = ["Horlivka", "Gorlovka"]
         ));
         assert_eq!(a1.unwrap().name, "NAF: United Armed Forces of Novorossiya");
         assert_eq!(a2.unwrap().name, "Military Forces of Ukraine (2019-)");
+    }
+
+    #[test]
+    fn a_clash_at_a_place_of_unknown_holder_on_the_front_is_between_its_sides() {
+        let f = front();
+        let (mut a1, mut a2) = (None, None);
+        let p = place("Novoselivka", Some("Donetsk"));
+        assert!(attribute(
+            &f,
+            SubEventType::ArmedClash,
+            Some(&p),
+            &site(),
+            &mut a1,
+            &mut a2
+        ));
+        assert_eq!(a1.unwrap().name, "Military Forces of Ukraine (2019-)");
+        assert_eq!(a2.unwrap().name, "NAF: United Armed Forces of Novorossiya");
+        // one-sided fire there names nobody; nor does a clash off the front's provinces
+        let (mut a1, mut a2) = (None, None);
+        let s = SubEventType::ShellingArtilleryMissileAttack;
+        assert!(!attribute(&f, s, Some(&p), &site(), &mut a1, &mut a2));
+        let p = place("Novoselivka", Some("Kharkiv"));
+        let s = SubEventType::ArmedClash;
+        assert!(!attribute(&f, s, Some(&p), &site(), &mut a1, &mut a2));
+        assert!(a1.is_none() && a2.is_none());
     }
 
     #[test]

@@ -613,6 +613,16 @@ fn the_subject_of_a_passive_verb_is_acted_on() {
         r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
         Some("Operation Restoring Hope")
     );
+    // "were transferred out": the group moved still left, it was not acted on
+    let text = "On 4 March 2021, the last group of IS fighters was transferred by bus out of \
+                the Yarmouk camp in southern Damascus.";
+    let r = reader().read(&article("transferred", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Islamic State (Syria)"),
+        "{:#?}",
+        r.events[0]
+    );
 }
 
 #[test]
@@ -629,5 +639,209 @@ fn a_clash_between_two_named_sides_lists_them_in_order() {
     assert_eq!(
         e.actor2.as_ref().map(|a| a.name.as_str()),
         Some("Military Forces of the Philippines (2016-)")
+    );
+}
+
+#[test]
+fn two_subjects_of_a_clash_fought_each_other() {
+    let text = "On 4 March 2021, GNA and LNA forces clashed near Ayn Zarah in Tripoli.";
+    let r = reader().read(&article("and-clash", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Libya (2016-) Government of National Accord")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Libya (2014-) Haftar Faction")
+    );
+}
+
+#[test]
+fn a_group_reporting_what_others_did_is_not_a_party_to_it() {
+    let text = "HPG reported that on 4 March 2021, Turkish warplanes carried out airstrikes \
+                against PKK positions in the Zap region of Dahuk.";
+    let r = reader().read(&article("hpg", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Turkey (2016-)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("PKK: Kurdistan Workers Party")
+    );
+}
+
+#[test]
+fn rioters_face_the_police_named_or_each_other() {
+    let text = "On 4 March 2021, a mob of about 200 labourers pelted stones at a shop and clashed \
+                with police in Howrah, West Bengal.";
+    let r = reader().read(&article("riot-police", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.sub_event_type.event_type(),
+        sitrep_model::EventType::Riots
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Police Forces of India (2014-)"),
+        "{e:#?}"
+    );
+    let text = "On 4 March 2021, two groups of villagers clashed with sticks over a land dispute \
+                in Etah, Uttar Pradesh.";
+    let r = reader().read(&article("riot-groups", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.sub_event_type.event_type(),
+        sitrep_model::EventType::Riots
+    );
+    for side in [&e.actor1, &e.actor2] {
+        assert_eq!(
+            side.as_ref().map(|a| a.name.as_str()),
+            Some("Rioters (India)")
+        );
+    }
+}
+
+#[test]
+fn civilians_are_what_explosions_act_on() {
+    let text = "On 4 March 2021, a displaced villager died in a landmine explosion near \
+                Buthidaung, Rakhine State.";
+    let r = reader().read(&article("mine", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.sub_event_type.event_type(),
+        sitrep_model::EventType::ExplosionsRemoteViolence
+    );
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Myanmar)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Myanmar)")
+    );
+}
+
+#[test]
+fn two_states_forces_named_together_fought_each_other_home_side_first() {
+    let text = "On 4 March 2021, military forces of India and Pakistan exchanged fire across the \
+                LoC in the Kotli sector of Azad Kashmir, Pakistan.";
+    let r = reader().read(&article("loc", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Pakistan (2018-)"),
+        "{e:#?}"
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of India (2014-)")
+    );
+}
+
+#[test]
+fn the_object_of_the_subjects_verb_before_the_trigger_is_acted_on() {
+    let text = "On 4 March 2021, Turkish forces killed four PKK militants during airstrikes in \
+                the Zap region of Dahuk.";
+    let r = reader().read(&article("object", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Turkey (2016-)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("PKK: Kurdistan Workers Party"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn rioters_attacking_property_act_on_civilians() {
+    let text = "On 4 March 2021, rioters hurled Molotov cocktails at a bank branch in Sidon.";
+    let r = reader().read(&article("molotov", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Rioters (Lebanon)")
+    );
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Civilians (Lebanon)"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn arrests_naming_no_one_were_made_by_the_police_named_just_before() {
+    let text = "On 4 March 2021, in Campinas, Sao Paulo, federal police officers seized two tons \
+                of marijuana hidden in a truck. Two people were arrested.";
+    let r = reader().read(&article("seizure", text, Some(d(2021, 3, 5))));
+    let e = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::Arrests)
+        .expect("the arrests");
+    let a1 = e.actor1.as_ref().expect("who arrested");
+    assert_eq!(a1.name, "Police Forces of Brazil (2019-) Federal Police");
+    assert!(a1
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.rule.contains("named before") && ev.sentence == 0));
+}
+
+#[test]
+fn an_explosive_no_one_is_named_for_was_set_by_an_unknown_armed_group() {
+    let text = "On 4 March 2021, an explosion of unknown origin damaged a shop in Kandahar city.";
+    let r = reader().read(&article("ied", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.sub_event_type, SubEventType::RemoteExplosive);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Afghanistan)")
+    );
+}
+
+#[test]
+fn in_brazil_a_drive_by_names_the_gang_or_police_militia_and_armed_men_alone_do_not() {
+    let text = "On 4 March 2021, in Teresina, Piaui, a man was shot to death by two armed men. \
+                There are no reports on the identity of the perpetrators.";
+    let r = reader().read(&article("br-armed", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Armed Group (Brazil)")
+    );
+    let text = "On 4 March 2021, in Teresina, Piaui, a man was killed in a drive-by shooting by \
+                two armed men on a motorcycle.";
+    let r = reader().read(&article("br-driveby", text, Some(d(2021, 3, 5))));
+    assert_eq!(
+        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Unidentified Gang and/or Police Militia")
+    );
+}
+
+#[test]
+fn who_attacked_is_actor1_when_the_other_side_repelled_it() {
+    let text = "On 4 March 2021, Afghan forces repelled an attack by Taliban militants on a \
+                checkpoint in Chora district, Uruzgan.";
+    let r = reader().read(&article("repelled", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Taliban"));
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Afghanistan (2014-)")
+    );
+    let text = "On 4 March 2021, nine Taliban militants were killed when Afghan forces repulsed \
+                their attack in Chora district, Uruzgan.";
+    let r = reader().read(&article("repulsed", text, Some(d(2021, 3, 5))));
+    let e = &r.events[0];
+    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Taliban"));
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.name.as_str()),
+        Some("Military Forces of Afghanistan (2014-)")
     );
 }
