@@ -473,7 +473,23 @@ impl Gazetteer {
         let toks = tokenize(text, sentences);
         let mut found = self.find_mentions(text, &toks);
         self.attach_context(text, &toks, &mut found);
-        self.resolve(text, &toks, &found, &outlet)
+        // read twice: the second time, a name counts for the country it was read in the
+        // first, and not at all when it was no place there ("Rosa", "Hassan" in a Lebanese
+        // story), so that stray namesakes abroad do not outvote the story's country
+        // (only when some name was no place, or a place outside the article's country)
+        let (first, read) = self.resolve(text, &toks, &found, &outlet, None);
+        let main = first
+            .main_country
+            .as_deref()
+            .and_then(|c| self.country_index(c));
+        let stray = found
+            .iter()
+            .zip(&read)
+            .any(|(f, r)| matches!(f.hit, Hit::Names(_)) && r.is_none_or(|(c, _)| Some(c) != main));
+        if !stray {
+            return first;
+        }
+        self.resolve(text, &toks, &found, &outlet, Some(&read)).0
     }
 
     fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
@@ -957,7 +973,8 @@ impl Gazetteer {
         toks: &[Token],
         found: &[Found],
         outlet: &[(u16, f32)],
-    ) -> ArticlePlaces {
+        first_reading: Option<&[Option<(u16, u16)>]>,
+    ) -> (ArticlePlaces, Vec<Option<(u16, u16)>>) {
         // ---- country and admin1 context from the whole article
         let mut votes: FxHashMap<u16, f32> = FxHashMap::default();
         let mut explicit_countries: FxHashMap<u16, f32> = FxHashMap::default();
@@ -1009,12 +1026,26 @@ impl Gazetteer {
                     } else {
                         1.0
                     };
-                    for (c, w) in per_country {
-                        *votes.entry(c).or_default() += w * strength;
-                        own_votes[fi].push((c, w * strength));
-                    }
-                    for (a, w) in per_admin1 {
-                        *admin1_share.entry(a).or_default() += w;
+                    match first_reading {
+                        // the country (and province) it was read in the first time, if any
+                        Some(read) => {
+                            if let Some((c, a)) = read[fi] {
+                                *votes.entry(c).or_default() += strength;
+                                own_votes[fi].push((c, strength));
+                                if a != NO_ADMIN1 {
+                                    *admin1_share.entry(a).or_default() += 1.0;
+                                }
+                            }
+                        }
+                        None => {
+                            for (c, w) in per_country {
+                                *votes.entry(c).or_default() += w * strength;
+                                own_votes[fi].push((c, w * strength));
+                            }
+                            for (a, w) in per_admin1 {
+                                *admin1_share.entry(a).or_default() += w;
+                            }
+                        }
                     }
                 }
                 Hit::Unresolved => {}
@@ -1282,8 +1313,13 @@ impl Gazetteer {
                         && best >> 30 != TAG_ADMIN1
                         && (q_admin1_strict.contains(&self.places[ix].admin1)
                             || (explicit_country && q_country.contains(&cc)));
-                    let small_foreign =
-                        (small_foreign || lone_foreign || outside_hint) && !confirmed;
+                    // (a place spelled exactly so that the first reading took in this country
+                    // is kept in the second, whose votes, one per place read, weigh heavier)
+                    let kept_before = exact
+                        && first_reading.is_some_and(|read| read[fi].is_some_and(|(c, _)| c == cc));
+                    let small_foreign = (small_foreign || lone_foreign || outside_hint)
+                        && !confirmed
+                        && !kept_before;
                     // a name known only abroad, with nothing in the sentence saying it is a
                     // place here ("God willing", "Assads troops"): not a place at all
                     // (one of a list of places, "Hajeen, Susa and Sha'afah", is a place)
@@ -1317,7 +1353,7 @@ impl Gazetteer {
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };
-                    if (small_foreign || (stray_abroad && !confirmed))
+                    if (small_foreign || (stray_abroad && !confirmed && !kept_before))
                         && !in_a_list
                         && !against_qualifier
                         && cue == PlaceCue::None
@@ -1428,6 +1464,21 @@ impl Gazetteer {
                 qualifies: f.qualifies,
             });
         }
+
+        // what each name was read as: its country and province, none when no place
+        let reading: Vec<Option<(u16, u16)>> = found
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| {
+                let m = &mentions[fi];
+                if !matches!(f.hit, Hit::Names(_)) || dropped[fi] || m.kind == PlaceKind::Unresolved
+                {
+                    return None;
+                }
+                let c = self.country_index(m.place.country_code.as_deref()?)?;
+                Some((c, chosen_admin1[fi].unwrap_or(NO_ADMIN1)))
+            })
+            .collect();
 
         // ---- main country and admin1, from the resolved mentions
         let mut resolved_votes: FxHashMap<u16, f32> = FxHashMap::default();
@@ -1582,11 +1633,14 @@ impl Gazetteer {
                 })
                 .collect();
         }
-        ArticlePlaces {
-            mentions,
-            main_country: main_country.map(|c| self.countries[c as usize].iso2.clone()),
-            main_admin1: main_admin1.map(|a| self.admin1[a as usize].name.clone()),
-        }
+        (
+            ArticlePlaces {
+                mentions,
+                main_country: main_country.map(|c| self.countries[c as usize].iso2.clone()),
+                main_admin1: main_admin1.map(|a| self.admin1[a as usize].name.clone()),
+            },
+            reading,
+        )
     }
 
     /// The provinces and countries that qualify mention `fi` (`X (Y, Z)`, `X, Y`), shared

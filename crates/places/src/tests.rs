@@ -899,3 +899,15 @@ fn lebanese_admin1_names_are_spelled_as_acled_writes_them() {
     let g = Gazetteer::embedded();
     assert!(g.admin1_aliases("LB", "Nabatiye").contains(&"Nabatiyeh"));
 }
+
+#[test]
+fn names_that_are_no_place_do_not_outvote_the_story_country() {
+    // "Hassan" and "Dabouq" match small places abroad; read as no place, they must not weigh
+    // against the Lebanese outlet when choosing Tyr (Tyre, not Tehran by a folded spelling)
+    let text = "Unknown men shot at the home of the deputy mayor of Tyr, Hassan Dabouq, late \
+                on Sunday.";
+    let p = Gazetteer::embedded().read_places_from(text, &sentences(text), Some("El Nashra"));
+    let tyr = mention(&p, "Tyr");
+    assert_eq!(tyr.place.country.as_deref(), Some("Lebanon"));
+    assert_eq!(p.main_country.as_deref(), Some("LB"));
+}
