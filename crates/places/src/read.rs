@@ -3,7 +3,7 @@
 
 use crate::data::{PlaceCue, PlaceWord};
 use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1};
-use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain};
+use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain, plain_is};
 use crate::Gazetteer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_model::{Evidence, PlaceRef, Span};
@@ -476,16 +476,22 @@ impl Gazetteer {
         // read twice: the second time, a name counts for the country it was read in the
         // first, and not at all when it was no place there ("Rosa", "Hassan" in a Lebanese
         // story), so that stray namesakes abroad do not outvote the story's country
-        // (only when some name was no place, or a place outside the article's country)
+        // (only when some name was read as a place outside the article's country, or none as
+        // a place, so that the article's country came from names that were no place)
         let (first, read) = self.resolve(text, &toks, &found, &outlet, None);
         let main = first
             .main_country
             .as_deref()
             .and_then(|c| self.country_index(c));
-        let stray = found
-            .iter()
-            .zip(&read)
-            .any(|(f, r)| matches!(f.hit, Hit::Names(_)) && r.is_none_or(|(c, _)| Some(c) != main));
+        let names = || {
+            found
+                .iter()
+                .zip(&read)
+                .filter(|(f, _)| matches!(f.hit, Hit::Names(_)))
+        };
+        let abroad = names().any(|(_, r)| r.is_some_and(|(c, _)| Some(c) != main));
+        let none_placed = names().all(|(_, r)| r.is_none());
+        let stray = abroad || (none_placed && names().next().is_some());
         if !stray {
             return first;
         }
@@ -542,6 +548,19 @@ impl Gazetteer {
                     .last()
                     .is_some_and(|f| f.last + 1 == i || f.word_after_tok == Some(i - 1))
                 && !self.stoplist.contains(&toks[i - 1].lower);
+            // whether a country name or demonym may start here
+            let country_start = {
+                let first = if t.lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    std::borrow::Cow::Borrowed(t.lower.as_str())
+                } else {
+                    std::borrow::Cow::Owned(plain(&text[t.start..t.end]))
+                };
+                let first = first.split(' ').next().unwrap_or("");
+                self.country_first_words.contains(first)
+                    || first
+                        .strip_suffix('s')
+                        .is_some_and(|one| self.country_first_words.contains(one))
+            };
             let mut hit: Option<(usize, Hit)> = None;
             for j in (i..=last).rev() {
                 let end_tok = &toks[j];
@@ -568,7 +587,7 @@ impl Gazetteer {
                     }
                 }
                 let words = j - i + 1;
-                if words <= self.country_max_words {
+                if words <= self.country_max_words && country_start {
                     if let Some((c, demonym)) = self.lookup_country(&plain(phrase)) {
                         hit = Some((j, Hit::Country(c, demonym)));
                         break;
@@ -780,7 +799,7 @@ impl Gazetteer {
                 return true;
             }
             let p = &self.places[(x & 0x3fff_ffff) as usize];
-            p.population >= 100_000 || plain(&p.name) == written
+            p.population >= 100_000 || plain_is(&p.name, &written, false)
         })
     }
 
@@ -1824,12 +1843,11 @@ impl Gazetteer {
         let ix = (x & 0x3fff_ffff) as usize;
         let same = if x >> 30 == TAG_ADMIN1 {
             let a = &self.admin1[ix];
-            plain(&a.name) == written
-                || plain(&a.ascii) == written
-                || a.aliases.iter().any(|al| plain(al) == written)
+            plain_is(&a.name, written, false)
+                || plain_is(&a.ascii, written, false)
+                || a.aliases.iter().any(|al| plain_is(al, written, false))
         } else {
-            let n = plain(&self.places[ix].name);
-            n == written || n.strip_prefix("al ").is_some_and(|n| n == written)
+            plain_is(&self.places[ix].name, written, true)
         };
         if same {
             1.5
