@@ -1584,11 +1584,21 @@ impl Gazetteer {
                 place.country = c.country.clone();
                 place.country_code = c.country_code.clone();
                 place.admin1 = c.admin1.clone();
+                // a village or part of a town the text names as where it happened: ACLED's
+                // precision says how exactly the report names the place (1), though the
+                // coordinates are the town's (where_prec 2 and unresolved_name say so); near
+                // it, or a county or LGA named after it, is 2
+                let f = &found[mi];
+                let named_town = matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
+                    && matches!(
+                        f.word_after,
+                        None | Some(PlaceWord::Town | PlaceWord::District)
+                    );
                 if mentions[j].kind == PlaceKind::Admin1 {
                     place.geo_precision = 3;
                     place.where_prec = 4;
                 } else {
-                    place.geo_precision = 2;
+                    place.geo_precision = if named_town { 1 } else { 2 };
                     place.where_prec = 2;
                 }
                 rule = format!("unresolved:in={}", c.name);

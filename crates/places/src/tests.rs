@@ -178,7 +178,22 @@ fn unresolved_square_takes_the_city() {
     let p = read("Doctors protested in Bat Galim Square of Haifa city.");
     let sq = p.mentions.iter().find(|m| m.place.unresolved_name).unwrap();
     assert_eq!(sq.place.country_code.as_deref(), Some("IL"));
-    assert_eq!(sq.place.geo_precision, 2);
+    // named as where it happened: ACLED precision 1, at the city's coordinates
+    assert_eq!(sq.place.geo_precision, 1);
+    assert_eq!(sq.place.where_prec, 2);
+}
+
+#[test]
+fn an_unknown_village_in_a_town_is_named_exactly_unless_near_it() {
+    let p = read("Gunmen burned two shops in Qaryat Zubaydi, a village in Homs, on Monday.");
+    let v = mention(&p, "Qaryat Zubaydi");
+    assert!(v.place.unresolved_name);
+    assert_eq!(v.place.geo_precision, 1);
+    let p = read("Shelling was heard near Qaryat Zubaydi in Homs on Monday.");
+    assert_eq!(mention(&p, "Qaryat Zubaydi").place.geo_precision, 2);
+    let p = read("Police arrested six men in Zubaydi county of Homs on Monday.");
+    let v = p.mentions.iter().find(|m| m.place.unresolved_name);
+    assert!(v.is_none_or(|v| v.place.geo_precision >= 2), "{p:#?}");
 }
 
 #[test]
