@@ -1309,9 +1309,11 @@ impl Gazetteer {
                         && parent_country != Some(cc)
                         && !countries_by_others.contains(&cc)
                         // "Idleb": also a province of that country, so no stray namesake
+                        // (one spelled so: "Samar" is not Samara Oblast either)
                         && !(best >> 30 != TAG_ADMIN1 && post.iter().any(|x| {
                             *x >> 30 == TAG_ADMIN1
                                 && self.admin1[(x & 0x3fff_ffff) as usize].country == cc
+                                && self.exact_bonus(*x, &written) > 0.0
                         }));
                     // "the SMM observed shelling near Lozove": a village of that name in
                     // another province is not the one on the front line

@@ -926,3 +926,17 @@ fn names_that_are_no_place_do_not_outvote_the_story_country() {
     assert_eq!(tyr.place.country.as_deref(), Some("Lebanon"));
     assert_eq!(p.main_country.as_deref(), Some("LB"));
 }
+
+#[test]
+fn a_province_spelled_otherwise_does_not_keep_a_namesake_abroad() {
+    // "Samar" folds like Samara (and Samara Oblast): in a Philippine outlet's story it is
+    // not the Russian city, though that country has a province of a similar name
+    let text = "Soldiers traded fire with rebels in the hills of Samar on Tuesday.";
+    let g = Gazetteer::embedded();
+    let p = g.read_places_from(text, &sentences(text), Some("Philippine Daily Inquirer"));
+    assert!(p
+        .mentions
+        .iter()
+        .all(|m| m.place.country_code.as_deref() != Some("RU")));
+    assert_eq!(p.main_country.as_deref(), Some("PH"));
+}
