@@ -1298,10 +1298,11 @@ impl Gazetteer {
                     let lone_foreign = (!exact
                         || (f.qualifies.is_some() && best >> 30 != TAG_ADMIN1))
                         // (a big city too, when only a folded spelling matched it: "Samar" is
-                        // not Samara, Russia, in a Philippine story; capitals stay)
+                        // not Samara, Russia, in a Philippine story; capitals too, unless spelled
+                        // as written: "Roma" in a Syrian story is no reason to read Rome)
                         && (best >> 30 == TAG_ADMIN1 || {
                             let p = &self.places[ix];
-                            (p.population < 1_000_000 || !exact) && p.flags & FLAG_CAPITAL == 0
+                            !exact || (p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0)
                         })
                         && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
                         && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)

@@ -940,3 +940,19 @@ fn a_province_spelled_otherwise_does_not_keep_a_namesake_abroad() {
         .all(|m| m.place.country_code.as_deref() != Some("RU")));
     assert_eq!(p.main_country.as_deref(), Some("PH"));
 }
+
+#[test]
+fn a_capital_abroad_matched_only_by_another_spelling_is_not_taken() {
+    // "Roma" folds to Rome and "Mal" to Male: capitals, but not spelled so, in stories
+    // about Syria and Mauritania
+    let p = read(
+        "Regime soldiers set up a checkpoint near Roma in the countryside of As-Sweida, \
+         Syrian activists said.",
+    );
+    assert_eq!(
+        mention(&p, "Roma").place.country_code.as_deref(),
+        Some("SY")
+    );
+    let p = read("Protesters in Mal burned tyres and clashed with Mauritanian police on Sunday.");
+    assert_eq!(mention(&p, "Mal").place.country_code.as_deref(), Some("MR"));
+}
