@@ -956,3 +956,11 @@ fn a_capital_abroad_matched_only_by_another_spelling_is_not_taken() {
     let p = read("Protesters in Mal burned tyres and clashed with Mauritanian police on Sunday.");
     assert_eq!(mention(&p, "Mal").place.country_code.as_deref(), Some("MR"));
 }
+
+#[test]
+fn a_colonia_is_a_neighbourhood_not_a_town_named_colonia() {
+    let p = read("In Mazatlan, Sinaloa, gunmen shot a taxi driver in Colonia Arroyo Seco Norte.");
+    let c = mention(&p, "Colonia Arroyo Seco Norte");
+    assert!(c.place.unresolved_name);
+    assert_eq!(c.place.admin1.as_deref(), Some("Sinaloa"));
+}
