@@ -104,6 +104,8 @@ pub struct Gazetteer {
     country_by_iso: FxHashMap<String, u16>,
     /// Longest country phrase in words.
     pub(crate) country_max_words: usize,
+    /// First words of the country phrases (to skip phrases that cannot be one).
+    pub(crate) country_first_words: FxHashSet<String>,
     pub(crate) stoplist: FxHashSet<String>,
     pub(crate) cues: Vec<(Vec<String>, PlaceCue)>,
     pub(crate) place_words: FxHashMap<String, data::PlaceWord>,
@@ -203,6 +205,11 @@ impl Gazetteer {
                 }
             }
         }
+        let country_first_words = country_keys
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_owned)
+            .collect();
         let cues = data::parse_cues(data::CUES_TSV)?;
         let place_words = data::parse_place_words(data::PLACE_WORDS_TSV)?
             .into_iter()
@@ -267,6 +274,7 @@ impl Gazetteer {
             country_keys,
             country_by_iso,
             country_max_words,
+            country_first_words,
             stoplist,
             cues,
             place_words,

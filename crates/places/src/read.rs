@@ -3,7 +3,7 @@
 
 use crate::data::{PlaceCue, PlaceWord};
 use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1};
-use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain};
+use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain, plain_is};
 use crate::Gazetteer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_model::{Evidence, PlaceRef, Span};
@@ -473,7 +473,29 @@ impl Gazetteer {
         let toks = tokenize(text, sentences);
         let mut found = self.find_mentions(text, &toks);
         self.attach_context(text, &toks, &mut found);
-        self.resolve(text, &toks, &found, &outlet)
+        // read twice: the second time, a name counts for the country it was read in the
+        // first, and not at all when it was no place there ("Rosa", "Hassan" in a Lebanese
+        // story), so that stray namesakes abroad do not outvote the story's country
+        // (only when some name was read as a place outside the article's country, or none as
+        // a place, so that the article's country came from names that were no place)
+        let (first, read) = self.resolve(text, &toks, &found, &outlet, None);
+        let main = first
+            .main_country
+            .as_deref()
+            .and_then(|c| self.country_index(c));
+        let names = || {
+            found
+                .iter()
+                .zip(&read)
+                .filter(|(f, _)| matches!(f.hit, Hit::Names(_)))
+        };
+        let abroad = names().any(|(_, r)| r.is_some_and(|(c, _)| Some(c) != main));
+        let none_placed = names().all(|(_, r)| r.is_none());
+        let stray = abroad || (none_placed && names().next().is_some());
+        if !stray {
+            return first;
+        }
+        self.resolve(text, &toks, &found, &outlet, Some(&read)).0
     }
 
     fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
@@ -526,6 +548,19 @@ impl Gazetteer {
                     .last()
                     .is_some_and(|f| f.last + 1 == i || f.word_after_tok == Some(i - 1))
                 && !self.stoplist.contains(&toks[i - 1].lower);
+            // whether a country name or demonym may start here
+            let country_start = {
+                let first = if t.lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    std::borrow::Cow::Borrowed(t.lower.as_str())
+                } else {
+                    std::borrow::Cow::Owned(plain(&text[t.start..t.end]))
+                };
+                let first = first.split(' ').next().unwrap_or("");
+                self.country_first_words.contains(first)
+                    || first
+                        .strip_suffix('s')
+                        .is_some_and(|one| self.country_first_words.contains(one))
+            };
             let mut hit: Option<(usize, Hit)> = None;
             for j in (i..=last).rev() {
                 let end_tok = &toks[j];
@@ -552,7 +587,7 @@ impl Gazetteer {
                     }
                 }
                 let words = j - i + 1;
-                if words <= self.country_max_words {
+                if words <= self.country_max_words && country_start {
                     if let Some((c, demonym)) = self.lookup_country(&plain(phrase)) {
                         hit = Some((j, Hit::Country(c, demonym)));
                         break;
@@ -776,7 +811,7 @@ impl Gazetteer {
                 return true;
             }
             let p = &self.places[(x & 0x3fff_ffff) as usize];
-            p.population >= 100_000 || plain(&p.name) == written
+            p.population >= 100_000 || plain_is(&p.name, &written, false)
         })
     }
 
@@ -969,7 +1004,8 @@ impl Gazetteer {
         toks: &[Token],
         found: &[Found],
         outlet: &[(u16, f32)],
-    ) -> ArticlePlaces {
+        first_reading: Option<&[Option<(u16, u16)>]>,
+    ) -> (ArticlePlaces, Vec<Option<(u16, u16)>>) {
         // ---- country and admin1 context from the whole article
         let mut votes: FxHashMap<u16, f32> = FxHashMap::default();
         let mut explicit_countries: FxHashMap<u16, f32> = FxHashMap::default();
@@ -1021,12 +1057,26 @@ impl Gazetteer {
                     } else {
                         1.0
                     };
-                    for (c, w) in per_country {
-                        *votes.entry(c).or_default() += w * strength;
-                        own_votes[fi].push((c, w * strength));
-                    }
-                    for (a, w) in per_admin1 {
-                        *admin1_share.entry(a).or_default() += w;
+                    match first_reading {
+                        // the country (and province) it was read in the first time, if any
+                        Some(read) => {
+                            if let Some((c, a)) = read[fi] {
+                                *votes.entry(c).or_default() += strength;
+                                own_votes[fi].push((c, strength));
+                                if a != NO_ADMIN1 {
+                                    *admin1_share.entry(a).or_default() += 1.0;
+                                }
+                            }
+                        }
+                        None => {
+                            for (c, w) in per_country {
+                                *votes.entry(c).or_default() += w * strength;
+                                own_votes[fi].push((c, w * strength));
+                            }
+                            for (a, w) in per_admin1 {
+                                *admin1_share.entry(a).or_default() += w;
+                            }
+                        }
                     }
                 }
                 Hit::Unresolved => {}
@@ -1260,10 +1310,11 @@ impl Gazetteer {
                     let lone_foreign = (!exact
                         || (f.qualifies.is_some() && best >> 30 != TAG_ADMIN1))
                         // (a big city too, when only a folded spelling matched it: "Samar" is
-                        // not Samara, Russia, in a Philippine story; capitals stay)
+                        // not Samara, Russia, in a Philippine story; capitals too, unless spelled
+                        // as written: "Roma" in a Syrian story is no reason to read Rome)
                         && (best >> 30 == TAG_ADMIN1 || {
                             let p = &self.places[ix];
-                            (p.population < 1_000_000 || !exact) && p.flags & FLAG_CAPITAL == 0
+                            !exact || (p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0)
                         })
                         && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
                         && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
@@ -1271,9 +1322,11 @@ impl Gazetteer {
                         && parent_country != Some(cc)
                         && !countries_by_others.contains(&cc)
                         // "Idleb": also a province of that country, so no stray namesake
+                        // (one spelled so: "Samar" is not Samara Oblast either)
                         && !(best >> 30 != TAG_ADMIN1 && post.iter().any(|x| {
                             *x >> 30 == TAG_ADMIN1
                                 && self.admin1[(x & 0x3fff_ffff) as usize].country == cc
+                                && self.exact_bonus(*x, &written) > 0.0
                         }));
                     // "the SMM observed shelling near Lozove": a village of that name in
                     // another province is not the one on the front line
@@ -1294,8 +1347,13 @@ impl Gazetteer {
                         && best >> 30 != TAG_ADMIN1
                         && (q_admin1_strict.contains(&self.places[ix].admin1)
                             || (explicit_country && q_country.contains(&cc)));
-                    let small_foreign =
-                        (small_foreign || lone_foreign || outside_hint) && !confirmed;
+                    // (a place spelled exactly so that the first reading took in this country
+                    // is kept in the second, whose votes, one per place read, weigh heavier)
+                    let kept_before = exact
+                        && first_reading.is_some_and(|read| read[fi].is_some_and(|(c, _)| c == cc));
+                    let small_foreign = (small_foreign || lone_foreign || outside_hint)
+                        && !confirmed
+                        && !kept_before;
                     // a name known only abroad, with nothing in the sentence saying it is a
                     // place here ("God willing", "Assads troops"): not a place at all
                     // (one of a list of places, "Hajeen, Susa and Sha'afah", is a place)
@@ -1329,7 +1387,7 @@ impl Gazetteer {
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };
-                    if (small_foreign || (stray_abroad && !confirmed))
+                    if (small_foreign || (stray_abroad && !confirmed && !kept_before))
                         && !in_a_list
                         && !against_qualifier
                         && cue == PlaceCue::None
@@ -1441,6 +1499,21 @@ impl Gazetteer {
             });
         }
 
+        // what each name was read as: its country and province, none when no place
+        let reading: Vec<Option<(u16, u16)>> = found
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| {
+                let m = &mentions[fi];
+                if !matches!(f.hit, Hit::Names(_)) || dropped[fi] || m.kind == PlaceKind::Unresolved
+                {
+                    return None;
+                }
+                let c = self.country_index(m.place.country_code.as_deref()?)?;
+                Some((c, chosen_admin1[fi].unwrap_or(NO_ADMIN1)))
+            })
+            .collect();
+
         // ---- main country and admin1, from the resolved mentions
         let mut resolved_votes: FxHashMap<u16, f32> = FxHashMap::default();
         for m in &mentions {
@@ -1526,11 +1599,21 @@ impl Gazetteer {
                 place.country = c.country.clone();
                 place.country_code = c.country_code.clone();
                 place.admin1 = c.admin1.clone();
+                // a village or part of a town the text names as where it happened: ACLED's
+                // precision says how exactly the report names the place (1), though the
+                // coordinates are the town's (where_prec 2 and unresolved_name say so); near
+                // it, or a county or LGA named after it, is 2
+                let f = &found[mi];
+                let named_town = matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
+                    && matches!(
+                        f.word_after,
+                        None | Some(PlaceWord::Town | PlaceWord::District)
+                    );
                 if mentions[j].kind == PlaceKind::Admin1 {
                     place.geo_precision = 3;
                     place.where_prec = 4;
                 } else {
-                    place.geo_precision = 2;
+                    place.geo_precision = if named_town { 1 } else { 2 };
                     place.where_prec = 2;
                 }
                 rule = format!("unresolved:in={}", c.name);
@@ -1594,11 +1677,14 @@ impl Gazetteer {
                 })
                 .collect();
         }
-        ArticlePlaces {
-            mentions,
-            main_country: main_country.map(|c| self.countries[c as usize].iso2.clone()),
-            main_admin1: main_admin1.map(|a| self.admin1[a as usize].name.clone()),
-        }
+        (
+            ArticlePlaces {
+                mentions,
+                main_country: main_country.map(|c| self.countries[c as usize].iso2.clone()),
+                main_admin1: main_admin1.map(|a| self.admin1[a as usize].name.clone()),
+            },
+            reading,
+        )
     }
 
     /// The provinces and countries that qualify mention `fi` (`X (Y, Z)`, `X, Y`), shared
@@ -1782,12 +1868,11 @@ impl Gazetteer {
         let ix = (x & 0x3fff_ffff) as usize;
         let same = if x >> 30 == TAG_ADMIN1 {
             let a = &self.admin1[ix];
-            plain(&a.name) == written
-                || plain(&a.ascii) == written
-                || a.aliases.iter().any(|al| plain(al) == written)
+            plain_is(&a.name, written, false)
+                || plain_is(&a.ascii, written, false)
+                || a.aliases.iter().any(|al| plain_is(al, written, false))
         } else {
-            let n = plain(&self.places[ix].name);
-            n == written || n.strip_prefix("al ").is_some_and(|n| n == written)
+            plain_is(&self.places[ix].name, written, true)
         };
         if same {
             1.5

@@ -178,7 +178,22 @@ fn unresolved_square_takes_the_city() {
     let p = read("Doctors protested in Bat Galim Square of Haifa city.");
     let sq = p.mentions.iter().find(|m| m.place.unresolved_name).unwrap();
     assert_eq!(sq.place.country_code.as_deref(), Some("IL"));
-    assert_eq!(sq.place.geo_precision, 2);
+    // named as where it happened: ACLED precision 1, at the city's coordinates
+    assert_eq!(sq.place.geo_precision, 1);
+    assert_eq!(sq.place.where_prec, 2);
+}
+
+#[test]
+fn an_unknown_village_in_a_town_is_named_exactly_unless_near_it() {
+    let p = read("Gunmen burned two shops in Qaryat Zubaydi, a village in Homs, on Monday.");
+    let v = mention(&p, "Qaryat Zubaydi");
+    assert!(v.place.unresolved_name);
+    assert_eq!(v.place.geo_precision, 1);
+    let p = read("Shelling was heard near Qaryat Zubaydi in Homs on Monday.");
+    assert_eq!(mention(&p, "Qaryat Zubaydi").place.geo_precision, 2);
+    let p = read("Police arrested six men in Zubaydi county of Homs on Monday.");
+    let v = p.mentions.iter().find(|m| m.place.unresolved_name);
+    assert!(v.is_none_or(|v| v.place.geo_precision >= 2), "{p:#?}");
 }
 
 #[test]
@@ -898,4 +913,54 @@ fn lebanese_admin1_names_are_spelled_as_acled_writes_them() {
     assert_eq!(m.place.admin1.as_deref(), Some("Nabatiye"));
     let g = Gazetteer::embedded();
     assert!(g.admin1_aliases("LB", "Nabatiye").contains(&"Nabatiyeh"));
+}
+
+#[test]
+fn names_that_are_no_place_do_not_outvote_the_story_country() {
+    // "Hassan" and "Dabouq" match small places abroad; read as no place, they must not weigh
+    // against the Lebanese outlet when choosing Tyr (Tyre, not Tehran by a folded spelling)
+    let text = "Unknown men shot at the home of the deputy mayor of Tyr, Hassan Dabouq, late \
+                on Sunday.";
+    let p = Gazetteer::embedded().read_places_from(text, &sentences(text), Some("El Nashra"));
+    let tyr = mention(&p, "Tyr");
+    assert_eq!(tyr.place.country.as_deref(), Some("Lebanon"));
+    assert_eq!(p.main_country.as_deref(), Some("LB"));
+}
+
+#[test]
+fn a_province_spelled_otherwise_does_not_keep_a_namesake_abroad() {
+    // "Samar" folds like Samara (and Samara Oblast): in a Philippine outlet's story it is
+    // not the Russian city, though that country has a province of a similar name
+    let text = "Soldiers traded fire with rebels in the hills of Samar on Tuesday.";
+    let g = Gazetteer::embedded();
+    let p = g.read_places_from(text, &sentences(text), Some("Philippine Daily Inquirer"));
+    assert!(p
+        .mentions
+        .iter()
+        .all(|m| m.place.country_code.as_deref() != Some("RU")));
+    assert_eq!(p.main_country.as_deref(), Some("PH"));
+}
+
+#[test]
+fn a_capital_abroad_matched_only_by_another_spelling_is_not_taken() {
+    // "Roma" folds to Rome and "Mal" to Male: capitals, but not spelled so, in stories
+    // about Syria and Mauritania
+    let p = read(
+        "Regime soldiers set up a checkpoint near Roma in the countryside of As-Sweida, \
+         Syrian activists said.",
+    );
+    assert_eq!(
+        mention(&p, "Roma").place.country_code.as_deref(),
+        Some("SY")
+    );
+    let p = read("Protesters in Mal burned tyres and clashed with Mauritanian police on Sunday.");
+    assert_eq!(mention(&p, "Mal").place.country_code.as_deref(), Some("MR"));
+}
+
+#[test]
+fn a_colonia_is_a_neighbourhood_not_a_town_named_colonia() {
+    let p = read("In Mazatlan, Sinaloa, gunmen shot a taxi driver in Colonia Arroyo Seco Norte.");
+    let c = mention(&p, "Colonia Arroyo Seco Norte");
+    assert!(c.place.unresolved_name);
+    assert_eq!(c.place.admin1.as_deref(), Some("Sinaloa"));
 }
