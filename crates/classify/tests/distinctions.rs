@@ -53,6 +53,27 @@ const CASES: &[(&str, SubEventType)] = &[
          Monday.",
         PeacefulProtest,
     ),
+    // Strategic developments are the residue: violence told with a curfew, a signed message
+    // or a new leader is the violent event.
+    (
+        "Police beat a man to death for breaking the curfew.",
+        Attack,
+    ),
+    (
+        "Gunmen killed a trader and left a message signed by a criminal group.",
+        Attack,
+    ),
+    // An attack on a village is violence against civilians; fighting in a village is not.
+    ("Militants attacked the village at dawn.", Attack),
+    (
+        "Rebels attacked an army base in the village, killing two soldiers.",
+        ArmedClash,
+    ),
+    // Stone-throwing by a group is mob violence, not an organised attack.
+    (
+        "A group of men threw stones at a shopkeeper and injured him.",
+        MobViolence,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
@@ -419,6 +440,15 @@ fn check(cases: &[(&str, SubEventType)]) {
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn an_executive_is_not_an_execution() {
+    let c = Classifier::embedded();
+    assert!(c
+        .classify_str("The executive committee met in the capital on Thursday.")
+        .iter()
+        .all(|s| s.sub_event_type != Attack));
 }
 
 #[test]

@@ -1017,6 +1017,15 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
                 .any(|y| y.name == x.name)
         })
     };
+    // Looting or burning told right after an attack is what the attackers also did ("They
+    // also burned several huts"): ACLED codes looting and destruction as their own event only
+    // when no other violence occurs.
+    let looting_too = violent(a.sub_event_type)
+        && b.sub_event_type == SubEventType::LootingPropertyDestruction
+        && d.first_sentence == p.last_sentence + 1
+        && !d.new_incident
+        && !d.explicit_date
+        && (!d.explicit_place || same_place);
     let elaboration = violent(a.sub_event_type)
         && violent(b.sub_event_type)
         && d.first_sentence == p.last_sentence + 1
@@ -1027,7 +1036,7 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && a.tally == b.tally
         && known(&b.actor1)
         && known(&b.actor2);
-    if aftermath || elaboration || escalation(p, d).is_some() {
+    if aftermath || elaboration || looting_too || escalation(p, d).is_some() {
         return true;
     }
     if !same_kind || a.tally != b.tally {

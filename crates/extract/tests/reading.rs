@@ -260,6 +260,19 @@ fn arrests_at_a_protest_are_an_intervention_unless_the_protest_was_against_them(
 }
 
 #[test]
+fn burning_told_after_an_attack_is_that_attack() {
+    let a = article(
+        "burned",
+        "On 3 March 2021, militants attacked a village near Mocimboa da Praia. They also burned \
+         several huts and two cars.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+    assert_eq!(r.events[0].sub_event_type, SubEventType::Attack);
+}
+
+#[test]
 fn fighters_from_a_named_group_are_that_group() {
     let a = article(
         "named",
