@@ -74,6 +74,20 @@ const CASES: &[(&str, SubEventType)] = &[
         "A group of men threw stones at a shopkeeper and injured him.",
         MobViolence,
     ),
+    // Force on protesters the text calls peaceful is excessive force.
+    (
+        "Soldiers opened fire on peaceful demonstrators in the square, killing three.",
+        ExcessiveForceAgainstProtesters,
+    ),
+    // "seized a" is not a weapons find: a village seized is territory, a vehicle seized looting.
+    (
+        "Militants seized a village near the border on Friday.",
+        NonStateActorOvertakesTerritory,
+    ),
+    (
+        "Gunmen seized a vehicle belonging to a local councillor.",
+        LootingPropertyDestruction,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
