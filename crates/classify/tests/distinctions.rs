@@ -88,6 +88,15 @@ const CASES: &[(&str, SubEventType)] = &[
         "Gunmen seized a vehicle belonging to a local councillor.",
         LootingPropertyDestruction,
     ),
+    // Heavy fire in both directions is a clash; guns fired at an area from afar are shelling.
+    (
+        "Monitors counted 40 explosions and projectiles fired in both directions along the front.",
+        ArmedClash,
+    ),
+    (
+        "The militia fired heavy machine guns at residential areas of the town.",
+        ShellingArtilleryMissileAttack,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",

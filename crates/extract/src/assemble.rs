@@ -1113,7 +1113,28 @@ fn demonstration_turn(p: &Draft, d: &Draft) -> Option<SubEventType> {
     }
 }
 
+/// Shelling told first and then answered or exchanged ("The other side returned fire",
+/// "explosions in both directions"): the two sides engaged each other, which ACLED codes as
+/// an armed clash.
+fn answered_fire(p: &Draft, d: &Draft) -> bool {
+    p.event.sub_event_type == SubEventType::ShellingArtilleryMissileAttack
+        && d.event.sub_event_type == SubEventType::ArmedClash
+        && d.event.cues.iter().any(|c| {
+            let rule = c.rule.split('+').next().unwrap_or_default();
+            rule.starts_with("combination:")
+                || [
+                    "trigger:exchange_of_shelling",
+                    "trigger:fire_answered",
+                    "trigger:armed_clash",
+                ]
+                .contains(&rule)
+        })
+}
+
 fn merge(p: &mut Draft, d: Draft) {
+    if answered_fire(p, &d) {
+        p.event.sub_event_type = SubEventType::ArmedClash;
+    }
     if let Some(escalated) = escalation(p, &d) {
         let e = &mut p.event;
         if escalated != e.sub_event_type {

@@ -273,6 +273,19 @@ fn burning_told_after_an_attack_is_that_attack() {
 }
 
 #[test]
+fn shelling_answered_by_the_other_side_is_an_armed_clash() {
+    let a = article(
+        "answered",
+        "On 3 March 2021, rebels fired 120mm mortars at army positions near Kidal. The soldiers \
+         returned fire, killing two rebels.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+    assert_eq!(r.events[0].sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
 fn fighters_from_a_named_group_are_that_group() {
     let a = article(
         "named",
