@@ -97,6 +97,22 @@ const CASES: &[(&str, SubEventType)] = &[
         "The militia fired heavy machine guns at residential areas of the town.",
         ShellingArtilleryMissileAttack,
     ),
+    // Militias that clash over land fight each other: an armed clash.
+    (
+        "Two ethnic militias clashed over a land dispute near the river.",
+        ArmedClash,
+    ),
+    // A single soldier killed is a member of an armed force: a clash, not an attack.
+    ("Insurgents shot dead a soldier on the road.", ArmedClash),
+    // Fire bombs thrown by a crowd are a riot, not a grenade attack; rioters demonstrate.
+    (
+        "A group of men threw petrol bombs at a parked bus.",
+        MobViolence,
+    ),
+    (
+        "Rioters hurled stones and firecrackers at the bank branch.",
+        ViolentDemonstration,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
