@@ -577,6 +577,12 @@ impl Classifier {
                 let Some(found) = found else {
                     continue;
                 };
+                let barred = hits.iter().any(|h| {
+                    h.sentence == sentence && h.factor >= 0.5 && combo.none.contains(&h.entry)
+                });
+                if barred {
+                    continue;
+                }
                 let first = *found
                     .iter()
                     .min_by_key(|&&hi| hits[hi].span.start)

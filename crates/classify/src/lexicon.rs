@@ -123,6 +123,8 @@ struct RawCombination {
     id: String,
     all: Vec<Vec<String>>,
     #[serde(default)]
+    none: Vec<String>,
+    #[serde(default)]
     types: BTreeMap<String, f32>,
     #[serde(default)]
     cues: BTreeMap<String, f32>,
@@ -258,6 +260,9 @@ pub struct CombinationEntry {
     /// Groups of trigger entries (indices into [`Lexicon::triggers`]): one entry of each group
     /// must fire in the same sentence.
     pub groups: Vec<Vec<usize>>,
+    /// Trigger entries (indices into [`Lexicon::triggers`]) none of which may fire in that
+    /// sentence ("weapons recovered" is a find only where no fighting is told).
+    pub none: Vec<usize>,
     /// Head weights added (the classes become candidates).
     pub heads: Vec<(SubEventType, f32)>,
     /// Cue weights added to classes that some head made a candidate.
@@ -491,6 +496,16 @@ impl Lexicon {
                         .collect::<Result<Vec<_>, _>>()
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let none = c
+                .none
+                .iter()
+                .map(|id| {
+                    triggers
+                        .iter()
+                        .position(|t| &t.id == id)
+                        .ok_or_else(|| bad(format!("unknown trigger id {id:?} in `none`")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             let weights = |map: &BTreeMap<String, f32>| {
                 map.iter()
                     .map(|(name, &w)| {
@@ -522,6 +537,7 @@ impl Lexicon {
             combinations.push(CombinationEntry {
                 id: c.id,
                 groups,
+                none,
                 heads,
                 cues,
                 example: c.example,

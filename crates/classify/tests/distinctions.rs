@@ -113,6 +113,15 @@ const CASES: &[(&str, SubEventType)] = &[
         "Rioters hurled stones and firecrackers at the bank branch.",
         ViolentDemonstration,
     ),
+    // Weapons found, seized or cleared are a disrupted use, whatever weapon is named.
+    (
+        "Police found two rifles and a grenade launcher in the farmhouse.",
+        DisruptedWeaponsUse,
+    ),
+    (
+        "Army engineers cleared more than 2,000 landmines from the fields.",
+        DisruptedWeaponsUse,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
@@ -479,6 +488,21 @@ fn check(cases: &[(&str, SubEventType)]) {
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_combination_does_not_hold_where_a_barred_entry_fires() {
+    let c = Classifier::embedded();
+    let holds = |text: &str| {
+        c.classify_str(text)
+            .iter()
+            .flat_map(|s| &s.cues)
+            .any(|q| q.rule == "combination:weapons_taken")
+    };
+    assert!(holds("Soldiers found rifles and ammunition in the house."));
+    assert!(!holds(
+        "Soldiers clashed with the gang and found rifles and ammunition in the house."
+    ));
 }
 
 #[test]
