@@ -122,6 +122,24 @@ const CASES: &[(&str, SubEventType)] = &[
         "Army engineers cleared more than 2,000 landmines from the fields.",
         DisruptedWeaponsUse,
     ),
+    // Without permission is not yet an intervention; breaking up a protest is.
+    (
+        "Hundreds joined an unauthorised march through the city centre.",
+        PeacefulProtest,
+    ),
+    (
+        "Police broke up the unauthorised rally in the square.",
+        ProtestWithIntervention,
+    ),
+    (
+        "Customs officers broke up a heroin smuggling ring at the port.",
+        OrganisedCrime,
+    ),
+    // The claim is the news of a sentence that claims an attack.
+    (
+        "The group took credit for the suicide bombing that killed ten people.",
+        ClaimOfResponsibility,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
