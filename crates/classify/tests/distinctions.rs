@@ -140,6 +140,17 @@ const CASES: &[(&str, SubEventType)] = &[
         "The group took credit for the suicide bombing that killed ten people.",
         ClaimOfResponsibility,
     ),
+    // Security measures and patrols change what a group does; the pandemic behind them is
+    // not a disaster event.
+    (
+        "The governorship announced the mandatory use of face masks to curb the coronavirus \
+         outbreak.",
+        ChangeToGroupActivity,
+    ),
+    (
+        "Russian and Turkish troops conducted a joint patrol along the border.",
+        ChangeToGroupActivity,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
