@@ -151,6 +151,19 @@ const CASES: &[(&str, SubEventType)] = &[
         "Russian and Turkish troops conducted a joint patrol along the border.",
         ChangeToGroupActivity,
     ),
+    // A protest about a death or a curfew is a protest; blocking a railway is a protest act.
+    (
+        "Nurses demonstrated outside the hospital to report the death of a colleague.",
+        PeacefulProtest,
+    ),
+    (
+        "Tour operators protested against the new curfew rules.",
+        PeacefulProtest,
+    ),
+    (
+        "Students blocked the railway line to reject the exam results.",
+        PeacefulProtest,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
