@@ -164,6 +164,15 @@ const CASES: &[(&str, SubEventType)] = &[
         "Students blocked the railway line to reject the exam results.",
         PeacefulProtest,
     ),
+    // Abducted and killed is the killing; an arson attack destroys property.
+    (
+        "Gunmen kidnapped a trader and killed him the next day.",
+        Attack,
+    ),
+    (
+        "Unknown people carried out an arson attack on the empty school building.",
+        LootingPropertyDestruction,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",

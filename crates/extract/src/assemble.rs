@@ -1135,6 +1135,12 @@ fn merge(p: &mut Draft, d: Draft) {
     if answered_fire(p, &d) {
         p.event.sub_event_type = SubEventType::ArmedClash;
     }
+    // Abducted and then killed: ACLED codes the killing.
+    if p.event.sub_event_type == SubEventType::AbductionForcedDisappearance
+        && d.event.sub_event_type == SubEventType::Attack
+    {
+        p.event.sub_event_type = SubEventType::Attack;
+    }
     if let Some(escalated) = escalation(p, &d) {
         let e = &mut p.event;
         if escalated != e.sub_event_type {

@@ -286,6 +286,19 @@ fn shelling_answered_by_the_other_side_is_an_armed_clash() {
 }
 
 #[test]
+fn abducted_then_killed_is_an_attack() {
+    let a = article(
+        "abducted",
+        "On 3 March 2021, armed men abducted three farmers near Kidal. The farmers were later \
+         shot dead.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+    assert_eq!(r.events[0].sub_event_type, SubEventType::Attack);
+}
+
+#[test]
 fn fighters_from_a_named_group_are_that_group() {
     let a = article(
         "named",
