@@ -639,7 +639,12 @@ impl Classifier {
                     _ => acts == Some(false),
                 };
                 if !fits {
-                    weight *= params.agent_object_factor;
+                    weight *= match kind {
+                        PartKind::Target => params
+                            .target_as_agent_factor
+                            .unwrap_or(params.agent_object_factor),
+                        _ => params.agent_object_factor,
+                    };
                     part.2 = match kind {
                         PartKind::Agent => PartKind::AgentAsTarget,
                         _ => PartKind::TargetAsAgent,

@@ -73,6 +73,10 @@ pub struct ScoringParams {
     /// (it is then more likely the target than the agent).
     #[serde(default = "default_agent_object_factor")]
     pub agent_object_factor: f32,
+    /// Share of a target cue's weight that counts when the actor acts instead (the side that
+    /// acts says little about whom it hit); `agent_object_factor` when not set.
+    #[serde(default)]
+    pub target_as_agent_factor: Option<f32>,
 }
 
 fn default_agent_object_factor() -> f32 {
@@ -100,6 +104,7 @@ impl Default for ScoringParams {
             sentence_decay: default_sentence_decay(),
             min_score: default_min_score(),
             agent_object_factor: default_agent_object_factor(),
+            target_as_agent_factor: None,
         }
     }
 }

@@ -173,6 +173,15 @@ const CASES: &[(&str, SubEventType)] = &[
         "Unknown people carried out an arson attack on the empty school building.",
         LootingPropertyDestruction,
     ),
+    // Who fires says little about whom: militants firing on a passing car of civilians attack.
+    (
+        "Militants carried out a drive-by shooting attack on a family car near the town.",
+        Attack,
+    ),
+    (
+        "Soldiers opened fire on a motorist who tried to avoid the checkpoint.",
+        Attack,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
