@@ -182,6 +182,16 @@ const CASES: &[(&str, SubEventType)] = &[
         "Soldiers opened fire on a motorist who tried to avoid the checkpoint.",
         Attack,
     ),
+    // A suspect killed with no exchange of fire told is an attack; "suspected" militants
+    // attacking an army post is still a clash.
+    (
+        "A drug suspect was killed during a police raid on his home.",
+        Attack,
+    ),
+    (
+        "Suspected militants attacked an army position, wounding one soldier.",
+        ArmedClash,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
