@@ -192,6 +192,12 @@ const CASES: &[(&str, SubEventType)] = &[
         "Suspected militants attacked an army position, wounding one soldier.",
         ArmedClash,
     ),
+    // A shelling exchange is a clash.
+    (
+        "A shelling exchange with heavy machine guns went on between the two armies near the \
+         border.",
+        ArmedClash,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
@@ -573,6 +579,15 @@ fn a_combination_does_not_hold_where_a_barred_entry_fires() {
     assert!(!holds(
         "Soldiers clashed with the gang and found rifles and ammunition in the house."
     ));
+}
+
+#[test]
+fn an_air_force_intelligence_officer_is_not_an_air_strike() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("Unidentified gunmen shot dead an officer of the air force intelligence in the town.")
+        .unwrap();
+    assert_ne!(best.sub_event_type, AirDroneStrike);
 }
 
 #[test]

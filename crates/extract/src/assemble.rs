@@ -1113,21 +1113,21 @@ fn demonstration_turn(p: &Draft, d: &Draft) -> Option<SubEventType> {
     }
 }
 
-/// Shelling told first and then answered or exchanged ("The other side returned fire",
-/// "explosions in both directions"): the two sides engaged each other, which ACLED codes as
-/// an armed clash.
+/// Shelling or a thrown grenade told first and then answered or exchanged ("The other side
+/// returned fire", "explosions in both directions"): the two sides engaged each other, which
+/// ACLED codes as an armed clash.
 fn answered_fire(p: &Draft, d: &Draft) -> bool {
-    p.event.sub_event_type == SubEventType::ShellingArtilleryMissileAttack
+    let shelling = p.event.sub_event_type == SubEventType::ShellingArtilleryMissileAttack;
+    let grenade = p.event.sub_event_type == SubEventType::Grenade;
+    (shelling || grenade)
         && d.event.sub_event_type == SubEventType::ArmedClash
         && d.event.cues.iter().any(|c| {
             let rule = c.rule.split('+').next().unwrap_or_default();
-            rule.starts_with("combination:")
-                || [
-                    "trigger:exchange_of_shelling",
-                    "trigger:fire_answered",
-                    "trigger:armed_clash",
-                ]
-                .contains(&rule)
+            // A grenade is answered by return fire; shelling also by a clash told after it.
+            rule == "trigger:fire_answered"
+                || shelling
+                    && (rule.starts_with("combination:")
+                        || ["trigger:exchange_of_shelling", "trigger:armed_clash"].contains(&rule))
         })
 }
 

@@ -299,6 +299,19 @@ fn abducted_then_killed_is_an_attack() {
 }
 
 #[test]
+fn a_grenade_answered_with_gunfire_is_an_armed_clash() {
+    let a = article(
+        "grenade",
+        "On 3 March 2021, militants threw a hand grenade at a police station in Kismayo. The \
+         police fired back at the attackers.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+    assert_eq!(r.events[0].sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
 fn fighters_from_a_named_group_are_that_group() {
     let a = article(
         "named",
