@@ -198,6 +198,11 @@ const CASES: &[(&str, SubEventType)] = &[
          border.",
         ArmedClash,
     ),
+    // Warning shots hit no one: neither an attack nor a clash.
+    (
+        "Border guards fired warning shots into the air as herders crossed the line.",
+        Other,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
