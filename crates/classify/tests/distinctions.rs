@@ -203,6 +203,11 @@ const CASES: &[(&str, SubEventType)] = &[
         "Border guards fired warning shots into the air as herders crossed the line.",
         Other,
     ),
+    // Forces sent somewhere after fighting change what a group does.
+    (
+        "Coalition forces deployed to the entrances of the town after recent fighting there.",
+        ChangeToGroupActivity,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
