@@ -208,6 +208,10 @@ const CASES: &[(&str, SubEventType)] = &[
         "Coalition forces deployed to the entrances of the town after recent fighting there.",
         ChangeToGroupActivity,
     ),
+    (
+        "Demonstrators threw bottles at the police outside the ministry.",
+        ViolentDemonstration,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
