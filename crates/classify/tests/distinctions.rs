@@ -212,6 +212,11 @@ const CASES: &[(&str, SubEventType)] = &[
         "Demonstrators threw bottles at the police outside the ministry.",
         ViolentDemonstration,
     ),
+    // A place taken after the other side withdrew changed hands without violence.
+    (
+        "The militia took control of the town after the army withdrew from it.",
+        NonViolentTransferOfTerritory,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
