@@ -577,6 +577,12 @@ impl Classifier {
                 let Some(found) = found else {
                     continue;
                 };
+                let barred = hits.iter().any(|h| {
+                    h.sentence == sentence && h.factor >= 0.5 && combo.none.contains(&h.entry)
+                });
+                if barred {
+                    continue;
+                }
                 let first = *found
                     .iter()
                     .min_by_key(|&&hi| hits[hi].span.start)
@@ -633,7 +639,12 @@ impl Classifier {
                     _ => acts == Some(false),
                 };
                 if !fits {
-                    weight *= params.agent_object_factor;
+                    weight *= match kind {
+                        PartKind::Target => params
+                            .target_as_agent_factor
+                            .unwrap_or(params.agent_object_factor),
+                        _ => params.agent_object_factor,
+                    };
                     part.2 = match kind {
                         PartKind::Agent => PartKind::AgentAsTarget,
                         _ => PartKind::TargetAsAgent,

@@ -73,6 +73,10 @@ pub struct ScoringParams {
     /// (it is then more likely the target than the agent).
     #[serde(default = "default_agent_object_factor")]
     pub agent_object_factor: f32,
+    /// Share of a target cue's weight that counts when the actor acts instead (the side that
+    /// acts says little about whom it hit); `agent_object_factor` when not set.
+    #[serde(default)]
+    pub target_as_agent_factor: Option<f32>,
 }
 
 fn default_agent_object_factor() -> f32 {
@@ -100,6 +104,7 @@ impl Default for ScoringParams {
             sentence_decay: default_sentence_decay(),
             min_score: default_min_score(),
             agent_object_factor: default_agent_object_factor(),
+            target_as_agent_factor: None,
         }
     }
 }
@@ -122,6 +127,8 @@ struct RawFile {
 struct RawCombination {
     id: String,
     all: Vec<Vec<String>>,
+    #[serde(default)]
+    none: Vec<String>,
     #[serde(default)]
     types: BTreeMap<String, f32>,
     #[serde(default)]
@@ -258,6 +265,9 @@ pub struct CombinationEntry {
     /// Groups of trigger entries (indices into [`Lexicon::triggers`]): one entry of each group
     /// must fire in the same sentence.
     pub groups: Vec<Vec<usize>>,
+    /// Trigger entries (indices into [`Lexicon::triggers`]) none of which may fire in that
+    /// sentence ("weapons recovered" is a find only where no fighting is told).
+    pub none: Vec<usize>,
     /// Head weights added (the classes become candidates).
     pub heads: Vec<(SubEventType, f32)>,
     /// Cue weights added to classes that some head made a candidate.
@@ -491,6 +501,16 @@ impl Lexicon {
                         .collect::<Result<Vec<_>, _>>()
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let none = c
+                .none
+                .iter()
+                .map(|id| {
+                    triggers
+                        .iter()
+                        .position(|t| &t.id == id)
+                        .ok_or_else(|| bad(format!("unknown trigger id {id:?} in `none`")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             let weights = |map: &BTreeMap<String, f32>| {
                 map.iter()
                     .map(|(name, &w)| {
@@ -522,6 +542,7 @@ impl Lexicon {
             combinations.push(CombinationEntry {
                 id: c.id,
                 groups,
+                none,
                 heads,
                 cues,
                 example: c.example,

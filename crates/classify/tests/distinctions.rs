@@ -53,6 +53,170 @@ const CASES: &[(&str, SubEventType)] = &[
          Monday.",
         PeacefulProtest,
     ),
+    // Strategic developments are the residue: violence told with a curfew, a signed message
+    // or a new leader is the violent event.
+    (
+        "Police beat a man to death for breaking the curfew.",
+        Attack,
+    ),
+    (
+        "Gunmen killed a trader and left a message signed by a criminal group.",
+        Attack,
+    ),
+    // An attack on a village is violence against civilians; fighting in a village is not.
+    ("Militants attacked the village at dawn.", Attack),
+    (
+        "Rebels attacked an army base in the village, killing two soldiers.",
+        ArmedClash,
+    ),
+    // Stone-throwing by a group is mob violence, not an organised attack.
+    (
+        "A group of men threw stones at a shopkeeper and injured him.",
+        MobViolence,
+    ),
+    // Force on protesters the text calls peaceful is excessive force.
+    (
+        "Soldiers opened fire on peaceful demonstrators in the square, killing three.",
+        ExcessiveForceAgainstProtesters,
+    ),
+    // "seized a" is not a weapons find: a village seized is territory, a vehicle seized looting.
+    (
+        "Militants seized a village near the border on Friday.",
+        NonStateActorOvertakesTerritory,
+    ),
+    (
+        "Gunmen seized a vehicle belonging to a local councillor.",
+        LootingPropertyDestruction,
+    ),
+    // Heavy fire in both directions is a clash; guns fired at an area from afar are shelling.
+    (
+        "Monitors counted 40 explosions and projectiles fired in both directions along the front.",
+        ArmedClash,
+    ),
+    (
+        "The militia fired heavy machine guns at residential areas of the town.",
+        ShellingArtilleryMissileAttack,
+    ),
+    // Militias that clash over land fight each other: an armed clash.
+    (
+        "Two ethnic militias clashed over a land dispute near the river.",
+        ArmedClash,
+    ),
+    // A single soldier killed is a member of an armed force: a clash, not an attack.
+    ("Insurgents shot dead a soldier on the road.", ArmedClash),
+    // Fire bombs thrown by a crowd are a riot, not a grenade attack; rioters demonstrate.
+    (
+        "A group of men threw petrol bombs at a parked bus.",
+        MobViolence,
+    ),
+    (
+        "Rioters hurled stones and firecrackers at the bank branch.",
+        ViolentDemonstration,
+    ),
+    // Weapons found, seized or cleared are a disrupted use, whatever weapon is named.
+    (
+        "Police found two rifles and a grenade launcher in the farmhouse.",
+        DisruptedWeaponsUse,
+    ),
+    (
+        "Army engineers cleared more than 2,000 landmines from the fields.",
+        DisruptedWeaponsUse,
+    ),
+    // Without permission is not yet an intervention; breaking up a protest is.
+    (
+        "Hundreds joined an unauthorised march through the city centre.",
+        PeacefulProtest,
+    ),
+    (
+        "Police broke up the unauthorised rally in the square.",
+        ProtestWithIntervention,
+    ),
+    (
+        "Customs officers broke up a heroin smuggling ring at the port.",
+        OrganisedCrime,
+    ),
+    // The claim is the news of a sentence that claims an attack.
+    (
+        "The group took credit for the suicide bombing that killed ten people.",
+        ClaimOfResponsibility,
+    ),
+    // Security measures and patrols change what a group does; the pandemic behind them is
+    // not a disaster event.
+    (
+        "The governorship announced the mandatory use of face masks to curb the coronavirus \
+         outbreak.",
+        ChangeToGroupActivity,
+    ),
+    (
+        "Russian and Turkish troops conducted a joint patrol along the border.",
+        ChangeToGroupActivity,
+    ),
+    // A protest about a death or a curfew is a protest; blocking a railway is a protest act.
+    (
+        "Nurses demonstrated outside the hospital to report the death of a colleague.",
+        PeacefulProtest,
+    ),
+    (
+        "Tour operators protested against the new curfew rules.",
+        PeacefulProtest,
+    ),
+    (
+        "Students blocked the railway line to reject the exam results.",
+        PeacefulProtest,
+    ),
+    // Abducted and killed is the killing; an arson attack destroys property.
+    (
+        "Gunmen kidnapped a trader and killed him the next day.",
+        Attack,
+    ),
+    (
+        "Unknown people carried out an arson attack on the empty school building.",
+        LootingPropertyDestruction,
+    ),
+    // Who fires says little about whom: militants firing on a passing car of civilians attack.
+    (
+        "Militants carried out a drive-by shooting attack on a family car near the town.",
+        Attack,
+    ),
+    (
+        "Soldiers opened fire on a motorist who tried to avoid the checkpoint.",
+        Attack,
+    ),
+    // A suspect killed with no exchange of fire told is an attack; "suspected" militants
+    // attacking an army post is still a clash.
+    (
+        "A drug suspect was killed during a police raid on his home.",
+        Attack,
+    ),
+    (
+        "Suspected militants attacked an army position, wounding one soldier.",
+        ArmedClash,
+    ),
+    // A shelling exchange is a clash.
+    (
+        "A shelling exchange with heavy machine guns went on between the two armies near the \
+         border.",
+        ArmedClash,
+    ),
+    // Warning shots hit no one: neither an attack nor a clash.
+    (
+        "Border guards fired warning shots into the air as herders crossed the line.",
+        Other,
+    ),
+    // Forces sent somewhere after fighting change what a group does.
+    (
+        "Coalition forces deployed to the entrances of the town after recent fighting there.",
+        ChangeToGroupActivity,
+    ),
+    (
+        "Demonstrators threw bottles at the police outside the ministry.",
+        ViolentDemonstration,
+    ),
+    // A place taken after the other side withdrew changed hands without violence.
+    (
+        "The militia took control of the town after the army withdrew from it.",
+        NonViolentTransferOfTerritory,
+    ),
     // A month is not a march.
     (
         "On 4 March 2021, gunmen shot dead a trader near the market.",
@@ -419,6 +583,39 @@ fn check(cases: &[(&str, SubEventType)]) {
         cases.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_combination_does_not_hold_where_a_barred_entry_fires() {
+    let c = Classifier::embedded();
+    let holds = |text: &str| {
+        c.classify_str(text)
+            .iter()
+            .flat_map(|s| &s.cues)
+            .any(|q| q.rule == "combination:weapons_taken")
+    };
+    assert!(holds("Soldiers found rifles and ammunition in the house."));
+    assert!(!holds(
+        "Soldiers clashed with the gang and found rifles and ammunition in the house."
+    ));
+}
+
+#[test]
+fn an_air_force_intelligence_officer_is_not_an_air_strike() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("Unidentified gunmen shot dead an officer of the air force intelligence in the town.")
+        .unwrap();
+    assert_ne!(best.sub_event_type, AirDroneStrike);
+}
+
+#[test]
+fn an_executive_is_not_an_execution() {
+    let c = Classifier::embedded();
+    assert!(c
+        .classify_str("The executive committee met in the capital on Thursday.")
+        .iter()
+        .all(|s| s.sub_event_type != Attack));
 }
 
 #[test]

@@ -179,6 +179,16 @@ fn duplicate_phrases_and_ids_are_rejected() {
 }
 
 #[test]
+fn a_combination_names_only_known_entries_in_none() {
+    let text = "[[trigger]]\nid = \"a\"\nphrases = [\"x\"]\ntypes = { GRENADE = 1.0 }\nexample = \"x\"\n\
+                [[trigger]]\nid = \"b\"\nphrases = [\"y\"]\ntypes = { GRENADE = 1.0 }\nexample = \"y\"\n\
+                [[combination]]\nid = \"c\"\nall = [[\"a\"], [\"b\"]]\nnone = [\"z\"]\n\
+                types = { GRENADE = 1.0 }\nexample = \"x y\"\n";
+    let msg = err_of(text).to_string();
+    assert!(msg.contains("\"c\"") && msg.contains("\"z\""), "{msg}");
+}
+
+#[test]
 fn bad_phrases_and_weights_are_rejected() {
     let base = |phrases: &str, types: &str| {
         format!("[[trigger]]\nid = \"a\"\nphrases = [{phrases}]\ntypes = {{ {types} }}\nexample = \"x\"\n")

@@ -1578,6 +1578,15 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
                 .any(|y| y.name == x.name)
         })
     };
+    // Looting or burning told right after an attack is what the attackers also did ("They
+    // also burned several huts"): ACLED codes looting and destruction as their own event only
+    // when no other violence occurs.
+    let looting_too = violent(a.sub_event_type)
+        && b.sub_event_type == SubEventType::LootingPropertyDestruction
+        && d.first_sentence == p.last_sentence + 1
+        && !d.new_incident
+        && !d.explicit_date
+        && (!d.explicit_place || same_place);
     let elaboration = violent(a.sub_event_type)
         && violent(b.sub_event_type)
         && d.first_sentence == p.last_sentence + 1
@@ -1588,7 +1597,7 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && a.tally == b.tally
         && known(&b.actor1)
         && known(&b.actor2);
-    if aftermath || elaboration || escalation(p, d).is_some() {
+    if aftermath || elaboration || looting_too || escalation(p, d).is_some() {
         return true;
     }
     if !same_kind || a.tally != b.tally {
@@ -1665,7 +1674,34 @@ fn demonstration_turn(p: &Draft, d: &Draft) -> Option<SubEventType> {
     }
 }
 
+/// Shelling or a thrown grenade told first and then answered or exchanged ("The other side
+/// returned fire", "explosions in both directions"): the two sides engaged each other, which
+/// ACLED codes as an armed clash.
+fn answered_fire(p: &Draft, d: &Draft) -> bool {
+    let shelling = p.event.sub_event_type == SubEventType::ShellingArtilleryMissileAttack;
+    let grenade = p.event.sub_event_type == SubEventType::Grenade;
+    (shelling || grenade)
+        && d.event.sub_event_type == SubEventType::ArmedClash
+        && d.event.cues.iter().any(|c| {
+            let rule = c.rule.split('+').next().unwrap_or_default();
+            // A grenade is answered by return fire; shelling also by a clash told after it.
+            rule == "trigger:fire_answered"
+                || shelling
+                    && (rule.starts_with("combination:")
+                        || ["trigger:exchange_of_shelling", "trigger:armed_clash"].contains(&rule))
+        })
+}
+
 fn merge(p: &mut Draft, d: Draft) {
+    if answered_fire(p, &d) {
+        p.event.sub_event_type = SubEventType::ArmedClash;
+    }
+    // Abducted and then killed: ACLED codes the killing.
+    if p.event.sub_event_type == SubEventType::AbductionForcedDisappearance
+        && d.event.sub_event_type == SubEventType::Attack
+    {
+        p.event.sub_event_type = SubEventType::Attack;
+    }
     if let Some(escalated) = escalation(p, &d) {
         let e = &mut p.event;
         if escalated != e.sub_event_type {
