@@ -137,6 +137,7 @@ struct QuantityCues {
     vehicles: Vec<String>,
     participants: Vec<String>,
     other_roles: Vec<String>,
+    things: Vec<String>,
     no_fatalities: Vec<String>,
     mixed_fates: Vec<String>,
     grievance_before: Vec<String>,
@@ -183,6 +184,8 @@ pub struct Cues {
     pub side_armed: PhraseSet,
     /// Verbs that give a number a role other than victim ("300 relatives rallied").
     pub other_roles: PhraseSet,
+    /// Nouns for things ("rocket shells", "houses"): a number counting them counts no people.
+    pub things: Vec<String>,
     /// "No fatalities", "no one was killed": the event's fatalities are 0.
     pub no_fatalities: PhraseSet,
     /// "Killed, injured or captured": a figure that does not count the dead.
@@ -229,6 +232,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         side_state: PhraseSet::new(&f.sides.state),
         side_armed: PhraseSet::new(&f.sides.armed_group),
         other_roles: PhraseSet::new(&q.other_roles),
+        things: q.things.clone(),
         no_fatalities: PhraseSet::new(&q.no_fatalities),
         mixed_fates: PhraseSet::new(&q.mixed_fates),
         grievance_before: q.grievance_before.clone(),

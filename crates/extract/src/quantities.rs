@@ -144,6 +144,10 @@ fn kind_for(
     if let Some(hit) = before {
         return counted(hit);
     }
+    // "fired 10 rocket shells, killing a child": a number of things counts no people.
+    if counts_things(&text[n.span.end..sentence.end], &doc.cues.things) {
+        return None;
+    }
     // The first count verb after it in the clause, unless the number is first the subject of
     // another verb ("300 relatives rallied") or the clause turns to someone else ("relatives of
     // a man who died").
@@ -189,6 +193,20 @@ fn kind_for(
         }
     }
     counted(after)
+}
+
+/// Whether the words right after a number ("10 rocket shells", "tens of shells") name things:
+/// the first three words, up to a comma, and an "of" after a vague number.
+fn counts_things(after: &str, things: &[String]) -> bool {
+    let clause = after.split([',', ';', '.', '(']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| things.contains(&w))
 }
 
 /// Whether the end of `text` lies inside an unclosed "(".

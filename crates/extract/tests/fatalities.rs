@@ -203,3 +203,20 @@ fn other_dead_add_to_the_first_count() {
         2
     );
 }
+
+#[test]
+fn a_number_of_things_is_no_count_of_the_dead() {
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, militants fired 10 rocket shells on a neighbourhood of Aleppo, \
+             killing a child and injuring 4 people."
+        ),
+        1
+    );
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, gunmen torched 12 houses in a village near Jos, killing a farmer."
+        ),
+        1
+    );
+}
