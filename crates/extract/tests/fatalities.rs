@@ -220,3 +220,14 @@ fn a_number_of_things_is_no_count_of_the_dead() {
         1
     );
 }
+
+#[test]
+fn a_span_of_time_is_no_count() {
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, an air strike hit a market in Douma, killing 12 people. More than \
+             500 people were killed in one week of bombing in the enclave, the monitor said."
+        ),
+        12
+    );
+}
