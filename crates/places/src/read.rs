@@ -2032,7 +2032,13 @@ impl Gazetteer {
         let p = &self.places[ix];
         self.fill_country(place, p.country);
         if p.admin1 != NO_ADMIN1 {
-            place.admin1 = Some(self.admin1[p.admin1 as usize].name.clone());
+            let area = self.admin1_areas.iter().find(|(a, _, lat, lon, r)| {
+                *a == p.admin1 && km(f64::from(p.lat), f64::from(p.lon), *lat, *lon) <= *r
+            });
+            place.admin1 = Some(match area {
+                Some((_, name, ..)) => name.clone(),
+                None => self.admin1[p.admin1 as usize].name.clone(),
+            });
         }
         place.name = p.name.clone();
         place.geonameid = (p.flags & FLAG_USER == 0).then_some(p.id);
@@ -2046,6 +2052,15 @@ impl Token {
     fn joined_loose(&self) -> bool {
         self.joined
     }
+}
+
+/// Great-circle distance in km.
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 fn human_pop(p: u32) -> String {

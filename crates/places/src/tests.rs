@@ -964,3 +964,17 @@ fn a_colonia_is_a_neighbourhood_not_a_town_named_colonia() {
     assert!(c.place.unresolved_name);
     assert_eq!(c.place.admin1.as_deref(), Some("Sinaloa"));
 }
+
+#[test]
+fn belgrade_is_its_own_admin1_inside_central_serbia() {
+    // admin1_areas.tsv: GeoNames files Belgrade under Central Serbia; ACLED writes Belgrade
+    let p = read("Students marched in Belgrade on Monday. Workers rallied in Kragujevac.");
+    assert_eq!(
+        mention(&p, "Belgrade").place.admin1.as_deref(),
+        Some("Belgrade")
+    );
+    assert_eq!(
+        mention(&p, "Kragujevac").place.admin1.as_deref(),
+        Some("Central Serbia")
+    );
+}
