@@ -978,3 +978,13 @@ fn belgrade_is_its_own_admin1_inside_central_serbia() {
         Some("Central Serbia")
     );
 }
+
+#[test]
+fn a_burkinabe_province_after_a_village_gives_its_region() {
+    // context_words.tsv: Tapoa is a province of Burkina Faso's Est region
+    let p = read("Gunmen burned a granary in Kwabdou (Kwabdou, Tapoa) on Sunday.");
+    let m = mention(&p, "Kwabdou");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("BF"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Est"));
+}
