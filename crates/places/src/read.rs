@@ -939,8 +939,22 @@ impl Gazetteer {
 
     /// Marks qualifiers: `X (Y, Z)`, `X, Y` where Y is a province or country, `X of Y`.
     fn attach_context(&self, text: &str, toks: &[Token], found: &mut [Found]) {
+        let is_area = |f: &Found| match &f.hit {
+            Hit::Country(..) => true,
+            Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
+            Hit::Unresolved => false,
+        };
         for a in 0..found.len() {
-            if found[a].qualifies.is_some() {
+            if let Some(head) = found[a].qualifies {
+                // "San Joaquin, Valencia, Carabobo state": a province after a qualifier
+                // qualifies the head too
+                let b = a + 1;
+                if b < found.len() && found[b].qualifies.is_none() && is_area(&found[b]) {
+                    let end = toks[found[a].word_after_tok.unwrap_or(found[a].last)].end;
+                    if text[end..toks[found[b].first].start].trim() == "," {
+                        found[b].qualifies = Some(head);
+                    }
+                }
                 continue;
             }
             let end_tok = found[a].word_after_tok.unwrap_or(found[a].last);
@@ -976,11 +990,6 @@ impl Gazetteer {
                 found[a].qualifies = Some(b);
                 continue;
             }
-            let is_area = |f: &Found| match &f.hit {
-                Hit::Country(..) => true,
-                Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
-                Hit::Unresolved => false,
-            };
             let a_is_town = match &found[a].hit {
                 Hit::Names(p) => p.iter().any(|x| x >> 30 != TAG_ADMIN1),
                 Hit::Unresolved => true,

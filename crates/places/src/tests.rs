@@ -988,3 +988,17 @@ fn a_burkinabe_province_after_a_village_gives_its_region() {
     assert_eq!(m.place.country_code.as_deref(), Some("BF"));
     assert_eq!(m.place.admin1.as_deref(), Some("Est"));
 }
+
+#[test]
+fn a_province_after_a_qualifying_town_qualifies_the_head_too() {
+    // "Valencia" alone is Spain's province; "Carabobo state" after it says Venezuela
+    let p =
+        read("Nurses marched through San Joaquin, Valencia, Carabobo state, over unpaid wages.");
+    let m = mention(&p, "San Joaquin");
+    assert_eq!(m.place.country_code.as_deref(), Some("VE"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Carabobo"));
+    assert_eq!(
+        mention(&p, "Valencia").place.country_code.as_deref(),
+        Some("VE")
+    );
+}
