@@ -1002,3 +1002,16 @@ fn a_province_after_a_qualifying_town_qualifies_the_head_too() {
         Some("VE")
     );
 }
+
+#[test]
+fn national_outlets_choose_between_namesake_provinces() {
+    // outlets.tsv: Correo del Caroni (Venezuela), Joy FM (Ghana)
+    let g = Gazetteer::embedded();
+    let text = "Miners blocked the road in Palo Quemado, Bolivar state, on Friday.";
+    let p = g.read_places_from(text, &sentences(text), Some("Correo del Caroni"));
+    assert_eq!(p.main_country.as_deref(), Some("VE"), "{p:#?}");
+    let text = "Farmers marched to Kpalbe in the North East region on Sunday.";
+    let p = g.read_places_from(text, &sentences(text), Some("Joy FM"));
+    assert_eq!(p.main_country.as_deref(), Some("GH"), "{p:#?}");
+    assert_eq!(p.main_admin1.as_deref(), Some("North East"), "{p:#?}");
+}
