@@ -1015,3 +1015,19 @@ fn national_outlets_choose_between_namesake_provinces() {
     assert_eq!(p.main_country.as_deref(), Some("GH"), "{p:#?}");
     assert_eq!(p.main_admin1.as_deref(), Some("North East"), "{p:#?}");
 }
+
+#[test]
+fn regional_outlets_name_the_country_when_no_place_does() {
+    // outlets.tsv: Cuarto Poder (Chiapas), Ak Zhaiyk (Atyrau), Baloch Campaign (Sistan and
+    // Baluchestan)
+    let g = Gazetteer::embedded();
+    let text = "Two men on a motorcycle fired at a patrol and fled.";
+    for (outlet, iso) in [
+        ("Cuarto Poder", "MX"),
+        ("Ak Zhaiyk", "KZ"),
+        ("Baloch Campaign", "IR"),
+    ] {
+        let p = g.read_places_from(text, &sentences(text), Some(outlet));
+        assert_eq!(p.main_country.as_deref(), Some(iso), "{outlet}: {p:#?}");
+    }
+}
