@@ -66,6 +66,50 @@ pub fn parse_person_cues(text: &str) -> Result<(Vec<String>, Vec<String>), Place
     parse_two_word_lists("person_cues.txt", text, ["before", "after"])
 }
 
+/// `admin1_areas.tsv`: first-level units ACLED writes that GeoNames folds into a larger
+/// admin1 (the City of Belgrade in Central Serbia), as a point and a radius.
+pub const ADMIN1_AREAS_TSV: &str = include_str!("../../../data/gazetteer/admin1_areas.tsv");
+
+/// A row of `admin1_areas.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Admin1Area {
+    /// `CC.code` of the GeoNames admin1 the area lies in.
+    pub key: String,
+    /// Name ACLED writes for places in the area.
+    pub name: String,
+    /// Centre latitude.
+    pub lat: f64,
+    /// Centre longitude.
+    pub lon: f64,
+    /// Radius in km.
+    pub radius_km: f64,
+}
+
+/// Parses `admin1_areas.tsv`: `CC.code`, name, lat, lon, radius km.
+pub fn parse_admin1_areas(text: &str) -> Result<Vec<Admin1Area>, PlacesError> {
+    let file = "admin1_areas.tsv";
+    let expected = "CC.code<TAB>name<TAB>lat<TAB>lon<TAB>radius km";
+    let mut out = Vec::new();
+    for (line, cols) in rows(file, text) {
+        let num = |i: usize| cols.get(i).and_then(|c| c.trim().parse::<f64>().ok());
+        match (num(2), num(3), num(4)) {
+            (Some(lat), Some(lon), Some(radius_km))
+                if cols[0].contains('.') && !cols[1].is_empty() && radius_km > 0.0 =>
+            {
+                out.push(Admin1Area {
+                    key: cols[0].to_owned(),
+                    name: cols[1].to_owned(),
+                    lat,
+                    lon,
+                    radius_km,
+                })
+            }
+            _ => return Err(bad(file, line, expected)),
+        }
+    }
+    Ok(out)
+}
+
 /// `outlets.tsv`: news outlets and the country (or few countries) they report on.
 pub const OUTLETS_TSV: &str = include_str!("../../../data/gazetteer/outlets.tsv");
 
@@ -363,6 +407,14 @@ pub fn admin1_overrides() -> &'static [Admin1Row] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admin1_areas_parse_and_bad_rows_are_named() {
+        let a = parse_admin1_areas(ADMIN1_AREAS_TSV).unwrap();
+        assert!(a.iter().any(|r| r.key == "RS.SE" && r.name == "Belgrade"));
+        assert!(parse_admin1_areas("RS.SE\tBelgrade\t44.8\n").is_err());
+        assert!(parse_admin1_areas("RS.SE\tBelgrade\t44.8\t20.4\t0\n").is_err());
+    }
 
     #[test]
     fn shipped_tables_parse() {

@@ -122,6 +122,9 @@ pub struct Gazetteer {
     pub(crate) person_before: FxHashSet<String>,
     /// Words after a person's name ("said", "who").
     pub(crate) person_after: FxHashSet<String>,
+    /// Areas inside an admin1 that ACLED names on their own (`admin1_areas.tsv`): admin1
+    /// index, name, centre latitude and longitude, radius in km.
+    pub(crate) admin1_areas: Vec<(u16, String, f64, f64, f64)>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -261,6 +264,18 @@ impl Gazetteer {
         let (organisation_last, organisation_first) =
             data::parse_organisation_words(data::ORGANISATION_WORDS_TXT)?;
         let (person_before, person_after) = data::parse_person_cues(data::PERSON_CUES_TXT)?;
+        let admin1_areas = data::parse_admin1_areas(data::ADMIN1_AREAS_TSV)?
+            .into_iter()
+            .filter_map(|row| {
+                let (cc, code) = row.key.split_once('.')?;
+                let c = *country_by_iso.get(cc)?;
+                let ix = d
+                    .admin1
+                    .iter()
+                    .position(|a| a.country == c && a.code == code)?;
+                Some((ix as u16, row.name, row.lat, row.lon, row.radius_km))
+            })
+            .collect();
         Ok(Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
@@ -284,6 +299,7 @@ impl Gazetteer {
             organisation_first: organisation_first.into_iter().collect(),
             person_before: person_before.into_iter().collect(),
             person_after: person_after.into_iter().collect(),
+            admin1_areas,
         })
     }
 

@@ -939,8 +939,22 @@ impl Gazetteer {
 
     /// Marks qualifiers: `X (Y, Z)`, `X, Y` where Y is a province or country, `X of Y`.
     fn attach_context(&self, text: &str, toks: &[Token], found: &mut [Found]) {
+        let is_area = |f: &Found| match &f.hit {
+            Hit::Country(..) => true,
+            Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
+            Hit::Unresolved => false,
+        };
         for a in 0..found.len() {
-            if found[a].qualifies.is_some() {
+            if let Some(head) = found[a].qualifies {
+                // "San Joaquin, Valencia, Carabobo state": a province after a qualifier
+                // qualifies the head too
+                let b = a + 1;
+                if b < found.len() && found[b].qualifies.is_none() && is_area(&found[b]) {
+                    let end = toks[found[a].word_after_tok.unwrap_or(found[a].last)].end;
+                    if text[end..toks[found[b].first].start].trim() == "," {
+                        found[b].qualifies = Some(head);
+                    }
+                }
                 continue;
             }
             let end_tok = found[a].word_after_tok.unwrap_or(found[a].last);
@@ -976,11 +990,6 @@ impl Gazetteer {
                 found[a].qualifies = Some(b);
                 continue;
             }
-            let is_area = |f: &Found| match &f.hit {
-                Hit::Country(..) => true,
-                Hit::Names(p) => p.iter().any(|x| x >> 30 == TAG_ADMIN1),
-                Hit::Unresolved => false,
-            };
             let a_is_town = match &found[a].hit {
                 Hit::Names(p) => p.iter().any(|x| x >> 30 != TAG_ADMIN1),
                 Hit::Unresolved => true,
@@ -2032,7 +2041,13 @@ impl Gazetteer {
         let p = &self.places[ix];
         self.fill_country(place, p.country);
         if p.admin1 != NO_ADMIN1 {
-            place.admin1 = Some(self.admin1[p.admin1 as usize].name.clone());
+            let area = self.admin1_areas.iter().find(|(a, _, lat, lon, r)| {
+                *a == p.admin1 && km(f64::from(p.lat), f64::from(p.lon), *lat, *lon) <= *r
+            });
+            place.admin1 = Some(match area {
+                Some((_, name, ..)) => name.clone(),
+                None => self.admin1[p.admin1 as usize].name.clone(),
+            });
         }
         place.name = p.name.clone();
         place.geonameid = (p.flags & FLAG_USER == 0).then_some(p.id);
@@ -2046,6 +2061,15 @@ impl Token {
     fn joined_loose(&self) -> bool {
         self.joined
     }
+}
+
+/// Great-circle distance in km.
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 fn human_pop(p: u32) -> String {

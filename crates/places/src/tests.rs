@@ -964,3 +964,70 @@ fn a_colonia_is_a_neighbourhood_not_a_town_named_colonia() {
     assert!(c.place.unresolved_name);
     assert_eq!(c.place.admin1.as_deref(), Some("Sinaloa"));
 }
+
+#[test]
+fn belgrade_is_its_own_admin1_inside_central_serbia() {
+    // admin1_areas.tsv: GeoNames files Belgrade under Central Serbia; ACLED writes Belgrade
+    let p = read("Students marched in Belgrade on Monday. Workers rallied in Kragujevac.");
+    assert_eq!(
+        mention(&p, "Belgrade").place.admin1.as_deref(),
+        Some("Belgrade")
+    );
+    assert_eq!(
+        mention(&p, "Kragujevac").place.admin1.as_deref(),
+        Some("Central Serbia")
+    );
+}
+
+#[test]
+fn a_burkinabe_province_after_a_village_gives_its_region() {
+    // context_words.tsv: Tapoa is a province of Burkina Faso's Est region
+    let p = read("Gunmen burned a granary in Kwabdou (Kwabdou, Tapoa) on Sunday.");
+    let m = mention(&p, "Kwabdou");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("BF"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Est"));
+}
+
+#[test]
+fn a_province_after_a_qualifying_town_qualifies_the_head_too() {
+    // "Valencia" alone is Spain's province; "Carabobo state" after it says Venezuela
+    let p =
+        read("Nurses marched through San Joaquin, Valencia, Carabobo state, over unpaid wages.");
+    let m = mention(&p, "San Joaquin");
+    assert_eq!(m.place.country_code.as_deref(), Some("VE"));
+    assert_eq!(m.place.admin1.as_deref(), Some("Carabobo"));
+    assert_eq!(
+        mention(&p, "Valencia").place.country_code.as_deref(),
+        Some("VE")
+    );
+}
+
+#[test]
+fn national_outlets_choose_between_namesake_provinces() {
+    // outlets.tsv: Correo del Caroni (Venezuela), Joy FM (Ghana)
+    let g = Gazetteer::embedded();
+    let text = "Miners blocked the road in Palo Quemado, Bolivar state, on Friday.";
+    let p = g.read_places_from(text, &sentences(text), Some("Correo del Caroni"));
+    assert_eq!(p.main_country.as_deref(), Some("VE"), "{p:#?}");
+    let text = "Farmers marched to Kpalbe in the North East region on Sunday.";
+    let p = g.read_places_from(text, &sentences(text), Some("Joy FM"));
+    assert_eq!(p.main_country.as_deref(), Some("GH"), "{p:#?}");
+    assert_eq!(p.main_admin1.as_deref(), Some("North East"), "{p:#?}");
+}
+
+#[test]
+fn regional_outlets_name_the_country_when_no_place_does() {
+    // outlets.tsv: Cuarto Poder (Chiapas), Ak Zhaiyk (Atyrau), Baloch Campaign (Sistan and
+    // Baluchestan)
+    let g = Gazetteer::embedded();
+    let text = "Two men on a motorcycle fired at a patrol and fled.";
+    for (outlet, iso) in [
+        ("Cuarto Poder", "MX"),
+        ("Ak Zhaiyk", "KZ"),
+        ("Baloch Campaign", "IR"),
+    ] {
+        let p = g.read_places_from(text, &sentences(text), Some(outlet));
+        assert_eq!(p.main_country.as_deref(), Some(iso), "{outlet}: {p:#?}");
+    }
+}
