@@ -1031,3 +1031,50 @@ fn regional_outlets_name_the_country_when_no_place_does() {
         assert_eq!(p.main_country.as_deref(), Some(iso), "{outlet}: {p:#?}");
     }
 }
+
+#[test]
+fn a_small_place_named_before_is_a_place_at_a_sentence_start() {
+    let text = "Fighters left the Yarmouk camp in Damascus on Sunday. Yarmouk is the last \
+                district they held.";
+    let places = read(text);
+    let second = text.rfind("Yarmouk").unwrap();
+    assert!(
+        places
+            .mentions
+            .iter()
+            .any(|m| m.span.start == second && m.place.admin1.as_deref() == Some("Damascus")),
+        "{:#?}",
+        places.mentions
+    );
+    // Unnamed before, the same word opening a sentence is not taken on its own.
+    assert!(read("Yarmouk is the last district they held.")
+        .mentions
+        .is_empty());
+}
+
+fn written(text: &str) -> Vec<String> {
+    read(text)
+        .mentions
+        .iter()
+        .map(|m| m.place.mention.clone())
+        .collect()
+}
+
+#[test]
+fn a_name_after_said_or_before_head_of_is_a_person() {
+    let found = written(
+        "Five people were killed in shelling on Idlib, said Karim Abdel Salam, the head of a \
+         local monitoring group.",
+    );
+    assert_eq!(found, vec!["Idlib"], "{found:?}");
+    let found = written(
+        "Yusuf al-Hamwi, head of the rescue teams in Idlib, said the search went on overnight.",
+    );
+    assert_eq!(found, vec!["Idlib"], "{found:?}");
+}
+
+#[test]
+fn a_rights_group_is_no_place() {
+    let found = written("The Network for Human Rights counted 12 dead in Idlib.");
+    assert_eq!(found, vec!["Idlib"], "{found:?}");
+}
