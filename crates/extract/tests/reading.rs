@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use sitrep_extract::Reader;
-use sitrep_model::{Article, DatePrecision, Polarity, QuantityKind, SubEventType};
+use sitrep_model::{ActorRef, Article, DatePrecision, Polarity, QuantityKind, SubEventType};
 use std::sync::OnceLock;
 
 fn reader() -> &'static Reader {
@@ -23,6 +23,11 @@ fn article(id: &str, text: &str, published: Option<NaiveDate>) -> Article {
         origin: format!("test:{id}"),
         ..Default::default()
     }
+}
+
+/// The name of an actor read, if one was.
+fn name(actor: &Option<ActorRef>) -> Option<&str> {
+    actor.as_ref().map(|a| a.name.as_str())
 }
 
 /// The type of the one event a report is read as (fails when it is read as none or several).
@@ -412,14 +417,8 @@ fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
     let r = reader().read(&a);
     let e = &r.events[0];
     assert_eq!(e.sub_event_type, SubEventType::Attack);
-    assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Unidentified Armed Group (Nigeria)")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Civilians (Nigeria)")
-    );
+    assert_eq!(name(&e.actor1), Some("Unidentified Armed Group (Nigeria)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Nigeria)"));
 
     // "fired by presumed X": a hedge between "by" and the actor still names who fired
     let a = article(
@@ -430,7 +429,7 @@ fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
     );
     let r = reader().read(&a);
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Military Forces of Libya (2014-) Haftar Faction")
     );
 
@@ -459,7 +458,7 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
     );
     let r = reader().read(&a);
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Unidentified Gang (Mexico)")
     );
     // A body found with the marks told in the next sentence: the gang is named too, also when
@@ -472,13 +471,10 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
     );
     let r = reader().read(&a);
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Unidentified Gang (Mexico)")
     );
-    assert_eq!(
-        r.events[0].actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Civilians (Mexico)")
-    );
+    assert_eq!(name(&r.events[0].actor2), Some("Civilians (Mexico)"));
     let a = article(
         "mx-plain",
         "On 9 June 2021, in Zamora, Michoacan, a woman was found dead near the river. The body \
@@ -487,7 +483,7 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
     );
     let r = reader().read(&a);
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Unidentified Armed Group (Mexico)")
     );
     // Elsewhere armed men stay an unidentified armed group, and people who seize people are
@@ -499,7 +495,7 @@ fn where_acled_names_unknown_perpetrators_by_what_they_did_armed_men_follow() {
     );
     let r = reader().read(&a);
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Unidentified Armed Group (Nigeria)")
     );
 }
@@ -528,7 +524,7 @@ fn fire_with_no_named_shooter_on_a_stable_front_comes_from_the_other_side() {
         .is_some_and(|e| e.rule.starts_with("front_line:donbas")));
     let avdiivka = near("Avdiivka");
     assert_eq!(
-        avdiivka.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&avdiivka.actor2),
         Some("Military Forces of Ukraine (2019-)")
     );
     // the same words before the front existed name nobody
@@ -573,7 +569,7 @@ fn a_clash_of_unknown_gunmen_is_between_unknown_armed_groups() {
         assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{}", e.notes);
         for side in [&e.actor1, &e.actor2] {
             assert_eq!(
-                side.as_ref().map(|a| a.name.as_str()),
+                name(side),
                 Some("Unidentified Armed Group (Nigeria)"),
                 "{}",
                 e.notes
@@ -590,13 +586,10 @@ fn where_acled_lists_state_forces_first_in_clashes_the_wording_does_not_decide()
     let e = &r.events[0];
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor1),
         Some("Military Forces of Brazil (2019-) Military Police")
     );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Unidentified Gang (Brazil)")
-    );
+    assert_eq!(name(&e.actor2), Some("Unidentified Gang (Brazil)"));
     // elsewhere the side named first stays actor 1
     let text =
         "On 4 March 2021, gunmen of a drug cartel exchanged fire with state police officers \
@@ -604,7 +597,7 @@ fn where_acled_lists_state_forces_first_in_clashes_the_wording_does_not_decide()
     let r = reader().read(&article("mx-clash", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
     assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Police Forces of Mexico (2018-) State Police")
     );
 }
@@ -616,21 +609,15 @@ fn a_leading_category_label_is_not_where_the_roles_are_read() {
     let r = reader().read(&article("label", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor1),
         Some("Military Forces of Turkey (2016-)"),
         "{e:#?}"
     );
     let text = "Looting: On 4 March 2021, regime forces looted the crops of farmers near Saraqib.";
     let r = reader().read(&article("label2", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
-    assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Military Forces of Syria (2000-)")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Civilians (Syria)")
-    );
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
 }
 
 #[test]
@@ -639,17 +626,11 @@ fn forces_operating_under_an_operation_are_the_operation() {
                 the village of Tal Tamer in al-Hasakeh.";
     let r = reader().read(&article("ops", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
-    assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Operation Peace Spring")
-    );
+    assert_eq!(name(&e.actor1), Some("Operation Peace Spring"));
     // people living under a group's rule are not acted on by it
     let text = "On 4 March 2021, residents living under IS rule protested in Raqqa.";
     let r = reader().read(&article("under", text, Some(d(2021, 3, 5))));
-    assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Protesters (Syria)")
-    );
+    assert_eq!(name(&r.events[0].actor1), Some("Protesters (Syria)"));
 }
 
 #[test]
@@ -660,7 +641,7 @@ fn the_subject_of_a_passive_verb_is_acted_on() {
     let r = reader().read(&article("passive", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
     assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Police Forces of Afghanistan (2014-)"),
         "{e:#?}"
     );
@@ -668,16 +649,13 @@ fn the_subject_of_a_passive_verb_is_acted_on() {
     let text = "On 4 March 2021, Saudi-led coalition air raids were reported on Sirwah district \
                 in Marib.";
     let r = reader().read(&article("reported", text, Some(d(2021, 3, 5))));
-    assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Operation Restoring Hope")
-    );
+    assert_eq!(name(&r.events[0].actor1), Some("Operation Restoring Hope"));
     // "were transferred out": the group moved still left, it was not acted on
     let text = "On 4 March 2021, the last group of IS fighters was transferred by bus out of \
                 the Yarmouk camp in southern Damascus.";
     let r = reader().read(&article("transferred", text, Some(d(2021, 3, 5))));
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Islamic State (Syria)"),
         "{:#?}",
         r.events[0]
@@ -691,12 +669,9 @@ fn a_clash_between_two_named_sides_lists_them_in_order() {
     let r = reader().read(&article("between", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(name(&e.actor1), Some("NPA: New People's Army"));
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("NPA: New People's Army")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Military Forces of the Philippines (2016-)")
     );
 }
@@ -708,11 +683,11 @@ fn two_subjects_of_a_clash_fought_each_other() {
     let e = &r.events[0];
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor1),
         Some("Military Forces of Libya (2016-) Government of National Accord")
     );
     assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Military Forces of Libya (2014-) Haftar Faction")
     );
 }
@@ -723,14 +698,8 @@ fn a_group_reporting_what_others_did_is_not_a_party_to_it() {
                 against PKK positions in the Zap region of Dahuk.";
     let r = reader().read(&article("hpg", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
-    assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Military Forces of Turkey (2016-)")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("PKK: Kurdistan Workers Party")
-    );
+    assert_eq!(name(&e.actor1), Some("Military Forces of Turkey (2016-)"));
+    assert_eq!(name(&e.actor2), Some("PKK: Kurdistan Workers Party"));
 }
 
 #[test]
@@ -744,7 +713,7 @@ fn rioters_face_the_police_named_or_each_other() {
         sitrep_model::EventType::Riots
     );
     assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Police Forces of India (2014-)"),
         "{e:#?}"
     );
@@ -757,10 +726,7 @@ fn rioters_face_the_police_named_or_each_other() {
         sitrep_model::EventType::Riots
     );
     for side in [&e.actor1, &e.actor2] {
-        assert_eq!(
-            side.as_ref().map(|a| a.name.as_str()),
-            Some("Rioters (India)")
-        );
+        assert_eq!(name(side), Some("Rioters (India)"));
     }
 }
 
@@ -774,14 +740,8 @@ fn civilians_are_what_explosions_act_on() {
         e.sub_event_type.event_type(),
         sitrep_model::EventType::ExplosionsRemoteViolence
     );
-    assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Unidentified Armed Group (Myanmar)")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Civilians (Myanmar)")
-    );
+    assert_eq!(name(&e.actor1), Some("Unidentified Armed Group (Myanmar)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Myanmar)"));
 }
 
 #[test]
@@ -792,14 +752,11 @@ fn two_states_forces_named_together_fought_each_other_home_side_first() {
     let e = &r.events[0];
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor1),
         Some("Military Forces of Pakistan (2018-)"),
         "{e:#?}"
     );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Military Forces of India (2014-)")
-    );
+    assert_eq!(name(&e.actor2), Some("Military Forces of India (2014-)"));
 }
 
 #[test]
@@ -808,12 +765,9 @@ fn the_object_of_the_subjects_verb_before_the_trigger_is_acted_on() {
                 the Zap region of Dahuk.";
     let r = reader().read(&article("object", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
+    assert_eq!(name(&e.actor1), Some("Military Forces of Turkey (2016-)"));
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Military Forces of Turkey (2016-)")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("PKK: Kurdistan Workers Party"),
         "{e:#?}"
     );
@@ -824,15 +778,8 @@ fn rioters_attacking_property_act_on_civilians() {
     let text = "On 4 March 2021, rioters hurled Molotov cocktails at a bank branch in Sidon.";
     let r = reader().read(&article("molotov", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
-    assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
-        Some("Rioters (Lebanon)")
-    );
-    assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
-        Some("Civilians (Lebanon)"),
-        "{e:#?}"
-    );
+    assert_eq!(name(&e.actor1), Some("Rioters (Lebanon)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Lebanon)"), "{e:#?}");
 }
 
 #[test]
@@ -860,7 +807,7 @@ fn an_explosive_no_one_is_named_for_was_set_by_an_unknown_armed_group() {
     let e = &r.events[0];
     assert_eq!(e.sub_event_type, SubEventType::RemoteExplosive);
     assert_eq!(
-        e.actor1.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor1),
         Some("Unidentified Armed Group (Afghanistan)")
     );
 }
@@ -871,14 +818,14 @@ fn in_brazil_a_drive_by_names_the_gang_or_police_militia_and_armed_men_alone_do_
                 There are no reports on the identity of the perpetrators.";
     let r = reader().read(&article("br-armed", text, Some(d(2021, 3, 5))));
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Unidentified Armed Group (Brazil)")
     );
     let text = "On 4 March 2021, in Teresina, Piaui, a man was killed in a drive-by shooting by \
                 two armed men on a motorcycle.";
     let r = reader().read(&article("br-driveby", text, Some(d(2021, 3, 5))));
     assert_eq!(
-        r.events[0].actor1.as_ref().map(|a| a.name.as_str()),
+        name(&r.events[0].actor1),
         Some("Unidentified Gang and/or Police Militia")
     );
 }
@@ -889,18 +836,18 @@ fn who_attacked_is_actor1_when_the_other_side_repelled_it() {
                 checkpoint in Chora district, Uruzgan.";
     let r = reader().read(&article("repelled", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
-    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Taliban"));
+    assert_eq!(name(&e.actor1), Some("Taliban"));
     assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Military Forces of Afghanistan (2014-)")
     );
     let text = "On 4 March 2021, nine Taliban militants were killed when Afghan forces repulsed \
                 their attack in Chora district, Uruzgan.";
     let r = reader().read(&article("repulsed", text, Some(d(2021, 3, 5))));
     let e = &r.events[0];
-    assert_eq!(e.actor1.as_ref().map(|a| a.name.as_str()), Some("Taliban"));
+    assert_eq!(name(&e.actor1), Some("Taliban"));
     assert_eq!(
-        e.actor2.as_ref().map(|a| a.name.as_str()),
+        name(&e.actor2),
         Some("Military Forces of Afghanistan (2014-)")
     );
 }
