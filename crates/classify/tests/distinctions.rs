@@ -636,3 +636,14 @@ fn first_strongest_event_wins_in_a_snippet() {
     let snippet = "Warplanes struck the market, killing eleven people. Residents later protested.";
     assert_eq!(c.best(snippet).unwrap().sub_event_type, AirDroneStrike);
 }
+
+#[test]
+fn an_actor_named_as_agent_still_counts_in_full_as_target() {
+    // The same entry ("fighters", "fighter") names both sides: the victim's mention is the
+    // first in its role, not a repeat, so the victim being armed makes it a clash.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Rebel fighters shot dead a fighter of the militia near the bridge.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
