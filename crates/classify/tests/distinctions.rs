@@ -647,3 +647,18 @@ fn an_actor_named_as_agent_still_counts_in_full_as_target() {
         .unwrap();
     assert_eq!(best.sub_event_type, ArmedClash);
 }
+
+#[test]
+fn a_named_village_of_a_district_places_the_event() {
+    // "Karam village of Dara district" says where; it is not the target of the attack.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Militants killed two soldiers in an attack on a post in the Karam village of Dara district.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+    // After the verb, "the village of" is what was attacked: its people.
+    let best = c
+        .best("Militants attacked the village of Karam in Dara district.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, Attack);
+}
