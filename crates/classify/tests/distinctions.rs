@@ -662,3 +662,13 @@ fn a_named_village_of_a_district_places_the_event() {
         .unwrap();
     assert_eq!(best.sub_event_type, Attack);
 }
+
+#[test]
+fn a_gang_handing_out_food_changes_its_activity() {
+    // A gang named is no crime by itself: what it does here is relief, a change of activity.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Members of the drug cartel delivered food packages to poor families in the town.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ChangeToGroupActivity);
+}
