@@ -672,3 +672,12 @@ fn a_gang_handing_out_food_changes_its_activity() {
         .unwrap();
     assert_eq!(best.sub_event_type, ChangeToGroupActivity);
 }
+
+#[test]
+fn a_gang_member_shot_by_armed_men_is_a_clash_between_armed_groups() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("An alleged gang member was shot dead by unidentified armed men in the market.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
