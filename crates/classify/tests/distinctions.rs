@@ -681,3 +681,13 @@ fn a_gang_member_shot_by_armed_men_is_a_clash_between_armed_groups() {
         .unwrap();
     assert_eq!(best.sub_event_type, ArmedClash);
 }
+
+#[test]
+fn an_encounter_with_militants_is_a_clash() {
+    // "Encounter" is how South Asian reports name a gunfight between forces and militants.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Police killed the commander of the outfit in an encounter near the orchard.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
