@@ -691,3 +691,15 @@ fn an_encounter_with_militants_is_a_clash() {
         .unwrap();
     assert_eq!(best.sub_event_type, ArmedClash);
 }
+
+#[test]
+fn an_operation_against_an_armed_group_that_leaves_wounded_is_a_clash() {
+    let c = Classifier::embedded();
+    let best = c
+        .best(
+            "Police carried out an operation against drug traffickers in the port district. \
+             Two suspects were shot and wounded.",
+        )
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
