@@ -703,3 +703,16 @@ fn an_operation_against_an_armed_group_that_leaves_wounded_is_a_clash() {
         .unwrap();
     assert_eq!(best.sub_event_type, ArmedClash);
 }
+
+#[test]
+fn intelligence_officers_shot_dead_are_armed_targets() {
+    // The NDS (Afghanistan's intelligence service) and a regime's intelligence officers are
+    // state forces: gunmen killing them fought state forces, they did not attack civilians.
+    let c = Classifier::embedded();
+    for s in [
+        "Two NDS members were shot dead by unknown gunmen near the bazaar.",
+        "Unidentified gunmen shot dead a member of the regime's intelligence in the town.",
+    ] {
+        assert_eq!(c.best(s).unwrap().sub_event_type, ArmedClash, "{s}");
+    }
+}
