@@ -716,3 +716,12 @@ fn intelligence_officers_shot_dead_are_armed_targets() {
         assert_eq!(c.best(s).unwrap().sub_event_type, ArmedClash, "{s}");
     }
 }
+
+#[test]
+fn a_soldier_killed_off_duty_is_a_civilian_victim() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("Insurgents shot dead an off-duty soldier outside a shop in the town.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, Attack);
+}
