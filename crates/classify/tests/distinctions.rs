@@ -725,3 +725,14 @@ fn a_soldier_killed_off_duty_is_a_civilian_victim() {
         .unwrap();
     assert_eq!(best.sub_event_type, Attack);
 }
+
+#[test]
+fn a_sit_in_or_a_road_blocked_with_stones_is_peaceful() {
+    let c = Classifier::embedded();
+    for s in [
+        "Nurses barricaded themselves into the hospital office to protest unpaid wages.",
+        "Residents blocked the highway using stones to protest against power cuts.",
+    ] {
+        assert_eq!(c.best(s).unwrap().sub_event_type, PeacefulProtest, "{s}");
+    }
+}
