@@ -736,3 +736,13 @@ fn a_sit_in_or_a_road_blocked_with_stones_is_peaceful() {
         assert_eq!(c.best(s).unwrap().sub_event_type, PeacefulProtest, "{s}");
     }
 }
+
+#[test]
+fn a_thief_beaten_up_by_locals_is_mob_violence_not_force_against_protesters() {
+    // "Beaten up" says nothing of protesters: force against protesters needs them named.
+    let c = Classifier::embedded();
+    let best = c
+        .best("A suspected thief was beaten up by locals in the market.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, MobViolence);
+}
