@@ -746,3 +746,12 @@ fn a_thief_beaten_up_by_locals_is_mob_violence_not_force_against_protesters() {
         .unwrap();
     assert_eq!(best.sub_event_type, MobViolence);
 }
+
+#[test]
+fn forces_that_encountered_militants_fought_them() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("During an operation the army encountered insurgents in the hills and killed four.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
