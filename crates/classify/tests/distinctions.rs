@@ -755,3 +755,12 @@ fn forces_that_encountered_militants_fought_them() {
         .unwrap();
     assert_eq!(best.sub_event_type, ArmedClash);
 }
+
+#[test]
+fn heads_or_a_body_found_tell_a_killing_not_a_weapons_find() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("Two human heads were found beside the highway with a threatening message.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, Attack);
+}
