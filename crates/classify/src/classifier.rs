@@ -550,11 +550,14 @@ impl Classifier {
             for &(t, w) in &c.cues {
                 parts.push((t, hi, PartKind::Cue, w * mult));
             }
+            // Actor cues count repeats by the role each mention plays (below): "fighters
+            // shot dead a fighter" names one actor twice, once as agent, once as target.
+            let actor_mult = position * hit.factor;
             for &(t, w) in &c.agent_cues {
-                parts.push((t, hi, PartKind::Agent, w * mult));
+                parts.push((t, hi, PartKind::Agent, w * actor_mult));
             }
             for &(t, w) in &c.target_cues {
-                parts.push((t, hi, PartKind::Target, w * mult));
+                parts.push((t, hi, PartKind::Target, w * actor_mult));
             }
         }
         // Combinations: every group fires in one sentence (the first where it holds).
@@ -616,6 +619,10 @@ impl Classifier {
             }
         }
         // Cues count only for candidates; actor cues by the role the actor plays.
+        // Mentions of one actor entry in one role, per class and cue kind:
+        // ((entry, class, agent cue, agent role), count).
+        type RoleKey = (usize, usize, bool, bool);
+        let mut role_seen: Vec<(RoleKey, u32)> = Vec::new();
         for part in parts.iter_mut() {
             let (t, hi, kind, w) = *part;
             if !head[t] || matches!(kind, PartKind::Head | PartKind::ComboHead(_)) {
@@ -637,6 +644,25 @@ impl Classifier {
                 let fits = match kind {
                     PartKind::Agent => acts != Some(false),
                     _ => acts == Some(false),
+                };
+                let agent_cue = kind == PartKind::Agent;
+                let key = (hit.entry, t, agent_cue, agent_cue == fits);
+                let count = match role_seen.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n - 1
+                    }
+                    None => {
+                        role_seen.push((key, 1));
+                        0
+                    }
+                };
+                weight *= if count == 0 {
+                    1.0
+                } else if count <= params.max_repeats {
+                    params.repeat_bonus
+                } else {
+                    0.0
                 };
                 if !fits {
                     weight *= match kind {

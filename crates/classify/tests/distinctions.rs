@@ -636,3 +636,131 @@ fn first_strongest_event_wins_in_a_snippet() {
     let snippet = "Warplanes struck the market, killing eleven people. Residents later protested.";
     assert_eq!(c.best(snippet).unwrap().sub_event_type, AirDroneStrike);
 }
+
+#[test]
+fn an_actor_named_as_agent_still_counts_in_full_as_target() {
+    // The same entry ("fighters", "fighter") names both sides: the victim's mention is the
+    // first in its role, not a repeat, so the victim being armed makes it a clash.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Rebel fighters shot dead a fighter of the militia near the bridge.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
+
+#[test]
+fn a_named_village_of_a_district_places_the_event() {
+    // "Karam village of Dara district" says where; it is not the target of the attack.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Militants killed two soldiers in an attack on a post in the Karam village of Dara district.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+    // After the verb, "the village of" is what was attacked: its people.
+    let best = c
+        .best("Militants attacked the village of Karam in Dara district.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, Attack);
+}
+
+#[test]
+fn a_gang_handing_out_food_changes_its_activity() {
+    // A gang named is no crime by itself: what it does here is relief, a change of activity.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Members of the drug cartel delivered food packages to poor families in the town.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ChangeToGroupActivity);
+}
+
+#[test]
+fn a_gang_member_shot_by_armed_men_is_a_clash_between_armed_groups() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("An alleged gang member was shot dead by unidentified armed men in the market.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
+
+#[test]
+fn an_encounter_with_militants_is_a_clash() {
+    // "Encounter" is how South Asian reports name a gunfight between forces and militants.
+    let c = Classifier::embedded();
+    let best = c
+        .best("Police killed the commander of the outfit in an encounter near the orchard.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
+
+#[test]
+fn an_operation_against_an_armed_group_that_leaves_wounded_is_a_clash() {
+    let c = Classifier::embedded();
+    let best = c
+        .best(
+            "Police carried out an operation against drug traffickers in the port district. \
+             Two suspects were shot and wounded.",
+        )
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
+
+#[test]
+fn intelligence_officers_shot_dead_are_armed_targets() {
+    // The NDS (Afghanistan's intelligence service) and a regime's intelligence officers are
+    // state forces: gunmen killing them fought state forces, they did not attack civilians.
+    let c = Classifier::embedded();
+    for s in [
+        "Two NDS members were shot dead by unknown gunmen near the bazaar.",
+        "Unidentified gunmen shot dead a member of the regime's intelligence in the town.",
+    ] {
+        assert_eq!(c.best(s).unwrap().sub_event_type, ArmedClash, "{s}");
+    }
+}
+
+#[test]
+fn a_soldier_killed_off_duty_is_a_civilian_victim() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("Insurgents shot dead an off-duty soldier outside a shop in the town.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, Attack);
+}
+
+#[test]
+fn a_sit_in_or_a_road_blocked_with_stones_is_peaceful() {
+    let c = Classifier::embedded();
+    for s in [
+        "Nurses barricaded themselves into the hospital office to protest unpaid wages.",
+        "Residents blocked the highway using stones to protest against power cuts.",
+    ] {
+        assert_eq!(c.best(s).unwrap().sub_event_type, PeacefulProtest, "{s}");
+    }
+}
+
+#[test]
+fn a_thief_beaten_up_by_locals_is_mob_violence_not_force_against_protesters() {
+    // "Beaten up" says nothing of protesters: force against protesters needs them named.
+    let c = Classifier::embedded();
+    let best = c
+        .best("A suspected thief was beaten up by locals in the market.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, MobViolence);
+}
+
+#[test]
+fn forces_that_encountered_militants_fought_them() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("During an operation the army encountered insurgents in the hills and killed four.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, ArmedClash);
+}
+
+#[test]
+fn heads_or_a_body_found_tell_a_killing_not_a_weapons_find() {
+    let c = Classifier::embedded();
+    let best = c
+        .best("Two human heads were found beside the highway with a threatening message.")
+        .unwrap();
+    assert_eq!(best.sub_event_type, Attack);
+}

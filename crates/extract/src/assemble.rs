@@ -1597,7 +1597,15 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && a.tally == b.tally
         && known(&b.actor1)
         && known(&b.actor2);
-    if aftermath || elaboration || looting_too || escalation(p, d).is_some() {
+    // The next sentence naming the victim of a killing as a gang member ("The victim was
+    // involved in a gang") tells who was killed, even when it names the gang.
+    let victim_named = a.sub_event_type == SubEventType::Attack
+        && d.first_sentence == p.last_sentence + 1
+        && !d.new_incident
+        && !d.explicit_date
+        && !d.explicit_place
+        && b.cues.iter().any(|c| c.rule == "cue:victim_in_gang");
+    if aftermath || elaboration || looting_too || victim_named || escalation(p, d).is_some() {
         return true;
     }
     if !same_kind || a.tally != b.tally {
@@ -1694,6 +1702,14 @@ fn answered_fire(p: &Draft, d: &Draft) -> bool {
 
 fn merge(p: &mut Draft, d: Draft) {
     if answered_fire(p, &d) {
+        p.event.sub_event_type = SubEventType::ArmedClash;
+    }
+    // A killing, and then the victim named as a gang member or trafficker: the victim was one
+    // of an armed group, which ACLED codes as an armed clash.
+    if p.event.sub_event_type == SubEventType::Attack
+        && d.event.sub_event_type == SubEventType::ArmedClash
+        && d.event.cues.iter().any(|c| c.rule == "cue:victim_in_gang")
+    {
         p.event.sub_event_type = SubEventType::ArmedClash;
     }
     // Abducted and then killed: ACLED codes the killing.

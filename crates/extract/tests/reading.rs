@@ -311,6 +311,19 @@ fn abducted_then_killed_is_an_attack() {
 }
 
 #[test]
+fn a_killing_whose_victim_was_in_a_gang_is_an_armed_clash() {
+    let a = article(
+        "gang",
+        "On 3 March 2021, a man was shot dead outside a bar in Recife by two armed men on a \
+         motorcycle. The victim was involved in a gang.",
+        Some(d(2021, 3, 3)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+    assert_eq!(r.events[0].sub_event_type, SubEventType::ArmedClash);
+}
+
+#[test]
 fn a_grenade_answered_with_gunfire_is_an_armed_clash() {
     assert_eq!(
         only_event_type(
