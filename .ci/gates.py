@@ -16,11 +16,12 @@ GATES = [
     ("seeds", "control_must_found", 2),
     ("seeds", "control_should_found", 3),
     ("wikievents", "recall", 0.75),
+    # issue 3's target that is met
+    ("acled", "country", 0.98),
     # regression floors just under today's figures (issues 3 and 4 raise them)
-    ("acled", "event_type", 0.88),
+    ("acled", "event_type", 0.89),
     ("acled", "time_precision", 0.96),
-    ("acled", "admin1", 0.88),
-    ("acled", "country", 0.97),
+    ("acled", "admin1", 0.89),
     ("acled", "within_25km", 0.70),
     ("acled", "geo_precision", 0.68),
     ("case", "weighted_f1", 0.77),
