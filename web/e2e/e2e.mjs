@@ -229,7 +229,11 @@ async function e2e() {
       const drawn = () => fresh.evaluate(() => (document.querySelector('#map').dataset.admin1 || '').split(' ').filter(Boolean));
       // Zoomed on the country by its filter: its divisions are drawn, named once close enough.
       await fresh.goto(`${url}#/?country=${country.code}`);
-      await fresh.waitForFunction((f) => (document.querySelector('#map').dataset.admin1 || '').split(' ').includes(f), file, { timeout: 20000 });
+      // (the fit to the country's events may be an animated zoom: wait for the map to settle on it)
+      await fresh.waitForFunction((f) => {
+        const m = document.querySelector('#map').dataset;
+        return (m.admin1 || '').split(' ').includes(f) && Number(m.zoom) >= 5;
+      }, file, { timeout: 20000 }).catch(() => {});
       const outlines = await fresh.locator('#map path.admin1').count();
       assert.ok(outlines >= 1, `${country.code}: ${outlines} admin1 outlines drawn`);
       const zoom = Number(await fresh.getAttribute('#map', 'data-zoom'));
