@@ -483,18 +483,13 @@ impl ActorDictionary {
         let words = &text[span.start..span.end];
         Some(ActorMention {
             span,
-            actor: ActorRef {
-                name: e.name.clone(),
+            actor: read_actor(
+                e.name.clone(),
                 inter,
-                mention: words.to_string(),
-                evidence: Some(Evidence {
-                    article_id: String::new(),
-                    sentence: 0,
-                    span,
-                    text: words.to_string(),
-                    rule: format!("actors:{} (coordinated)", e.id),
-                }),
-            },
+                words,
+                span,
+                format!("actors:{} (coordinated)", e.id),
+            ),
             kind: e.kind,
             generic: false,
             implied: false,
@@ -572,18 +567,7 @@ impl ActorDictionary {
         let span = Span::new(h.start, h.end);
         ActorMention {
             span,
-            actor: ActorRef {
-                name,
-                inter,
-                mention: words.to_string(),
-                evidence: Some(Evidence {
-                    article_id: String::new(),
-                    sentence: 0,
-                    span,
-                    text: words.to_string(),
-                    rule: format!("actors:{id}"),
-                }),
-            },
+            actor: read_actor(name, inter, words, span, format!("actors:{id}")),
             kind,
             generic: alias.flavor == Flavor::Generic,
             implied: alias.flavor == Flavor::Implied,
@@ -991,3 +975,20 @@ impl Build {
 
 #[cfg(test)]
 mod tests;
+
+/// An actor read at `span` (article-relative once the reader fills in the article and sentence),
+/// with the dictionary rule that named it.
+fn read_actor(name: String, inter: u8, words: &str, span: Span, rule: String) -> ActorRef {
+    ActorRef {
+        name,
+        inter,
+        mention: words.to_string(),
+        evidence: Some(Evidence {
+            article_id: String::new(),
+            sentence: 0,
+            span,
+            text: words.to_string(),
+            rule,
+        }),
+    }
+}

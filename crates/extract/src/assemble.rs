@@ -338,7 +338,7 @@ pub fn read(doc: &Doc) -> Reading {
                 .collect::<Vec<_>>(),
             &date_for_sentence,
             claims.asserting().next(),
-            armed_opponent(&history),
+            || armed_opponent(&history).cloned(),
         );
 
         let candidate = event_candidate(doc, i);

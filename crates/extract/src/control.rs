@@ -54,14 +54,14 @@ const OUTSIDE_GOVERNMENT: [&str; 8] = [
 
 /// Read control statements in sentence `i`. `actors` are the sentence's resolved actors,
 /// `as_of` the sentence's date, `claim` who says so, `opponent` the armed non-state actor the
-/// article named last (for "beyond government control").
+/// article has named most (asked for only for "beyond government control").
 pub fn read_sentence(
     doc: &Doc,
     i: usize,
     actors: &[(Span, ActorRef)],
     as_of: &EventDate,
     claim: Option<&Claim>,
-    opponent: Option<&ActorRef>,
+    opponent: impl FnOnce() -> Option<ActorRef>,
 ) -> Option<ControlStatement> {
     let sentence = doc.sentences[i];
     let lower = doc.sentence_text(i).to_ascii_lowercase();
@@ -69,11 +69,12 @@ pub fn read_sentence(
 
     // "Yarmouk is the last district beyond government control": the place the sentence opens
     // with is held by the government's armed opponent.
-    if let Some(opponent) = opponent {
-        if let Some((p, cue)) = OUTSIDE_GOVERNMENT
-            .iter()
-            .find_map(|c| find_word(&lower, c).map(|p| (p, c)))
-        {
+    if let Some((p, cue)) = OUTSIDE_GOVERNMENT
+        .iter()
+        .find_map(|c| find_word(&lower, c).map(|p| (p, c)))
+    {
+        // (who the opponent is, only asked for when a sentence says so)
+        if let Some(opponent) = opponent() {
             let cue_span = Span::new(at(p), at(p + cue.len()));
             let places = places_in(doc, i, Span::new(sentence.start, cue_span.start));
             // Only the sentence's subject: "Damascus" in "the last Damascus district" is not it.
@@ -102,7 +103,7 @@ pub fn read_sentence(
                     doc,
                     i,
                     vec![first],
-                    opponent,
+                    &opponent,
                     if dated || now.date.is_none() {
                         as_of
                     } else {
