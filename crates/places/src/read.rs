@@ -1233,14 +1233,27 @@ impl Gazetteer {
                         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
                     let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
                     let mut explicit_other = explicit_admin1.clone();
+                    // (wherever the name is written: "Tripoli" twice is no context for
+                    // Libya's province of Tripoli)
+                    // (a qualifier of the same name, "Durango, Durango", is other context)
+                    let written_times = found
+                        .iter()
+                        .enumerate()
+                        .filter(|(gj, g)| {
+                            matches!(&g.hit, Hit::Names(p) if p == post)
+                                && (*gj == fi
+                                    || (g.qualifies != Some(fi) && f.qualifies != Some(*gj)))
+                        })
+                        .count() as f32;
                     for (x, w) in &own {
                         let a = self.admin1_of(*x);
+                        let share = written_times * w / own_total;
                         if let Some(v) = a1_context.get_mut(&a) {
-                            *v -= w / own_total;
+                            *v -= share;
                         }
                         if *x >> 30 == TAG_ADMIN1 {
                             if let Some(v) = explicit_other.get_mut(&a) {
-                                *v -= w / own_total;
+                                *v -= share;
                             }
                         }
                     }
@@ -1797,7 +1810,17 @@ impl Gazetteer {
         // "Meghalaya" is not Cameroon's)
         let same_as_head = matches!((&f.hit, &found[head].hit),
             (Hit::Names(a), Hit::Names(b)) if a == b);
-        if let (Some(_), Hit::Names(p), false) = (f.qualifies, &f.hit, same_as_head) {
+        // (not one joined by "in" or "of": "the square in Tripoli" names a town, and Libya's
+        // province of that name is no reason to read Libya's city)
+        let in_prose = f.qualifies.is_some() && {
+            let h = &found[head];
+            let from = toks[h.word_after_tok.unwrap_or(h.last)].end;
+            let to = toks[f.first].start;
+            from <= to && matches!(text[from..to].trim(), "in" | "of")
+        };
+        if let (Some(_), Hit::Names(p), false, false) =
+            (f.qualifies, &f.hit, same_as_head, in_prose)
+        {
             let own: Vec<u16> = p
                 .iter()
                 .filter(|x| *x >> 30 == TAG_ADMIN1)

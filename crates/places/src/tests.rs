@@ -1078,3 +1078,30 @@ fn a_rights_group_is_no_place() {
     let found = written("The Network for Human Rights counted 12 dead in Idlib.");
     assert_eq!(found, vec!["Idlib"], "{found:?}");
 }
+
+#[test]
+fn a_town_named_twice_is_no_context_for_its_namesake_province() {
+    // Libya's Tripoli is a bigger city and Libya has a province of that name; neither the
+    // town qualifying the square ("in Tripoli") nor the second "Tripoli" is a reason to
+    // leave the Lebanese outlet's country.
+    let text = "Taxi drivers closed the clock square in Tripoli on Monday. Later the drivers \
+                marched through Tripoli to the port.";
+    let p = Gazetteer::embedded().read_places_from(text, &sentences(text), Some("El Nashra"));
+    let town = p.primary().expect("a place");
+    assert_eq!(
+        town.place.country_code.as_deref(),
+        Some("LB"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(town.place.admin1.as_deref(), Some("North"));
+    // A province qualifier of the same name is still the province's own context.
+    let p = read("Teachers marched in Durango, Durango, over unpaid wages.");
+    let town = p.primary().expect("a place");
+    assert_eq!(
+        town.place.country_code.as_deref(),
+        Some("MX"),
+        "{:#?}",
+        p.mentions
+    );
+}
