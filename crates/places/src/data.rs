@@ -110,6 +110,35 @@ pub fn parse_admin1_areas(text: &str) -> Result<Vec<Admin1Area>, PlacesError> {
     Ok(out)
 }
 
+/// `admin1_abbreviations.tsv`: short forms of first-level divisions written as a place's
+/// qualifier ("(Haveli district, AJK)", "Pipri, Kaushambi (UP)").
+pub const ADMIN1_ABBREVIATIONS_TSV: &str =
+    include_str!("../../../data/gazetteer/admin1_abbreviations.tsv");
+
+/// Parses `admin1_abbreviations.tsv`: the abbreviation as written (capitals, no spaces) and
+/// the `CC.code` of its admin1.
+pub fn parse_admin1_abbreviations(text: &str) -> Result<Vec<(String, String)>, PlacesError> {
+    let file = "admin1_abbreviations.tsv";
+    let expected = "ABBREVIATION (capitals, no spaces)<TAB>CC.code";
+    let mut out = Vec::new();
+    for (line, cols) in rows(file, text) {
+        let abbr = cols[0].trim();
+        let key = cols.get(1).map(|c| c.trim()).unwrap_or("");
+        let capitals = abbr.chars().any(char::is_uppercase)
+            && !abbr.chars().any(|c| c.is_lowercase() || c.is_whitespace());
+        if !capitals
+            || cols.len() != 2
+            || key
+                .split_once('.')
+                .is_none_or(|(c, d)| c.len() != 2 || d.is_empty())
+        {
+            return Err(bad(file, line, expected));
+        }
+        out.push((abbr.to_owned(), key.to_owned()));
+    }
+    Ok(out)
+}
+
 /// `outlets.tsv`: news outlets and the country (or few countries) they report on.
 pub const OUTLETS_TSV: &str = include_str!("../../../data/gazetteer/outlets.tsv");
 
@@ -445,6 +474,21 @@ mod tests {
         assert!(ctx.iter().any(|r| r.admin1.iter().any(|a| a == "UA.05")));
         let stop = parse_stoplist(STOPLIST_TXT);
         assert!(stop.iter().any(|w| w == "police"));
+    }
+
+    #[test]
+    fn admin1_abbreviations_parse_and_bad_rows_are_named() {
+        let a = parse_admin1_abbreviations(ADMIN1_ABBREVIATIONS_TSV).unwrap();
+        assert!(a.contains(&("J&K".to_owned(), "IN.12".to_owned())));
+        assert!(parse_admin1_abbreviations("Up\tIN.36\n").is_err());
+        assert!(parse_admin1_abbreviations("UP\tIN36\n").is_err());
+        let err = parse_admin1_abbreviations("# x\nUP\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("admin1_abbreviations.tsv") && err.contains("line 2"),
+            "{err}"
+        );
     }
 
     #[test]

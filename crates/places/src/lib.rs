@@ -125,6 +125,9 @@ pub struct Gazetteer {
     /// Areas inside an admin1 that ACLED names on their own (`admin1_areas.tsv`): admin1
     /// index, name, centre latitude and longitude, radius in km.
     pub(crate) admin1_areas: Vec<(u16, String, f64, f64, f64)>,
+    /// First word of an admin1 abbreviation as written ("J" of "J&K", "AJK") → the whole
+    /// abbreviations starting so and their admin1 (`admin1_abbreviations.tsv`).
+    pub(crate) admin1_abbreviations: FxHashMap<String, Vec<(String, u16)>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -276,6 +279,26 @@ impl Gazetteer {
                 Some((ix as u16, row.name, row.lat, row.lon, row.radius_km))
             })
             .collect();
+        let mut admin1_abbreviations: FxHashMap<String, Vec<(String, u16)>> = FxHashMap::default();
+        for (abbr, key) in data::parse_admin1_abbreviations(data::ADMIN1_ABBREVIATIONS_TSV)? {
+            let Some(a) = key.split_once('.').and_then(|(cc, code)| {
+                let c = *country_by_iso.get(cc)?;
+                d.admin1
+                    .iter()
+                    .position(|a| a.country == c && a.code == code)
+            }) else {
+                continue;
+            };
+            let first = abbr
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            admin1_abbreviations
+                .entry(first)
+                .or_default()
+                .push((abbr, a as u16));
+        }
         Ok(Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
@@ -300,6 +323,7 @@ impl Gazetteer {
             person_before: person_before.into_iter().collect(),
             person_after: person_after.into_iter().collect(),
             admin1_areas,
+            admin1_abbreviations,
         })
     }
 

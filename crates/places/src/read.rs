@@ -509,6 +509,20 @@ impl Gazetteer {
             .collect();
         let mut i = 0;
         while i < toks.len() {
+            // "(Haveli district, AJK)", "Pipri, Kaushambi (UP)": an admin1 abbreviation
+            if let Some((j, a)) = self.abbreviation_at(text, toks, i) {
+                found.push(Found {
+                    first: i,
+                    last: j,
+                    hit: Hit::Names(vec![TAG_ADMIN1 << 30 | u32::from(a)]),
+                    word_after: None,
+                    word_after_tok: None,
+                    cue: self.cue_before(toks, i),
+                    qualifies: None,
+                });
+                i = j + 1;
+                continue;
+            }
             let t = &toks[i];
             // an article starts a name when it cannot be English ("al", "el") or is
             // hyphenated ("ash-Shafah"); "at Gorgan", "as Homs" are prepositions
@@ -789,6 +803,30 @@ impl Gazetteer {
             }
         }
         found
+    }
+
+    /// An admin1 abbreviation starting at token `i` where a qualifier stands: right after
+    /// "(" or ",", and before ")", ",", ";", "." or the end ("Pipri, Kaushambi (UP)"), so
+    /// that "UP" in "stirred UP" or "TN" in a headline is no place. Returns its last token
+    /// and the admin1.
+    fn abbreviation_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, u16)> {
+        let t = &toks[i];
+        let candidates = self.admin1_abbreviations.get(&text[t.start..t.end])?;
+        if !text[..t.start].trim_end().ends_with(['(', ',']) {
+            return None;
+        }
+        let rest = &text[t.start..];
+        candidates.iter().find_map(|(abbr, a)| {
+            let after = rest.strip_prefix(abbr.as_str())?;
+            let next = after.trim_start();
+            let closes = next.is_empty() || next.starts_with([')', ',', ';', '.']);
+            if after.starts_with(char::is_alphanumeric) || !closes {
+                return None;
+            }
+            let end = t.start + abbr.len();
+            let j = (i..toks.len()).take_while(|&k| toks[k].end <= end).last()?;
+            Some((j, *a))
+        })
     }
 
     /// Whether a name is spelled exactly as a province or a town of 100k+ (not only a

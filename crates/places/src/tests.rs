@@ -1105,3 +1105,28 @@ fn a_town_named_twice_is_no_context_for_its_namesake_province() {
         p.mentions
     );
 }
+
+#[test]
+fn an_admin1_abbreviation_qualifies_a_place() {
+    // admin1_abbreviations.tsv: "AJK" is Azad Jammu and Kashmir, read where a qualifier stands
+    let p = read("A shepherd was killed by shelling in Dabsi (Nakyal sector, AJK).");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("PK"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(
+        place.place.admin1.as_deref(),
+        Some("Azad Jammu and Kashmir")
+    );
+    let p = read("Youths pelted stones at police in Kanipora village (Kulgam district, J&K).");
+    assert_eq!(
+        mention(&p, "J&K").place.admin1.as_deref(),
+        Some("Jammu and Kashmir")
+    );
+    // elsewhere the same letters are words, or other things
+    assert!(written("Fuel prices shot UP in April.").is_empty());
+    assert!(written("Members of the Banshkandi UP met on Monday.").is_empty());
+}
