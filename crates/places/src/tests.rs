@@ -1130,3 +1130,11 @@ fn an_admin1_abbreviation_qualifies_a_place() {
     assert!(written("Fuel prices shot UP in April.").is_empty());
     assert!(written("Members of the Banshkandi UP met on Monday.").is_empty());
 }
+
+#[test]
+fn the_line_of_control_is_no_place() {
+    let found = written("Troops traded fire across the LoC near Uri (Baramulla district, J&K).");
+    assert!(!found.iter().any(|w| w == "LoC"), "{found:?}");
+    let p = read("Troops traded fire across the LoC near Uri (Baramulla district, J&K).");
+    assert_eq!(p.primary().map(|m| m.place.mention.as_str()), Some("Uri"));
+}
