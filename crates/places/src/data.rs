@@ -284,6 +284,10 @@ pub enum PlaceWord {
     Outskirts,
     /// camp, neighbourhood, square: part of a town.
     District,
+    /// street, avenue, boulevard: part of a town, and often named after another place
+    /// ("Sanaa Street" in Hodeidah, "Haifa Street" in Baghdad): never the place it is named
+    /// after.
+    Street,
     /// county, LGA, municipality, tehsil: a second-level division named after its seat
     /// (the seat, precision 2).
     Admin2,
@@ -395,6 +399,7 @@ pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesE
             Some("countryside") => PlaceWord::Countryside,
             Some("outskirts") => PlaceWord::Outskirts,
             Some("district") => PlaceWord::District,
+            Some("street") => PlaceWord::Street,
             Some("admin2") => PlaceWord::Admin2,
             Some("town") => PlaceWord::Town,
             Some("prefix") => PlaceWord::Prefix,
@@ -402,7 +407,7 @@ pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesE
                 return Err(bad(
                     "place_words.tsv",
                     line,
-                    "word<TAB>admin1|admin2|countryside|outskirts|district|town|prefix",
+                    "word<TAB>admin1|admin2|countryside|outskirts|district|street|town|prefix",
                 ))
             }
         };

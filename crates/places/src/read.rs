@@ -735,6 +735,20 @@ impl Gazetteer {
                 }
                 h => h,
             };
+            // "Sanaa Street" (in Hodeidah), "Paulista Avenue" (in Sao Paulo): a street named
+            // after a place is not that place, but an unknown part of some town
+            let hit = match hit {
+                Some((j, Hit::Names(_)))
+                    if toks.get(j + 1).is_some_and(|n| {
+                        n.joined
+                            && n.sentence == t.sentence
+                            && self.place_words.get(&n.lower) == Some(&PlaceWord::Street)
+                    }) =>
+                {
+                    Some((j, Hit::Unresolved))
+                }
+                h => h,
+            };
             // organisations ("al-Nusra Front", "Jaish al-Islam") are not places
             if let Some((j, _)) = &hit {
                 let content: Vec<&Token> = toks[i..=*j]
@@ -888,7 +902,7 @@ impl Gazetteer {
         if j > i
             && matches!(
                 self.place_words.get(&toks[j].lower),
-                Some(PlaceWord::District | PlaceWord::Town | PlaceWord::Admin2)
+                Some(PlaceWord::District | PlaceWord::Street | PlaceWord::Town | PlaceWord::Admin2)
             )
         {
             return Some((j, Hit::Unresolved));
@@ -897,7 +911,7 @@ impl Gazetteer {
         if let Some(n) = after {
             if matches!(
                 self.place_words.get(&n.lower),
-                Some(PlaceWord::District | PlaceWord::Town | PlaceWord::Admin2)
+                Some(PlaceWord::District | PlaceWord::Street | PlaceWord::Town | PlaceWord::Admin2)
             ) && (j > i
                 || !matches!(
                     n.lower.as_str(),
@@ -1522,7 +1536,7 @@ impl Gazetteer {
                             self.fill_place(&mut place, ix);
                             let district = matches!(
                                 f.word_after,
-                                Some(PlaceWord::District | PlaceWord::Admin2)
+                                Some(PlaceWord::District | PlaceWord::Street | PlaceWord::Admin2)
                             ) || p.flags & FLAG_SECTION != 0;
                             let near = matches!(
                                 cue,
@@ -1667,7 +1681,7 @@ impl Gazetteer {
                 let named_town = matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
                     && matches!(
                         f.word_after,
-                        None | Some(PlaceWord::Town | PlaceWord::District)
+                        None | Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Street)
                     );
                 if mentions[j].kind == PlaceKind::Admin1 {
                     place.geo_precision = 3;
@@ -2000,7 +2014,12 @@ impl Gazetteer {
             match f.word_after {
                 Some(PlaceWord::Admin1) => s += 20.0,
                 Some(PlaceWord::Countryside) => s += 4.0,
-                Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Outskirts) => s -= 20.0,
+                Some(
+                    PlaceWord::Town
+                    | PlaceWord::District
+                    | PlaceWord::Street
+                    | PlaceWord::Outskirts,
+                ) => s -= 20.0,
                 Some(PlaceWord::Admin2) => s -= 5.0,
                 Some(PlaceWord::Prefix) | None => {}
             }

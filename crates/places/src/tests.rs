@@ -1138,3 +1138,19 @@ fn the_line_of_control_is_no_place() {
     let p = read("Troops traded fire across the LoC near Uri (Baramulla district, J&K).");
     assert_eq!(p.primary().map(|m| m.place.mention.as_str()), Some("Uri"));
 }
+
+#[test]
+fn a_street_named_after_a_city_is_not_that_city() {
+    let p = read("Rioters burned tyres in Baghdad Street in the centre of Damascus.");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("SY"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(place.place.admin1.as_deref(), Some("Damascus"));
+    let street = mention(&p, "Baghdad");
+    assert_eq!(street.kind, PlaceKind::Unresolved);
+    assert_eq!(street.place.country_code.as_deref(), Some("SY"));
+}
