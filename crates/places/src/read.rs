@@ -70,6 +70,8 @@ impl ArticlePlaces {
             .map(|(i, m)| {
                 let kind = match m.kind {
                     PlaceKind::Town | PlaceKind::District => 3.0,
+                    // (one placed in the town the text puts it in is as precise as a town)
+                    PlaceKind::Unresolved if m.place.where_prec <= 2 => 3.0,
                     PlaceKind::Unresolved => 2.4,
                     PlaceKind::Admin1 => 1.8,
                     PlaceKind::Region => 1.0,
@@ -999,11 +1001,14 @@ impl Gazetteer {
         for a in 0..found.len() {
             if let Some(head) = found[a].qualifies {
                 // "San Joaquin, Valencia, Carabobo state": a province after a qualifier
-                // qualifies the head too
+                // qualifies the head too ("Raju street of Afrin city in Aleppo")
                 let b = a + 1;
                 if b < found.len() && found[b].qualifies.is_none() && is_area(&found[b]) {
                     let end = toks[found[a].word_after_tok.unwrap_or(found[a].last)].end;
-                    if text[end..toks[found[b].first].start].trim() == "," {
+                    if matches!(
+                        text[end..toks[found[b].first].start].trim(),
+                        "," | "in" | "of"
+                    ) {
                         found[b].qualifies = Some(head);
                     }
                 }
@@ -1050,11 +1055,27 @@ impl Gazetteer {
             let b_plain_list = toks
                 .get(found[b].last + 1)
                 .is_some_and(|n| n.lower == "and" && n.joined_loose());
-            if a_is_town && is_area(&found[b]) && !b_plain_list {
-                let sep = between.trim();
-                if sep == "," || sep == "of" || sep == "in" {
-                    found[b].qualifies = Some(a);
-                }
+            // "Kirkoy village of Yayladere district, Bingol", "Gota area of Ahmedabad city",
+            // "Lunsar town, Marampa subdivision": a town named as a division, or any town
+            // that a part of a town or a village is "of" or "in", contains it (and the
+            // province after it qualifies the first name too, above)
+            let sep = between.trim();
+            let b_division = matches!(&found[b].hit, Hit::Names(_))
+                && matches!(
+                    found[b].word_after,
+                    Some(PlaceWord::Admin2 | PlaceWord::District | PlaceWord::Town)
+                );
+            let a_part = matches!(
+                found[a].word_after,
+                Some(PlaceWord::District | PlaceWord::Town)
+            ) && matches!(&found[b].hit, Hit::Names(_))
+                && (sep == "of" || sep == "in");
+            if a_is_town
+                && (is_area(&found[b]) || b_division || a_part)
+                && !b_plain_list
+                && (sep == "," || sep == "of" || sep == "in")
+            {
+                found[b].qualifies = Some(a);
             }
         }
     }
@@ -1210,6 +1231,8 @@ impl Gazetteer {
         // ---- resolve each mention
         let mut mentions: Vec<PlaceMention> = Vec::with_capacity(found.len());
         let mut chosen_admin1: Vec<Option<u16>> = vec![None; found.len()];
+        // the gazetteer place each town mention was read as
+        let mut chosen_town: Vec<Option<usize>> = vec![None; found.len()];
         // mentions read at first but dropped once the article is read (see below)
         let mut dropped: Vec<bool> = vec![false; found.len()];
         for (fi, f) in found.iter().enumerate() {
@@ -1504,6 +1527,7 @@ impl Gazetteer {
                     } else {
                         let p = &self.places[ix];
                         chosen_admin1[fi] = (p.admin1 != NO_ADMIN1).then_some(p.admin1);
+                        chosen_town[fi] = Some(ix);
                         let rule = format!(
                             "gazetteer:{} pop={} ctx={ctx}",
                             p.id,
@@ -1571,6 +1595,51 @@ impl Gazetteer {
                 score,
                 qualifies: f.qualifies,
             });
+        }
+
+        // "Gota area of Ahmedabad city", "Ganeshpur area of Jalesar town": a small place
+        // outside every province the towns containing it were read in is another place of
+        // that name, which the gazetteer lacks (placed in the town below)
+        for mi in 0..mentions.len() {
+            let Some(ix) = chosen_town[mi] else { continue };
+            let p = &self.places[ix];
+            let small = p.population < 100_000 && p.flags & (FLAG_CAPITAL | FLAG_USER) == 0;
+            if !small
+                || found[mi].qualifies.is_some()
+                || !matches!(mentions[mi].kind, PlaceKind::Town | PlaceKind::District)
+            {
+                continue;
+            }
+            let mut containers = mentions.iter().enumerate().filter(|(j, m)| {
+                m.qualifies == Some(mi)
+                    && matches!(m.kind, PlaceKind::Town | PlaceKind::District)
+                    && chosen_admin1[*j].is_some()
+            });
+            let Some((first_container, _)) = containers.next() else {
+                continue;
+            };
+            let elsewhere = std::iter::once(first_container)
+                .chain(containers.map(|(j, _)| j))
+                .all(|j| chosen_admin1[j] != chosen_admin1[mi]);
+            if elsewhere {
+                let m = &mut mentions[mi];
+                let evidence = m.place.evidence.take().map(|mut e| {
+                    e.rule = format!(
+                        "unresolved:not gazetteer:{} (the town containing it is elsewhere)",
+                        p.id
+                    );
+                    e
+                });
+                m.place = PlaceRef {
+                    mention: m.place.mention.clone(),
+                    evidence,
+                    ..PlaceRef::default()
+                };
+                m.kind = PlaceKind::Unresolved;
+                m.score = 0.5;
+                chosen_admin1[mi] = None;
+                chosen_town[mi] = None;
+            }
         }
 
         // what each name was read as: its country and province, none when no place

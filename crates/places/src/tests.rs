@@ -1154,3 +1154,56 @@ fn a_street_named_after_a_city_is_not_that_city() {
     assert_eq!(street.kind, PlaceKind::Unresolved);
     assert_eq!(street.place.country_code.as_deref(), Some("SY"));
 }
+
+#[test]
+fn a_small_namesake_outside_the_town_containing_it_is_another_place() {
+    // Ganeshpur is also a town in Maharashtra; Jalesar lies in Uttar Pradesh
+    let p = read("Shopkeepers protested in the Ganeshpur area of Jalesar town on Tuesday.");
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Ganeshpur", "{:#?}", p.mentions);
+    assert_eq!(place.kind, PlaceKind::Unresolved);
+    assert_eq!(place.place.admin1.as_deref(), Some("Uttar Pradesh"));
+    let town = mention(&p, "Jalesar");
+    assert_eq!(
+        (place.place.lat, place.place.lon),
+        (town.place.lat, town.place.lon)
+    );
+    // a town named as a division contains the village before it (Kirkoy is also in Mus)
+    let p = read("Troops searched houses in Kirkoy village of Yayladere district on Monday.");
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Kirkoy", "{:#?}", p.mentions);
+    assert_eq!(
+        place.place.admin1,
+        mention(&p, "Yayladere").place.admin1,
+        "{:#?}",
+        p.mentions
+    );
+}
+
+#[test]
+fn a_neighbourhood_of_a_town_in_a_province_is_placed_in_the_town() {
+    // "in Aleppo" after "Afrin city" says where Afrin is; the event is in Afrin
+    let p = read(
+        "Residents marched in a street of the Ashrafieh neighbourhood of Afrin city in Aleppo.",
+    );
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Ashrafieh", "{:#?}", p.mentions);
+    let afrin = mention(&p, "Afrin");
+    assert_eq!(
+        (place.place.lat, place.place.lon),
+        (afrin.place.lat, afrin.place.lon)
+    );
+}
+
+#[test]
+fn an_unknown_village_placed_in_its_town_is_where_it_happened() {
+    // the village the gazetteer lacks, placed in Ad Durayhimi by its brackets, is where it
+    // happened; Hodeidah only says which way
+    let p = read(
+        "Mortar rounds hit a school in Bani Jamil area (Ad Durayhimi, Al Hudaydah), south of \
+         Hodeidah city.",
+    );
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Bani Jamil", "{:#?}", p.mentions);
+    assert_eq!(place.place.admin1.as_deref(), Some("Al Hudaydah"));
+}
