@@ -2197,6 +2197,13 @@ impl Gazetteer {
                 Some((_, name, ..)) => name.clone(),
                 None => self.admin1[p.admin1 as usize].name.clone(),
             });
+        } else {
+            // a place GeoNames gives no admin1 (Nouakchott) within an area of its country
+            let area = self.admin1_areas.iter().find(|(a, _, lat, lon, r)| {
+                self.admin1[*a as usize].country == p.country
+                    && km(f64::from(p.lat), f64::from(p.lon), *lat, *lon) <= *r
+            });
+            place.admin1 = area.map(|(_, name, ..)| name.clone());
         }
         place.name = p.name.clone();
         place.geonameid = (p.flags & FLAG_USER == 0).then_some(p.id);

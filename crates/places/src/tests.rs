@@ -1207,3 +1207,17 @@ fn an_unknown_village_placed_in_its_town_is_where_it_happened() {
     assert_eq!(place.place.mention, "Bani Jamil", "{:#?}", p.mentions);
     assert_eq!(place.place.admin1.as_deref(), Some("Al Hudaydah"));
 }
+
+#[test]
+fn the_capital_geonames_leaves_without_admin1_gets_its_area() {
+    // admin1_areas.tsv: Nouakchott's centre is the wilaya of Nouakchott-Ouest
+    let p = read("Teachers held a sit-in before the ministry in Nouakchott on Friday.");
+    let town = p.primary().expect("a place");
+    assert_eq!(
+        town.place.country_code.as_deref(),
+        Some("MR"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(town.place.admin1.as_deref(), Some("Nouakchott-Ouest"));
+}
