@@ -118,15 +118,42 @@ pub const ADMIN1_ABBREVIATIONS_TSV: &str =
 /// Parses `admin1_abbreviations.tsv`: the abbreviation as written (capitals, no spaces) and
 /// the `CC.code` of its admin1.
 pub fn parse_admin1_abbreviations(text: &str) -> Result<Vec<(String, String)>, PlacesError> {
-    let file = "admin1_abbreviations.tsv";
-    let expected = "ABBREVIATION (capitals, no spaces)<TAB>CC.code";
+    parse_qualifier_names("admin1_abbreviations.tsv", text, true)
+}
+
+/// `division_qualifiers.tsv`: second-level divisions written as a place's qualifier where
+/// GeoNames' admin1 are regions ("Cawayan, Masbate"), with the admin1 containing them.
+pub const DIVISION_QUALIFIERS_TSV: &str =
+    include_str!("../../../data/gazetteer/division_qualifiers.tsv");
+
+/// Parses `division_qualifiers.tsv`: a division's name as written and the `CC.code` of the
+/// admin1 containing it.
+pub fn parse_division_qualifiers(text: &str) -> Result<Vec<(String, String)>, PlacesError> {
+    parse_qualifier_names("division_qualifiers.tsv", text, false)
+}
+
+/// Rows of a name (all capitals when `capitals`, no spaces then) and a `CC.code`.
+fn parse_qualifier_names(
+    file: &'static str,
+    text: &str,
+    capitals: bool,
+) -> Result<Vec<(String, String)>, PlacesError> {
+    let expected = if capitals {
+        "ABBREVIATION (capitals, no spaces)<TAB>CC.code"
+    } else {
+        "Name (capitalised)<TAB>CC.code"
+    };
     let mut out = Vec::new();
     for (line, cols) in rows(file, text) {
-        let abbr = cols[0].trim();
+        let name = cols[0].trim();
         let key = cols.get(1).map(|c| c.trim()).unwrap_or("");
-        let capitals = abbr.chars().any(char::is_uppercase)
-            && !abbr.chars().any(|c| c.is_lowercase() || c.is_whitespace());
-        if !capitals
+        let written_ok = if capitals {
+            name.chars().any(char::is_uppercase)
+                && !name.chars().any(|c| c.is_lowercase() || c.is_whitespace())
+        } else {
+            name.starts_with(char::is_uppercase)
+        };
+        if !written_ok
             || cols.len() != 2
             || key
                 .split_once('.')
@@ -134,7 +161,7 @@ pub fn parse_admin1_abbreviations(text: &str) -> Result<Vec<(String, String)>, P
         {
             return Err(bad(file, line, expected));
         }
-        out.push((abbr.to_owned(), key.to_owned()));
+        out.push((name.to_owned(), key.to_owned()));
     }
     Ok(out)
 }
@@ -487,6 +514,9 @@ mod tests {
         assert!(a.contains(&("J&K".to_owned(), "IN.12".to_owned())));
         assert!(parse_admin1_abbreviations("Up\tIN.36\n").is_err());
         assert!(parse_admin1_abbreviations("UP\tIN36\n").is_err());
+        let d = parse_division_qualifiers(DIVISION_QUALIFIERS_TSV).unwrap();
+        assert!(d.contains(&("Masbate".to_owned(), "PH.05".to_owned())));
+        assert!(parse_division_qualifiers("masbate\tPH.05\n").is_err());
         let err = parse_admin1_abbreviations("# x\nUP\n")
             .unwrap_err()
             .to_string();

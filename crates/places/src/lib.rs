@@ -125,8 +125,9 @@ pub struct Gazetteer {
     /// Areas inside an admin1 that ACLED names on their own (`admin1_areas.tsv`): admin1
     /// index, name, centre latitude and longitude, radius in km.
     pub(crate) admin1_areas: Vec<(u16, String, f64, f64, f64)>,
-    /// First word of an admin1 abbreviation as written ("J" of "J&K", "AJK") → the whole
-    /// abbreviations starting so and their admin1 (`admin1_abbreviations.tsv`).
+    /// First word of an admin1 abbreviation or a division as written ("J" of "J&K", "AJK",
+    /// "Negros") → the whole names starting so and their admin1 (`admin1_abbreviations.tsv`,
+    /// `division_qualifiers.tsv`), read where a qualifier stands.
     pub(crate) admin1_abbreviations: FxHashMap<String, Vec<(String, u16)>>,
 }
 
@@ -280,7 +281,12 @@ impl Gazetteer {
             })
             .collect();
         let mut admin1_abbreviations: FxHashMap<String, Vec<(String, u16)>> = FxHashMap::default();
-        for (abbr, key) in data::parse_admin1_abbreviations(data::ADMIN1_ABBREVIATIONS_TSV)? {
+        let qualifier_names = data::parse_admin1_abbreviations(data::ADMIN1_ABBREVIATIONS_TSV)?
+            .into_iter()
+            .chain(data::parse_division_qualifiers(
+                data::DIVISION_QUALIFIERS_TSV,
+            )?);
+        for (abbr, key) in qualifier_names {
             let Some(a) = key.split_once('.').and_then(|(cc, code)| {
                 let c = *country_by_iso.get(cc)?;
                 d.admin1

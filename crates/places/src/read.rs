@@ -513,10 +513,20 @@ impl Gazetteer {
         while i < toks.len() {
             // "(Haveli district, AJK)", "Pipri, Kaushambi (UP)": an admin1 abbreviation
             if let Some((j, a)) = self.abbreviation_at(text, toks, i) {
+                // (and the towns of that name inside it: "Sulu" is also Jolo's other name)
+                let mut post = vec![TAG_ADMIN1 << 30 | u32::from(a)];
+                post.extend(
+                    self.lookup_key(&name_key(&text[toks[i].start..toks[j].end]))
+                        .iter()
+                        .filter(|&&x| {
+                            x >> 30 != TAG_ADMIN1
+                                && self.places[(x & 0x3fff_ffff) as usize].admin1 == a
+                        }),
+                );
                 found.push(Found {
                     first: i,
                     last: j,
-                    hit: Hit::Names(vec![TAG_ADMIN1 << 30 | u32::from(a)]),
+                    hit: Hit::Names(post),
                     word_after: None,
                     word_after_tok: None,
                     cue: self.cue_before(toks, i),
@@ -729,9 +739,13 @@ impl Gazetteer {
                     Some((run_end, Hit::Unresolved))
                 }
                 // "Abu Salim", "Kafr Lusin": a generic first word starts an unknown name
+                // (not an armed group's: "Abu Sayyaf", context_words.tsv)
                 None if run_end > i
                     && self.place_words.get(&t.lower) == Some(&PlaceWord::Prefix)
-                    && !inside_run =>
+                    && !inside_run
+                    && !toks[i + 1..=run_end]
+                        .iter()
+                        .any(|w| self.context_words.contains_key(&w.lower)) =>
                 {
                     Some((run_end, Hit::Unresolved))
                 }

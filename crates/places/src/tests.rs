@@ -1221,3 +1221,25 @@ fn the_capital_geonames_leaves_without_admin1_gets_its_area() {
     );
     assert_eq!(town.place.admin1.as_deref(), Some("Nouakchott-Ouest"));
 }
+
+#[test]
+fn a_province_named_as_a_qualifier_gives_its_region() {
+    // division_qualifiers.tsv: Masbate is a province of the Bicol region (GeoNames' admin1);
+    // the Cawayan in the gazetteer lies in Calabarzon
+    let p = read("Rebels ambushed a police patrol in Cawayan, Masbate, on Sunday.");
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Cawayan", "{:#?}", p.mentions);
+    assert_eq!(place.place.admin1.as_deref(), Some("Bicol"));
+    // only where a qualifier stands: Quezon City is the city, not Quezon province
+    let p = read("Students marched in Diliman, Quezon City, on Friday.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.admin1.as_deref() != Some("Calabarzon")),
+        "{:#?}",
+        p.mentions
+    );
+    // an armed group's name after a generic first word is no unknown place
+    let found = written("Abu Sayyaf gunmen raided a village in Sulu.");
+    assert!(!found.iter().any(|w| w == "Abu Sayyaf"), "{found:?}");
+}
