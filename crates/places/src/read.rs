@@ -1859,6 +1859,9 @@ impl Gazetteer {
         // a qualifier shares the group of the mention it qualifies ("Habban" in
         // "(Habban, Shabwah)" is looked for in Shabwah)
         let head = f.qualifies.unwrap_or(fi);
+        let lone_same_name = found.iter().filter(|g| g.qualifies == Some(head)).all(
+            |g| matches!((&g.hit, &found[head].hit), (Hit::Names(a), Hit::Names(b)) if a == b),
+        );
         for (gi, g) in found
             .iter()
             .enumerate()
@@ -1867,10 +1870,16 @@ impl Gazetteer {
             // looked for in India)
             .filter(|(gi, g)| g.qualifies == Some(head) && (f.qualifies.is_none() || *gi > fi))
         {
-            // "Burco (Burco, Togdheer)": the district of the same name says nothing more
+            // "Burco (Burco, Togdheer)": the district of the same name says nothing more,
+            // unless it is all there is ("Sanaa (Sanaa)": the governorate around the capital)
             let same_name = matches!((&g.hit, &found[head].hit),
                 (Hit::Names(a), Hit::Names(b)) if a == b);
-            if same_name {
+            let names_province = matches!(&g.hit, Hit::Names(p) if {
+                let written = plain(&text[toks[g.first].start..toks[g.last].end]);
+                p.iter()
+                    .any(|x| x >> 30 == TAG_ADMIN1 && self.exact_bonus(*x, &written) > 0.0)
+            });
+            if same_name && (f.qualifies.is_some() || !lone_same_name || !names_province) {
                 continue;
             }
             match &g.hit {

@@ -1243,3 +1243,26 @@ fn a_province_named_as_a_qualifier_gives_its_region() {
     let found = written("Abu Sayyaf gunmen raided a village in Sulu.");
     assert!(!found.iter().any(|w| w == "Abu Sayyaf"), "{found:?}");
 }
+
+#[test]
+fn a_capital_qualified_by_its_own_name_alone_is_the_governorate() {
+    // ACLED style "(Sanaa)": the governorate of Sanaa, which surrounds the capital (its own
+    // admin1, Amanat al Asimah)
+    let p =
+        read("Coalition jets struck a camp in Arhab district north of Sanaa (Sanaa) on Monday.");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.admin1.as_deref(),
+        Some("Sanaa"),
+        "{:#?}",
+        p.mentions
+    );
+    // a town whose name no province shares keeps its reading ("Mal (Mal)")
+    let p = read("Residents burned tyres in Mal (Mal) over power cuts.");
+    assert_eq!(
+        p.primary().map(|m| m.kind),
+        Some(PlaceKind::Town),
+        "{:#?}",
+        p.mentions
+    );
+}
