@@ -513,16 +513,20 @@ impl Gazetteer {
         while i < toks.len() {
             // "(Haveli district, AJK)", "Pipri, Kaushambi (UP)": an admin1 abbreviation
             if let Some((j, a)) = self.abbreviation_at(text, toks, i) {
-                // (and the towns of that name inside it: "Sulu" is also Jolo's other name)
+                // (and the towns of that name inside it: "Sulu" is also Jolo's other name;
+                // and provinces elsewhere spelled so, for the article's country to choose:
+                // "Comoe" is a province of Burkina Faso and a district of Ivory Coast)
+                let written = &text[toks[i].start..toks[j].end];
+                let plain_written = plain(written);
                 let mut post = vec![TAG_ADMIN1 << 30 | u32::from(a)];
-                post.extend(
-                    self.lookup_key(&name_key(&text[toks[i].start..toks[j].end]))
-                        .iter()
-                        .filter(|&&x| {
-                            x >> 30 != TAG_ADMIN1
-                                && self.places[(x & 0x3fff_ffff) as usize].admin1 == a
-                        }),
-                );
+                post.extend(self.lookup_key(&name_key(written)).iter().filter(|&&x| {
+                    if x >> 30 == TAG_ADMIN1 {
+                        x != TAG_ADMIN1 << 30 | u32::from(a)
+                            && self.exact_bonus(x, &plain_written) > 0.0
+                    } else {
+                        self.places[(x & 0x3fff_ffff) as usize].admin1 == a
+                    }
+                }));
                 found.push(Found {
                     first: i,
                     last: j,
@@ -1735,6 +1739,7 @@ impl Gazetteer {
                 .enumerate()
                 .filter(|(j, m)| {
                     *j != mi
+                        && !dropped[*j]
                         && m.kind != PlaceKind::Unresolved
                         && m.kind != PlaceKind::Country
                         && (m.qualifies == Some(mi) || m.sentence == sent)

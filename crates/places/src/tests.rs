@@ -1266,3 +1266,55 @@ fn a_capital_qualified_by_its_own_name_alone_is_the_governorate() {
         p.mentions
     );
 }
+
+#[test]
+fn a_burkina_province_as_qualifier_gives_its_region() {
+    // division_qualifiers.tsv: Comoe is a province of the Cascades region (and, spelled
+    // Comoé, a district of Ivory Coast); Gourma is in the Est region
+    let p = read("Traders closed the market in Banfora (Banfora, Comoe) on Monday.");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("BF"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(place.place.admin1.as_deref(), Some("Cascades"));
+    let p = read("Gunmen burned the school of Tanwalbougou (Fada N'Gourma, Gourma).");
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Est")
+    );
+}
+
+#[test]
+fn an_unknown_village_is_not_placed_at_a_name_dropped_as_no_place() {
+    // "Mayo" (of Mayo-Sava) is first read as a small town in the United States, then dropped;
+    // the village is placed by the region its qualifiers name
+    let p = read(
+        "Looters raided the village of Cheripouri, Kolofata subdivision (Mayo-Sava, \
+         Extreme-Nord), at night.",
+    );
+    let village = mention(&p, "Cheripouri");
+    assert_eq!(
+        village.place.country_code.as_deref(),
+        Some("CM"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(village.place.admin1.as_deref(), Some("Extreme-Nord"));
+}
+
+#[test]
+fn a_militia_of_one_region_points_to_it() {
+    // context_words.tsv: Dan Na Ambassagou is a Dogon militia of Mali's Mopti region
+    let p = read("Dan Na Ambassagou militiamen burned houses in the commune of Sokoura.");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("ML"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(place.place.admin1.as_deref(), Some("Mopti"));
+}
