@@ -42,6 +42,13 @@ pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
 /// one event. Half of it when the place is broad (a city named like its province, or a part of
 /// it) and both give the day.
 pub const W_SAME_PLACE_DAY: f32 = 0.10;
+/// Bonus when both mentions name one kind of target (`data/targets.tsv`: a hospital, a school,
+/// a market, a convoy), both dated within [`SINGULAR_WINDOW_DAYS`], at compatible places: a city
+/// sees many strikes a day, few of them on a hospital.
+pub const W_SAME_TARGET: f32 = 0.10;
+/// Days either side of a day carried over from an earlier sentence of its article (the reader's
+/// inference, usually right): another report of the event gives that day or one next to it.
+pub const CARRIED_DAY_SLACK: i64 = 1;
 /// Longest date window (days) of a mention for the singular-kind bonus.
 pub const SINGULAR_WINDOW_DAYS: i64 = 7;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
@@ -164,6 +171,8 @@ pub struct Mention {
     /// The date is only the article's publication date (the reader found none for the event):
     /// weak evidence, its window is the [`FALLBACK_LAG_DAYS`] before it.
     pub date_fallback: bool,
+    /// The targets its sentence names (`data/targets.tsv`, one bit each: [`Lexicons::targets`]).
+    pub targets: u32,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -233,6 +242,11 @@ impl Mention {
                 // fell back to the publication date: the event is on it or shortly before
                 // (or a day after: a dateline in another time zone)
                 _ if date_fallback => Some((start - days(FALLBACK_LAG_DAYS), start + days(1))),
+                // carried over from a sentence or two before: that day, or one next to it
+                _ if carried => Some((
+                    start - days(CARRIED_DAY_SLACK),
+                    start + days(CARRIED_DAY_SLACK),
+                )),
                 DatePrecision::Day | DatePrecision::AsOf => Some((start, end.unwrap_or(start))),
                 DatePrecision::Week => Some((start, end.unwrap_or(start + days(6)))),
                 DatePrecision::Month => Some((start, end.unwrap_or(last_of_month(start)))),
@@ -264,6 +278,7 @@ impl Mention {
             window,
             explicit_day,
             date_fallback,
+            targets: lex.targets(text),
             event,
         }
     }
@@ -503,6 +518,25 @@ pub fn broad_place(p: &PlaceRef) -> bool {
     })
 }
 
+/// Whether one place is a name the gazetteer did not know that begins with the other's (known)
+/// name, in the same province: "Qamishli Hasaka" (a town and its province run together) is
+/// Qamishli. The unknown name is read at the province's precision, which would make the two
+/// only "within the province".
+fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
+    let runs_on = |u: &PlaceRef, k: &PlaceRef| {
+        let known = [name_key(&k.name), name_key(&k.mention)];
+        u.unresolved_name
+            && !k.unresolved_name
+            && (u.admin1.is_none() || k.admin1.is_none() || u.admin1 == k.admin1)
+            && [name_key(&u.name), name_key(&u.mention)].iter().any(|uk| {
+                known
+                    .iter()
+                    .any(|kk| kk.len() >= 4 && uk.len() > kk.len() && uk.starts_with(kk.as_str()))
+            })
+    };
+    runs_on(p, q) || runs_on(q, p)
+}
+
 /// Whether two places are the same entry (GeoNames id, else name and admin1).
 pub fn same_place(a: &PlaceRef, b: &PlaceRef) -> bool {
     match (a.geonameid, b.geonameid) {
@@ -653,7 +687,10 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                     why!(explain, "both undated, published {x} / {y}"),
                 ));
             }
-            if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
+            // (a day carried over from an earlier sentence and another day next to it: within
+            // its precision only)
+            let carried = carried_day(a).is_some() || carried_day(b).is_some();
+            if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 && !carried {
                 Ok(cue(
                     0.5,
                     why!(explain, "within publication lag ({a0}..{a1} / {b0}..{b1})"),
@@ -696,6 +733,29 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
             )
         } else {
             cue(1.0, why!(explain, "same place {}", p.name))
+        });
+    }
+    if unknown_name_runs_on(p, q) {
+        return Ok(if broad {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "{} / {}: a broad place under a longer unknown name",
+                    p.name,
+                    q.name
+                ),
+            )
+        } else {
+            cue(
+                1.0,
+                why!(
+                    explain,
+                    "{} / {}: one place under a longer unknown name",
+                    p.name,
+                    q.name
+                ),
+            )
         });
     }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
@@ -960,6 +1020,19 @@ pub fn score_pair(
                 explain,
                 "{} seldom recurs at one place within days",
                 kind.acled_name()
+            ),
+        });
+    }
+    let shared_targets = a.targets & b.targets;
+    if shared_targets != 0 && short(a) && short(b) {
+        total += W_SAME_TARGET;
+        cues.push(CueScore {
+            cue: "same_target".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "both name the {} hit",
+                lex.target_list(shared_targets).join(", ")
             ),
         });
     }

@@ -1364,3 +1364,165 @@ fn a_day_carried_from_an_earlier_sentence_is_approximate_across_reports() {
     );
     assert_eq!(m.event.date.precision, DatePrecision::Day);
 }
+
+#[test]
+fn a_day_carried_from_an_earlier_sentence_reaches_one_day_either_side() {
+    let lex = Lexicons::embedded();
+    let shelling = "Shelling/artillery/missile attack";
+    // "Shells fell on the Old Quarter on Thursday. Two people were killed." in one report: the
+    // second sentence carries Thursday over
+    let carried = |art: &str, d: &'static str, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: shelling,
+                date: d,
+                town: CITY,
+                actor1: None,
+                notes,
+            },
+        );
+        e.actor1 = None;
+        e.evidence.sentence = 1;
+        Mention::new(e, art, None, Some(day("2024-05-10")), lex)
+    };
+    let thursday = carried("gazette", "2024-05-09", "Two people were killed.");
+    assert_eq!(
+        thursday.window,
+        Some((day("2024-05-08"), day("2024-05-10")))
+    );
+    // a report of shells on the city on the Tuesday before is another day
+    let sunday = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        CITY,
+        "Two people were killed when shells fell on Northtown on Tuesday.",
+    );
+    assert!(matches!(
+        score::score_pair(&thursday, &sunday, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
+    // the Friday after is next to it: within its precision only
+    let friday = report_at(
+        "courier",
+        shelling,
+        "2024-05-10",
+        CITY,
+        "Two people were killed when shells fell on Northtown on Friday.",
+    );
+    assert_eq!(cue_of(&scored(&thursday, &friday).1, "date"), Some(0.25));
+    // that Thursday itself: half evidence of the day
+    let same = report_at(
+        "courier",
+        shelling,
+        "2024-05-09",
+        CITY,
+        "Two people were killed when shells fell on Northtown on Thursday.",
+    );
+    assert_eq!(
+        cue_of(&scored(&thursday, &same).1, "date"),
+        Some(score::DATE_SAME_CARRIED_DAY)
+    );
+}
+
+#[test]
+fn one_target_named_by_both_is_a_cue() {
+    let lex = Lexicons::embedded();
+    let strike = "Air/drone strike";
+    let hospital = lex.targets("Jets struck the main hospital of Oasis before dawn.");
+    assert_eq!(lex.target_list(hospital), vec!["hospital"]);
+    assert_eq!(
+        lex.target_list(lex.targets("Raids hit two clinics and a bakery.")),
+        vec!["hospital", "bakery"]
+    );
+    // where the wounded were taken is not what was hit; nor is a word inside another
+    assert_eq!(lex.targets("The wounded were taken to hospital."), 0);
+    assert_eq!(lex.targets("Nine died in hospital on Monday."), 0);
+    assert_eq!(lex.targets("The schooling of children stopped."), 0);
+    // two outlets on one strike, in different words, at a broad place on one day
+    let a = report_at(
+        "gazette",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Warplanes bombed the maternity hospital in the east of the city.",
+    );
+    let b = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Doctors fled as missiles fell on their hospital, a rescuer said.",
+    );
+    let (with, cues) = scored(&a, &b);
+    assert_eq!(cue_of(&cues, "same_target"), Some(1.0), "{cues:?}");
+    // a strike on a market that day is no other report of it
+    let c = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Shoppers fled as missiles fell on their market, a rescuer said.",
+    );
+    let (without, cues) = scored(&a, &c);
+    assert_eq!(cue_of(&cues, "same_target"), None);
+    assert!(
+        with > without + score::W_SAME_TARGET - 0.05,
+        "{with} {without}"
+    );
+    // a month-long window is too long: hospitals are hit every month
+    let mut month = report_at(
+        "courier",
+        strike,
+        "2024-05-01",
+        PROVINCE_CITY,
+        "Doctors fled as missiles fell on their hospital, a rescuer said.",
+    );
+    month.event.date.precision = DatePrecision::Month;
+    let month = Mention::new(month.event, "courier", None, Some(day("2024-05-20")), lex);
+    assert_eq!(cue_of(&scored(&a, &month).1, "same_target"), None);
+}
+
+#[test]
+fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
+    let lex = Lexicons::embedded();
+    let bomb = "Remote explosive/landmine/IED";
+    let known = report_at(
+        "gazette",
+        bomb,
+        "2024-05-07",
+        CAMP,
+        "A truck bomb exploded near the security headquarters of Camp Quarter.",
+    );
+    // "in the city of Camp Quarter Capital": the town and its province run together, a name the
+    // gazetteer does not know, read at the province's precision
+    let mut other = report_at(
+        "courier",
+        bomb,
+        "2024-05-07",
+        CAMP,
+        "Dozens died after a truck exploded in the city of Camp Quarter Capital.",
+    );
+    if let Some(p) = other.event.location.as_mut() {
+        p.name = "Camp Quarter Capital".into();
+        p.mention = "Camp Quarter Capital".into();
+        p.geonameid = None;
+        p.unresolved_name = true;
+        p.geo_precision = 3;
+        p.lat = Some(33.9);
+        p.lon = Some(36.9);
+    }
+    let other = Mention::new(other.event, "courier", None, Some(day("2024-05-07")), lex);
+    assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(1.0));
+    assert_eq!(cue_of(&scored(&other, &known).1, "place"), Some(1.0));
+    // an unknown name that does not begin with it is only in the province
+    let mut elsewhere = other.event.clone();
+    if let Some(p) = elsewhere.location.as_mut() {
+        p.name = "Upper Quarter".into();
+        p.mention = "Upper Quarter".into();
+    }
+    let elsewhere = Mention::new(elsewhere, "courier", None, Some(day("2024-05-07")), lex);
+    assert_eq!(cue_of(&scored(&known, &elsewhere).1, "place"), Some(0.5));
+}
