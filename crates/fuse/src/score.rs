@@ -53,6 +53,17 @@ pub const CARRIED_DAY_SLACK: i64 = 1;
 pub const SINGULAR_WINDOW_DAYS: i64 = 7;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
 pub const W_SAME_FIGURE: f32 = 0.10;
+/// A shared count below this is often shared by chance (two killed, four injured: the usual toll
+/// of a day's shelling): it earns half of [`W_SAME_FIGURE`].
+pub const SMALL_FIGURE: u64 = 5;
+/// Bonus, instead of [`W_SAME_FIGURE`], when two reports of one sub-event type share a count of
+/// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
+/// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
+pub const W_SAME_KIND_AND_FIGURE: f32 = 0.15;
+/// A count of the dead from this up is a war's or a period's tally, not one event's toll (the
+/// deadliest single events in these reports killed hundreds, the worst some 1,400): it is no
+/// sign of two events when another report counts a few dozen.
+pub const TALLY_SCALE_DEAD: u64 = 5000;
 /// Penalty when both mentions count the killed and no two counts are close (within
 /// [`FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): sixteen dead in one raid, forty in another.
 pub const W_FIGURES_DIFFER: f32 = 0.10;
@@ -883,7 +894,12 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
         m.event
             .quantities
             .iter()
-            .filter(|q| !q.tally && q.value >= 2 && q.kind == sitrep_model::QuantityKind::Killed)
+            .filter(|q| {
+                !q.tally
+                    && q.value >= 2
+                    && q.value < TALLY_SCALE_DEAD
+                    && q.kind == sitrep_model::QuantityKind::Killed
+            })
             .map(|q| q.value)
             .collect()
     };
@@ -896,9 +912,10 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     apart.then(|| (x[0], y[0]))
 }
 
-/// A casualty count both mentions give: `("killed", 16)`.
+/// The largest casualty count both mentions give: `("killed", 16)`.
 fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
     use sitrep_model::QuantityKind::{Injured, Killed};
+    let mut best: Option<(&'static str, u64)> = None;
     for q in a
         .event
         .quantities
@@ -915,11 +932,11 @@ fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
             .quantities
             .iter()
             .any(|r| !r.tally && r.kind == q.kind && r.value == q.value);
-        if same {
-            return Some((kind, q.value));
+        if same && best.is_none_or(|(_, v)| q.value > v) {
+            best = Some((kind, q.value));
         }
     }
-    None
+    best
 }
 
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
@@ -1064,11 +1081,21 @@ pub fn score_pair(
         });
     }
     if let Some((kind, value)) = same_figure(a, b) {
-        total += W_SAME_FIGURE;
+        let (bonus, why) = if value < SMALL_FIGURE {
+            (
+                W_SAME_FIGURE / 2.0,
+                ", a small count often shared by chance",
+            )
+        } else if a.event.sub_event_type == b.event.sub_event_type {
+            (W_SAME_KIND_AND_FIGURE, ", and one kind of event")
+        } else {
+            (W_SAME_FIGURE, "")
+        };
+        total += bonus;
         cues.push(CueScore {
             cue: "same_figure".into(),
-            score: 1.0,
-            detail: why!(explain, "both report {value} {kind}"),
+            score: bonus / W_SAME_FIGURE,
+            detail: why!(explain, "both report {value} {kind}{why}"),
         });
     }
     if let Some((x, y)) = figures_differ(a, b) {

@@ -644,11 +644,44 @@ fn the_same_casualty_count_is_a_cue() {
     let (without, _) = total(&a, &c);
     assert!(cues
         .iter()
-        .any(|c| c.cue == "same_figure" && c.detail == "both report 16 killed"));
+        .any(|c| c.cue == "same_figure" && c.detail.starts_with("both report 16 killed")));
+    // one kind of event and one count of five or more: the count names the event
     assert!(
-        (with - without - score::W_SAME_FIGURE).abs() < 0.05,
+        (with - without - score::W_SAME_KIND_AND_FIGURE).abs() < 0.03,
         "{with} {without}"
     );
+    // a small count is often shared by chance: half the bonus
+    let d = strike("d", 2, "Raids killed two people in the city.");
+    let e = strike("e", 2, "Two civilians died when jets bombed a market.");
+    let f = strike("f", 3, "Two civilians died when jets bombed a market.");
+    let (small, cues) = total(&d, &e);
+    assert_eq!(cue_of(&cues, "same_figure"), Some(0.5));
+    let (none, _) = total(&d, &f);
+    assert!(
+        (small - none - score::W_SAME_FIGURE / 2.0).abs() < 0.03,
+        "{small} {none}"
+    );
+    // a shelling that counts the 16 dead of a battle: the plain bonus
+    let mut g = strike("g", 16, "Sixteen civilians died when shells hit a market.");
+    g.event.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
+    let g = Mention::new(g.event, "g", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&total(&a, &g).1, "same_figure"), Some(1.0));
+}
+
+#[test]
+fn a_wars_tally_is_no_count_that_differs() {
+    let (a, b) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (35, 220_000),
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "figures_differ"), None);
+    let (a, b) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (35, 220),
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "figures_differ"), Some(1.0));
 }
 
 #[test]
