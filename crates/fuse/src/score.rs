@@ -60,6 +60,15 @@ pub const SMALL_FIGURE: u64 = 5;
 /// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
 /// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
 pub const W_SAME_KIND_AND_FIGURE: f32 = 0.15;
+/// Bonus when two reports of one sub-event type on one day (date cue [`DATE_SAME_CARRIED_DAY`]
+/// or more) count its dead at 10 or more and two of their counts are within
+/// [`CLOSE_FIGURE_RATIO`] of each other (73 and 85): tolls rise and sources differ, but two
+/// events of one kind on one day seldom kill that many within that range.
+pub const W_CLOSE_FIGURES: f32 = 0.05;
+/// Counts of the dead within this ratio are close ([`W_CLOSE_FIGURES`]).
+pub const CLOSE_FIGURE_RATIO: f64 = 1.5;
+/// Smallest count of the dead for [`W_CLOSE_FIGURES`] (small tolls are close by chance).
+pub const CLOSE_FIGURE_MIN: u64 = 10;
 /// A count of the dead from this up is a war's or a period's tally, not one event's toll (the
 /// deadliest single events in these reports killed hundreds, the worst some 1,400): it is no
 /// sign of two events when another report counts a few dozen.
@@ -912,6 +921,29 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     apart.then(|| (x[0], y[0]))
 }
 
+/// Counts of the dead of two mentions that are close but not equal ([`W_CLOSE_FIGURES`]):
+/// `(a's count, b's count)`.
+fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
+    let killed = |m: &Mention| -> Vec<u64> {
+        m.event
+            .quantities
+            .iter()
+            .filter(|q| {
+                !q.tally
+                    && q.kind == sitrep_model::QuantityKind::Killed
+                    && (CLOSE_FIGURE_MIN..TALLY_SCALE_DEAD).contains(&q.value)
+            })
+            .map(|q| q.value)
+            .collect()
+    };
+    let (x, y) = (killed(a), killed(b));
+    x.iter().find_map(|&p| {
+        y.iter()
+            .find(|&&q| p != q && (p.max(q) as f64) <= CLOSE_FIGURE_RATIO * p.min(q) as f64)
+            .map(|&q| (p, q))
+    })
+}
+
 /// The largest casualty count both mentions give: `("killed", 16)`.
 fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
     use sitrep_model::QuantityKind::{Injured, Killed};
@@ -1000,7 +1032,9 @@ pub fn score_pair(
         + W_ACTORS * actors.score
         + W_WORDS * words.score;
     let same_place = place.score >= 0.9;
-    let same_place_day = same_place && date.score >= DATE_SAME_CARRIED_DAY;
+    // one day both give (or one approximately, or as the start of a span)
+    let same_day = date.score >= DATE_SAME_CARRIED_DAY;
+    let same_place_day = same_place && same_day;
     // a broad place (or a part of it) on a day both give: half the bonus
     let same_city_day = !same_place && place.score >= BROAD_PLACE && date.score >= 1.0;
     let mut cues = vec![
@@ -1096,6 +1130,21 @@ pub fn score_pair(
             cue: "same_figure".into(),
             score: bonus / W_SAME_FIGURE,
             detail: why!(explain, "both report {value} {kind}{why}"),
+        });
+    }
+    let same_kind = a.event.sub_event_type == b.event.sub_event_type;
+    // (not when they share a count: that is the stronger cue above)
+    let close =
+        close_figures(a, b).filter(|_| same_kind && same_day && same_figure(a, b).is_none());
+    if let Some((x, y)) = close {
+        total += W_CLOSE_FIGURES;
+        cues.push(CueScore {
+            cue: "close_figures".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "{x} killed / {y} killed: close counts of one kind of event"
+            ),
         });
     }
     if let Some((x, y)) = figures_differ(a, b) {

@@ -1559,3 +1559,41 @@ fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
     let elsewhere = Mention::new(elsewhere, "courier", None, Some(day("2024-05-07")), lex);
     assert_eq!(cue_of(&scored(&known, &elsewhere).1, "place"), Some(0.5));
 }
+
+#[test]
+fn close_counts_of_one_kind_of_event_are_a_cue() {
+    let tolls = |a: u64, b: u64| {
+        let (x, y) = strike_pair(
+            "Military Forces of Testland (2001-)",
+            "Military Forces of Testland (2001-)",
+            (a, b),
+        );
+        cue_of(&scored(&x, &y).1, "close_figures")
+    };
+    // a toll that rose from 73 to 85 between two reports
+    assert_eq!(tolls(73, 85), Some(1.0));
+    // the same count is the stronger cue; counts far apart are the opposite one
+    assert_eq!(tolls(73, 73), None);
+    assert_eq!(tolls(30, 80), None);
+    // small tolls are close by chance
+    assert_eq!(tolls(6, 8), None);
+    // an air strike and the shelling of that day: which counts which is unclear
+    let (x, mut y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (73, 85),
+    );
+    y.event.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
+    let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
+    // nor on different days of one week
+    let (x, mut y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (73, 85),
+    );
+    y.event.date.precision = DatePrecision::Week;
+    y.event.date.date = Some(day("2024-03-08"));
+    let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
+}
