@@ -543,16 +543,20 @@ pub fn broad_place(p: &PlaceRef) -> bool {
 /// Qamishli. The unknown name is read at the province's precision, which would make the two
 /// only "within the province".
 fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
+    // (the flags first: most pairs have no unknown name, and the keys allocate)
     let runs_on = |u: &PlaceRef, k: &PlaceRef| {
+        if !u.unresolved_name
+            || k.unresolved_name
+            || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
+        {
+            return false;
+        }
         let known = [name_key(&k.name), name_key(&k.mention)];
-        u.unresolved_name
-            && !k.unresolved_name
-            && (u.admin1.is_none() || k.admin1.is_none() || u.admin1 == k.admin1)
-            && [name_key(&u.name), name_key(&u.mention)].iter().any(|uk| {
-                known
-                    .iter()
-                    .any(|kk| kk.len() >= 4 && uk.len() > kk.len() && uk.starts_with(kk.as_str()))
-            })
+        [name_key(&u.name), name_key(&u.mention)].iter().any(|uk| {
+            known
+                .iter()
+                .any(|kk| kk.len() >= 4 && uk.len() > kk.len() && uk.starts_with(kk.as_str()))
+        })
     };
     runs_on(p, q) || runs_on(q, p)
 }
