@@ -1118,7 +1118,8 @@ pub fn score_pair(
             ),
         });
     }
-    if let Some((kind, value)) = same_figure(a, b) {
+    let shared = same_figure(a, b);
+    if let Some((kind, value)) = shared {
         let (bonus, why) = if value < SMALL_FIGURE {
             (
                 W_SAME_FIGURE / 2.0,
@@ -1138,8 +1139,11 @@ pub fn score_pair(
     }
     let same_kind = a.event.sub_event_type == b.event.sub_event_type;
     // (not when they share a count: that is the stronger cue above)
-    let close =
-        close_figures(a, b).filter(|_| same_kind && same_day && same_figure(a, b).is_none());
+    let close = if same_kind && same_day && shared.is_none() {
+        close_figures(a, b)
+    } else {
+        None
+    };
     if let Some((x, y)) = close {
         total += W_CLOSE_FIGURES;
         cues.push(CueScore {
