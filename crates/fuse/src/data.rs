@@ -12,6 +12,7 @@ const CESSATION: &str = include_str!("../data/cessation.tsv");
 const GENERIC_WORDS: &str = include_str!("../data/generic_words.tsv");
 const STATE_ACTORS: &str = include_str!("../data/state_actors.tsv");
 const SINGULAR_KINDS: &str = include_str!("../data/singular_kinds.tsv");
+const TARGETS: &str = include_str!("../data/targets.tsv");
 
 /// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases, the generic
 /// words of the wording cue and the prefixes that name a state's actors.
@@ -31,6 +32,10 @@ pub struct Lexicons {
     pub state_actor_prefixes: Vec<String>,
     /// Sub-event types that seldom recur in one place within days (a bombing, a capture).
     pub singular_kinds: HashSet<SubEventType>,
+    /// Target phrases, lower case, with the index of their target in `target_names`.
+    pub targets: Vec<(String, usize)>,
+    /// The targets (`targets.tsv`: "hospital", "school"), at most 32.
+    pub target_names: Vec<String>,
 }
 
 /// The texts of the data files, for [`Lexicons::parse`].
@@ -50,6 +55,8 @@ pub struct LexiconTexts<'a> {
     pub state_actors: &'a str,
     /// `singular_kinds.tsv`.
     pub singular_kinds: &'a str,
+    /// `targets.tsv`.
+    pub targets: &'a str,
 }
 
 impl LexiconTexts<'static> {
@@ -63,6 +70,7 @@ impl LexiconTexts<'static> {
             generic_words: GENERIC_WORDS,
             state_actors: STATE_ACTORS,
             singular_kinds: SINGULAR_KINDS,
+            targets: TARGETS,
         }
     }
 }
@@ -99,6 +107,7 @@ impl Lexicons {
             generic_words,
             state_actors,
             singular_kinds,
+            targets,
         } = texts;
         let mut fam = HashMap::new();
         for (line, f) in rows(families) {
@@ -166,6 +175,21 @@ impl Lexicons {
                 .ok_or_else(|| bad("singular_kinds.tsv", line, "an ACLED sub-event type", f[0]))?;
             singular.insert(kind);
         }
+        let (mut target_phrases, mut target_names) = (Vec::new(), Vec::<String>::new());
+        for (line, f) in rows(targets) {
+            let (Some(phrase), Some(name)) = (f.first(), f.get(1)) else {
+                return Err(bad("targets.tsv", line, "phrase<TAB>target", &f.join("|")));
+            };
+            let index = match target_names.iter().position(|n| n == name) {
+                Some(i) => i,
+                None if target_names.len() < 32 => {
+                    target_names.push(name.to_string());
+                    target_names.len() - 1
+                }
+                None => return Err(bad("targets.tsv", line, "at most 32 targets", name)),
+            };
+            target_phrases.push((phrase.to_lowercase(), index));
+        }
         Ok(Lexicons {
             families: fam,
             ordinals: ords,
@@ -174,6 +198,8 @@ impl Lexicons {
             generic_words: generic,
             state_actor_prefixes: prefixes,
             singular_kinds: singular,
+            targets: target_phrases,
+            target_names,
         })
     }
 
@@ -227,6 +253,47 @@ impl Lexicons {
             .iter()
             .find_map(|p| name.strip_prefix(p.as_str()))
             .map_or_else(|| (strip_country(name), false), |country| (country, true))
+    }
+
+    /// The targets `text` names (`targets.tsv`), one bit per target: whole words, also with a
+    /// plural "s"/"es"; "(taken) to hospital" and "(died) in hospital" name where the wounded
+    /// went, not what was hit, and do not count.
+    pub fn targets(&self, text: &str) -> u32 {
+        let lower = text.to_lowercase();
+        let mut mask = 0u32;
+        for (phrase, index) in &self.targets {
+            if mask & (1 << index) != 0 {
+                continue;
+            }
+            let found = lower.match_indices(phrase.as_str()).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let rest = &lower[i + phrase.len()..];
+                let rest = rest
+                    .strip_prefix("es")
+                    .or_else(|| rest.strip_prefix('s'))
+                    .filter(|r| !r.starts_with(char::is_alphanumeric))
+                    .unwrap_or(rest);
+                let whole = !before.is_some_and(char::is_alphanumeric)
+                    && !rest.starts_with(char::is_alphanumeric);
+                let head = lower[..i].trim_end();
+                let went_to = [" to", " in", " to the", " to a"]
+                    .iter()
+                    .any(|w| head.ends_with(w));
+                whole && !went_to
+            });
+            if found {
+                mask |= 1 << index;
+            }
+        }
+        mask
+    }
+
+    /// The names of the targets in a [`Lexicons::targets`] mask.
+    pub fn target_list(&self, mask: u32) -> Vec<&str> {
+        (0..self.target_names.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| self.target_names[i].as_str())
+            .collect()
     }
 
     /// The cessation phrase `text` reports, if any ("ceasefire", "operations had stopped").

@@ -42,10 +42,37 @@ pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
 /// one event. Half of it when the place is broad (a city named like its province, or a part of
 /// it) and both give the day.
 pub const W_SAME_PLACE_DAY: f32 = 0.10;
+/// Bonus when both mentions name one kind of target (`data/targets.tsv`: a hospital, a school,
+/// a market, a convoy), both dated within [`SINGULAR_WINDOW_DAYS`], at compatible places: a city
+/// sees many strikes a day, few of them on a hospital.
+pub const W_SAME_TARGET: f32 = 0.10;
+/// Days either side of a day carried over from an earlier sentence of its article (the reader's
+/// inference, usually right): another report of the event gives that day or one next to it.
+pub const CARRIED_DAY_SLACK: i64 = 1;
 /// Longest date window (days) of a mention for the singular-kind bonus.
 pub const SINGULAR_WINDOW_DAYS: i64 = 7;
 /// Bonus when both mentions give the same casualty count (killed or injured, 2 or more).
 pub const W_SAME_FIGURE: f32 = 0.10;
+/// A shared count below this is often shared by chance (two killed, four injured: the usual toll
+/// of a day's shelling): it earns half of [`W_SAME_FIGURE`].
+pub const SMALL_FIGURE: u64 = 5;
+/// Bonus, instead of [`W_SAME_FIGURE`], when two reports of one sub-event type share a count of
+/// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
+/// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
+pub const W_SAME_KIND_AND_FIGURE: f32 = 0.15;
+/// Bonus when two reports of one sub-event type on one day (date cue [`DATE_SAME_CARRIED_DAY`]
+/// or more) count its dead at 10 or more and two of their counts are within
+/// [`CLOSE_FIGURE_RATIO`] of each other (73 and 85): tolls rise and sources differ, but two
+/// events of one kind on one day seldom kill that many within that range.
+pub const W_CLOSE_FIGURES: f32 = 0.05;
+/// Counts of the dead within this ratio are close ([`W_CLOSE_FIGURES`]).
+pub const CLOSE_FIGURE_RATIO: f64 = 1.5;
+/// Smallest count of the dead for [`W_CLOSE_FIGURES`] (small tolls are close by chance).
+pub const CLOSE_FIGURE_MIN: u64 = 10;
+/// A count of the dead from this up is a war's or a period's tally, not one event's toll (the
+/// deadliest single events in these reports killed hundreds, the worst some 1,400): it is no
+/// sign of two events when another report counts a few dozen.
+pub const TALLY_SCALE_DEAD: u64 = 5000;
 /// Penalty when both mentions count the killed and no two counts are close (within
 /// [`FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): sixteen dead in one raid, forty in another.
 pub const W_FIGURES_DIFFER: f32 = 0.10;
@@ -164,6 +191,8 @@ pub struct Mention {
     /// The date is only the article's publication date (the reader found none for the event):
     /// weak evidence, its window is the [`FALLBACK_LAG_DAYS`] before it.
     pub date_fallback: bool,
+    /// The targets its sentence names (`data/targets.tsv`, one bit each: [`Lexicons::targets`]).
+    pub targets: u32,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -233,6 +262,11 @@ impl Mention {
                 // fell back to the publication date: the event is on it or shortly before
                 // (or a day after: a dateline in another time zone)
                 _ if date_fallback => Some((start - days(FALLBACK_LAG_DAYS), start + days(1))),
+                // carried over from a sentence or two before: that day, or one next to it
+                _ if carried => Some((
+                    start - days(CARRIED_DAY_SLACK),
+                    start + days(CARRIED_DAY_SLACK),
+                )),
                 DatePrecision::Day | DatePrecision::AsOf => Some((start, end.unwrap_or(start))),
                 DatePrecision::Week => Some((start, end.unwrap_or(start + days(6)))),
                 DatePrecision::Month => Some((start, end.unwrap_or(last_of_month(start)))),
@@ -264,6 +298,7 @@ impl Mention {
             window,
             explicit_day,
             date_fallback,
+            targets: lex.targets(text),
             event,
         }
     }
@@ -503,6 +538,29 @@ pub fn broad_place(p: &PlaceRef) -> bool {
     })
 }
 
+/// Whether one place is a name the gazetteer did not know that begins with the other's (known)
+/// name, in the same province: "Qamishli Hasaka" (a town and its province run together) is
+/// Qamishli. The unknown name is read at the province's precision, which would make the two
+/// only "within the province".
+fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
+    // (the flags first: most pairs have no unknown name, and the keys allocate)
+    let runs_on = |u: &PlaceRef, k: &PlaceRef| {
+        if !u.unresolved_name
+            || k.unresolved_name
+            || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
+        {
+            return false;
+        }
+        let known = [name_key(&k.name), name_key(&k.mention)];
+        [name_key(&u.name), name_key(&u.mention)].iter().any(|uk| {
+            known
+                .iter()
+                .any(|kk| kk.len() >= 4 && uk.len() > kk.len() && uk.starts_with(kk.as_str()))
+        })
+    };
+    runs_on(p, q) || runs_on(q, p)
+}
+
 /// Whether two places are the same entry (GeoNames id, else name and admin1).
 pub fn same_place(a: &PlaceRef, b: &PlaceRef) -> bool {
     match (a.geonameid, b.geonameid) {
@@ -653,7 +711,10 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                     why!(explain, "both undated, published {x} / {y}"),
                 ));
             }
-            if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 {
+            // (a day carried over from an earlier sentence and another day next to it: within
+            // its precision only)
+            let carried = carried_day(a).is_some() || carried_day(b).is_some();
+            if (a1 - a0).num_days() <= 2 && (b1 - b0).num_days() <= 2 && !carried {
                 Ok(cue(
                     0.5,
                     why!(explain, "within publication lag ({a0}..{a1} / {b0}..{b1})"),
@@ -696,6 +757,29 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
             )
         } else {
             cue(1.0, why!(explain, "same place {}", p.name))
+        });
+    }
+    if unknown_name_runs_on(p, q) {
+        return Ok(if broad {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "{} / {}: a broad place under a longer unknown name",
+                    p.name,
+                    q.name
+                ),
+            )
+        } else {
+            cue(
+                1.0,
+                why!(
+                    explain,
+                    "{} / {}: one place under a longer unknown name",
+                    p.name,
+                    q.name
+                ),
+            )
         });
     }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
@@ -823,7 +907,12 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
         m.event
             .quantities
             .iter()
-            .filter(|q| !q.tally && q.value >= 2 && q.kind == sitrep_model::QuantityKind::Killed)
+            .filter(|q| {
+                !q.tally
+                    && q.value >= 2
+                    && q.value < TALLY_SCALE_DEAD
+                    && q.kind == sitrep_model::QuantityKind::Killed
+            })
             .map(|q| q.value)
             .collect()
     };
@@ -836,9 +925,33 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     apart.then(|| (x[0], y[0]))
 }
 
-/// A casualty count both mentions give: `("killed", 16)`.
+/// Counts of the dead of two mentions that are close but not equal ([`W_CLOSE_FIGURES`]):
+/// `(a's count, b's count)`.
+fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
+    let killed = |m: &Mention| -> Vec<u64> {
+        m.event
+            .quantities
+            .iter()
+            .filter(|q| {
+                !q.tally
+                    && q.kind == sitrep_model::QuantityKind::Killed
+                    && (CLOSE_FIGURE_MIN..TALLY_SCALE_DEAD).contains(&q.value)
+            })
+            .map(|q| q.value)
+            .collect()
+    };
+    let (x, y) = (killed(a), killed(b));
+    x.iter().find_map(|&p| {
+        y.iter()
+            .find(|&&q| p != q && (p.max(q) as f64) <= CLOSE_FIGURE_RATIO * p.min(q) as f64)
+            .map(|&q| (p, q))
+    })
+}
+
+/// The largest casualty count both mentions give: `("killed", 16)`.
 fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
     use sitrep_model::QuantityKind::{Injured, Killed};
+    let mut best: Option<(&'static str, u64)> = None;
     for q in a
         .event
         .quantities
@@ -855,11 +968,11 @@ fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
             .quantities
             .iter()
             .any(|r| !r.tally && r.kind == q.kind && r.value == q.value);
-        if same {
-            return Some((kind, q.value));
+        if same && best.is_none_or(|(_, v)| q.value > v) {
+            best = Some((kind, q.value));
         }
     }
-    None
+    best
 }
 
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
@@ -923,7 +1036,9 @@ pub fn score_pair(
         + W_ACTORS * actors.score
         + W_WORDS * words.score;
     let same_place = place.score >= 0.9;
-    let same_place_day = same_place && date.score >= DATE_SAME_CARRIED_DAY;
+    // one day both give (or one approximately, or as the start of a span)
+    let same_day = date.score >= DATE_SAME_CARRIED_DAY;
+    let same_place_day = same_place && same_day;
     // a broad place (or a part of it) on a day both give: half the bonus
     let same_city_day = !same_place && place.score >= BROAD_PLACE && date.score >= 1.0;
     let mut cues = vec![
@@ -963,6 +1078,19 @@ pub fn score_pair(
             ),
         });
     }
+    let shared_targets = a.targets & b.targets;
+    if shared_targets != 0 && short(a) && short(b) {
+        total += W_SAME_TARGET;
+        cues.push(CueScore {
+            cue: "same_target".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "both name the {} hit",
+                lex.target_list(shared_targets).join(", ")
+            ),
+        });
+    }
     if same_place_day {
         total += W_SAME_PLACE_DAY;
         cues.push(CueScore {
@@ -990,12 +1118,41 @@ pub fn score_pair(
             ),
         });
     }
-    if let Some((kind, value)) = same_figure(a, b) {
-        total += W_SAME_FIGURE;
+    let shared = same_figure(a, b);
+    if let Some((kind, value)) = shared {
+        let (bonus, why) = if value < SMALL_FIGURE {
+            (
+                W_SAME_FIGURE / 2.0,
+                ", a small count often shared by chance",
+            )
+        } else if a.event.sub_event_type == b.event.sub_event_type {
+            (W_SAME_KIND_AND_FIGURE, ", and one kind of event")
+        } else {
+            (W_SAME_FIGURE, "")
+        };
+        total += bonus;
         cues.push(CueScore {
             cue: "same_figure".into(),
+            score: bonus / W_SAME_FIGURE,
+            detail: why!(explain, "both report {value} {kind}{why}"),
+        });
+    }
+    let same_kind = a.event.sub_event_type == b.event.sub_event_type;
+    // (not when they share a count: that is the stronger cue above)
+    let close = if same_kind && same_day && shared.is_none() {
+        close_figures(a, b)
+    } else {
+        None
+    };
+    if let Some((x, y)) = close {
+        total += W_CLOSE_FIGURES;
+        cues.push(CueScore {
+            cue: "close_figures".into(),
             score: 1.0,
-            detail: why!(explain, "both report {value} {kind}"),
+            detail: why!(
+                explain,
+                "{x} killed / {y} killed: close counts of one kind of event"
+            ),
         });
     }
     if let Some((x, y)) = figures_differ(a, b) {

@@ -644,11 +644,44 @@ fn the_same_casualty_count_is_a_cue() {
     let (without, _) = total(&a, &c);
     assert!(cues
         .iter()
-        .any(|c| c.cue == "same_figure" && c.detail == "both report 16 killed"));
+        .any(|c| c.cue == "same_figure" && c.detail.starts_with("both report 16 killed")));
+    // one kind of event and one count of five or more: the count names the event
     assert!(
-        (with - without - score::W_SAME_FIGURE).abs() < 0.05,
+        (with - without - score::W_SAME_KIND_AND_FIGURE).abs() < 0.03,
         "{with} {without}"
     );
+    // a small count is often shared by chance: half the bonus
+    let d = strike("d", 2, "Raids killed two people in the city.");
+    let e = strike("e", 2, "Two civilians died when jets bombed a market.");
+    let f = strike("f", 3, "Two civilians died when jets bombed a market.");
+    let (small, cues) = total(&d, &e);
+    assert_eq!(cue_of(&cues, "same_figure"), Some(0.5));
+    let (none, _) = total(&d, &f);
+    assert!(
+        (small - none - score::W_SAME_FIGURE / 2.0).abs() < 0.03,
+        "{small} {none}"
+    );
+    // a shelling that counts the 16 dead of a battle: the plain bonus
+    let mut g = strike("g", 16, "Sixteen civilians died when shells hit a market.");
+    g.event.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
+    let g = Mention::new(g.event, "g", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&total(&a, &g).1, "same_figure"), Some(1.0));
+}
+
+#[test]
+fn a_wars_tally_is_no_count_that_differs() {
+    let (a, b) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (35, 220_000),
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "figures_differ"), None);
+    let (a, b) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (35, 220),
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "figures_differ"), Some(1.0));
 }
 
 #[test]
@@ -1363,4 +1396,204 @@ fn a_day_carried_from_an_earlier_sentence_is_approximate_across_reports() {
         lex,
     );
     assert_eq!(m.event.date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn a_day_carried_from_an_earlier_sentence_reaches_one_day_either_side() {
+    let lex = Lexicons::embedded();
+    let shelling = "Shelling/artillery/missile attack";
+    // "Shells fell on the Old Quarter on Thursday. Two people were killed." in one report: the
+    // second sentence carries Thursday over
+    let carried = |art: &str, d: &'static str, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: shelling,
+                date: d,
+                town: CITY,
+                actor1: None,
+                notes,
+            },
+        );
+        e.actor1 = None;
+        e.evidence.sentence = 1;
+        Mention::new(e, art, None, Some(day("2024-05-10")), lex)
+    };
+    let thursday = carried("gazette", "2024-05-09", "Two people were killed.");
+    assert_eq!(
+        thursday.window,
+        Some((day("2024-05-08"), day("2024-05-10")))
+    );
+    // a report of shells on the city on the Tuesday before is another day
+    let sunday = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        CITY,
+        "Two people were killed when shells fell on Northtown on Tuesday.",
+    );
+    assert!(matches!(
+        score::score_pair(&thursday, &sunday, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
+    // the Friday after is next to it: within its precision only
+    let friday = report_at(
+        "courier",
+        shelling,
+        "2024-05-10",
+        CITY,
+        "Two people were killed when shells fell on Northtown on Friday.",
+    );
+    assert_eq!(cue_of(&scored(&thursday, &friday).1, "date"), Some(0.25));
+    // that Thursday itself: half evidence of the day
+    let same = report_at(
+        "courier",
+        shelling,
+        "2024-05-09",
+        CITY,
+        "Two people were killed when shells fell on Northtown on Thursday.",
+    );
+    assert_eq!(
+        cue_of(&scored(&thursday, &same).1, "date"),
+        Some(score::DATE_SAME_CARRIED_DAY)
+    );
+}
+
+#[test]
+fn one_target_named_by_both_is_a_cue() {
+    let lex = Lexicons::embedded();
+    let strike = "Air/drone strike";
+    let hospital = lex.targets("Jets struck the main hospital of Oasis before dawn.");
+    assert_eq!(lex.target_list(hospital), vec!["hospital"]);
+    assert_eq!(
+        lex.target_list(lex.targets("Raids hit two clinics and a bakery.")),
+        vec!["hospital", "bakery"]
+    );
+    // where the wounded were taken is not what was hit; nor is a word inside another
+    assert_eq!(lex.targets("The wounded were taken to hospital."), 0);
+    assert_eq!(lex.targets("Nine died in hospital on Monday."), 0);
+    assert_eq!(lex.targets("The schooling of children stopped."), 0);
+    // two outlets on one strike, in different words, at a broad place on one day
+    let a = report_at(
+        "gazette",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Warplanes bombed the maternity hospital in the east of the city.",
+    );
+    let b = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Doctors fled as missiles fell on their hospital, a rescuer said.",
+    );
+    let (with, cues) = scored(&a, &b);
+    assert_eq!(cue_of(&cues, "same_target"), Some(1.0), "{cues:?}");
+    // a strike on a market that day is no other report of it
+    let c = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Shoppers fled as missiles fell on their market, a rescuer said.",
+    );
+    let (without, cues) = scored(&a, &c);
+    assert_eq!(cue_of(&cues, "same_target"), None);
+    assert!(
+        with > without + score::W_SAME_TARGET - 0.05,
+        "{with} {without}"
+    );
+    // a month-long window is too long: hospitals are hit every month
+    let mut month = report_at(
+        "courier",
+        strike,
+        "2024-05-01",
+        PROVINCE_CITY,
+        "Doctors fled as missiles fell on their hospital, a rescuer said.",
+    );
+    month.event.date.precision = DatePrecision::Month;
+    let month = Mention::new(month.event, "courier", None, Some(day("2024-05-20")), lex);
+    assert_eq!(cue_of(&scored(&a, &month).1, "same_target"), None);
+}
+
+#[test]
+fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
+    let lex = Lexicons::embedded();
+    let bomb = "Remote explosive/landmine/IED";
+    let known = report_at(
+        "gazette",
+        bomb,
+        "2024-05-07",
+        CAMP,
+        "A truck bomb exploded near the security headquarters of Camp Quarter.",
+    );
+    // "in the city of Camp Quarter Capital": the town and its province run together, a name the
+    // gazetteer does not know, read at the province's precision
+    let mut other = report_at(
+        "courier",
+        bomb,
+        "2024-05-07",
+        CAMP,
+        "Dozens died after a truck exploded in the city of Camp Quarter Capital.",
+    );
+    if let Some(p) = other.event.location.as_mut() {
+        p.name = "Camp Quarter Capital".into();
+        p.mention = "Camp Quarter Capital".into();
+        p.geonameid = None;
+        p.unresolved_name = true;
+        p.geo_precision = 3;
+        p.lat = Some(33.9);
+        p.lon = Some(36.9);
+    }
+    let other = Mention::new(other.event, "courier", None, Some(day("2024-05-07")), lex);
+    assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(1.0));
+    assert_eq!(cue_of(&scored(&other, &known).1, "place"), Some(1.0));
+    // an unknown name that does not begin with it is only in the province
+    let mut elsewhere = other.event.clone();
+    if let Some(p) = elsewhere.location.as_mut() {
+        p.name = "Upper Quarter".into();
+        p.mention = "Upper Quarter".into();
+    }
+    let elsewhere = Mention::new(elsewhere, "courier", None, Some(day("2024-05-07")), lex);
+    assert_eq!(cue_of(&scored(&known, &elsewhere).1, "place"), Some(0.5));
+}
+
+#[test]
+fn close_counts_of_one_kind_of_event_are_a_cue() {
+    let tolls = |a: u64, b: u64| {
+        let (x, y) = strike_pair(
+            "Military Forces of Testland (2001-)",
+            "Military Forces of Testland (2001-)",
+            (a, b),
+        );
+        cue_of(&scored(&x, &y).1, "close_figures")
+    };
+    // a toll that rose from 73 to 85 between two reports
+    assert_eq!(tolls(73, 85), Some(1.0));
+    // the same count is the stronger cue; counts far apart are the opposite one
+    assert_eq!(tolls(73, 73), None);
+    assert_eq!(tolls(30, 80), None);
+    // small tolls are close by chance
+    assert_eq!(tolls(6, 8), None);
+    // an air strike and the shelling of that day: which counts which is unclear
+    let (x, mut y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (73, 85),
+    );
+    y.event.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
+    let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
+    // nor on different days of one week
+    let (x, mut y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (73, 85),
+    );
+    y.event.date.precision = DatePrecision::Week;
+    y.event.date.date = Some(day("2024-03-08"));
+    let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
 }
