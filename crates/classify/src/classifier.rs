@@ -515,13 +515,16 @@ impl Classifier {
         let mut parts: Vec<(usize, usize, PartKind, f32)> = Vec::with_capacity(hits.len() * 3);
         let mut seen: Vec<(usize, u32)> = Vec::with_capacity(hits.len());
         for (hi, hit) in hits.iter().enumerate() {
-            let count = match seen.iter_mut().find(|(e, _)| *e == hit.entry) {
+            let key = self.lexicon.triggers[hit.entry]
+                .repeats_as
+                .unwrap_or(hit.entry);
+            let count = match seen.iter_mut().find(|(e, _)| *e == key) {
                 Some((_, n)) => {
                     *n += 1;
                     *n - 1
                 }
                 None => {
-                    seen.push((hit.entry, 1));
+                    seen.push((key, 1));
                     0
                 }
             };

@@ -1,0 +1,86 @@
+//! Distinctions between battles, remote violence, violence against civilians and strategic
+//! developments, on sentences written for these tests.
+
+use sitrep_classify::Classifier;
+use sitrep_model::SubEventType::{self, *};
+
+#[track_caller]
+fn assert_class(sentence: &str, expected: SubEventType) {
+    let scores = Classifier::embedded().classify_str(sentence);
+    let explained: Vec<String> = scores
+        .iter()
+        .take(3)
+        .map(|s| {
+            let cues: Vec<_> = s
+                .cues
+                .iter()
+                .map(|q| format!("{}={:.1}", q.rule, q.weight))
+                .collect();
+            format!("{:?} {:.2} [{}]", s.sub_event_type, s.score, cues.join(" "))
+        })
+        .collect();
+    assert_eq!(
+        scores.first().map(|s| s.sub_event_type),
+        Some(expected),
+        "{sentence:?}\n    {}",
+        explained.join("\n    ")
+    );
+}
+
+#[test]
+fn seized_munitions_are_weapons_kept_from_use_not_territory() {
+    assert_class(
+        "Gendarmes seized two hundred munitions in an empty barn outside the town.",
+        DisruptedWeaponsUse,
+    );
+    assert_class(
+        "The police have seized 30 rifles and a grenade launcher in the district.",
+        DisruptedWeaponsUse,
+    );
+    // Seizing a place is still a change of territory.
+    assert_class(
+        "Insurgents seized the district centre on Sunday.",
+        NonStateActorOvertakesTerritory,
+    );
+}
+
+#[test]
+fn drugs_seized_or_destroyed_are_property_taken() {
+    assert_class(
+        "Federal police seized four tons of marijuana hidden in a lorry at a highway checkpoint.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Soldiers found and destroyed a hidden airstrip used by drug traffickers.",
+        LootingPropertyDestruction,
+    );
+    // Other contraband seized stays a crime; drugs seized in a shoot-out stay a clash.
+    assert_class(
+        "Customs officers seized counterfeit handbags worth two million dollars.",
+        OrganisedCrime,
+    );
+    assert_class(
+        "Police exchanged fire with drug traffickers and seized cocaine.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn an_entry_can_share_the_repeats_of_another() {
+    let lexicon = |repeats: &str| {
+        format!(
+            "[[trigger]]\nid = \"crime\"\nphrases = [\"gang\"]\ntypes = {{ \"ORG_CRIME\" = 3.0 }}\nexample = \"a gang\"\n\n\
+             [[trigger]]\nid = \"drugs\"\nphrases = [\"cocaine\"]\ntypes = {{ \"ORG_CRIME\" = 3.0 }}\n{repeats}example = \"cocaine\"\n"
+        )
+    };
+    let shared = Classifier::from_toml(&lexicon("repeats_as = \"crime\"\n"), "test").unwrap();
+    let apart = Classifier::from_toml(&lexicon(""), "test").unwrap();
+    let score = |c: &Classifier| c.best("The gang sold cocaine.").unwrap().score;
+    assert!((score(&apart) - 6.0).abs() < 1e-4);
+    assert!(
+        (score(&shared) - 3.6).abs() < 1e-4,
+        "one repeat: 3.0 + 0.2 x 3.0"
+    );
+    let err = Classifier::from_toml(&lexicon("repeats_as = \"nothing\"\n"), "test").unwrap_err();
+    assert!(err.to_string().contains("unknown trigger id"), "{err}");
+}
