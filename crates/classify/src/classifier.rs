@@ -188,6 +188,24 @@ fn words_between(text: &str, from: usize, to: usize) -> Option<u32> {
     Some(gap.split_whitespace().count() as u32)
 }
 
+/// Whether `gap` (the text between a verb and a word after it) can lie between a verb and its
+/// object: at most `window` words, no clause break, no possessive ("victim's father"), and no
+/// word that starts another phrase ("died and one man", "death of a nurse", "by four men").
+fn object_gap(gap: &str, window: u32) -> bool {
+    const BREAKS: [&str; 17] = [
+        "and", "or", "but", "in", "of", "which", "who", "was", "were", "is", "are", "as", "while",
+        "after", "when", "to", "by",
+    ];
+    let mut words = 0;
+    for w in gap.split_whitespace() {
+        words += 1;
+        if words > window || BREAKS.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return false;
+        }
+    }
+    !gap.contains(['.', ';', ':', ',', '!', '?', '\n', '\'', '(', ')'])
+}
+
 /// Start offsets (relative to `text`) of sentences after the first within `span`.
 fn sentence_starts(text: &str, span: Span) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -648,6 +666,20 @@ impl Classifier {
                     PartKind::Agent => acts != Some(false),
                     _ => acts == Some(false),
                 };
+                if kind == PartKind::Target && fits {
+                    if let Some(window) = self.lexicon.triggers[hit.entry].target_window {
+                        // "the former's headquarters": a possessive names whose the object is.
+                        let possessive = text[hit.span.end..].starts_with(['\'', '\u{2019}']);
+                        let near = hit.span.start > a.span.start
+                            && !possessive
+                            && object_gap(&text[a.span.end..hit.span.start], window);
+                        if !near {
+                            // Too far from the trigger to be what it acted on.
+                            part.3 = 0.0;
+                            continue;
+                        }
+                    }
+                }
                 let agent_cue = kind == PartKind::Agent;
                 let key = (hit.entry, t, agent_cue, agent_cue == fits);
                 let count = match role_seen.iter_mut().find(|(k, _)| *k == key) {

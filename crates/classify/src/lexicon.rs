@@ -153,6 +153,8 @@ struct RawEntry {
     target_cues: BTreeMap<String, f32>,
     #[serde(default)]
     repeats_as: Option<String>,
+    #[serde(default)]
+    target_window: Option<u32>,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -212,6 +214,9 @@ pub struct TriggerEntry {
     /// Index of the entry whose repeats this one shares (`repeats_as`): a phrase of either
     /// counts as a repeat of the other ("drug cartel" is one crime cue, not two).
     pub repeats_as: Option<usize>,
+    /// When set, `target_cues` count only for an actor at most this many words after the
+    /// anchoring trigger, in the same clause: the trigger's object ("shot a farmer").
+    pub target_window: Option<u32>,
 }
 
 impl TriggerEntry {
@@ -446,6 +451,7 @@ impl Lexicon {
                 example: e.example,
                 line,
                 repeats_as: None,
+                target_window: e.target_window,
             });
         }
         for (i, line, other) in repeats_as {

@@ -84,3 +84,42 @@ fn an_entry_can_share_the_repeats_of_another() {
     let err = Classifier::from_toml(&lexicon("repeats_as = \"nothing\"\n"), "test").unwrap_err();
     assert!(err.to_string().contains("unknown trigger id"), "{err}");
 }
+
+#[test]
+fn civilians_fired_on_as_the_object_make_an_attack() {
+    // The man is what the soldiers fired at: one-sided violence, though a checkpoint is named.
+    assert_class(
+        "Soldiers manning a checkpoint opened fire at a man who tried to drive around it.",
+        Attack,
+    );
+}
+
+#[test]
+fn only_the_object_of_the_trigger_counts_as_its_civilian_target() {
+    let object_weight = |sentence: &str| -> f32 {
+        Classifier::embedded()
+            .classify_str(sentence)
+            .iter()
+            .filter(|s| s.sub_event_type == Attack)
+            .flat_map(|s| &s.cues)
+            .filter(|q| q.rule == "cue:civilian_victims" && (q.weight - 1.0).abs() < 1e-4)
+            .count() as f32
+    };
+    assert_eq!(
+        object_weight("Gunmen shot dead a farmer near the well."),
+        1.0
+    );
+    // A possessive, an agent after "by", or a new clause is no object.
+    assert_eq!(
+        object_weight("Gunmen attacked the farmer's car near the well."),
+        0.0
+    );
+    assert_eq!(
+        object_weight("A guard was killed by four men near the well."),
+        0.0
+    );
+    assert_eq!(
+        object_weight("Two soldiers died and one man was hurt."),
+        0.0
+    );
+}
