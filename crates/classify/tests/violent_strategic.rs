@@ -123,3 +123,29 @@ fn only_the_object_of_the_trigger_counts_as_its_civilian_target() {
         0.0
     );
 }
+
+#[test]
+fn forces_hit_by_a_remote_weapon_suffer_remote_violence_not_a_clash() {
+    assert_class(
+        "Rebels targeted army positions with heavy artillery, killing three soldiers.",
+        ShellingArtilleryMissileAttack,
+    );
+    assert_class(
+        "Insurgents planted a bomb targeting a police patrol, leaving two officers dead.",
+        RemoteExplosive,
+    );
+    // Fighting told beside the shelling is a clash.
+    assert_class(
+        "Troops shelled rebel positions and clashed with the fighters for hours.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn a_post_the_shooters_come_from_is_no_target() {
+    // The post is where the soldiers came from; what they hit is a motorcyclist.
+    assert_class(
+        "Soldiers from a nearby military post killed a motorcyclist who refused to stop.",
+        Attack,
+    );
+}
