@@ -149,3 +149,20 @@ fn a_post_the_shooters_come_from_is_no_target() {
         Attack,
     );
 }
+
+#[test]
+fn civilians_driven_out_with_no_one_killed_is_a_displacement() {
+    assert_class(
+        "Heavy fighting between the army and the rebels forced about 300 villagers to flee their homes.",
+        Other,
+    );
+    // Killings told in the same sentence are the event; fighters fleeing are no displacement.
+    assert_class(
+        "Gunmen killed four villagers and forced hundreds of residents to flee.",
+        Attack,
+    );
+    assert_class(
+        "Troops ambushed the insurgents near the river, causing the militants to flee.",
+        ArmedClash,
+    );
+}
