@@ -188,6 +188,14 @@ fn words_between(text: &str, from: usize, to: usize) -> Option<u32> {
     Some(gap.split_whitespace().count() as u32)
 }
 
+/// Whether `gap` (the text between a trigger and an actor after it) opens a relative or
+/// subordinate clause ("who", "when", "after"...): the actor then belongs to that clause.
+fn in_later_clause(gap: &str) -> bool {
+    const OPENERS: [&str; 6] = ["who", "which", "whom", "whose", "when", "while"];
+    gap.split(|c: char| !c.is_alphanumeric())
+        .any(|w| OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
 /// Whether `gap` (the text between a verb and a word after it) can lie between a verb and its
 /// object: at most `window` words, no clause break, no possessive ("victim's father"), and no
 /// word that starts another phrase ("died and one man", "death of a nurse", "by four men").
@@ -659,6 +667,11 @@ impl Classifier {
                     Some(true)
                 } else if hit.span.start < a.span.start {
                     Some(!a.passive)
+                } else if in_later_clause(&text[a.span.end..hit.span.start]) {
+                    // "shot a man who was delivering water to the soldiers": the soldiers
+                    // stand in a clause of their own, neither acting nor hit.
+                    part.3 = 0.0;
+                    continue;
                 } else {
                     Some(false)
                 };

@@ -166,3 +166,20 @@ fn civilians_driven_out_with_no_one_killed_is_a_displacement() {
         ArmedClash,
     );
 }
+
+#[test]
+fn forces_named_in_a_relative_clause_are_neither_agent_nor_target() {
+    // The soldiers are whom the farmer was carrying food to, not whom the militants shot.
+    assert_class(
+        "Militants shot a farmer who was carrying food to the soldiers at their post.",
+        Attack,
+    );
+}
+
+#[test]
+fn a_combatant_killed_is_an_armed_victim() {
+    assert_class(
+        "Police fired on and killed an armed combatant near the bridge.",
+        ArmedClash,
+    );
+}
