@@ -183,3 +183,11 @@ fn a_combatant_killed_is_an_armed_victim() {
         ArmedClash,
     );
 }
+
+#[test]
+fn an_attack_repelled_was_fought_off() {
+    assert_class(
+        "Local militiamen repelled a bandit attack on the village of Kuri.",
+        ArmedClash,
+    );
+}
