@@ -191,3 +191,20 @@ fn an_attack_repelled_was_fought_off() {
         ArmedClash,
     );
 }
+
+#[test]
+fn property_attacked_with_no_one_hurt_is_property_destruction() {
+    assert_class(
+        "Raiders attacked the shops on the main street and damaged several cars.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Unknown men carried out an arson attack targeting an empty hotel in the old town.",
+        LootingPropertyDestruction,
+    );
+    // Anyone killed makes it an attack.
+    assert_class(
+        "Raiders attacked the shops on the main street and killed two traders.",
+        Attack,
+    );
+}
