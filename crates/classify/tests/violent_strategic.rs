@@ -208,3 +208,15 @@ fn property_attacked_with_no_one_hurt_is_property_destruction() {
         Attack,
     );
 }
+
+#[test]
+fn goods_seized_are_property_taken_not_territory() {
+    assert_class(
+        "Armed men on motorbikes seized a vehicle belonging to the militia.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Soldiers seized food supplies hidden by the rebels near the river.",
+        LootingPropertyDestruction,
+    );
+}
