@@ -220,3 +220,12 @@ fn goods_seized_are_property_taken_not_territory() {
         LootingPropertyDestruction,
     );
 }
+
+#[test]
+fn forces_operation_is_a_clash_candidate_not_a_change_of_activity() {
+    // The operation goes after an armed group; the casualties reported next belong to it.
+    assert_class(
+        "Military police carried out an operation in the hillside district.",
+        ArmedClash,
+    );
+}
