@@ -229,3 +229,12 @@ fn forces_operation_is_a_clash_candidate_not_a_change_of_activity() {
         ArmedClash,
     );
 }
+
+#[test]
+fn a_new_base_installed_is_a_base_established_whatever_it_answers() {
+    assert_class(
+        "Peacekeepers installed a new temporary base in the village to protect civilians \
+         after clashes between the militias.",
+        HeadquartersOrBaseEstablished,
+    );
+}
