@@ -238,3 +238,24 @@ fn a_new_base_installed_is_a_base_established_whatever_it_answers() {
         HeadquartersOrBaseEstablished,
     );
 }
+
+#[test]
+fn grenades_with_gunfire_between_armed_men_are_a_clash() {
+    assert_class(
+        "Gunmen in two cars attacked a police patrol with grenades and firearms.",
+        ArmedClash,
+    );
+    // Grenades and guns turned on civilians are one-sided: no clash.
+    let best = Classifier::embedded()
+        .best("A gunman threw a grenade at civilians in the market and opened fire on them.")
+        .map(|s| s.sub_event_type);
+    assert_ne!(best, Some(ArmedClash));
+}
+
+#[test]
+fn a_grenade_dropped_from_a_drone_is_a_drone_strike() {
+    assert_class(
+        "Rebel forces dropped a grenade from a drone on the army trenches.",
+        AirDroneStrike,
+    );
+}
