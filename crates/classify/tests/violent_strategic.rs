@@ -259,3 +259,15 @@ fn a_grenade_dropped_from_a_drone_is_a_drone_strike() {
         AirDroneStrike,
     );
 }
+
+#[test]
+fn territory_taken_following_clashes_is_the_change_of_control() {
+    assert_class(
+        "Government soldiers recovered territory following a clash with the rebels near the lake.",
+        GovernmentRegainsTerritory,
+    );
+    assert_class(
+        "Troops seized rifles and ammunition following a clash with the gang.",
+        DisruptedWeaponsUse,
+    );
+}
