@@ -188,6 +188,32 @@ fn words_between(text: &str, from: usize, to: usize) -> Option<u32> {
     Some(gap.split_whitespace().count() as u32)
 }
 
+/// Whether `gap` (the text between a trigger and an actor after it) opens a relative or
+/// subordinate clause ("who", "when", "after"...): the actor then belongs to that clause.
+fn in_later_clause(gap: &str) -> bool {
+    const OPENERS: [&str; 6] = ["who", "which", "whom", "whose", "when", "while"];
+    gap.split(|c: char| !c.is_alphanumeric())
+        .any(|w| OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
+/// Whether `gap` (the text between a verb and a word after it) can lie between a verb and its
+/// object: at most `window` words, no clause break, no possessive ("victim's father"), and no
+/// word that starts another phrase ("died and one man", "death of a nurse", "by four men").
+fn object_gap(gap: &str, window: u32) -> bool {
+    const BREAKS: [&str; 17] = [
+        "and", "or", "but", "in", "of", "which", "who", "was", "were", "is", "are", "as", "while",
+        "after", "when", "to", "by",
+    ];
+    let mut words = 0;
+    for w in gap.split_whitespace() {
+        words += 1;
+        if words > window || BREAKS.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            return false;
+        }
+    }
+    !gap.contains(['.', ';', ':', ',', '!', '?', '\n', '\'', '(', ')'])
+}
+
 /// Start offsets (relative to `text`) of sentences after the first within `span`.
 fn sentence_starts(text: &str, span: Span) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -515,13 +541,16 @@ impl Classifier {
         let mut parts: Vec<(usize, usize, PartKind, f32)> = Vec::with_capacity(hits.len() * 3);
         let mut seen: Vec<(usize, u32)> = Vec::with_capacity(hits.len());
         for (hi, hit) in hits.iter().enumerate() {
-            let count = match seen.iter_mut().find(|(e, _)| *e == hit.entry) {
+            let key = self.lexicon.triggers[hit.entry]
+                .repeats_as
+                .unwrap_or(hit.entry);
+            let count = match seen.iter_mut().find(|(e, _)| *e == key) {
                 Some((_, n)) => {
                     *n += 1;
                     *n - 1
                 }
                 None => {
-                    seen.push((hit.entry, 1));
+                    seen.push((key, 1));
                     0
                 }
             };
@@ -638,6 +667,11 @@ impl Classifier {
                     Some(true)
                 } else if hit.span.start < a.span.start {
                     Some(!a.passive)
+                } else if in_later_clause(&text[a.span.end..hit.span.start]) {
+                    // "shot a man who was delivering water to the soldiers": the soldiers
+                    // stand in a clause of their own, neither acting nor hit.
+                    part.3 = 0.0;
+                    continue;
                 } else {
                     Some(false)
                 };
@@ -645,6 +679,20 @@ impl Classifier {
                     PartKind::Agent => acts != Some(false),
                     _ => acts == Some(false),
                 };
+                if kind == PartKind::Target && fits {
+                    if let Some(window) = self.lexicon.triggers[hit.entry].target_window {
+                        // "the former's headquarters": a possessive names whose the object is.
+                        let possessive = text[hit.span.end..].starts_with(['\'', '\u{2019}']);
+                        let near = hit.span.start > a.span.start
+                            && !possessive
+                            && object_gap(&text[a.span.end..hit.span.start], window);
+                        if !near {
+                            // Too far from the trigger to be what it acted on.
+                            part.3 = 0.0;
+                            continue;
+                        }
+                    }
+                }
                 let agent_cue = kind == PartKind::Agent;
                 let key = (hit.entry, t, agent_cue, agent_cue == fits);
                 let count = match role_seen.iter_mut().find(|(k, _)| *k == key) {

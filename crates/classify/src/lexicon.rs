@@ -151,6 +151,10 @@ struct RawEntry {
     agent_cues: BTreeMap<String, f32>,
     #[serde(default)]
     target_cues: BTreeMap<String, f32>,
+    #[serde(default)]
+    repeats_as: Option<String>,
+    #[serde(default)]
+    target_window: Option<u32>,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -207,6 +211,12 @@ pub struct TriggerEntry {
     pub example: String,
     /// 1-based line of the entry in its file.
     pub line: usize,
+    /// Index of the entry whose repeats this one shares (`repeats_as`): a phrase of either
+    /// counts as a repeat of the other ("drug cartel" is one crime cue, not two).
+    pub repeats_as: Option<usize>,
+    /// When set, `target_cues` count only for an actor at most this many words after the
+    /// anchoring trigger, in the same clause: the trigger's object ("shot a farmer").
+    pub target_window: Option<u32>,
 }
 
 impl TriggerEntry {
@@ -374,6 +384,7 @@ impl Lexicon {
         })?;
         let mut seen = HashSet::new();
         let mut triggers = Vec::with_capacity(raw.trigger.len());
+        let mut repeats_as: Vec<(usize, usize, String)> = Vec::new();
         for e in raw.trigger {
             let line = line_of_id(text, &e.id);
             let bad = |message: String| ClassifyError::BadEntry {
@@ -427,6 +438,9 @@ impl Lexicon {
                 return Err(bad("expected an example sentence".into()));
             }
             let _ = e.note;
+            if let Some(other) = e.repeats_as {
+                repeats_as.push((triggers.len(), line, other));
+            }
             triggers.push(TriggerEntry {
                 phrases: parse_phrases(&e.phrases, origin, line, &e.id)?,
                 id: e.id,
@@ -436,7 +450,20 @@ impl Lexicon {
                 target_cues,
                 example: e.example,
                 line,
+                repeats_as: None,
+                target_window: e.target_window,
             });
+        }
+        for (i, line, other) in repeats_as {
+            let Some(j) = triggers.iter().position(|t| t.id == other) else {
+                return Err(ClassifyError::BadEntry {
+                    origin: origin.to_string(),
+                    line,
+                    entry: triggers[i].id.clone(),
+                    message: format!("`repeats_as` names unknown trigger id {other:?}"),
+                });
+            };
+            triggers[i].repeats_as = Some(j);
         }
         let mut modifiers = Vec::with_capacity(raw.modifier.len());
         for m in raw.modifier {

@@ -1,0 +1,273 @@
+//! Distinctions between battles, remote violence, violence against civilians and strategic
+//! developments, on sentences written for these tests.
+
+use sitrep_classify::Classifier;
+use sitrep_model::SubEventType::{self, *};
+
+#[track_caller]
+fn assert_class(sentence: &str, expected: SubEventType) {
+    let scores = Classifier::embedded().classify_str(sentence);
+    let explained: Vec<String> = scores
+        .iter()
+        .take(3)
+        .map(|s| {
+            let cues: Vec<_> = s
+                .cues
+                .iter()
+                .map(|q| format!("{}={:.1}", q.rule, q.weight))
+                .collect();
+            format!("{:?} {:.2} [{}]", s.sub_event_type, s.score, cues.join(" "))
+        })
+        .collect();
+    assert_eq!(
+        scores.first().map(|s| s.sub_event_type),
+        Some(expected),
+        "{sentence:?}\n    {}",
+        explained.join("\n    ")
+    );
+}
+
+#[test]
+fn seized_munitions_are_weapons_kept_from_use_not_territory() {
+    assert_class(
+        "Gendarmes seized two hundred munitions in an empty barn outside the town.",
+        DisruptedWeaponsUse,
+    );
+    assert_class(
+        "The police have seized 30 rifles and a grenade launcher in the district.",
+        DisruptedWeaponsUse,
+    );
+    // Seizing a place is still a change of territory.
+    assert_class(
+        "Insurgents seized the district centre on Sunday.",
+        NonStateActorOvertakesTerritory,
+    );
+}
+
+#[test]
+fn drugs_seized_or_destroyed_are_property_taken() {
+    assert_class(
+        "Federal police seized four tons of marijuana hidden in a lorry at a highway checkpoint.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Soldiers found and destroyed a hidden airstrip used by drug traffickers.",
+        LootingPropertyDestruction,
+    );
+    // Other contraband seized stays a crime; drugs seized in a shoot-out stay a clash.
+    assert_class(
+        "Customs officers seized counterfeit handbags worth two million dollars.",
+        OrganisedCrime,
+    );
+    assert_class(
+        "Police exchanged fire with drug traffickers and seized cocaine.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn an_entry_can_share_the_repeats_of_another() {
+    let lexicon = |repeats: &str| {
+        format!(
+            "[[trigger]]\nid = \"crime\"\nphrases = [\"gang\"]\ntypes = {{ \"ORG_CRIME\" = 3.0 }}\nexample = \"a gang\"\n\n\
+             [[trigger]]\nid = \"drugs\"\nphrases = [\"cocaine\"]\ntypes = {{ \"ORG_CRIME\" = 3.0 }}\n{repeats}example = \"cocaine\"\n"
+        )
+    };
+    let shared = Classifier::from_toml(&lexicon("repeats_as = \"crime\"\n"), "test").unwrap();
+    let apart = Classifier::from_toml(&lexicon(""), "test").unwrap();
+    let score = |c: &Classifier| c.best("The gang sold cocaine.").unwrap().score;
+    assert!((score(&apart) - 6.0).abs() < 1e-4);
+    assert!(
+        (score(&shared) - 3.6).abs() < 1e-4,
+        "one repeat: 3.0 + 0.2 x 3.0"
+    );
+    let err = Classifier::from_toml(&lexicon("repeats_as = \"nothing\"\n"), "test").unwrap_err();
+    assert!(err.to_string().contains("unknown trigger id"), "{err}");
+}
+
+#[test]
+fn civilians_fired_on_as_the_object_make_an_attack() {
+    // The man is what the soldiers fired at: one-sided violence, though a checkpoint is named.
+    assert_class(
+        "Soldiers manning a checkpoint opened fire at a man who tried to drive around it.",
+        Attack,
+    );
+}
+
+#[test]
+fn only_the_object_of_the_trigger_counts_as_its_civilian_target() {
+    let object_weight = |sentence: &str| -> f32 {
+        Classifier::embedded()
+            .classify_str(sentence)
+            .iter()
+            .filter(|s| s.sub_event_type == Attack)
+            .flat_map(|s| &s.cues)
+            .filter(|q| q.rule == "cue:civilian_victims" && (q.weight - 1.0).abs() < 1e-4)
+            .count() as f32
+    };
+    assert_eq!(
+        object_weight("Gunmen shot dead a farmer near the well."),
+        1.0
+    );
+    // A possessive, an agent after "by", or a new clause is no object.
+    assert_eq!(
+        object_weight("Gunmen attacked the farmer's car near the well."),
+        0.0
+    );
+    assert_eq!(
+        object_weight("A guard was killed by four men near the well."),
+        0.0
+    );
+    assert_eq!(
+        object_weight("Two soldiers died and one man was hurt."),
+        0.0
+    );
+}
+
+#[test]
+fn forces_hit_by_a_remote_weapon_suffer_remote_violence_not_a_clash() {
+    assert_class(
+        "Rebels targeted army positions with heavy artillery, killing three soldiers.",
+        ShellingArtilleryMissileAttack,
+    );
+    assert_class(
+        "Insurgents planted a bomb targeting a police patrol, leaving two officers dead.",
+        RemoteExplosive,
+    );
+    // Fighting told beside the shelling is a clash.
+    assert_class(
+        "Troops shelled rebel positions and clashed with the fighters for hours.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn a_post_the_shooters_come_from_is_no_target() {
+    // The post is where the soldiers came from; what they hit is a motorcyclist.
+    assert_class(
+        "Soldiers from a nearby military post killed a motorcyclist who refused to stop.",
+        Attack,
+    );
+}
+
+#[test]
+fn civilians_driven_out_with_no_one_killed_is_a_displacement() {
+    assert_class(
+        "Heavy fighting between the army and the rebels forced about 300 villagers to flee their homes.",
+        Other,
+    );
+    // Killings told in the same sentence are the event; fighters fleeing are no displacement.
+    assert_class(
+        "Gunmen killed four villagers and forced hundreds of residents to flee.",
+        Attack,
+    );
+    assert_class(
+        "Troops ambushed the insurgents near the river, causing the militants to flee.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn forces_named_in_a_relative_clause_are_neither_agent_nor_target() {
+    // The soldiers are whom the farmer was carrying food to, not whom the militants shot.
+    assert_class(
+        "Militants shot a farmer who was carrying food to the soldiers at their post.",
+        Attack,
+    );
+}
+
+#[test]
+fn a_combatant_killed_is_an_armed_victim() {
+    assert_class(
+        "Police fired on and killed an armed combatant near the bridge.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn an_attack_repelled_was_fought_off() {
+    assert_class(
+        "Local militiamen repelled a bandit attack on the village of Kuri.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn property_attacked_with_no_one_hurt_is_property_destruction() {
+    assert_class(
+        "Raiders attacked the shops on the main street and damaged several cars.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Unknown men carried out an arson attack targeting an empty hotel in the old town.",
+        LootingPropertyDestruction,
+    );
+    // Anyone killed makes it an attack.
+    assert_class(
+        "Raiders attacked the shops on the main street and killed two traders.",
+        Attack,
+    );
+}
+
+#[test]
+fn goods_seized_are_property_taken_not_territory() {
+    assert_class(
+        "Armed men on motorbikes seized a vehicle belonging to the militia.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Soldiers seized food supplies hidden by the rebels near the river.",
+        LootingPropertyDestruction,
+    );
+}
+
+#[test]
+fn forces_operation_is_a_clash_candidate_not_a_change_of_activity() {
+    // The operation goes after an armed group; the casualties reported next belong to it.
+    assert_class(
+        "Military police carried out an operation in the hillside district.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn a_new_base_installed_is_a_base_established_whatever_it_answers() {
+    assert_class(
+        "Peacekeepers installed a new temporary base in the village to protect civilians \
+         after clashes between the militias.",
+        HeadquartersOrBaseEstablished,
+    );
+}
+
+#[test]
+fn grenades_with_gunfire_between_armed_men_are_a_clash() {
+    assert_class(
+        "Gunmen in two cars attacked a police patrol with grenades and firearms.",
+        ArmedClash,
+    );
+    // Grenades and guns turned on civilians are one-sided: no clash.
+    let best = Classifier::embedded()
+        .best("A gunman threw a grenade at civilians in the market and opened fire on them.")
+        .map(|s| s.sub_event_type);
+    assert_ne!(best, Some(ArmedClash));
+}
+
+#[test]
+fn a_grenade_dropped_from_a_drone_is_a_drone_strike() {
+    assert_class(
+        "Rebel forces dropped a grenade from a drone on the army trenches.",
+        AirDroneStrike,
+    );
+}
+
+#[test]
+fn territory_taken_following_clashes_is_the_change_of_control() {
+    assert_class(
+        "Government soldiers recovered territory following a clash with the rebels near the lake.",
+        GovernmentRegainsTerritory,
+    );
+    assert_class(
+        "Troops seized rifles and ammunition following a clash with the gang.",
+        DisruptedWeaponsUse,
+    );
+}
