@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
-use sitrep_model::{Cue, Span, SubEventType};
+use sitrep_model::{Cue, EventType, Span, SubEventType};
 
 use crate::lexicon::{ClassifyError, Lexicon, Phrase};
 
@@ -102,7 +102,15 @@ struct RawHit {
     sentence: usize,
     passive: bool,
     after_by: bool,
+    /// Told as what a protest in the same sentence is about (see [`Classifier::scope_grievances`]).
+    grievance: bool,
 }
+
+/// How many words after a grievance opener ("demanding", "against the detention of") the
+/// grievance runs, within its clause.
+const GRIEVANCE_WINDOW: u32 = 10;
+/// Share of its weight that a head told as a protest's grievance keeps.
+const GRIEVANCE_FACTOR: f32 = 0.3;
 
 /// What a contribution to a class score is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,9 +438,85 @@ impl Classifier {
                 sentence: starts.partition_point(|&s| s <= hit_span.start),
                 passive: follows_to_be(before),
                 after_by: follows_by(before),
+                grievance: false,
             });
         }
+        self.scope_grievances(text, &mut hits);
         hits
+    }
+
+    /// Whether a hit's entry names a demonstration (a Protests head, not negated).
+    fn is_protest_head(&self, h: &RawHit) -> bool {
+        h.factor >= 0.5
+            && self.lexicon.triggers[h.entry]
+                .heads
+                .iter()
+                .any(|&(t, w)| w >= 1.0 && t.event_type() == EventType::Protests)
+    }
+
+    /// In a sentence that reports a protest, what follows a grievance opener in the same
+    /// clause ("protested against the detention of activists accused of hurling a petrol
+    /// bomb", "families who claim their children were kidnapped held a sit-in") is what the
+    /// protest is about, not what happened at it: heads of other families there keep
+    /// `GRIEVANCE_FACTOR` of their weight and are reported with `+grievance`.
+    fn scope_grievances(&self, text: &str, hits: &mut [RawHit]) {
+        for i in 0..hits.len() {
+            let opener = hits[i];
+            if !self.lexicon.triggers[opener.entry].opens_grievance || opener.factor < 0.5 {
+                continue;
+            }
+            let protest = hits
+                .iter()
+                .any(|h| h.sentence == opener.sentence && self.is_protest_head(h));
+            if !protest {
+                continue;
+            }
+            for h in hits[i + 1..].iter_mut() {
+                if h.sentence != opener.sentence {
+                    break;
+                }
+                if words_between(text, opener.span.end, h.span.start)
+                    .is_none_or(|g| g >= GRIEVANCE_WINDOW)
+                {
+                    break;
+                }
+                let entry = &self.lexicon.triggers[h.entry];
+                let family = |f: EventType| entry.heads.iter().any(|&(t, _)| t.event_type() == f);
+                if h.grievance
+                    || !entry.is_head()
+                    || family(EventType::Protests)
+                    || entry.opens_grievance
+                {
+                    continue;
+                }
+                // "Protesters demanding jobs were beaten": a main verb after the grievance ends
+                // it, unless a relative clause holds it ("men who were detained").
+                // The opener's own words count: "who claim" opens a relative clause.
+                let gap = &text[opener.span.start..h.span.start];
+                let words = || {
+                    gap.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                };
+                let relative = |w: &str| {
+                    ["who", "which", "that", "accused", "for"]
+                        .iter()
+                        .any(|r| w.eq_ignore_ascii_case(r))
+                };
+                let main_verb = words()
+                    .take_while(|w| !relative(w))
+                    .any(|w| w.eq_ignore_ascii_case("were") || w.eq_ignore_ascii_case("was"));
+                if main_verb {
+                    break;
+                }
+                // A riot told after the grievance is the crowd's own act ("protesters against
+                // the lockdown clashed with police") unless a relative clause holds it.
+                if family(EventType::Riots) && !words().any(relative) {
+                    continue;
+                }
+                h.factor *= GRIEVANCE_FACTOR;
+                h.grievance = true;
+            }
+        }
     }
 
     /// All trigger and cue hits in `within` (a span of `text`, e.g. one sentence of an
@@ -454,7 +538,13 @@ impl Classifier {
                     weight: weight * h.factor,
                     is_event_head: entry.is_head(),
                     factor: h.factor,
-                    modifiers: self.modifier_ids(h.modifiers),
+                    modifiers: {
+                        let mut ids = self.modifier_ids(h.modifiers);
+                        if h.grievance {
+                            ids.push("grievance".to_string());
+                        }
+                        ids
+                    },
                     heads: scale(&entry.heads, h.factor),
                     cues: scale(&entry.cues, h.factor),
                     agent_cues: scale(&entry.agent_cues, h.factor),
@@ -719,6 +809,9 @@ impl Classifier {
                         for id in self.modifier_ids(hit.modifiers) {
                             rule.push('+');
                             rule.push_str(&id);
+                        }
+                        if hit.grievance {
+                            rule.push_str("+grievance");
                         }
                         match kind {
                             PartKind::AgentAsTarget => rule.push_str("+as_target"),

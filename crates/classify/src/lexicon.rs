@@ -151,6 +151,8 @@ struct RawEntry {
     agent_cues: BTreeMap<String, f32>,
     #[serde(default)]
     target_cues: BTreeMap<String, f32>,
+    #[serde(default)]
+    opens_grievance: bool,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -203,6 +205,10 @@ pub struct TriggerEntry {
     /// anchoring trigger (not after "by"), or before a passive one ("police were shot");
     /// `agent_object_factor` of their weight otherwise.
     pub target_cues: Vec<(SubEventType, f32)>,
+    /// The entry opens what a protest is about ("demanding", "against the detention of"):
+    /// in a sentence that reports a protest, the events told right after it (same clause)
+    /// are the grievance, not what happened at the protest.
+    pub opens_grievance: bool,
     /// A sentence, written for the lexicon, on which this entry fires.
     pub example: String,
     /// 1-based line of the entry in its file.
@@ -434,6 +440,7 @@ impl Lexicon {
                 cues,
                 agent_cues,
                 target_cues,
+                opens_grievance: e.opens_grievance,
                 example: e.example,
                 line,
             });

@@ -24,3 +24,33 @@ fn roads_blocked_or_closed_in_protest_are_a_protest() {
         assert_eq!(best(s), Some(PeacefulProtest), "{s}");
     }
 }
+
+#[test]
+fn violence_told_as_a_protests_grievance_is_not_an_event_at_it() {
+    for s in [
+        "Families who claim their sons were abducted by the militia held a sit-in outside the council.",
+        "Students protested against the detention of classmates accused of throwing petrol bombs at a bank.",
+        "Relatives held a vigil outside the hospital, demanding justice for a nurse who was shot dead by unknown gunmen.",
+    ] {
+        assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+    }
+    let hits = Classifier::embedded().triggers(
+        "Families who claim their sons were abducted held a sit-in.",
+        sitrep_model::Span::new(0, 58),
+    );
+    let abducted = hits.iter().find(|h| h.rule == "abduction").unwrap();
+    assert!(abducted.modifiers.iter().any(|m| m == "grievance"));
+}
+
+#[test]
+fn what_the_crowd_does_after_its_grievance_is_still_the_event() {
+    // A main verb ends the grievance; a riot told after it is the crowd's own act.
+    assert_eq!(
+        best("Protesters demanding jobs were beaten by police."),
+        Some(ExcessiveForceAgainstProtesters)
+    );
+    assert_eq!(
+        best("Protesters against the lockdown clashed with police."),
+        Some(ViolentDemonstration)
+    );
+}
