@@ -489,9 +489,14 @@ impl Lexicon {
             if !seen.insert(c.id.clone()) {
                 return Err(bad("duplicate id".into()));
             }
-            if c.all.len() < 2 || c.all.iter().any(|g| g.is_empty()) {
+            // One group is a combination only with entries that bar it ("a riot where
+            // nothing says the crowd demonstrates").
+            if c.all.len() < 2 - usize::from(!c.none.is_empty())
+                || c.all.iter().any(|g| g.is_empty())
+            {
                 return Err(bad(
-                    "`all` must list at least two non-empty groups of trigger ids".into(),
+                    "`all` must list at least two non-empty groups of trigger ids (one with `none`)"
+                        .into(),
                 ));
             }
             let groups = c

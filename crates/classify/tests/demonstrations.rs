@@ -54,3 +54,45 @@ fn what_the_crowd_does_after_its_grievance_is_still_the_event() {
         Some(ViolentDemonstration)
     );
 }
+
+#[test]
+fn a_violent_crowd_that_does_not_demonstrate_is_a_mob() {
+    for s in [
+        "A group of youths threw stones at the police and smashed their car.",
+        "Migrant labourers clashed with police at the border post.",
+        "Inmates rioted in the prison overnight.",
+    ] {
+        assert_eq!(best(s), Some(MobViolence), "{s}");
+    }
+    // Demonstrators, a demand or burning tyres say the crowd demonstrates.
+    for s in [
+        "Protesters threw stones at the police and smashed their car.",
+        "Migrant labourers demanding transport home clashed with police at the border post.",
+        "Rioters burned tyres on the ring road.",
+    ] {
+        assert_eq!(best(s), Some(ViolentDemonstration), "{s}");
+    }
+}
+
+#[test]
+fn non_violent_is_not_violent() {
+    let s = "Students held a non-violent march to the parliament.";
+    assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+}
+
+#[test]
+fn a_one_group_combination_needs_entries_that_bar_it() {
+    let lexicon = |none: &str| {
+        format!(
+            "[[trigger]]\nid = \"a\"\nphrases = [\"x\"]\ntypes = {{ GRENADE = 1.0 }}\nexample = \"x\"\n\
+             [[trigger]]\nid = \"b\"\nphrases = [\"y\"]\ntypes = {{ GRENADE = 1.0 }}\nexample = \"y\"\n\
+             [[combination]]\nid = \"c\"\nall = [[\"a\"]]\n{none}\
+             cues = {{ GRENADE = 1.0 }}\nexample = \"x\"\n"
+        )
+    };
+    assert!(Classifier::from_toml(&lexicon(""), "t.toml").is_err());
+    let c = Classifier::from_toml(&lexicon("none = [\"b\"]\n"), "t.toml").unwrap();
+    let with = |s: &str| c.classify_str(s)[0].score;
+    assert_eq!(with("x"), 2.0);
+    assert_eq!(with("x y"), 2.0, "barred: only the two heads count");
+}
