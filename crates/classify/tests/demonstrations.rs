@@ -96,3 +96,36 @@ fn a_one_group_combination_needs_entries_that_bar_it() {
     assert_eq!(with("x"), 2.0);
     assert_eq!(with("x y"), 2.0, "barred: only the two heads count");
 }
+
+#[test]
+fn people_named_as_a_crowd_are_a_mob_only_when_they_are_violent() {
+    assert_eq!(
+        best("Community members demonstrated outside the clinic against the new quarantine ward."),
+        Some(PeacefulProtest)
+    );
+    for s in [
+        "A suspected thief was beaten to death by villagers.",
+        "A fight between two groups of youths broke out at the market.",
+    ] {
+        assert_eq!(best(s), Some(MobViolence), "{s}");
+    }
+}
+
+#[test]
+fn force_against_demonstrators_who_turned_violent_is_a_violent_demonstration() {
+    // ACLED: excessive force is force against peaceful protesters; demonstrators who throw
+    // stones, barricade roads or storm a house are a violent demonstration, force or not.
+    for s in [
+        "Police fired on demonstrators who pelted stones at officers.",
+        "Police fired live rounds to disperse demonstrators barricading the main road.",
+        "Demonstrators gathered outside the minister's house and tried to storm the gate.",
+    ] {
+        assert_eq!(best(s), Some(ViolentDemonstration), "{s}");
+    }
+    assert_eq!(
+        best(
+            "Protesters also demanded the release of students who have been detained at the rally."
+        ),
+        Some(PeacefulProtest)
+    );
+}
