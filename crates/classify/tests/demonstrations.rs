@@ -129,3 +129,33 @@ fn force_against_demonstrators_who_turned_violent_is_a_violent_demonstration() {
         Some(PeacefulProtest)
     );
 }
+
+#[test]
+fn riot_police_name_who_faced_the_crowd_not_what_happened() {
+    assert_eq!(
+        best("Riot police beat a student protester outside the parliament."),
+        Some(ExcessiveForceAgainstProtesters)
+    );
+    assert_eq!(
+        best("Police fired tear gas during clashes with protesters outside parliament."),
+        Some(ViolentDemonstration)
+    );
+}
+
+#[test]
+fn accidents_crime_and_cyber_attacks_are_no_conflict_events() {
+    assert_eq!(
+        best("Twelve villagers died after consuming home-brewed liquor."),
+        Some(ManMadeDisaster)
+    );
+    assert_eq!(
+        best("A cargo ship broke loose from its moorings and ran aground near the harbour."),
+        Some(ManMadeDisaster)
+    );
+    assert_eq!(
+        best("Customs officers confiscated 12 tons of counterfeit cigarettes at the port."),
+        Some(OrganisedCrime)
+    );
+    let s = "Hackers launched a cyber attack on the ministry's servers.";
+    assert_ne!(best(s), Some(Attack), "{s}");
+}
