@@ -159,3 +159,29 @@ fn accidents_crime_and_cyber_attacks_are_no_conflict_events() {
     let s = "Hackers launched a cyber attack on the ministry's servers.";
     assert_ne!(best(s), Some(Attack), "{s}");
 }
+
+#[test]
+fn demands_by_a_crowd_are_a_protest_and_deaths_it_mourns_are_no_force() {
+    for s in [
+        "Workers at the port demanded protective equipment and their unpaid bonuses.",
+        "Students entered the campus to demand free tuition.",
+        "Mourners marched with the coffin of a teacher who died in the fire.",
+        "Farmers protested, complaining that the lockdown kills their trade.",
+    ] {
+        assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+    }
+}
+
+#[test]
+fn removing_protesters_or_their_tents_is_an_intervention_and_firing_on_them_force() {
+    for s in [
+        "Fishermen demonstrated at the port and were removed by the police after an hour.",
+        "Troops stopped protesters from setting up tents in the square.",
+    ] {
+        assert_eq!(best(s), Some(ProtestWithIntervention), "{s}");
+    }
+    assert_eq!(
+        best("Soldiers reacted by opening fire on the protesters who tried to gather."),
+        Some(ExcessiveForceAgainstProtesters)
+    );
+}
