@@ -185,3 +185,18 @@ fn removing_protesters_or_their_tents_is_an_intervention_and_firing_on_them_forc
         Some(ExcessiveForceAgainstProtesters)
     );
 }
+
+#[test]
+fn violence_over_a_private_dispute_is_mob_violence_unless_armed_actors_did_it() {
+    for s in [
+        "A farmer was beaten and killed over a land dispute with his neighbours.",
+        "Local villagers assaulted a grain dealer for short-changing them.",
+        "A group of youths attacked and assaulted two traffic policemen.",
+    ] {
+        assert_eq!(best(s), Some(MobViolence), "{s}");
+    }
+    assert_eq!(
+        best("A soldier shot dead a trader after a dispute at the market."),
+        Some(Attack)
+    );
+}
