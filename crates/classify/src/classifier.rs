@@ -445,17 +445,17 @@ impl Classifier {
         hits
     }
 
-    /// Whether a hit's entry names a demonstration (a Protests head, not negated).
-    fn is_protest_head(&self, h: &RawHit) -> bool {
+    /// Whether a hit's entry names a reaction to events (not negated): a demonstration (a
+    /// Protests head) or a decisive diplomatic act (sanctions, an ambassador expelled).
+    fn is_reaction_head(&self, h: &RawHit) -> bool {
         h.factor >= 0.5
-            && self.lexicon.triggers[h.entry]
-                .heads
-                .iter()
-                .any(|&(t, w)| w >= 1.0 && t.event_type() == EventType::Protests)
+            && self.lexicon.triggers[h.entry].heads.iter().any(|&(t, w)| {
+                is_reaction(t) && (w >= 4.0 || w >= 1.0 && t != SubEventType::Diplomacy)
+            })
     }
 
-    /// In a sentence that reports a protest, what follows a grievance opener in the same
-    /// clause ("protested against the detention of activists accused of hurling a petrol
+    /// In a sentence that reports a protest (or a diplomatic act), what follows a grievance
+    /// opener ("demanding", "in response to") in the same clause ("protested against the detention of activists accused of hurling a petrol
     /// bomb", "families who claim their children were kidnapped held a sit-in") is what the
     /// protest is about, not what happened at it: heads of other families there keep
     /// `GRIEVANCE_FACTOR` of their weight and are reported with `+grievance`.
@@ -467,7 +467,7 @@ impl Classifier {
             }
             let protest = hits
                 .iter()
-                .any(|h| h.sentence == opener.sentence && self.is_protest_head(h));
+                .any(|h| h.sentence == opener.sentence && self.is_reaction_head(h));
             if !protest {
                 continue;
             }
@@ -484,7 +484,7 @@ impl Classifier {
                 let family = |f: EventType| entry.heads.iter().any(|&(t, _)| t.event_type() == f);
                 if h.grievance
                     || !entry.is_head()
-                    || family(EventType::Protests)
+                    || entry.heads.iter().any(|&(t, _)| is_reaction(t))
                     || entry.opens_grievance
                 {
                     continue;
@@ -835,6 +835,12 @@ impl Classifier {
             })
             .collect()
     }
+}
+
+/// Classes that react to other events (a protest, diplomacy): what they are about is no
+/// event of theirs.
+fn is_reaction(t: SubEventType) -> bool {
+    t.event_type() == EventType::Protests || t == SubEventType::Diplomacy
 }
 
 /// "4 March 2021", "in March": the capitalised month is a date, not a protest march. (A

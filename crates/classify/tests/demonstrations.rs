@@ -200,3 +200,11 @@ fn violence_over_a_private_dispute_is_mob_violence_unless_armed_actors_did_it() 
         Some(Attack)
     );
 }
+
+#[test]
+fn what_a_diplomatic_act_answers_is_no_event_of_its_own() {
+    let s = "The government imposed new sanctions on the regime in response to its alleged gas attack on a suburb.";
+    assert_eq!(best(s), Some(Diplomacy), "{s}");
+    let s = "The minister blamed the neighbouring state for the expulsion of two of its diplomats.";
+    assert_eq!(best(s), Some(ClaimOfResponsibility), "{s}");
+}
