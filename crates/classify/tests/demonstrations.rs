@@ -208,3 +208,12 @@ fn what_a_diplomatic_act_answers_is_no_event_of_its_own() {
     let s = "The minister blamed the neighbouring state for the expulsion of two of its diplomats.";
     assert_eq!(best(s), Some(ClaimOfResponsibility), "{s}");
 }
+
+#[test]
+fn vigils_honour_their_dead_and_vigilantes_are_a_mob() {
+    let s =
+        "Hundreds lit candles in the square to honor a journalist whose murder remains unsolved.";
+    assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+    let s = "The beating of two herders was the latest case of cow vigilantism in the state.";
+    assert_eq!(best(s), Some(MobViolence), "{s}");
+}
