@@ -217,3 +217,12 @@ fn vigils_honour_their_dead_and_vigilantes_are_a_mob() {
     let s = "The beating of two herders was the latest case of cow vigilantism in the state.";
     assert_eq!(best(s), Some(MobViolence), "{s}");
 }
+
+#[test]
+fn tear_gas_on_people_who_do_not_protest_is_an_attack() {
+    let s = "Troops fired tear gas at farmers working in their fields near the fence.";
+    assert_eq!(best(s), Some(Attack), "{s}");
+    // Police dispersing "them" after a protest told before: still an intervention.
+    let s = "Police fired tear gas to disperse them.";
+    assert_eq!(best(s), Some(ProtestWithIntervention), "{s}");
+}
