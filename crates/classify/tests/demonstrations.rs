@@ -226,3 +226,20 @@ fn tear_gas_on_people_who_do_not_protest_is_an_attack() {
     let s = "Police fired tear gas to disperse them.";
     assert_eq!(best(s), Some(ProtestWithIntervention), "{s}");
 }
+
+#[test]
+fn armed_men_who_fight_or_burn_are_no_crowd() {
+    assert_eq!(
+        best("Two armed men clashed with police officers at a checkpoint."),
+        Some(ArmedClash)
+    );
+    assert_eq!(
+        best("A group of armed men set fire to three lorries on the highway."),
+        Some(LootingPropertyDestruction)
+    );
+    // Unidentified attackers may be a crowd.
+    assert_eq!(
+        best("Unidentified people threw stones at a journalist and injured him."),
+        Some(MobViolence)
+    );
+}
