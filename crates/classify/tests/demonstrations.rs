@@ -243,3 +243,15 @@ fn armed_men_who_fight_or_burn_are_no_crowd() {
         Some(MobViolence)
     );
 }
+
+#[test]
+fn an_attack_on_a_rally_intervenes_and_a_protest_as_a_charge_is_an_arrest() {
+    assert_eq!(
+        best("Supporters of the mayor attacked the rally of residents who were protesting power cuts."),
+        Some(ProtestWithIntervention)
+    );
+    assert_eq!(
+        best("Police detained three students for taking part in a protest last month."),
+        Some(Arrests)
+    );
+}
