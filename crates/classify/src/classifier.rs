@@ -455,10 +455,11 @@ impl Classifier {
     }
 
     /// In a sentence that reports a protest (or a diplomatic act), what follows a grievance
-    /// opener ("demanding", "in response to") in the same clause ("protested against the detention of activists accused of hurling a petrol
-    /// bomb", "families who claim their children were kidnapped held a sit-in") is what the
-    /// protest is about, not what happened at it: heads of other families there keep
-    /// `GRIEVANCE_FACTOR` of their weight and are reported with `+grievance`.
+    /// opener ("demanding", "in response to") in the same clause ("protested against the
+    /// detention of activists accused of hurling a petrol bomb", "families who claim their
+    /// children were kidnapped held a sit-in") is what the protest is about, not what happened
+    /// at it: entries of other families there (heads and cues: "tensions between villagers")
+    /// keep `GRIEVANCE_FACTOR` of their weight and are reported with `+grievance`.
     fn scope_grievances(&self, text: &str, hits: &mut [RawHit]) {
         for i in 0..hits.len() {
             let opener = hits[i];
@@ -483,7 +484,6 @@ impl Classifier {
                 let entry = &self.lexicon.triggers[h.entry];
                 let family = |f: EventType| entry.heads.iter().any(|&(t, _)| t.event_type() == f);
                 if h.grievance
-                    || !entry.is_head()
                     || entry.heads.iter().any(|&(t, _)| is_reaction(t))
                     || entry.opens_grievance
                 {

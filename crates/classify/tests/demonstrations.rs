@@ -255,3 +255,13 @@ fn an_attack_on_a_rally_intervenes_and_a_protest_as_a_charge_is_an_arrest() {
         Some(Arrests)
     );
 }
+
+#[test]
+fn violence_words_in_a_grievance_do_not_make_the_protest_violent() {
+    for s in [
+        "Residents protested, demanding an end to the violence and tensions between rival clans.",
+        "Traders rallied against the escalating violence in the market.",
+    ] {
+        assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+    }
+}
