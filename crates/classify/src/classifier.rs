@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
-use sitrep_model::{Cue, Span, SubEventType};
+use sitrep_model::{Cue, EventType, Span, SubEventType};
 
 use crate::lexicon::{ClassifyError, Lexicon, Phrase};
 
@@ -102,7 +102,15 @@ struct RawHit {
     sentence: usize,
     passive: bool,
     after_by: bool,
+    /// Told as what a protest in the same sentence is about (see [`Classifier::scope_grievances`]).
+    grievance: bool,
 }
+
+/// How many words after a grievance opener ("demanding", "against the detention of") the
+/// grievance runs, within its clause.
+const GRIEVANCE_WINDOW: u32 = 10;
+/// Share of its weight that a head told as a protest's grievance keeps.
+const GRIEVANCE_FACTOR: f32 = 0.3;
 
 /// What a contribution to a class score is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,9 +464,85 @@ impl Classifier {
                 sentence: starts.partition_point(|&s| s <= hit_span.start),
                 passive: follows_to_be(before),
                 after_by: follows_by(before),
+                grievance: false,
             });
         }
+        self.scope_grievances(text, &mut hits);
         hits
+    }
+
+    /// Whether a hit's entry names a reaction to events (not negated): a demonstration (a
+    /// Protests head) or a decisive diplomatic act (sanctions, an ambassador expelled).
+    fn is_reaction_head(&self, h: &RawHit) -> bool {
+        h.factor >= 0.5
+            && self.lexicon.triggers[h.entry].heads.iter().any(|&(t, w)| {
+                is_reaction(t) && (w >= 4.0 || w >= 1.0 && t != SubEventType::Diplomacy)
+            })
+    }
+
+    /// In a sentence that reports a protest (or a diplomatic act), what follows a grievance
+    /// opener ("demanding", "in response to") in the same clause ("protested against the
+    /// detention of activists accused of hurling a petrol bomb", "families who claim their
+    /// children were kidnapped held a sit-in") is what the protest is about, not what happened
+    /// at it: entries of other families there (heads and cues: "tensions between villagers")
+    /// keep `GRIEVANCE_FACTOR` of their weight and are reported with `+grievance`.
+    fn scope_grievances(&self, text: &str, hits: &mut [RawHit]) {
+        for i in 0..hits.len() {
+            let opener = hits[i];
+            if !self.lexicon.triggers[opener.entry].opens_grievance || opener.factor < 0.5 {
+                continue;
+            }
+            let protest = hits
+                .iter()
+                .any(|h| h.sentence == opener.sentence && self.is_reaction_head(h));
+            if !protest {
+                continue;
+            }
+            for h in hits[i + 1..].iter_mut() {
+                if h.sentence != opener.sentence {
+                    break;
+                }
+                if words_between(text, opener.span.end, h.span.start)
+                    .is_none_or(|g| g >= GRIEVANCE_WINDOW)
+                {
+                    break;
+                }
+                let entry = &self.lexicon.triggers[h.entry];
+                let family = |f: EventType| entry.heads.iter().any(|&(t, _)| t.event_type() == f);
+                if h.grievance
+                    || entry.heads.iter().any(|&(t, _)| is_reaction(t))
+                    || entry.opens_grievance
+                {
+                    continue;
+                }
+                // "Protesters demanding jobs were beaten": a main verb after the grievance ends
+                // it, unless a relative clause holds it ("men who were detained").
+                // The opener's own words count: "who claim" opens a relative clause.
+                let gap = &text[opener.span.start..h.span.start];
+                let words = || {
+                    gap.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                };
+                let relative = |w: &str| {
+                    ["who", "which", "that", "accused", "for"]
+                        .iter()
+                        .any(|r| w.eq_ignore_ascii_case(r))
+                };
+                let main_verb = words()
+                    .take_while(|w| !relative(w))
+                    .any(|w| w.eq_ignore_ascii_case("were") || w.eq_ignore_ascii_case("was"));
+                if main_verb {
+                    break;
+                }
+                // A riot told after the grievance is the crowd's own act ("protesters against
+                // the lockdown clashed with police") unless a relative clause holds it.
+                if family(EventType::Riots) && !words().any(relative) {
+                    continue;
+                }
+                h.factor *= GRIEVANCE_FACTOR;
+                h.grievance = true;
+            }
+        }
     }
 
     /// All trigger and cue hits in `within` (a span of `text`, e.g. one sentence of an
@@ -480,7 +564,13 @@ impl Classifier {
                     weight: weight * h.factor,
                     is_event_head: entry.is_head(),
                     factor: h.factor,
-                    modifiers: self.modifier_ids(h.modifiers),
+                    modifiers: {
+                        let mut ids = self.modifier_ids(h.modifiers);
+                        if h.grievance {
+                            ids.push("grievance".to_string());
+                        }
+                        ids
+                    },
                     heads: scale(&entry.heads, h.factor),
                     cues: scale(&entry.cues, h.factor),
                     agent_cues: scale(&entry.agent_cues, h.factor),
@@ -667,7 +757,7 @@ impl Classifier {
                     Some(true)
                 } else if hit.span.start < a.span.start {
                     Some(!a.passive)
-                } else if in_later_clause(&text[a.span.end..hit.span.start]) {
+                } else if in_later_clause(text_between(text, a.span, hit.span)) {
                     // "shot a man who was delivering water to the soldiers": the soldiers
                     // stand in a clause of their own, neither acting nor hit.
                     part.3 = 0.0;
@@ -685,7 +775,7 @@ impl Classifier {
                         let possessive = text[hit.span.end..].starts_with(['\'', '\u{2019}']);
                         let near = hit.span.start > a.span.start
                             && !possessive
-                            && object_gap(&text[a.span.end..hit.span.start], window);
+                            && object_gap(text_between(text, a.span, hit.span), window);
                         if !near {
                             // Too far from the trigger to be what it acted on.
                             part.3 = 0.0;
@@ -768,6 +858,9 @@ impl Classifier {
                             rule.push('+');
                             rule.push_str(&id);
                         }
+                        if hit.grievance {
+                            rule.push_str("+grievance");
+                        }
                         match kind {
                             PartKind::AgentAsTarget => rule.push_str("+as_target"),
                             PartKind::TargetAsAgent => rule.push_str("+as_agent"),
@@ -792,6 +885,12 @@ impl Classifier {
     }
 }
 
+/// Classes that react to other events (a protest, diplomacy): what they are about is no
+/// event of theirs.
+fn is_reaction(t: SubEventType) -> bool {
+    t.event_type() == EventType::Protests || t == SubEventType::Diplomacy
+}
+
 /// "4 March 2021", "in March": the capitalised month is a date, not a protest march. (A
 /// sentence may open with a march: "March organisers said ...", unless a day follows.)
 fn is_month_name(text: &str, span: Span) -> bool {
@@ -805,4 +904,10 @@ fn is_month_name(text: &str, span: Span) -> bool {
         .trim_start()
         .starts_with(|c: char| c.is_ascii_digit());
     !sentence_start || day_follows
+}
+
+/// The text between a trigger and a cue told after it; empty when the cue lies inside the
+/// trigger's own phrase (two overlapping entries: "vandalized the residence").
+fn text_between(text: &str, trigger: Span, cue: Span) -> &str {
+    text.get(trigger.end..cue.start).unwrap_or("")
 }

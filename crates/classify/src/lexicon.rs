@@ -155,6 +155,8 @@ struct RawEntry {
     repeats_as: Option<String>,
     #[serde(default)]
     target_window: Option<u32>,
+    #[serde(default)]
+    opens_grievance: bool,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -207,6 +209,10 @@ pub struct TriggerEntry {
     /// anchoring trigger (not after "by"), or before a passive one ("police were shot");
     /// `agent_object_factor` of their weight otherwise.
     pub target_cues: Vec<(SubEventType, f32)>,
+    /// The entry opens what a protest is about ("demanding", "against the detention of"):
+    /// in a sentence that reports a protest, the events told right after it (same clause)
+    /// are the grievance, not what happened at the protest.
+    pub opens_grievance: bool,
     /// A sentence, written for the lexicon, on which this entry fires.
     pub example: String,
     /// 1-based line of the entry in its file.
@@ -448,6 +454,7 @@ impl Lexicon {
                 cues,
                 agent_cues,
                 target_cues,
+                opens_grievance: e.opens_grievance,
                 example: e.example,
                 line,
                 repeats_as: None,
@@ -509,9 +516,14 @@ impl Lexicon {
             if !seen.insert(c.id.clone()) {
                 return Err(bad("duplicate id".into()));
             }
-            if c.all.len() < 2 || c.all.iter().any(|g| g.is_empty()) {
+            // One group is a combination only with entries that bar it ("a riot where
+            // nothing says the crowd demonstrates").
+            if c.all.len() < 2 - usize::from(!c.none.is_empty())
+                || c.all.iter().any(|g| g.is_empty())
+            {
                 return Err(bad(
-                    "`all` must list at least two non-empty groups of trigger ids".into(),
+                    "`all` must list at least two non-empty groups of trigger ids (one with `none`)"
+                        .into(),
                 ));
             }
             let groups = c
