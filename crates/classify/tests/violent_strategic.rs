@@ -271,3 +271,16 @@ fn territory_taken_following_clashes_is_the_change_of_control() {
         DisruptedWeaponsUse,
     );
 }
+
+#[test]
+fn a_cue_inside_its_trigger_phrase_is_read_without_panicking() {
+    // Two entries overlap here (a riot act and the property it names): the cue starts inside
+    // the trigger's own span, so there is no text between them.
+    for sentence in [
+        "On 3 June, suspected rebels vandalized the residence of the mayor and the clinic in Tamba (Tamba, Sud).",
+        "Unknown men vandalized the house of the chief in the village.",
+    ] {
+        let scores = Classifier::embedded().classify_str(sentence);
+        assert!(!scores.is_empty(), "{sentence:?} read as no event");
+    }
+}
