@@ -36,6 +36,8 @@ pub struct Lexicons {
     pub targets: Vec<(String, usize)>,
     /// The targets (`targets.tsv`: "hospital", "school"), at most 32.
     pub target_names: Vec<String>,
+    /// The target phrases by their first word: the words after it, and the target.
+    target_first: HashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 /// The texts of the data files, for [`Lexicons::parse`].
@@ -190,6 +192,16 @@ impl Lexicons {
             };
             target_phrases.push((phrase.to_lowercase(), index));
         }
+        let mut target_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (phrase, index) in &target_phrases {
+            let mut words = phrase.split_whitespace().map(str::to_string);
+            if let Some(first) = words.next() {
+                target_first
+                    .entry(first)
+                    .or_default()
+                    .push((words.collect(), *index));
+            }
+        }
         Ok(Lexicons {
             families: fam,
             ordinals: ords,
@@ -200,6 +212,7 @@ impl Lexicons {
             singular_kinds: singular,
             targets: target_phrases,
             target_names,
+            target_first,
         })
     }
 
@@ -255,34 +268,43 @@ impl Lexicons {
             .map_or_else(|| (strip_country(name), false), |country| (country, true))
     }
 
-    /// The targets `text` names (`targets.tsv`), one bit per target: whole words, also with a
-    /// plural "s"/"es"; "(taken) to hospital" and "(died) in hospital" name where the wounded
-    /// went, not what was hit, and do not count.
+    /// The targets `text` names (`targets.tsv`), one bit per target: whole words, the last also
+    /// with a plural "s"/"es"; "(taken) to hospital" and "(died) in hospital" name where the
+    /// wounded went, not what was hit, and do not count. One pass over the words.
     pub fn targets(&self, text: &str) -> u32 {
         let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let plural_of = |word: &str, p: &str| {
+            word == p || word.strip_prefix(p).is_some_and(|r| r == "s" || r == "es")
+        };
+        let before = |i: usize, k: usize| i.checked_sub(k).map(|j| words[j]);
         let mut mask = 0u32;
-        for (phrase, index) in &self.targets {
-            if mask & (1 << index) != 0 {
-                continue;
-            }
-            let found = lower.match_indices(phrase.as_str()).any(|(i, _)| {
-                let before = lower[..i].chars().next_back();
-                let rest = &lower[i + phrase.len()..];
-                let rest = rest
-                    .strip_prefix("es")
-                    .or_else(|| rest.strip_prefix('s'))
-                    .filter(|r| !r.starts_with(char::is_alphanumeric))
-                    .unwrap_or(rest);
-                let whole = !before.is_some_and(char::is_alphanumeric)
-                    && !rest.starts_with(char::is_alphanumeric);
-                let head = lower[..i].trim_end();
-                let went_to = [" to", " in", " to the", " to a"]
-                    .iter()
-                    .any(|w| head.ends_with(w));
-                whole && !went_to
-            });
-            if found {
-                mask |= 1 << index;
+        for (i, &w) in words.iter().enumerate() {
+            let keys = [Some(w), w.strip_suffix('s'), w.strip_suffix("es")];
+            for key in keys.into_iter().flatten() {
+                let Some(list) = self.target_first.get(key) else {
+                    continue;
+                };
+                for (rest, index) in list {
+                    let found = match rest.split_last() {
+                        None => true,
+                        Some((last, middle)) => {
+                            w == key
+                                && words.len() > i + rest.len()
+                                && middle.iter().zip(&words[i + 1..]).all(|(p, x)| p == x)
+                                && plural_of(words[i + rest.len()], last)
+                        }
+                    };
+                    let went_to = matches!(before(i, 1), Some("to" | "in"))
+                        || (matches!(before(i, 1), Some("the" | "a"))
+                            && before(i, 2) == Some("to"));
+                    if found && !went_to {
+                        mask |= 1 << index;
+                    }
+                }
             }
         }
         mask

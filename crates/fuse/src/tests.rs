@@ -1474,6 +1474,13 @@ fn one_target_named_by_both_is_a_cue() {
     assert_eq!(lex.targets("The wounded were taken to hospital."), 0);
     assert_eq!(lex.targets("Nine died in hospital on Monday."), 0);
     assert_eq!(lex.targets("The schooling of children stopped."), 0);
+    assert_eq!(lex.targets("He was rushed to the hospital."), 0);
+    // a phrase of two words, its last one plural; a plural first word is no match
+    assert_eq!(
+        lex.target_list(lex.targets("Gunmen stormed two police stations.")),
+        vec!["police station"]
+    );
+    assert_eq!(lex.targets("The polices station."), 0);
     // two outlets on one strike, in different words, at a broad place on one day
     let a = report_at(
         "gazette",
