@@ -492,22 +492,18 @@ pub fn distance_km(a: &PlaceRef, b: &PlaceRef) -> Option<f64> {
     Some(6371.0 * 2.0 * h.sqrt().min(1.0).asin())
 }
 
-/// Letters of a place name that identify it across spellings: lower case, ASCII letters only,
-/// a leading Arabic article left out ("Ar-Raqqa" and "Raqqah" -> "raqqa", "raqqah").
+/// Letters of a place name that identify it across spellings: lower case, diacritics folded
+/// to their letters ("Qāmishlī" -> "qamishli"), ASCII letters only, a leading Arabic article
+/// left out ("Ar-Raqqa" and "Raqqah" -> "raqqa", "raqqah").
 fn name_key(name: &str) -> String {
-    let mut words = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .peekable();
-    if words.peek().is_some_and(|w| {
-        ["al", "ar", "as", "ad", "ash", "at", "az", "an", "el"].contains(&w.to_lowercase().as_str())
-    }) {
-        words.next();
-    }
-    words
-        .flat_map(str::chars)
+    let words = sitrep_places::normalise::plain_words(name);
+    let skip = usize::from(words.first().is_some_and(|w| {
+        ["al", "ar", "as", "ad", "ash", "at", "az", "an", "el"].contains(&w.as_str())
+    }));
+    words[skip..]
+        .iter()
+        .flat_map(|w| w.chars())
         .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -1175,4 +1171,19 @@ pub fn score_pair(
         });
     }
     PairScore::Score { total, cues }
+}
+
+#[cfg(test)]
+mod name_key_tests {
+    use super::{name_key, same_name_key};
+
+    #[test]
+    fn diacritics_fold_to_their_letters() {
+        assert_eq!(name_key("Qāmishlī"), "qamishli");
+        assert_eq!(name_key("Qamishli"), "qamishli");
+        assert_eq!(name_key("Al-Qāmishlī"), "qamishli");
+        assert!(same_name_key(&name_key("Ḥarastā"), &name_key("Harasta")));
+        assert_eq!(name_key("Ar-Raqqa"), "raqqa");
+        assert_eq!(name_key("Ma'arrat al-Nu'man"), "maarratalnuman");
+    }
 }
