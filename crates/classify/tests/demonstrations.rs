@@ -265,3 +265,9 @@ fn violence_words_in_a_grievance_do_not_make_the_protest_violent() {
         assert_eq!(best(s), Some(PeacefulProtest), "{s}");
     }
 }
+
+#[test]
+fn a_no_party_label_negates_nothing() {
+    let s = "Dozens of supporters of the governor (no party) protested outside the court.";
+    assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+}
