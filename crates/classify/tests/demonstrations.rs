@@ -271,3 +271,15 @@ fn a_no_party_label_negates_nothing() {
     let s = "Dozens of supporters of the governor (no party) protested outside the court.";
     assert_eq!(best(s), Some(PeacefulProtest), "{s}");
 }
+
+#[test]
+fn firecrackers_fired_at_police_are_a_riot_and_searing_heat_a_disaster() {
+    assert_eq!(
+        best("Demonstrators fired firecrackers at police lines near the parliament."),
+        Some(ViolentDemonstration)
+    );
+    assert_eq!(
+        best("Searing temperatures and dry fields left the valley's crops ruined."),
+        Some(NaturalDisaster)
+    );
+}
