@@ -283,3 +283,15 @@ fn firecrackers_fired_at_police_are_a_riot_and_searing_heat_a_disaster() {
         Some(NaturalDisaster)
     );
 }
+
+#[test]
+fn unarmed_youths_who_clash_are_a_crowd_and_armed_youth_a_militia() {
+    assert_eq!(
+        best("Dozens of youths clashed with soldiers near the camp."),
+        Some(MobViolence)
+    );
+    assert_eq!(
+        best("Armed youth from the next county clashed with the cattle keepers."),
+        Some(ArmedClash)
+    );
+}
