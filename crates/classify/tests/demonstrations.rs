@@ -265,3 +265,33 @@ fn violence_words_in_a_grievance_do_not_make_the_protest_violent() {
         assert_eq!(best(s), Some(PeacefulProtest), "{s}");
     }
 }
+
+#[test]
+fn a_no_party_label_negates_nothing() {
+    let s = "Dozens of supporters of the governor (no party) protested outside the court.";
+    assert_eq!(best(s), Some(PeacefulProtest), "{s}");
+}
+
+#[test]
+fn firecrackers_fired_at_police_are_a_riot_and_searing_heat_a_disaster() {
+    assert_eq!(
+        best("Demonstrators fired firecrackers at police lines near the parliament."),
+        Some(ViolentDemonstration)
+    );
+    assert_eq!(
+        best("Searing temperatures and dry fields left the valley's crops ruined."),
+        Some(NaturalDisaster)
+    );
+}
+
+#[test]
+fn unarmed_youths_who_clash_are_a_crowd_and_armed_youth_a_militia() {
+    assert_eq!(
+        best("Dozens of youths clashed with soldiers near the camp."),
+        Some(MobViolence)
+    );
+    assert_eq!(
+        best("Armed youth from the next county clashed with the cattle keepers."),
+        Some(ArmedClash)
+    );
+}
