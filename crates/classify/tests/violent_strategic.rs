@@ -271,3 +271,24 @@ fn territory_taken_following_clashes_is_the_change_of_control() {
         DisruptedWeaponsUse,
     );
 }
+
+#[test]
+fn property_destroyed_by_armed_men_is_no_mob_violence() {
+    assert_class(
+        "A group of armed men set fire to two trucks of the logging company.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Unknown men vandalized the office of the party in the town.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Settlers cut down dozens of olive trees near the village.",
+        LootingPropertyDestruction,
+    );
+    // A crowd of protesters doing it is still a riot.
+    let best = Classifier::embedded()
+        .best("Angry protesters vandalized the office of the party in the town.")
+        .map(|s| s.sub_event_type);
+    assert_ne!(best, Some(LootingPropertyDestruction));
+}
