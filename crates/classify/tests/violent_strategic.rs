@@ -292,3 +292,36 @@ fn property_destroyed_by_armed_men_is_no_mob_violence() {
         .map(|s| s.sub_event_type);
     assert_ne!(best, Some(LootingPropertyDestruction));
 }
+
+#[test]
+fn explosives_that_killed_those_who_set_them_off_are_a_suicide_bombing() {
+    assert_class(
+        "Two fighters detonated explosives, killing themselves near the checkpoint.",
+        SuicideBomb,
+    );
+}
+
+#[test]
+fn the_scene_of_an_earlier_attack_is_background() {
+    assert_class(
+        "Government forces captured three villages near the town that was the scene of a \
+         deadly chemical weapons attack.",
+        GovernmentRegainsTerritory,
+    );
+}
+
+#[test]
+fn fighting_a_deportation_is_no_battle() {
+    let best = Classifier::embedded()
+        .best("The woman has been fighting deportation for two years after a fraud case.")
+        .map(|s| s.sub_event_type);
+    assert_ne!(best, Some(ArmedClash));
+}
+
+#[test]
+fn civilians_fleeing_a_place_taken_leave_the_capture_as_the_event() {
+    assert_class(
+        "Government forces captured five villages, forcing thousands of residents to flee their homes.",
+        GovernmentRegainsTerritory,
+    );
+}
