@@ -325,3 +325,11 @@ fn civilians_fleeing_a_place_taken_leave_the_capture_as_the_event() {
         GovernmentRegainsTerritory,
     );
 }
+
+#[test]
+fn mines_destroyed_by_soldiers_are_weapons_kept_from_use() {
+    assert_class(
+        "Army engineers destroyed 40 mines and two roadside bombs near the road.",
+        DisruptedWeaponsUse,
+    );
+}
