@@ -333,3 +333,11 @@ fn mines_destroyed_by_soldiers_are_weapons_kept_from_use() {
         DisruptedWeaponsUse,
     );
 }
+
+#[test]
+fn a_base_attacked_is_a_fighting_force() {
+    assert_class(
+        "Gunmen attacked a remote base in the hills at night.",
+        ArmedClash,
+    );
+}
