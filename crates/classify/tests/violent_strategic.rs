@@ -341,3 +341,12 @@ fn a_base_attacked_is_a_fighting_force() {
         ArmedClash,
     );
 }
+
+#[test]
+fn armed_men_named_before_a_count_of_the_dead_are_its_victims() {
+    // "three militants dead": the militants are the dead, not the killers.
+    assert_class(
+        "A police operation near the river left three militants dead.",
+        ArmedClash,
+    );
+}
