@@ -462,7 +462,7 @@ impl Classifier {
                 factor,
                 modifiers,
                 sentence: starts.partition_point(|&s| s <= hit_span.start),
-                passive: follows_to_be(before),
+                passive: self.lexicon.triggers[entry].passive || follows_to_be(before),
                 after_by: follows_by(before),
                 grievance: false,
             });

@@ -157,6 +157,8 @@ struct RawEntry {
     target_window: Option<u32>,
     #[serde(default)]
     opens_grievance: bool,
+    #[serde(default)]
+    passive: bool,
     example: String,
     #[serde(default)]
     note: Option<String>,
@@ -223,6 +225,9 @@ pub struct TriggerEntry {
     /// When set, `target_cues` count only for an actor at most this many words after the
     /// anchoring trigger, in the same clause: the trigger's object ("shot a farmer").
     pub target_window: Option<u32>,
+    /// The entry's phrases read like passive verbs: an actor named before them is the one
+    /// acted on ("three militants dead", "soldiers' bodies").
+    pub passive: bool,
 }
 
 impl TriggerEntry {
@@ -459,6 +464,7 @@ impl Lexicon {
                 line,
                 repeats_as: None,
                 target_window: e.target_window,
+                passive: e.passive,
             });
         }
         for (i, line, other) in repeats_as {

@@ -284,3 +284,82 @@ fn a_cue_inside_its_trigger_phrase_is_read_without_panicking() {
         assert!(!scores.is_empty(), "{sentence:?} read as no event");
     }
 }
+
+#[test]
+fn property_destroyed_by_armed_men_is_no_mob_violence() {
+    assert_class(
+        "A group of armed men set fire to two trucks of the logging company.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Unknown men vandalized the office of the party in the town.",
+        LootingPropertyDestruction,
+    );
+    assert_class(
+        "Settlers cut down dozens of olive trees near the village.",
+        LootingPropertyDestruction,
+    );
+    // A crowd of protesters doing it is still a riot.
+    let best = Classifier::embedded()
+        .best("Angry protesters vandalized the office of the party in the town.")
+        .map(|s| s.sub_event_type);
+    assert_ne!(best, Some(LootingPropertyDestruction));
+}
+
+#[test]
+fn explosives_that_killed_those_who_set_them_off_are_a_suicide_bombing() {
+    assert_class(
+        "Two fighters detonated explosives, killing themselves near the checkpoint.",
+        SuicideBomb,
+    );
+}
+
+#[test]
+fn the_scene_of_an_earlier_attack_is_background() {
+    assert_class(
+        "Government forces captured three villages near the town that was the scene of a \
+         deadly chemical weapons attack.",
+        GovernmentRegainsTerritory,
+    );
+}
+
+#[test]
+fn fighting_a_deportation_is_no_battle() {
+    let best = Classifier::embedded()
+        .best("The woman has been fighting deportation for two years after a fraud case.")
+        .map(|s| s.sub_event_type);
+    assert_ne!(best, Some(ArmedClash));
+}
+
+#[test]
+fn civilians_fleeing_a_place_taken_leave_the_capture_as_the_event() {
+    assert_class(
+        "Government forces captured five villages, forcing thousands of residents to flee their homes.",
+        GovernmentRegainsTerritory,
+    );
+}
+
+#[test]
+fn mines_destroyed_by_soldiers_are_weapons_kept_from_use() {
+    assert_class(
+        "Army engineers destroyed 40 mines and two roadside bombs near the road.",
+        DisruptedWeaponsUse,
+    );
+}
+
+#[test]
+fn a_base_attacked_is_a_fighting_force() {
+    assert_class(
+        "Gunmen attacked a remote base in the hills at night.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn armed_men_named_before_a_count_of_the_dead_are_its_victims() {
+    // "three militants dead": the militants are the dead, not the killers.
+    assert_class(
+        "A police operation near the river left three militants dead.",
+        ArmedClash,
+    );
+}
