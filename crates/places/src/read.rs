@@ -1128,7 +1128,8 @@ impl Gazetteer {
                         _ => 3.0,
                     };
                     *votes.entry(*c).or_default() += w;
-                    if force {
+                    // (an outside party, "pro-Turkey", is no more a sign of being there)
+                    if force || modifier {
                         *force_votes.entry(*c).or_default() += w;
                     }
                     if !modifier {
@@ -1431,7 +1432,9 @@ impl Gazetteer {
                             let p = &self.places[ix];
                             !exact || (p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0)
                         })
-                        && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
+                        && votes.get(&cc).copied().unwrap_or(0.0)
+                            - force_votes.get(&cc).copied().unwrap_or(0.0)
+                            < 0.3
                         && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
                         && !explicit_countries.contains_key(&cc)
                         && parent_country != Some(cc)
@@ -2002,7 +2005,11 @@ impl Gazetteer {
     fn is_modifier(&self, text: &str, toks: &[Token], first: usize, last: usize) -> bool {
         let after = &text[toks[last].end..];
         let country_at = |t: &Token| t.cap && self.lookup_country(&t.lower).is_some();
+        // "pro-Turkey factions", "pro-Iranian militias": a side taken, not a place
+        let before = &text[..toks[first].start];
         MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m))
+            || before.ends_with("pro-")
+            || before.ends_with("Pro-")
             || (after.starts_with('-')
                 && toks
                     .get(last + 1)

@@ -1318,3 +1318,19 @@ fn a_militia_of_one_region_points_to_it() {
     );
     assert_eq!(place.place.admin1.as_deref(), Some("Mopti"));
 }
+
+#[test]
+fn a_side_taken_is_no_place_and_forces_do_not_vouch_for_namesakes() {
+    // "pro-Turkey" and "Turkish forces" say who fought, not where: Suluk is the Syrian
+    // town, not Suluova in Turkey (matched only by a folded spelling)
+    let p =
+        read("Turkish forces and pro-Turkey fighters raided houses in Suluk in Raqqa countryside.");
+    let place = mention(&p, "Suluk");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("SY"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+}
