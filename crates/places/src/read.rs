@@ -1088,10 +1088,16 @@ impl Gazetteer {
                 Some(PlaceWord::District | PlaceWord::Town)
             ) && matches!(&found[b].hit, Hit::Names(_))
                 && (sep == "of" || sep == "in");
+            // "San Francisco Campeche": a known town right after another, with only a space
+            // between, names where the first lies (San Francisco de Campeche)
+            let b_right_after = between == " "
+                && matches!(found[b].hit, Hit::Names(_))
+                && toks[found[b].first].sentence == toks[found[a].first].sentence;
             if a_is_town
-                && (is_area(&found[b]) || b_division || a_part)
+                && (((is_area(&found[b]) || b_division || a_part)
+                    && (sep == "," || sep == "of" || sep == "in"))
+                    || b_right_after)
                 && !b_plain_list
-                && (sep == "," || sep == "of" || sep == "in")
             {
                 found[b].qualifies = Some(a);
             }

@@ -1334,3 +1334,17 @@ fn a_side_taken_is_no_place_and_forces_do_not_vouch_for_namesakes() {
     );
     assert_eq!(p.main_country.as_deref(), Some("SY"));
 }
+
+#[test]
+fn a_town_right_after_another_names_where_it_lies() {
+    // "San Francisco Campeche" is San Francisco de Campeche, not a San Francisco elsewhere
+    let p = read("Gunmen shot a taxi driver in San Francisco Campeche on Sunday night.");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("MX"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(place.place.admin1.as_deref(), Some("Campeche"));
+}
