@@ -1348,3 +1348,18 @@ fn a_town_right_after_another_names_where_it_lies() {
     );
     assert_eq!(place.place.admin1.as_deref(), Some("Campeche"));
 }
+
+#[test]
+fn an_outlet_is_known_however_its_name_is_spaced() {
+    // outlets.tsv lists "Al-Manar"; sources write "AlManar TV" or "Al Manar"
+    let text = "Protesters blocked the main roads in Tripoli on Tuesday.";
+    for source in ["AlManar TV", "Al Manar"] {
+        let p = Gazetteer::embedded().read_places_from(text, &sentences(text), Some(source));
+        assert_eq!(
+            p.main_country.as_deref(),
+            Some("LB"),
+            "{source}: {:#?}",
+            p.mentions
+        );
+    }
+}
