@@ -1363,3 +1363,18 @@ fn an_outlet_is_known_however_its_name_is_spaced() {
         );
     }
 }
+
+#[test]
+fn a_lebanese_district_places_its_villages_in_the_governorate() {
+    // context_words.tsv: Dinniyeh is a district of Lebanon's North governorate (a town of
+    // Spain is the only gazetteer place of that name); Bhannine is unknown to GeoNames
+    let p = read("Army units deployed near Bhannine, in the Dinniyeh district, after clashes.");
+    let village = mention(&p, "Bhannine");
+    assert_eq!(
+        village.place.country_code.as_deref(),
+        Some("LB"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(village.place.admin1.as_deref(), Some("North"));
+}
