@@ -1042,21 +1042,36 @@ impl Gazetteer {
                 let close = trimmed
                     .find(')')
                     .map(|c| end + (rest.len() - trimmed.len()) + c);
+                let mut inside = 0;
                 if let Some(close) = close {
                     for f in found.iter_mut().skip(a + 1) {
                         if toks[f.first].start < close {
                             f.qualifies = Some(a);
+                            inside += 1;
                         } else {
                             break;
                         }
                     }
                 }
-                continue;
+                // (a bracket naming no place, "Cemce area (unknown location) of Kagizman
+                // district", is an aside: what follows it is read as if it were not there)
+                if inside > 0 || close.is_none() {
+                    continue;
+                }
             }
             let Some(b) = (a + 1 < found.len()).then_some(a + 1) else {
                 continue;
             };
-            let between = &text[end..toks[found[b].first].start];
+            let between_text = &text[end..toks[found[b].first].start];
+            let between_owned;
+            let between = match (between_text.find('('), between_text.find(')')) {
+                (Some(open), Some(close)) if open < close => {
+                    between_owned =
+                        format!("{}{}", &between_text[..open], &between_text[close + 1..]);
+                    between_owned.as_str()
+                }
+                _ => between_text,
+            };
             // "Beirut's Hamra": the owner qualifies the part
             let possessive = between.trim_end().len() == 2
                 && between.ends_with("s ")

@@ -1378,3 +1378,16 @@ fn a_lebanese_district_places_its_villages_in_the_governorate() {
     );
     assert_eq!(village.place.admin1.as_deref(), Some("North"));
 }
+
+#[test]
+fn a_bracket_naming_no_place_is_an_aside() {
+    // "(exact spot not given)" does not cut Cemce from the district and province after it;
+    // Cemce is otherwise a folded match for Cekmekoy, Istanbul
+    let p = read(
+        "Troops found an arms cache in Cemce area (exact spot not given) of Kagizman \
+         district, Kars.",
+    );
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Cemce", "{:#?}", p.mentions);
+    assert_eq!(place.place.admin1.as_deref(), Some("Kars"));
+}
