@@ -1391,3 +1391,16 @@ fn a_bracket_naming_no_place_is_an_aside() {
     assert_eq!(place.place.mention, "Cemce", "{:#?}", p.mentions);
     assert_eq!(place.place.admin1.as_deref(), Some("Kars"));
 }
+
+#[test]
+fn admin1_names_write_umlauts_as_plain_vowels() {
+    // GeoNames' ASCII names write umlauts German-style ("Kuetahya", "Bingoel"); ACLED and the
+    // press write "Kutahya", "Bingol"
+    let p = read("Retired miners marched in Kutahya on Thursday.");
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Kutahya")
+    );
+    let g = Gazetteer::embedded();
+    assert!(g.admin1_aliases("TR", "Bingol").contains(&"Bingöl"));
+}
