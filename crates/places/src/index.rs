@@ -682,9 +682,26 @@ pub(crate) fn build(src: &BuildSources) -> Result<(Vec<u8>, BuildSummary), Place
                 aliases.extend(o.aliases.iter().cloned());
                 o.name.clone()
             }
-            // ACLED writes admin1 names in ASCII ("Tartar", not "Tǝrtǝr")
+            // ACLED writes admin1 names in ASCII ("Tartar", not "Tǝrtǝr"), umlauts as plain
+            // vowels ("Bingol", not GeoNames' ASCII "Bingoel")
             None if !cols[1].is_ascii() && !cols[2].is_empty() && cols[2].is_ascii() => {
-                admin1_display(cols[2])
+                let plain_vowels: String = cols[1]
+                    .chars()
+                    .map(|c| match c {
+                        'ä' => 'a',
+                        'ö' => 'o',
+                        'ü' => 'u',
+                        'Ä' => 'A',
+                        'Ö' => 'O',
+                        'Ü' => 'U',
+                        c => c,
+                    })
+                    .collect();
+                if plain_vowels.is_ascii() {
+                    admin1_display(&plain_vowels)
+                } else {
+                    admin1_display(cols[2])
+                }
             }
             None => admin1_display(cols[1]),
         };

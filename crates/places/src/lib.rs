@@ -112,7 +112,8 @@ pub struct Gazetteer {
     /// Group/institution word → countries and provinces it points to (`context_words.tsv`);
     /// all-capital words are matched as written, others lowercased.
     pub(crate) context_words: FxHashMap<String, ContextHint>,
-    /// Lowercased outlet name → the countries it reports on (`outlets.tsv`; empty: worldwide).
+    /// Outlet name as an [`outlets::outlet_key`] → the countries it reports on (`outlets.tsv`;
+    /// empty: worldwide).
     pub(crate) outlets: FxHashMap<String, Vec<u16>>,
     /// Lowercased words that end organisation names ("front", "watch").
     pub(crate) organisation_last: FxHashSet<String>,
@@ -262,9 +263,12 @@ impl Gazetteer {
                     .iter()
                     .filter_map(|iso| country_by_iso.get(iso).copied())
                     .collect();
-                (name.to_lowercase(), countries)
+                (outlets::outlet_key(&name), countries)
             })
-            .collect();
+            .fold(FxHashMap::default(), |mut map, (key, countries)| {
+                map.entry(key).or_insert(countries);
+                map
+            });
         let (organisation_last, organisation_first) =
             data::parse_organisation_words(data::ORGANISATION_WORDS_TXT)?;
         let (person_before, person_after) = data::parse_person_cues(data::PERSON_CUES_TXT)?;

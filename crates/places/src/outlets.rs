@@ -12,6 +12,20 @@ use rustc_hash::FxHashMap;
 /// Longest run of words tried as a country name inside an outlet's name.
 const NAME_WORDS: usize = 3;
 
+/// An outlet's name as compared: lower-case letters and digits only, without a trailing
+/// "TV" ("Al-Manar", "AlManar TV" and "Al Manar" are one outlet).
+pub(crate) fn outlet_key(name: &str) -> String {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match key.strip_suffix("tv") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => key,
+    }
+}
+
 impl Gazetteer {
     /// The countries the outlets in `source` report on, with shares summing to 1 over the
     /// outlets that point somewhere ("An-Nahar; SOHR" → Lebanon 0.5, Syria 0.5). Outlets are
@@ -39,7 +53,7 @@ impl Gazetteer {
     }
 
     fn one_outlet(&self, outlet: &str) -> Vec<u16> {
-        if let Some(listed) = self.outlets.get(&outlet.to_lowercase()) {
+        if let Some(listed) = self.outlets.get(&outlet_key(outlet)) {
             return listed.clone();
         }
         // "Sun (Nigeria)": the country in brackets

@@ -1042,21 +1042,36 @@ impl Gazetteer {
                 let close = trimmed
                     .find(')')
                     .map(|c| end + (rest.len() - trimmed.len()) + c);
+                let mut inside = 0;
                 if let Some(close) = close {
                     for f in found.iter_mut().skip(a + 1) {
                         if toks[f.first].start < close {
                             f.qualifies = Some(a);
+                            inside += 1;
                         } else {
                             break;
                         }
                     }
                 }
-                continue;
+                // (a bracket naming no place, "Cemce area (unknown location) of Kagizman
+                // district", is an aside: what follows it is read as if it were not there)
+                if inside > 0 || close.is_none() {
+                    continue;
+                }
             }
             let Some(b) = (a + 1 < found.len()).then_some(a + 1) else {
                 continue;
             };
-            let between = &text[end..toks[found[b].first].start];
+            let between_text = &text[end..toks[found[b].first].start];
+            let between_owned;
+            let between = match (between_text.find('('), between_text.find(')')) {
+                (Some(open), Some(close)) if open < close => {
+                    between_owned =
+                        format!("{}{}", &between_text[..open], &between_text[close + 1..]);
+                    between_owned.as_str()
+                }
+                _ => between_text,
+            };
             // "Beirut's Hamra": the owner qualifies the part
             let possessive = between.trim_end().len() == 2
                 && between.ends_with("s ")
@@ -1088,10 +1103,16 @@ impl Gazetteer {
                 Some(PlaceWord::District | PlaceWord::Town)
             ) && matches!(&found[b].hit, Hit::Names(_))
                 && (sep == "of" || sep == "in");
+            // "San Francisco Campeche": a known town right after another, with only a space
+            // between, names where the first lies (San Francisco de Campeche)
+            let b_right_after = between == " "
+                && matches!(found[b].hit, Hit::Names(_))
+                && toks[found[b].first].sentence == toks[found[a].first].sentence;
             if a_is_town
-                && (is_area(&found[b]) || b_division || a_part)
+                && (((is_area(&found[b]) || b_division || a_part)
+                    && (sep == "," || sep == "of" || sep == "in"))
+                    || b_right_after)
                 && !b_plain_list
-                && (sep == "," || sep == "of" || sep == "in")
             {
                 found[b].qualifies = Some(a);
             }
@@ -1128,7 +1149,8 @@ impl Gazetteer {
                         _ => 3.0,
                     };
                     *votes.entry(*c).or_default() += w;
-                    if force {
+                    // (an outside party, "pro-Turkey", is no more a sign of being there)
+                    if force || modifier {
                         *force_votes.entry(*c).or_default() += w;
                     }
                     if !modifier {
@@ -1431,7 +1453,9 @@ impl Gazetteer {
                             let p = &self.places[ix];
                             !exact || (p.population < 1_000_000 && p.flags & FLAG_CAPITAL == 0)
                         })
-                        && votes.get(&cc).copied().unwrap_or(0.0) < 0.3
+                        && votes.get(&cc).copied().unwrap_or(0.0)
+                            - force_votes.get(&cc).copied().unwrap_or(0.0)
+                            < 0.3
                         && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
                         && !explicit_countries.contains_key(&cc)
                         && parent_country != Some(cc)
@@ -2002,7 +2026,11 @@ impl Gazetteer {
     fn is_modifier(&self, text: &str, toks: &[Token], first: usize, last: usize) -> bool {
         let after = &text[toks[last].end..];
         let country_at = |t: &Token| t.cap && self.lookup_country(&t.lower).is_some();
+        // "pro-Turkey factions", "pro-Iranian militias": a side taken, not a place
+        let before = &text[..toks[first].start];
         MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m))
+            || before.ends_with("pro-")
+            || before.ends_with("Pro-")
             || (after.starts_with('-')
                 && toks
                     .get(last + 1)

@@ -1318,3 +1318,89 @@ fn a_militia_of_one_region_points_to_it() {
     );
     assert_eq!(place.place.admin1.as_deref(), Some("Mopti"));
 }
+
+#[test]
+fn a_side_taken_is_no_place_and_forces_do_not_vouch_for_namesakes() {
+    // "pro-Turkey" and "Turkish forces" say who fought, not where: Suluk is the Syrian
+    // town, not Suluova in Turkey (matched only by a folded spelling)
+    let p =
+        read("Turkish forces and pro-Turkey fighters raided houses in Suluk in Raqqa countryside.");
+    let place = mention(&p, "Suluk");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("SY"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+}
+
+#[test]
+fn a_town_right_after_another_names_where_it_lies() {
+    // "San Francisco Campeche" is San Francisco de Campeche, not a San Francisco elsewhere
+    let p = read("Gunmen shot a taxi driver in San Francisco Campeche on Sunday night.");
+    let place = p.primary().expect("a place");
+    assert_eq!(
+        place.place.country_code.as_deref(),
+        Some("MX"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(place.place.admin1.as_deref(), Some("Campeche"));
+}
+
+#[test]
+fn an_outlet_is_known_however_its_name_is_spaced() {
+    // outlets.tsv lists "Al-Manar"; sources write "AlManar TV" or "Al Manar"
+    let text = "Protesters blocked the main roads in Tripoli on Tuesday.";
+    for source in ["AlManar TV", "Al Manar"] {
+        let p = Gazetteer::embedded().read_places_from(text, &sentences(text), Some(source));
+        assert_eq!(
+            p.main_country.as_deref(),
+            Some("LB"),
+            "{source}: {:#?}",
+            p.mentions
+        );
+    }
+}
+
+#[test]
+fn a_lebanese_district_places_its_villages_in_the_governorate() {
+    // context_words.tsv: Dinniyeh is a district of Lebanon's North governorate (a town of
+    // Spain is the only gazetteer place of that name); Bhannine is unknown to GeoNames
+    let p = read("Army units deployed near Bhannine, in the Dinniyeh district, after clashes.");
+    let village = mention(&p, "Bhannine");
+    assert_eq!(
+        village.place.country_code.as_deref(),
+        Some("LB"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(village.place.admin1.as_deref(), Some("North"));
+}
+
+#[test]
+fn a_bracket_naming_no_place_is_an_aside() {
+    // "(exact spot not given)" does not cut Cemce from the district and province after it;
+    // Cemce is otherwise a folded match for Cekmekoy, Istanbul
+    let p = read(
+        "Troops found an arms cache in Cemce area (exact spot not given) of Kagizman \
+         district, Kars.",
+    );
+    let place = p.primary().expect("a place");
+    assert_eq!(place.place.mention, "Cemce", "{:#?}", p.mentions);
+    assert_eq!(place.place.admin1.as_deref(), Some("Kars"));
+}
+
+#[test]
+fn admin1_names_write_umlauts_as_plain_vowels() {
+    // GeoNames' ASCII names write umlauts German-style ("Kuetahya", "Bingoel"); ACLED and the
+    // press write "Kutahya", "Bingol"
+    let p = read("Retired miners marched in Kutahya on Thursday.");
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Kutahya")
+    );
+    let g = Gazetteer::embedded();
+    assert!(g.admin1_aliases("TR", "Bingol").contains(&"Bingöl"));
+}
