@@ -270,6 +270,9 @@ fn fold_phonetic(s: &str) -> String {
             (b'p', b'h') => (b"f", 2),
             (b'c', b'h') => (b"sh", 2),
             (b'c', b'k') => (b"k", 2),
+            // "Quamishli" = "Qamishli", "Querétaro" = "Keretaro": a silent `u` after `q`
+            // before a vowel ("Quneitra" keeps its `u`).
+            (b'q', b'u') if matches!(b.get(i + 2), Some(b'a' | b'e' | b'i')) => (b"k", 2),
             (b'q', _) | (b'c', _) => (b"k", 1),
             (b'o', _) => (b"u", 1),
             (b'e', _) | (b'y', _) => (b"i", 1),
@@ -353,6 +356,9 @@ mod tests {
         ("Tadamun", "al-Tadamon"),
         ("São Paulo", "Sao Paulo"),
         ("Kafr Nabl", "Kafr an-Nabl"),
+        ("Qamishli", "Quamishli"),
+        ("Qamishli", "al-Qāmishlī"),
+        ("Querétaro", "Keretaro"),
     ];
     /// Names that must stay apart.
     const DIFFERENT: &[(&str, &str)] = &[
