@@ -94,6 +94,10 @@ pub const GENERIC_WORD_WEIGHT: f32 = 0.25;
 pub const NAME_WEIGHT: f32 = 2.0;
 /// Weight of a number written in digits in the wording cue.
 pub const NUMBER_WEIGHT: f32 = 1.5;
+/// Penalty when one mention's sentence is a general statement (`data/general_phrases.tsv`:
+/// "civilians continue to face relentless bombardment", "450 strikes since the operation
+/// began") and the other's reports an incident: they share kind, day and place, not the event.
+pub const W_GENERAL_VS_INCIDENT: f32 = 0.15;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Days before its article's publication a mention dated only by that publication (the reader
@@ -193,6 +197,10 @@ pub struct Mention {
     pub date_fallback: bool,
     /// The targets its sentence names (`data/targets.tsv`, one bit each: [`Lexicons::targets`]).
     pub targets: u32,
+    /// The phrase by which its sentence tells a general state of things, not one incident
+    /// (`data/general_phrases.tsv`: "continue to", "since the operation"), if any; none when it
+    /// counts dead or wounded (not as a tally).
+    pub general: Option<String>,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -299,6 +307,18 @@ impl Mention {
             explicit_day,
             date_fallback,
             targets: lex.targets(text),
+            // (a sentence that counts an incident's dead or wounded tells that incident)
+            general: if event.quantities.iter().any(|q| {
+                !q.tally
+                    && matches!(
+                        q.kind,
+                        sitrep_model::QuantityKind::Killed | sitrep_model::QuantityKind::Injured
+                    )
+            }) {
+                None
+            } else {
+                lex.general(text)
+            },
             event,
         }
     }
@@ -1157,6 +1177,21 @@ pub fn score_pair(
             cue: "figures_differ".into(),
             score: 1.0,
             detail: why!(explain, "{x} killed / {y} killed"),
+        });
+    }
+    let general = match (&a.general, &b.general) {
+        (Some(g), None) | (None, Some(g)) if !same_wording => Some(g),
+        _ => None,
+    };
+    if let Some(g) = general {
+        total -= W_GENERAL_VS_INCIDENT;
+        cues.push(CueScore {
+            cue: "general_vs_incident".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "one tells a general state of things ('{g}'), the other an incident"
+            ),
         });
     }
     if let Some(sim) = near_duplicate {

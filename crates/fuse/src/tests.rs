@@ -1604,3 +1604,73 @@ fn close_counts_of_one_kind_of_event_are_a_cue() {
     let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
 }
+
+#[test]
+fn a_general_statement_is_not_the_incident_of_its_day() {
+    let lex = Lexicons::embedded();
+    let shelling = "Shelling/artillery/missile attack";
+    assert_eq!(
+        lex.general("Families in the old quarter continue to endure relentless shelling.")
+            .as_deref(),
+        Some("continue to")
+    );
+    assert_eq!(
+        lex.general("Gunners have fired 900 rounds at the hills since the operation began.")
+            .as_deref(),
+        Some("since the operation")
+    );
+    // the past tense tells that day's events; a word inside another is no match
+    assert!(lex
+        .general("Troops continued to advance on Sunday.")
+        .is_none());
+    assert!(lex.general("The everyday market reopened.").is_none());
+    let general = report_at(
+        "gazette",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Families in eastern Northcity continue to endure relentless shelling by the army.",
+    );
+    let incident = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A shell fired by the army hit a bus depot in eastern Northcity, wounding a driver.",
+    );
+    let (total, cues) = scored(&general, &incident);
+    assert_eq!(cue_of(&cues, "general_vs_incident"), Some(1.0), "{cues:?}");
+    assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // two general statements, or an incident and itself, lose nothing
+    let again = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Residents of eastern Northcity continue to face shelling every day.",
+    );
+    assert_eq!(
+        cue_of(&scored(&general, &again).1, "general_vs_incident"),
+        None
+    );
+    // a sentence that counts an incident's dead tells that incident, whatever its rhetoric
+    let mut counted = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The army continues to commit crimes: its shells killed 12 people at the depot.",
+    );
+    counted.event.quantities.push(Quantity {
+        kind: QuantityKind::Killed,
+        value: 12,
+        lower_bound: false,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: None,
+        evidence: ev("courier", "12"),
+    });
+    let counted = Mention::new(counted.event, "courier", None, Some(day("2024-05-07")), lex);
+    assert!(counted.general.is_none());
+}
