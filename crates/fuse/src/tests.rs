@@ -1674,3 +1674,52 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
     let counted = Mention::new(counted.event, "courier", None, Some(day("2024-05-07")), lex);
     assert!(counted.general.is_none());
 }
+
+#[test]
+fn a_past_event_recalled_is_a_report_of_it() {
+    let lex = Lexicons::embedded();
+    let capture = "Non-state actor overtakes territory";
+    let news = report_at(
+        "gazette",
+        capture,
+        "2024-05-07",
+        OASIS,
+        "Rebels seized Oasis from the army on Tuesday after a week of fighting.",
+    );
+    // months later another outlet recalls the capture with its month only
+    let mut recall = report_at(
+        "courier",
+        capture,
+        "2024-05-01",
+        OASIS,
+        "Oasis, which rebels took from the army in May, is short of bread.",
+    );
+    recall.event.date.precision = DatePrecision::Month;
+    let recall = Mention::new(recall.event, "courier", None, Some(day("2024-09-20")), lex);
+    assert!(recall.background);
+    let (total, cues) = scored(&news, &recall);
+    assert_eq!(
+        cue_of(&cues, "background_same_event"),
+        Some(1.0),
+        "{cues:?}"
+    );
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a month told in the news of that month is no recall
+    let mut fresh = recall.event.clone();
+    fresh.id = "courier#2".into();
+    let fresh = Mention::new(fresh, "courier", None, Some(day("2024-05-20")), lex);
+    assert!(!fresh.background);
+    assert_eq!(
+        cue_of(&scored(&news, &fresh).1, "background_same_event"),
+        None
+    );
+    // a day carried over from an earlier sentence misdates recalls: no cue
+    let mut approx = recall.event.clone();
+    approx.date.precision = DatePrecision::Approximate;
+    approx.date.date = Some(day("2024-05-06"));
+    let approx = Mention::new(approx, "courier", None, Some(day("2024-09-20")), lex);
+    assert_eq!(
+        cue_of(&scored(&news, &approx).1, "background_same_event"),
+        None
+    );
+}
