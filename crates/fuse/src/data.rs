@@ -309,7 +309,8 @@ impl Lexicons {
                                 && plural_of(words[i + rest.len()], last)
                         }
                     };
-                    let went_to = matches!(before(i, 1), Some("to" | "in"))
+                    // (where the wounded went, or how people travelled: "by bus")
+                    let went_to = matches!(before(i, 1), Some("to" | "in" | "by"))
                         || (matches!(before(i, 1), Some("the" | "a"))
                             && before(i, 2) == Some("to"));
                     if found && !went_to {

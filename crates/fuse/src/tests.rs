@@ -1723,3 +1723,35 @@ fn a_past_event_recalled_is_a_report_of_it() {
         None
     );
 }
+
+#[test]
+fn a_bus_bombed_is_a_target() {
+    let lex = Lexicons::embedded();
+    assert_eq!(
+        lex.target_list(lex.targets("A bomb ripped through a bus of pilgrims.")),
+        vec!["bus"]
+    );
+    assert_eq!(
+        lex.target_list(lex.targets("Gunmen fired on two minibuses.")),
+        vec!["bus"]
+    );
+    // how people travelled is not what was hit
+    assert_eq!(lex.targets("The fighters left the city by bus."), 0);
+    // two outlets on one bus bombing in a city, in different words
+    let kind = "Remote explosive/landmine/IED";
+    let a = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A roadside device tore through a bus carrying workers to a factory.",
+    );
+    let b = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The governor said the charge had been hidden inside a passenger bus.",
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "same_target"), Some(1.0));
+}
