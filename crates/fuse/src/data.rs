@@ -13,6 +13,7 @@ const GENERIC_WORDS: &str = include_str!("../data/generic_words.tsv");
 const STATE_ACTORS: &str = include_str!("../data/state_actors.tsv");
 const SINGULAR_KINDS: &str = include_str!("../data/singular_kinds.tsv");
 const TARGETS: &str = include_str!("../data/targets.tsv");
+const GENERAL_PHRASES: &str = include_str!("../data/general_phrases.tsv");
 
 /// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases, the generic
 /// words of the wording cue and the prefixes that name a state's actors.
@@ -26,6 +27,8 @@ pub struct Lexicons {
     pub ordinal_nouns: Vec<String>,
     /// Cessation-of-hostilities phrases, lower case.
     pub cessation: Vec<String>,
+    /// Phrases of a general statement, not one incident (`general_phrases.tsv`, lower case).
+    pub general_phrases: Vec<String>,
     /// Words that say little about which event a sentence reports, lower case.
     pub generic_words: HashSet<String>,
     /// Actor name prefixes that denote a state ("Government of", "Military Forces of").
@@ -59,6 +62,8 @@ pub struct LexiconTexts<'a> {
     pub singular_kinds: &'a str,
     /// `targets.tsv`.
     pub targets: &'a str,
+    /// `general_phrases.tsv`.
+    pub general_phrases: &'a str,
 }
 
 impl LexiconTexts<'static> {
@@ -73,6 +78,7 @@ impl LexiconTexts<'static> {
             state_actors: STATE_ACTORS,
             singular_kinds: SINGULAR_KINDS,
             targets: TARGETS,
+            general_phrases: GENERAL_PHRASES,
         }
     }
 }
@@ -110,6 +116,7 @@ impl Lexicons {
             state_actors,
             singular_kinds,
             targets,
+            general_phrases,
         } = texts;
         let mut fam = HashMap::new();
         for (line, f) in rows(families) {
@@ -146,6 +153,9 @@ impl Lexicons {
             .map(|(_, f)| f[0].to_lowercase())
             .collect();
         let cess = rows(cessation).map(|(_, f)| f[0].to_lowercase()).collect();
+        let general = rows(general_phrases)
+            .map(|(_, f)| f[0].to_lowercase())
+            .collect();
         let mut generic = HashSet::new();
         for (line, f) in rows(generic_words) {
             let word = f[0];
@@ -207,6 +217,7 @@ impl Lexicons {
             ordinals: ords,
             ordinal_nouns: nouns,
             cessation: cess,
+            general_phrases: general,
             generic_words: generic,
             state_actor_prefixes: prefixes,
             singular_kinds: singular,
@@ -298,7 +309,8 @@ impl Lexicons {
                                 && plural_of(words[i + rest.len()], last)
                         }
                     };
-                    let went_to = matches!(before(i, 1), Some("to" | "in"))
+                    // (where the wounded went, or how people travelled: "by bus")
+                    let went_to = matches!(before(i, 1), Some("to" | "in" | "by"))
                         || (matches!(before(i, 1), Some("the" | "a"))
                             && before(i, 2) == Some("to"));
                     if found && !went_to {
@@ -320,19 +332,30 @@ impl Lexicons {
 
     /// The cessation phrase `text` reports, if any ("ceasefire", "operations had stopped").
     pub fn cessation(&self, text: &str) -> Option<String> {
-        let lower = text.to_lowercase();
-        self.cessation
-            .iter()
-            .find(|p| {
-                lower.match_indices(p.as_str()).any(|(i, _)| {
-                    let before = lower[..i].chars().next_back();
-                    let after = lower[i + p.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            })
-            .cloned()
+        first_phrase(&self.cessation, text)
     }
+
+    /// The phrase of a general statement `text` makes, if any ("continue to", "since the
+    /// operation"): it tells a state of things, not one incident.
+    pub fn general(&self, text: &str) -> Option<String> {
+        first_phrase(&self.general_phrases, text)
+    }
+}
+
+/// The first of `phrases` (lower case) found in `text` on word boundaries.
+fn first_phrase(phrases: &[String], text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    phrases
+        .iter()
+        .find(|p| {
+            lower.match_indices(p.as_str()).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + p.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .cloned()
 }
 
 /// "Opposition Rebels (Syria)" → "Opposition Rebels": a trailing parenthesised country (not a

@@ -94,6 +94,21 @@ pub const GENERIC_WORD_WEIGHT: f32 = 0.25;
 pub const NAME_WEIGHT: f32 = 2.0;
 /// Weight of a number written in digits in the wording cue.
 pub const NUMBER_WEIGHT: f32 = 1.5;
+/// Penalty when one mention's sentence is a general statement (`data/general_phrases.tsv`:
+/// "civilians continue to face relentless bombardment", "450 strikes since the operation
+/// began") and the other's reports an incident: they share kind, day and place, not the event.
+pub const W_GENERAL_VS_INCIDENT: f32 = 0.15;
+/// A mention dated (by its text, not by its publication) to days ending this many days or more
+/// before its article's publication is background: a past event the report recalls ("the
+/// chemical attack on the town in April"), not the news it reports.
+pub const BACKGROUND_DAYS: i64 = 30;
+/// Bonus when one mention is background ([`BACKGROUND_DAYS`]) and both report one sub-event
+/// type at one specific place (or one that seldom recurs: `data/singular_kinds.tsv`, at any
+/// compatible place), both dated by their text to a month or less (not approximately: a day
+/// carried over from an earlier sentence misdates recalls): outlets recall a few well-known past
+/// events (a massacre, a gas attack, a town's fall), and each recall is a report of that event,
+/// not another one, though told with the month or "approximately" where the news gave the day.
+pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Days before its article's publication a mention dated only by that publication (the reader
@@ -193,6 +208,13 @@ pub struct Mention {
     pub date_fallback: bool,
     /// The targets its sentence names (`data/targets.tsv`, one bit each: [`Lexicons::targets`]).
     pub targets: u32,
+    /// The phrase by which its sentence tells a general state of things, not one incident
+    /// (`data/general_phrases.tsv`: "continue to", "since the operation"), if any; none when it
+    /// counts dead or wounded (not as a tally).
+    pub general: Option<String>,
+    /// Its text dates it [`BACKGROUND_DAYS`] or more before its article's publication: a past
+    /// event recalled.
+    pub background: bool,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -295,10 +317,25 @@ impl Mention {
                 .location
                 .as_ref()
                 .map_or_else(String::new, |p| name_key(&p.name)),
+            background: explicit
+                && matches!((window, published), (Some((_, end)), Some(p))
+                    if (p - end).num_days() >= BACKGROUND_DAYS),
             window,
             explicit_day,
             date_fallback,
             targets: lex.targets(text),
+            // (a sentence that counts an incident's dead or wounded tells that incident)
+            general: if event.quantities.iter().any(|q| {
+                !q.tally
+                    && matches!(
+                        q.kind,
+                        sitrep_model::QuantityKind::Killed | sitrep_model::QuantityKind::Injured
+                    )
+            }) {
+                None
+            } else {
+                lex.general(text)
+            },
             event,
         }
     }
@@ -1157,6 +1194,45 @@ pub fn score_pair(
             cue: "figures_differ".into(),
             score: 1.0,
             detail: why!(explain, "{x} killed / {y} killed"),
+        });
+    }
+    // a past event recalled, and another report of it (the news, or another recall)
+    // (dated by the text to a day, a week or a month: not a day carried over from an earlier
+    // sentence or "around", which misdates recalls)
+    let month_or_less = |m: &Mention| {
+        m.day_window().is_some() && m.event.date.precision != DatePrecision::Approximate
+    };
+    if (a.background || b.background)
+        && same_kind
+        && month_or_less(a)
+        && month_or_less(b)
+        && (same_place || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE))
+    {
+        total += W_BACKGROUND_SAME_EVENT;
+        cues.push(CueScore {
+            cue: "background_same_event".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "a past {} recalled, and another report of it at that place",
+                kind.acled_name()
+            ),
+        });
+    }
+    // a general statement and an incident (not two general statements, not one sentence reused)
+    let general = match (&a.general, &b.general) {
+        (Some(g), None) | (None, Some(g)) if !same_wording => Some(g),
+        _ => None,
+    };
+    if let Some(g) = general {
+        total -= W_GENERAL_VS_INCIDENT;
+        cues.push(CueScore {
+            cue: "general_vs_incident".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "one tells a general state of things ('{g}'), the other an incident"
+            ),
         });
     }
     if let Some(sim) = near_duplicate {

@@ -1604,3 +1604,154 @@ fn close_counts_of_one_kind_of_event_are_a_cue() {
     let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
 }
+
+#[test]
+fn a_general_statement_is_not_the_incident_of_its_day() {
+    let lex = Lexicons::embedded();
+    let shelling = "Shelling/artillery/missile attack";
+    assert_eq!(
+        lex.general("Families in the old quarter continue to endure relentless shelling.")
+            .as_deref(),
+        Some("continue to")
+    );
+    assert_eq!(
+        lex.general("Gunners have fired 900 rounds at the hills since the operation began.")
+            .as_deref(),
+        Some("since the operation")
+    );
+    // the past tense tells that day's events; a word inside another is no match
+    assert!(lex
+        .general("Troops continued to advance on Sunday.")
+        .is_none());
+    assert!(lex.general("The everyday market reopened.").is_none());
+    let general = report_at(
+        "gazette",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Families in eastern Northcity continue to endure relentless shelling by the army.",
+    );
+    let incident = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A shell fired by the army hit a bus depot in eastern Northcity, wounding a driver.",
+    );
+    let (total, cues) = scored(&general, &incident);
+    assert_eq!(cue_of(&cues, "general_vs_incident"), Some(1.0), "{cues:?}");
+    assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // two general statements, or an incident and itself, lose nothing
+    let again = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Residents of eastern Northcity continue to face shelling every day.",
+    );
+    assert_eq!(
+        cue_of(&scored(&general, &again).1, "general_vs_incident"),
+        None
+    );
+    // a sentence that counts an incident's dead tells that incident, whatever its rhetoric
+    let mut counted = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The army continues to commit crimes: its shells killed 12 people at the depot.",
+    );
+    counted.event.quantities.push(Quantity {
+        kind: QuantityKind::Killed,
+        value: 12,
+        lower_bound: false,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: None,
+        evidence: ev("courier", "12"),
+    });
+    let counted = Mention::new(counted.event, "courier", None, Some(day("2024-05-07")), lex);
+    assert!(counted.general.is_none());
+}
+
+#[test]
+fn a_past_event_recalled_is_a_report_of_it() {
+    let lex = Lexicons::embedded();
+    let capture = "Non-state actor overtakes territory";
+    let news = report_at(
+        "gazette",
+        capture,
+        "2024-05-07",
+        OASIS,
+        "Rebels seized Oasis from the army on Tuesday after a week of fighting.",
+    );
+    // months later another outlet recalls the capture with its month only
+    let mut recall = report_at(
+        "courier",
+        capture,
+        "2024-05-01",
+        OASIS,
+        "Oasis, which rebels took from the army in May, is short of bread.",
+    );
+    recall.event.date.precision = DatePrecision::Month;
+    let recall = Mention::new(recall.event, "courier", None, Some(day("2024-09-20")), lex);
+    assert!(recall.background);
+    let (total, cues) = scored(&news, &recall);
+    assert_eq!(
+        cue_of(&cues, "background_same_event"),
+        Some(1.0),
+        "{cues:?}"
+    );
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a month told in the news of that month is no recall
+    let mut fresh = recall.event.clone();
+    fresh.id = "courier#2".into();
+    let fresh = Mention::new(fresh, "courier", None, Some(day("2024-05-20")), lex);
+    assert!(!fresh.background);
+    assert_eq!(
+        cue_of(&scored(&news, &fresh).1, "background_same_event"),
+        None
+    );
+    // a day carried over from an earlier sentence misdates recalls: no cue
+    let mut approx = recall.event.clone();
+    approx.date.precision = DatePrecision::Approximate;
+    approx.date.date = Some(day("2024-05-06"));
+    let approx = Mention::new(approx, "courier", None, Some(day("2024-09-20")), lex);
+    assert_eq!(
+        cue_of(&scored(&news, &approx).1, "background_same_event"),
+        None
+    );
+}
+
+#[test]
+fn a_bus_bombed_is_a_target() {
+    let lex = Lexicons::embedded();
+    assert_eq!(
+        lex.target_list(lex.targets("A bomb ripped through a bus of pilgrims.")),
+        vec!["bus"]
+    );
+    assert_eq!(
+        lex.target_list(lex.targets("Gunmen fired on two minibuses.")),
+        vec!["bus"]
+    );
+    // how people travelled is not what was hit
+    assert_eq!(lex.targets("The fighters left the city by bus."), 0);
+    // two outlets on one bus bombing in a city, in different words
+    let kind = "Remote explosive/landmine/IED";
+    let a = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A roadside device tore through a bus carrying workers to a factory.",
+    );
+    let b = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The governor said the charge had been hidden inside a passenger bus.",
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "same_target"), Some(1.0));
+}

@@ -312,11 +312,12 @@ fn describe(m: &Mention) -> String {
         notes.push('…');
     }
     format!(
-        "    {} | {} | {} {:?} | {} | {} | {}\n      \"{}\"",
+        "    {} | {} | {} {:?} (published {}) | {} | {} | {}\n      \"{}\"",
         e.id,
         e.sub_event_type.acled_name(),
         e.date.date.map_or("undated".into(), |d| d.to_string()),
         e.date.precision,
+        m.published.map_or("?".into(), |d| d.to_string()),
         place,
         actors,
         m.source.as_deref().unwrap_or("?"),
