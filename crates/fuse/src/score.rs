@@ -933,23 +933,25 @@ fn actor_score(a: &Mention, b: &Mention, lex: &Lexicons, explain: bool) -> CueSc
     }
 }
 
+/// The counts of the dead a mention gives, from `min` up, tallies and war-wide figures
+/// ([`TALLY_SCALE_DEAD`] and more) left out.
+fn dead_counted(m: &Mention, min: u64) -> Vec<u64> {
+    m.event
+        .quantities
+        .iter()
+        .filter(|q| {
+            !q.tally
+                && q.kind == sitrep_model::QuantityKind::Killed
+                && (min..TALLY_SCALE_DEAD).contains(&q.value)
+        })
+        .map(|q| q.value)
+        .collect()
+}
+
 /// Counts of the dead both mentions give (not tallies, 2 or more) with no two of them close
 /// ([`FIGURE_RATIO`], [`FIGURE_GAP`]): `(a's count, b's count)`.
 fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
-    let killed = |m: &Mention| -> Vec<u64> {
-        m.event
-            .quantities
-            .iter()
-            .filter(|q| {
-                !q.tally
-                    && q.value >= 2
-                    && q.value < TALLY_SCALE_DEAD
-                    && q.kind == sitrep_model::QuantityKind::Killed
-            })
-            .map(|q| q.value)
-            .collect()
-    };
-    let (x, y) = (killed(a), killed(b));
+    let (x, y) = (dead_counted(a, 2), dead_counted(b, 2));
     let close = |p: u64, q: u64| {
         p.abs_diff(q) < FIGURE_GAP || (p.max(q) as f64) <= FIGURE_RATIO * p.min(q) as f64
     };
@@ -961,19 +963,10 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
 /// Counts of the dead of two mentions that are close but not equal ([`W_CLOSE_FIGURES`]):
 /// `(a's count, b's count)`.
 fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
-    let killed = |m: &Mention| -> Vec<u64> {
-        m.event
-            .quantities
-            .iter()
-            .filter(|q| {
-                !q.tally
-                    && q.kind == sitrep_model::QuantityKind::Killed
-                    && (CLOSE_FIGURE_MIN..TALLY_SCALE_DEAD).contains(&q.value)
-            })
-            .map(|q| q.value)
-            .collect()
-    };
-    let (x, y) = (killed(a), killed(b));
+    let (x, y) = (
+        dead_counted(a, CLOSE_FIGURE_MIN),
+        dead_counted(b, CLOSE_FIGURE_MIN),
+    );
     x.iter().find_map(|&p| {
         y.iter()
             .find(|&&q| p != q && (p.max(q) as f64) <= CLOSE_FIGURE_RATIO * p.min(q) as f64)
