@@ -363,3 +363,28 @@ fn armed_men_named_before_a_count_of_the_dead_are_its_victims() {
         ArmedClash,
     );
 }
+
+#[test]
+fn fighters_surrendering_to_the_other_side_is_an_agreement() {
+    assert_class(
+        "A whole battalion of the rebel brigade surrendered to army units at the front on Monday.",
+        Agreement,
+    );
+    assert_class(
+        "More than eighty insurgents have surrendered to government troops in the eastern hills.",
+        Agreement,
+    );
+    // Giving oneself up to the police is still an arrest.
+    assert_class(
+        "The fugitive surrendered to police in the capital on Tuesday.",
+        Arrests,
+    );
+}
+
+#[test]
+fn a_mass_grave_found_is_another_development_not_a_killing() {
+    assert_class(
+        "Villagers found a mass grave holding the bodies of dozens of farmers killed by the militia.",
+        Other,
+    );
+}
