@@ -598,7 +598,8 @@ impl Classifier {
     ///
     /// Head triggers make their classes candidates and add their weights; cues add (or
     /// subtract) weight only for candidates; actor cues count in full only in the role
-    /// they name (agent or target); negations and hypotheticals scale what they precede;
+    /// they name (agent or target); negations and hypotheticals scale what they precede,
+    /// and a class whose heads are all hedged takes its cues at the same share;
     /// in a snippet, later sentences count less and repeats of one entry count little, so
     /// the first, strongest event wins.
     pub fn classify(&self, text: &str, within: Span) -> Vec<TypeScore> {
@@ -627,6 +628,9 @@ impl Classifier {
         let mut head = [false; N];
         // Strongest head per class: (strength, hit index).
         let mut anchor: [Option<(f32, usize)>; N] = [None; N];
+        // Per class, the modifier factor of its most asserted head: a class whose every head
+        // is hedged ("in anticipation of protests") takes its cues at that share too.
+        let mut asserted = [0f32; N];
         // Every contribution: (class, hit index, kind, weight).
         let mut parts: Vec<(usize, usize, PartKind, f32)> = Vec::with_capacity(hits.len() * 3);
         let mut seen: Vec<(usize, u32)> = Vec::with_capacity(hits.len());
@@ -660,6 +664,7 @@ impl Classifier {
             for &(t, w) in &c.heads {
                 score[t] += w * mult;
                 head[t] = true;
+                asserted[t] = asserted[t].max(hit.factor);
                 let strength = w * position * hit.factor;
                 if anchor[t].is_none_or(|(s, _)| strength > s) {
                     anchor[t] = Some((strength, hi));
@@ -726,6 +731,7 @@ impl Classifier {
                     let w = w * position * factor;
                     score[t] += w;
                     head[t] = true;
+                    asserted[t] = asserted[t].max(factor);
                     if anchor[t].is_none_or(|(s, _)| w > s) {
                         anchor[t] = Some((w, first));
                     }
@@ -747,7 +753,7 @@ impl Classifier {
             if !head[t] || matches!(kind, PartKind::Head | PartKind::ComboHead(_)) {
                 continue;
             }
-            let mut weight = w;
+            let mut weight = w * asserted[t].min(1.0);
             if matches!(kind, PartKind::Agent | PartKind::Target) {
                 let hit = &hits[hi];
                 let a = &hits[anchor[t].expect("candidates have an anchor").1];
