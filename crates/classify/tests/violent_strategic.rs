@@ -388,3 +388,15 @@ fn a_mass_grave_found_is_another_development_not_a_killing() {
         Other,
     );
 }
+
+#[test]
+fn a_side_driven_out_of_a_place_lost_it() {
+    assert_class(
+        "Troops drove the insurgents out of three villages in the north.",
+        GovernmentRegainsTerritory,
+    );
+    assert_class(
+        "Army units and allied militias pushed the rebels out of several hamlets near the lake.",
+        GovernmentRegainsTerritory,
+    );
+}
