@@ -111,6 +111,9 @@ struct RawHit {
 const GRIEVANCE_WINDOW: u32 = 10;
 /// Share of its weight that a head told as a protest's grievance keeps.
 const GRIEVANCE_FACTOR: f32 = 0.3;
+/// A mention whose modifiers leave it at most this share of its weight (a negation, a
+/// hypothetical, a background event, a grievance) is hedged: it tells of no event of its own.
+const HEDGED: f32 = 0.5;
 
 /// What a contribution to a class score is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -599,7 +602,8 @@ impl Classifier {
     /// Head triggers make their classes candidates and add their weights; cues add (or
     /// subtract) weight only for candidates; actor cues count in full only in the role
     /// they name (agent or target); negations and hypotheticals scale what they precede,
-    /// and a class whose heads are all hedged takes its cues at the same share;
+    /// a class whose heads are all hedged takes its cues at the same share, and a hedged
+    /// mention subtracts nothing from other classes;
     /// in a snippet, later sentences count less and repeats of one entry count little, so
     /// the first, strongest event wins.
     pub fn classify(&self, text: &str, within: Span) -> Vec<TypeScore> {
@@ -672,6 +676,11 @@ impl Classifier {
                 parts.push((t, hi, PartKind::Head, w * mult));
             }
             for &(t, w) in &c.cues {
+                // A hedged mention tells of no event of its own: it does not argue
+                // against the classes of what did happen.
+                if w < 0.0 && hit.factor <= HEDGED {
+                    continue;
+                }
                 parts.push((t, hi, PartKind::Cue, w * mult));
             }
             // Actor cues count repeats by the role each mention plays (below): "fighters

@@ -400,3 +400,25 @@ fn a_side_driven_out_of_a_place_lost_it() {
         GovernmentRegainsTerritory,
     );
 }
+
+#[test]
+fn a_hedged_mention_does_not_argue_against_what_happened() {
+    // The rallies are only expected: their negative cues no longer cancel the appointment.
+    assert_class(
+        "The militia announced it had appointed a new spokesman, in anticipation of rallies in the city.",
+        ChangeToGroupActivity,
+    );
+}
+
+#[test]
+fn forces_deployed_are_a_troop_movement() {
+    let scores = Classifier::embedded()
+        .classify_str("The government deployed forces to the border town on Sunday.");
+    let top = scores.first().expect("a class");
+    assert_eq!(top.sub_event_type, ChangeToGroupActivity);
+    assert!(
+        top.cues.iter().any(|c| c.rule == "trigger:forces_movement"),
+        "{:?}",
+        top.cues
+    );
+}
