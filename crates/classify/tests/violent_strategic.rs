@@ -422,3 +422,15 @@ fn forces_deployed_are_a_troop_movement() {
         top.cues
     );
 }
+
+#[test]
+fn denying_the_blame_is_an_attribution() {
+    assert_class(
+        "The ministry denied its soldiers were behind the raid on the camp.",
+        ClaimOfResponsibility,
+    );
+    assert_class(
+        "The group denied any involvement in the hacking of the bank and urged the sanctions be lifted.",
+        ClaimOfResponsibility,
+    );
+}

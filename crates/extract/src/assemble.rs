@@ -342,7 +342,11 @@ pub fn read(doc: &Doc) -> Reading {
         );
 
         let candidate = event_candidate(doc, i);
-        if claims.only_disputes() {
+        // "X denied its jets were responsible for the raid": a denial of blame is itself
+        // the news (a statement of who is responsible), not a disputed event.
+        let blame_statement =
+            candidate.is_some_and(|ts| ts.sub_event_type == SubEventType::ClaimOfResponsibility);
+        if claims.only_disputes() && !blame_statement {
             disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
         } else if let Some(ts) = candidate {
             let previous_place = drafts.last().and_then(|d| d.event.location.as_ref());
