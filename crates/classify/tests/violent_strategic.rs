@@ -434,3 +434,24 @@ fn denying_the_blame_is_an_attribution() {
         ClaimOfResponsibility,
     );
 }
+
+#[test]
+fn a_missile_fired_by_warplanes_is_an_air_strike() {
+    assert_class(
+        "Warplanes fired two missiles at a farm outside the town on Sunday.",
+        AirDroneStrike,
+    );
+    // Without aircraft, a missile is still a missile attack.
+    assert_class(
+        "Two missiles hit a farm outside the town on Sunday.",
+        ShellingArtilleryMissileAttack,
+    );
+}
+
+#[test]
+fn a_bomb_placed_that_exploded_is_a_remote_explosive() {
+    assert_class(
+        "A bomb placed under a parked van exploded near the market, wounding four shoppers.",
+        RemoteExplosive,
+    );
+}
