@@ -879,3 +879,17 @@ fn a_denial_of_blame_is_itself_the_news() {
         SubEventType::ClaimOfResponsibility
     );
 }
+
+#[test]
+fn a_place_taken_after_the_other_side_withdrew_changed_hands_without_violence() {
+    // The first sentence tells the takeover; the next one that the army had left first.
+    assert_eq!(
+        only_event_type(
+            "taken-unopposed",
+            "Rebel fighters have taken control of a hill village south of the river. The rebels \
+             seized the village following the withdrawal of army units for unknown reasons.",
+            d(2021, 6, 9),
+        ),
+        SubEventType::NonViolentTransferOfTerritory
+    );
+}
