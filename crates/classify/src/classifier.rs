@@ -602,8 +602,9 @@ impl Classifier {
     /// Head triggers make their classes candidates and add their weights; cues add (or
     /// subtract) weight only for candidates; actor cues count in full only in the role
     /// they name (agent or target); negations and hypotheticals scale what they precede,
-    /// a class whose heads are all hedged takes its cues at the same share, and a hedged
-    /// mention subtracts nothing from other classes;
+    /// a class whose heads are all hedged takes its supporting cues at the same share (what
+    /// argues against it counts in full), and a hedged mention subtracts nothing from other
+    /// classes;
     /// in a snippet, later sentences count less and repeats of one entry count little, so
     /// the first, strongest event wins.
     pub fn classify(&self, text: &str, within: Span) -> Vec<TypeScore> {
@@ -633,7 +634,7 @@ impl Classifier {
         // Strongest head per class: (strength, hit index).
         let mut anchor: [Option<(f32, usize)>; N] = [None; N];
         // Per class, the modifier factor of its most asserted head: a class whose every head
-        // is hedged ("in anticipation of protests") takes its cues at that share too.
+        // is hedged ("in anticipation of protests") takes its supporting cues at that share too.
         let mut asserted = [0f32; N];
         // Every contribution: (class, hit index, kind, weight).
         let mut parts: Vec<(usize, usize, PartKind, f32)> = Vec::with_capacity(hits.len() * 3);
@@ -762,7 +763,7 @@ impl Classifier {
             if !head[t] || matches!(kind, PartKind::Head | PartKind::ComboHead(_)) {
                 continue;
             }
-            let mut weight = w * asserted[t].min(1.0);
+            let mut weight = if w > 0.0 { w * asserted[t].min(1.0) } else { w };
             if matches!(kind, PartKind::Agent | PartKind::Target) {
                 let hit = &hits[hi];
                 let a = &hits[anchor[t].expect("candidates have an anchor").1];
