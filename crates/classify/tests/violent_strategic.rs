@@ -455,3 +455,11 @@ fn a_bomb_placed_that_exploded_is_a_remote_explosive() {
         RemoteExplosive,
     );
 }
+
+#[test]
+fn forces_controlling_an_entire_area_took_it() {
+    assert_class(
+        "Army units won a decisive battle on Tuesday by controlling the entire plateau east of the town.",
+        GovernmentRegainsTerritory,
+    );
+}
