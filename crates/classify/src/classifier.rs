@@ -111,6 +111,9 @@ struct RawHit {
 const GRIEVANCE_WINDOW: u32 = 10;
 /// Share of its weight that a head told as a protest's grievance keeps.
 const GRIEVANCE_FACTOR: f32 = 0.3;
+/// A mention whose modifiers leave it at most this share of its weight (a negation, a
+/// hypothetical, a background event, a grievance) is hedged: it tells of no event of its own.
+const HEDGED: f32 = 0.5;
 
 /// What a contribution to a class score is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -598,7 +601,10 @@ impl Classifier {
     ///
     /// Head triggers make their classes candidates and add their weights; cues add (or
     /// subtract) weight only for candidates; actor cues count in full only in the role
-    /// they name (agent or target); negations and hypotheticals scale what they precede;
+    /// they name (agent or target); negations and hypotheticals scale what they precede,
+    /// a class whose heads are all hedged takes its supporting cues at the same share (what
+    /// argues against it counts in full), and a hedged mention subtracts nothing from other
+    /// classes;
     /// in a snippet, later sentences count less and repeats of one entry count little, so
     /// the first, strongest event wins.
     pub fn classify(&self, text: &str, within: Span) -> Vec<TypeScore> {
@@ -627,6 +633,9 @@ impl Classifier {
         let mut head = [false; N];
         // Strongest head per class: (strength, hit index).
         let mut anchor: [Option<(f32, usize)>; N] = [None; N];
+        // Per class, the modifier factor of its most asserted head: a class whose every head
+        // is hedged ("in anticipation of protests") takes its supporting cues at that share too.
+        let mut asserted = [0f32; N];
         // Every contribution: (class, hit index, kind, weight).
         let mut parts: Vec<(usize, usize, PartKind, f32)> = Vec::with_capacity(hits.len() * 3);
         let mut seen: Vec<(usize, u32)> = Vec::with_capacity(hits.len());
@@ -660,6 +669,7 @@ impl Classifier {
             for &(t, w) in &c.heads {
                 score[t] += w * mult;
                 head[t] = true;
+                asserted[t] = asserted[t].max(hit.factor);
                 let strength = w * position * hit.factor;
                 if anchor[t].is_none_or(|(s, _)| strength > s) {
                     anchor[t] = Some((strength, hi));
@@ -667,6 +677,11 @@ impl Classifier {
                 parts.push((t, hi, PartKind::Head, w * mult));
             }
             for &(t, w) in &c.cues {
+                // A hedged mention tells of no event of its own: it does not argue
+                // against the classes of what did happen.
+                if w < 0.0 && hit.factor <= HEDGED {
+                    continue;
+                }
                 parts.push((t, hi, PartKind::Cue, w * mult));
             }
             // Actor cues count repeats by the role each mention plays (below): "fighters
@@ -726,6 +741,7 @@ impl Classifier {
                     let w = w * position * factor;
                     score[t] += w;
                     head[t] = true;
+                    asserted[t] = asserted[t].max(factor);
                     if anchor[t].is_none_or(|(s, _)| w > s) {
                         anchor[t] = Some((w, first));
                     }
@@ -747,7 +763,7 @@ impl Classifier {
             if !head[t] || matches!(kind, PartKind::Head | PartKind::ComboHead(_)) {
                 continue;
             }
-            let mut weight = w;
+            let mut weight = if w > 0.0 { w * asserted[t].min(1.0) } else { w };
             if matches!(kind, PartKind::Agent | PartKind::Target) {
                 let hit = &hits[hi];
                 let a = &hits[anchor[t].expect("candidates have an anchor").1];

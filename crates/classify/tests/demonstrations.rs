@@ -295,3 +295,13 @@ fn unarmed_youths_who_clash_are_a_crowd_and_armed_youth_a_militia() {
         Some(ArmedClash)
     );
 }
+
+#[test]
+fn a_protest_only_anticipated_lends_no_weight_to_the_reaction_classes() {
+    // The arrests happened; the rallies are only expected: cues of police and arrests
+    // count for protest-with-intervention only as much as its hedged protest head.
+    assert_eq!(
+        best("Police continue to detain opposition activists across the city in anticipation of mass rallies on Friday."),
+        Some(Arrests)
+    );
+}

@@ -221,3 +221,23 @@ fn a_small_custom_lexicon_works() {
     assert_eq!(s[0].cues[0].rule, "trigger:quake");
     assert_eq!(s[0].cues[0].text, "quakes");
 }
+
+#[test]
+fn a_hedged_class_takes_its_support_at_the_heads_share_but_objections_in_full() {
+    let c = Classifier::from_toml(
+        "[scoring]\nmin_score = 0.1\n\
+         [[trigger]]\nid = \"rally\"\nphrases = [\"rally\"]\ntypes = { PEACE_PROTEST = 2.0 }\nexample = \"rally\"\n\
+         [[trigger]]\nid = \"arrest\"\nphrases = [\"arrest\"]\ntypes = { ARREST = 3.0 }\ncues = { PEACE_PROTEST = -1.0 }\nexample = \"arrest\"\n\
+         [[trigger]]\nid = \"police\"\nphrases = [\"police\"]\ncues = { PEACE_PROTEST = 1.0 }\nexample = \"police\"\n\
+         [[modifier]]\nid = \"maybe\"\nphrases = [\"maybe\"]\nfactor = 0.5\nexample = \"maybe rally\"\n",
+        "mini.toml",
+    )
+    .unwrap();
+    let s = c.classify_str("Police arrest men, maybe rally.");
+    let protest = s
+        .iter()
+        .find(|t| t.sub_event_type == SubEventType::PeacefulProtest)
+        .expect("a protest candidate");
+    // Head 2.0 x 0.5; the police cue at the head's share (0.5); the arrest objects in full.
+    assert!((protest.score - 0.5).abs() < 1e-4, "{protest:?}");
+}

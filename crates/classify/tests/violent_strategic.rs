@@ -363,3 +363,103 @@ fn armed_men_named_before_a_count_of_the_dead_are_its_victims() {
         ArmedClash,
     );
 }
+
+#[test]
+fn fighters_surrendering_to_the_other_side_is_an_agreement() {
+    assert_class(
+        "A whole battalion of the rebel brigade surrendered to army units at the front on Monday.",
+        Agreement,
+    );
+    assert_class(
+        "More than eighty insurgents have surrendered to government troops in the eastern hills.",
+        Agreement,
+    );
+    // Giving oneself up to the police is still an arrest.
+    assert_class(
+        "The fugitive surrendered to police in the capital on Tuesday.",
+        Arrests,
+    );
+}
+
+#[test]
+fn a_mass_grave_found_is_another_development_not_a_killing() {
+    assert_class(
+        "Villagers found a mass grave holding the bodies of dozens of farmers killed by the militia.",
+        Other,
+    );
+}
+
+#[test]
+fn a_side_driven_out_of_a_place_lost_it() {
+    assert_class(
+        "Troops drove the insurgents out of three villages in the north.",
+        GovernmentRegainsTerritory,
+    );
+    assert_class(
+        "Army units and allied militias pushed the rebels out of several hamlets near the lake.",
+        GovernmentRegainsTerritory,
+    );
+}
+
+#[test]
+fn a_hedged_mention_does_not_argue_against_what_happened() {
+    // The rallies are only expected: their negative cues no longer cancel the appointment.
+    assert_class(
+        "The militia announced it had appointed a new spokesman, in anticipation of rallies in the city.",
+        ChangeToGroupActivity,
+    );
+}
+
+#[test]
+fn forces_deployed_are_a_troop_movement() {
+    let scores = Classifier::embedded()
+        .classify_str("The government deployed forces to the border town on Sunday.");
+    let top = scores.first().expect("a class");
+    assert_eq!(top.sub_event_type, ChangeToGroupActivity);
+    assert!(
+        top.cues.iter().any(|c| c.rule == "trigger:forces_movement"),
+        "{:?}",
+        top.cues
+    );
+}
+
+#[test]
+fn denying_the_blame_is_an_attribution() {
+    assert_class(
+        "The ministry denied its soldiers were behind the raid on the camp.",
+        ClaimOfResponsibility,
+    );
+    assert_class(
+        "The group denied any involvement in the hacking of the bank and urged the sanctions be lifted.",
+        ClaimOfResponsibility,
+    );
+}
+
+#[test]
+fn a_missile_fired_by_warplanes_is_an_air_strike() {
+    assert_class(
+        "Warplanes fired two missiles at a farm outside the town on Sunday.",
+        AirDroneStrike,
+    );
+    // Without aircraft, a missile is still a missile attack.
+    assert_class(
+        "Two missiles hit a farm outside the town on Sunday.",
+        ShellingArtilleryMissileAttack,
+    );
+}
+
+#[test]
+fn a_bomb_placed_that_exploded_is_a_remote_explosive() {
+    assert_class(
+        "A bomb placed under a parked van exploded near the market, wounding four shoppers.",
+        RemoteExplosive,
+    );
+}
+
+#[test]
+fn forces_controlling_an_entire_area_took_it() {
+    assert_class(
+        "Army units won a decisive battle on Tuesday by controlling the entire plateau east of the town.",
+        GovernmentRegainsTerritory,
+    );
+}

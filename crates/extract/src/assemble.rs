@@ -342,7 +342,11 @@ pub fn read(doc: &Doc) -> Reading {
         );
 
         let candidate = event_candidate(doc, i);
-        if claims.only_disputes() {
+        // "X denied its jets were responsible for the raid": a denial of blame is itself
+        // the news (a statement of who is responsible), not a disputed event.
+        let blame_statement =
+            candidate.is_some_and(|ts| ts.sub_event_type == SubEventType::ClaimOfResponsibility);
+        if claims.only_disputes() && !blame_statement {
             disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
         } else if let Some(ts) = candidate {
             let previous_place = drafts.last().and_then(|d| d.event.location.as_ref());
@@ -1605,7 +1609,13 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && !d.explicit_date
         && !d.explicit_place
         && b.cues.iter().any(|c| c.rule == "cue:victim_in_gang");
-    if aftermath || elaboration || looting_too || victim_named || escalation(p, d).is_some() {
+    if aftermath
+        || elaboration
+        || looting_too
+        || victim_named
+        || taken_unopposed(p, d)
+        || escalation(p, d).is_some()
+    {
         return true;
     }
     if !same_kind || a.tally != b.tally {
@@ -1625,6 +1635,18 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         };
     let near = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1;
     dates_agree && places_agree && (near || (d.explicit_date && d.explicit_place))
+}
+
+/// A place taken, and the next sentence (no date or incident of its own) telling that it was
+/// taken after the other side withdrew: one transfer of territory, without violence.
+fn taken_unopposed(p: &Draft, d: &Draft) -> bool {
+    matches!(
+        p.event.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
+    ) && d.event.sub_event_type == SubEventType::NonViolentTransferOfTerritory
+        && d.first_sentence == p.last_sentence + 1
+        && !d.new_incident
+        && !d.explicit_date
 }
 
 /// How severe a demonstration got, as ACLED ranks its sub-events.
@@ -1703,6 +1725,9 @@ fn answered_fire(p: &Draft, d: &Draft) -> bool {
 fn merge(p: &mut Draft, d: Draft) {
     if answered_fire(p, &d) {
         p.event.sub_event_type = SubEventType::ArmedClash;
+    }
+    if taken_unopposed(p, &d) {
+        p.event.sub_event_type = SubEventType::NonViolentTransferOfTerritory;
     }
     // A killing, and then the victim named as a gang member or trafficker: the victim was one
     // of an armed group, which ACLED codes as an armed clash.

@@ -864,3 +864,32 @@ fn who_attacked_is_actor1_when_the_other_side_repelled_it() {
         Some("Military Forces of Afghanistan (2014-)")
     );
 }
+
+#[test]
+fn a_denial_of_blame_is_itself_the_news() {
+    // Denying that one's forces did it says who is (not) responsible: an attribution event,
+    // not a dispute of some event this report tells.
+    assert_eq!(
+        only_event_type(
+            "denial-of-blame",
+            "The defence ministry on Tuesday denied its jets were responsible for the raid that \
+             destroyed a clinic in the border town.",
+            d(2021, 6, 9),
+        ),
+        SubEventType::ClaimOfResponsibility
+    );
+}
+
+#[test]
+fn a_place_taken_after_the_other_side_withdrew_changed_hands_without_violence() {
+    // The first sentence tells the takeover; the next one that the army had left first.
+    assert_eq!(
+        only_event_type(
+            "taken-unopposed",
+            "Rebel fighters have taken control of a hill village south of the river. The rebels \
+             seized the village following the withdrawal of army units for unknown reasons.",
+            d(2021, 6, 9),
+        ),
+        SubEventType::NonViolentTransferOfTerritory
+    );
+}
