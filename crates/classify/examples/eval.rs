@@ -128,16 +128,11 @@ fn explain(c: &Classifier, text: &str) -> String {
         .iter()
         .take(3)
         .map(|s| {
-            let cues: Vec<_> = s
-                .cues
-                .iter()
-                .map(|q| format!("{}={:.1}", q.rule, q.weight))
-                .collect();
             format!(
                 "{}:{:.1}[{}]",
                 s.sub_event_type.case_label(),
                 s.score,
-                cues.join(" ")
+                s.cue_list()
             )
         })
         .collect::<Vec<_>>()

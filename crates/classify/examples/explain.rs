@@ -14,18 +14,7 @@ fn main() {
         let line = line.expect("utf-8 line");
         println!("== {}", &line[..line.len().min(200)]);
         for t in c.classify_str(&line).iter().take(3) {
-            let cues: Vec<String> = t
-                .cues
-                .iter()
-                .map(|q| format!("{}({:.1})", q.rule, q.weight))
-                .collect();
-            println!(
-                "  {:?} {:.2} conf {:.2}: {}",
-                t.sub_event_type,
-                t.score,
-                t.confidence,
-                cues.join(" ")
-            );
+            println!("  {} conf {:.2}", t.explain(), t.confidence);
         }
     }
 }

@@ -63,6 +63,28 @@ pub struct TypeScore {
     pub trigger: Span,
 }
 
+impl TypeScore {
+    /// The cues that counted, as `rule=weight` words: `trigger:vandalism=3.2 cue:property_cue=0.3`.
+    pub fn cue_list(&self) -> String {
+        let cues: Vec<String> = self
+            .cues
+            .iter()
+            .map(|q| format!("{}={:.1}", q.rule, q.weight))
+            .collect();
+        cues.join(" ")
+    }
+
+    /// One line saying why this class scored what it did: `MobViolence 3.50 [trigger:… cue:…]`.
+    pub fn explain(&self) -> String {
+        format!(
+            "{:?} {:.2} [{}]",
+            self.sub_event_type,
+            self.score,
+            self.cue_list()
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum PatternTarget {
     Trigger(usize),

@@ -558,18 +558,7 @@ fn check(cases: &[(&str, SubEventType)]) {
         let scores = c.classify_str(sentence);
         let got = scores.first().map(|s| s.sub_event_type);
         if got != Some(expected) {
-            let explained: Vec<String> = scores
-                .iter()
-                .take(3)
-                .map(|s| {
-                    let cues: Vec<_> = s
-                        .cues
-                        .iter()
-                        .map(|q| format!("{}={:.1}", q.rule, q.weight))
-                        .collect();
-                    format!("{:?} {:.2} [{}]", s.sub_event_type, s.score, cues.join(" "))
-                })
-                .collect();
+            let explained: Vec<String> = scores.iter().take(3).map(|s| s.explain()).collect();
             failures.push(format!(
                 "{sentence:?}: expected {expected:?}, got {got:?}\n    {}",
                 explained.join("\n    ")

@@ -7,18 +7,7 @@ use sitrep_model::SubEventType::{self, *};
 #[track_caller]
 fn assert_class(sentence: &str, expected: SubEventType) {
     let scores = Classifier::embedded().classify_str(sentence);
-    let explained: Vec<String> = scores
-        .iter()
-        .take(3)
-        .map(|s| {
-            let cues: Vec<_> = s
-                .cues
-                .iter()
-                .map(|q| format!("{}={:.1}", q.rule, q.weight))
-                .collect();
-            format!("{:?} {:.2} [{}]", s.sub_event_type, s.score, cues.join(" "))
-        })
-        .collect();
+    let explained: Vec<String> = scores.iter().take(3).map(|s| s.explain()).collect();
     assert_eq!(
         scores.first().map(|s| s.sub_event_type),
         Some(expected),
