@@ -342,10 +342,12 @@ pub fn read(doc: &Doc) -> Reading {
         );
 
         let candidate = event_candidate(doc, i);
-        // "X denied its jets were responsible for the raid": a denial of blame is itself
-        // the news (a statement of who is responsible), not a disputed event.
-        let blame_statement =
-            candidate.is_some_and(|ts| ts.sub_event_type == SubEventType::ClaimOfResponsibility);
+        // "X denied its jets were responsible for the raid": with no event told before it, a
+        // denial of blame is itself the news (a statement of who is responsible); after the
+        // event it denies, it is a denied claim kept beside that event's other claims.
+        let blame_statement = candidate
+            .is_some_and(|ts| ts.sub_event_type == SubEventType::ClaimOfResponsibility)
+            && !drafts.iter().any(|d| d.event.sub_event_type.is_conflict());
         if claims.only_disputes() && !blame_statement {
             disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
         } else if let Some(ts) = candidate {

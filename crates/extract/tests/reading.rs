@@ -893,3 +893,33 @@ fn a_place_taken_after_the_other_side_withdrew_changed_hands_without_violence() 
         SubEventType::NonViolentTransferOfTerritory
     );
 }
+
+#[test]
+fn a_denial_of_blame_after_the_event_is_a_denied_claim_on_it() {
+    // Told after the raid it denies, the denial is one more claim about that raid, kept beside
+    // the monitor's: not an attribution event of its own.
+    let a = article(
+        "denial-after-raid",
+        "Warplanes struck a clinic in the border town on Monday, killing six people, a monitor \
+         said. The defence ministry denied its jets were responsible for the raid.",
+        Some(d(2021, 6, 9)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events
+            .iter()
+            .all(|e| e.sub_event_type != SubEventType::ClaimOfResponsibility),
+        "{:#?}",
+        r.events
+    );
+    let strike = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .expect("the raid is read");
+    assert!(
+        strike.claims.iter().any(|c| c.polarity == Polarity::Denied),
+        "{:#?}",
+        strike.claims
+    );
+}
