@@ -4,6 +4,13 @@
 use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
+/// The class the classifier puts first, if any.
+fn best_class(sentence: &str) -> Option<SubEventType> {
+    Classifier::embedded()
+        .best(sentence)
+        .map(|s| s.sub_event_type)
+}
+
 #[track_caller]
 fn assert_class(sentence: &str, expected: SubEventType) {
     let scores = Classifier::embedded().classify_str(sentence);
@@ -235,9 +242,8 @@ fn grenades_with_gunfire_between_armed_men_are_a_clash() {
         ArmedClash,
     );
     // Grenades and guns turned on civilians are one-sided: no clash.
-    let best = Classifier::embedded()
-        .best("A gunman threw a grenade at civilians in the market and opened fire on them.")
-        .map(|s| s.sub_event_type);
+    let best =
+        best_class("A gunman threw a grenade at civilians in the market and opened fire on them.");
     assert_ne!(best, Some(ArmedClash));
 }
 
@@ -289,9 +295,7 @@ fn property_destroyed_by_armed_men_is_no_mob_violence() {
         LootingPropertyDestruction,
     );
     // A crowd of protesters doing it is still a riot.
-    let best = Classifier::embedded()
-        .best("Angry protesters vandalized the office of the party in the town.")
-        .map(|s| s.sub_event_type);
+    let best = best_class("Angry protesters vandalized the office of the party in the town.");
     assert_ne!(best, Some(LootingPropertyDestruction));
 }
 
@@ -314,9 +318,8 @@ fn the_scene_of_an_earlier_attack_is_background() {
 
 #[test]
 fn fighting_a_deportation_is_no_battle() {
-    let best = Classifier::embedded()
-        .best("The woman has been fighting deportation for two years after a fraud case.")
-        .map(|s| s.sub_event_type);
+    let best =
+        best_class("The woman has been fighting deportation for two years after a fraud case.");
     assert_ne!(best, Some(ArmedClash));
 }
 

@@ -35,8 +35,6 @@ pub struct Lexicons {
     pub state_actor_prefixes: Vec<String>,
     /// Sub-event types that seldom recur in one place within days (a bombing, a capture).
     pub singular_kinds: HashSet<SubEventType>,
-    /// Target phrases, lower case, with the index of their target in `target_names`.
-    pub targets: Vec<(String, usize)>,
     /// The targets (`targets.tsv`: "hospital", "school"), at most 32.
     pub target_names: Vec<String>,
     /// The target phrases by their first word: the words after it, and the target.
@@ -203,13 +201,13 @@ impl Lexicons {
             target_phrases.push((phrase.to_lowercase(), index));
         }
         let mut target_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
-        for (phrase, index) in &target_phrases {
+        for (phrase, index) in target_phrases {
             let mut words = phrase.split_whitespace().map(str::to_string);
             if let Some(first) = words.next() {
                 target_first
                     .entry(first)
                     .or_default()
-                    .push((words.collect(), *index));
+                    .push((words.collect(), index));
             }
         }
         Ok(Lexicons {
@@ -221,7 +219,6 @@ impl Lexicons {
             generic_words: generic,
             state_actor_prefixes: prefixes,
             singular_kinds: singular,
-            targets: target_phrases,
             target_names,
             target_first,
         })
