@@ -132,9 +132,12 @@ impl Reader {
             .collect();
         lap(&mut times.time);
 
-        let places = self
-            .gazetteer
-            .read_places_from(text, &sentences, article.source.as_deref());
+        let places = self.gazetteer.read_places_dated(
+            text,
+            &sentences,
+            article.source.as_deref(),
+            article.published,
+        );
         let country_code = places.main_country.clone();
         let country = country_code
             .as_deref()

@@ -558,3 +558,46 @@ mod tests {
         assert_eq!(ok[1].admin1, ["UA.05", "UA.14"]);
     }
 }
+
+/// `front_places.tsv`: settlements of a front's held lists (`data/front_lines.toml`) with the
+/// province they lie in, where the gazetteer lacks them or has them in several provinces.
+pub const FRONT_PLACES_TSV: &str = include_str!("../../../data/gazetteer/front_places.tsv");
+
+/// A row of `front_places.tsv`: front id, province, settlement names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontPlacesRow {
+    /// `id` of the front in `data/front_lines.toml`.
+    pub front: String,
+    /// Province (admin1 as ACLED names it).
+    pub admin1: String,
+    /// Settlements as the held lists write them.
+    pub names: Vec<String>,
+}
+
+/// Parses `front_places.tsv`; a line without a front, a province and names is an error.
+pub fn parse_front_places(text: &str) -> Result<Vec<FrontPlacesRow>, PlacesError> {
+    let file = "front_places.tsv";
+    let mut out = Vec::new();
+    for (line, cols) in rows(file, text) {
+        let names = split_aliases(cols.get(2));
+        match cols.as_slice() {
+            [front, admin1, ..]
+                if !front.trim().is_empty() && !admin1.trim().is_empty() && !names.is_empty() =>
+            {
+                out.push(FrontPlacesRow {
+                    front: front.trim().to_owned(),
+                    admin1: admin1.trim().to_owned(),
+                    names,
+                })
+            }
+            _ => {
+                return Err(bad(
+                    file,
+                    line,
+                    "front<TAB>province<TAB>names (|-separated)",
+                ))
+            }
+        }
+    }
+    Ok(out)
+}

@@ -27,6 +27,7 @@ assert_eq!(gaz.country_by_name("Yemeni"), Some("YE"));
 */
 
 pub mod data;
+mod fronts;
 mod index;
 pub mod normalise;
 mod outlets;
@@ -130,6 +131,8 @@ pub struct Gazetteer {
     /// "Negros") → the whole names starting so and their admin1 (`admin1_abbreviations.tsv`,
     /// `division_qualifiers.tsv`), read where a qualifier stands.
     pub(crate) admin1_abbreviations: FxHashMap<String, Vec<(String, u16)>>,
+    /// Lines of contact placed on the gazetteer (`data/front_lines.toml`), built on first use.
+    pub(crate) fronts: OnceLock<Vec<fronts::Front>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -334,6 +337,7 @@ impl Gazetteer {
             person_after: person_after.into_iter().collect(),
             admin1_areas,
             admin1_abbreviations,
+            fronts: OnceLock::new(),
         })
     }
 

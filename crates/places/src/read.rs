@@ -2,9 +2,13 @@
 //! precision codes, unresolved names, and the article's primary location.
 
 use crate::data::{PlaceCue, PlaceWord};
-use crate::index::{FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1};
+use crate::fronts::Front;
+use crate::index::{
+    FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1, TAG_PLACE,
+};
 use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain, plain_is};
 use crate::Gazetteer;
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_model::{Evidence, PlaceRef, Span};
 
@@ -399,6 +403,10 @@ const FORCE_WORDS: &[&str] = &[
 /// Weight of a force demonym (a demonym's is 1.0).
 const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
 
+/// Score for the namesake on a line of contact (within 5 km of both sides; none from 25 km),
+/// among namesakes in the front's provinces: more than a village's population says.
+const FRONT_LINE_WEIGHT: f32 = 3.0;
+
 /// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
 #[derive(Debug, Clone, Default)]
 struct Qualifiers {
@@ -465,6 +473,24 @@ impl Gazetteer {
         sentences: &[Span],
         source: Option<&str>,
     ) -> ArticlePlaces {
+        self.read_places_dated(text, sentences, source, None)
+    }
+
+    /// [`Gazetteer::read_places_from`] for an article of date `published`: lines of contact
+    /// (`data/front_lines.toml`) whose period holds it (all of them without a date) choose
+    /// among namesakes in their provinces and place the front villages the gazetteer lacks.
+    pub fn read_places_dated(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        source: Option<&str>,
+        published: Option<NaiveDate>,
+    ) -> ArticlePlaces {
+        let fronts: Vec<&Front> = self
+            .fronts()
+            .iter()
+            .filter(|f| f.active(published))
+            .collect();
         let outlet = source.map(|s| self.outlet_countries(s)).unwrap_or_default();
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() {
@@ -480,7 +506,7 @@ impl Gazetteer {
         // story), so that stray namesakes abroad do not outvote the story's country
         // (only when some name was read as a place outside the article's country, or none as
         // a place, so that the article's country came from names that were no place)
-        let (first, read) = self.resolve(text, &toks, &found, &outlet, None);
+        let (first, read) = self.resolve(text, &toks, &found, &outlet, &fronts, None);
         let main = first
             .main_country
             .as_deref()
@@ -497,7 +523,8 @@ impl Gazetteer {
         if !stray {
             return first;
         }
-        self.resolve(text, &toks, &found, &outlet, Some(&read)).0
+        self.resolve(text, &toks, &found, &outlet, &fronts, Some(&read))
+            .0
     }
 
     fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
@@ -1125,6 +1152,7 @@ impl Gazetteer {
         toks: &[Token],
         found: &[Found],
         outlet: &[(u16, f32)],
+        fronts: &[&Front],
         first_reading: Option<&[Option<(u16, u16)>]>,
     ) -> (ArticlePlaces, Vec<Option<(u16, u16)>>) {
         // ---- country and admin1 context from the whole article
@@ -1391,6 +1419,13 @@ impl Gazetteer {
                             (x, s + self.exact_bonus(x, &written))
                         })
                         .collect();
+                    // namesakes in a front's provinces: the one on the line of contact
+                    let on_front = self.front_distances(post, &name_key(&written), fronts);
+                    for (x, s) in scored.iter_mut() {
+                        if let Some(&(_, d, _)) = on_front.iter().find(|o| o.0 == *x) {
+                            *s += FRONT_LINE_WEIGHT * ((25.0 - d as f32) / 20.0).clamp(0.0, 1.0);
+                        }
+                    }
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
                     let (best, s1) = scored[0];
                     let s2 = scored.get(1).map(|x| x.1).unwrap_or(s1 - 5.0);
@@ -1570,11 +1605,14 @@ impl Gazetteer {
                         let p = &self.places[ix];
                         chosen_admin1[fi] = (p.admin1 != NO_ADMIN1).then_some(p.admin1);
                         chosen_town[fi] = Some(ix);
-                        let rule = format!(
+                        let mut rule = format!(
                             "gazetteer:{} pop={} ctx={ctx}",
                             p.id,
                             human_pop(p.population)
                         );
+                        if let Some((_, d, k)) = on_front.iter().find(|o| o.0 == best) {
+                            rule.push_str(&format!(" front={} line={d:.0}km", fronts[*k].id));
+                        }
                         // a town named like its province ("Homs countryside") stands for the
                         // province; another town's countryside ("the countryside of Tell
                         // Abiad") lies around the town: the town, precision 2, below
@@ -1777,6 +1815,44 @@ impl Gazetteer {
             let mut place = mentions[mi].place.clone();
             place.name = place.mention.clone();
             place.unresolved_name = true;
+            // a settlement a front's held lists name, in the province they give it
+            let key = name_key(&place.mention);
+            let held = fronts.iter().find_map(|fr| {
+                let a = fr.held.get(&key).copied().filter(|a| *a != NO_ADMIN1)?;
+                Some((*fr, a))
+            });
+            // placed in province `a` of a front that holds it, or that the article points to
+            // ("the SMM"): a settlement on the line, named as such
+            let front_of = |a: u16| -> Option<&Front> {
+                fronts.iter().copied().find(|fr| {
+                    let ours = held.is_some_and(|(h, _)| std::ptr::eq(h, *fr))
+                        || hint_admin1.iter().any(|h| fr.admin1.contains(h));
+                    ours && fr.admin1.contains(&a)
+                })
+            };
+            // a village or part of a town the text names as where it happened: ACLED's
+            // precision says how exactly the report names the place (1), though the
+            // coordinates are the town's or the line's (where_prec and unresolved_name say
+            // so); near it, or a county or LGA named after it, is 2
+            let named = {
+                let f = &found[mi];
+                let named_town = matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
+                    && matches!(
+                        f.word_after,
+                        None | Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Street)
+                    );
+                if named_town {
+                    1
+                } else {
+                    2
+                }
+            };
+            let container = container.filter(|&j| {
+                // (the province a front's held list gives is more exact than the article's)
+                held.is_none()
+                    || mentions[j].kind != PlaceKind::Admin1
+                    || mentions[j].qualifies == Some(mi)
+            });
             let rule;
             if let Some(j) = container {
                 let c = mentions[j].place.clone();
@@ -1785,30 +1861,44 @@ impl Gazetteer {
                 place.country = c.country.clone();
                 place.country_code = c.country_code.clone();
                 place.admin1 = c.admin1.clone();
-                // a village or part of a town the text names as where it happened: ACLED's
-                // precision says how exactly the report names the place (1), though the
-                // coordinates are the town's (where_prec 2 and unresolved_name say so); near
-                // it, or a county or LGA named after it, is 2
-                let f = &found[mi];
-                let named_town = matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
-                    && matches!(
-                        f.word_after,
-                        None | Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Street)
-                    );
-                if mentions[j].kind == PlaceKind::Admin1 {
+                let front = chosen_admin1[j]
+                    .filter(|_| mentions[j].kind == PlaceKind::Admin1)
+                    .and_then(front_of);
+                if let Some(fr) = front {
+                    place.geo_precision = named;
+                    place.where_prec = 4;
+                    rule = format!("unresolved:in={} front={}", c.name, fr.id);
+                } else if mentions[j].kind == PlaceKind::Admin1 {
                     place.geo_precision = 3;
                     place.where_prec = 4;
+                    rule = format!("unresolved:in={}", c.name);
                 } else {
-                    place.geo_precision = if named_town { 1 } else { 2 };
+                    place.geo_precision = named;
                     place.where_prec = 2;
+                    rule = format!("unresolved:in={}", c.name);
                 }
-                rule = format!("unresolved:in={}", c.name);
+            } else if let Some((fr, a)) =
+                held.filter(|(fr, _)| main_country.is_none_or(|c| c == fr.country))
+            {
+                self.fill_admin1(&mut place, a);
+                place.name = place.mention.clone();
+                place.geo_precision = named;
+                place.where_prec = 4;
+                rule = format!(
+                    "unresolved:front={} held in {}",
+                    fr.id, self.admin1[a as usize].name
+                );
             } else if let Some(a) = main_admin1 {
                 self.fill_admin1(&mut place, a);
                 place.name = place.mention.clone();
                 place.geo_precision = 3;
                 place.where_prec = 4;
-                rule = format!("unresolved:article_admin1={}", self.admin1[a as usize].name);
+                rule = Self::on_the_front(
+                    &mut place,
+                    front_of(a),
+                    named,
+                    format!("unresolved:article_admin1={}", self.admin1[a as usize].name),
+                );
             } else if let Some(&a) = hint_admin1
                 .iter()
                 .find(|a| Some(self.admin1[**a as usize].country) == main_country)
@@ -1817,7 +1907,12 @@ impl Gazetteer {
                 place.name = place.mention.clone();
                 place.geo_precision = 3;
                 place.where_prec = 4;
-                rule = format!("unresolved:context_admin1={}", self.admin1[a as usize].name);
+                rule = Self::on_the_front(
+                    &mut place,
+                    front_of(a),
+                    named,
+                    format!("unresolved:context_admin1={}", self.admin1[a as usize].name),
+                );
             } else if let Some(c) = main_country {
                 self.fill_country(&mut place, c);
                 place.name = place.mention.clone();
@@ -2072,6 +2167,51 @@ impl Gazetteer {
             .collect()
     }
 
+    /// An unresolved name placed in a province a front runs through, in an article about the
+    /// front: a settlement on the line, at the precision of a named village.
+    fn on_the_front(
+        place: &mut PlaceRef,
+        front: Option<&Front>,
+        named: u8,
+        rule: String,
+    ) -> String {
+        let Some(fr) = front else {
+            return rule;
+        };
+        place.geo_precision = named;
+        format!("{rule} front={}", fr.id)
+    }
+
+    /// Namesakes among `post` in the provinces of one of `fronts` (two or more there; in the
+    /// province of the held settlement named `key`, when the front holds one so named and its
+    /// province is known): each with its distance to that front's line and the front's
+    /// position in `fronts`.
+    fn front_distances(
+        &self,
+        post: &[u32],
+        key: &str,
+        fronts: &[&Front],
+    ) -> Vec<(u32, f64, usize)> {
+        let mut out = Vec::new();
+        for (k, front) in fronts.iter().enumerate() {
+            let held_in = front.held.get(key).copied().filter(|a| *a != NO_ADMIN1);
+            let inside = |x: &&u32| {
+                **x >> 30 == TAG_PLACE && {
+                    let p = &self.places[(**x & 0x3fff_ffff) as usize];
+                    front.covers(p.country, p.admin1) && held_in.is_none_or(|a| a == p.admin1)
+                }
+            };
+            if post.iter().filter(inside).nth(1).is_none() {
+                continue;
+            }
+            for &x in post.iter().filter(inside) {
+                let p = &self.places[(x & 0x3fff_ffff) as usize];
+                out.push((x, front.line_km(f64::from(p.lat), f64::from(p.lon)), k));
+            }
+        }
+        out
+    }
+
     /// Bonus for an entry whose own name is spelled as written (not only a folded match).
     fn exact_bonus(&self, x: u32, written: &str) -> f32 {
         let ix = (x & 0x3fff_ffff) as usize;
@@ -2276,7 +2416,7 @@ impl Token {
 }
 
 /// Great-circle distance in km.
-fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+pub(crate) fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();

@@ -1404,3 +1404,79 @@ fn admin1_names_write_umlauts_as_plain_vowels() {
     let g = Gazetteer::embedded();
     assert!(g.admin1_aliases("TR", "Bingol").contains(&"Bingöl"));
 }
+
+/// The namesake of `mention` read from `text` on `date`, with its coordinates and rule.
+fn read_dated(text: &str, date: &str, mention: &str) -> (f64, f64, String) {
+    let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    let p = Gazetteer::embedded().read_places_dated(text, &sentences(text), None, Some(date));
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.place.mention == mention)
+        .unwrap_or_else(|| panic!("{mention} read: {:#?}", p.mentions));
+    let rule = m
+        .place
+        .evidence
+        .as_ref()
+        .map(|e| e.rule.clone())
+        .unwrap_or_default();
+    (m.place.lat.unwrap(), m.place.lon.unwrap(), rule)
+}
+
+#[test]
+fn fronts_are_placed_on_the_gazetteer() {
+    let g = Gazetteer::embedded();
+    let front = g
+        .fronts()
+        .iter()
+        .find(|f| f.id == "donbas")
+        .expect("donbas front");
+    assert!(
+        front.sides.iter().all(|s| s.len() > 20),
+        "{:?}",
+        front.sides
+    );
+    // front_places.tsv gives the province of a village the gazetteer lacks
+    let luhansk = front
+        .held
+        .get(&normalise::name_key("Khutir Vilnyi"))
+        .copied()
+        .unwrap();
+    assert_eq!(g.admin1[luhansk as usize].name, "Luhansk");
+}
+
+#[test]
+fn a_namesake_on_the_line_of_contact_wins_during_the_front_period() {
+    // two Veseles in Donetsk oblast: the bigger one lies far behind the line
+    let text = "Monitors recorded 14 explosions near Vesele on Tuesday, the SMM said.";
+    let g = Gazetteer::embedded();
+    let front = g.fronts().iter().find(|f| f.id == "donbas").unwrap();
+    let (lat, lon, rule) = read_dated(text, "2019-06-04", "Vesele");
+    assert!(front.line_km(lat, lon) < 15.0, "{lat},{lon} {rule}");
+    assert!(rule.contains("front=donbas"), "{rule}");
+    // after the period the held lists describe no line: the usual choice
+    let (lat2, lon2, rule2) = read_dated(text, "2023-06-04", "Vesele");
+    assert!(front.line_km(lat2, lon2) > 25.0, "{lat2},{lon2} {rule2}");
+}
+
+#[test]
+fn a_front_village_the_gazetteer_lacks_is_placed_in_the_province_its_front_gives() {
+    // the monitors' name points to both Donbas provinces, Donetsk first; front_places.tsv
+    // says Khutir Vilnyi is in Luhansk
+    let text = "The SMM heard 20 shots near Khutir Vilnyi overnight.";
+    let p = Gazetteer::embedded().read_places_dated(
+        text,
+        &sentences(text),
+        None,
+        chrono::NaiveDate::from_ymd_opt(2019, 3, 2),
+    );
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.place.mention == "Khutir Vilnyi")
+        .unwrap_or_else(|| panic!("{:#?}", p.mentions));
+    assert!(m.place.unresolved_name);
+    assert_eq!(m.place.admin1.as_deref(), Some("Luhansk"), "{:#?}", m.place);
+    // a named settlement near which it happened: precision 2, coordinates the province's
+    assert_eq!((m.place.geo_precision, m.place.where_prec), (2, 4));
+}

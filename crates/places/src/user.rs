@@ -107,6 +107,8 @@ impl Gazetteer {
         rows: &[UserPlace],
         file: &str,
     ) -> Result<usize, PlacesError> {
+        // (user places may place held settlements of a front: its geometry is built again)
+        self.fronts = std::sync::OnceLock::new();
         // resolve everything first, so a bad row leaves the gazetteer unchanged
         let mut resolved = Vec::with_capacity(rows.len());
         for row in rows {
