@@ -1525,6 +1525,21 @@ impl Gazetteer {
                     // is kept in the second, whose votes, one per place read, weigh heavier)
                     let kept_before = exact
                         && first_reading.is_some_and(|read| read[fi].is_some_and(|(c, _)| c == cc));
+                    // "near Molodizhne" in a report on a front: a settlement its held lists
+                    // place in a province where the gazetteer has none of that name is not
+                    // the namesake elsewhere
+                    let off_front = best >> 30 != TAG_ADMIN1 && !confirmed && {
+                        let key = name_key(&written);
+                        fronts.iter().any(|fr| {
+                            fr.held
+                                .get(&key)
+                                .is_some_and(|&a| a != NO_ADMIN1 && a != self.places[ix].admin1)
+                                && hint_admin1
+                                    .iter()
+                                    .chain(&q_admin1)
+                                    .any(|h| fr.admin1.contains(h))
+                        })
+                    };
                     let small_foreign = (small_foreign || lone_foreign || outside_hint)
                         && !confirmed
                         && !kept_before;
@@ -1572,11 +1587,13 @@ impl Gazetteer {
                     {
                         dropped[fi] = true;
                     }
-                    if against_qualifier || small_foreign {
+                    if against_qualifier || small_foreign || off_front {
                         let why = if against_qualifier {
                             "qualifier"
                         } else if outside_hint {
                             "context province"
+                        } else if off_front {
+                            "front province"
                         } else {
                             "article country"
                         };

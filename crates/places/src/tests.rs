@@ -1480,3 +1480,30 @@ fn a_front_village_the_gazetteer_lacks_is_placed_in_the_province_its_front_gives
     // a named settlement near which it happened: precision 2, coordinates the province's
     assert_eq!((m.place.geo_precision, m.place.where_prec), (2, 4));
 }
+
+#[test]
+fn a_held_settlement_is_no_namesake_outside_its_province() {
+    // the gazetteer knows Molodizhne only as towns far from Donbas; the front's held lists
+    // place it in Luhansk
+    let text = "The SMM counted five explosions near Molodizhne.";
+    let p = Gazetteer::embedded().read_places_dated(
+        text,
+        &sentences(text),
+        None,
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 15),
+    );
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.place.mention == "Molodizhne")
+        .unwrap_or_else(|| panic!("{:#?}", p.mentions));
+    assert!(m.place.unresolved_name, "{:#?}", m.place);
+    assert_eq!(m.place.admin1.as_deref(), Some("Luhansk"), "{:#?}", m.place);
+    let rule = m
+        .place
+        .evidence
+        .as_ref()
+        .map(|e| e.rule.as_str())
+        .unwrap_or("");
+    assert!(rule.contains("front province"), "{rule}");
+}
