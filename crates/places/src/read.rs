@@ -403,6 +403,10 @@ const FORCE_WORDS: &[&str] = &[
 /// Weight of a force demonym (a demonym's is 1.0).
 const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
 
+/// A town at least this big, spelled as written and the only one so named in its country,
+/// is that town even when its qualifier names another province of the country.
+const MISNAMED_PROVINCE_TOWN: u32 = 10_000;
+
 /// Score for the namesake on a line of contact (within 5 km of both sides; none from 25 km),
 /// among namesakes in the front's provinces: more than a village's population says.
 const FRONT_LINE_WEIGHT: f32 = 3.0;
@@ -1452,8 +1456,40 @@ impl Gazetteer {
                             || !q_admin1_strict.is_empty()
                             || explicit_country);
                     // a small town in another province than the one its qualifier names
+                    // (unless the province is misnamed: "Mariupol, Zaporizhia" is the city of
+                    // Mariupol, a town spelled as written, the only one so named in the
+                    // province's country, none of that name in the province)
+                    // (only a town, and a qualifier after a comma or in brackets: "from Afrin
+                    // in Idleb" says where it happened, "Baharak district, Takhar" is another
+                    // district)
+                    let comma_qualified = found.iter().any(|g| {
+                        g.qualifies == Some(fi) && g.first > f.last && {
+                            let end = toks[f.word_after_tok.unwrap_or(f.last)].end;
+                            matches!(text[end..toks[g.first].start].trim(), "," | "(")
+                        }
+                    });
+                    let misnamed_province = best >> 30 != TAG_ADMIN1
+                        && f.qualifies.is_none()
+                        && f.word_after.is_none()
+                        && comma_qualified
+                        && {
+                            let p = &self.places[ix];
+                            p.population >= MISNAMED_PROVINCE_TOWN
+                                && self.exact_bonus(best, &written) > 0.0
+                                && q_admin1_strict
+                                    .iter()
+                                    .all(|a| self.admin1[*a as usize].country == p.country)
+                                && !post.iter().any(|&y| {
+                                    y != best
+                                        && y >> 30 != TAG_ADMIN1
+                                        && self.places[(y & 0x3fff_ffff) as usize].country
+                                            == p.country
+                                        && self.exact_bonus(y, &written) > 0.0
+                                })
+                        };
                     let against_province = best >> 30 != TAG_ADMIN1
                         && small
+                        && !misnamed_province
                         && !q_admin1_strict.is_empty()
                         && !q_admin1_strict.contains(&self.places[ix].admin1)
                         && !q_admin1.contains(&self.places[ix].admin1);

@@ -1507,3 +1507,21 @@ fn a_held_settlement_is_no_namesake_outside_its_province() {
         .unwrap_or("");
     assert!(rule.contains("front province"), "{rule}");
 }
+
+#[test]
+fn a_town_qualified_by_another_province_of_its_country_is_still_the_town() {
+    // Mariupol lies in Donetsk oblast; a report writing "Mariupol, Zaporizhia" names the city
+    let p = read("Dock workers struck in Mariupol, Zaporizhia, over unpaid wages.");
+    let m = mention(&p, "Mariupol");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"), "{m:?}");
+    // "from X in Y" is no qualifier of X, and a district is another division of that name
+    let p = read("Militants executed a detainee from Afrin in Idleb on Monday.");
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Idleb")
+    );
+    let p = read("An airstrike hit Taliban fighters in Baharak district, Takhar.");
+    let m = mention(&p, "Baharak");
+    assert_ne!(m.place.admin1.as_deref(), Some("Badakhshan"), "{m:?}");
+}
