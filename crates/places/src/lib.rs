@@ -133,6 +133,7 @@ pub struct Gazetteer {
     pub(crate) admin1_abbreviations: FxHashMap<String, Vec<(String, u16)>>,
     /// Lines of contact placed on the gazetteer (`data/front_lines.toml`), built on first use.
     pub(crate) fronts: OnceLock<Vec<fronts::Front>>,
+    pub(crate) seats: OnceLock<Vec<Option<u32>>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -338,6 +339,7 @@ impl Gazetteer {
             admin1_areas,
             admin1_abbreviations,
             fronts: OnceLock::new(),
+            seats: OnceLock::new(),
         })
     }
 

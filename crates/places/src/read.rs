@@ -1643,16 +1643,24 @@ impl Gazetteer {
                         chosen_admin1[fi] = Some(ix as u16);
                         self.fill_admin1(&mut place, ix as u16);
                         place.name = a.name.clone();
+                        let mut rule = format!(
+                            "admin1:{}.{} ctx={ctx}",
+                            self.countries[a.country as usize].iso2, a.code
+                        );
                         if cue == PlaceCue::Countryside {
                             place.geo_precision = 2;
                         } else {
                             place.geo_precision = 3;
+                            // "in Herat province": pinned at the town it is named after, as
+                            // ACLED pins an event only the province of is known
+                            if let Some(seat) = self.admin1_seat(ix as u16) {
+                                let p = &self.places[seat];
+                                place.lat = Some(f64::from(p.lat));
+                                place.lon = Some(f64::from(p.lon));
+                                rule.push_str(&format!(" seat={}", p.id));
+                            }
                         }
                         place.where_prec = 4;
-                        let rule = format!(
-                            "admin1:{}.{} ctx={ctx}",
-                            self.countries[a.country as usize].iso2, a.code
-                        );
                         (PlaceKind::Admin1, conf, rule)
                     } else {
                         let p = &self.places[ix];
@@ -1911,6 +1919,15 @@ impl Gazetteer {
                 let c = mentions[j].place.clone();
                 place.lat = c.lat;
                 place.lon = c.lon;
+                // (somewhere in a province: its centre, not the town it is named after)
+                if let Some(a) = chosen_admin1[j].filter(|_| mentions[j].kind == PlaceKind::Admin1)
+                {
+                    let ad = &self.admin1[a as usize];
+                    if ad.lat.is_finite() {
+                        place.lat = Some(f64::from(ad.lat));
+                        place.lon = Some(f64::from(ad.lon));
+                    }
+                }
                 place.country = c.country.clone();
                 place.country_code = c.country_code.clone();
                 place.admin1 = c.admin1.clone();
@@ -2422,6 +2439,25 @@ impl Gazetteer {
             place.lat = Some(f64::from(co.lat));
             place.lon = Some(f64::from(co.lon));
         }
+    }
+
+    /// The town a province is named after (the biggest so named, or the capital), if any:
+    /// where ACLED pins an event only its province is known for.
+    fn admin1_seat(&self, a: u16) -> Option<usize> {
+        let seats = self.seats.get_or_init(|| {
+            let mut best: Vec<Option<u32>> = vec![None; self.admin1.len()];
+            for (i, p) in self.places.iter().enumerate() {
+                if p.admin1 == NO_ADMIN1 || p.flags & (FLAG_ADMIN_SEAT | FLAG_CAPITAL) == 0 {
+                    continue;
+                }
+                let b = &mut best[p.admin1 as usize];
+                if b.is_none_or(|j| self.places[j as usize].population < p.population) {
+                    *b = Some(i as u32);
+                }
+            }
+            best
+        });
+        seats.get(a as usize).copied().flatten().map(|i| i as usize)
     }
 
     fn fill_admin1(&self, place: &mut PlaceRef, a: u16) {

@@ -1525,3 +1525,22 @@ fn a_town_qualified_by_another_province_of_its_country_is_still_the_town() {
     let m = mention(&p, "Baharak");
     assert_ne!(m.place.admin1.as_deref(), Some("Badakhshan"), "{m:?}");
 }
+
+#[test]
+fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
+    let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
+    let m = p.primary().expect("a place");
+    assert_eq!(m.kind, PlaceKind::Admin1, "{m:?}");
+    assert_eq!(m.place.geo_precision, 3);
+    let rule = m.place.evidence.as_ref().map(|e| e.rule.clone()).unwrap_or_default();
+    assert!(rule.contains("seat="), "{rule}");
+    let town = read("Traders protested in Lahij town over prices.");
+    let t = mention(&town, "Lahij");
+    assert_eq!(t.kind, PlaceKind::Town, "{t:?}");
+    assert_eq!((m.place.lat, m.place.lon), (t.place.lat, t.place.lon));
+    // a village the gazetteer lacks somewhere in it: the province's centre, not the town
+    let v = read("Gunmen shot a farmer in the village of Qarn Dhabyan in Lahij governorate.");
+    let q = mention(&v, "Qarn Dhabyan");
+    assert!(q.place.unresolved_name, "{q:?}");
+    assert_ne!((q.place.lat, q.place.lon), (t.place.lat, t.place.lon));
+}
