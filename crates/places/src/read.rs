@@ -1063,7 +1063,25 @@ impl Gazetteer {
                 }
                 continue;
             }
-            let end_tok = found[a].word_after_tok.unwrap_or(found[a].last);
+            let mut end_tok = found[a].word_after_tok.unwrap_or(found[a].last);
+            // "Shahpur sector area (Poonch district, J&K)": a word or two saying what part
+            // of the place it is, the last a place word, before the bracket
+            for span in [1, 2] {
+                let words = (1..=span).all(|d| {
+                    toks.get(end_tok + d)
+                        .is_some_and(|n| n.joined && !n.cap && n.sentence == toks[end_tok].sentence)
+                });
+                if words
+                    && self.place_words.get(&toks[end_tok + span].lower)
+                        == Some(&PlaceWord::District)
+                    && text[toks[end_tok + span].end..]
+                        .trim_start()
+                        .starts_with('(')
+                {
+                    end_tok += span;
+                    break;
+                }
+            }
             let end = toks[end_tok].end;
             let rest = &text[end..];
             let trimmed = rest.trim_start();

@@ -1532,7 +1532,12 @@ fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let m = p.primary().expect("a place");
     assert_eq!(m.kind, PlaceKind::Admin1, "{m:?}");
     assert_eq!(m.place.geo_precision, 3);
-    let rule = m.place.evidence.as_ref().map(|e| e.rule.clone()).unwrap_or_default();
+    let rule = m
+        .place
+        .evidence
+        .as_ref()
+        .map(|e| e.rule.clone())
+        .unwrap_or_default();
     assert!(rule.contains("seat="), "{rule}");
     let town = read("Traders protested in Lahij town over prices.");
     let t = mention(&town, "Lahij");
@@ -1543,4 +1548,18 @@ fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let q = mention(&v, "Qarn Dhabyan");
     assert!(q.place.unresolved_name, "{q:?}");
     assert_ne!((q.place.lat, q.place.lon), (t.place.lat, t.place.lon));
+}
+
+#[test]
+fn a_bracket_after_words_naming_a_part_of_the_place_still_qualifies_it() {
+    // "sector area" between the name and its divisions: Shahpur of Poonch, Jammu and
+    // Kashmir, not the towns of that name in Bihar or Karnataka
+    let p =
+        read("Troops traded fire across the LoC at Shahpur sector area (Poonch district, J&K).");
+    let m = mention(&p, "Shahpur");
+    assert_eq!(
+        m.place.admin1.as_deref(),
+        Some("Jammu and Kashmir"),
+        "{m:?}"
+    );
 }
