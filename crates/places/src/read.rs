@@ -1895,7 +1895,13 @@ impl Gazetteer {
             place.name = place.mention.clone();
             place.unresolved_name = true;
             // a settlement a front's held lists name, in the province they give it
-            let key = name_key(&place.mention);
+            // (a settlement named with the mine it grew around: "Karbonit mine" is Karbonit)
+            let written = place.mention.as_str();
+            let settlement = ["mine", "Mine"]
+                .iter()
+                .find_map(|w| written.strip_suffix(w)?.strip_suffix(' '))
+                .unwrap_or(written);
+            let key = name_key(settlement);
             let held = fronts.iter().find_map(|fr| {
                 let a = fr.held.get(&key).copied().filter(|a| *a != NO_ADMIN1)?;
                 Some((*fr, a))

@@ -326,7 +326,9 @@ fn rebuild_index() {
 #[ignore]
 fn show_places() {
     let text = std::env::var("PLACES_TEXT").unwrap_or_default();
-    let p = read(&text);
+    // (`$PLACES_SOURCE`: the outlet, as `read_places_from` takes it)
+    let source = std::env::var("PLACES_SOURCE").ok();
+    let p = Gazetteer::embedded().read_places_from(&text, &sentences(&text), source.as_deref());
     for m in &p.mentions {
         println!(
             "{:?} {:?} {:?} q={:?} {} / {:?} {:?} {:?} prec={} {:?}",
@@ -1562,4 +1564,22 @@ fn a_bracket_after_words_naming_a_part_of_the_place_still_qualifies_it() {
         Some("Jammu and Kashmir"),
         "{m:?}"
     );
+}
+
+#[test]
+fn a_front_settlement_written_with_its_mine_is_the_settlement() {
+    // the held lists name Karbonit (Luhansk); monitors write "Karbonit mine"
+    let text = "The SMM heard four explosions near Karbonit Mine.";
+    let p = Gazetteer::embedded().read_places_dated(
+        text,
+        &sentences(text),
+        None,
+        chrono::NaiveDate::from_ymd_opt(2018, 8, 20),
+    );
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.place.mention.starts_with("Karbonit"))
+        .unwrap_or_else(|| panic!("{:#?}", p.mentions));
+    assert_eq!(m.place.admin1.as_deref(), Some("Luhansk"), "{:#?}", m.place);
 }
