@@ -1142,11 +1142,12 @@ impl Gazetteer {
             // that a part of a town or a village is "of" or "in", contains it (and the
             // province after it qualifies the first name too, above)
             let sep = between.trim();
+            // (or one whose name says it is a city: "Jaro, Iloilo City")
             let b_division = matches!(&found[b].hit, Hit::Names(_))
-                && matches!(
+                && (matches!(
                     found[b].word_after,
                     Some(PlaceWord::Admin2 | PlaceWord::District | PlaceWord::Town)
-                );
+                ) || (found[b].last > found[b].first && toks[found[b].last].lower == "city"));
             let a_part = matches!(
                 found[a].word_after,
                 Some(PlaceWord::District | PlaceWord::Town)

@@ -1583,3 +1583,11 @@ fn a_front_settlement_written_with_its_mine_is_the_settlement() {
         .unwrap_or_else(|| panic!("{:#?}", p.mentions));
     assert_eq!(m.place.admin1.as_deref(), Some("Luhansk"), "{:#?}", m.place);
 }
+
+#[test]
+fn a_town_written_as_a_city_after_a_comma_contains_the_place_before_it() {
+    // Jaro is a district of Iloilo City here, not the town of Jaro in Leyte
+    let p = read("Nurses marched in Jaro, Iloilo City, on Friday.");
+    let m = mention(&p, "Jaro");
+    assert_eq!(m.place.admin1.as_deref(), Some("Western Visayas"), "{m:?}");
+}
