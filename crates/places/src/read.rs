@@ -1918,7 +1918,7 @@ impl Gazetteer {
             };
             // a village or part of a town the text names as where it happened: ACLED's
             // precision says how exactly the report names the place (1), though the
-            // coordinates are the town's or the line's (where_prec and unresolved_name say
+            // coordinates are the town's or the province's (where_prec and unresolved_name say
             // so); near it, or a county or LGA named after it, is 2
             let named = {
                 let f = &found[mi];
