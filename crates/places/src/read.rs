@@ -2466,21 +2466,30 @@ impl Gazetteer {
         }
     }
 
-    /// The town a province is named after (the biggest so named, or the capital), if any:
-    /// where ACLED pins an event only its province is known for.
+    /// The town a province is named after (the biggest so named, or the capital), else its
+    /// biggest town (most often its capital), if any: where ACLED pins an event only its
+    /// province is known for.
     fn admin1_seat(&self, a: u16) -> Option<usize> {
         let seats = self.seats.get_or_init(|| {
-            let mut best: Vec<Option<u32>> = vec![None; self.admin1.len()];
+            let mut seat: Vec<Option<u32>> = vec![None; self.admin1.len()];
+            let mut biggest: Vec<Option<u32>> = vec![None; self.admin1.len()];
             for (i, p) in self.places.iter().enumerate() {
-                if p.admin1 == NO_ADMIN1 || p.flags & (FLAG_ADMIN_SEAT | FLAG_CAPITAL) == 0 {
+                if p.admin1 == NO_ADMIN1 {
                     continue;
                 }
-                let b = &mut best[p.admin1 as usize];
-                if b.is_none_or(|j| self.places[j as usize].population < p.population) {
+                let bigger = |b: &Option<u32>| {
+                    b.is_none_or(|j| self.places[j as usize].population < p.population)
+                };
+                let b = &mut biggest[p.admin1 as usize];
+                if p.population > 0 && bigger(b) {
                     *b = Some(i as u32);
                 }
+                let s = &mut seat[p.admin1 as usize];
+                if p.flags & (FLAG_ADMIN_SEAT | FLAG_CAPITAL) != 0 && bigger(s) {
+                    *s = Some(i as u32);
+                }
             }
-            best
+            seat.iter().zip(&biggest).map(|(s, b)| s.or(*b)).collect()
         });
         seats.get(a as usize).copied().flatten().map(|i| i as usize)
     }

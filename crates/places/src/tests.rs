@@ -1591,3 +1591,21 @@ fn a_town_written_as_a_city_after_a_comma_contains_the_place_before_it() {
     let m = mention(&p, "Jaro");
     assert_eq!(m.place.admin1.as_deref(), Some("Western Visayas"), "{m:?}");
 }
+
+#[test]
+fn a_province_named_after_no_town_is_pinned_at_its_biggest_town() {
+    // no town is called Sinaloa: its biggest, Culiacan (the capital)
+    let p = read("Gunmen killed two police officers in Sinaloa state on Monday.");
+    let m = p.primary().expect("a place");
+    assert_eq!(m.kind, PlaceKind::Admin1, "{m:?}");
+    let rule = m
+        .place
+        .evidence
+        .as_ref()
+        .map(|e| e.rule.clone())
+        .unwrap_or_default();
+    assert!(rule.contains("seat="), "{rule}");
+    let town = read("Gunmen killed two police officers in Culiacan on Monday.");
+    let t = mention(&town, "Culiacan");
+    assert_eq!((m.place.lat, m.place.lon), (t.place.lat, t.place.lon));
+}
