@@ -11,41 +11,12 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 use sitrep_actors::ActorDictionary;
 use sitrep_model::{ActorRef, Evidence, PlaceRef, Span, SubEventType};
+use sitrep_places::fronts::FrontFile;
 use sitrep_places::normalise::name_key;
 
-/// The fronts shipped with sitrep.
-pub const FRONT_LINES_TOML: &str = include_str!("../../../data/front_lines.toml");
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileRows {
-    front: Vec<FrontRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FrontRow {
-    id: String,
-    name: String,
-    country: String,
-    from: NaiveDate,
-    until: NaiveDate,
-    #[serde(default)]
-    admin1: Vec<String>,
-    #[allow(dead_code)] // documentation for reviewers; kept in the file, not used at run time
-    source: String,
-    sides: Vec<SideRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SideRow {
-    actor: String,
-    held: Vec<String>,
-}
+pub use sitrep_places::fronts::FRONT_LINES_TOML;
 
 /// One two-sided front over a period.
 #[derive(Debug, Clone)]
@@ -75,7 +46,7 @@ impl FrontLines {
     /// Parses a front-lines file; sides are resolved with `actors` in the front's country.
     /// Errors name `origin` and the front.
     pub fn parse(text: &str, origin: &str, actors: &ActorDictionary) -> Result<Self, String> {
-        let rows: FileRows = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+        let rows = FrontFile::parse(text).map_err(|e| format!("{origin}: {e}"))?;
         let mut fronts = Vec::new();
         for row in rows.front {
             let at = |what: String| format!("{origin}: front '{}': {what}", row.id);

@@ -16,28 +16,56 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-/// The fronts file shared with `sitrep-extract` (who holds what, for attributing fire).
-pub(crate) const FRONT_LINES_TOML: &str = include_str!("../../../data/front_lines.toml");
+/// The fronts file shipped with sitrep: who holds what on each line of contact. Places reads
+/// it for geometry; `sitrep-extract` for attributing fire (`front_lines.rs` there).
+pub const FRONT_LINES_TOML: &str = include_str!("../../../data/front_lines.toml");
 
-#[derive(Deserialize)]
-struct FileRows {
-    front: Vec<FrontRow>,
+/// The rows of a fronts file as written (its header explains each field).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontFile {
+    /// Every `[[front]]`.
+    pub front: Vec<FrontRow>,
 }
 
-#[derive(Deserialize)]
-struct FrontRow {
-    id: String,
-    country: String,
-    from: NaiveDate,
-    until: NaiveDate,
+/// One `[[front]]` of the fronts file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontRow {
+    /// Short key (`donbas`).
+    pub id: String,
+    /// Description.
+    pub name: String,
+    /// ACLED country name of the front's places.
+    pub country: String,
+    /// First day the held lists are true for.
+    pub from: NaiveDate,
+    /// Last day the held lists are true for.
+    pub until: NaiveDate,
+    /// Provinces the front runs through.
     #[serde(default)]
-    admin1: Vec<String>,
-    sides: Vec<SideRow>,
+    pub admin1: Vec<String>,
+    /// Where the held lists come from (for reviewers).
+    pub source: String,
+    /// The two sides.
+    pub sides: Vec<FrontSide>,
 }
 
-#[derive(Deserialize)]
-struct SideRow {
-    held: Vec<String>,
+/// One side of a front: the actor and the settlements it holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontSide {
+    /// Words the actor dictionary resolves in the front's country.
+    pub actor: String,
+    /// Settlement names as monitors write them.
+    pub held: Vec<String>,
+}
+
+impl FrontFile {
+    /// Parses a fronts file (TOML).
+    pub fn parse(text: &str) -> Result<FrontFile, toml::de::Error> {
+        toml::from_str(text)
+    }
 }
 
 /// One front's geometry.
@@ -108,7 +136,7 @@ impl Gazetteer {
     }
 
     pub(crate) fn build_fronts(&self, toml_text: &str) -> Result<Vec<Front>, String> {
-        let rows: FileRows = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+        let rows = FrontFile::parse(toml_text).map_err(|e| e.to_string())?;
         let provinces =
             data::parse_front_places(data::FRONT_PLACES_TSV).map_err(|e| e.to_string())?;
         let mut out = Vec::new();

@@ -27,7 +27,7 @@ assert_eq!(gaz.country_by_name("Yemeni"), Some("YE"));
 */
 
 pub mod data;
-mod fronts;
+pub mod fronts;
 mod index;
 pub mod normalise;
 mod outlets;
