@@ -121,16 +121,17 @@ impl Gazetteer {
             })
     }
 
-    /// The admin1 of country `c` named `name` (display, ASCII name or alias).
-    fn admin1_named(&self, c: u16, name: &str) -> Option<u16> {
-        let want = plain(name);
+    /// The admin1 of country `c` named `name` (display, ASCII name or alias; spelling
+    /// variants fold to one key).
+    pub(crate) fn admin1_named(&self, c: u16, name: &str) -> Option<u16> {
+        let want = name_key(name);
         self.admin1
             .iter()
             .position(|a| {
                 a.country == c
-                    && (plain(&a.name) == want
-                        || plain(&a.ascii) == want
-                        || a.aliases.iter().any(|al| plain(al) == want))
+                    && (name_key(&a.name) == want
+                        || name_key(&a.ascii) == want
+                        || a.aliases.iter().any(|al| name_key(al) == want))
             })
             .map(|i| i as u16)
     }

@@ -1407,15 +1407,20 @@ fn admin1_names_write_umlauts_as_plain_vowels() {
     assert!(g.admin1_aliases("TR", "Bingol").contains(&"Bingöl"));
 }
 
-/// The namesake of `mention` read from `text` on `date`, with its coordinates and rule.
-fn read_dated(text: &str, date: &str, mention: &str) -> (f64, f64, String) {
+/// The place `mention` is read as in `text` on `date` (YYYY-MM-DD).
+fn mention_dated(text: &str, date: &str, mention: &str) -> PlaceMention {
     let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
     let p = Gazetteer::embedded().read_places_dated(text, &sentences(text), None, Some(date));
-    let m = p
-        .mentions
+    p.mentions
         .iter()
         .find(|m| m.place.mention == mention)
-        .unwrap_or_else(|| panic!("{mention} read: {:#?}", p.mentions));
+        .cloned()
+        .unwrap_or_else(|| panic!("{mention} read: {:#?}", p.mentions))
+}
+
+/// The namesake of `mention` read from `text` on `date`, with its coordinates and rule.
+fn read_dated(text: &str, date: &str, mention: &str) -> (f64, f64, String) {
+    let m = mention_dated(text, date, mention);
     let rule = m
         .place
         .evidence
@@ -1466,17 +1471,7 @@ fn a_front_village_the_gazetteer_lacks_is_placed_in_the_province_its_front_gives
     // the monitors' name points to both Donbas provinces, Donetsk first; front_places.tsv
     // says Khutir Vilnyi is in Luhansk
     let text = "The SMM heard 20 shots near Khutir Vilnyi overnight.";
-    let p = Gazetteer::embedded().read_places_dated(
-        text,
-        &sentences(text),
-        None,
-        chrono::NaiveDate::from_ymd_opt(2019, 3, 2),
-    );
-    let m = p
-        .mentions
-        .iter()
-        .find(|m| m.place.mention == "Khutir Vilnyi")
-        .unwrap_or_else(|| panic!("{:#?}", p.mentions));
+    let m = mention_dated(text, "2019-03-02", "Khutir Vilnyi");
     assert!(m.place.unresolved_name);
     assert_eq!(m.place.admin1.as_deref(), Some("Luhansk"), "{:#?}", m.place);
     // a named settlement near which it happened: precision 2, coordinates the province's
@@ -1488,17 +1483,7 @@ fn a_held_settlement_is_no_namesake_outside_its_province() {
     // the gazetteer knows Molodizhne only as towns far from Donbas; the front's held lists
     // place it in Luhansk
     let text = "The SMM counted five explosions near Molodizhne.";
-    let p = Gazetteer::embedded().read_places_dated(
-        text,
-        &sentences(text),
-        None,
-        chrono::NaiveDate::from_ymd_opt(2020, 1, 15),
-    );
-    let m = p
-        .mentions
-        .iter()
-        .find(|m| m.place.mention == "Molodizhne")
-        .unwrap_or_else(|| panic!("{:#?}", p.mentions));
+    let m = mention_dated(text, "2020-01-15", "Molodizhne");
     assert!(m.place.unresolved_name, "{:#?}", m.place);
     assert_eq!(m.place.admin1.as_deref(), Some("Luhansk"), "{:#?}", m.place);
     let rule = m

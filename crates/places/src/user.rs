@@ -129,23 +129,13 @@ impl Gazetteer {
             let admin1 = if row.admin1.is_empty() {
                 NO_ADMIN1
             } else {
-                let key = name_key(&row.admin1);
-                self.admin1
-                    .iter()
-                    .position(|a| {
-                        a.country == country
-                            && (name_key(&a.name) == key
-                                || name_key(&a.ascii) == key
-                                || a.aliases.iter().any(|al| name_key(al) == key))
-                    })
-                    .map(|i| i as u16)
-                    .ok_or_else(|| {
-                        bad(format!(
-                            "an admin1 of {}, not {:?}",
-                            self.countries[usize::from(country)].name,
-                            row.admin1
-                        ))
-                    })?
+                self.admin1_named(country, &row.admin1).ok_or_else(|| {
+                    bad(format!(
+                        "an admin1 of {}, not {:?}",
+                        self.countries[usize::from(country)].name,
+                        row.admin1
+                    ))
+                })?
             };
             resolved.push((row, country, admin1));
         }
