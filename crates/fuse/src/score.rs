@@ -33,6 +33,11 @@ pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// (`data/singular_kinds.tsv`: a bombing, a capture, a deal) at the same place (same entry or
 /// within 3 km), both dated within a week.
 pub const W_SINGULAR_KIND: f32 = 0.10;
+/// Bonus when both mentions report one kind that seldom recurs even in a whole city on one day
+/// (`data/singular_kinds.tsv` scope `city`: a bombing, a gas attack, a deal) at one broad place
+/// (a city named like its province, or a part of it) on one day both give (or one of them
+/// approximately), both dated within a week; in a whole country only on a day both give.
+pub const W_SINGULAR_CITY: f32 = 0.15;
 /// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
 /// capture) at one specific place (not a broad one) on a day both give (at least this).
 pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
@@ -109,6 +114,10 @@ pub const BACKGROUND_DAYS: i64 = 30;
 /// events (a massacre, a gas attack, a town's fall), and each recall is a report of that event,
 /// not another one, though told with the month or "approximately" where the news gave the day.
 pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
+/// Kind score (`data/families.tsv`) from which two sub-event types are one kind for the cues that
+/// ask for one kind (singular kind, shared or close counts, a past event recalled): a bombing
+/// told with or without its suicide bomber.
+pub const ONE_KIND: f32 = 0.9;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Days before its article's publication a mention dated only by that publication (the reader
@@ -1027,6 +1036,9 @@ pub fn score_pair(
             b.event.sub_event_type.acled_name()
         ));
     };
+    // one kind: the same sub-event type, or two types outlets use for one event alike
+    // (families.tsv at ONE_KIND or more: a bombing told with or without its suicide bomber)
+    let same_kind = type_score >= ONE_KIND;
     let date = match date_score(a, b, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
@@ -1087,19 +1099,57 @@ pub fn score_pair(
             .is_some_and(|(x, y)| (y - x).num_days() < SINGULAR_WINDOW_DAYS)
     };
     let kind = a.event.sub_event_type;
-    if kind == b.event.sub_event_type
+    // (or one dated to a day or a week, the other to the month around it: "last month's
+    // gas attack on the town" and the attack)
+    let month_of = |x: &Mention, y: &Mention| short(x) && y.day_window().is_some();
+    if same_kind
         && lex.singular_kinds.contains(&kind)
+        && lex.singular_kinds.contains(&b.event.sub_event_type)
         && same_place
-        && short(a)
-        && short(b)
+        && (month_of(a, b) || month_of(b, a))
     {
         total += W_SINGULAR_KIND;
+        let within = if short(a) && short(b) {
+            "within days"
+        } else {
+            "within a month"
+        };
         cues.push(CueScore {
             cue: "singular_kind".into(),
             score: 1.0,
             detail: why!(
                 explain,
-                "{} seldom recurs at one place within days",
+                "{} seldom recurs at one place {within}",
+                kind.acled_name()
+            ),
+        });
+    }
+    // a bombing (a capture, a deal) at a broad place (a city named like its province) on a day
+    // both give: a city sees many strikes a day, seldom two bombings
+    // (in a whole country, only on a day both give explicitly)
+    let country = |m: &Mention| {
+        m.event
+            .location
+            .as_ref()
+            .is_some_and(|p| p.admin1.is_none())
+    };
+    let singular_broad = !same_place
+        && same_kind
+        && lex.singular_in_city.contains(&kind)
+        && lex.singular_in_city.contains(&b.event.sub_event_type)
+        && cues[2].score >= BROAD_PLACE
+        && same_day
+        && (cues[1].score >= 1.0 || !(country(a) || country(b)))
+        && short(a)
+        && short(b);
+    if singular_broad {
+        total += W_SINGULAR_CITY;
+        cues.push(CueScore {
+            cue: "singular_kind".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "{} seldom recurs in one city on one day",
                 kind.acled_name()
             ),
         });
@@ -1151,7 +1201,7 @@ pub fn score_pair(
                 W_SAME_FIGURE / 2.0,
                 ", a small count often shared by chance",
             )
-        } else if a.event.sub_event_type == b.event.sub_event_type {
+        } else if same_kind {
             (W_SAME_KIND_AND_FIGURE, ", and one kind of event")
         } else {
             (W_SAME_FIGURE, "")
@@ -1163,7 +1213,6 @@ pub fn score_pair(
             detail: why!(explain, "both report {value} {kind}{why}"),
         });
     }
-    let same_kind = a.event.sub_event_type == b.event.sub_event_type;
     // (not when they share a count: that is the stronger cue above)
     let close = if same_kind && same_day && shared.is_none() {
         close_figures(a, b)

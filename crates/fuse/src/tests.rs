@@ -1755,3 +1755,153 @@ fn a_bus_bombed_is_a_target() {
     );
     assert_eq!(cue_of(&scored(&a, &b).1, "same_target"), Some(1.0));
 }
+
+#[test]
+fn a_bombing_told_with_or_without_its_suicide_bomber_is_one_kind() {
+    let lex = Lexicons::embedded();
+    let (ied, suicide) = ("Remote explosive/landmine/IED", "Suicide bomb");
+    let ty = |a: &str, b: &str| {
+        lex.type_score(
+            SubEventType::from_acled(a).unwrap(),
+            SubEventType::from_acled(b).unwrap(),
+        )
+        .unwrap()
+        .0
+    };
+    assert!(ty(ied, suicide) >= score::ONE_KIND);
+    // outlets confuse air strikes and shelling, but those are two kinds
+    assert!(ty("Air/drone strike", "Shelling/artillery/missile attack") < score::ONE_KIND);
+    // one outlet tells a blast, the other the bomber who set it off, at one town on one day
+    let mut a = report_at(
+        "gazette",
+        ied,
+        "2024-05-07",
+        FARTOWN,
+        "A blast outside the Fartown bakery killed 14 people, the health office said.",
+    );
+    a.event.quantities.push(Quantity {
+        kind: QuantityKind::Killed,
+        value: 14,
+        lower_bound: false,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: None,
+        evidence: ev("gazette", "14"),
+    });
+    let mut b = report_at(
+        "courier",
+        suicide,
+        "2024-05-07",
+        FARTOWN,
+        "An attacker on a motorbike blew himself up among shoppers, leaving 14 dead.",
+    );
+    b.event.quantities = a.event.quantities.clone();
+    let (total, cues) = scored(&a, &b);
+    // the cues that ask for one kind count it: a singular kind, and one kind with one toll
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "same_figure"), Some(1.5), "{cues:?}");
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+}
+
+#[test]
+fn a_bombing_in_one_city_on_one_day_is_a_cue() {
+    let lex = Lexicons::embedded();
+    let at = |art: &str, kind: &'static str, town: Town, notes: &'static str| {
+        report_at(art, kind, "2024-05-07", town, notes)
+    };
+    let bomb = "Suicide bomb";
+    // two outlets on one bombing in a city named like its province, in different words
+    let a = at(
+        "gazette",
+        bomb,
+        PROVINCE_CITY,
+        "A car packed with explosives blew up at a crowded roundabout.",
+    );
+    let b = at(
+        "courier",
+        bomb,
+        PROVINCE_CITY,
+        "The driver detonated his vehicle near the governor's office, officials said.",
+    );
+    let (total, cues) = scored(&a, &b);
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a day told approximately by one (carried over from an earlier sentence) is enough
+    let mut approx = b.event.clone();
+    approx.date.precision = DatePrecision::Approximate;
+    let approx = Mention::new(approx, "courier", None, Some(day("2024-05-07")), lex);
+    assert_eq!(cue_of(&scored(&a, &approx).1, "singular_kind"), Some(1.0));
+    // a city sees many air strikes a day, and a battle many captures: no cue
+    for kind in ["Air/drone strike", "Non-state actor overtakes territory"] {
+        let x = at(
+            "gazette",
+            kind,
+            PROVINCE_CITY,
+            "Jets hit the market district.",
+        );
+        let y = at(
+            "courier",
+            kind,
+            PROVINCE_CITY,
+            "Warplanes pounded a suburb.",
+        );
+        assert_eq!(cue_of(&scored(&x, &y).1, "singular_kind"), None, "{kind}");
+    }
+    // in a whole country only on a day both give, not one known approximately
+    let country = |m: &Mention| {
+        let mut e = m.event.clone();
+        if let Some(p) = e.location.as_mut() {
+            p.admin1 = None;
+            p.geo_precision = 4;
+            p.name = "Testland".into();
+            p.geonameid = Some(99);
+        }
+        let article = m.article_id.clone();
+        Mention::new(e, &article, None, m.published, lex)
+    };
+    let (ca, cb, capprox) = (country(&a), country(&b), country(&approx));
+    assert_eq!(cue_of(&scored(&ca, &cb).1, "singular_kind"), Some(1.0));
+    assert_eq!(cue_of(&scored(&ca, &capprox).1, "singular_kind"), None);
+}
+
+#[test]
+fn a_singular_kind_at_one_place_within_its_month_is_a_cue() {
+    let lex = Lexicons::embedded();
+    let kind = "Chemical weapon";
+    let news = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        FARTOWN,
+        "Jets dropped canisters of gas on Fartown at dawn, medics said.",
+    );
+    // an outlet tells it weeks later with its month only
+    let mut month = report_at(
+        "courier",
+        kind,
+        "2024-05-01",
+        FARTOWN,
+        "The minister called last month's poison attack on Fartown a fabrication.",
+    );
+    month.event.date.precision = DatePrecision::Month;
+    let month = Mention::new(month.event, "courier", None, Some(day("2024-06-02")), lex);
+    let (_, cues) = scored(&news, &month);
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
+    // two reports dated by their month only: no cue
+    let mut other = month.event.clone();
+    other.id = "herald#1".into();
+    let other = Mention::new(other, "herald", None, Some(day("2024-06-03")), lex);
+    assert_eq!(cue_of(&scored(&month, &other).1, "singular_kind"), None);
+    // a kind that recurs (air strikes) gets none either
+    let mut strike = month.event.clone();
+    strike.sub_event_type = SubEventType::from_acled("Air/drone strike").unwrap();
+    let strike = Mention::new(strike, "courier", None, Some(day("2024-06-02")), lex);
+    let mut strike_news = news.event.clone();
+    strike_news.sub_event_type = strike.event.sub_event_type;
+    let strike_news = Mention::new(strike_news, "gazette", None, news.published, lex);
+    assert_eq!(
+        cue_of(&scored(&strike_news, &strike).1, "singular_kind"),
+        None
+    );
+}
