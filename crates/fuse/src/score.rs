@@ -560,6 +560,34 @@ fn same_name_key(a: &str, b: &str) -> bool {
     common >= 3 && a.len().abs_diff(b.len()) <= 2
 }
 
+/// Whether two place-name keys ([`name_key`]) of five letters or more are one name spelt two
+/// ways: at most two letters added, dropped or changed ("idleb" / "idlib", "deirsharqi" /
+/// "deiralsharqi"; not "deirsharqi" / "deirhafer"). Stricter than [`same_name_key`], which only
+/// compares names at one area's coordinates.
+fn spelt_two_ways(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    // edit distance, one row at a time
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let next = (prev + usize::from(x != y))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 2
+}
+
 /// Whether a place says little about where an event was: a province or country
 /// (`geo_precision` 3, no first-level division), or a city named like its province ("Aleppo"
 /// in Aleppo, "Idlib" in Idleb, "Brussels" in Brussels Capital), which outlets also write for
@@ -828,6 +856,12 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
     if precision >= 3 {
         return match (&p.admin1, &q.admin1) {
             (Some(x), Some(y)) if x != y => Err(why!(explain, "different provinces {x} / {y}")),
+            // one name spelt two ways ("Idleb" / "Idlib", "Deir Sharqi" / "Deir al-Sharqi"),
+            // one of them read at the province's precision: one broad place
+            _ if spelt_two_ways(&a.place_key, &b.place_key) => Ok(cue(
+                BROAD_PLACE,
+                why!(explain, "{} / {}: one name spelt two ways", p.name, q.name),
+            )),
             _ => Ok(cue(
                 0.5,
                 why!(explain, "{} / {} within the province", p.name, q.name),
@@ -1138,18 +1172,24 @@ pub fn score_pair(
         && lex.singular_in_city.contains(&kind)
         && lex.singular_in_city.contains(&b.event.sub_event_type)
         && cues[2].score >= BROAD_PLACE
-        && same_day
         && (cues[1].score >= 1.0 || !(country(a) || country(b)))
         && short(a)
         && short(b);
     if singular_broad {
-        total += W_SINGULAR_CITY;
+        // (on one day both give the full bonus; on days a few apart within their precision,
+        // that of a specific place)
+        let (bonus, when) = if same_day {
+            (W_SINGULAR_CITY, "on one day")
+        } else {
+            (W_SINGULAR_KIND, "within days")
+        };
+        total += bonus;
         cues.push(CueScore {
             cue: "singular_kind".into(),
-            score: 1.0,
+            score: bonus / W_SINGULAR_KIND,
             detail: why!(
                 explain,
-                "{} seldom recurs in one city on one day",
+                "{} seldom recurs in one city {when}",
                 kind.acled_name()
             ),
         });
@@ -1301,6 +1341,19 @@ mod name_key_tests {
         assert_eq!(name_key("Qamishli"), "qamishli");
         assert_eq!(name_key("Al-Qāmishlī"), "qamishli");
         assert!(same_name_key(&name_key("Ḥarastā"), &name_key("Harasta")));
+        assert!(super::spelt_two_ways(
+            &name_key("Idleb"),
+            &name_key("Idlib")
+        ));
+        assert!(super::spelt_two_ways(
+            &name_key("Deir Sharqi"),
+            &name_key("Deir al-Sharqi")
+        ));
+        assert!(!super::spelt_two_ways(
+            &name_key("Deir Sharqi"),
+            &name_key("Deir Hafer")
+        ));
+        assert!(!super::spelt_two_ways(&name_key("Homs"), &name_key("Hama")));
         assert_eq!(name_key("Ar-Raqqa"), "raqqa");
         assert_eq!(name_key("Ma'arrat al-Nu'man"), "maarratalnuman");
     }

@@ -1825,13 +1825,20 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
         "The driver detonated his vehicle near the governor's office, officials said.",
     );
     let (total, cues) = scored(&a, &b);
-    assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
+    let full = score::W_SINGULAR_CITY / score::W_SINGULAR_KIND;
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(full), "{cues:?}");
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
     // a day told approximately by one (carried over from an earlier sentence) is enough
     let mut approx = b.event.clone();
     approx.date.precision = DatePrecision::Approximate;
     let approx = Mention::new(approx, "courier", None, Some(day("2024-05-07")), lex);
-    assert_eq!(cue_of(&scored(&a, &approx).1, "singular_kind"), Some(1.0));
+    assert_eq!(cue_of(&scored(&a, &approx).1, "singular_kind"), Some(full));
+    // a week that holds the day: days apart within their precision, the bonus of one place
+    let mut week = b.event.clone();
+    week.date.precision = DatePrecision::Week;
+    week.date.date = Some(day("2024-05-05"));
+    let week = Mention::new(week, "courier", None, Some(day("2024-05-12")), lex);
+    assert_eq!(cue_of(&scored(&a, &week).1, "singular_kind"), Some(1.0));
     // a city sees many air strikes a day, and a battle many captures: no cue
     for kind in ["Air/drone strike", "Non-state actor overtakes territory"] {
         let x = at(
@@ -1861,7 +1868,7 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
         Mention::new(e, &article, None, m.published, lex)
     };
     let (ca, cb, capprox) = (country(&a), country(&b), country(&approx));
-    assert_eq!(cue_of(&scored(&ca, &cb).1, "singular_kind"), Some(1.0));
+    assert_eq!(cue_of(&scored(&ca, &cb).1, "singular_kind"), Some(full));
     assert_eq!(cue_of(&scored(&ca, &capprox).1, "singular_kind"), None);
 }
 
@@ -1904,4 +1911,38 @@ fn a_singular_kind_at_one_place_within_its_month_is_a_cue() {
         cue_of(&scored(&strike_news, &strike).1, "singular_kind"),
         None
     );
+}
+
+#[test]
+fn one_name_spelt_two_ways_at_a_provinces_precision_is_one_broad_place() {
+    let lex = Lexicons::embedded();
+    let at_province = |art: &str, name: &'static str| {
+        let mut m = report_at(
+            art,
+            "Air/drone strike",
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Jets struck the provincial capital at dawn.",
+        );
+        let p = m.event.location.as_mut().unwrap();
+        (p.name, p.mention, p.geonameid, p.geo_precision) = (name.into(), name.into(), None, 3);
+        Mention::new(m.event, art, None, m.published, lex)
+    };
+    // one province's name as two outlets spell it
+    let (a, b) = (
+        at_province("gazette", "Westvale"),
+        at_province("courier", "Westvail"),
+    );
+    let place = |x: &Mention, y: &Mention| {
+        scored(x, y)
+            .1
+            .into_iter()
+            .find(|c| c.cue == "place")
+            .unwrap()
+    };
+    let cue = place(&a, &b);
+    assert_eq!(cue.score, score::BROAD_PLACE, "{}", cue.detail);
+    // two different names there are only within the province
+    let c = at_province("courier", "Eastbrook");
+    assert_eq!(place(&a, &c).score, 0.5);
 }
