@@ -51,6 +51,8 @@ pub const W_SAME_PLACE_DAY: f32 = 0.10;
 /// a market, a convoy), both dated within [`SINGULAR_WINDOW_DAYS`], at compatible places: a city
 /// sees many strikes a day, few of them on a hospital.
 pub const W_SAME_TARGET: f32 = 0.10;
+/// Added to [`W_SAME_TARGET`] when both give one day (or one of them approximately).
+pub const W_SAME_TARGET_DAY: f32 = 0.05;
 /// Days either side of a day carried over from an earlier sentence of its article (the reader's
 /// inference, usually right): another report of the event gives that day or one next to it.
 pub const CARRIED_DAY_SLACK: i64 = 1;
@@ -1196,13 +1198,19 @@ pub fn score_pair(
     }
     let shared_targets = a.targets & b.targets;
     if shared_targets != 0 && short(a) && short(b) {
-        total += W_SAME_TARGET;
+        // (more on one day both give: a city's hospitals are seldom hit twice in a day)
+        let (bonus, when) = if same_day {
+            (W_SAME_TARGET + W_SAME_TARGET_DAY, " on one day")
+        } else {
+            (W_SAME_TARGET, "")
+        };
+        total += bonus;
         cues.push(CueScore {
             cue: "same_target".into(),
-            score: 1.0,
+            score: bonus / W_SAME_TARGET,
             detail: why!(
                 explain,
-                "both name the {} hit",
+                "both name the {} hit{when}",
                 lex.target_list(shared_targets).join(", ")
             ),
         });

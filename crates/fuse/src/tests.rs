@@ -989,9 +989,11 @@ fn an_undated_report_published_the_next_day_is_good_date_evidence() {
     // three days later: still compatible, but weak evidence
     let (later_total, cue) = date_cue(&dated, &days_later);
     assert_eq!(cue, score::DATE_REPORTED_LATER);
-    // (and the report of the next day is of one town on one day: the place-and-day bonus)
+    // (and the report of the next day is of one town on one day: the place-and-day bonus, and
+    // the market hit on one day)
     let weaker = (score::DATE_REPORTED_NEXT_DAY - score::DATE_REPORTED_LATER) * score::W_DATE
-        + score::W_SAME_PLACE_DAY;
+        + score::W_SAME_PLACE_DAY
+        + score::W_SAME_TARGET_DAY;
     assert!(
         (next_total - later_total - weaker).abs() < 1e-4,
         "{next_total} {later_total}"
@@ -1497,7 +1499,8 @@ fn one_target_named_by_both_is_a_cue() {
         "Doctors fled as missiles fell on their hospital, a rescuer said.",
     );
     let (with, cues) = scored(&a, &b);
-    assert_eq!(cue_of(&cues, "same_target"), Some(1.0), "{cues:?}");
+    let on_day = (score::W_SAME_TARGET + score::W_SAME_TARGET_DAY) / score::W_SAME_TARGET;
+    assert_eq!(cue_of(&cues, "same_target"), Some(on_day), "{cues:?}");
     // a strike on a market that day is no other report of it
     let c = report_at(
         "courier",
@@ -1753,7 +1756,15 @@ fn a_bus_bombed_is_a_target() {
         PROVINCE_CITY,
         "The governor said the charge had been hidden inside a passenger bus.",
     );
-    assert_eq!(cue_of(&scored(&a, &b).1, "same_target"), Some(1.0));
+    // on one day both give: a city's buses are seldom bombed twice in a day
+    let on_day = (score::W_SAME_TARGET + score::W_SAME_TARGET_DAY) / score::W_SAME_TARGET;
+    assert_eq!(cue_of(&scored(&a, &b).1, "same_target"), Some(on_day));
+    // dated to the week around it by one report: the target only
+    let mut week = b.event.clone();
+    week.date.precision = DatePrecision::Week;
+    week.date.date = Some(day("2024-05-05"));
+    let week = Mention::new(week, "courier", None, Some(day("2024-05-12")), lex);
+    assert_eq!(cue_of(&scored(&a, &week).1, "same_target"), Some(1.0));
 }
 
 #[test]
