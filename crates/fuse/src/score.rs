@@ -36,7 +36,10 @@ pub const W_SINGULAR_KIND: f32 = 0.10;
 /// Bonus when both mentions report one kind that seldom recurs even in a whole city on one day
 /// (`data/singular_kinds.tsv` scope `city`: a bombing, a gas attack, a deal) at one broad place
 /// (a city named like its province, or a part of it) on one day both give (or one of them
-/// approximately), both dated within a week; in a whole country only on a day both give.
+/// approximately), both dated within a week; in a whole country only on a day both give. On
+/// days a few apart within their precision, or in one province (or country) on a day both give
+/// explicitly, such reports get [`W_SINGULAR_KIND`] (a gas attack "in Idlib province" on Tuesday
+/// and the one on a town of it that day).
 pub const W_SINGULAR_CITY: f32 = 0.15;
 /// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
 /// capture) at one specific place (not a broad one) on a day both give (at least this).
@@ -1173,27 +1176,27 @@ pub fn score_pair(
         && same_kind
         && lex.singular_in_city.contains(&kind)
         && lex.singular_in_city.contains(&b.event.sub_event_type)
-        && cues[2].score >= BROAD_PLACE
         && (cues[1].score >= 1.0 || !(country(a) || country(b)))
         && short(a)
         && short(b);
-    if singular_broad {
-        // (on one day both give the full bonus; on days a few apart within their precision,
-        // that of a specific place)
-        let (bonus, when) = if same_day {
-            (W_SINGULAR_CITY, "on one day")
+    // (in a city, or in one province on a day both give explicitly: "a gas attack in Idlib
+    // province on Tuesday" and the attack on a town of it that day)
+    let in_province = cues[2].score >= 0.5 && cues[1].score >= 1.0;
+    if singular_broad && (cues[2].score >= BROAD_PLACE || in_province) {
+        // (on one day both give the full bonus in a city, that of a specific place in a
+        // province; on days a few apart within their precision, that of a specific place)
+        let (bonus, when) = if same_day && cues[2].score >= BROAD_PLACE {
+            (W_SINGULAR_CITY, "in one city on one day")
+        } else if same_day {
+            (W_SINGULAR_KIND, "in one province on one day")
         } else {
-            (W_SINGULAR_KIND, "within days")
+            (W_SINGULAR_KIND, "in one city within days")
         };
         total += bonus;
         cues.push(CueScore {
             cue: "singular_kind".into(),
             score: bonus / W_SINGULAR_KIND,
-            detail: why!(
-                explain,
-                "{} seldom recurs in one city {when}",
-                kind.acled_name()
-            ),
+            detail: why!(explain, "{} seldom recurs {when}", kind.acled_name()),
         });
     }
     let shared_targets = a.targets & b.targets;

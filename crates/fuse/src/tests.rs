@@ -1850,6 +1850,22 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
     week.date.date = Some(day("2024-05-05"));
     let week = Mention::new(week, "courier", None, Some(day("2024-05-12")), lex);
     assert_eq!(cue_of(&scored(&a, &week).1, "singular_kind"), Some(1.0));
+    // a bombing told in the province (read at its precision) on the day of one in its city:
+    // the bonus of one place; not when one gives the day approximately
+    let in_province = |m: &Mention| {
+        let mut e = m.event.clone();
+        if let Some(p) = e.location.as_mut() {
+            (p.name, p.mention, p.geonameid, p.geo_precision) =
+                ("Uplands".into(), "Uplands".into(), Some(98), 3);
+        }
+        let article = m.article_id.clone();
+        Mention::new(e, &article, None, m.published, lex)
+    };
+    let (pb, papprox) = (in_province(&b), in_province(&approx));
+    let (_, cues) = scored(&a, &pb);
+    assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&scored(&a, &papprox).1, "singular_kind"), None);
     // a city sees many air strikes a day, and a battle many captures: no cue
     for kind in ["Air/drone strike", "Non-state actor overtakes territory"] {
         let x = at(
