@@ -805,7 +805,16 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
     }
 }
 
-fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
+/// `province_kind`: both report a kind that seldom recurs even in a whole city (a gas attack, a
+/// bombing, a deal), which outlets tell by the province as often as by the town: a city named
+/// like its province and a town of that province far from the city are then within the
+/// province (for other kinds, the city is the city and the town too far from it).
+fn place_score(
+    a: &Mention,
+    b: &Mention,
+    province_kind: bool,
+    explain: bool,
+) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "place".into(),
         score,
@@ -922,6 +931,17 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
         }
         return match places_near(a, b, 3.0) {
             Some(near) => Ok(cue(0.6, why!(explain, "other places: {near}"))),
+            None if province_kind && broad && p.admin1.is_some() && p.admin1 == q.admin1 => {
+                Ok(cue(
+                    0.5,
+                    why!(
+                        explain,
+                        "{} / {} {d:.0} km apart, within the province the city is named like",
+                        p.name,
+                        q.name
+                    ),
+                ))
+            }
             None => Err(why!(explain, "{} / {} {d:.0} km apart", p.name, q.name)),
         };
     }
@@ -1082,7 +1102,10 @@ pub fn score_pair(
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };
-    let place = match place_score(a, b, explain) {
+    let province_kind = same_kind
+        && lex.singular_in_city.contains(&a.event.sub_event_type)
+        && lex.singular_in_city.contains(&b.event.sub_event_type);
+    let place = match place_score(a, b, province_kind, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };

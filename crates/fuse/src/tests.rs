@@ -1866,6 +1866,28 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
     assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
     assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
     assert_eq!(cue_of(&scored(&a, &papprox).1, "singular_kind"), None);
+    // a bombing at a town of the province 50 km from its city, on the day: outlets tell it by
+    // the province's name too ("a car bomb in Northcity"), so it is within the province; two air
+    // strikes there are too far apart
+    const PROVINCE_TOWN: Town = ("Hilltown", 7, 35.45, 37.00, "Northcity Province");
+    let town = at(
+        "courier",
+        bomb,
+        PROVINCE_TOWN,
+        "A car bomb exploded at the Hilltown roundabout, officials said.",
+    );
+    let (_, cues) = scored(&a, &town);
+    assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
+    let strike = "Air/drone strike";
+    let (x, y) = (
+        at("gazette", strike, PROVINCE_CITY, "Jets hit the city."),
+        at("courier", strike, PROVINCE_TOWN, "Jets hit the town."),
+    );
+    assert!(matches!(
+        score::score_pair(&x, &y, None, lex, false),
+        score::PairScore::Veto(_)
+    ));
     // a city sees many air strikes a day, and a battle many captures: no cue
     for kind in ["Air/drone strike", "Non-state actor overtakes territory"] {
         let x = at(
