@@ -256,7 +256,12 @@ impl Lexicons {
     /// compatible pair (with why), `None` when they never merge.
     pub fn type_score(&self, a: SubEventType, b: SubEventType) -> Option<(f32, &str)> {
         if a == b {
-            return Some((1.0, "same sub-event type"));
+            // (a type may score less with itself: statements are many a day, by many speakers)
+            return Some(
+                self.families
+                    .get(&(a, b))
+                    .map_or((1.0, "same sub-event type"), |(s, why)| (*s, why.as_str())),
+            );
         }
         self.families
             .get(&(a, b))

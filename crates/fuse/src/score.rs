@@ -1097,7 +1097,7 @@ pub fn score_pair(
     };
     // one kind: the same sub-event type, or two types outlets use for one event alike
     // (families.tsv at ONE_KIND or more: a bombing told with or without its suicide bomber)
-    let same_kind = type_score >= ONE_KIND;
+    let same_kind = a.event.sub_event_type == b.event.sub_event_type || type_score >= ONE_KIND;
     let date = match date_score(a, b, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),

@@ -1995,3 +1995,41 @@ fn one_name_spelt_two_ways_at_a_provinces_precision_is_one_broad_place() {
     let c = at_province("courier", "Eastbrook");
     assert_eq!(place(&a, &c).score, 0.5);
 }
+
+#[test]
+fn two_statements_of_one_day_share_less_than_their_kind() {
+    let lex = Lexicons::embedded();
+    let diplomacy = SubEventType::from_acled("Diplomacy").unwrap();
+    let blame = SubEventType::from_acled("Claim of responsibility").unwrap();
+    let strike = SubEventType::from_acled("Air/drone strike").unwrap();
+    assert_eq!(lex.type_score(diplomacy, diplomacy).unwrap().0, 0.8);
+    assert_eq!(lex.type_score(blame, blame).unwrap().0, 0.8);
+    assert_eq!(lex.type_score(strike, strike).unwrap().0, 1.0);
+    // two ministers' statements in the capital on one day are two events
+    let a = report_at(
+        "gazette",
+        "Diplomacy",
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The foreign minister of Eastland called for an emergency council meeting.",
+    );
+    let b = report_at(
+        "courier",
+        "Diplomacy",
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Westland's envoy said the council's vague call for clarity was shameful.",
+    );
+    let (total, cues) = scored(&a, &b);
+    assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // one statement reused by two outlets is still one
+    let c = report_at(
+        "courier",
+        "Diplomacy",
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The foreign minister of Eastland called for an emergency council meeting.",
+    );
+    let (total, cues) = scored(&a, &c);
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+}
