@@ -84,11 +84,18 @@ pub const CLOSE_FIGURE_MIN: u64 = 10;
 /// sign of two events when another report counts a few dozen.
 pub const TALLY_SCALE_DEAD: u64 = 5000;
 /// Penalty when both mentions count the killed and no two counts are close (within
-/// [`FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): sixteen dead in one raid, forty in another.
+/// [`FIGURE_RATIO`], [`LARGE_FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): six dead in one raid,
+/// forty in another.
 pub const W_FIGURES_DIFFER: f32 = 0.10;
 /// Two counts of one event's dead within this ratio of each other are accounts of it that
 /// disagree (1,300 and 1,400; 58 and 72), not signs of two events.
 pub const FIGURE_RATIO: f64 = 2.0;
+/// Counts of the dead from this up are a large event's, told early and late and by sources
+/// that count differently (18 and 45 dead in one air strike; 300 and 700 executed): within
+/// [`LARGE_FIGURE_RATIO`] of each other they are accounts that disagree.
+pub const LARGE_FIGURE: u64 = 10;
+/// The ratio within which two large counts of the dead are close ([`LARGE_FIGURE`]).
+pub const LARGE_FIGURE_RATIO: f64 = 3.0;
 /// Two small counts fewer than this apart are close too ("two children" and "four people").
 pub const FIGURE_GAP: u64 = 5;
 /// Weighted Jaccard of the wording from which two sentences are one sentence reused (an agency's
@@ -1021,7 +1028,12 @@ fn dead_counted(m: &Mention, min: u64) -> Vec<u64> {
 fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     let (x, y) = (dead_counted(a, 2), dead_counted(b, 2));
     let close = |p: u64, q: u64| {
-        p.abs_diff(q) < FIGURE_GAP || (p.max(q) as f64) <= FIGURE_RATIO * p.min(q) as f64
+        let ratio = if p.min(q) >= LARGE_FIGURE {
+            LARGE_FIGURE_RATIO
+        } else {
+            FIGURE_RATIO
+        };
+        p.abs_diff(q) < FIGURE_GAP || (p.max(q) as f64) <= ratio * p.min(q) as f64
     };
     let apart =
         !x.is_empty() && !y.is_empty() && !x.iter().any(|&p| y.iter().any(|&q| close(p, q)));

@@ -876,8 +876,12 @@ fn far_apart_death_counts_count_against_one_event() {
     assert!(cues
         .iter()
         .any(|c| c.cue == "figures_differ" && c.detail == "12 killed / 40 killed"));
-    // counts that disagree as accounts of one event do (12 and 20; 3 and 6) are no penalty
-    for close in [(12, 20), (3, 6)] {
+    // a small count is far from one three times it (4 and 13), a large one is not
+    let (c, d) = strike_pair("Hill Brigade", "Hill Brigade", (4, 13));
+    assert!(scored(&c, &d).1.iter().any(|c| c.cue == "figures_differ"));
+    // counts that disagree as accounts of one event do (12 and 20; 3 and 6; an early and a
+    // late toll of a large event, 18 and 45) are no penalty
+    for close in [(12, 20), (3, 6), (18, 45)] {
         let (c, d) = strike_pair("Hill Brigade", "Hill Brigade", close);
         let (total, cues) = scored(&c, &d);
         assert!(!cues.iter().any(|c| c.cue == "figures_differ"), "{close:?}");
