@@ -148,6 +148,13 @@ pub const DATE_PUBLISHED_TOGETHER: f32 = 0.5;
 /// it approximately (each carried over from an earlier sentence), or one gives a span of days
 /// that starts on it ("since Monday").
 pub const DATE_SAME_CARRIED_DAY: f32 = 0.5;
+/// Days before its day that a report of a violent kind that seldom recurs even in a whole city
+/// (`data/singular_kinds.tsv` scope `city`, Explosions/Remote violence: a bombing, a gas attack)
+/// dated by its text may be of: outlets date such an event by the day they give its toll ("the death toll rose to
+/// 112 on Sunday") or the reactions to it as often as by its own.
+pub const TOLD_NEXT_DAY: i64 = 1;
+/// Date cue for two such reports that give days one apart ([`TOLD_NEXT_DAY`]).
+pub const DATE_TOLD_NEXT_DAY: f32 = 0.5;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
 
@@ -321,6 +328,20 @@ impl Mention {
         let explicit_day = explicit
             && matches!(d.precision, DatePrecision::Day | DatePrecision::AsOf)
             && d.end.is_none();
+        // a bombing or a gas attack told by its day: outlets date it by the day they give its
+        // toll or the reactions to it as often as by its own, so it may be the day before (not
+        // a deal: its accounts' days are what tells them apart)
+        let window = match window {
+            Some((start, end))
+                if explicit_day
+                    && lex.singular_in_city.contains(&event.sub_event_type)
+                    && event.sub_event_type.event_type()
+                        == sitrep_model::EventType::ExplosionsRemoteViolence =>
+            {
+                Some((start - Duration::days(TOLD_NEXT_DAY), end))
+            }
+            w => w,
+        };
         Mention {
             article_id: article_id.to_string(),
             source,
@@ -729,17 +750,47 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
             if a1 < b0 || b1 < a0 {
                 return Err(why!(explain, "dates apart: {a0}..{a1} vs {b0}..{b1}"));
             }
+            // (the day itself: a bombing's window reaches the day before it, TOLD_NEXT_DAY)
+            let (ad, bd) = (
+                a.event.date.date.unwrap_or(a0),
+                b.event.date.date.unwrap_or(b0),
+            );
             if a.explicit_day && b.explicit_day {
-                return Ok(cue(1.0, why!(explain, "same day {a0}")));
+                // (in a whole country, days apart are two events: many happen there)
+                let country =
+                    |m: &Mention| m.event.location.as_ref().is_none_or(|p| p.admin1.is_none());
+                if ad != bd && (country(a) || country(b)) {
+                    return Err(why!(explain, "days apart in a country: {ad} / {bd}"));
+                }
+                return Ok(if ad == bd {
+                    cue(1.0, why!(explain, "same day {ad}"))
+                } else {
+                    cue(
+                        DATE_TOLD_NEXT_DAY,
+                        why!(
+                            explain,
+                            "{ad} / {bd}: a bombing (a gas attack) and a report dated by the next day"
+                        ),
+                    )
+                });
             }
             // one gives the day, the other only its publication date
             let reported = match (a.explicit_day, weak_day(b), b.explicit_day, weak_day(a)) {
-                (true, Some(w), _, _) => Some((a0, w)),
-                (_, _, true, Some(w)) => Some((b0, w)),
+                (true, Some(w), _, _) => Some((ad, w)),
+                (_, _, true, Some(w)) => Some((bd, w)),
                 _ => None,
             };
             if let Some((day, weak)) = reported {
                 let lag = (weak - day).num_days();
+                // (published more than a day before the day it would report: a bombing's
+                // window reaches the day before it, an undated report's the day after its
+                // publication, and no further)
+                if lag < -1 {
+                    return Err(why!(
+                        explain,
+                        "{day}, and {weak} (publication of an undated report): published before"
+                    ));
+                }
                 return Ok(if lag.abs() <= 1 {
                     cue(
                         DATE_REPORTED_NEXT_DAY,
@@ -763,8 +814,8 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                 b.explicit_day,
                 carried_day(a),
             ) {
-                (true, Some(d), _, _) => d == a0,
-                (_, _, true, Some(d)) => d == b0,
+                (true, Some(d), _, _) => d == ad,
+                (_, _, true, Some(d)) => d == bd,
                 _ => false,
             };
             // both known approximately, around the same day (each carried over from an earlier

@@ -2037,3 +2037,72 @@ fn two_statements_of_one_day_share_less_than_their_kind() {
     let (total, cues) = scored(&a, &c);
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
 }
+
+#[test]
+fn a_bombing_told_by_the_day_of_its_toll_is_a_day_later() {
+    let lex = Lexicons::embedded();
+    let bomb = "Suicide bomb";
+    let blast = report_at(
+        "gazette",
+        bomb,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A suicide bomber struck a wedding party on Tuesday, killing 20.",
+    );
+    // the next day another outlet gives the toll, dated by that day
+    let toll = report_at(
+        "courier",
+        bomb,
+        "2024-05-08",
+        PROVINCE_CITY,
+        "The death toll from the wedding bombing rose to 32 on Wednesday, medics said.",
+    );
+    let (_, cues) = scored(&blast, &toll);
+    assert_eq!(
+        cue_of(&cues, "date"),
+        Some(score::DATE_TOLD_NEXT_DAY),
+        "{cues:?}"
+    );
+    // two days apart, or air strikes a day apart, are two events
+    let later = report_at(
+        "courier",
+        bomb,
+        "2024-05-09",
+        PROVINCE_CITY,
+        "A bomb went off.",
+    );
+    let strike = |art: &str, date| {
+        report_at(
+            art,
+            "Air/drone strike",
+            date,
+            PROVINCE_CITY,
+            "Jets hit the city.",
+        )
+    };
+    for (x, y) in [
+        (&blast, &later),
+        (
+            &strike("gazette", "2024-05-07"),
+            &strike("courier", "2024-05-08"),
+        ),
+    ] {
+        assert!(matches!(
+            score::score_pair(x, y, None, lex, false),
+            score::PairScore::Veto(_)
+        ));
+    }
+    // in a whole country, a day apart is two events
+    let country = |m: &Mention| {
+        let mut e = m.event.clone();
+        if let Some(p) = e.location.as_mut() {
+            (p.admin1, p.geo_precision) = (None, 4);
+        }
+        let article = m.article_id.clone();
+        Mention::new(e, &article, None, m.published, lex)
+    };
+    assert!(matches!(
+        score::score_pair(&country(&blast), &country(&toll), None, lex, false),
+        score::PairScore::Veto(_)
+    ));
+}
