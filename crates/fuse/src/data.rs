@@ -35,6 +35,10 @@ pub struct Lexicons {
     pub state_actor_prefixes: Vec<String>,
     /// Sub-event types that seldom recur in one place within days (a bombing, a capture).
     pub singular_kinds: HashSet<SubEventType>,
+    /// Those of them that seldom recur even in a whole city (or province, or country) on one
+    /// day (`singular_kinds.tsv` scope `city`: a bombing, a gas attack, a deal; not a capture,
+    /// of which a city's battle has many).
+    pub singular_in_city: HashSet<SubEventType>,
     /// The targets (`targets.tsv`: "hospital", "school"), at most 32.
     pub target_names: Vec<String>,
     /// The target phrases by their first word: the words after it, and the target.
@@ -179,11 +183,25 @@ impl Lexicons {
             }
             prefixes.push(format!("{} ", f[0]));
         }
-        let mut singular = HashSet::new();
+        let (mut singular, mut singular_city) = (HashSet::new(), HashSet::new());
         for (line, f) in rows(singular_kinds) {
             let kind = SubEventType::from_acled(f[0])
                 .ok_or_else(|| bad("singular_kinds.tsv", line, "an ACLED sub-event type", f[0]))?;
             singular.insert(kind);
+            match f.get(1).copied() {
+                Some("city") => {
+                    singular_city.insert(kind);
+                }
+                Some("place") => {}
+                other => {
+                    return Err(bad(
+                        "singular_kinds.tsv",
+                        line,
+                        "sub-event type<TAB>place or city",
+                        other.unwrap_or(""),
+                    ))
+                }
+            }
         }
         let (mut target_phrases, mut target_names) = (Vec::new(), Vec::<String>::new());
         for (line, f) in rows(targets) {
@@ -219,6 +237,7 @@ impl Lexicons {
             generic_words: generic,
             state_actor_prefixes: prefixes,
             singular_kinds: singular,
+            singular_in_city: singular_city,
             target_names,
             target_first,
         })
@@ -237,7 +256,12 @@ impl Lexicons {
     /// compatible pair (with why), `None` when they never merge.
     pub fn type_score(&self, a: SubEventType, b: SubEventType) -> Option<(f32, &str)> {
         if a == b {
-            return Some((1.0, "same sub-event type"));
+            // (a type may score less with itself: statements are many a day, by many speakers)
+            return Some(
+                self.families
+                    .get(&(a, b))
+                    .map_or((1.0, "same sub-event type"), |(s, why)| (*s, why.as_str())),
+            );
         }
         self.families
             .get(&(a, b))
@@ -424,6 +448,10 @@ mod tests {
         let bomb = SubEventType::from_acled("Suicide bomb").unwrap();
         let strike = SubEventType::from_acled("Air/drone strike").unwrap();
         assert!(lex.singular_kinds.contains(&bomb) && !lex.singular_kinds.contains(&strike));
+        // a bombing seldom recurs in a whole city on one day; a capture does (a city's battle)
+        let capture = SubEventType::from_acled("Non-state actor overtakes territory").unwrap();
+        assert!(lex.singular_in_city.contains(&bomb) && lex.singular_kinds.contains(&capture));
+        assert!(!lex.singular_in_city.contains(&capture));
     }
 
     #[test]
@@ -454,13 +482,24 @@ mod tests {
             "{msg}"
         );
         let err = Lexicons::parse(LexiconTexts {
-            singular_kinds: "# kinds\nSuicide bomb\nCar bombing\n",
+            singular_kinds: "# kinds\nSuicide bomb\tcity\nCar bombing\tcity\n",
             ..Default::default()
         })
         .unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.contains("singular_kinds.tsv") && msg.contains("line 3"),
+            "{msg}"
+        );
+        // the scope is "place" or "city"
+        let err = Lexicons::parse(LexiconTexts {
+            singular_kinds: "Suicide bomb\tcity\nAgreement\tvillage\n",
+            ..Default::default()
+        })
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("singular_kinds.tsv") && msg.contains("line 2"),
             "{msg}"
         );
         let err = Lexicons::parse(LexiconTexts {

@@ -5,7 +5,9 @@ Each article's events (mentions) are fused in ingest order. Near-duplicate artic
 wire story re-published) are found by MinHash over word shingles with banded lookup; event
 mentions are compared only with the fused events of their blocks (country × day), scored per cue
 (kind, date, place, actors, wording, near-duplicate articles; bonuses for one place and day, one
-target such as a hospital or a convoy, a shared or close count of the dead), and kept apart by vetoes (different
+target such as a hospital or a convoy, a shared or close count of the dead, a kind that seldom
+recurs — a bombing, a capture — at one place within days or its month, or a bombing, a gas attack
+or a deal in one city on one day), and kept apart by vetoes (different
 ordinals — "the first" / "the second group" —, dates or places outside their precision, a tally
 vs a single event, a user's split). The fused events carry their members with the scores that
 merged them, the claims side by side per figure with disagreement flags, and a conservative

@@ -33,6 +33,14 @@ pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// (`data/singular_kinds.tsv`: a bombing, a capture, a deal) at the same place (same entry or
 /// within 3 km), both dated within a week.
 pub const W_SINGULAR_KIND: f32 = 0.10;
+/// Bonus when both mentions report one kind that seldom recurs even in a whole city on one day
+/// (`data/singular_kinds.tsv` scope `city`: a bombing, a gas attack, a deal) at one broad place
+/// (a city named like its province, or a part of it) on one day both give (or one of them
+/// approximately), both dated within a week; in a whole country only on a day both give. On
+/// days a few apart within their precision, or in one province (or country) on a day both give
+/// explicitly, such reports get [`W_SINGULAR_KIND`] (a gas attack "in Idlib province" on Tuesday
+/// and the one on a town of it that day).
+pub const W_SINGULAR_CITY: f32 = 0.15;
 /// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
 /// capture) at one specific place (not a broad one) on a day both give (at least this).
 pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
@@ -46,6 +54,8 @@ pub const W_SAME_PLACE_DAY: f32 = 0.10;
 /// a market, a convoy), both dated within [`SINGULAR_WINDOW_DAYS`], at compatible places: a city
 /// sees many strikes a day, few of them on a hospital.
 pub const W_SAME_TARGET: f32 = 0.10;
+/// Added to [`W_SAME_TARGET`] when both give one day (or one of them approximately).
+pub const W_SAME_TARGET_DAY: f32 = 0.05;
 /// Days either side of a day carried over from an earlier sentence of its article (the reader's
 /// inference, usually right): another report of the event gives that day or one next to it.
 pub const CARRIED_DAY_SLACK: i64 = 1;
@@ -74,11 +84,18 @@ pub const CLOSE_FIGURE_MIN: u64 = 10;
 /// sign of two events when another report counts a few dozen.
 pub const TALLY_SCALE_DEAD: u64 = 5000;
 /// Penalty when both mentions count the killed and no two counts are close (within
-/// [`FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): sixteen dead in one raid, forty in another.
+/// [`FIGURE_RATIO`], [`LARGE_FIGURE_RATIO`] or [`FIGURE_GAP`] of each other): six dead in one raid,
+/// forty in another.
 pub const W_FIGURES_DIFFER: f32 = 0.10;
 /// Two counts of one event's dead within this ratio of each other are accounts of it that
 /// disagree (1,300 and 1,400; 58 and 72), not signs of two events.
 pub const FIGURE_RATIO: f64 = 2.0;
+/// Counts of the dead from this up are a large event's, told early and late and by sources
+/// that count differently (18 and 45 dead in one air strike; 300 and 700 executed): within
+/// [`LARGE_FIGURE_RATIO`] of each other they are accounts that disagree.
+pub const LARGE_FIGURE: u64 = 10;
+/// The ratio within which two large counts of the dead are close ([`LARGE_FIGURE`]).
+pub const LARGE_FIGURE_RATIO: f64 = 3.0;
 /// Two small counts fewer than this apart are close too ("two children" and "four people").
 pub const FIGURE_GAP: u64 = 5;
 /// Weighted Jaccard of the wording from which two sentences are one sentence reused (an agency's
@@ -109,6 +126,10 @@ pub const BACKGROUND_DAYS: i64 = 30;
 /// events (a massacre, a gas attack, a town's fall), and each recall is a report of that event,
 /// not another one, though told with the month or "approximately" where the news gave the day.
 pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
+/// Kind score (`data/families.tsv`) from which two sub-event types are one kind for the cues that
+/// ask for one kind (singular kind, shared or close counts, a past event recalled): a bombing
+/// told with or without its suicide bomber.
+pub const ONE_KIND: f32 = 0.9;
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Days before its article's publication a mention dated only by that publication (the reader
@@ -127,6 +148,13 @@ pub const DATE_PUBLISHED_TOGETHER: f32 = 0.5;
 /// it approximately (each carried over from an earlier sentence), or one gives a span of days
 /// that starts on it ("since Monday").
 pub const DATE_SAME_CARRIED_DAY: f32 = 0.5;
+/// Days before its day that a report of a violent kind that seldom recurs even in a whole city
+/// (`data/singular_kinds.tsv` scope `city`, Explosions/Remote violence: a bombing, a gas attack)
+/// dated by its text may be of: outlets date such an event by the day they give its toll ("the death toll rose to
+/// 112 on Sunday") or the reactions to it as often as by its own.
+pub const TOLD_NEXT_DAY: i64 = 1;
+/// Date cue for two such reports that give days one apart ([`TOLD_NEXT_DAY`]).
+pub const DATE_TOLD_NEXT_DAY: f32 = 0.5;
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
 
@@ -300,6 +328,20 @@ impl Mention {
         let explicit_day = explicit
             && matches!(d.precision, DatePrecision::Day | DatePrecision::AsOf)
             && d.end.is_none();
+        // a bombing or a gas attack told by its day: outlets date it by the day they give its
+        // toll or the reactions to it as often as by its own, so it may be the day before (not
+        // a deal: its accounts' days are what tells them apart)
+        let window = match window {
+            Some((start, end))
+                if explicit_day
+                    && lex.singular_in_city.contains(&event.sub_event_type)
+                    && event.sub_event_type.event_type()
+                        == sitrep_model::EventType::ExplosionsRemoteViolence =>
+            {
+                Some((start - Duration::days(TOLD_NEXT_DAY), end))
+            }
+            w => w,
+        };
         Mention {
             article_id: article_id.to_string(),
             source,
@@ -551,6 +593,34 @@ fn same_name_key(a: &str, b: &str) -> bool {
     common >= 3 && a.len().abs_diff(b.len()) <= 2
 }
 
+/// Whether two place-name keys ([`name_key`]) of five letters or more are one name spelt two
+/// ways: at most two letters added, dropped or changed ("idleb" / "idlib", "deirsharqi" /
+/// "deiralsharqi"; not "deirsharqi" / "deirhafer"). Stricter than [`same_name_key`], which only
+/// compares names at one area's coordinates.
+fn spelt_two_ways(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    // edit distance, one row at a time
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let next = (prev + usize::from(x != y))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 2
+}
+
 /// Whether a place says little about where an event was: a province or country
 /// (`geo_precision` 3, no first-level division), or a city named like its province ("Aleppo"
 /// in Aleppo, "Idlib" in Idleb, "Brussels" in Brussels Capital), which outlets also write for
@@ -680,17 +750,47 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
             if a1 < b0 || b1 < a0 {
                 return Err(why!(explain, "dates apart: {a0}..{a1} vs {b0}..{b1}"));
             }
+            // (the day itself: a bombing's window reaches the day before it, TOLD_NEXT_DAY)
+            let (ad, bd) = (
+                a.event.date.date.unwrap_or(a0),
+                b.event.date.date.unwrap_or(b0),
+            );
             if a.explicit_day && b.explicit_day {
-                return Ok(cue(1.0, why!(explain, "same day {a0}")));
+                // (in a whole country, days apart are two events: many happen there)
+                let country =
+                    |m: &Mention| m.event.location.as_ref().is_none_or(|p| p.admin1.is_none());
+                if ad != bd && (country(a) || country(b)) {
+                    return Err(why!(explain, "days apart in a country: {ad} / {bd}"));
+                }
+                return Ok(if ad == bd {
+                    cue(1.0, why!(explain, "same day {ad}"))
+                } else {
+                    cue(
+                        DATE_TOLD_NEXT_DAY,
+                        why!(
+                            explain,
+                            "{ad} / {bd}: a bombing (a gas attack) and a report dated by the next day"
+                        ),
+                    )
+                });
             }
             // one gives the day, the other only its publication date
             let reported = match (a.explicit_day, weak_day(b), b.explicit_day, weak_day(a)) {
-                (true, Some(w), _, _) => Some((a0, w)),
-                (_, _, true, Some(w)) => Some((b0, w)),
+                (true, Some(w), _, _) => Some((ad, w)),
+                (_, _, true, Some(w)) => Some((bd, w)),
                 _ => None,
             };
             if let Some((day, weak)) = reported {
                 let lag = (weak - day).num_days();
+                // (published more than a day before the day it would report: a bombing's
+                // window reaches the day before it, an undated report's the day after its
+                // publication, and no further)
+                if lag < -1 {
+                    return Err(why!(
+                        explain,
+                        "{day}, and {weak} (publication of an undated report): published before"
+                    ));
+                }
                 return Ok(if lag.abs() <= 1 {
                     cue(
                         DATE_REPORTED_NEXT_DAY,
@@ -714,8 +814,8 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
                 b.explicit_day,
                 carried_day(a),
             ) {
-                (true, Some(d), _, _) => d == a0,
-                (_, _, true, Some(d)) => d == b0,
+                (true, Some(d), _, _) => d == ad,
+                (_, _, true, Some(d)) => d == bd,
                 _ => false,
             };
             // both known approximately, around the same day (each carried over from an earlier
@@ -763,7 +863,16 @@ fn date_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Strin
     }
 }
 
-fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, String> {
+/// `province_kind`: both report a kind that seldom recurs even in a whole city (a gas attack, a
+/// bombing, a deal), which outlets tell by the province as often as by the town: a city named
+/// like its province and a town of that province far from the city are then within the
+/// province (for other kinds, the city is the city and the town too far from it).
+fn place_score(
+    a: &Mention,
+    b: &Mention,
+    province_kind: bool,
+    explain: bool,
+) -> Result<CueScore, String> {
     let cue = |score: f32, detail: String| CueScore {
         cue: "place".into(),
         score,
@@ -819,6 +928,12 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
     if precision >= 3 {
         return match (&p.admin1, &q.admin1) {
             (Some(x), Some(y)) if x != y => Err(why!(explain, "different provinces {x} / {y}")),
+            // one name spelt two ways ("Idleb" / "Idlib", "Deir Sharqi" / "Deir al-Sharqi"),
+            // one of them read at the province's precision: one broad place
+            _ if spelt_two_ways(&a.place_key, &b.place_key) => Ok(cue(
+                BROAD_PLACE,
+                why!(explain, "{} / {}: one name spelt two ways", p.name, q.name),
+            )),
             _ => Ok(cue(
                 0.5,
                 why!(explain, "{} / {} within the province", p.name, q.name),
@@ -874,6 +989,17 @@ fn place_score(a: &Mention, b: &Mention, explain: bool) -> Result<CueScore, Stri
         }
         return match places_near(a, b, 3.0) {
             Some(near) => Ok(cue(0.6, why!(explain, "other places: {near}"))),
+            None if province_kind && broad && p.admin1.is_some() && p.admin1 == q.admin1 => {
+                Ok(cue(
+                    0.5,
+                    why!(
+                        explain,
+                        "{} / {} {d:.0} km apart, within the province the city is named like",
+                        p.name,
+                        q.name
+                    ),
+                ))
+            }
             None => Err(why!(explain, "{} / {} {d:.0} km apart", p.name, q.name)),
         };
     }
@@ -953,7 +1079,12 @@ fn dead_counted(m: &Mention, min: u64) -> Vec<u64> {
 fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     let (x, y) = (dead_counted(a, 2), dead_counted(b, 2));
     let close = |p: u64, q: u64| {
-        p.abs_diff(q) < FIGURE_GAP || (p.max(q) as f64) <= FIGURE_RATIO * p.min(q) as f64
+        let ratio = if p.min(q) >= LARGE_FIGURE {
+            LARGE_FIGURE_RATIO
+        } else {
+            FIGURE_RATIO
+        };
+        p.abs_diff(q) < FIGURE_GAP || (p.max(q) as f64) <= ratio * p.min(q) as f64
     };
     let apart =
         !x.is_empty() && !y.is_empty() && !x.iter().any(|&p| y.iter().any(|&q| close(p, q)));
@@ -1027,11 +1158,17 @@ pub fn score_pair(
             b.event.sub_event_type.acled_name()
         ));
     };
+    // one kind: the same sub-event type, or two types outlets use for one event alike
+    // (families.tsv at ONE_KIND or more: a bombing told with or without its suicide bomber)
+    let same_kind = a.event.sub_event_type == b.event.sub_event_type || type_score >= ONE_KIND;
     let date = match date_score(a, b, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };
-    let place = match place_score(a, b, explain) {
+    let province_kind = same_kind
+        && lex.singular_in_city.contains(&a.event.sub_event_type)
+        && lex.singular_in_city.contains(&b.event.sub_event_type);
+    let place = match place_score(a, b, province_kind, explain) {
         Ok(c) => c,
         Err(why) => return PairScore::Veto(why),
     };
@@ -1087,32 +1224,82 @@ pub fn score_pair(
             .is_some_and(|(x, y)| (y - x).num_days() < SINGULAR_WINDOW_DAYS)
     };
     let kind = a.event.sub_event_type;
-    if kind == b.event.sub_event_type
+    // (or one dated to a day or a week, the other to the month around it: "last month's
+    // gas attack on the town" and the attack)
+    let month_of = |x: &Mention, y: &Mention| short(x) && y.day_window().is_some();
+    if same_kind
         && lex.singular_kinds.contains(&kind)
+        && lex.singular_kinds.contains(&b.event.sub_event_type)
         && same_place
-        && short(a)
-        && short(b)
+        && (month_of(a, b) || month_of(b, a))
     {
         total += W_SINGULAR_KIND;
+        let within = if short(a) && short(b) {
+            "within days"
+        } else {
+            "within a month"
+        };
         cues.push(CueScore {
             cue: "singular_kind".into(),
             score: 1.0,
             detail: why!(
                 explain,
-                "{} seldom recurs at one place within days",
+                "{} seldom recurs at one place {within}",
                 kind.acled_name()
             ),
         });
     }
+    // a bombing (a capture, a deal) at a broad place (a city named like its province) on a day
+    // both give: a city sees many strikes a day, seldom two bombings
+    // (in a whole country, only on a day both give explicitly)
+    let country = |m: &Mention| {
+        m.event
+            .location
+            .as_ref()
+            .is_some_and(|p| p.admin1.is_none())
+    };
+    let singular_broad = !same_place
+        && same_kind
+        && lex.singular_in_city.contains(&kind)
+        && lex.singular_in_city.contains(&b.event.sub_event_type)
+        && (cues[1].score >= 1.0 || !(country(a) || country(b)))
+        && short(a)
+        && short(b);
+    // (in a city, or in one province on a day both give explicitly: "a gas attack in Idlib
+    // province on Tuesday" and the attack on a town of it that day)
+    let in_province = cues[2].score >= 0.5 && cues[1].score >= 1.0;
+    if singular_broad && (cues[2].score >= BROAD_PLACE || in_province) {
+        // (on one day both give the full bonus in a city, that of a specific place in a
+        // province; on days a few apart within their precision, that of a specific place)
+        let (bonus, when) = if same_day && cues[2].score >= BROAD_PLACE {
+            (W_SINGULAR_CITY, "in one city on one day")
+        } else if same_day {
+            (W_SINGULAR_KIND, "in one province on one day")
+        } else {
+            (W_SINGULAR_KIND, "in one city within days")
+        };
+        total += bonus;
+        cues.push(CueScore {
+            cue: "singular_kind".into(),
+            score: bonus / W_SINGULAR_KIND,
+            detail: why!(explain, "{} seldom recurs {when}", kind.acled_name()),
+        });
+    }
     let shared_targets = a.targets & b.targets;
     if shared_targets != 0 && short(a) && short(b) {
-        total += W_SAME_TARGET;
+        // (more on one day both give: a city's hospitals are seldom hit twice in a day)
+        let (bonus, when) = if same_day {
+            (W_SAME_TARGET + W_SAME_TARGET_DAY, " on one day")
+        } else {
+            (W_SAME_TARGET, "")
+        };
+        total += bonus;
         cues.push(CueScore {
             cue: "same_target".into(),
-            score: 1.0,
+            score: bonus / W_SAME_TARGET,
             detail: why!(
                 explain,
-                "both name the {} hit",
+                "both name the {} hit{when}",
                 lex.target_list(shared_targets).join(", ")
             ),
         });
@@ -1151,7 +1338,7 @@ pub fn score_pair(
                 W_SAME_FIGURE / 2.0,
                 ", a small count often shared by chance",
             )
-        } else if a.event.sub_event_type == b.event.sub_event_type {
+        } else if same_kind {
             (W_SAME_KIND_AND_FIGURE, ", and one kind of event")
         } else {
             (W_SAME_FIGURE, "")
@@ -1163,7 +1350,6 @@ pub fn score_pair(
             detail: why!(explain, "both report {value} {kind}{why}"),
         });
     }
-    let same_kind = a.event.sub_event_type == b.event.sub_event_type;
     // (not when they share a count: that is the stronger cue above)
     let close = if same_kind && same_day && shared.is_none() {
         close_figures(a, b)
@@ -1252,6 +1438,19 @@ mod name_key_tests {
         assert_eq!(name_key("Qamishli"), "qamishli");
         assert_eq!(name_key("Al-Qāmishlī"), "qamishli");
         assert!(same_name_key(&name_key("Ḥarastā"), &name_key("Harasta")));
+        assert!(super::spelt_two_ways(
+            &name_key("Idleb"),
+            &name_key("Idlib")
+        ));
+        assert!(super::spelt_two_ways(
+            &name_key("Deir Sharqi"),
+            &name_key("Deir al-Sharqi")
+        ));
+        assert!(!super::spelt_two_ways(
+            &name_key("Deir Sharqi"),
+            &name_key("Deir Hafer")
+        ));
+        assert!(!super::spelt_two_ways(&name_key("Homs"), &name_key("Hama")));
         assert_eq!(name_key("Ar-Raqqa"), "raqqa");
         assert_eq!(name_key("Ma'arrat al-Nu'man"), "maarratalnuman");
     }
