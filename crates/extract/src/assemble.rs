@@ -24,7 +24,7 @@ use sitrep_model::{
     Polarity, Quantity, QuantityKind, Reading, Span, SubEventType, TimePoint,
 };
 use sitrep_places::{PlaceCue, PlaceKind};
-use sitrep_time::DateRole;
+use sitrep_time::{DateMention, DateRole};
 
 use crate::claims::{self, SentenceClaims};
 use crate::control;
@@ -405,7 +405,7 @@ pub fn read(doc: &Doc) -> Reading {
         standalone_claims.push(claim);
     }
 
-    let published = doc.article.published;
+    let published = doc.published;
     let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
     for e in &events {
         if matches!(
@@ -543,9 +543,9 @@ fn char_floor(text: &str, mut i: usize) -> usize {
 
 fn publication_date(doc: &Doc) -> EventDate {
     EventDate {
-        date: doc.article.published,
+        date: doc.published,
         end: None,
-        precision: if doc.article.published.is_some() {
+        precision: if doc.published.is_some() {
             DatePrecision::Approximate
         } else {
             DatePrecision::Unresolved
@@ -619,12 +619,21 @@ fn sentence_date(
     since_counts: bool,
 ) -> Option<EventDate> {
     let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
+    let usable = |d: &&DateMention| {
+        d.role != DateRole::Until
+            && !is_claim_date(doc, i, d.span)
+            && (since_counts || d.role != DateRole::Since)
+            // A clock time with no day ("shortly before noon") dates nothing by itself.
+            && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
+    };
+    // The report's own dateline dates the report: another date the sentence gives dates what
+    // it reports ("21 May 2019 Warplanes struck the market on Monday").
+    let dateline = |d: &DateMention| i == 0 && sitrep_time::is_dateline(doc.text, d);
+    let told = doc.dates[i].iter().filter(usable).any(|d| !dateline(d));
     doc.dates[i]
         .iter()
-        .filter(|d| d.role != DateRole::Until && !is_claim_date(doc, i, d.span))
-        .filter(|d| since_counts || d.role != DateRole::Since)
-        // A clock time with no day ("shortly before noon") dates nothing by itself.
-        .filter(|d| d.date.is_some() || (doc.article.published.is_none() && d.rule != "time-only"))
+        .filter(usable)
+        .filter(|d| !(told && dateline(d)))
         // A day beats a month or a year named in passing ("arrested in 2017"), then nearness.
         .min_by_key(|d| (coarseness(d.precision), d.span.start.abs_diff(anchor)))
         .map(|d| EventDate {
@@ -1307,7 +1316,7 @@ fn build(
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
     let date = if tally {
         EventDate {
-            date: doc.article.published,
+            date: doc.published,
             end: None,
             precision: DatePrecision::AsOf,
             evidence: None,
@@ -1361,7 +1370,7 @@ fn build(
     // hold the place.
     let front = country
         .as_deref()
-        .zip(date.date.or(doc.article.published))
+        .zip(date.date.or(doc.published))
         .and_then(|(c, d)| FrontLines::embedded().at(c, d));
     if let Some(front) = front {
         let site = front_lines::Site {

@@ -923,3 +923,19 @@ fn a_denial_of_blame_after_the_event_is_a_denied_claim_on_it() {
         strike.claims
     );
 }
+
+#[test]
+fn a_report_that_opens_with_its_dateline_tells_monday_from_that_day() {
+    // Filed a week late, the report still says "on Monday" of its own date, and its dateline
+    // dates the report, not the strike.
+    let a = article(
+        "dateline",
+        "Date of publication 22 May 2019 Warplanes struck a market in the town of Ariha in \
+         Idlib province on Monday, killing 11 people, a monitor said.",
+        Some(d(2019, 5, 30)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 20)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
