@@ -303,6 +303,8 @@ struct Draft {
     ordinal: Option<&'static str>,
     /// The sentence opens by announcing another incident ("In a separate incident, ...").
     new_incident: bool,
+    /// The sentence reacts to an event or denies it ("Turkey condemned the attack on Idlib").
+    reaction: bool,
     stated_fatalities: Option<u64>,
 }
 
@@ -320,7 +322,9 @@ pub fn read(doc: &Doc) -> Reading {
         if let Some(c) = claims.asserting().next() {
             previous_claim = Some(c.clone());
         }
-        let actors = resolve_actors(doc, i, &mut history);
+        let mut actors = resolve_actors(doc, i, &mut history);
+        // "The opposition condemned the bombing": who reacts takes no part in the event.
+        actors.retain(|(s, _, _)| !claims::reacts(doc, i, *s));
         let quantities = quantities::read_sentence(doc, i);
         let stated = quantities::stated_fatalities(doc, i, &quantities);
         let explicit_date = sentence_date(doc, i, None, false);
@@ -586,10 +590,22 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
     let sentence = doc.sentences[i];
     let from = char_floor(doc.text, span.start.saturating_sub(16).max(sentence.start));
     let before = Span::new(from, span.start);
-    doc.cues
-        .attribution
-        .find(doc.text, before)
-        .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
+    // "condemned Tuesday's attack": a day in the possessive dates what is reacted to.
+    let told = span.of(doc.text);
+    if told.ends_with("'s") || told.ends_with("\u{2019}s") {
+        return false;
+    }
+    let cues = doc.cues;
+    let sets = [&cues.attribution, &cues.denied, &cues.reaction];
+    // "said on Monday", "denied on Wednesday", and "Turkey on Thursday condemned"
+    let after = Span::new(span.end, (span.end + 20).min(sentence.end));
+    sets.iter().any(|set| {
+        set.find(doc.text, before)
+            .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
+            || set
+                .first(doc.text, after)
+                .is_some_and(|(s, _)| doc.text[span.end..s.start].trim().is_empty())
+    })
 }
 
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
@@ -1207,6 +1223,8 @@ fn locate(
         .iter()
         .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
         .filter(|m| !is_demonym(m) && !is_modifier(doc.text, m.span))
+        // "Ankara said the raid killed 19": the capital that speaks is not where it happened.
+        .filter(|m| !claims::speaks(doc, i, m.span))
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
@@ -1468,6 +1486,8 @@ fn build(
         explicit_place,
         ordinal: ordinal(doc.sentence_text(i)),
         new_incident: opens_new_incident(doc, i),
+        reaction: doc.cues.reaction.any(doc.text, doc.sentences[i])
+            || claims.claims.iter().any(|c| c.polarity == Polarity::Denied),
         stated_fatalities: stated,
     }
 }
@@ -1629,6 +1649,9 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     {
         return true;
     }
+    if reaction_to(p, d) {
+        return true;
+    }
     if !same_kind || a.tally != b.tally {
         return false;
     }
@@ -1646,6 +1669,53 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         };
     let near = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1;
     dates_agree && places_agree && (near || (d.explicit_date && d.explicit_place))
+}
+
+/// A reaction to an event the article has told ("Turkey condemned the chemical attack on Idlib",
+/// "Moscow denied its jets struck the hospital"): the same kind of event, at its place or in the
+/// province around it, on no other day, is one more claim about that event however far on the
+/// reaction comes.
+fn reaction_to(p: &Draft, d: &Draft) -> bool {
+    let (a, b) = (&p.event, &d.event);
+    let violent = |t: SubEventType| {
+        matches!(
+            t.event_type(),
+            EventType::Battles
+                | EventType::ExplosionsRemoteViolence
+                | EventType::ViolenceAgainstCivilians
+        )
+    };
+    let kind = a.sub_event_type == b.sub_event_type
+        || (b.sub_event_type == SubEventType::Attack && violent(a.sub_event_type));
+    let place = !d.explicit_place
+        || match (&a.location, &b.location) {
+            (Some(x), Some(y)) => x.name == y.name || (around(y) && within(x, y)),
+            _ => true,
+        };
+    let day = !d.explicit_date || !p.explicit_date || a.date.date == b.date.date;
+    d.reaction
+        && !d.new_incident
+        && violent(a.sub_event_type)
+        && kind
+        && place
+        && day
+        && a.tally == b.tally
+}
+
+/// Whether a place names the area around a town: a province or country, or a city named like
+/// its province ("civilians in Idlib").
+fn around(p: &PlaceRef) -> bool {
+    let first3 = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(3)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    p.geo_precision >= 3
+        || p.admin1
+            .as_deref()
+            .is_some_and(|a| first3(a) == first3(&p.mention) || first3(a) == first3(&p.name))
 }
 
 /// A place taken, and the next sentence (no date or incident of its own) telling that it was
@@ -1863,9 +1933,11 @@ fn disputed_event(doc: &Doc, drafts: &[Draft], i: usize) -> Option<usize> {
             return Some(k);
         }
     }
+    // (a denial disputes the incident told before it, not a statement about it)
     drafts
         .iter()
-        .rposition(|d| d.first_sentence <= i)
+        .rposition(|d| d.first_sentence <= i && d.event.sub_event_type.is_conflict())
+        .or_else(|| drafts.iter().rposition(|d| d.first_sentence <= i))
         .or_else(|| {
             (0..drafts.len()).max_by(|&a, &b| {
                 drafts[a]

@@ -939,3 +939,117 @@ fn a_report_that_opens_with_its_dateline_tells_monday_from_that_day() {
     assert_eq!(e.date.date, Some(d(2019, 5, 20)), "{:#?}", e.date);
     assert_eq!(e.date.precision, DatePrecision::Day);
 }
+
+#[test]
+fn a_reaction_far_on_is_one_more_claim_on_the_event_it_reacts_to() {
+    // The strike is told first; the condemnation comes paragraphs later and names only the
+    // province: it is Turkey's claim on that strike, not a strike of its own.
+    let a = article(
+        "reaction-far",
+        "Warplanes struck a market in the town of Ariha in Idlib province on Monday, killing 11 \
+         people, a monitor said. Rescue workers searched the rubble for survivors. The market \
+         had reopened a week earlier. Traders said they had nowhere else to sell their goods. \
+         Shops around the square were shuttered. Turkey condemned the air strike on civilians \
+         in Idlib as a crime against humanity.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    let strikes: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{:#?}", r.events);
+    assert!(
+        strikes[0]
+            .claims
+            .iter()
+            .any(|c| c.claimant == "Government of Turkey"),
+        "{:#?}",
+        strikes[0].claims
+    );
+}
+
+#[test]
+fn who_condemns_an_attack_takes_no_part_in_it() {
+    let a = article(
+        "condemner",
+        "The opposition coalition condemned Tuesday's bombing of a bakery in the town of Azaz, \
+         which killed seven people.",
+        Some(d(2019, 5, 23)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 21)), "{:#?}", e.date);
+    assert!(
+        [&e.actor1, &e.actor2]
+            .into_iter()
+            .flatten()
+            .all(|a| !a.name.contains("Coalition") && !a.name.contains("Rebels")),
+        "{:#?} / {:#?}",
+        e.actor1,
+        e.actor2
+    );
+}
+
+#[test]
+fn a_country_or_its_capital_that_denies_speaks_for_its_government() {
+    let a = article(
+        "capital-denies",
+        "Warplanes bombed a hospital in the town of Kafr Nabl on Monday, killing nine people, a \
+         monitor said. Moscow denied on Wednesday that its jets had carried out the raid.",
+        Some(d(2019, 5, 22)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.claimant == "Government of Russia" && c.polarity == Polarity::Denied),
+        "{:#?}",
+        e.claims
+    );
+    let a = article(
+        "country-denies",
+        "Shelling killed four people in the town of Kafr Nabl on Monday, a monitor said. The \
+         opposition called on the Security Council to meet. Russia has categorically denied \
+         any role in the shelling.",
+        Some(d(2019, 5, 22)),
+    );
+    let r = reader().read(&a);
+    let shelling = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .expect("the shelling is read");
+    assert!(
+        shelling
+            .claims
+            .iter()
+            .any(|c| c.claimant == "Government of Russia" && c.polarity == Polarity::Denied),
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
+fn the_capital_that_speaks_is_not_where_it_happened() {
+    let a = article(
+        "capital-speaks",
+        "Turkey on Thursday condemned Tuesday's air strike on a market in the town of Ariha in \
+         Idlib province. Ankara said the raid killed 19 civilians.",
+        Some(d(2019, 5, 23)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_none_or(|p| p.country.as_deref() != Some("Turkey"))),
+        "{:#?}",
+        r.events
+    );
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 21)), "{:#?}", e.date);
+    assert_eq!(e.fatalities, 19);
+}
