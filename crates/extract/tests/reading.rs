@@ -1053,3 +1053,33 @@ fn the_capital_that_speaks_is_not_where_it_happened() {
     assert_eq!(e.date.date, Some(d(2019, 5, 21)), "{:#?}", e.date);
     assert_eq!(e.fatalities, 19);
 }
+
+#[test]
+fn names_and_words_that_are_no_places_in_the_news_are_not_read_as_places() {
+    // Each sentence tells an event somewhere, and names a person, a title or a common word that
+    // the gazetteer also knows as a small place abroad.
+    let cases = [
+        ("vladimir", "Russian President Vladimir Putin said warplanes struck a convoy on Monday.", "Vladimir"),
+        ("dozens", "Tags war air raids Dozens of air strikes hit rebel-held districts on Monday, killing 12 people.", "Dozens"),
+        ("secretary", "Speaking on Sunday US Secretary of State John Doe said shelling killed four people.", "Secretary"),
+        ("crescent", "Gunmen killed three Red Crescent volunteers on Monday, the agency said.", "Crescent"),
+        ("tomahawk", "Warships fired 30 Tomahawk missiles at an air base on Monday.", "Tomahawk"),
+        ("summit", "Air strikes killed six people on Monday as a Summit opened, activists said.", "Summit"),
+        ("photo", "AP Photo Senior Airman Jane Doe. Warplanes struck a bridge on Monday, killing two people.", "Photo"),
+    ];
+    let mut misread = Vec::new();
+    for (id, text, word) in cases {
+        let r = reader().read(&article(id, text, Some(d(2019, 5, 21))));
+        for e in &r.events {
+            let place = e
+                .location
+                .as_ref()
+                .map(|p| p.mention.as_str())
+                .unwrap_or("");
+            if place.contains(word) {
+                misread.push(format!("{id}: read at {place:?}"));
+            }
+        }
+    }
+    assert!(misread.is_empty(), "{misread:#?}");
+}
