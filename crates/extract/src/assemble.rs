@@ -1693,13 +1693,7 @@ fn reaction_to(p: &Draft, d: &Draft) -> bool {
             _ => true,
         };
     let day = !d.explicit_date || !p.explicit_date || a.date.date == b.date.date;
-    d.reaction
-        && !d.new_incident
-        && violent(a.sub_event_type)
-        && kind
-        && place
-        && day
-        && a.tally == b.tally
+    d.reaction && !d.new_incident && violent(a.sub_event_type) && kind && place && day
 }
 
 /// Whether a place names the area around a town: a province or country, or a city named like

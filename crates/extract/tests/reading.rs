@@ -1083,3 +1083,49 @@ fn names_and_words_that_are_no_places_in_the_news_are_not_read_as_places() {
     }
     assert!(misread.is_empty(), "{misread:#?}");
 }
+
+#[test]
+fn a_denial_that_they_carried_out_strikes_is_a_denied_claim_not_a_strike() {
+    // The ministry's statement names strikes only to deny them: one strike is read, with the
+    // ministry's denial and the state media's "totally false" beside the monitor's account.
+    let a = article(
+        "not-carried-out",
+        "Warplanes struck the town of Kafr Nabl on Monday, killing nine people, a monitor said. \
+         \"Our aircraft have not carried out any strikes near the town,\" the defence ministry \
+         said. Reports of casualties in the town are totally false, state media said.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    let strikes: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{:#?}", r.events);
+    let denials = strikes[0]
+        .claims
+        .iter()
+        .filter(|c| c.polarity == Polarity::Denied)
+        .count();
+    assert_eq!(denials, 2, "{:#?}", strikes[0].claims);
+}
+
+#[test]
+fn a_condemnation_of_the_bombing_joins_its_death_toll() {
+    // The toll is a running count of one bombing; the opposition's condemnation of "the
+    // bombing" is one more claim about it.
+    let a = article(
+        "toll-condemned",
+        "The death toll from a car bomb attack on a bus convoy near the town of Azaz has risen \
+         to 40 killed, a monitor said on Sunday. Officials said the convoy carried families. The \
+         opposition condemned the bombing as a treacherous terrorist attack.",
+        Some(d(2019, 5, 20)),
+    );
+    let r = reader().read(&a);
+    let bombings: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .collect();
+    assert_eq!(bombings.len(), 1, "{:#?}", r.events);
+}
