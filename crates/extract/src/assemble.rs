@@ -1225,6 +1225,7 @@ fn locate(
         .filter(|m| !is_demonym(m) && !is_modifier(doc.text, m.span))
         // "Ankara said the raid killed 19": the capital that speaks is not where it happened.
         .filter(|m| !claims::speaks(doc, i, m.span))
+        .filter(|m| !foreign_agent(doc, m))
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
@@ -1258,6 +1259,18 @@ fn locate(
     };
     let explicit = !candidates.is_empty();
     (location, others, destination, explicit)
+}
+
+/// "Russia launched air strikes", "a deal brokered by Moscow and Washington": a country or
+/// town of another country than the article's, named with no cue of place ("in", "near"), is
+/// who acts, not where.
+fn foreign_agent(doc: &Doc, m: &sitrep_places::PlaceMention) -> bool {
+    matches!(m.kind, PlaceKind::Country | PlaceKind::Town)
+        && m.cue == PlaceCue::None
+        && doc
+            .country_code
+            .as_deref()
+            .is_some_and(|main| m.place.country_code.as_deref().is_some_and(|c| c != main))
 }
 
 /// "Britain-based monitor", "Saudi-led coalition": a place name used as a modifier.

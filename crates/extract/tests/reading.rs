@@ -1129,3 +1129,28 @@ fn a_condemnation_of_the_bombing_joins_its_death_toll() {
         .collect();
     assert_eq!(bombings.len(), 1, "{:#?}", r.events);
 }
+
+#[test]
+fn a_foreign_country_that_acts_is_not_where_it_acted() {
+    // "Russia" is who carries out the strikes, named with no "in": the strikes are where the
+    // story is, not in Russia.
+    let a = article(
+        "foreign-agent",
+        "Warplanes struck a market in the town of Ariha in Idlib province on Monday, killing 11 \
+         people, a monitor said. Russia has been carrying out air strikes to support government \
+         forces since last year.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_none_or(|p| p.country.as_deref() == Some("Syria"))),
+        "{:#?}",
+        r.events
+            .iter()
+            .map(|e| (&e.sub_event_type, &e.location))
+            .collect::<Vec<_>>()
+    );
+}
