@@ -1066,6 +1066,11 @@ fn names_and_words_that_are_no_places_in_the_news_are_not_read_as_places() {
         ("tomahawk", "Warships fired 30 Tomahawk missiles at an air base on Monday.", "Tomahawk"),
         ("summit", "Air strikes killed six people on Monday as a Summit opened, activists said.", "Summit"),
         ("photo", "AP Photo Senior Airman Jane Doe. Warplanes struck a bridge on Monday, killing two people.", "Photo"),
+        ("like", "Like Hana Sabri, thousands fled after shelling killed four people on Monday.", "Like"),
+        ("donald", "Shelling killed four people on Monday. Are Donald Smiths new policies just?", "Donald"),
+        ("assads", "Sunday 2 June 2019 Abdo: Assads Bombing of Hama Condemned. Shelling killed four people.", "Assads"),
+        ("resident", "A blast killed six people on Monday, town resident Karim Yousef a teacher told reporters.", "Yousef"),
+        ("photo-credit", "AP Photo Karim Haddad Missile Attack on Air Base. Missiles struck an air base on Monday.", "Haddad"),
     ];
     let mut misread = Vec::new();
     for (id, text, word) in cases {
