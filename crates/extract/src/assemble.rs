@@ -597,15 +597,18 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
     }
     let cues = doc.cues;
     let sets = [&cues.attribution, &cues.denied, &cues.reaction];
-    // "said on Monday", "denied on Wednesday", and "Turkey on Thursday condemned"
+    // "said on Monday", "denied on Wednesday", and "Turkey on Thursday condemned" (not "struck
+    // the town on Saturday according to the monitor", where the day is the strike's)
     let after = Span::new(span.end, (span.end + 20).min(sentence.end));
+    let right_after = |set: &crate::cues::PhraseSet| {
+        set.first(doc.text, after)
+            .is_some_and(|(s, _)| doc.text[span.end..s.start].trim().is_empty())
+    };
     sets.iter().any(|set| {
         set.find(doc.text, before)
             .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
-            || set
-                .first(doc.text, after)
-                .is_some_and(|(s, _)| doc.text[span.end..s.start].trim().is_empty())
-    })
+    }) || right_after(&cues.denied)
+        || right_after(&cues.reaction)
 }
 
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.

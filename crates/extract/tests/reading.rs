@@ -1159,3 +1159,19 @@ fn a_foreign_country_that_acts_is_not_where_it_acted() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_day_right_before_according_to_is_the_events_day() {
+    // Without the comma the wire copy lost, "on Saturday according to the monitor" still dates
+    // the strikes, not the monitor's report.
+    let a = article(
+        "day-before-according",
+        "Air strikes hit the town of Ariha in Idlib province on Saturday according to the Syrian \
+         Observatory for Human Rights.",
+        Some(d(2019, 5, 20)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 18)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
