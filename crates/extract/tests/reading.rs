@@ -1175,3 +1175,23 @@ fn a_day_right_before_according_to_is_the_events_day() {
     assert_eq!(e.date.date, Some(d(2019, 5, 18)), "{:#?}", e.date);
     assert_eq!(e.date.precision, DatePrecision::Day);
 }
+
+#[test]
+fn a_ministry_named_without_its_apostrophe_is_still_that_ministry() {
+    // Wire copy that lost its apostrophes: "Russias defence ministry" is Russia's.
+    let a = article(
+        "no-apostrophe",
+        "Warplanes struck the town of Kafr Nabl on Monday, killing nine people, a monitor said. \
+         The strikes did not happen said a statement by Russias defence ministry.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events[0]
+            .claims
+            .iter()
+            .any(|c| c.claimant == "Russian Defence Ministry" && c.polarity == Polarity::Denied),
+        "{:#?}",
+        r.events[0].claims
+    );
+}
