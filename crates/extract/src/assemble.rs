@@ -1503,7 +1503,12 @@ fn build(
         ordinal: ordinal(doc.sentence_text(i)),
         new_incident: opens_new_incident(doc, i),
         reaction: doc.cues.reaction.any(doc.text, doc.sentences[i])
-            || claims.claims.iter().any(|c| c.polarity == Polarity::Denied),
+            || claims.claims.iter().any(|c| {
+                matches!(
+                    c.polarity,
+                    Polarity::Denied | Polarity::ClaimedResponsibility
+                )
+            }),
         stated_fatalities: stated,
     }
 }
@@ -1701,8 +1706,12 @@ fn reaction_to(p: &Draft, d: &Draft) -> bool {
                 | EventType::ViolenceAgainstCivilians
         )
     };
+    // ("IS claimed the attack": a claim of responsibility for the event told before it)
     let kind = a.sub_event_type == b.sub_event_type
-        || (b.sub_event_type == SubEventType::Attack && violent(a.sub_event_type));
+        || (matches!(
+            b.sub_event_type,
+            SubEventType::Attack | SubEventType::ClaimOfResponsibility
+        ) && violent(a.sub_event_type));
     let place = !d.explicit_place
         || match (&a.location, &b.location) {
             (Some(x), Some(y)) => x.name == y.name || (around(y) && within(x, y)),

@@ -1195,3 +1195,32 @@ fn a_ministry_named_without_its_apostrophe_is_still_that_ministry() {
         r.events[0].claims
     );
 }
+
+#[test]
+fn a_claim_of_responsibility_for_the_attack_is_a_claim_on_that_attack() {
+    // The group's claim is one more claim about the bombing told before it, not an attribution
+    // event of its own.
+    let a = article(
+        "claimed-after",
+        "A car bomb exploded near the police station in the town of Azaz on Monday, killing \
+         eight people, a monitor said. Residents said the blast destroyed several shops. The \
+         Islamic State group claimed responsibility for the attack.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events
+            .iter()
+            .all(|e| e.sub_event_type != SubEventType::ClaimOfResponsibility),
+        "{:#?}",
+        r.events
+    );
+    assert!(
+        r.events[0]
+            .claims
+            .iter()
+            .any(|c| c.polarity == Polarity::ClaimedResponsibility),
+        "{:#?}",
+        r.events[0].claims
+    );
+}
