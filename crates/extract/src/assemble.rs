@@ -24,7 +24,7 @@ use sitrep_model::{
     Polarity, Quantity, QuantityKind, Reading, Span, SubEventType, TimePoint,
 };
 use sitrep_places::{PlaceCue, PlaceKind};
-use sitrep_time::DateRole;
+use sitrep_time::{DateMention, DateRole};
 
 use crate::claims::{self, SentenceClaims};
 use crate::control;
@@ -303,6 +303,8 @@ struct Draft {
     ordinal: Option<&'static str>,
     /// The sentence opens by announcing another incident ("In a separate incident, ...").
     new_incident: bool,
+    /// The sentence reacts to an event or denies it ("Turkey condemned the attack on Idlib").
+    reaction: bool,
     stated_fatalities: Option<u64>,
 }
 
@@ -320,7 +322,9 @@ pub fn read(doc: &Doc) -> Reading {
         if let Some(c) = claims.asserting().next() {
             previous_claim = Some(c.clone());
         }
-        let actors = resolve_actors(doc, i, &mut history);
+        let mut actors = resolve_actors(doc, i, &mut history);
+        // "The opposition condemned the bombing": who reacts takes no part in the event.
+        actors.retain(|(s, _, _)| !claims::reacts(doc, i, *s));
         let quantities = quantities::read_sentence(doc, i);
         let stated = quantities::stated_fatalities(doc, i, &quantities);
         let explicit_date = sentence_date(doc, i, None, false);
@@ -405,7 +409,7 @@ pub fn read(doc: &Doc) -> Reading {
         standalone_claims.push(claim);
     }
 
-    let published = doc.article.published;
+    let published = doc.published;
     let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
     for e in &events {
         if matches!(
@@ -543,9 +547,9 @@ fn char_floor(text: &str, mut i: usize) -> usize {
 
 fn publication_date(doc: &Doc) -> EventDate {
     EventDate {
-        date: doc.article.published,
+        date: doc.published,
         end: None,
-        precision: if doc.article.published.is_some() {
+        precision: if doc.published.is_some() {
             DatePrecision::Approximate
         } else {
             DatePrecision::Unresolved
@@ -586,10 +590,25 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
     let sentence = doc.sentences[i];
     let from = char_floor(doc.text, span.start.saturating_sub(16).max(sentence.start));
     let before = Span::new(from, span.start);
-    doc.cues
-        .attribution
-        .find(doc.text, before)
-        .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
+    // "condemned Tuesday's attack": a day in the possessive dates what is reacted to.
+    let told = span.of(doc.text);
+    if told.ends_with("'s") || told.ends_with("\u{2019}s") {
+        return false;
+    }
+    let cues = doc.cues;
+    let sets = [&cues.attribution, &cues.denied, &cues.reaction];
+    // "said on Monday", "denied on Wednesday", and "Turkey on Thursday condemned" (not "struck
+    // the town on Saturday according to the monitor", where the day is the strike's)
+    let after = Span::new(span.end, (span.end + 20).min(sentence.end));
+    let right_after = |set: &crate::cues::PhraseSet| {
+        set.first(doc.text, after)
+            .is_some_and(|(s, _)| doc.text[span.end..s.start].trim().is_empty())
+    };
+    sets.iter().any(|set| {
+        set.find(doc.text, before)
+            .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
+    }) || right_after(&cues.denied)
+        || right_after(&cues.reaction)
 }
 
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
@@ -619,12 +638,21 @@ fn sentence_date(
     since_counts: bool,
 ) -> Option<EventDate> {
     let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
+    let usable = |d: &&DateMention| {
+        d.role != DateRole::Until
+            && !is_claim_date(doc, i, d.span)
+            && (since_counts || d.role != DateRole::Since)
+            // A clock time with no day ("shortly before noon") dates nothing by itself.
+            && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
+    };
+    // The report's own dateline dates the report: another date the sentence gives dates what
+    // it reports ("21 May 2019 Warplanes struck the market on Monday").
+    let dateline = |d: &DateMention| i == 0 && sitrep_time::is_dateline(doc.text, d);
+    let told = doc.dates[i].iter().filter(usable).any(|d| !dateline(d));
     doc.dates[i]
         .iter()
-        .filter(|d| d.role != DateRole::Until && !is_claim_date(doc, i, d.span))
-        .filter(|d| since_counts || d.role != DateRole::Since)
-        // A clock time with no day ("shortly before noon") dates nothing by itself.
-        .filter(|d| d.date.is_some() || (doc.article.published.is_none() && d.rule != "time-only"))
+        .filter(usable)
+        .filter(|d| !(told && dateline(d)))
         // A day beats a month or a year named in passing ("arrested in 2017"), then nearness.
         .min_by_key(|d| (coarseness(d.precision), d.span.start.abs_diff(anchor)))
         .map(|d| EventDate {
@@ -1198,6 +1226,9 @@ fn locate(
         .iter()
         .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
         .filter(|m| !is_demonym(m) && !is_modifier(doc.text, m.span))
+        // "Ankara said the raid killed 19": the capital that speaks is not where it happened.
+        .filter(|m| !claims::speaks(doc, i, m.span))
+        .filter(|m| !foreign_agent(doc, m))
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
@@ -1231,6 +1262,18 @@ fn locate(
     };
     let explicit = !candidates.is_empty();
     (location, others, destination, explicit)
+}
+
+/// "Russia launched air strikes", "a deal brokered by Moscow and Washington": a country or
+/// town of another country than the article's, named with no cue of place ("in", "near"), is
+/// who acts, not where.
+fn foreign_agent(doc: &Doc, m: &sitrep_places::PlaceMention) -> bool {
+    matches!(m.kind, PlaceKind::Country | PlaceKind::Town)
+        && m.cue == PlaceCue::None
+        && doc
+            .country_code
+            .as_deref()
+            .is_some_and(|main| m.place.country_code.as_deref().is_some_and(|c| c != main))
 }
 
 /// "Britain-based monitor", "Saudi-led coalition": a place name used as a modifier.
@@ -1307,7 +1350,7 @@ fn build(
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
     let date = if tally {
         EventDate {
-            date: doc.article.published,
+            date: doc.published,
             end: None,
             precision: DatePrecision::AsOf,
             evidence: None,
@@ -1361,7 +1404,7 @@ fn build(
     // hold the place.
     let front = country
         .as_deref()
-        .zip(date.date.or(doc.article.published))
+        .zip(date.date.or(doc.published))
         .and_then(|(c, d)| FrontLines::embedded().at(c, d));
     if let Some(front) = front {
         let site = front_lines::Site {
@@ -1459,6 +1502,13 @@ fn build(
         explicit_place,
         ordinal: ordinal(doc.sentence_text(i)),
         new_incident: opens_new_incident(doc, i),
+        reaction: doc.cues.reaction.any(doc.text, doc.sentences[i])
+            || claims.claims.iter().any(|c| {
+                matches!(
+                    c.polarity,
+                    Polarity::Denied | Polarity::ClaimedResponsibility
+                )
+            }),
         stated_fatalities: stated,
     }
 }
@@ -1620,6 +1670,9 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     {
         return true;
     }
+    if reaction_to(p, d) {
+        return true;
+    }
     if !same_kind || a.tally != b.tally {
         return false;
     }
@@ -1637,6 +1690,51 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         };
     let near = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1;
     dates_agree && places_agree && (near || (d.explicit_date && d.explicit_place))
+}
+
+/// A reaction to an event the article has told ("Turkey condemned the chemical attack on Idlib",
+/// "Moscow denied its jets struck the hospital"): the same kind of event, at its place or in the
+/// province around it, on no other day, is one more claim about that event however far on the
+/// reaction comes.
+fn reaction_to(p: &Draft, d: &Draft) -> bool {
+    let (a, b) = (&p.event, &d.event);
+    let violent = |t: SubEventType| {
+        matches!(
+            t.event_type(),
+            EventType::Battles
+                | EventType::ExplosionsRemoteViolence
+                | EventType::ViolenceAgainstCivilians
+        )
+    };
+    // ("IS claimed the attack": a claim of responsibility for the event told before it)
+    let kind = a.sub_event_type == b.sub_event_type
+        || (matches!(
+            b.sub_event_type,
+            SubEventType::Attack | SubEventType::ClaimOfResponsibility
+        ) && violent(a.sub_event_type));
+    let place = !d.explicit_place
+        || match (&a.location, &b.location) {
+            (Some(x), Some(y)) => x.name == y.name || (around(y) && within(x, y)),
+            _ => true,
+        };
+    let day = !d.explicit_date || !p.explicit_date || a.date.date == b.date.date;
+    d.reaction && !d.new_incident && violent(a.sub_event_type) && kind && place && day
+}
+
+/// Whether a place names the area around a town: a province or country, or a city named like
+/// its province ("civilians in Idlib").
+fn around(p: &PlaceRef) -> bool {
+    let first3 = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(3)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    p.geo_precision >= 3
+        || p.admin1
+            .as_deref()
+            .is_some_and(|a| first3(a) == first3(&p.mention) || first3(a) == first3(&p.name))
 }
 
 /// A place taken, and the next sentence (no date or incident of its own) telling that it was
@@ -1854,9 +1952,11 @@ fn disputed_event(doc: &Doc, drafts: &[Draft], i: usize) -> Option<usize> {
             return Some(k);
         }
     }
+    // (a denial disputes the incident told before it, not a statement about it)
     drafts
         .iter()
-        .rposition(|d| d.first_sentence <= i)
+        .rposition(|d| d.first_sentence <= i && d.event.sub_event_type.is_conflict())
+        .or_else(|| drafts.iter().rposition(|d| d.first_sentence <= i))
         .or_else(|| {
             (0..drafts.len()).max_by(|&a, &b| {
                 drafts[a]

@@ -8,6 +8,7 @@
 //! sentence's claimant on. A sentence with no attribution is the reporting outlet's own assertion.
 
 use sitrep_model::{Claim, ClaimantKind, Polarity, Span};
+use sitrep_places::PlaceKind;
 
 use crate::doc::Doc;
 
@@ -94,7 +95,11 @@ pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceC
                     .first(text, clause)
                     .map(|(s, _)| (s, Polarity::Unconfirmed))
             });
-        let verb = cues.attribution.first(text, clause).map(|(s, _)| s);
+        let verb = cues
+            .attribution
+            .first(text, clause)
+            .or_else(|| cues.reaction.first(text, clause))
+            .map(|(s, _)| s);
         let Some(anchor) = polarity_cue.map(|(s, _)| s).or(verb) else {
             continue;
         };
@@ -186,6 +191,17 @@ fn claimant_near(
         }
     };
     let in_clause = |s: &Span| s.start >= clause.start && s.end <= clause.end;
+    // "Moscow denied", "Turkey on Thursday condemned": a country or its capital as the subject
+    // speaks for its government.
+    if let Some(m) = doc.places.in_sentence(i).find(|m| {
+        in_clause(&m.span)
+            && matches!(m.kind, PlaceKind::Country | PlaceKind::Town)
+            && subject_of(doc, i, m.span, anchor)
+    }) {
+        if let Some(country) = m.place.country.as_deref() {
+            return Some((format!("Government of {country}"), ClaimantKind::Government));
+        }
+    }
     let source = doc.sources[i]
         .iter()
         .filter(|m| in_clause(&m.span))
@@ -208,6 +224,94 @@ fn claimant_near(
                 (m.actor.name.clone(), ClaimantKind::Party)
             }
         })
+}
+
+/// Words that may stand between a speaker and its verb: "Russia has categorically denied",
+/// "Turkey on Thursday condemned".
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "again",
+    "later",
+    "then",
+    "on",
+    "strongly",
+    "categorically",
+    "flatly",
+    "firmly",
+    "officially",
+    "swiftly",
+    "quickly",
+    "immediately",
+    "publicly",
+    "repeatedly",
+    "previously",
+    "already",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Prepositions that make a name the place of something, not who speaks ("talks in Moscow said").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "on", "by", "with", "outside", "inside", "across",
+];
+
+/// Whether the name at `subject` is who speaks in the verb at `verb` right after it: "Moscow
+/// denied", "Russia has categorically denied", "Turkey on Thursday condemned" — not "in Moscow
+/// said" nor "Kabul police said".
+pub fn subject_of(doc: &Doc, i: usize, subject: Span, verb: Span) -> bool {
+    if subject.end > verb.start || verb.start - subject.end > 32 {
+        return false;
+    }
+    let sentence = doc.sentences[i];
+    let between = doc.words(Span::new(subject.end, verb.start));
+    let gap_ok = between.len() <= 3
+        && between
+            .iter()
+            .all(|(_, w)| BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str()))
+        && !doc.text[subject.end..verb.start].contains([',', '.', ';', ':', '(', '"']);
+    let governed = doc
+        .words(Span::new(
+            subject.start.saturating_sub(12).max(sentence.start),
+            subject.start,
+        ))
+        .last()
+        .is_some_and(|(_, w)| PLACE_PREPOSITIONS.contains(&w.as_str()));
+    gap_ok && !governed
+}
+
+/// Whether the name at `span` speaks in a reporting, denial or reaction verb right after it
+/// ("Ankara said", "Moscow denied", "Turkey condemned").
+pub fn speaks(doc: &Doc, i: usize, span: Span) -> bool {
+    let sentence = doc.sentences[i];
+    let after = Span::new(span.end, (span.end + 40).min(sentence.end));
+    let cues = doc.cues;
+    [&cues.attribution, &cues.denied, &cues.reaction]
+        .into_iter()
+        .filter_map(|set| set.first(doc.text, after))
+        .map(|(s, _)| s)
+        .min_by_key(|s| s.start)
+        .is_some_and(|verb| subject_of(doc, i, span, verb))
+}
+
+/// Whether the name at `span` reacts to an event in a verb right after it ("the opposition
+/// condemned the raid"): who reacts takes no part in the event.
+pub fn reacts(doc: &Doc, i: usize, span: Span) -> bool {
+    let sentence = doc.sentences[i];
+    let after = Span::new(span.end, (span.end + 40).min(sentence.end));
+    doc.cues
+        .reaction
+        .first(doc.text, after)
+        .is_some_and(|(verb, _)| subject_of(doc, i, span, verb))
 }
 
 /// "a military source quoted by the official Sana news agency": both names, as one claimant.

@@ -94,7 +94,7 @@ pub fn read_sentence(
                     .iter()
                     .any(|d| d.role == DateRole::Point && d.date.is_some());
                 let now = EventDate {
-                    date: doc.article.published,
+                    date: doc.published,
                     end: None,
                     precision: DatePrecision::AsOf,
                     evidence: None,

@@ -107,6 +107,7 @@ struct Continuity {
 #[derive(Deserialize)]
 struct Attribution {
     verbs: Vec<String>,
+    reactions: Vec<String>,
 }
 #[derive(Deserialize)]
 struct PolarityCues {
@@ -158,6 +159,8 @@ struct Victims {
 pub struct Cues {
     /// Reporting verbs and frames ("said", "according to").
     pub attribution: PhraseSet,
+    /// Reactions to an event ("condemned", "denounced").
+    pub reaction: PhraseSet,
     /// Denials.
     pub denied: PhraseSet,
     /// "Yet to confirm" and the like.
@@ -209,6 +212,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
     let q = f.quantity;
     Ok(Cues {
         attribution: PhraseSet::new(&f.attribution.verbs),
+        reaction: PhraseSet::new(&f.attribution.reactions),
         denied: PhraseSet::new(&f.polarity.denied),
         unconfirmed: PhraseSet::new(&f.polarity.unconfirmed),
         claimed_responsibility: PhraseSet::new(&f.polarity.claimed_responsibility),
@@ -270,6 +274,13 @@ mod tests {
             vec!["yet to confirm"]
         );
         assert_eq!(all("The regime denied any deal", &c.denied), vec!["denied"]);
+        assert_eq!(
+            all(
+                "The opposition condemned the raid on the clinic",
+                &c.reaction
+            ),
+            vec!["condemned"]
+        );
         assert_eq!(
             all("Militants reportedly shelled the base", &c.hedges),
             vec!["reportedly"]

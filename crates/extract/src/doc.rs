@@ -15,6 +15,8 @@ pub struct Doc<'a> {
     pub article: &'a Article,
     /// Its text.
     pub text: &'a str,
+    /// The report's own date: its dateline when it opens with one, else the date it came with.
+    pub published: Option<chrono::NaiveDate>,
     /// Sentence spans.
     pub sentences: Vec<Span>,
     /// Numbers per sentence.

@@ -126,10 +126,23 @@ impl Reader {
             .collect();
         lap(&mut times.text);
 
-        let dates: Vec<_> = sentences
-            .iter()
-            .map(|s| sitrep_time::find_dates(text, *s, article.published))
-            .collect();
+        let dates_from = |published| -> Vec<_> {
+            sentences
+                .iter()
+                .map(|s| sitrep_time::find_dates(text, *s, published))
+                .collect()
+        };
+        let mut dates = dates_from(article.published);
+        // A report that opens with its own date ("Date of publication 21 May 2019") tells
+        // "on Monday" from that day, whatever date it was filed under.
+        let published = dates
+            .first()
+            .and_then(|first| sitrep_time::dateline(text, first))
+            .and_then(|d| d.date)
+            .or(article.published);
+        if published != article.published {
+            dates = dates_from(published);
+        }
         lap(&mut times.time);
 
         let places = self.gazetteer.read_places_dated(
@@ -168,6 +181,7 @@ impl Reader {
         let doc = Doc {
             article,
             text,
+            published,
             sentences,
             numbers,
             dates,

@@ -923,3 +923,304 @@ fn a_denial_of_blame_after_the_event_is_a_denied_claim_on_it() {
         strike.claims
     );
 }
+
+#[test]
+fn a_report_that_opens_with_its_dateline_tells_monday_from_that_day() {
+    // Filed a week late, the report still says "on Monday" of its own date, and its dateline
+    // dates the report, not the strike.
+    let a = article(
+        "dateline",
+        "Date of publication 22 May 2019 Warplanes struck a market in the town of Ariha in \
+         Idlib province on Monday, killing 11 people, a monitor said.",
+        Some(d(2019, 5, 30)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 20)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn a_reaction_far_on_is_one_more_claim_on_the_event_it_reacts_to() {
+    // The strike is told first; the condemnation comes paragraphs later and names only the
+    // province: it is Turkey's claim on that strike, not a strike of its own.
+    let a = article(
+        "reaction-far",
+        "Warplanes struck a market in the town of Ariha in Idlib province on Monday, killing 11 \
+         people, a monitor said. Rescue workers searched the rubble for survivors. The market \
+         had reopened a week earlier. Traders said they had nowhere else to sell their goods. \
+         Shops around the square were shuttered. Turkey condemned the air strike on civilians \
+         in Idlib as a crime against humanity.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    let strikes: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{:#?}", r.events);
+    assert!(
+        strikes[0]
+            .claims
+            .iter()
+            .any(|c| c.claimant == "Government of Turkey"),
+        "{:#?}",
+        strikes[0].claims
+    );
+}
+
+#[test]
+fn who_condemns_an_attack_takes_no_part_in_it() {
+    let a = article(
+        "condemner",
+        "The opposition coalition condemned Tuesday's bombing of a bakery in the town of Azaz, \
+         which killed seven people.",
+        Some(d(2019, 5, 23)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 21)), "{:#?}", e.date);
+    assert!(
+        [&e.actor1, &e.actor2]
+            .into_iter()
+            .flatten()
+            .all(|a| !a.name.contains("Coalition") && !a.name.contains("Rebels")),
+        "{:#?} / {:#?}",
+        e.actor1,
+        e.actor2
+    );
+}
+
+#[test]
+fn a_country_or_its_capital_that_denies_speaks_for_its_government() {
+    let a = article(
+        "capital-denies",
+        "Warplanes bombed a hospital in the town of Kafr Nabl on Monday, killing nine people, a \
+         monitor said. Moscow denied on Wednesday that its jets had carried out the raid.",
+        Some(d(2019, 5, 22)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.claimant == "Government of Russia" && c.polarity == Polarity::Denied),
+        "{:#?}",
+        e.claims
+    );
+    let a = article(
+        "country-denies",
+        "Shelling killed four people in the town of Kafr Nabl on Monday, a monitor said. The \
+         opposition called on the Security Council to meet. Russia has categorically denied \
+         any role in the shelling.",
+        Some(d(2019, 5, 22)),
+    );
+    let r = reader().read(&a);
+    let shelling = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .expect("the shelling is read");
+    assert!(
+        shelling
+            .claims
+            .iter()
+            .any(|c| c.claimant == "Government of Russia" && c.polarity == Polarity::Denied),
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
+fn the_capital_that_speaks_is_not_where_it_happened() {
+    let a = article(
+        "capital-speaks",
+        "Turkey on Thursday condemned Tuesday's air strike on a market in the town of Ariha in \
+         Idlib province. Ankara said the raid killed 19 civilians.",
+        Some(d(2019, 5, 23)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_none_or(|p| p.country.as_deref() != Some("Turkey"))),
+        "{:#?}",
+        r.events
+    );
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 21)), "{:#?}", e.date);
+    assert_eq!(e.fatalities, 19);
+}
+
+#[test]
+fn names_and_words_that_are_no_places_in_the_news_are_not_read_as_places() {
+    // Each sentence tells an event somewhere, and names a person, a title or a common word that
+    // the gazetteer also knows as a small place abroad.
+    let cases = [
+        ("vladimir", "Russian President Vladimir Putin said warplanes struck a convoy on Monday.", "Vladimir"),
+        ("dozens", "Tags war air raids Dozens of air strikes hit rebel-held districts on Monday, killing 12 people.", "Dozens"),
+        ("secretary", "Speaking on Sunday US Secretary of State John Doe said shelling killed four people.", "Secretary"),
+        ("crescent", "Gunmen killed three Red Crescent volunteers on Monday, the agency said.", "Crescent"),
+        ("tomahawk", "Warships fired 30 Tomahawk missiles at an air base on Monday.", "Tomahawk"),
+        ("summit", "Air strikes killed six people on Monday as a Summit opened, activists said.", "Summit"),
+        ("photo", "AP Photo Senior Airman Jane Doe. Warplanes struck a bridge on Monday, killing two people.", "Photo"),
+        ("like", "Like Hana Sabri, thousands fled after shelling killed four people on Monday.", "Like"),
+        ("donald", "Shelling killed four people on Monday. Are Donald Smiths new policies just?", "Donald"),
+        ("assads", "Sunday 2 June 2019 Abdo: Assads Bombing of Hama Condemned. Shelling killed four people.", "Assads"),
+        ("resident", "A blast killed six people on Monday, town resident Karim Yousef a teacher told reporters.", "Yousef"),
+        ("photo-credit", "AP Photo Karim Haddad Missile Attack on Air Base. Missiles struck an air base on Monday.", "Haddad"),
+    ];
+    let mut misread = Vec::new();
+    for (id, text, word) in cases {
+        let r = reader().read(&article(id, text, Some(d(2019, 5, 21))));
+        for e in &r.events {
+            let place = e
+                .location
+                .as_ref()
+                .map(|p| p.mention.as_str())
+                .unwrap_or("");
+            if place.contains(word) {
+                misread.push(format!("{id}: read at {place:?}"));
+            }
+        }
+    }
+    assert!(misread.is_empty(), "{misread:#?}");
+}
+
+#[test]
+fn a_denial_that_they_carried_out_strikes_is_a_denied_claim_not_a_strike() {
+    // The ministry's statement names strikes only to deny them: one strike is read, with the
+    // ministry's denial and the state media's "totally false" beside the monitor's account.
+    let a = article(
+        "not-carried-out",
+        "Warplanes struck the town of Kafr Nabl on Monday, killing nine people, a monitor said. \
+         \"Our aircraft have not carried out any strikes near the town,\" the defence ministry \
+         said. Reports of casualties in the town are totally false, state media said.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    let strikes: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{:#?}", r.events);
+    let denials = strikes[0]
+        .claims
+        .iter()
+        .filter(|c| c.polarity == Polarity::Denied)
+        .count();
+    assert_eq!(denials, 2, "{:#?}", strikes[0].claims);
+}
+
+#[test]
+fn a_condemnation_of_the_bombing_joins_its_death_toll() {
+    // The toll is a running count of one bombing; the opposition's condemnation of "the
+    // bombing" is one more claim about it.
+    let a = article(
+        "toll-condemned",
+        "The death toll from a car bomb attack on a bus convoy near the town of Azaz has risen \
+         to 40 killed, a monitor said on Sunday. Officials said the convoy carried families. The \
+         opposition condemned the bombing as a treacherous terrorist attack.",
+        Some(d(2019, 5, 20)),
+    );
+    let r = reader().read(&a);
+    let bombings: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .collect();
+    assert_eq!(bombings.len(), 1, "{:#?}", r.events);
+}
+
+#[test]
+fn a_foreign_country_that_acts_is_not_where_it_acted() {
+    // "Russia" is who carries out the strikes, named with no "in": the strikes are where the
+    // story is, not in Russia.
+    let a = article(
+        "foreign-agent",
+        "Warplanes struck a market in the town of Ariha in Idlib province on Monday, killing 11 \
+         people, a monitor said. Russia has been carrying out air strikes to support government \
+         forces since last year.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_none_or(|p| p.country.as_deref() == Some("Syria"))),
+        "{:#?}",
+        r.events
+            .iter()
+            .map(|e| (&e.sub_event_type, &e.location))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_day_right_before_according_to_is_the_events_day() {
+    // Without the comma the wire copy lost, "on Saturday according to the monitor" still dates
+    // the strikes, not the monitor's report.
+    let a = article(
+        "day-before-according",
+        "Air strikes hit the town of Ariha in Idlib province on Saturday according to the Syrian \
+         Observatory for Human Rights.",
+        Some(d(2019, 5, 20)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 18)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn a_ministry_named_without_its_apostrophe_is_still_that_ministry() {
+    // Wire copy that lost its apostrophes: "Russias defence ministry" is Russia's.
+    let a = article(
+        "no-apostrophe",
+        "Warplanes struck the town of Kafr Nabl on Monday, killing nine people, a monitor said. \
+         The strikes did not happen said a statement by Russias defence ministry.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events[0]
+            .claims
+            .iter()
+            .any(|c| c.claimant == "Russian Defence Ministry" && c.polarity == Polarity::Denied),
+        "{:#?}",
+        r.events[0].claims
+    );
+}
+
+#[test]
+fn a_claim_of_responsibility_for_the_attack_is_a_claim_on_that_attack() {
+    // The group's claim is one more claim about the bombing told before it, not an attribution
+    // event of its own.
+    let a = article(
+        "claimed-after",
+        "A car bomb exploded near the police station in the town of Azaz on Monday, killing \
+         eight people, a monitor said. Residents said the blast destroyed several shops. The \
+         Islamic State group claimed responsibility for the attack.",
+        Some(d(2019, 5, 21)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        r.events
+            .iter()
+            .all(|e| e.sub_event_type != SubEventType::ClaimOfResponsibility),
+        "{:#?}",
+        r.events
+    );
+    assert!(
+        r.events[0]
+            .claims
+            .iter()
+            .any(|c| c.polarity == Polarity::ClaimedResponsibility),
+        "{:#?}",
+        r.events[0].claims
+    );
+}

@@ -28,6 +28,7 @@ The word lists live under `data/time/` and are embedded in the binary.
 */
 #![deny(missing_docs)]
 
+mod dateline;
 mod dates;
 pub mod lexicon;
 pub mod offsets;
@@ -35,6 +36,7 @@ pub mod offsets;
 use chrono::{NaiveDate, NaiveTime};
 use sitrep_model::{DatePrecision, Span};
 
+pub use dateline::{dateline, is_dateline};
 pub use dates::find_dates;
 pub use offsets::utc_offset_minutes;
 

@@ -1,0 +1,113 @@
+//! A report's dateline: its own date, written at the very start of its text.
+
+use crate::{DateMention, DateRole};
+use sitrep_model::DatePrecision;
+
+/// How far into a text its dateline may end ("Date of publication 21 May 2019").
+const DATELINE_BYTES: usize = 48;
+
+/// Words that may stand before a dateline: a label or a weekday ("Published", "Posted on",
+/// "Date of publication", "Last updated at", "Tue").
+const LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "date",
+    "of",
+    "publication",
+    "last",
+    "updated",
+    "at",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Whether `d` is the text's dateline: a full date with its year at the very start of the
+/// text, alone or after a weekday or a label ("Tue May 21 2019 Warplanes struck ...", "Date of
+/// publication 21 May 2019 ..."). "On 21 May 2019, warplanes struck ..." is no dateline: that
+/// date dates what follows.
+pub fn is_dateline(text: &str, d: &DateMention) -> bool {
+    if d.relative
+        || d.role != DateRole::Point
+        || d.precision != DatePrecision::Day
+        || d.date.is_none()
+        || d.span.end > DATELINE_BYTES.min(text.len())
+        || !text.is_char_boundary(d.span.start)
+    {
+        return false;
+    }
+    let has_year = text[d.span.start..d.span.end]
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4);
+    let before = text[..d.span.start].to_ascii_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "Posted on", "Updated on": never a bare "On".
+    let labelled = |k: usize, w: &str| LABELS.contains(&w) || (w == "on" && k > 0);
+    has_year && words.iter().enumerate().all(|(k, w)| labelled(k, w))
+}
+
+/// The text's dateline among the date mentions of its first sentence, if it has one.
+pub fn dateline<'d>(text: &str, first_sentence: &'d [DateMention]) -> Option<&'d DateMention> {
+    first_sentence.iter().find(|d| is_dateline(text, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find_dates;
+    use chrono::NaiveDate;
+    use sitrep_model::Span;
+
+    fn first_dateline(text: &str) -> Option<NaiveDate> {
+        let found = find_dates(
+            text,
+            Span::new(0, text.len()),
+            NaiveDate::from_ymd_opt(2019, 5, 30),
+        );
+        dateline(text, &found).and_then(|d| d.date)
+    }
+
+    #[test]
+    fn a_dateline_is_the_reports_own_date_at_its_start() {
+        let may = |d| NaiveDate::from_ymd_opt(2019, 5, d);
+        assert_eq!(
+            first_dateline("Date of publication 22 May 2019 Warplanes struck a market on Monday."),
+            may(22)
+        );
+        assert_eq!(
+            first_dateline("Wed May 22 2019 Warplanes struck a market on Monday."),
+            may(22)
+        );
+        assert_eq!(
+            first_dateline("Posted on May 22 2019 by the desk. Warplanes struck a market."),
+            may(22)
+        );
+        // A date that opens the story dates what follows; a date later on is no dateline.
+        assert_eq!(
+            first_dateline("On 20 May 2019, warplanes struck a market."),
+            None
+        );
+        assert_eq!(
+            first_dateline("Warplanes struck a market on 20 May 2019."),
+            None
+        );
+        assert_eq!(
+            first_dateline("Published on Monday, the report says little."),
+            None
+        );
+    }
+}
