@@ -561,6 +561,68 @@ impl Fuser {
         out
     }
 
+    /// Counts for auditing what greedy fusion leaves split (see [`SplitDiagnostics`]): near-misses
+    /// between two fused events that one mention scores over the threshold against (a bridge),
+    /// and fused events where a single member vetoes a mention the others accept. Linear in
+    /// the candidates each mention meets (its blocks), like fusing; bridged pairs are compared
+    /// member by member.
+    pub fn split_diagnostics(&self, floor: f32) -> SplitDiagnostics {
+        let mut d = SplitDiagnostics::default();
+        let mut bridged: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut lone_vetoing: HashSet<usize> = HashSet::new();
+        for m in 0..self.mentions.len() {
+            let mut over = Vec::new();
+            for c in self.candidates(m) {
+                let (mut vetoes, mut agree, mut best) = (0, 0, f32::MIN);
+                for &o in self.clusters[c].members.iter().filter(|&&o| o != m) {
+                    match self.score_with(m, o, false) {
+                        PairScore::Veto(_) => vetoes += 1,
+                        PairScore::Score { total, .. } => {
+                            agree += 1;
+                            best = best.max(total);
+                        }
+                    }
+                }
+                if vetoes == 0 && best >= MERGE_THRESHOLD {
+                    over.push(c);
+                }
+                if vetoes == 1 && best >= MERGE_THRESHOLD && c != self.cluster_of[m] {
+                    d.lone_vetoed_mentions += 1;
+                    if agree >= 2 {
+                        d.outvoted_vetoed_mentions += 1;
+                    }
+                    lone_vetoing.insert(c);
+                }
+            }
+            for (i, &a) in over.iter().enumerate() {
+                for &b in &over[i + 1..] {
+                    bridged.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        d.bridged_cluster_pairs = bridged.len();
+        d.clusters_with_lone_veto = lone_vetoing.len();
+        for &(a, b) in &bridged {
+            let vetoed = self.clusters[a].members.iter().any(|&x| {
+                self.clusters[b]
+                    .members
+                    .iter()
+                    .any(|&y| matches!(self.score_with(y, x, false), PairScore::Veto(_)))
+            });
+            if vetoed {
+                d.bridged_pairs_vetoed += 1;
+            }
+        }
+        for (m, c, _, _) in self.near_misses(floor) {
+            let own = self.cluster_of[m];
+            d.near_misses += 1;
+            if bridged.contains(&(own.min(c), own.max(c))) {
+                d.near_misses_bridged += 1;
+            }
+        }
+        d
+    }
+
     /// How two mentions (by id) compare, every cue and veto explained; `None` when either id is
     /// not a mention. For `sitrep fuse --explain`: why two reports were, or were not, merged.
     pub fn explain_pair(&self, a: &str, b: &str) -> Option<PairScore> {
@@ -572,6 +634,27 @@ impl Fuser {
     pub fn lexicons(&self) -> &'static Lexicons {
         self.lex
     }
+}
+
+/// What [`Fuser::split_diagnostics`] counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SplitDiagnostics {
+    /// Near-misses: a mention's best other fused event scoring `floor` up to the threshold.
+    pub near_misses: usize,
+    /// Of those, the ones between two fused events that a single mention scores over the
+    /// threshold against, no member of either vetoing it (a bridge).
+    pub near_misses_bridged: usize,
+    /// Pairs of fused events with a bridge.
+    pub bridged_cluster_pairs: usize,
+    /// Of those, the pairs where a member of one vetoes a member of the other.
+    pub bridged_pairs_vetoed: usize,
+    /// Fused events where exactly one member vetoes a mention of another event that a member
+    /// accepts over the threshold.
+    pub clusters_with_lone_veto: usize,
+    /// Such (mention, fused event) cases.
+    pub lone_vetoed_mentions: usize,
+    /// Of those, the ones where two members or more accept (the veto is outvoted).
+    pub outvoted_vetoed_mentions: usize,
 }
 
 /// A mention's place in ingest order from its article's and its own.

@@ -37,7 +37,8 @@ pub use control::{control_timelines, ControlStep, PlaceTimeline};
 pub use data::{LexiconTexts, Lexicons};
 pub use dedup::Signature;
 pub use fuser::{
-    attach_claims, ArticleEntry, Assignment, Fuser, Provenance, Split, StoredCluster, StoredMember,
+    attach_claims, ArticleEntry, Assignment, Fuser, Provenance, Split, SplitDiagnostics,
+    StoredCluster, StoredMember,
 };
 pub use links::{
     link_keys, link_queries, links, links_touching, stories, stories_touching, Link, LinkKey,

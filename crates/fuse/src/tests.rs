@@ -2106,3 +2106,87 @@ fn a_bombing_told_by_the_day_of_its_toll_is_a_day_later() {
         score::PairScore::Veto(_)
     ));
 }
+
+/// One market strike told three ways: the first two reports share too little to merge, the
+/// third (a fuller report) matches both.
+fn market_strike() -> Vec<(Article, Vec<Event>, Vec<Claim>)> {
+    let report = |id: &str, town: Town, actor1: Option<&'static str>, notes: &'static str| {
+        let e = event(
+            id,
+            1,
+            Spec {
+                kind: "Air/drone strike",
+                date: "2024-03-10",
+                town,
+                actor1,
+                notes,
+            },
+        );
+        (article(id, id, notes), vec![e], vec![])
+    };
+    vec![
+        report(
+            "first",
+            CITY,
+            Some("Air Force of Testland"),
+            "Warplanes of the air force struck the Northtown grain market on Sunday.",
+        ),
+        report(
+            "second",
+            CAMP,
+            None,
+            "Jets hit the Camp Quarter on the edge of town, residents said.",
+        ),
+        report(
+            "third",
+            CITY,
+            Some("Air Force of Testland"),
+            "Air force warplanes struck the Northtown grain market and jets hit the Camp Quarter on Sunday, residents said.",
+        ),
+    ]
+}
+
+#[test]
+fn split_diagnostics_count_bridged_near_misses_and_lone_vetoes() {
+    let items = market_strike();
+    // the third report joins the first; the second stays apart, a near-miss of the first
+    // that the third bridges
+    let f = fuse(&items, vec![]);
+    assert_eq!(
+        f.cluster_of_mention("first#1"),
+        f.cluster_of_mention("third#1")
+    );
+    assert_ne!(
+        f.cluster_of_mention("first#1"),
+        f.cluster_of_mention("second#1")
+    );
+    let d = f.split_diagnostics(0.55);
+    assert_eq!(
+        (
+            d.near_misses,
+            d.near_misses_bridged,
+            d.bridged_cluster_pairs
+        ),
+        (1, 1, 1),
+        "{d:?}"
+    );
+    assert_eq!((d.bridged_pairs_vetoed, d.lone_vetoed_mentions), (0, 0));
+    // split the first from the second: the bridged pair is vetoed across, and the second is
+    // vetoed by one member of an event another member accepts
+    let f = fuse(&items, vec![("first#1".into(), "second#1".into())]);
+    let d = f.split_diagnostics(0.55);
+    assert_eq!(
+        (d.bridged_cluster_pairs, d.bridged_pairs_vetoed),
+        (1, 1),
+        "{d:?}"
+    );
+    assert_eq!(
+        (
+            d.clusters_with_lone_veto,
+            d.lone_vetoed_mentions,
+            d.outvoted_vetoed_mentions
+        ),
+        (1, 1, 0),
+        "{d:?}"
+    );
+}

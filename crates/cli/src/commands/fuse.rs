@@ -392,6 +392,18 @@ fn audit(fuser: &Fuser, n: usize, seed: u64) -> String {
         "\n== {} near-misses (0.55 <= score < {MERGE_THRESHOLD}); sample of {n}",
         misses.len()
     );
+    let d = fuser.split_diagnostics(0.55);
+    let _ = writeln!(
+        out,
+        "   split: {} of {} near-misses (any article) lie between two fused events one mention scores over the threshold against ({} such pairs, {} vetoed across); {} fused events have one member vetoing a mention another accepts ({} cases, {} outvoted by two members or more)",
+        d.near_misses_bridged,
+        d.near_misses,
+        d.bridged_cluster_pairs,
+        d.bridged_pairs_vetoed,
+        d.clusters_with_lone_veto,
+        d.lone_vetoed_mentions,
+        d.outvoted_vetoed_mentions
+    );
     for (k, i) in sample(misses.len(), n, seed).into_iter().enumerate() {
         let (m, c, total, cues) = &misses[i];
         let o = fuser.clusters[*c]
