@@ -1,6 +1,7 @@
 //! Boilerplate removal: drops photo captions, "Read more" links, share and subscribe prompts
 //! (the rules in `data/boilerplate.tsv`) from a text, line by line, and cuts page furniture
-//! that scrapers glued to the end of a line (`tail:` rules); says which rule fired.
+//! that scrapers glued to the end of a line (`tail:` rules) or before its first words
+//! (`head:` rules); says which rule fired.
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
@@ -19,7 +20,8 @@ pub struct RemovedLine {
     pub line: usize,
     /// The rule id that matched (`photo:file_photo`, `tail:comments`).
     pub rule: &'static str,
-    /// The text dropped: the whole line, or for a `tail:` rule the end of the line that was cut.
+    /// The text dropped: the whole line, or for a `tail:` (`head:`) rule the end (start) of the
+    /// line that was cut.
     pub text: String,
 }
 
@@ -38,6 +40,7 @@ pub struct Boilerplate {
     ids: Vec<&'static str>,
     set: RegexSet,
     tails: Vec<(&'static str, Regex)>,
+    heads: Vec<(&'static str, Regex)>,
 }
 
 /// A rule file that does not parse.
@@ -60,12 +63,13 @@ impl Boilerplate {
     }
 
     /// Rules from a TSV text: `RULE_ID<TAB>REGEX` per line, `#` comments and blank lines ignored.
-    /// A rule whose id starts with `tail:` cuts a line from its match to the end; the others
-    /// drop the whole line.
+    /// A rule whose id starts with `tail:` cuts a line from its match to the end, one whose id
+    /// starts with `head:` from its start to the match's end; the others drop the whole line.
     pub fn from_tsv(tsv: &'static str) -> Result<Boilerplate, RuleError> {
         let mut ids = Vec::new();
         let mut patterns = Vec::new();
         let mut tails = Vec::new();
+        let mut heads = Vec::new();
         for (i, raw) in tsv.lines().enumerate() {
             let line = i + 1;
             if raw.trim().is_empty() || raw.starts_with('#') {
@@ -92,6 +96,10 @@ impl Boilerplate {
                 tails.push((id.trim(), regex));
                 continue;
             }
+            if id.trim().starts_with("head:") {
+                heads.push((id.trim(), regex));
+                continue;
+            }
             ids.push(id.trim());
             patterns.push(pattern.to_string());
         }
@@ -102,7 +110,12 @@ impl Boilerplate {
                 line: 0,
                 message: e.to_string(),
             })?;
-        Ok(Boilerplate { ids, set, tails })
+        Ok(Boilerplate {
+            ids,
+            set,
+            tails,
+            heads,
+        })
     }
 
     /// The rule that a single line matches, if any (the first in file order). Lines longer
@@ -125,6 +138,15 @@ impl Boilerplate {
             .min_by_key(|(_, at)| *at)
     }
 
+    /// Where a `head:` rule's match ends in `line` (the latest end among matching rules), and
+    /// which rule: the line's report starts there.
+    pub fn head_cut(&self, line: &str) -> Option<(&'static str, usize)> {
+        self.heads
+            .iter()
+            .filter_map(|(id, re)| re.find(line).map(|m| (*id, m.end())))
+            .max_by_key(|(_, at)| *at)
+    }
+
     /// Drop boilerplate lines; also normalises line ends (`\r\n` → `\n`), trims trailing
     /// spaces, collapses runs of blank lines, so paragraphs stay separated by one blank line,
     /// and writes no-break and narrow spaces as plain spaces (phrase lists match "beyond
@@ -142,6 +164,14 @@ impl Boilerplate {
                     text: line[at..].trim().to_string(),
                 });
                 line = line[..at].trim_end();
+            }
+            if let Some((rule, at)) = self.head_cut(line) {
+                removed.push(RemovedLine {
+                    line: i + 1,
+                    rule,
+                    text: line[..at].trim().to_string(),
+                });
+                line = line[at..].trim_start();
             }
             if line.trim().is_empty() {
                 blank_pending = !out.is_empty();
@@ -254,6 +284,31 @@ mod tests {
             b.rule_for("Police said AP photo agencies were not allowed in."),
             None
         );
+    }
+
+    #[test]
+    fn page_furniture_before_the_first_words_is_cut() {
+        let b = Boilerplate::shipped();
+        let out = b.strip(
+            "03.02.2019(updated 1210 03.02.2019) Get short URL 0 57 Shelling killed four people \
+             in the market town on Sunday.\nThe short URL of the page was shared 57 times.",
+        );
+        assert_eq!(
+            out.text,
+            "Shelling killed four people in the market town on Sunday.\n\
+             The short URL of the page was shared 57 times."
+        );
+        assert_eq!(out.removed.len(), 1);
+        assert_eq!(out.removed[0].rule, "head:short_url");
+        assert_eq!(
+            out.removed[0].text,
+            "03.02.2019(updated 1210 03.02.2019) Get short URL 0 57"
+        );
+        // zeros, then at most one counter: the next number is the report's
+        let out = b.strip(
+            "Rebels Hit Base Middle East 1210 03.02.2019Get short URL 0 85 12 soldiers died.",
+        );
+        assert_eq!(out.text, "12 soldiers died.");
     }
 
     #[test]
