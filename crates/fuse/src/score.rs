@@ -1091,13 +1091,52 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     apart.then(|| (x[0], y[0]))
 }
 
+/// Words that give no figure, only a size ("dozens", "hundreds", "several"): the reader codes
+/// them as ACLED does ("dozens" = 12), so two reports that both say "dozens" share a code, not
+/// a count.
+const VAGUE_WORDS: &[&str] = &[
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "tens",
+    "several",
+    "many",
+    "some",
+    "numerous",
+    "few",
+];
+
+/// A count read from a vague word ([`VAGUE_WORDS`]), not written as a figure: "dozens of
+/// people", not "about 12" or "a dozen".
+fn vague(q: &sitrep_model::Quantity) -> bool {
+    let text = q.evidence.text.to_ascii_lowercase();
+    q.approximate
+        && !text.bytes().any(|c| c.is_ascii_digit())
+        && text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .rfind(|w| !w.is_empty() && *w != "of")
+            .is_some_and(|w| VAGUE_WORDS.contains(&w))
+}
+
 /// Counts of the dead of two mentions that are close but not equal ([`W_CLOSE_FIGURES`]):
-/// `(a's count, b's count)`.
+/// `(a's count, b's count)`. (Vague words are no counts: [`vague`].)
 fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
-    let (x, y) = (
-        dead_counted(a, CLOSE_FIGURE_MIN),
-        dead_counted(b, CLOSE_FIGURE_MIN),
-    );
+    let figures = |m: &Mention| -> Vec<u64> {
+        m.event
+            .quantities
+            .iter()
+            .filter(|q| {
+                !q.tally
+                    && !vague(q)
+                    && q.kind == sitrep_model::QuantityKind::Killed
+                    && (CLOSE_FIGURE_MIN..TALLY_SCALE_DEAD).contains(&q.value)
+            })
+            .map(|q| q.value)
+            .collect()
+    };
+    let (x, y) = (figures(a), figures(b));
     x.iter().find_map(|&p| {
         y.iter()
             .find(|&&q| p != q && (p.max(q) as f64) <= CLOSE_FIGURE_RATIO * p.min(q) as f64)
@@ -1105,7 +1144,8 @@ fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     })
 }
 
-/// The largest casualty count both mentions give: `("killed", 16)`.
+/// The largest casualty count both mentions give: `("killed", 16)`. (Not a vague word read as
+/// a count on both sides: "dozens killed" and "dozens killed" share no figure: [`vague`].)
 fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
     use sitrep_model::QuantityKind::{Injured, Killed};
     let mut best: Option<(&'static str, u64)> = None;
@@ -1113,7 +1153,7 @@ fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
         .event
         .quantities
         .iter()
-        .filter(|q| !q.tally && q.value >= 2)
+        .filter(|q| !q.tally && q.value >= 2 && !vague(q))
     {
         let kind = match q.kind {
             Killed => "killed",
@@ -1124,7 +1164,7 @@ fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
             .event
             .quantities
             .iter()
-            .any(|r| !r.tally && r.kind == q.kind && r.value == q.value);
+            .any(|r| !r.tally && r.kind == q.kind && r.value == q.value && !vague(r));
         if same && best.is_none_or(|(_, v)| q.value > v) {
             best = Some((kind, q.value));
         }

@@ -1575,6 +1575,42 @@ fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
 }
 
 #[test]
+fn a_vague_word_read_as_a_count_is_no_shared_figure() {
+    // "dozens killed" on both sides is coded 12 on both: a size, not a figure
+    let vague_pair = |text_a: &str, text_b: &str, approx: bool| {
+        let (mut x, mut y) = strike_pair(
+            "Military Forces of Testland (2001-)",
+            "Military Forces of Testland (2001-)",
+            (12, 12),
+        );
+        for (m, t) in [(&mut x, text_a), (&mut y, text_b)] {
+            m.event.quantities[0].approximate = approx;
+            m.event.quantities[0].evidence.text = t.into();
+        }
+        let x = Mention::new(x.event, "a", None, None, Lexicons::embedded());
+        let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+        cue_of(&scored(&x, &y).1, "same_figure")
+    };
+    assert_eq!(vague_pair("dozens", "dozens of", true), None);
+    assert_eq!(vague_pair("dozens", "12", true), None);
+    // a figure given about, or as a number word, is still a figure
+    assert!(vague_pair("about 12", "nearly 12", true).is_some());
+    assert!(vague_pair("twelve", "a dozen", false).is_some());
+    // nor are two vague words close counts ("dozens" and "scores")
+    let (x, y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (12, 15),
+    );
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), Some(1.0));
+    let mut x = x;
+    x.event.quantities[0].approximate = true;
+    x.event.quantities[0].evidence.text = "dozens".into();
+    let x = Mention::new(x.event, "a", None, None, Lexicons::embedded());
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
+}
+
+#[test]
 fn close_counts_of_one_kind_of_event_are_a_cue() {
     let tolls = |a: u64, b: u64| {
         let (x, y) = strike_pair(
