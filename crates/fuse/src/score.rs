@@ -66,12 +66,16 @@ pub const W_SAME_FIGURE: f32 = 0.10;
 /// A shared count below this is often shared by chance (two killed, four injured: the usual toll
 /// of a day's shelling): it earns half of [`W_SAME_FIGURE`].
 pub const SMALL_FIGURE: u64 = 5;
+/// A shared count that is a multiple of this (10, 20, 100: outlets round tolls, "at least 10")
+/// on days apart (date cue below [`DATE_SAME_CARRIED_DAY`]: another day's shelling that killed
+/// ten) is often shared by chance: it earns half of [`W_SAME_FIGURE`].
+pub const ROUND_FIGURE: u64 = 10;
 /// Bonus, instead of [`W_SAME_FIGURE`], when two reports of one sub-event type share a count of
 /// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
 /// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
 pub const W_SAME_KIND_AND_FIGURE: f32 = 0.15;
 /// Bonus when two reports of one sub-event type on one day (date cue [`DATE_SAME_CARRIED_DAY`]
-/// or more) count its dead at 10 or more and two of their counts are within
+/// or more; not both dated only by their publication) count its dead at 10 or more and two of their counts are within
 /// [`CLOSE_FIGURE_RATIO`] of each other (73 and 85): tolls rise and sources differ, but two
 /// events of one kind on one day seldom kill that many within that range.
 pub const W_CLOSE_FIGURES: f32 = 0.05;
@@ -1378,6 +1382,11 @@ pub fn score_pair(
                 W_SAME_FIGURE / 2.0,
                 ", a small count often shared by chance",
             )
+        } else if value % ROUND_FIGURE == 0 && !same_day {
+            (
+                W_SAME_FIGURE / 2.0,
+                ", a round count on days apart, often shared by chance",
+            )
         } else if same_kind {
             (W_SAME_KIND_AND_FIGURE, ", and one kind of event")
         } else {
@@ -1390,12 +1399,14 @@ pub fn score_pair(
             detail: why!(explain, "both report {value} {kind}{why}"),
         });
     }
-    // (not when they share a count: that is the stronger cue above)
-    let close = if same_kind && same_day && shared.is_none() {
-        close_figures(a, b)
-    } else {
-        None
-    };
+    // (not when they share a count: that is the stronger cue above; not for two reports both
+    // dated only by their publication: each outlet's tally of the day before)
+    let close =
+        if same_kind && same_day && shared.is_none() && !(a.date_fallback && b.date_fallback) {
+            close_figures(a, b)
+        } else {
+            None
+        };
     if let Some((x, y)) = close {
         total += W_CLOSE_FIGURES;
         cues.push(CueScore {

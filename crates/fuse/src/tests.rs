@@ -1611,6 +1611,45 @@ fn a_vague_word_read_as_a_count_is_no_shared_figure() {
 }
 
 #[test]
+fn close_counts_of_two_undated_reports_are_no_cue() {
+    // two outlets' claims of "24 militants killed" and "over 20 killed", neither dated but by
+    // its publication a day apart: each tallies its own day
+    let (mut x, mut y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (20, 24),
+    );
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), Some(1.0));
+    x.date_fallback = true;
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), Some(1.0));
+    y.date_fallback = true;
+    assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
+}
+
+#[test]
+fn a_round_count_shared_on_days_apart_is_a_weak_cue() {
+    // "rockets killed 10 in the past week" and "10 killed on Wednesday": ten is a usual toll
+    let pair = |dead: u64, week: bool| {
+        let (x, mut y) = strike_pair(
+            "Military Forces of Testland (2001-)",
+            "Military Forces of Testland (2001-)",
+            (dead, dead),
+        );
+        if week {
+            y.event.date.precision = DatePrecision::Week;
+            y.event.date.date = Some(day("2024-03-06"));
+            y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+        }
+        cue_of(&scored(&x, &y).1, "same_figure")
+    };
+    assert_eq!(pair(10, true), Some(0.5));
+    assert_eq!(pair(20, true), Some(0.5));
+    // on one day, or a count not rounded, it names the event
+    assert_eq!(pair(10, false), Some(1.5));
+    assert_eq!(pair(12, true), Some(1.5));
+}
+
+#[test]
 fn close_counts_of_one_kind_of_event_are_a_cue() {
     let tolls = |a: u64, b: u64| {
         let (x, y) = strike_pair(
