@@ -79,6 +79,10 @@ pub const W_SAME_KIND_AND_FIGURE: f32 = 0.15;
 /// [`CLOSE_FIGURE_RATIO`] of each other (73 and 85): tolls rise and sources differ, but two
 /// events of one kind on one day seldom kill that many within that range.
 pub const W_CLOSE_FIGURES: f32 = 0.05;
+/// Penalty when, at a broad place (not one town or spot), one mention counts only civilians
+/// dead and the other only fighters (the sides its counts name): two incidents of the city's
+/// day, told by their victims.
+pub const W_VICTIMS_DIFFER: f32 = 0.10;
 /// Counts of the dead within this ratio are close ([`W_CLOSE_FIGURES`]).
 pub const CLOSE_FIGURE_RATIO: f64 = 1.5;
 /// Smallest count of the dead for [`W_CLOSE_FIGURES`] (small tolls are close by chance).
@@ -1124,6 +1128,59 @@ fn vague(q: &sitrep_model::Quantity) -> bool {
             .is_some_and(|w| VAGUE_WORDS.contains(&w))
 }
 
+/// Sides of the dead ([`sitrep_model::Quantity::side`]) that are civilians.
+const CIVILIAN_SIDES: &[&str] = &[
+    "civilians",
+    "civilian",
+    "children",
+    "women",
+    "residents",
+    "passengers",
+];
+
+/// Sides of the dead that are fighters (of any party).
+const FIGHTER_SIDES: &[&str] = &[
+    "terrorists",
+    "fighters",
+    "militants",
+    "rebels",
+    "soldiers",
+    "jihadists",
+    "troops",
+    "army",
+    "regime forces",
+    "insurgents",
+    "extremists",
+    "officers",
+    "gunmen",
+    "regime soldiers",
+    "policemen",
+    "militiamen",
+    "servicemen",
+    "pro-regime forces",
+    "government forces",
+    "attackers",
+];
+
+/// Whom a mention counts dead, when its counts name a side: `Some(true)` when all are
+/// civilians, `Some(false)` when all are fighters, `None` when unsaid or mixed.
+fn civilian_dead(m: &Mention) -> Option<bool> {
+    let (mut civ, mut fight) = (false, false);
+    for q in m
+        .event
+        .quantities
+        .iter()
+        .filter(|q| !q.tally && q.kind == sitrep_model::QuantityKind::Killed)
+    {
+        let Some(side) = q.side.as_deref().map(str::to_ascii_lowercase) else {
+            continue;
+        };
+        civ |= CIVILIAN_SIDES.contains(&side.as_str());
+        fight |= FIGHTER_SIDES.contains(&side.as_str());
+    }
+    (civ != fight).then_some(civ)
+}
+
 /// Counts of the dead of two mentions that are close but not equal ([`W_CLOSE_FIGURES`]):
 /// `(a's count, b's count)`. (Vague words are no counts: [`vague`].)
 fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
@@ -1399,14 +1456,38 @@ pub fn score_pair(
             detail: why!(explain, "both report {value} {kind}{why}"),
         });
     }
+    // one counts only civilians dead, the other only fighters, at a broad place (not one town
+    // or spot): two incidents of a city's day (a rebel offensive repelled, the shelling of a
+    // quarter), told by their victims
+    let victims_differ = !same_place
+        && matches!(
+            (civilian_dead(a), civilian_dead(b)),
+            (Some(x), Some(y)) if x != y
+        );
+    if victims_differ {
+        total -= W_VICTIMS_DIFFER;
+        cues.push(CueScore {
+            cue: "victims_differ".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "one counts civilians dead, the other fighters, at a broad place"
+            ),
+        });
+    }
     // (not when they share a count: that is the stronger cue above; not for two reports both
-    // dated only by their publication: each outlet's tally of the day before)
-    let close =
-        if same_kind && same_day && shared.is_none() && !(a.date_fallback && b.date_fallback) {
-            close_figures(a, b)
-        } else {
-            None
-        };
+    // dated only by their publication: each outlet's tally of the day before; not for counts
+    // of different victims)
+    let close = if same_kind
+        && same_day
+        && shared.is_none()
+        && !victims_differ
+        && !(a.date_fallback && b.date_fallback)
+    {
+        close_figures(a, b)
+    } else {
+        None
+    };
     if let Some((x, y)) = close {
         total += W_CLOSE_FIGURES;
         cues.push(CueScore {

@@ -1650,6 +1650,56 @@ fn a_round_count_shared_on_days_apart_is_a_weak_cue() {
 }
 
 #[test]
+fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
+    let attack = "Attack";
+    let dead = |m: &mut Mention, value: u64, side: &str| {
+        m.event.quantities = vec![Quantity {
+            kind: QuantityKind::Killed,
+            value,
+            lower_bound: false,
+            approximate: false,
+            side: Some(side.into()),
+            tally: false,
+            claim: None,
+            evidence: ev("x", "killed"),
+        }];
+    };
+    let mut repelled = report_at(
+        "gazette",
+        attack,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nearly 75 militants were killed in a failed assault on the ring road of Northcity.",
+    );
+    let mut massacre = report_at(
+        "courier",
+        attack,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Shelling of western Northcity killed 88 civilians, the city council said.",
+    );
+    dead(&mut repelled, 75, "militants");
+    dead(&mut massacre, 88, "civilians");
+    let (_, cues) = scored(&repelled, &massacre);
+    assert_eq!(cue_of(&cues, "victims_differ"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "close_figures"), None);
+    // two counts of civilians: no such cue
+    dead(&mut repelled, 75, "Civilians");
+    let (_, cues) = scored(&repelled, &massacre);
+    assert_eq!(cue_of(&cues, "victims_differ"), None);
+    assert_eq!(cue_of(&cues, "close_figures"), Some(1.0));
+    // at one town, one strike kills both (which is told depends on the source)
+    let (mut x, mut y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (20, 24),
+    );
+    dead(&mut x, 20, "fighters");
+    dead(&mut y, 24, "civilians");
+    assert_eq!(cue_of(&scored(&x, &y).1, "victims_differ"), None);
+}
+
+#[test]
 fn close_counts_of_one_kind_of_event_are_a_cue() {
     let tolls = |a: u64, b: u64| {
         let (x, y) = strike_pair(
