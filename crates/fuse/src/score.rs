@@ -83,6 +83,13 @@ pub const W_CLOSE_FIGURES: f32 = 0.05;
 /// dead and the other only fighters (the sides its counts name): two incidents of the city's
 /// day, told by their victims.
 pub const W_VICTIMS_DIFFER: f32 = 0.10;
+/// Weighted Jaccard of the wording under which two statements (kinds told by many speakers a
+/// day: `data/families.tsv` scores them below one with themselves) are told in other words:
+/// one speaker's words are quoted alike (a sentence reused, or a quote with its frame changed).
+pub const STATEMENT_SAME_WORDS: f32 = 0.4;
+/// Penalty for two statements told in other words ([`STATEMENT_SAME_WORDS`]) from articles
+/// that are no near-duplicates: two speakers', not one statement.
+pub const W_STATEMENTS_REWORDED: f32 = 0.10;
 /// Counts of the dead within this ratio are close ([`W_CLOSE_FIGURES`]).
 pub const CLOSE_FIGURE_RATIO: f64 = 1.5;
 /// Smallest count of the dead for [`W_CLOSE_FIGURES`] (small tolls are close by chance).
@@ -1543,6 +1550,22 @@ pub fn score_pair(
             detail: why!(
                 explain,
                 "one tells a general state of things ('{g}'), the other an incident"
+            ),
+        });
+    }
+    // two statements (a kind that scores below one with itself, `data/families.tsv`: many a
+    // day, by many speakers) told in other words, from articles that are no near-duplicates:
+    // one speaker's words are quoted alike, so these are two speakers' (the opposition's blame
+    // and the government's, two ministers' remarks on one attack)
+    let statements = a.event.sub_event_type == b.event.sub_event_type && type_score < 1.0;
+    if statements && similarity < STATEMENT_SAME_WORDS && near_duplicate.is_none() {
+        total -= W_STATEMENTS_REWORDED;
+        cues.push(CueScore {
+            cue: "statements_reworded".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "two statements in other words (overlap {similarity:.2}): two speakers'"
             ),
         });
     }

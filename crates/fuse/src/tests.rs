@@ -1700,6 +1700,54 @@ fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
 }
 
 #[test]
+fn two_statements_in_other_words_are_two_speakers() {
+    let blame = "Claim of responsibility";
+    let opposition = report_at(
+        "gazette",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Opposition activists blamed government warplanes for the strikes on the aid trucks.",
+    );
+    let ministry = report_at(
+        "courier",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The defence ministry blamed armed groups for breaking the truce around Northcity.",
+    );
+    let (_, cues) = scored(&opposition, &ministry);
+    assert_eq!(cue_of(&cues, "statements_reworded"), Some(1.0), "{cues:?}");
+    // one speaker quoted alike by two outlets
+    let quoted = report_at(
+        "courier",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Opposition activists blamed government warplanes for Tuesday's strikes on the aid trucks.",
+    );
+    let (_, cues) = scored(&opposition, &quoted);
+    assert_eq!(cue_of(&cues, "statements_reworded"), None, "{cues:?}");
+    // an incident told in other words is no statement
+    let strike = "Air/drone strike";
+    let x = report_at(
+        "gazette",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Warplanes struck the aid trucks.",
+    );
+    let y = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "A convoy was bombed near Northcity.",
+    );
+    assert_eq!(cue_of(&scored(&x, &y).1, "statements_reworded"), None);
+}
+
+#[test]
 fn close_counts_of_one_kind_of_event_are_a_cue() {
     let tolls = |a: u64, b: u64| {
         let (x, y) = strike_pair(
