@@ -1074,14 +1074,15 @@ fn actor_score(a: &Mention, b: &Mention, lex: &Lexicons, explain: bool) -> CueSc
     }
 }
 
-/// The counts of the dead a mention gives, from `min` up, tallies and war-wide figures
-/// ([`TALLY_SCALE_DEAD`] and more) left out.
+/// The counts of the dead a mention gives, from `min` up, tallies, war-wide figures
+/// ([`TALLY_SCALE_DEAD`] and more) and vague words ([`vague`]: "many killed") left out.
 fn dead_counted(m: &Mention, min: u64) -> Vec<u64> {
     m.event
         .quantities
         .iter()
         .filter(|q| {
             !q.tally
+                && !vague(q)
                 && q.kind == sitrep_model::QuantityKind::Killed
                 && (min..TALLY_SCALE_DEAD).contains(&q.value)
         })

@@ -1608,6 +1608,16 @@ fn a_vague_word_read_as_a_count_is_no_shared_figure() {
     x.event.quantities[0].evidence.text = "dozens".into();
     let x = Mention::new(x.event, "a", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
+    // nor is "many killed" (coded 10) a toll apart from 40 killed
+    let (mut x, y) = strike_pair(
+        "Military Forces of Testland (2001-)",
+        "Military Forces of Testland (2001-)",
+        (10, 40),
+    );
+    assert_eq!(cue_of(&scored(&x, &y).1, "figures_differ"), Some(1.0));
+    x.event.quantities[0].approximate = true;
+    x.event.quantities[0].evidence.text = "many".into();
+    assert_eq!(cue_of(&scored(&x, &y).1, "figures_differ"), None);
 }
 
 #[test]
