@@ -1595,24 +1595,11 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     let same_kind = a.sub_event_type == b.sub_event_type
         || (b.sub_event_type == SubEventType::Attack
             && !d.explicit_place
-            && matches!(
-                a.sub_event_type.event_type(),
-                EventType::Battles
-                    | EventType::ExplosionsRemoteViolence
-                    | EventType::ViolenceAgainstCivilians
-            ));
+            && a.sub_event_type.is_armed_violence());
     // A sentence that only adds what befell people ("Two soldiers were killed") right after a
     // violent event, with no date or place of its own, is that event's aftermath.
-    let violent = |t: SubEventType| {
-        matches!(
-            t.event_type(),
-            EventType::Battles
-                | EventType::ExplosionsRemoteViolence
-                | EventType::ViolenceAgainstCivilians
-        )
-    };
-    let aftermath = violent(a.sub_event_type)
-        && violent(b.sub_event_type)
+    let aftermath = a.sub_event_type.is_armed_violence()
+        && b.sub_event_type.is_armed_violence()
         && !d.explicit_date
         && !d.explicit_place
         && d.first_sentence == p.last_sentence + 1
@@ -1637,14 +1624,14 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     // Looting or burning told right after an attack is what the attackers also did ("They
     // also burned several huts"): ACLED codes looting and destruction as their own event only
     // when no other violence occurs.
-    let looting_too = violent(a.sub_event_type)
+    let looting_too = a.sub_event_type.is_armed_violence()
         && b.sub_event_type == SubEventType::LootingPropertyDestruction
         && d.first_sentence == p.last_sentence + 1
         && !d.new_incident
         && !d.explicit_date
         && (!d.explicit_place || same_place);
-    let elaboration = violent(a.sub_event_type)
-        && violent(b.sub_event_type)
+    let elaboration = a.sub_event_type.is_armed_violence()
+        && b.sub_event_type.is_armed_violence()
         && d.first_sentence == p.last_sentence + 1
         && !d.new_incident
         && d.ordinal.is_none()
@@ -1698,27 +1685,19 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
 /// reaction comes.
 fn reaction_to(p: &Draft, d: &Draft) -> bool {
     let (a, b) = (&p.event, &d.event);
-    let violent = |t: SubEventType| {
-        matches!(
-            t.event_type(),
-            EventType::Battles
-                | EventType::ExplosionsRemoteViolence
-                | EventType::ViolenceAgainstCivilians
-        )
-    };
     // ("IS claimed the attack": a claim of responsibility for the event told before it)
     let kind = a.sub_event_type == b.sub_event_type
         || (matches!(
             b.sub_event_type,
             SubEventType::Attack | SubEventType::ClaimOfResponsibility
-        ) && violent(a.sub_event_type));
+        ) && a.sub_event_type.is_armed_violence());
     let place = !d.explicit_place
         || match (&a.location, &b.location) {
             (Some(x), Some(y)) => x.name == y.name || (around(y) && within(x, y)),
             _ => true,
         };
     let day = !d.explicit_date || !p.explicit_date || a.date.date == b.date.date;
-    d.reaction && !d.new_incident && violent(a.sub_event_type) && kind && place && day
+    d.reaction && !d.new_incident && a.sub_event_type.is_armed_violence() && kind && place && day
 }
 
 /// Whether a place names the area around a town: a province or country, or a city named like

@@ -6,7 +6,6 @@ use crate::fuser::Fuser;
 use crate::score::{places_near, Mention, MAX_WINDOW_DAYS};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use sitrep_model::EventType;
 use std::collections::{BTreeMap, HashMap};
 
 /// How two fused events relate.
@@ -91,13 +90,8 @@ fn cessation_days(m: &Mention) -> Option<(NaiveDate, NaiveDate)> {
 /// The day of violence a ceasefire can be broken by: a battle, explosion or attack on civilians
 /// (not a tally, not itself a cessation) on a day read from the text.
 fn violence_day(m: &Mention) -> Option<NaiveDate> {
-    let violent = matches!(
-        m.event.sub_event_type.event_type(),
-        EventType::Battles
-            | EventType::ExplosionsRemoteViolence
-            | EventType::ViolenceAgainstCivilians
-    ) && !m.event.tally
-        && m.cessation.is_none();
+    let violent =
+        m.event.sub_event_type.is_armed_violence() && !m.event.tally && m.cessation.is_none();
     m.event.date.date.filter(|_| violent && m.explicit_day)
 }
 

@@ -1192,20 +1192,10 @@ fn civilian_dead(m: &Mention) -> Option<bool> {
 /// Counts of the dead of two mentions that are close but not equal ([`W_CLOSE_FIGURES`]):
 /// `(a's count, b's count)`. (Vague words are no counts: [`vague`].)
 fn close_figures(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
-    let figures = |m: &Mention| -> Vec<u64> {
-        m.event
-            .quantities
-            .iter()
-            .filter(|q| {
-                !q.tally
-                    && !vague(q)
-                    && q.kind == sitrep_model::QuantityKind::Killed
-                    && (CLOSE_FIGURE_MIN..TALLY_SCALE_DEAD).contains(&q.value)
-            })
-            .map(|q| q.value)
-            .collect()
-    };
-    let (x, y) = (figures(a), figures(b));
+    let (x, y) = (
+        dead_counted(a, CLOSE_FIGURE_MIN),
+        dead_counted(b, CLOSE_FIGURE_MIN),
+    );
     x.iter().find_map(|&p| {
         y.iter()
             .find(|&&q| p != q && (p.max(q) as f64) <= CLOSE_FIGURE_RATIO * p.min(q) as f64)

@@ -154,6 +154,17 @@ impl SubEventType {
     pub fn is_conflict(self) -> bool {
         self.event_type() != EventType::NonConflict
     }
+
+    /// Whether it is armed violence: Battles, Explosions/Remote violence or Violence against
+    /// civilians (ACLED's violent event types other than riots).
+    pub fn is_armed_violence(self) -> bool {
+        matches!(
+            self.event_type(),
+            EventType::Battles
+                | EventType::ExplosionsRemoteViolence
+                | EventType::ViolenceAgainstCivilians
+        )
+    }
 }
 
 impl Serialize for SubEventType {
