@@ -1487,17 +1487,38 @@ impl Gazetteer {
                             matches!(text[end..toks[g.first].start].trim(), "," | "(")
                         }
                     });
+                    // ("Nawabshah city (Nawabshah, Punjab)": a town word may stand between;
+                    // the qualifiers name only provinces or the town itself, not another
+                    // town of the province: "Mehrabpur city (Naushahro Firoz, Sindh)")
+                    let own_key = name_key(&text[first.start..last.end]);
+                    let other_town = |g: &Found| match &g.hit {
+                        Hit::Names(p) => {
+                            !p.iter().any(|&y| y >> 30 == TAG_ADMIN1)
+                                && name_key(&text[toks[g.first].start..toks[g.last].end]) != own_key
+                                && p.iter().any(|&y| {
+                                    q_admin1_strict
+                                        .contains(&self.places[(y & 0x3fff_ffff) as usize].admin1)
+                                })
+                        }
+                        _ => false,
+                    };
+                    let only_provinces = !found
+                        .iter()
+                        .any(|g| g.qualifies == Some(fi) && other_town(g));
                     let misnamed_province = best >> 30 != TAG_ADMIN1
                         && f.qualifies.is_none()
-                        && f.word_after.is_none()
+                        && matches!(f.word_after, None | Some(PlaceWord::Town))
                         && comma_qualified
+                        && only_provinces
                         && {
                             let p = &self.places[ix];
                             p.population >= MISNAMED_PROVINCE_TOWN
                                 && self.exact_bonus(best, &written) > 0.0
                                 && q_admin1_strict
                                     .iter()
-                                    .all(|a| self.admin1[*a as usize].country == p.country)
+                                    .filter(|a| self.admin1[**a as usize].country == p.country)
+                                    .count()
+                                    == 1
                                 && !post.iter().any(|&y| {
                                     y != best
                                         && y >> 30 != TAG_ADMIN1
@@ -1781,7 +1802,32 @@ impl Gazetteer {
             let elsewhere = std::iter::once(first_container)
                 .chain(containers.map(|(j, _)| j))
                 .all(|j| chosen_admin1[j] != chosen_admin1[mi]);
-            if elsewhere {
+            // (unless a town named like the province qualifies it after a comma, and this
+            // one is a sizeable town spelled as written, the only one so named in its
+            // country: "Gediz, Istanbul" is the town of Gediz, the province misnamed)
+            let f = &found[mi];
+            let written = plain(&text[toks[f.first].start..toks[f.last].end]);
+            // (not a district listed in brackets: "Paper in Kasserine (Ezzouhour, Kasserine)")
+            let comma_qualified = found[first_container].first > f.last
+                && text[toks[f.word_after_tok.unwrap_or(f.last)].end
+                    ..toks[found[first_container].first].start]
+                    .trim()
+                    == ","
+                && !text[..toks[f.first].start].trim_end().ends_with('(');
+            let province_named = matches!(&found[first_container].hit,
+                Hit::Names(post) if post.iter().any(|&y| y >> 30 == TAG_ADMIN1));
+            let misnamed_province = comma_qualified
+                && province_named
+                && p.population >= MISNAMED_PROVINCE_TOWN
+                && plain_is(&p.name, &written, true)
+                && matches!(&f.hit, Hit::Names(post) if !post.iter().any(|&y| {
+                    let other = (y & 0x3fff_ffff) as usize;
+                    y >> 30 == TAG_PLACE
+                        && other != ix
+                        && self.places[other].country == p.country
+                        && plain_is(&self.places[other].name, &written, true)
+                }));
+            if elsewhere && !misnamed_province {
                 let m = &mut mentions[mi];
                 let evidence = m.place.evidence.take().map(|mut e| {
                     e.rule = format!(

@@ -1529,6 +1529,26 @@ fn a_town_qualified_by_another_province_of_its_country_is_still_the_town() {
 }
 
 #[test]
+fn a_misnamed_province_after_a_town_word_or_a_provincial_capital_keeps_the_town() {
+    // Nawabshah is a city of Sindh; "Punjab" is also a province of India, and "city" stands
+    // between the name and its qualifiers
+    let p = read("Traders marched in Nawabshah city (Nawabshah, Punjab) against new taxes.");
+    let m = mention(&p, "Nawabshah");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Sindh"), "{m:?}");
+    // Gediz lies in Kutahya; "Istanbul" is read as the city, named like its province
+    let p = read("Arsonists set fire to a warehouse in Gediz, Istanbul, on Friday.");
+    let m = mention(&p, "Gediz");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Kutahya"), "{m:?}");
+    // another town of the named province in the qualifiers: the province is right, the
+    // gazetteer lacks this town
+    let p = read("Police clashed with traders in Mehrabpur city (Naushahro Firoz, Sindh) today.");
+    let m = mention(&p, "Mehrabpur");
+    assert_eq!(m.place.admin1.as_deref(), Some("Sindh"), "{m:?}");
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
