@@ -269,6 +269,14 @@ fn is_descriptive(w: &str) -> bool {
     )
 }
 
+/// Words after a name that make it a road ("the Kabul-Jalalabad highway").
+fn is_road_word(w: &str) -> bool {
+    matches!(
+        w,
+        "road" | "roads" | "highway" | "expressway" | "motorway" | "stretch"
+    )
+}
+
 /// Lowercase words allowed inside a multi-word name.
 fn is_connector(w: &str) -> bool {
     is_article(w)
@@ -800,6 +808,31 @@ impl Gazetteer {
                 }
                 h => h,
             };
+            // "Murree road in Rawalpindi": a road of another town, named after a place, is
+            // no mention of that place (a road named alone, "the Halba highway", is still
+            // where it passes)
+            if let Some((j, Hit::Names(_))) = &hit {
+                let j = *j;
+                let same = |k: usize| toks.get(k).filter(|n| n.sentence == t.sentence);
+                let dash = ['-', '–', '—'];
+                let hyphenated = text[..t.start].trim_end().ends_with(dash)
+                    || text[toks[j].end..].trim_start().starts_with(dash);
+                // (a road in a province is the road to or from the town: "the Maiduguri road
+                // in Borno")
+                let province = |n: &Token| {
+                    self.lookup_key(&name_key(&text[n.start..n.end]))
+                        .iter()
+                        .any(|&y| y >> 30 == TAG_ADMIN1)
+                };
+                if !hyphenated
+                    && same(j + 1).is_some_and(|n| n.joined && is_road_word(&n.lower))
+                    && same(j + 2).is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"))
+                    && same(j + 3).is_some_and(|n| n.cap && !province(n))
+                {
+                    i = j + 2;
+                    continue;
+                }
+            }
             // organisations ("al-Nusra Front", "Jaish al-Islam") are not places
             if let Some((j, _)) = &hit {
                 let content: Vec<&Token> = toks[i..=*j]
@@ -867,7 +900,77 @@ impl Gazetteer {
                 None => i += 1,
             }
         }
+        self.road_ends(text, toks, &mut found);
         found
+    }
+
+    /// "on the Abeokuta-Ayetoro road", "at Dhaka-Mymensingh highway in Gazipur": the ends of
+    /// a road named after the two places it joins are no places where something happened
+    /// (cue none, so that a town the text places the event in wins, else the first end); an
+    /// unknown pair whose first name is known is that first place ("Temascal-Las Granjas
+    /// road": Temascal).
+    fn road_ends(&self, text: &str, toks: &[Token], found: &mut [Found]) {
+        // the road word after the name run ending at token `end` (past a bracketed
+        // qualifier: "the Abeokuta-Ayetoro (Abeokuta South LGA, Ogun) road")
+        let road_after = |end: usize| {
+            let mut k = end;
+            while k + 1 < toks.len()
+                && toks[k + 1].joined
+                && toks[k + 1].sentence == toks[end].sentence
+                && (toks[k + 1].cap || is_connector(&toks[k + 1].lower))
+            {
+                k += 1;
+            }
+            let mut rest = &text[toks[k].end..];
+            if let Some(inner) = rest.trim_start().strip_prefix('(') {
+                match inner.find(')') {
+                    Some(close) if close <= 80 => rest = &inner[close + 1..],
+                    _ => return false,
+                }
+            }
+            let word: String = rest
+                .trim_start_matches(' ')
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            rest.starts_with(' ') && is_road_word(&word.to_lowercase())
+        };
+        for f in found.iter_mut() {
+            let start = toks[f.first].start;
+            let end = toks[f.last].end;
+            // an unknown pair "A-B" followed by a road word: A, when the gazetteer has it
+            if matches!(f.hit, Hit::Unresolved) && road_after(f.last) {
+                let split = (f.first..f.last).find(|&k| {
+                    matches!(&text[toks[k].end..toks[k + 1].start], "-" | "–") && toks[k + 1].cap
+                });
+                if let Some(k) = split {
+                    let post = self.lookup_key(&name_key(&text[start..toks[k].end]));
+                    if !post.is_empty() {
+                        f.last = k;
+                        f.hit = Hit::Names(post.to_vec());
+                        f.word_after = None;
+                        f.word_after_tok = None;
+                        f.cue = PlaceCue::None;
+                    }
+                }
+                continue;
+            }
+            if !matches!(f.hit, Hit::Names(_)) || f.word_after.is_some() {
+                continue;
+            }
+            let dash = |gap: &str| matches!(gap, "-" | "–" | " - " | " – ");
+            let first_end = toks.get(f.last + 1).is_some_and(|n| {
+                n.cap && n.sentence == toks[f.last].sentence && dash(&text[end..n.start])
+            }) && road_after(f.last + 1);
+            let second_end = f.first > 0
+                && toks[f.first - 1].cap
+                && toks[f.first - 1].sentence == toks[f.first].sentence
+                && dash(&text[toks[f.first - 1].end..start])
+                && road_after(f.last);
+            if (first_end || second_end) && f.cue == PlaceCue::In {
+                f.cue = PlaceCue::None;
+            }
+        }
     }
 
     /// An admin1 abbreviation starting at token `i` where a qualifier stands: right after

@@ -1549,6 +1549,36 @@ fn a_misnamed_province_after_a_town_word_or_a_provincial_capital_keeps_the_town(
 }
 
 #[test]
+fn the_ends_of_a_road_are_no_place_where_it_happened() {
+    let primary = |text: &str| {
+        let p = read(text);
+        p.primary()
+            .map(|m| m.place.name.clone())
+            .unwrap_or_default()
+    };
+    // a town the text places the event in wins over the towns the road joins
+    assert_eq!(
+        primary("Traders blocked the Dhaka-Mymensingh highway in Gazipur city on Sunday."),
+        "Gazipur"
+    );
+    // an unknown pair whose first name is known: that town
+    assert_eq!(
+        primary("Bandits kidnapped travellers on the Abeokuta-Ayetoro road at night."),
+        "Abeokuta"
+    );
+    // a road of another town named after a place is not that place
+    let p = read("Lawyers rallied on Murree road in Rawalpindi city after the arrest.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Murree"),
+        "{p:?}"
+    );
+    assert_eq!(
+        p.primary().map(|m| m.place.name.as_str()),
+        Some("Rawalpindi")
+    );
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
