@@ -269,6 +269,37 @@ fn is_descriptive(w: &str) -> bool {
     )
 }
 
+/// "a protest in Mogilev in solidarity with the protest in Brest", "a sit-in in support of
+/// the detainees of Idlib": a place named after "in solidarity with" or "in support of" (in
+/// the same clause) is where the cause is, not where it happened: cue `From`, so that a place
+/// the text puts the event in wins.
+fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if !matches!(f.cue, PlaceCue::In | PlaceCue::None) {
+            continue;
+        }
+        let sent = toks[f.first].sentence;
+        let mut k = f.first;
+        let mut steps = 0;
+        while k > 1 && steps < 10 {
+            let prev = &toks[k - 1];
+            if prev.sentence != sent || text[prev.end..toks[k].start].contains([',', ';', '(']) {
+                break;
+            }
+            // "solidarity with", "(in) support of/for"
+            let cause = matches!(toks[k].lower.as_str(), "with" | "of" | "for")
+                && (prev.lower == "solidarity"
+                    || (prev.lower == "support" && toks[k - 2].lower == "in"));
+            if cause && steps > 0 {
+                f.cue = PlaceCue::From;
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+    }
+}
+
 /// Words after a name that make it a road ("the Kabul-Jalalabad highway").
 fn is_road_word(w: &str) -> bool {
     matches!(
@@ -901,6 +932,7 @@ impl Gazetteer {
             }
         }
         self.road_ends(text, toks, &mut found);
+        solidarity_elsewhere(text, toks, &mut found);
         found
     }
 

@@ -1579,6 +1579,18 @@ fn the_ends_of_a_road_are_no_place_where_it_happened() {
 }
 
 #[test]
+fn a_place_of_the_cause_in_solidarity_with_is_not_where_it_happened() {
+    let p = read("Students rallied in Sfax in support of the strikers of Gafsa.");
+    assert_eq!(mention(&p, "Gafsa").cue, PlaceCue::From);
+    assert_eq!(p.primary().map(|m| m.place.name.as_str()), Some("Sfax"));
+    let p = read("Dozens gathered in Mogilev in solidarity with the hunger strikers in Brest.");
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Mogilev")
+    );
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
