@@ -546,6 +546,15 @@ fn outlets_point_to_the_country_they_report_on() {
     // worldwide outlets say nothing, and do not dilute the others
     assert!(iso("Voice of America").is_empty());
     assert_eq!(iso("AFP; SOHR"), vec!["SY"]);
+    // a foreign outlet among outlets mostly of one country does not dilute it
+    assert_eq!(
+        iso("Morning Post (Jordan); El Nashra; An-Nahar; AFP"),
+        vec!["LB"]
+    );
+    assert_eq!(
+        g.outlet_countries("Morning Post (Jordan); El Nashra; An-Nahar")[0].1,
+        1.0
+    );
     let shares = g.outlet_countries("An-Nahar; SOHR");
     assert_eq!(shares.len(), 2);
     assert!((shares.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-6);
