@@ -450,6 +450,10 @@ const MISNAMED_PROVINCE_TOWN: u32 = 10_000;
 /// among namesakes in the front's provinces: more than a village's population says.
 const FRONT_LINE_WEIGHT: f32 = 3.0;
 
+/// Score taken from a namesake that is the place the mention's own qualifier names, matched
+/// only by another of its names ("Oleksandrivka, Donetsk" is not Donetsk).
+const QUALIFIER_ITSELF_PENALTY: f32 = 5.0;
+
 /// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
 #[derive(Debug, Clone, Default)]
 struct Qualifiers {
@@ -1582,6 +1586,17 @@ impl Gazetteer {
                     for (x, s) in scored.iter_mut() {
                         if let Some(&(_, d, _)) = on_front.iter().find(|o| o.0 == *x) {
                             *s += FRONT_LINE_WEIGHT * ((25.0 - d as f32) / 20.0).clamp(0.0, 1.0);
+                        }
+                    }
+                    // "Oleksandrivka, Donetsk": a name is not the place its own qualifier
+                    // names (Donetsk was once Oleksandrivka), unless spelled as that place is
+                    for (x, s) in scored.iter_mut() {
+                        let qualifier_names = found.iter().any(|g| {
+                            g.qualifies == Some(fi)
+                                && matches!(&g.hit, Hit::Names(gp) if gp.contains(x) && gp != post)
+                        });
+                        if qualifier_names && self.exact_bonus(*x, &written) == 0.0 {
+                            *s -= QUALIFIER_ITSELF_PENALTY;
                         }
                     }
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -1600,6 +1600,19 @@ fn a_place_of_the_cause_in_solidarity_with_is_not_where_it_happened() {
 }
 
 #[test]
+fn a_name_is_not_the_place_its_own_qualifier_names() {
+    // Donetsk city was once Oleksandrivka; "Oleksandrivka, Donetsk" is the village on the line
+    let p = read("Monitors heard explosions near Oleksandrivka, Donetsk, on Sunday night.");
+    let m = mention(&p, "Oleksandrivka");
+    assert_eq!(m.place.name, "Oleksandrivka", "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"), "{m:?}");
+    // a town named like its province is still the town
+    let p = read("Gunmen shot a shopkeeper in Durango, Durango, on Monday.");
+    let m = mention(&p, "Durango");
+    assert_eq!(m.kind, PlaceKind::Town, "{m:?}");
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
