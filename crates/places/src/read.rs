@@ -666,7 +666,35 @@ impl Gazetteer {
                         .is_some_and(|one| self.country_first_words.contains(one))
             };
             let mut hit: Option<(usize, Hit)> = None;
+            // "Toba tek Singh", "Poienile de sub Munte": lower-case words inside a name the
+            // gazetteer has, spelled so (the longest such name up to three words on)
+            if t.cap && !t.all_caps && !inside_run {
+                for k in (last + 2..=(last + 3).min(toks.len().saturating_sub(1))).rev() {
+                    let between = &toks[last + 1..k];
+                    let name = &text[t.start..toks[k].end];
+                    if toks[k].cap
+                        && toks[last + 1..=k]
+                            .iter()
+                            .all(|w| w.joined && w.sentence == t.sentence && !w.arabic)
+                        && between.iter().all(|w| !w.cap)
+                        && !text[toks[last].end..toks[k].start].contains('-')
+                    {
+                        let written = plain(name);
+                        let post = self.lookup_key(&name_key(name));
+                        if post
+                            .iter()
+                            .any(|&x| x >> 30 == TAG_PLACE && self.exact_bonus(x, &written) > 0.0)
+                        {
+                            hit = Some((k, Hit::Names(post.to_vec())));
+                            break;
+                        }
+                    }
+                }
+            }
             for j in (i..=last).rev() {
+                if hit.is_some() {
+                    break;
+                }
                 let end_tok = &toks[j];
                 if !(end_tok.cap || end_tok.arabic) {
                     continue;

@@ -1613,6 +1613,22 @@ fn a_name_is_not_the_place_its_own_qualifier_names() {
 }
 
 #[test]
+fn lower_case_words_inside_a_known_name_are_part_of_it() {
+    let p = read("Villagers blocked the logging road at Poienile de sub Munte on Tuesday.");
+    let m = mention(&p, "Poienile de sub Munte");
+    assert_eq!(m.place.admin1.as_deref(), Some("Maramures"), "{m:?}");
+    let p = read("Shopkeepers protested in Toba tek Singh against the closures.");
+    let m = mention(&p, "Toba tek Singh");
+    assert_eq!(m.place.country_code.as_deref(), Some("PK"), "{m:?}");
+    // not across words that are no part of a name
+    let p = read("Troops moved from Aleppo to Idlib on Monday.");
+    assert!(
+        p.mentions.iter().any(|m| m.place.mention == "Idlib"),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
