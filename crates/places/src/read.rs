@@ -743,7 +743,20 @@ impl Gazetteer {
                 if key.len() < 3 && !t.arabic {
                     continue;
                 }
-                let post = self.lookup_key(&key);
+                let mut post = self.lookup_key(&key);
+                // "San Andres de Tuxtla" for San Andres Tuxtla: a Spanish "de" the
+                // gazetteer's name lacks (only a place spelled so without it)
+                if post.is_empty() && j > i && phrase.contains(" de ") {
+                    let without = phrase.replacen(" de ", " ", 1);
+                    let written = plain(&without);
+                    let other = self.lookup_key(&name_key(&without));
+                    if other
+                        .iter()
+                        .any(|&x| x >> 30 == TAG_PLACE && self.exact_bonus(x, &written) > 0.0)
+                    {
+                        post = other;
+                    }
+                }
                 if post.is_empty() {
                     continue;
                 }

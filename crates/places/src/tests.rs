@@ -1629,6 +1629,14 @@ fn lower_case_words_inside_a_known_name_are_part_of_it() {
 }
 
 #[test]
+fn a_spanish_de_the_gazetteer_name_lacks_still_matches() {
+    let p = read("Two gunmen shot a taxi driver in San Andres de Tuxtla on Monday.");
+    let m = mention(&p, "San Andres de Tuxtla");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Veracruz"), "{m:?}");
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
