@@ -1637,6 +1637,14 @@ fn a_spanish_de_the_gazetteer_name_lacks_still_matches() {
 }
 
 #[test]
+fn rural_before_a_town_is_its_countryside() {
+    let p = read("Gunmen burned the harvest of a farm in rural Tal Tamer on Friday.");
+    let m = mention(&p, "Tal Tamer");
+    assert_eq!(m.cue, PlaceCue::Countryside, "{m:?}");
+    assert_eq!(m.place.geo_precision, 2, "{m:?}");
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
