@@ -961,6 +961,20 @@ impl Gazetteer {
                         },
                         _ => (None, None),
                     };
+                    // "the municipality of Trancoso", "the Municipality of Sain Alto": a
+                    // second-level division named before its seat says so as well
+                    let word_after = match word_after {
+                        None if matches!(hit, Hit::Names(_))
+                            && i >= 2
+                            && toks[i - 1].lower == "of"
+                            && toks[i - 2].sentence == t.sentence
+                            && self.place_words.get(&toks[i - 2].lower)
+                                == Some(&PlaceWord::Admin2) =>
+                        {
+                            Some(PlaceWord::Admin2)
+                        }
+                        w => w,
+                    };
                     found.push(Found {
                         first: i,
                         last: j,

@@ -1645,6 +1645,14 @@ fn rural_before_a_town_is_its_countryside() {
 }
 
 #[test]
+fn a_municipality_named_before_its_seat_is_precision_two() {
+    let p = read("In the Municipality of Trancoso, two farmers were found shot.");
+    let m = mention(&p, "Trancoso");
+    assert_eq!(m.kind, PlaceKind::Town, "{m:?}");
+    assert_eq!(m.place.geo_precision, 2, "{m:?}");
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
