@@ -1222,7 +1222,16 @@ impl Gazetteer {
                         toks[k - n + m].lower == phrase[m] && toks[k - n + m].sentence == sent
                     })
                 {
-                    return *cue;
+                    // "Shehpur area of Ahmedabad city": a named part of the town, in it (ACLED
+                    // codes the town itself), not near it as "the area of X" is
+                    let named_part = *cue == PlaceCue::Near
+                        && phrase.len() == 2
+                        && phrase[0] == "area"
+                        && k > n
+                        && toks[k - n - 1].cap
+                        && toks[k - n - 1].sentence == sent
+                        && toks[k - n].joined;
+                    return if named_part { PlaceCue::In } else { *cue };
                 }
             }
             if !descriptive {

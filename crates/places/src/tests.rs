@@ -1653,6 +1653,17 @@ fn a_municipality_named_before_its_seat_is_precision_two() {
 }
 
 #[test]
+fn a_named_area_of_a_town_is_in_the_town() {
+    let p = read("Youths threw stones at police in Rajpur area of Bhopal city on Monday.");
+    let m = mention(&p, "Bhopal");
+    assert_eq!(m.cue, PlaceCue::In, "{m:?}");
+    assert_eq!(m.place.geo_precision, 1, "{m:?}");
+    // the area of a town, unnamed, is near it
+    let p = read("Monitors recorded explosions in the area of Avdiivka overnight.");
+    assert_eq!(mention(&p, "Avdiivka").cue, PlaceCue::Near);
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
