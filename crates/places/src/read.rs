@@ -300,6 +300,59 @@ fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
     }
 }
 
+/// Common English words that join names but are never inside one ("Aleppo and Idlib",
+/// "Syria in March"): not worth looking up as part of a name.
+fn is_english_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "from"
+            | "the"
+            | "a"
+            | "an"
+            | "by"
+            | "for"
+            | "with"
+            | "near"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "said"
+            | "says"
+            | "after"
+            | "before"
+            | "into"
+            | "between"
+            | "who"
+            | "which"
+            | "that"
+            | "but"
+            | "while"
+            | "when"
+            | "since"
+            | "during"
+            | "against"
+            | "over"
+            | "under"
+            | "than"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+    )
+}
+
 /// Words after a name that make it a road ("the Kabul-Jalalabad highway").
 fn is_road_word(w: &str) -> bool {
     matches!(
@@ -676,7 +729,7 @@ impl Gazetteer {
                         && toks[last + 1..=k]
                             .iter()
                             .all(|w| w.joined && w.sentence == t.sentence && !w.arabic)
-                        && between.iter().all(|w| !w.cap)
+                        && between.iter().all(|w| !w.cap && !is_english_glue(&w.lower))
                         && !text[toks[last].end..toks[k].start].contains('-')
                     {
                         let written = plain(name);
@@ -1654,13 +1707,21 @@ impl Gazetteer {
                     }
                     // "Oleksandrivka, Donetsk": a name is not the place its own qualifier
                     // names (Donetsk was once Oleksandrivka), unless spelled as that place is
-                    for (x, s) in scored.iter_mut() {
-                        let qualifier_names = found.iter().any(|g| {
-                            g.qualifies == Some(fi)
-                                && matches!(&g.hit, Hit::Names(gp) if gp.contains(x) && gp != post)
-                        });
-                        if qualifier_names && self.exact_bonus(*x, &written) == 0.0 {
-                            *s -= QUALIFIER_ITSELF_PENALTY;
+                    let qualifier_posts: Vec<&Vec<u32>> = found
+                        .iter()
+                        .filter(|g| g.qualifies == Some(fi))
+                        .filter_map(|g| match &g.hit {
+                            Hit::Names(gp) if gp != post => Some(gp),
+                            _ => None,
+                        })
+                        .collect();
+                    if !qualifier_posts.is_empty() {
+                        for (x, s) in scored.iter_mut() {
+                            if qualifier_posts.iter().any(|gp| gp.contains(x))
+                                && self.exact_bonus(*x, &written) == 0.0
+                            {
+                                *s -= QUALIFIER_ITSELF_PENALTY;
+                            }
                         }
                     }
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -1704,8 +1765,7 @@ impl Gazetteer {
                     // ("Nawabshah city (Nawabshah, Punjab)": a town word may stand between;
                     // the qualifiers name only provinces or the town itself, not another
                     // town of the province: "Mehrabpur city (Naushahro Firoz, Sindh)")
-                    let own_key = name_key(&text[first.start..last.end]);
-                    let other_town = |g: &Found| match &g.hit {
+                    let other_town = |g: &Found, own_key: &str| match &g.hit {
                         Hit::Names(p) => {
                             !p.iter().any(|&y| y >> 30 == TAG_ADMIN1)
                                 && name_key(&text[toks[g.first].start..toks[g.last].end]) != own_key
@@ -1716,14 +1776,17 @@ impl Gazetteer {
                         }
                         _ => false,
                     };
-                    let only_provinces = !found
-                        .iter()
-                        .any(|g| g.qualifies == Some(fi) && other_town(g));
+                    let only_provinces = || {
+                        let own_key = name_key(&text[first.start..last.end]);
+                        !found
+                            .iter()
+                            .any(|g| g.qualifies == Some(fi) && other_town(g, &own_key))
+                    };
                     let misnamed_province = best >> 30 != TAG_ADMIN1
                         && f.qualifies.is_none()
                         && matches!(f.word_after, None | Some(PlaceWord::Town))
                         && comma_qualified
-                        && only_provinces
+                        && only_provinces()
                         && {
                             let p = &self.places[ix];
                             p.population >= MISNAMED_PROVINCE_TOWN
