@@ -1219,6 +1219,15 @@ impl Gazetteer {
                 return Some((j, Hit::Unresolved));
             }
         }
+        // "blocked the Saadnayel highway": a road named after the place it passes
+        if toks.get(j + 1).is_some_and(|n| {
+            n.joined && !n.cap && n.sentence == t.sentence && is_road_word(&n.lower)
+        }) && i > 0
+            && toks[i - 1].lower == "the"
+            && !text[t.start..toks[j].end].contains(['-', '–', '—'])
+        {
+            return Some((j, Hit::Unresolved));
+        }
         // ACLED style "in Logobou (Logobou, Tapoa)": a name followed by its divisions
         if self.cue_before(toks, i) != PlaceCue::None && is_division_list(&text[toks[j].end..]) {
             return Some((j, Hit::Unresolved));

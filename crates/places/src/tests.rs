@@ -1664,6 +1664,17 @@ fn a_named_area_of_a_town_is_in_the_town() {
 }
 
 #[test]
+fn an_unknown_name_before_highway_is_kept_as_a_place() {
+    let p = read("Protesters in Lebanon blocked the Qabrikha highway with burning tyres.");
+    let m = mention(&p, "Qabrikha");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("LB"), "{m:?}");
+    // two towns joined by a dash stay the road's ends
+    let p = read("Insurgents ambushed a convoy on the Damboa - Maiduguri road in Borno.");
+    assert!(!mention(&p, "Damboa").place.unresolved_name);
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
