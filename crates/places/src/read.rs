@@ -1000,7 +1000,26 @@ impl Gazetteer {
                                 && self.person_after.contains(&n.lower)
                                 && !text[toks[*j].end..n.start].contains(['.', ';'])
                         }));
-                if organisation || common_word || person {
+                // a group's members: "members of Los Viagras", "leaders of the BJP Yuva
+                // Morcha" (a name the gazetteer lacks: a known place stays one, "fighters of
+                // Idlib")
+                let members_of = matches!(&hit, Some((_, Hit::Unresolved))) && {
+                    let mut k = i;
+                    while k > 0
+                        && toks[k - 1].sentence == t.sentence
+                        && (toks[k - 1].lower == "the" || toks[k - 1].all_caps)
+                    {
+                        k -= 1;
+                    }
+                    k >= 2
+                        && toks[k - 1].lower == "of"
+                        && toks[k - 2].sentence == t.sentence
+                        && matches!(
+                            toks[k - 2].lower.as_str(),
+                            "members" | "member" | "leaders" | "leader" | "supporters"
+                        )
+                };
+                if organisation || common_word || person || members_of {
                     i = *j + 1;
                     continue;
                 }

@@ -1675,6 +1675,30 @@ fn an_unknown_name_before_highway_is_kept_as_a_place() {
 }
 
 #[test]
+fn a_group_whose_members_act_is_no_place() {
+    let p = read("In Jalisco state, members of Los Zafiros beat a shop owner on Friday.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Los Zafiros"),
+        "{p:?}"
+    );
+    let p = read("Leaders of the BJP Mahila Morcha protested across Bihar on Sunday.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.mention != "Mahila Morcha"),
+        "{p:?}"
+    );
+    // a known place stays one
+    let p = read("Members of Kafr Nabl local council resigned on Monday.");
+    assert!(
+        p.mentions
+            .iter()
+            .any(|m| m.place.mention.contains("Kafr Nabl")),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn a_province_named_alone_is_pinned_at_the_town_it_is_named_after() {
     let p = read("The governor of Lahij governorate closed the roads to buses on Monday.");
     let m = p.primary().expect("a place");
