@@ -28,8 +28,9 @@ pub(crate) fn outlet_key(name: &str) -> String {
 
 impl Gazetteer {
     /// The countries the outlets in `source` report on, with shares summing to 1 over the
-    /// outlets that point somewhere ("An-Nahar; SOHR" → Lebanon 0.5, Syria 0.5). Outlets are
-    /// separated by `;`. Empty when no outlet points to a country.
+    /// outlets that point somewhere ("An-Nahar; SOHR" → Lebanon 0.5, Syria 0.5); a country
+    /// most of them point to takes it all ("Al Ghad (Jordan); El Nashra; An-Nahar" → Lebanon
+    /// 1.0). Outlets are separated by `;`. Empty when no outlet points to a country.
     pub fn outlet_countries(&self, source: &str) -> Vec<(u16, f32)> {
         let mut shares: FxHashMap<u16, f32> = FxHashMap::default();
         let mut pointing = 0usize;
@@ -49,6 +50,12 @@ impl Gazetteer {
             .map(|(c, s)| (c, s / pointing as f32))
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // most of the outlets report on one country: the story is that country's, and a
+        // foreign outlet among them ("Al Ghad (Jordan); El Nashra; An-Nahar") relays it
+        if out.first().is_some_and(|o| o.1 > 0.5) {
+            out.truncate(1);
+            out[0].1 = 1.0;
+        }
         out
     }
 

@@ -269,6 +269,98 @@ fn is_descriptive(w: &str) -> bool {
     )
 }
 
+/// "a protest in Mogilev in solidarity with the protest in Brest", "a sit-in in support of
+/// the detainees of Idlib": a place named after "in solidarity with" or "in support of" (in
+/// the same clause) is where the cause is, not where it happened: cue `From`, so that a place
+/// the text puts the event in wins.
+fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if !matches!(f.cue, PlaceCue::In | PlaceCue::None) {
+            continue;
+        }
+        let sent = toks[f.first].sentence;
+        let mut k = f.first;
+        let mut steps = 0;
+        while k > 1 && steps < 10 {
+            let prev = &toks[k - 1];
+            if prev.sentence != sent || text[prev.end..toks[k].start].contains([',', ';', '(']) {
+                break;
+            }
+            // "solidarity with", "(in) support of/for"
+            let cause = matches!(toks[k].lower.as_str(), "with" | "of" | "for")
+                && (prev.lower == "solidarity"
+                    || (prev.lower == "support" && toks[k - 2].lower == "in"));
+            if cause && steps > 0 {
+                f.cue = PlaceCue::From;
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+    }
+}
+
+/// Common English words that join names but are never inside one ("Aleppo and Idlib",
+/// "Syria in March"): not worth looking up as part of a name.
+fn is_english_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "to"
+            | "from"
+            | "the"
+            | "a"
+            | "an"
+            | "by"
+            | "for"
+            | "with"
+            | "near"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "said"
+            | "says"
+            | "after"
+            | "before"
+            | "into"
+            | "between"
+            | "who"
+            | "which"
+            | "that"
+            | "but"
+            | "while"
+            | "when"
+            | "since"
+            | "during"
+            | "against"
+            | "over"
+            | "under"
+            | "than"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+    )
+}
+
+/// Words after a name that make it a road ("the Kabul-Jalalabad highway").
+fn is_road_word(w: &str) -> bool {
+    matches!(
+        w,
+        "road" | "roads" | "highway" | "expressway" | "motorway" | "stretch"
+    )
+}
+
 /// Lowercase words allowed inside a multi-word name.
 fn is_connector(w: &str) -> bool {
     is_article(w)
@@ -410,6 +502,10 @@ const MISNAMED_PROVINCE_TOWN: u32 = 10_000;
 /// Score for the namesake on a line of contact (within 5 km of both sides; none from 25 km),
 /// among namesakes in the front's provinces: more than a village's population says.
 const FRONT_LINE_WEIGHT: f32 = 3.0;
+
+/// Score taken from a namesake that is the place the mention's own qualifier names, matched
+/// only by another of its names ("Oleksandrivka, Donetsk" is not Donetsk).
+const QUALIFIER_ITSELF_PENALTY: f32 = 5.0;
 
 /// What the qualifiers of a mention say (`Kagara (Rafi LGA, Niger)`).
 #[derive(Debug, Clone, Default)]
@@ -623,7 +719,35 @@ impl Gazetteer {
                         .is_some_and(|one| self.country_first_words.contains(one))
             };
             let mut hit: Option<(usize, Hit)> = None;
+            // "Toba tek Singh", "Poienile de sub Munte": lower-case words inside a name the
+            // gazetteer has, spelled so (the longest such name up to three words on)
+            if t.cap && !t.all_caps && !inside_run {
+                for k in (last + 2..=(last + 3).min(toks.len().saturating_sub(1))).rev() {
+                    let between = &toks[last + 1..k];
+                    let name = &text[t.start..toks[k].end];
+                    if toks[k].cap
+                        && toks[last + 1..=k]
+                            .iter()
+                            .all(|w| w.joined && w.sentence == t.sentence && !w.arabic)
+                        && between.iter().all(|w| !w.cap && !is_english_glue(&w.lower))
+                        && !text[toks[last].end..toks[k].start].contains('-')
+                    {
+                        let written = plain(name);
+                        let post = self.lookup_key(&name_key(name));
+                        if post
+                            .iter()
+                            .any(|&x| x >> 30 == TAG_PLACE && self.exact_bonus(x, &written) > 0.0)
+                        {
+                            hit = Some((k, Hit::Names(post.to_vec())));
+                            break;
+                        }
+                    }
+                }
+            }
             for j in (i..=last).rev() {
+                if hit.is_some() {
+                    break;
+                }
                 let end_tok = &toks[j];
                 if !(end_tok.cap || end_tok.arabic) {
                     continue;
@@ -672,7 +796,20 @@ impl Gazetteer {
                 if key.len() < 3 && !t.arabic {
                     continue;
                 }
-                let post = self.lookup_key(&key);
+                let mut post = self.lookup_key(&key);
+                // "San Andres de Tuxtla" for San Andres Tuxtla: a Spanish "de" the
+                // gazetteer's name lacks (only a place spelled so without it)
+                if post.is_empty() && j > i && phrase.contains(" de ") {
+                    let without = phrase.replacen(" de ", " ", 1);
+                    let written = plain(&without);
+                    let other = self.lookup_key(&name_key(&without));
+                    if other
+                        .iter()
+                        .any(|&x| x >> 30 == TAG_PLACE && self.exact_bonus(x, &written) > 0.0)
+                    {
+                        post = other;
+                    }
+                }
                 if post.is_empty() {
                     continue;
                 }
@@ -800,6 +937,31 @@ impl Gazetteer {
                 }
                 h => h,
             };
+            // "Murree road in Rawalpindi": a road of another town, named after a place, is
+            // no mention of that place (a road named alone, "the Halba highway", is still
+            // where it passes)
+            if let Some((j, Hit::Names(_))) = &hit {
+                let j = *j;
+                let same = |k: usize| toks.get(k).filter(|n| n.sentence == t.sentence);
+                let dash = ['-', '–', '—'];
+                let hyphenated = text[..t.start].trim_end().ends_with(dash)
+                    || text[toks[j].end..].trim_start().starts_with(dash);
+                // (a road in a province is the road to or from the town: "the Maiduguri road
+                // in Borno")
+                let province = |n: &Token| {
+                    self.lookup_key(&name_key(&text[n.start..n.end]))
+                        .iter()
+                        .any(|&y| y >> 30 == TAG_ADMIN1)
+                };
+                if !hyphenated
+                    && same(j + 1).is_some_and(|n| n.joined && is_road_word(&n.lower))
+                    && same(j + 2).is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"))
+                    && same(j + 3).is_some_and(|n| n.cap && !province(n))
+                {
+                    i = j + 2;
+                    continue;
+                }
+            }
             // organisations ("al-Nusra Front", "Jaish al-Islam") are not places
             if let Some((j, _)) = &hit {
                 let content: Vec<&Token> = toks[i..=*j]
@@ -838,7 +1000,26 @@ impl Gazetteer {
                                 && self.person_after.contains(&n.lower)
                                 && !text[toks[*j].end..n.start].contains(['.', ';'])
                         }));
-                if organisation || common_word || person {
+                // a group's members: "members of Los Viagras", "leaders of the BJP Yuva
+                // Morcha" (a name the gazetteer lacks: a known place stays one, "fighters of
+                // Idlib")
+                let members_of = matches!(&hit, Some((_, Hit::Unresolved))) && {
+                    let mut k = i;
+                    while k > 0
+                        && toks[k - 1].sentence == t.sentence
+                        && (toks[k - 1].lower == "the" || toks[k - 1].all_caps)
+                    {
+                        k -= 1;
+                    }
+                    k >= 2
+                        && toks[k - 1].lower == "of"
+                        && toks[k - 2].sentence == t.sentence
+                        && matches!(
+                            toks[k - 2].lower.as_str(),
+                            "members" | "member" | "leaders" | "leader" | "supporters"
+                        )
+                };
+                if organisation || common_word || person || members_of {
                     i = *j + 1;
                     continue;
                 }
@@ -851,6 +1032,20 @@ impl Gazetteer {
                             _ => (None, None),
                         },
                         _ => (None, None),
+                    };
+                    // "the municipality of Trancoso", "the Municipality of Sain Alto": a
+                    // second-level division named before its seat says so as well
+                    let word_after = match word_after {
+                        None if matches!(hit, Hit::Names(_))
+                            && i >= 2
+                            && toks[i - 1].lower == "of"
+                            && toks[i - 2].sentence == t.sentence
+                            && self.place_words.get(&toks[i - 2].lower)
+                                == Some(&PlaceWord::Admin2) =>
+                        {
+                            Some(PlaceWord::Admin2)
+                        }
+                        w => w,
                     };
                     found.push(Found {
                         first: i,
@@ -867,7 +1062,78 @@ impl Gazetteer {
                 None => i += 1,
             }
         }
+        self.road_ends(text, toks, &mut found);
+        solidarity_elsewhere(text, toks, &mut found);
         found
+    }
+
+    /// "on the Abeokuta-Ayetoro road", "at Dhaka-Mymensingh highway in Gazipur": the ends of
+    /// a road named after the two places it joins are no places where something happened
+    /// (cue none, so that a town the text places the event in wins, else the first end); an
+    /// unknown pair whose first name is known is that first place ("Temascal-Las Granjas
+    /// road": Temascal).
+    fn road_ends(&self, text: &str, toks: &[Token], found: &mut [Found]) {
+        // the road word after the name run ending at token `end` (past a bracketed
+        // qualifier: "the Abeokuta-Ayetoro (Abeokuta South LGA, Ogun) road")
+        let road_after = |end: usize| {
+            let mut k = end;
+            while k + 1 < toks.len()
+                && toks[k + 1].joined
+                && toks[k + 1].sentence == toks[end].sentence
+                && (toks[k + 1].cap || is_connector(&toks[k + 1].lower))
+            {
+                k += 1;
+            }
+            let mut rest = &text[toks[k].end..];
+            if let Some(inner) = rest.trim_start().strip_prefix('(') {
+                match inner.find(')') {
+                    Some(close) if close <= 80 => rest = &inner[close + 1..],
+                    _ => return false,
+                }
+            }
+            let word: String = rest
+                .trim_start_matches(' ')
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            rest.starts_with(' ') && is_road_word(&word.to_lowercase())
+        };
+        for f in found.iter_mut() {
+            let start = toks[f.first].start;
+            let end = toks[f.last].end;
+            // an unknown pair "A-B" followed by a road word: A, when the gazetteer has it
+            if matches!(f.hit, Hit::Unresolved) && road_after(f.last) {
+                let split = (f.first..f.last).find(|&k| {
+                    matches!(&text[toks[k].end..toks[k + 1].start], "-" | "–") && toks[k + 1].cap
+                });
+                if let Some(k) = split {
+                    let post = self.lookup_key(&name_key(&text[start..toks[k].end]));
+                    if !post.is_empty() {
+                        f.last = k;
+                        f.hit = Hit::Names(post.to_vec());
+                        f.word_after = None;
+                        f.word_after_tok = None;
+                        f.cue = PlaceCue::None;
+                    }
+                }
+                continue;
+            }
+            if !matches!(f.hit, Hit::Names(_)) || f.word_after.is_some() {
+                continue;
+            }
+            let dash = |gap: &str| matches!(gap, "-" | "–" | " - " | " – ");
+            let first_end = toks.get(f.last + 1).is_some_and(|n| {
+                n.cap && n.sentence == toks[f.last].sentence && dash(&text[end..n.start])
+            }) && road_after(f.last + 1);
+            let second_end = f.first > 0
+                && toks[f.first - 1].cap
+                && toks[f.first - 1].sentence == toks[f.first].sentence
+                && dash(&text[toks[f.first - 1].end..start])
+                && road_after(f.last);
+            if (first_end || second_end) && f.cue == PlaceCue::In {
+                f.cue = PlaceCue::None;
+            }
+        }
     }
 
     /// An admin1 abbreviation starting at token `i` where a qualifier stands: right after
@@ -972,6 +1238,15 @@ impl Gazetteer {
                 return Some((j, Hit::Unresolved));
             }
         }
+        // "blocked the Saadnayel highway": a road named after the place it passes
+        if toks.get(j + 1).is_some_and(|n| {
+            n.joined && !n.cap && n.sentence == t.sentence && is_road_word(&n.lower)
+        }) && i > 0
+            && toks[i - 1].lower == "the"
+            && !text[t.start..toks[j].end].contains(['-', '–', '—'])
+        {
+            return Some((j, Hit::Unresolved));
+        }
         // ACLED style "in Logobou (Logobou, Tapoa)": a name followed by its divisions
         if self.cue_before(toks, i) != PlaceCue::None && is_division_list(&text[toks[j].end..]) {
             return Some((j, Hit::Unresolved));
@@ -1028,7 +1303,16 @@ impl Gazetteer {
                         toks[k - n + m].lower == phrase[m] && toks[k - n + m].sentence == sent
                     })
                 {
-                    return *cue;
+                    // "Shehpur area of Ahmedabad city": a named part of the town, in it (ACLED
+                    // codes the town itself), not near it as "the area of X" is
+                    let named_part = *cue == PlaceCue::Near
+                        && phrase.len() == 2
+                        && phrase[0] == "area"
+                        && k > n
+                        && toks[k - n - 1].cap
+                        && toks[k - n - 1].sentence == sent
+                        && toks[k - n].joined;
+                    return if named_part { PlaceCue::In } else { *cue };
                 }
             }
             if !descriptive {
@@ -1449,6 +1733,25 @@ impl Gazetteer {
                             *s += FRONT_LINE_WEIGHT * ((25.0 - d as f32) / 20.0).clamp(0.0, 1.0);
                         }
                     }
+                    // "Oleksandrivka, Donetsk": a name is not the place its own qualifier
+                    // names (Donetsk was once Oleksandrivka), unless spelled as that place is
+                    let qualifier_posts: Vec<&Vec<u32>> = found
+                        .iter()
+                        .filter(|g| g.qualifies == Some(fi))
+                        .filter_map(|g| match &g.hit {
+                            Hit::Names(gp) if gp != post => Some(gp),
+                            _ => None,
+                        })
+                        .collect();
+                    if !qualifier_posts.is_empty() {
+                        for (x, s) in scored.iter_mut() {
+                            if qualifier_posts.iter().any(|gp| gp.contains(x))
+                                && self.exact_bonus(*x, &written) == 0.0
+                            {
+                                *s -= QUALIFIER_ITSELF_PENALTY;
+                            }
+                        }
+                    }
                     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
                     let (best, s1) = scored[0];
                     let s2 = scored.get(1).map(|x| x.1).unwrap_or(s1 - 5.0);
@@ -1487,17 +1790,40 @@ impl Gazetteer {
                             matches!(text[end..toks[g.first].start].trim(), "," | "(")
                         }
                     });
+                    // ("Nawabshah city (Nawabshah, Punjab)": a town word may stand between;
+                    // the qualifiers name only provinces or the town itself, not another
+                    // town of the province: "Mehrabpur city (Naushahro Firoz, Sindh)")
+                    let other_town = |g: &Found, own_key: &str| match &g.hit {
+                        Hit::Names(p) => {
+                            !p.iter().any(|&y| y >> 30 == TAG_ADMIN1)
+                                && name_key(&text[toks[g.first].start..toks[g.last].end]) != own_key
+                                && p.iter().any(|&y| {
+                                    q_admin1_strict
+                                        .contains(&self.places[(y & 0x3fff_ffff) as usize].admin1)
+                                })
+                        }
+                        _ => false,
+                    };
+                    let only_provinces = || {
+                        let own_key = name_key(&text[first.start..last.end]);
+                        !found
+                            .iter()
+                            .any(|g| g.qualifies == Some(fi) && other_town(g, &own_key))
+                    };
                     let misnamed_province = best >> 30 != TAG_ADMIN1
                         && f.qualifies.is_none()
-                        && f.word_after.is_none()
+                        && matches!(f.word_after, None | Some(PlaceWord::Town))
                         && comma_qualified
+                        && only_provinces()
                         && {
                             let p = &self.places[ix];
                             p.population >= MISNAMED_PROVINCE_TOWN
                                 && self.exact_bonus(best, &written) > 0.0
                                 && q_admin1_strict
                                     .iter()
-                                    .all(|a| self.admin1[*a as usize].country == p.country)
+                                    .filter(|a| self.admin1[**a as usize].country == p.country)
+                                    .count()
+                                    == 1
                                 && !post.iter().any(|&y| {
                                     y != best
                                         && y >> 30 != TAG_ADMIN1
@@ -1781,7 +2107,32 @@ impl Gazetteer {
             let elsewhere = std::iter::once(first_container)
                 .chain(containers.map(|(j, _)| j))
                 .all(|j| chosen_admin1[j] != chosen_admin1[mi]);
-            if elsewhere {
+            // (unless a town named like the province qualifies it after a comma, and this
+            // one is a sizeable town spelled as written, the only one so named in its
+            // country: "Gediz, Istanbul" is the town of Gediz, the province misnamed)
+            let f = &found[mi];
+            let written = plain(&text[toks[f.first].start..toks[f.last].end]);
+            // (not a district listed in brackets: "Paper in Kasserine (Ezzouhour, Kasserine)")
+            let comma_qualified = found[first_container].first > f.last
+                && text[toks[f.word_after_tok.unwrap_or(f.last)].end
+                    ..toks[found[first_container].first].start]
+                    .trim()
+                    == ","
+                && !text[..toks[f.first].start].trim_end().ends_with('(');
+            let province_named = matches!(&found[first_container].hit,
+                Hit::Names(post) if post.iter().any(|&y| y >> 30 == TAG_ADMIN1));
+            let misnamed_province = comma_qualified
+                && province_named
+                && p.population >= MISNAMED_PROVINCE_TOWN
+                && plain_is(&p.name, &written, true)
+                && matches!(&f.hit, Hit::Names(post) if !post.iter().any(|&y| {
+                    let other = (y & 0x3fff_ffff) as usize;
+                    y >> 30 == TAG_PLACE
+                        && other != ix
+                        && self.places[other].country == p.country
+                        && plain_is(&self.places[other].name, &written, true)
+                }));
+            if elsewhere && !misnamed_province {
                 let m = &mut mentions[mi];
                 let evidence = m.place.evidence.take().map(|mut e| {
                     e.rule = format!(

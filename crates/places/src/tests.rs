@@ -546,6 +546,15 @@ fn outlets_point_to_the_country_they_report_on() {
     // worldwide outlets say nothing, and do not dilute the others
     assert!(iso("Voice of America").is_empty());
     assert_eq!(iso("AFP; SOHR"), vec!["SY"]);
+    // a foreign outlet among outlets mostly of one country does not dilute it
+    assert_eq!(
+        iso("Morning Post (Jordan); El Nashra; An-Nahar; AFP"),
+        vec!["LB"]
+    );
+    assert_eq!(
+        g.outlet_countries("Morning Post (Jordan); El Nashra; An-Nahar")[0].1,
+        1.0
+    );
     let shares = g.outlet_countries("An-Nahar; SOHR");
     assert_eq!(shares.len(), 2);
     assert!((shares.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-6);
@@ -1511,6 +1520,167 @@ fn a_town_qualified_by_another_province_of_its_country_is_still_the_town() {
     let p = read("An airstrike hit Taliban fighters in Baharak district, Takhar.");
     let m = mention(&p, "Baharak");
     assert_ne!(m.place.admin1.as_deref(), Some("Badakhshan"), "{m:?}");
+}
+
+#[test]
+fn a_misnamed_province_after_a_town_word_or_a_provincial_capital_keeps_the_town() {
+    // Nawabshah is a city of Sindh; "Punjab" is also a province of India, and "city" stands
+    // between the name and its qualifiers
+    let p = read("Traders marched in Nawabshah city (Nawabshah, Punjab) against new taxes.");
+    let m = mention(&p, "Nawabshah");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Sindh"), "{m:?}");
+    // Gediz lies in Kutahya; "Istanbul" is read as the city, named like its province
+    let p = read("Arsonists set fire to a warehouse in Gediz, Istanbul, on Friday.");
+    let m = mention(&p, "Gediz");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Kutahya"), "{m:?}");
+    // another town of the named province in the qualifiers: the province is right, the
+    // gazetteer lacks this town
+    let p = read("Police clashed with traders in Mehrabpur city (Naushahro Firoz, Sindh) today.");
+    let m = mention(&p, "Mehrabpur");
+    assert_eq!(m.place.admin1.as_deref(), Some("Sindh"), "{m:?}");
+}
+
+#[test]
+fn the_ends_of_a_road_are_no_place_where_it_happened() {
+    let primary = |text: &str| {
+        let p = read(text);
+        p.primary()
+            .map(|m| m.place.name.clone())
+            .unwrap_or_default()
+    };
+    // a town the text places the event in wins over the towns the road joins
+    assert_eq!(
+        primary("Traders blocked the Dhaka-Mymensingh highway in Gazipur city on Sunday."),
+        "Gazipur"
+    );
+    // an unknown pair whose first name is known: that town
+    assert_eq!(
+        primary("Bandits kidnapped travellers on the Abeokuta-Ayetoro road at night."),
+        "Abeokuta"
+    );
+    // a road of another town named after a place is not that place
+    let p = read("Lawyers rallied on Murree road in Rawalpindi city after the arrest.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Murree"),
+        "{p:?}"
+    );
+    assert_eq!(
+        p.primary().map(|m| m.place.name.as_str()),
+        Some("Rawalpindi")
+    );
+}
+
+#[test]
+fn a_place_of_the_cause_in_solidarity_with_is_not_where_it_happened() {
+    let p = read("Students rallied in Sfax in support of the strikers of Gafsa.");
+    assert_eq!(mention(&p, "Gafsa").cue, PlaceCue::From);
+    assert_eq!(p.primary().map(|m| m.place.name.as_str()), Some("Sfax"));
+    let p = read("Dozens gathered in Mogilev in solidarity with the hunger strikers in Brest.");
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Mogilev")
+    );
+}
+
+#[test]
+fn a_name_is_not_the_place_its_own_qualifier_names() {
+    // Donetsk city was once Oleksandrivka; "Oleksandrivka, Donetsk" is the village on the line
+    let p = read("Monitors heard explosions near Oleksandrivka, Donetsk, on Sunday night.");
+    let m = mention(&p, "Oleksandrivka");
+    assert_eq!(m.place.name, "Oleksandrivka", "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Donetsk"), "{m:?}");
+    // a town named like its province is still the town
+    let p = read("Gunmen shot a shopkeeper in Durango, Durango, on Monday.");
+    let m = mention(&p, "Durango");
+    assert_eq!(m.kind, PlaceKind::Town, "{m:?}");
+}
+
+#[test]
+fn lower_case_words_inside_a_known_name_are_part_of_it() {
+    let p = read("Villagers blocked the logging road at Poienile de sub Munte on Tuesday.");
+    let m = mention(&p, "Poienile de sub Munte");
+    assert_eq!(m.place.admin1.as_deref(), Some("Maramures"), "{m:?}");
+    let p = read("Shopkeepers protested in Toba tek Singh against the closures.");
+    let m = mention(&p, "Toba tek Singh");
+    assert_eq!(m.place.country_code.as_deref(), Some("PK"), "{m:?}");
+    // not across words that are no part of a name
+    let p = read("Troops moved from Aleppo to Idlib on Monday.");
+    assert!(
+        p.mentions.iter().any(|m| m.place.mention == "Idlib"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_spanish_de_the_gazetteer_name_lacks_still_matches() {
+    let p = read("Two gunmen shot a taxi driver in San Andres de Tuxtla on Monday.");
+    let m = mention(&p, "San Andres de Tuxtla");
+    assert!(!m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.admin1.as_deref(), Some("Veracruz"), "{m:?}");
+}
+
+#[test]
+fn rural_before_a_town_is_its_countryside() {
+    let p = read("Gunmen burned the harvest of a farm in rural Tal Tamer on Friday.");
+    let m = mention(&p, "Tal Tamer");
+    assert_eq!(m.cue, PlaceCue::Countryside, "{m:?}");
+    assert_eq!(m.place.geo_precision, 2, "{m:?}");
+}
+
+#[test]
+fn a_municipality_named_before_its_seat_is_precision_two() {
+    let p = read("In the Municipality of Trancoso, two farmers were found shot.");
+    let m = mention(&p, "Trancoso");
+    assert_eq!(m.kind, PlaceKind::Town, "{m:?}");
+    assert_eq!(m.place.geo_precision, 2, "{m:?}");
+}
+
+#[test]
+fn a_named_area_of_a_town_is_in_the_town() {
+    let p = read("Youths threw stones at police in Rajpur area of Bhopal city on Monday.");
+    let m = mention(&p, "Bhopal");
+    assert_eq!(m.cue, PlaceCue::In, "{m:?}");
+    assert_eq!(m.place.geo_precision, 1, "{m:?}");
+    // the area of a town, unnamed, is near it
+    let p = read("Monitors recorded explosions in the area of Avdiivka overnight.");
+    assert_eq!(mention(&p, "Avdiivka").cue, PlaceCue::Near);
+}
+
+#[test]
+fn an_unknown_name_before_highway_is_kept_as_a_place() {
+    let p = read("Protesters in Lebanon blocked the Qabrikha highway with burning tyres.");
+    let m = mention(&p, "Qabrikha");
+    assert!(m.place.unresolved_name, "{m:?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("LB"), "{m:?}");
+    // two towns joined by a dash stay the road's ends
+    let p = read("Insurgents ambushed a convoy on the Damboa - Maiduguri road in Borno.");
+    assert!(!mention(&p, "Damboa").place.unresolved_name);
+}
+
+#[test]
+fn a_group_whose_members_act_is_no_place() {
+    let p = read("In Jalisco state, members of Los Zafiros beat a shop owner on Friday.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Los Zafiros"),
+        "{p:?}"
+    );
+    let p = read("Leaders of the BJP Mahila Morcha protested across Bihar on Sunday.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.mention != "Mahila Morcha"),
+        "{p:?}"
+    );
+    // a known place stays one
+    let p = read("Members of Kafr Nabl local council resigned on Monday.");
+    assert!(
+        p.mentions
+            .iter()
+            .any(|m| m.place.mention.contains("Kafr Nabl")),
+        "{p:?}"
+    );
 }
 
 #[test]
