@@ -20,12 +20,13 @@ GATES = [
     ("wikievents", "recall", 0.75),
     # issue 3's targets that are met
     ("acled", "country", 0.98),
-    ("acled", "admin1", 0.92),
-    # regression floors just under today's figures (issue 3 raises them toward 0.85 / 0.70)
+    ("acled", "admin1", 0.93),
+    # regression floors just under today's figures (issue 3 raises them toward 0.85 / 0.70;
+    # cities500 alone caps them near 0.79 / 0.65: see README)
     ("acled", "time_precision", 0.97),
-    ("acled", "within_25km", 0.72),
-    ("acled", "within_5km", 0.57),
-    ("acled", "geo_precision", 0.70),
+    ("acled", "within_25km", 0.74),
+    ("acled", "within_5km", 0.59),
+    ("acled", "geo_precision", 0.74),
     # per core, in CPU time of the reading thread: a busy CI machine does not slow it
     ("bench", "articles_per_cpu_second", 500),
 ]
