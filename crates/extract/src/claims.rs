@@ -227,7 +227,7 @@ fn claimant_near(
 }
 
 /// Words that may stand between a speaker and its verb: "Russia has categorically denied",
-/// "Turkey on Thursday condemned".
+/// "Turkey on Thursday condemned" (weekdays: `sitrep_time::is_weekday_name`).
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
     "have",
@@ -251,13 +251,6 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "already",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Prepositions that make a name the place of something, not who speaks ("talks in Moscow said").
@@ -275,9 +268,9 @@ pub fn subject_of(doc: &Doc, i: usize, subject: Span, verb: Span) -> bool {
     let sentence = doc.sentences[i];
     let between = doc.words(Span::new(subject.end, verb.start));
     let gap_ok = between.len() <= 3
-        && between
-            .iter()
-            .all(|(_, w)| BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str()))
+        && between.iter().all(|(_, w)| {
+            BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str()) || sitrep_time::is_weekday_name(w)
+        })
         && !doc.text[subject.end..verb.start].contains([',', '.', ';', ':', '(', '"']);
     let governed = doc
         .words(Span::new(

@@ -1,13 +1,13 @@
 //! A report's dateline: its own date, written at the very start of its text.
 
-use crate::{DateMention, DateRole};
+use crate::{is_weekday_name, DateMention, DateRole};
 use sitrep_model::DatePrecision;
 
 /// How far into a text its dateline may end ("Date of publication 21 May 2019").
 const DATELINE_BYTES: usize = 48;
 
-/// Words that may stand before a dateline: a label or a weekday ("Published", "Posted on",
-/// "Date of publication", "Last updated at", "Tue").
+/// Labels that may stand before a dateline ("Published", "Posted on", "Date of publication",
+/// "Last updated at"); a weekday ("Tue") may too.
 const LABELS: &[&str] = &[
     "published",
     "posted",
@@ -17,20 +17,6 @@ const LABELS: &[&str] = &[
     "last",
     "updated",
     "at",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
 ];
 
 /// Whether `d` is the text's dateline: a full date with its year at the very start of the
@@ -56,7 +42,8 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     // "Posted on", "Updated on": never a bare "On".
-    let labelled = |k: usize, w: &str| LABELS.contains(&w) || (w == "on" && k > 0);
+    let labelled =
+        |k: usize, w: &str| LABELS.contains(&w) || is_weekday_name(w) || (w == "on" && k > 0);
     has_year && words.iter().enumerate().all(|(k, w)| labelled(k, w))
 }
 

@@ -158,6 +158,12 @@ fn calendar(w: &str) -> Option<CalendarWord> {
     time_lexicon().calendar.get(w).copied()
 }
 
+/// Whether a lower-case word names a weekday, in full or abbreviated ("tuesday", "tue",
+/// "sunday's"), as `data/time/calendar.tsv` lists them.
+pub fn is_weekday_name(word: &str) -> bool {
+    matches!(calendar(word), Some(CalendarWord::Weekday(_)))
+}
+
 fn month_at(t: &Tokens, i: usize) -> Option<u32> {
     if !t.capitalised(i) {
         return None;

@@ -37,7 +37,7 @@ use chrono::{NaiveDate, NaiveTime};
 use sitrep_model::{DatePrecision, Span};
 
 pub use dateline::{dateline, is_dateline};
-pub use dates::find_dates;
+pub use dates::{find_dates, is_weekday_name};
 pub use offsets::utc_offset_minutes;
 
 /// How a date mention relates to what the sentence reports.
