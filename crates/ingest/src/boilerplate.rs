@@ -329,6 +329,25 @@ mod tests {
     }
 
     #[test]
+    fn related_story_lists_and_the_outlets_self_description_are_cut() {
+        let b = Boilerplate::shipped();
+        let s = b.strip(
+            "Two soldiers died in the ambush. Source agencies Related News Floods in the north | \
+             Talks resume in Geneva | Election results delayed Protesters march on the capital",
+        );
+        assert_eq!(s.text, "Two soldiers died in the ambush. Source agencies");
+        assert_eq!(s.removed[0].rule, "tail:related_news");
+        let s = b.strip(
+            "The convoy left at dawn. Asharq Al-Awsat is the world's premier pan-Arab daily \
+             newspaper, printed on four continents.",
+        );
+        assert_eq!(s.text, "The convoy left at dawn.");
+        // a report's words are no list of stories
+        let kept = "Officials gave no related news of the missing crew on Monday.";
+        assert_eq!(b.strip(kept).text, kept);
+    }
+
+    #[test]
     fn strip_counts_lines_and_keeps_paragraphs() {
         let text = "Title line\r\n\r\nFILE PHOTO: a caption\r\nFirst paragraph.\r\n\r\n\r\nRead more: elsewhere\r\nSecond paragraph.  \r\n";
         let s = Boilerplate::shipped().strip(text);
