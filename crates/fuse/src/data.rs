@@ -471,58 +471,55 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_file_line_and_expectation() {
-        let err = Lexicons::parse(LexiconTexts {
-            families: "Agreement\tNo such type\t0.5\n",
-            ..Default::default()
-        })
-        .unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.contains("families.tsv") && msg.contains("line 1"),
-            "{msg}"
-        );
-        let err = Lexicons::parse(LexiconTexts {
-            singular_kinds: "# kinds\nSuicide bomb\tcity\nCar bombing\tcity\n",
-            ..Default::default()
-        })
-        .unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.contains("singular_kinds.tsv") && msg.contains("line 3"),
-            "{msg}"
-        );
-        // the scope is "place" or "city"
-        let err = Lexicons::parse(LexiconTexts {
-            singular_kinds: "Suicide bomb\tcity\nAgreement\tvillage\n",
-            ..Default::default()
-        })
-        .unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.contains("singular_kinds.tsv") && msg.contains("line 2"),
-            "{msg}"
-        );
-        let err = Lexicons::parse(LexiconTexts {
-            ordinals: "first\tone\n",
-            ..Default::default()
-        })
-        .unwrap_err();
-        assert!(err.to_string().contains("ordinals.tsv"));
-        let err = Lexicons::parse(LexiconTexts {
-            generic_words: "# comment\nkilled\nair strike\n",
-            ..Default::default()
-        })
-        .unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.contains("generic_words.tsv") && msg.contains("line 3"),
-            "{msg}"
-        );
-        let err = Lexicons::parse(LexiconTexts {
-            state_actors: "Government\n",
-            ..Default::default()
-        })
-        .unwrap_err();
-        assert!(err.to_string().contains("state_actors.tsv line 1"));
+        // (the file's text, the file and line the error must name)
+        let cases: [(LexiconTexts, &str); 6] = [
+            (
+                LexiconTexts {
+                    families: "Agreement\tNo such type\t0.5\n",
+                    ..Default::default()
+                },
+                "families.tsv line 1",
+            ),
+            (
+                LexiconTexts {
+                    singular_kinds: "# kinds\nSuicide bomb\tcity\nCar bombing\tcity\n",
+                    ..Default::default()
+                },
+                "singular_kinds.tsv line 3",
+            ),
+            // the scope is "place" or "city"
+            (
+                LexiconTexts {
+                    singular_kinds: "Suicide bomb\tcity\nAgreement\tvillage\n",
+                    ..Default::default()
+                },
+                "singular_kinds.tsv line 2",
+            ),
+            (
+                LexiconTexts {
+                    ordinals: "first\tone\n",
+                    ..Default::default()
+                },
+                "ordinals.tsv line 1",
+            ),
+            (
+                LexiconTexts {
+                    generic_words: "# comment\nkilled\nair strike\n",
+                    ..Default::default()
+                },
+                "generic_words.tsv line 3",
+            ),
+            (
+                LexiconTexts {
+                    state_actors: "Government\n",
+                    ..Default::default()
+                },
+                "state_actors.tsv line 1",
+            ),
+        ];
+        for (texts, want) in cases {
+            let msg = Lexicons::parse(texts).unwrap_err().to_string();
+            assert!(msg.contains(want), "{want}: {msg}");
+        }
     }
 }
