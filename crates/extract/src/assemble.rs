@@ -591,8 +591,14 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
     let from = char_floor(doc.text, span.start.saturating_sub(16).max(sentence.start));
     let before = Span::new(from, span.start);
     // "condemned Tuesday's attack": a day in the possessive dates what is reacted to.
+    // "said Tuesdays bombardment": the same possessive with its apostrophe stripped.
     let told = span.of(doc.text);
-    if told.ends_with("'s") || told.ends_with("\u{2019}s") {
+    let stripped = told
+        .rsplit(' ')
+        .next()
+        .and_then(|w| w.strip_suffix('s'))
+        .is_some_and(|w| w.ends_with("day") && sitrep_time::is_weekday_name(&w.to_lowercase()));
+    if told.ends_with("'s") || told.ends_with("\u{2019}s") || stripped {
         return false;
     }
     let cues = doc.cues;
@@ -609,6 +615,30 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
             .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
     }) || right_after(&cues.denied)
         || right_after(&cues.reaction)
+}
+
+/// Whether the date at `span` is told in an aside about another thing after the trigger: "raids on
+/// the town, where the convoy attack took place on 19 September" (`data/cues.toml` [dating]).
+fn in_aside(doc: &Doc, trigger: Span, span: Span) -> bool {
+    if span.start < trigger.end {
+        return false;
+    }
+    let cues = doc.cues;
+    let Some((verb, _)) = cues
+        .aside_verbs
+        .find(doc.text, Span::new(trigger.end, span.start))
+        .last()
+    else {
+        return false;
+    };
+    let gap = doc.text[verb.end..span.start].trim();
+    (gap.is_empty()
+        || ["on", "in", "at"]
+            .iter()
+            .any(|w| gap.eq_ignore_ascii_case(w)))
+        && cues
+            .aside_openers
+            .any(doc.text, Span::new(trigger.end, verb.start))
 }
 
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
@@ -642,6 +672,7 @@ fn sentence_date(
         d.role != DateRole::Until
             && !is_claim_date(doc, i, d.span)
             && (since_counts || d.role != DateRole::Since)
+            && !trigger.is_some_and(|t| in_aside(doc, t, d.span))
             // A clock time with no day ("shortly before noon") dates nothing by itself.
             && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
     };

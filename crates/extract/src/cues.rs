@@ -95,6 +95,12 @@ struct CueFile {
     victims: Victims,
     cessation: Cessation,
     continuity: Continuity,
+    dating: Dating,
+}
+#[derive(Deserialize)]
+struct Dating {
+    aside_openers: Vec<String>,
+    aside_verbs: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Cessation {
@@ -203,6 +209,10 @@ pub struct Cues {
     pub fighting_stopped: PhraseSet,
     /// Openings that announce another incident ("In a separate incident").
     pub new_incident: PhraseSet,
+    /// Words that open an aside about another thing ("where", "which").
+    pub aside_openers: PhraseSet,
+    /// Verbs in such an aside that a date right after dates ("took place", "began").
+    pub aside_verbs: PhraseSet,
 }
 
 /// Parse a cue file; errors name the origin.
@@ -244,6 +254,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         person_heads: f.victims.person_heads.clone(),
         fighting_stopped: PhraseSet::new(&f.cessation.fighting_stopped),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
+        aside_openers: PhraseSet::new(&f.dating.aside_openers),
+        aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
     })
 }
 
@@ -301,6 +313,9 @@ mod tests {
         assert!(c.singular_victim.any(t, Span::new(0, t.len())));
         let t = "In a separate incident, a farmer was wounded";
         assert_eq!(all(t, &c.new_incident), vec!["In a separate incident"]);
+        let t = "the town, where the siege began on Monday";
+        assert_eq!(all(t, &c.aside_openers), vec!["where"]);
+        assert_eq!(all(t, &c.aside_verbs), vec!["began"]);
     }
 
     #[test]

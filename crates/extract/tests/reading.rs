@@ -1224,3 +1224,56 @@ fn a_claim_of_responsibility_for_the_attack_is_a_claim_on_that_attack() {
         r.events[0].claims
     );
 }
+
+#[test]
+fn a_weekday_possessive_without_its_apostrophe_dates_the_event_not_the_statement() {
+    // Published Thursday 23 May 2019: "said Mondays shelling" is Monday's shelling.
+    let a = article(
+        "stripped-possessive",
+        "The provincial governor said Mondays shelling of the village of Kafr Nabl in Idlib \
+         province killed five farmers.",
+        Some(d(2019, 5, 23)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 20)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn a_date_in_an_aside_about_another_thing_does_not_date_the_event() {
+    // Published Wednesday 9 October 2019: the raids are Tuesday's; 14 September is when the
+    // market bombing happened, told in a "where" aside.
+    let a = article(
+        "aside-date",
+        "On Tuesday warplanes carried out raids on the town of Maarat al-Numan, where the \
+         market bombing took place on 14 September, killing four people.",
+        Some(d(2019, 10, 9)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 10, 8)), "{:#?}", e.date);
+    // Without another date in the sentence, the aside's date is still not the event's.
+    let a = article(
+        "aside-date-alone",
+        "Warplanes carried out raids on the town of Maarat al-Numan, where the market bombing \
+         took place on 14 September, killing four people.",
+        Some(d(2019, 10, 9)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_ne!(e.date.date, Some(d(2019, 9, 14)), "{:#?}", e.date);
+    // "Which" opens no aside: it tells of the clashes themselves.
+    let a = article(
+        "aside-of-trigger",
+        "Clashes, which erupted on Sunday, killed six fighters in the village of Kafr Nabl.",
+        Some(d(2019, 10, 9)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].date.date,
+        Some(d(2019, 10, 6)),
+        "{:#?}",
+        r.events
+    );
+}

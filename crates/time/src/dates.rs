@@ -174,8 +174,9 @@ fn month_at(t: &Tokens, i: usize) -> Option<u32> {
     }
 }
 
-/// A full weekday name (abbreviations only count inside absolute dates).
-fn weekday_at(t: &Tokens, i: usize) -> Option<u32> {
+/// A full weekday name (abbreviations only count inside absolute dates); the flag says it was
+/// read from a possessive with its apostrophe stripped ("Saturdays blast").
+fn weekday_at(t: &Tokens, i: usize) -> Option<(u32, bool)> {
     if !t.capitalised(i) {
         return None;
     }
@@ -187,10 +188,37 @@ fn weekday_at(t: &Tokens, i: usize) -> Option<u32> {
                 .trim_end_matches("’s")
                 .ends_with("day") =>
         {
-            Some(wd)
+            Some((wd, false))
         }
-        _ => None,
+        Some(_) => None,
+        None => stripped_possessive(t, i).map(|wd| (wd, true)),
     }
+}
+
+/// "Saturdays blast", "said Tuesdays bombardment": scraped text often drops the apostrophe of a
+/// weekday possessive. Read it as the weekday when a word of the noun phrase follows it, but not
+/// a habitual plural ("on Saturdays", "Fridays are quiet"; `data/time/habitual_weekday_words.txt`).
+fn stripped_possessive(t: &Tokens, i: usize) -> Option<u32> {
+    let base = t
+        .lower(i)
+        .strip_suffix('s')
+        .filter(|b| b.ends_with("day"))?;
+    let lex = time_lexicon();
+    let Some(CalendarWord::Weekday(wd)) = lex.calendar.get(base).copied() else {
+        return None;
+    };
+    let next = i + 1;
+    if next >= t.len()
+        || t.gap_before(next) != " "
+        || !t.raw(next).starts_with(|c: char| c.is_alphabetic())
+        || lex.habitual_after.contains(t.lower(next))
+    {
+        return None;
+    }
+    if i > 0 && !t.sentence_break_before(i) && lex.habitual_before.contains(t.lower(i - 1)) {
+        return None;
+    }
+    Some(wd)
 }
 
 /// A day of the month: "9", "09", "9th", "21st".
@@ -612,7 +640,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         }
     }
     // Weekdays: [last|next|this] Sunday [morning|night].
-    if let Some(wd) = weekday_at(t, i) {
+    if let Some((wd, stripped)) = weekday_at(t, i) {
         if in_non_date(t, i) {
             return None;
         }
@@ -636,6 +664,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
             end += 1;
         }
         let rule = match modifier {
+            Modifier::None if stripped => "weekday-possessive",
             Modifier::Last => "last-weekday",
             Modifier::Next => "next-weekday",
             _ => "weekday-before-publication",
@@ -1502,7 +1531,9 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
             ),
         };
         let rule = match (rule, future, g.date.map(|d| d.spec)) {
-            ("weekday-before-publication", true, _) => "weekday-after-publication",
+            ("weekday-before-publication" | "weekday-possessive", true, _) => {
+                "weekday-after-publication"
+            }
             ("day-month" | "month-day", true, _) => "day-month-future",
             ("day-month" | "month-day", false, _) if direction == Direction::Nearest => {
                 "day-month-nearest"

@@ -35,6 +35,10 @@ const NAME_HEADS: Source = (
     "data/time/name_heads.txt",
     include_str!("../../../data/time/name_heads.txt"),
 );
+const HABITUAL_WEEKDAY_WORDS: Source = (
+    "data/time/habitual_weekday_words.txt",
+    include_str!("../../../data/time/habitual_weekday_words.txt"),
+);
 const UTC_OFFSETS: Source = (
     "data/time/utc_offsets.tsv",
     include_str!("../../../data/time/utc_offsets.tsv"),
@@ -82,6 +86,10 @@ pub struct TimeLexicon {
     pub future_markers: FastSet<&'static str>,
     /// Words that make a day and month right before them a name ("July 7 neighbourhood").
     pub name_heads: FastSet<&'static str>,
+    /// Words before a bare-"s" weekday ("on Saturdays") that make it a habitual plural.
+    pub habitual_before: FastSet<&'static str>,
+    /// Words after a bare-"s" weekday ("Fridays are") that make it a habitual plural.
+    pub habitual_after: FastSet<&'static str>,
     /// UTC offset rows by country.
     pub offsets: FastMap<&'static str, Vec<OffsetRow>>,
 }
@@ -273,6 +281,26 @@ impl TimeLexicon {
             }
         }
 
+        let (mut habitual_before, mut habitual_after) = (FastSet::default(), FastSet::default());
+        for (file, line, cols) in lines(HABITUAL_WEEKDAY_WORDS) {
+            columns(file, line, &cols, 2, "word <TAB> before|after")?;
+            if cols[0].contains(' ') {
+                return Err(bad(file, line, "one lower-case word"));
+            }
+            let set = match cols[1] {
+                "before" => &mut habitual_before,
+                "after" => &mut habitual_after,
+                _ => return Err(bad(file, line, "before or after in column 2")),
+            };
+            if !set.insert(cols[0]) {
+                return Err(TimeDataError::Duplicate {
+                    file,
+                    line,
+                    entry: cols[0].to_string(),
+                });
+            }
+        }
+
         let mut offsets: FastMap<&'static str, Vec<OffsetRow>> = FastMap::default();
         for (file, line, cols) in lines(UTC_OFFSETS) {
             columns(
@@ -328,6 +356,8 @@ impl TimeLexicon {
             non_dates,
             future_markers,
             name_heads,
+            habitual_before,
+            habitual_after,
             offsets,
         })
     }
@@ -362,6 +392,7 @@ mod tests {
         assert!(l.future_markers.contains("would begin"));
         assert!(l.non_dates.iter().any(|p| p == &["sunday", "times"]));
         assert_eq!(l.offsets.get("SY").map(Vec::len), Some(2));
+        assert!(l.habitual_before.contains("every") && l.habitual_after.contains("are"));
     }
 
     #[test]

@@ -69,6 +69,35 @@ fn days_of_the_week_point_back_from_publication() {
 }
 
 #[test]
+fn a_weekday_possessive_without_its_apostrophe_is_that_weekday() {
+    for (text, want) in [
+        ("Thursdays shelling hit a bakery.", d(2018, 5, 17)),
+        ("Medics counted the dead of Fridays raid.", d(2018, 5, 18)),
+        (
+            "The council condemned Saturdays deadly ambush.",
+            d(2018, 5, 19),
+        ),
+    ] {
+        let m = one(text, monday());
+        assert_eq!(
+            (m.date, m.rule),
+            (Some(want), "weekday-possessive"),
+            "{text:?}"
+        );
+    }
+    // Habitual plurals date nothing.
+    for text in [
+        "The market is shut on Fridays during the holy month.",
+        "Shops open most Fridays despite the curfew.",
+        "Fridays are quiet in the old town.",
+        "Protests came on Tuesdays and Thursdays.",
+    ] {
+        let found = all(text, Some(monday()));
+        assert!(found.is_empty(), "{text:?}: {found:#?}");
+    }
+}
+
+#[test]
 fn ceasefire_until_noon_uae_time_on_monday() {
     let text = "The source said a ceasefire that began on Sunday would remain in place until 12noon (1pm UAE time) on Monday to let civilians leave.";
     let found = all(text, Some(monday()));
