@@ -1,6 +1,8 @@
 //! A report's dateline: its own date, written at the very start of its text.
 
+use crate::dates::weekday_number;
 use crate::{is_weekday_name, DateMention, DateRole};
+use chrono::Datelike;
 use sitrep_model::DatePrecision;
 
 /// How far into a text its dateline may end ("Date of publication 21 May 2019").
@@ -28,7 +30,6 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
         || d.role != DateRole::Point
         || d.precision != DatePrecision::Day
         || d.date.is_none()
-        || d.span.end > DATELINE_BYTES.min(text.len())
         || !text.is_char_boundary(d.span.start)
     {
         return false;
@@ -36,6 +37,9 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
     let has_year = text[d.span.start..d.span.end]
         .split(|c: char| !c.is_ascii_digit())
         .any(|n| n.len() == 4);
+    if d.span.end > DATELINE_BYTES.min(text.len()) {
+        return has_year && after_headline(text, d);
+    }
     let before = text[..d.span.start].to_ascii_lowercase();
     let words: Vec<&str> = before
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -44,7 +48,50 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
     // "Posted on", "Updated on": never a bare "On".
     let labelled =
         |k: usize, w: &str| LABELS.contains(&w) || is_weekday_name(w) || (w == "on" && k > 0);
-    has_year && words.iter().enumerate().all(|(k, w)| labelled(k, w))
+    has_year && (words.iter().enumerate().all(|(k, w)| labelled(k, w)) || after_headline(text, d))
+}
+
+/// How far into a text a dateline after a headline may end ("Some 20 civilians killed in aid
+/// convoy attack AFP Tuesday 20 Sep 2016 The air raids ...").
+const HEADLINE_DATELINE_BYTES: usize = 240;
+
+/// Words that make a date after them part of a sentence, not a dateline ("On Tuesday 20 Sep
+/// 2016 warplanes ...").
+const BEFORE_IN_SENTENCE: &[&str] = &[
+    "on", "since", "until", "from", "by", "before", "after", "of", "in", "at", "to", "and", "or",
+    "between", "till",
+];
+
+/// A dateline set after a headline and the outlet's name: a full date led by its own weekday
+/// (which must agree with the date), run on between two capitalised words with nothing but a
+/// space on either side: "... convoy attack AFP Tuesday 20 Sep 2016 The air raids that hit ...".
+fn after_headline(text: &str, d: &DateMention) -> bool {
+    let Some(date) = d.date else {
+        return false;
+    };
+    if d.span.end > HEADLINE_DATELINE_BYTES.min(text.len()) || !text.is_char_boundary(d.span.end) {
+        return false;
+    }
+    let told = &text[d.span.start..d.span.end];
+    let first = told
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let agrees = weekday_number(&first.to_ascii_lowercase())
+        .is_some_and(|n| n == date.weekday().number_from_monday());
+    if !agrees || !first.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let before = &text[..d.span.start];
+    let after = &text[d.span.end..];
+    let word_before = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
+    let word_after = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    word_before.is_some_and(|w| {
+        capitalised(w)
+            && w.chars().all(char::is_alphanumeric)
+            && !BEFORE_IN_SENTENCE.contains(&w.to_ascii_lowercase().as_str())
+    }) && word_after.is_some_and(|w| capitalised(w) && w.chars().all(char::is_alphanumeric))
 }
 
 /// The text's dateline among the date mentions of its first sentence, if it has one.
@@ -94,6 +141,37 @@ mod tests {
         );
         assert_eq!(
             first_dateline("Published on Monday, the report says little."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_dateline_may_follow_a_headline_and_the_outlets_name() {
+        let may = |d| NaiveDate::from_ymd_opt(2019, 5, d);
+        assert_eq!(
+            first_dateline(
+                "Six killed as shells hit a market in the north of the province Wire Wednesday \
+                 22 May 2019 Shells struck a market on Tuesday."
+            ),
+            may(22)
+        );
+        // A weekday that does not agree, a date inside a sentence: no dateline.
+        assert_eq!(
+            first_dateline(
+                "Six killed as shells hit a market Wire Monday 22 May 2019 Shells struck."
+            ),
+            None
+        );
+        assert_eq!(
+            first_dateline(
+                "Shells hit a market in the town On Wednesday 22 May 2019 Shells struck."
+            ),
+            None
+        );
+        assert_eq!(
+            first_dateline(
+                "Shells hit a market in the town on Wednesday 22 May 2019, killing six."
+            ),
             None
         );
     }

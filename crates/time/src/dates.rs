@@ -158,6 +158,14 @@ fn calendar(w: &str) -> Option<CalendarWord> {
     time_lexicon().calendar.get(w).copied()
 }
 
+/// The weekday (1 = Monday .. 7 = Sunday) a lower-case word names, in full or abbreviated.
+pub(crate) fn weekday_number(word: &str) -> Option<u32> {
+    match calendar(word) {
+        Some(CalendarWord::Weekday(n)) => Some(n),
+        _ => None,
+    }
+}
+
 /// Whether a lower-case word names a weekday, in full or abbreviated ("tuesday", "tue",
 /// "sunday's"), as `data/time/calendar.tsv` lists them.
 pub fn is_weekday_name(word: &str) -> bool {
