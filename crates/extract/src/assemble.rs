@@ -617,11 +617,28 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
         || right_after(&cues.reaction)
 }
 
-/// Whether the date at `span` is told in an aside about another thing after the trigger: "raids on
-/// the town, where the convoy attack took place on 19 September" (`data/cues.toml` [dating]).
-fn in_aside(doc: &Doc, trigger: Span, span: Span) -> bool {
+/// How far before the verb of an aside its opener may stand ("where a deadly attack on an aid
+/// convoy took place").
+const ASIDE_OPENER_BYTES: usize = 48;
+
+/// What a date right after an aside's verb tells of, when not the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Aside {
+    /// The event's own date, as far as the wording tells.
+    None,
+    /// Something the event followed ("following clashes that started on 2 May"): the date loses
+    /// to any other date of the sentence.
+    Prior,
+    /// Another thing told in passing ("where the convoy attack took place on 19 September"):
+    /// never the event's date.
+    Other,
+}
+
+/// Whether the date at `span` is told in an aside after the trigger (`data/cues.toml`
+/// [dating]): an opener, then within a few words a verb of happening and the date right after.
+fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
     if span.start < trigger.end {
-        return false;
+        return Aside::None;
     }
     let cues = doc.cues;
     let Some((verb, _)) = cues
@@ -629,16 +646,32 @@ fn in_aside(doc: &Doc, trigger: Span, span: Span) -> bool {
         .find(doc.text, Span::new(trigger.end, span.start))
         .last()
     else {
-        return false;
+        return Aside::None;
     };
     let gap = doc.text[verb.end..span.start].trim();
-    (gap.is_empty()
+    if !(gap.is_empty()
         || ["on", "in", "at"]
             .iter()
             .any(|w| gap.eq_ignore_ascii_case(w)))
-        && cues
-            .aside_openers
-            .any(doc.text, Span::new(trigger.end, verb.start))
+    {
+        return Aside::None;
+    }
+    let before = Span::new(
+        char_floor(
+            doc.text,
+            verb.start
+                .saturating_sub(ASIDE_OPENER_BYTES)
+                .max(trigger.end),
+        ),
+        verb.start,
+    );
+    if cues.aside_openers.any(doc.text, before) {
+        Aside::Other
+    } else if cues.prior_openers.any(doc.text, before) {
+        Aside::Prior
+    } else {
+        Aside::None
+    }
 }
 
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
@@ -668,11 +701,12 @@ fn sentence_date(
     since_counts: bool,
 ) -> Option<EventDate> {
     let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
+    let anchor_span = trigger.unwrap_or(Span::new(anchor, anchor));
     let usable = |d: &&DateMention| {
         d.role != DateRole::Until
             && !is_claim_date(doc, i, d.span)
             && (since_counts || d.role != DateRole::Since)
-            && !trigger.is_some_and(|t| in_aside(doc, t, d.span))
+            && aside(doc, anchor_span, d.span) != Aside::Other
             // A clock time with no day ("shortly before noon") dates nothing by itself.
             && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
     };
@@ -680,12 +714,26 @@ fn sentence_date(
     // it reports ("21 May 2019 Warplanes struck the market on Monday").
     let dateline = |d: &DateMention| i == 0 && sitrep_time::is_dateline(doc.text, d);
     let told = doc.dates[i].iter().filter(usable).any(|d| !dateline(d));
+    let written_day = doc.dates[i]
+        .iter()
+        .filter(usable)
+        .any(|d| !d.relative && d.precision == DatePrecision::Day && !dateline(d));
     doc.dates[i]
         .iter()
         .filter(usable)
         .filter(|d| !(told && dateline(d)))
-        // A day beats a month or a year named in passing ("arrested in 2017"), then nearness.
-        .min_by_key(|d| (coarseness(d.precision), d.span.start.abs_diff(anchor)))
+        // A day beats a month or a year named in passing ("arrested in 2017"), then nearness;
+        // a date of what the event followed ("following clashes that began on 2 May", "the
+        // previous day") loses to a calendar day the sentence writes out ("On 3 May 2020, ...").
+        .min_by_key(|d| {
+            let prior = (d.rule == "day-before" || aside(doc, anchor_span, d.span) == Aside::Prior)
+                && written_day;
+            (
+                coarseness(d.precision),
+                prior,
+                d.span.start.abs_diff(anchor),
+            )
+        })
         .map(|d| EventDate {
             date: d.date,
             end: d.end,

@@ -100,6 +100,7 @@ struct CueFile {
 #[derive(Deserialize)]
 struct Dating {
     aside_openers: Vec<String>,
+    prior_openers: Vec<String>,
     aside_verbs: Vec<String>,
 }
 #[derive(Deserialize)]
@@ -211,6 +212,8 @@ pub struct Cues {
     pub new_incident: PhraseSet,
     /// Words that open an aside about another thing ("where", "which").
     pub aside_openers: PhraseSet,
+    /// Words that open a clause about an earlier thing ("following clashes that started").
+    pub prior_openers: PhraseSet,
     /// Verbs in such an aside that a date right after dates ("took place", "began").
     pub aside_verbs: PhraseSet,
 }
@@ -255,6 +258,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         fighting_stopped: PhraseSet::new(&f.cessation.fighting_stopped),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
         aside_openers: PhraseSet::new(&f.dating.aside_openers),
+        prior_openers: PhraseSet::new(&f.dating.prior_openers),
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
     })
 }

@@ -1277,3 +1277,36 @@ fn a_date_in_an_aside_about_another_thing_does_not_date_the_event() {
         r.events
     );
 }
+
+#[test]
+fn a_date_of_what_the_event_followed_loses_to_the_events_own() {
+    let cases = [
+        (
+            "following",
+            "On 12 June 2019, tribal fighters took control of the village of Al Amir in Al Bayda \
+             following clashes that started on 10 June.",
+        ),
+        (
+            "previous-day",
+            "On 12 June 2019, hundreds of students staged a demonstration in the city of Iloilo to \
+             condemn the killing of a teacher in the same city the previous day.",
+        ),
+    ];
+    for (id, text) in cases {
+        let r = reader().read(&article(id, text, Some(d(2019, 6, 14))));
+        let e = &r.events[0];
+        assert_eq!(e.date.date, Some(d(2019, 6, 12)), "{id}: {:#?}", e.date);
+    }
+    // The only date of the sentence still dates the event.
+    let r = reader().read(&article(
+        "after-only",
+        "Five fighters were killed in the village of Kafr Nabl after clashes erupted on Sunday.",
+        Some(d(2019, 6, 14)),
+    ));
+    assert_eq!(
+        r.events[0].date.date,
+        Some(d(2019, 6, 9)),
+        "{:#?}",
+        r.events
+    );
+}

@@ -1502,6 +1502,17 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
         {
             continue;
         }
+        // "fired at 7 July and Engineering College areas": a day is "on" a date, never "at" it;
+        // after "at" it names a place.
+        if calendar_day
+            && g.time.is_none()
+            && g.start > 0
+            && !t.sentence_break_before(g.start)
+            && t.gap_before(g.start).trim().is_empty()
+            && t.lower(g.start - 1) == "at"
+        {
+            continue;
+        }
         let mut role = role_before(&t, g.start);
         if matches!(g.date.map(|d| d.spec), Some(Spec::DayRange { .. })) {
             role = None; // "from 3 to 5 May" is a period
