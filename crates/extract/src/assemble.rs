@@ -706,7 +706,12 @@ fn sentence_date(
         d.role != DateRole::Until
             && !is_claim_date(doc, i, d.span)
             && (since_counts || d.role != DateRole::Since)
-            && aside(doc, anchor_span, d.span) != Aside::Other
+            // An aside's date never moves the story ("the war that began in March 2011").
+            && match aside(doc, anchor_span, d.span) {
+                Aside::None => true,
+                Aside::Prior => trigger.is_some(),
+                Aside::Other => false,
+            }
             // A clock time with no day ("shortly before noon") dates nothing by itself.
             && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
     };

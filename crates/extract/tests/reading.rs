@@ -1310,3 +1310,47 @@ fn a_date_of_what_the_event_followed_loses_to_the_events_own() {
         r.events
     );
 }
+
+#[test]
+fn a_date_in_a_since_clause_dates_what_began_then() {
+    // Published 20 June 2019: the protest is the report's; mid-March is when the unrest began.
+    let a = article(
+        "since-clause",
+        "Thousands of people protested in the city of Hama in the largest rally since the unrest \
+         erupted in mid-March.",
+        Some(d(2019, 6, 20)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_ne!(e.date.date, Some(d(2019, 3, 11)), "{:#?}", e.date);
+    assert_eq!(e.date.date, Some(d(2019, 6, 20)), "{:#?}", e.date);
+}
+
+#[test]
+fn a_date_in_an_aside_does_not_move_the_story() {
+    // Published Tuesday 12 March 2019: the shooting is carried from Sunday's strike, not from
+    // the month the war began.
+    let a = article(
+        "aside-narrative",
+        "On Sunday warplanes struck the town of Saraqib, killing six civilians. The town has been \
+         ravaged by the war that began in March 2011. Gunmen also shot dead a farmer in the \
+         nearby village of Kafr Nabl.",
+        Some(d(2019, 3, 12)),
+    );
+    let r = reader().read(&a);
+    let shooting = r
+        .events
+        .iter()
+        .find(|e| {
+            e.location
+                .as_ref()
+                .is_some_and(|p| p.mention.contains("Kafr Nabl"))
+        })
+        .expect("the shooting");
+    assert_eq!(
+        shooting.date.date,
+        Some(d(2019, 3, 10)),
+        "{:#?}",
+        shooting.date
+    );
+}
