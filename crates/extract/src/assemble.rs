@@ -674,6 +674,48 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
     }
 }
 
+/// Words that put a written-out date inside a sentence rather than after a caption.
+const BEFORE_DATE_IN_PROSE: &[&str] = &[
+    "On", "Since", "Until", "From", "By", "Before", "After", "Around", "About", "As", "Circa",
+];
+
+/// Whether a date closes a photo caption glued into the text: a full date with its year right
+/// after a capitalised place name, with no "on", and then the caption's end or its credit in
+/// brackets ("Residents inspect the market in Idlib Syria September 10 2016.", "... in Sochi
+/// Russia Thursday Oct. 27 2016 (Photo AP) ..."). Such a date dates what the caption shows, not
+/// what the text goes on to tell.
+fn caption_date(doc: &Doc, d: &DateMention) -> bool {
+    if d.relative || d.precision != DatePrecision::Day || d.date.is_none() {
+        return false;
+    }
+    let told = d.span.of(doc.text);
+    if !told
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4)
+    {
+        return false;
+    }
+    let before = &doc.text[..d.span.start];
+    let Some(prev) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+        return false;
+    };
+    if !prev.starts_with(|c: char| c.is_uppercase())
+        || !prev.chars().all(char::is_alphabetic)
+        || BEFORE_DATE_IN_PROSE.contains(&prev)
+        // "BEIRUT June 6 2015 (Reuters)": a wire dateline, the report's own date.
+        || prev.chars().all(|c| c.is_uppercase())
+    {
+        return false;
+    }
+    // The caption's end, or its credit ("(Photo AP)"; not "(as reported)").
+    let after = doc.text[d.span.end..].trim_start_matches(' ');
+    after.is_empty()
+        || after.starts_with('.')
+        || after
+            .strip_prefix('(')
+            .is_some_and(|c| c.starts_with(|c: char| c.is_uppercase()))
+}
+
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
 /// "Since Saturday noon" or "until Monday" say when something began or ends, not where the
 /// story stands, so they do not move it.
@@ -706,6 +748,8 @@ fn sentence_date(
         d.role != DateRole::Until
             && !is_claim_date(doc, i, d.span)
             && (since_counts || d.role != DateRole::Since)
+            // A photo caption's date dates only the caption, before it.
+            && !(caption_date(doc, d) && trigger.is_none_or(|t| t.start >= d.span.end))
             // An aside's date never moves the story ("the war that began in March 2011").
             && match aside(doc, anchor_span, d.span) {
                 Aside::None => true,

@@ -1354,3 +1354,50 @@ fn a_date_in_an_aside_does_not_move_the_story() {
         shooting.date
     );
 }
+
+#[test]
+fn a_photo_captions_date_dates_neither_the_report_nor_the_story() {
+    // Published Monday 15 July 2019: the bombing is Sunday's; 2 July is the day of the photo.
+    let a = article(
+        "caption",
+        "A rescuer runs past a burning car after an air strike on the town of Ariha Syria July 2 \
+         2019 (Wire Photo) A suicide bomber blew himself up at a checkpoint in the town of Azaz \
+         on Sunday, killing nine people. Gunmen also shot dead a guard in the nearby village of \
+         Sawran.",
+        Some(d(2019, 7, 15)),
+    );
+    let r = reader().read(&a);
+    let at = |name: &str| {
+        r.events
+            .iter()
+            .find(|e| {
+                e.location
+                    .as_ref()
+                    .is_some_and(|p| p.mention.contains(name))
+            })
+            .unwrap_or_else(|| panic!("{name}: {:#?}", r.events))
+    };
+    assert_eq!(
+        at("Azaz").date.date,
+        Some(d(2019, 7, 14)),
+        "{:#?}",
+        r.events
+    );
+    let a = article(
+        "caption-alone",
+        "A rescuer runs past a burning car in the town of Ariha Syria July 2 2019. A suicide \
+         bomber blew himself up at a checkpoint in the town of Azaz, killing nine people.",
+        Some(d(2019, 7, 15)),
+    );
+    let r = reader().read(&a);
+    let azaz = r
+        .events
+        .iter()
+        .find(|e| {
+            e.location
+                .as_ref()
+                .is_some_and(|p| p.mention.contains("Azaz"))
+        })
+        .expect("the bombing");
+    assert_ne!(azaz.date.date, Some(d(2019, 7, 2)), "{:#?}", azaz.date);
+}
