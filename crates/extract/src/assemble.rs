@@ -641,6 +641,28 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         return Aside::None;
     }
     let cues = doc.cues;
+    // "the first death since a chemical attack on Tuesday", "in response to the gas attack on
+    // Tuesday": the date of the thing named after the opener (never "since Tuesday" itself).
+    let window = Span::new(
+        char_floor(
+            doc.text,
+            span.start
+                .saturating_sub(ASIDE_OPENER_BYTES)
+                .max(trigger.end),
+        ),
+        span.start,
+    );
+    if cues
+        .recall_openers
+        .find(doc.text, window)
+        .last()
+        .is_some_and(|(o, _)| {
+            let between = &doc.text[o.end..span.start];
+            between.trim().contains(' ') && !between.contains([',', ';', '(', ')'])
+        })
+    {
+        return Aside::Other;
+    }
     let Some((verb, _)) = cues
         .aside_verbs
         .find(doc.text, Span::new(trigger.end, span.start))
@@ -649,11 +671,17 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         return Aside::None;
     };
     let gap = doc.text[verb.end..span.start].trim();
-    if !(gap.is_empty()
-        || ["on", "in", "at"]
-            .iter()
-            .any(|w| gap.eq_ignore_ascii_case(w)))
-    {
+    let close = [
+        "on",
+        "in",
+        "at",
+        "more than",
+        "over",
+        "about",
+        "nearly",
+        "almost",
+    ];
+    if !(gap.is_empty() || close.iter().any(|w| gap.eq_ignore_ascii_case(w))) {
         return Aside::None;
     }
     let before = Span::new(

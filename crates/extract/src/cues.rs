@@ -101,6 +101,7 @@ struct CueFile {
 struct Dating {
     aside_openers: Vec<String>,
     prior_openers: Vec<String>,
+    recall_openers: Vec<String>,
     aside_verbs: Vec<String>,
 }
 #[derive(Deserialize)]
@@ -214,6 +215,8 @@ pub struct Cues {
     pub aside_openers: PhraseSet,
     /// Words that open a clause about an earlier thing ("following clashes that started").
     pub prior_openers: PhraseSet,
+    /// Words after which a noun phrase and its date recall another event ("since the attack on").
+    pub recall_openers: PhraseSet,
     /// Verbs in such an aside that a date right after dates ("took place", "began").
     pub aside_verbs: PhraseSet,
 }
@@ -259,6 +262,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         new_incident: PhraseSet::new(&f.continuity.new_incident),
         aside_openers: PhraseSet::new(&f.dating.aside_openers),
         prior_openers: PhraseSet::new(&f.dating.prior_openers),
+        recall_openers: PhraseSet::new(&f.dating.recall_openers),
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
     })
 }

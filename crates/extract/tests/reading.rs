@@ -1401,3 +1401,23 @@ fn a_photo_captions_date_dates_neither_the_report_nor_the_story() {
         .expect("the bombing");
     assert_ne!(azaz.date.date, Some(d(2019, 7, 2)), "{:#?}", azaz.date);
 }
+
+#[test]
+fn a_date_after_since_or_in_response_to_is_the_other_events() {
+    // Published Saturday 13 April 2019.
+    let a = article(
+        "since-noun",
+        "A man was killed in shelling on the town of Kafr Nabl on Friday, the first death there \
+         since a barrel bomb attack on Monday. The United States struck an air base in Homs \
+         province in response to the gas attack on Monday.",
+        Some(d(2019, 4, 13)),
+    );
+    let r = reader().read(&a);
+    // The gas attack itself is Monday's; the strike that answers it is not.
+    let strike = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    assert_ne!(strike.date.date, Some(d(2019, 4, 8)), "{:#?}", strike.date);
+}
