@@ -34,9 +34,10 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
     {
         return false;
     }
-    let has_year = text[d.span.start..d.span.end]
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|n| n.len() == 4);
+    let has_year = d.rule == "month-dayyear"
+        || text[d.span.start..d.span.end]
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4);
     if d.span.end > DATELINE_BYTES.min(text.len()) {
         return has_year && after_headline(text, d);
     }
@@ -142,6 +143,11 @@ mod tests {
         assert_eq!(
             first_dateline("Published on Monday, the report says little."),
             None
+        );
+        // The day run into the year.
+        assert_eq!(
+            first_dateline("Last updated at May 222019 BEIRUT Warplanes struck a market."),
+            may(22)
         );
     }
 

@@ -429,6 +429,19 @@ fn absolute(t: &Tokens, i: usize) -> Option<DatePart> {
                 approximate: false,
             });
         }
+        // "Last updated at Jul 282016": the day run into the year, as some sites print it.
+        if (5..=6).contains(&next_raw.len()) && t.gap_before(j).trim().is_empty() {
+            let (day, year) = next_raw.split_at(next_raw.len() - 4);
+            if let (Some(d), Some(y)) = (day_number(day), year_number(year)) {
+                return Some(DatePart {
+                    start: i,
+                    end: j + 1,
+                    spec: Spec::Day { y: Some(y), m, d },
+                    rule: "month-dayyear",
+                    approximate: false,
+                });
+            }
+        }
         if let Some((a, b)) = next_raw.split_once('-') {
             if let (Some(d1), Some(d2)) = (day_number(a), day_number(b)) {
                 if d1 < d2 {
@@ -1503,8 +1516,9 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
             continue;
         }
         // "fired at 7 July and Engineering College areas": a day is "on" a date, never "at" it;
-        // after "at" it names a place.
-        if calendar_day
+        // after "at" a day and month with no year names a place ("updated at Jul 28 2016" is a
+        // date).
+        if matches!(g.date.map(|d| d.spec), Some(Spec::Day { y: None, .. }))
             && g.time.is_none()
             && g.start > 0
             && !t.sentence_break_before(g.start)
