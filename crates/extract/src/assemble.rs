@@ -637,6 +637,13 @@ enum Aside {
 /// Whether the date at `span` is told in an aside after the trigger (`data/cues.toml`
 /// [dating]): an opener, then within a few words a verb of happening and the date right after.
 fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
+    // "after the September 12 truce collapsed": a date set before a noun names that thing; it
+    // dates the event only when that noun is the trigger ("the April 4 attack killed 80").
+    if let Some(head) = attributive_head(doc, span) {
+        if head != trigger.start {
+            return Aside::Other;
+        }
+    }
     if span.start < trigger.end {
         return Aside::None;
     }
@@ -700,6 +707,33 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
     } else {
         Aside::None
     }
+}
+
+/// Where the noun a calendar day is set before starts ("the August 21 attack" → "attack"): after
+/// "the", a day and month with no year and then a lower-case word that is no function word.
+fn attributive_head(doc: &Doc, span: Span) -> Option<usize> {
+    let told = span.of(doc.text);
+    let digits = told.bytes().filter(u8::is_ascii_digit).count();
+    // A day and month only: "August 21", "21 August" (no year, no clock).
+    if !(1..=2).contains(&digits) || told.contains(':') {
+        return None;
+    }
+    let before = doc.text[..span.start].trim_end_matches(' ');
+    let the = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if !the {
+        return None;
+    }
+    let after = doc.text[span.end..].strip_prefix(' ')?;
+    let word: &str = after.split([' ', ',', '.', ';']).next()?;
+    let function = [
+        "and", "or", "in", "on", "at", "of", "to", "for", "from", "with", "by", "when", "as", "is",
+        "was", "were", "are", "that", "which", "after", "before",
+    ];
+    (word.chars().all(|c| c.is_ascii_lowercase()) && !word.is_empty() && !function.contains(&word))
+        .then_some(span.end + 1)
 }
 
 /// Words that put a written-out date inside a sentence rather than after a caption.

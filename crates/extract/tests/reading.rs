@@ -1421,3 +1421,21 @@ fn a_date_after_since_or_in_response_to_is_the_other_events() {
         .unwrap_or_else(|| panic!("{:#?}", r.events));
     assert_ne!(strike.date.date, Some(d(2019, 4, 8)), "{:#?}", strike.date);
 }
+
+#[test]
+fn a_date_set_before_another_noun_names_that_thing() {
+    // Published Thursday 14 November 2019: the strike is not the truce's day; the truce is.
+    let a = article(
+        "attributive-date",
+        "Warplanes struck the town of Kafr Nabl after the October 3 truce collapsed, killing five \
+         civilians.",
+        Some(d(2019, 11, 14)),
+    );
+    let r = reader().read(&a);
+    let strike = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    assert_ne!(strike.date.date, Some(d(2019, 10, 3)), "{:#?}", strike.date);
+}
