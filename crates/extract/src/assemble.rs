@@ -621,6 +621,10 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
 /// convoy took place").
 const ASIDE_OPENER_BYTES: usize = 48;
 
+/// How far before a date the opener of a recalled event may stand ("in response to the alleged
+/// chemical weapons use in Idlib on Tuesday").
+const RECALL_OPENER_BYTES: usize = 72;
+
 /// What a date right after an aside's verb tells of, when not the event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Aside {
@@ -654,7 +658,7 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         char_floor(
             doc.text,
             span.start
-                .saturating_sub(ASIDE_OPENER_BYTES)
+                .saturating_sub(RECALL_OPENER_BYTES)
                 .max(trigger.end),
         ),
         span.start,
@@ -664,8 +668,13 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         .find(doc.text, window)
         .last()
         .is_some_and(|(o, _)| {
+            // One noun phrase: no clause break, no other figure or date, no second clause
+            // ("divided since 2012 and struck on Monday").
             let between = &doc.text[o.end..span.start];
-            between.trim().contains(' ') && !between.contains([',', ';', '(', ')'])
+            between.trim().contains(' ')
+                && !between.contains([',', ';', '(', ')'])
+                && !between.contains(|c: char| c.is_ascii_digit())
+                && !between.contains(" and ")
         })
     {
         return Aside::Other;

@@ -1439,3 +1439,21 @@ fn a_date_set_before_another_noun_names_that_thing() {
         .unwrap_or_else(|| panic!("{:#?}", r.events));
     assert_ne!(strike.date.date, Some(d(2019, 10, 3)), "{:#?}", strike.date);
 }
+
+#[test]
+fn a_since_with_its_own_date_does_not_take_the_events_day() {
+    // Published Wednesday 10 April 2019, commas stripped as scraped text often has them.
+    let a = article(
+        "since-year",
+        "Warplanes struck a bakery in the town of Kafr Nabl held by rebels since 2013 and wounded \
+         six people on Monday.",
+        Some(d(2019, 4, 10)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].date.date,
+        Some(d(2019, 4, 8)),
+        "{:#?}",
+        r.events
+    );
+}
