@@ -1875,7 +1875,20 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
             _ => true,
         };
     let near = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1;
-    dates_agree && places_agree && (near || (d.explicit_date && d.explicit_place))
+    // "Planes struck Douma on Thursday, ... Regime planes fired rockets on the town. ... On
+    // Tuesday 11 people were killed in shelling on Jisreen": an event whose day the story
+    // carried to it from a sentence before is not the one a later sentence tells on another
+    // day, whatever that sentence's place.
+    let carried_disagrees = !near
+        && !p.explicit_date
+        && d.explicit_date
+        && a.date.evidence.is_some()
+        && a.date.date.is_some()
+        && a.date.date != b.date.date;
+    dates_agree
+        && places_agree
+        && !carried_disagrees
+        && (near || (d.explicit_date && d.explicit_place))
 }
 
 /// A reaction to an event the article has told ("Turkey condemned the chemical attack on Idlib",

@@ -1457,3 +1457,30 @@ fn a_since_with_its_own_date_does_not_take_the_events_day() {
         r.events
     );
 }
+
+#[test]
+fn a_far_sentence_on_another_day_does_not_take_over_a_carried_event() {
+    // Published Thursday 9 May 2019: the market shelling is Thursday's, in Douma; Tuesday's
+    // shelling of Harasta, told four sentences on, is another incident.
+    let a = article(
+        "far-other-day",
+        "Government air strikes killed four civilians in the town of Douma on Thursday, a monitor \
+         said. Residents said food was running out. Regime artillery shelled the market in the \
+         town, killing two people. Aid groups warned of a malnutrition crisis. Doctors said \
+         medicine was scarce. Schools have been closed for weeks. On Tuesday 11 people were \
+         killed in regime shelling on the town of Harasta.",
+        Some(d(2019, 5, 9)),
+    );
+    let r = reader().read(&a);
+    let shelling: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .collect();
+    assert_eq!(shelling.len(), 2, "{:#?}", r.events);
+    let market = shelling
+        .iter()
+        .find(|e| e.notes.contains("market"))
+        .unwrap_or_else(|| panic!("{:#?}", shelling));
+    assert_eq!(market.date.date, Some(d(2019, 5, 9)), "{:#?}", market.date);
+}
