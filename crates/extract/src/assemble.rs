@@ -789,9 +789,16 @@ fn caption_date(doc: &Doc, d: &DateMention) -> bool {
 
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
 /// "Since Saturday noon" or "until Monday" say when something began or ends, not where the
-/// story stands, so they do not move it.
+/// story stands, so they do not move it; nor does a trend up to now ("there has been an uptick
+/// in bombardment in recent days"), which tells no day the story has reached.
 fn narrative_date(doc: &Doc, i: usize) -> Option<EventDate> {
-    sentence_date(doc, i, None, false).filter(|d| d.date.is_some())
+    sentence_date(doc, i, None, false).filter(|d| {
+        d.date.is_some()
+            && !d
+                .evidence
+                .as_ref()
+                .is_some_and(|ev| ev.rule.starts_with("time:recent"))
+    })
 }
 
 /// The date the sentence itself gives for what it reports, nearest the trigger when given.

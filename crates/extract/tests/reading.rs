@@ -1484,3 +1484,27 @@ fn a_far_sentence_on_another_day_does_not_take_over_a_carried_event() {
         .unwrap_or_else(|| panic!("{:#?}", shelling));
     assert_eq!(market.date.date, Some(d(2019, 5, 9)), "{:#?}", market.date);
 }
+
+#[test]
+fn a_trend_in_recent_days_does_not_move_the_story() {
+    // Published Thursday 9 May 2019: the shelling is carried Thursday, not a week before.
+    let a = article(
+        "recent-trend",
+        "Warplanes struck the town of Saraqib on Thursday, killing five people, a monitor said. \
+         Aid deliveries to the province have slowed in recent days. Rebels shelled a nearby army \
+         post, wounding two soldiers.",
+        Some(d(2019, 5, 9)),
+    );
+    let r = reader().read(&a);
+    let shelling = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    assert_eq!(
+        shelling.date.date,
+        Some(d(2019, 5, 9)),
+        "{:#?}",
+        shelling.date
+    );
+}
