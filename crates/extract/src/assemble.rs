@@ -1886,12 +1886,18 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     // Tuesday 11 people were killed in shelling on Jisreen": an event whose day the story
     // carried to it from a sentence before is not the one a later sentence tells on another
     // day, whatever that sentence's place.
-    let carried_disagrees = !near
+    // Close by, a day carried exactly from the sentence before or the dateline still yields to
+    // the day after or before it that a sentence tells ("Tuesday 21 June ... Jets struck the
+    // city. ... The raids on Monday killed 12"), but not to one days away.
+    let days_apart = match (a.date.date, b.date.date) {
+        (Some(x), Some(y)) => (x - y).num_days().abs(),
+        _ => 0,
+    };
+    let carried_disagrees = (!near || (a.date.precision == DatePrecision::Day && days_apart > 1))
         && !p.explicit_date
         && d.explicit_date
         && a.date.evidence.is_some()
-        && a.date.date.is_some()
-        && a.date.date != b.date.date;
+        && days_apart > 0;
     dates_agree
         && places_agree
         && !carried_disagrees

@@ -1508,3 +1508,28 @@ fn a_trend_in_recent_days_does_not_move_the_story() {
         shelling.date
     );
 }
+
+#[test]
+fn a_near_sentence_days_away_does_not_redate_an_event_carried_from_the_day_before() {
+    // Published Tuesday 14 May 2019: the Aleppo strikes are Sunday's, carried from the sentence
+    // before; the convoy bombed on Wednesday four days earlier is another incident.
+    let a = article(
+        "near-other-day",
+        "Peace talks opened in Geneva on Sunday, officials said. Air strikes killed 23 civilians \
+         in eastern Aleppo. Rescuers said the toll would rise. Warplanes had bombed an aid convoy \
+         west of the city on Wednesday, killing 20 people.",
+        Some(d(2019, 5, 14)),
+    );
+    let r = reader().read(&a);
+    let strikes: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 2, "{:#?}", r.events);
+    assert!(
+        strikes.iter().any(|e| e.date.date == Some(d(2019, 5, 12))),
+        "{:#?}",
+        strikes
+    );
+}
