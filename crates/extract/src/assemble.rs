@@ -306,6 +306,8 @@ struct Draft {
     /// The sentence reacts to an event or denies it ("Turkey condemned the attack on Idlib").
     reaction: bool,
     stated_fatalities: Option<u64>,
+    /// Dated far from the story and placed in the country: it passes on no place.
+    background: bool,
 }
 
 /// Read a whole article.
@@ -355,7 +357,13 @@ pub fn read(doc: &Doc) -> Reading {
         if claims.only_disputes() && !blame_statement {
             disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
         } else if let Some(ts) = candidate {
-            let previous_place = drafts.last().and_then(|d| d.event.location.as_ref());
+            // (A background line placed in the country passes on nothing: the story's town
+            // is still the one before it.)
+            let previous_place = drafts
+                .iter()
+                .rev()
+                .find(|d| !d.background)
+                .and_then(|d| d.event.location.as_ref());
             let draft = build(
                 doc,
                 i,
@@ -557,6 +565,9 @@ fn publication_date(doc: &Doc) -> EventDate {
         evidence: None,
     }
 }
+
+/// How many days from the story's day a sentence's own date makes it background.
+const BACKGROUND_DAYS: i64 = 60;
 
 /// How many sentences on a date carried from an earlier sentence keeps its precision.
 const CARRY_KEEPS_DAY_SENTENCES: usize = 2;
@@ -1568,6 +1579,28 @@ fn build(
     };
     let (mut location, other_locations, destination, explicit_place) =
         locate(doc, i, ts.trigger, previous_place);
+    // "Russian forces entered the conflict at the end of last year": an event the sentence
+    // dates itself months away from the story, naming no place and pointing back at none ("the
+    // city", "there"), happened in the country's war, not at the story's town.
+    let story_day = narrative.as_ref().and_then(|n| n.date).or(doc.published);
+    let background = explicit_date
+        && !explicit_place
+        && date
+            .date
+            .zip(story_day)
+            .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS)
+        && !doc.cues.place_anaphors.any(doc.text, sentence);
+    // (Only coarsened within its country: the town's war, told as the country's.)
+    let country_instead = country_place(doc).filter(|c| {
+        background
+            && location
+                .as_ref()
+                .is_some_and(|l| l.country_code == c.country_code)
+    });
+    let background = country_instead.is_some();
+    if country_instead.is_some() {
+        location = country_instead;
+    }
     if let Some(p) = location.as_mut() {
         if let Some(ev) = p.evidence.as_mut() {
             ev.article_id = doc.article.id.clone();
@@ -1716,6 +1749,7 @@ fn build(
                 )
             }),
         stated_fatalities: stated,
+        background,
     }
 }
 

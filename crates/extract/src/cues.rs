@@ -103,6 +103,7 @@ struct Dating {
     prior_openers: Vec<String>,
     recall_openers: Vec<String>,
     aside_verbs: Vec<String>,
+    place_anaphors: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Cessation {
@@ -219,6 +220,8 @@ pub struct Cues {
     pub recall_openers: PhraseSet,
     /// Verbs in such an aside that a date right after dates ("took place", "began").
     pub aside_verbs: PhraseSet,
+    /// Words that point back at a place the story named ("the city", "there").
+    pub place_anaphors: PhraseSet,
 }
 
 /// Parse a cue file; errors name the origin.
@@ -264,6 +267,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         prior_openers: PhraseSet::new(&f.dating.prior_openers),
         recall_openers: PhraseSet::new(&f.dating.recall_openers),
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
+        place_anaphors: PhraseSet::new(&f.dating.place_anaphors),
     })
 }
 

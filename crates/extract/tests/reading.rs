@@ -1533,3 +1533,31 @@ fn a_near_sentence_days_away_does_not_redate_an_event_carried_from_the_day_befor
         strikes
     );
 }
+
+#[test]
+fn a_background_line_dated_years_away_is_placed_in_the_country() {
+    // Published 9 May 2019: the war's start is no event of the story's town; the market
+    // retaken "in April 2016" is pointed back at ("the town") and keeps it.
+    let a = article(
+        "background-place",
+        "Warplanes struck a market in the town of Saraqib on Thursday, killing five people. \
+         Russian forces entered the war in September 2015 to back government forces. \
+         Government forces retook the town in April 2016.",
+        Some(d(2019, 5, 9)),
+    );
+    let r = reader().read(&a);
+    let place = |needle: &str| {
+        r.events
+            .iter()
+            .find(|e| e.notes.contains(needle))
+            .and_then(|e| e.location.as_ref())
+            .map(|l| l.name.clone())
+    };
+    assert_eq!(
+        place("entered the war").as_deref(),
+        Some("Syria"),
+        "{:#?}",
+        r.events
+    );
+    assert_ne!(place("retook").as_deref(), Some("Syria"), "{:#?}", r.events);
+}
