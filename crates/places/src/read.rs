@@ -1272,8 +1272,12 @@ impl Gazetteer {
         }
         let word = &text[t.start..t.end];
         let stem = &word[..word.len() - 1];
-        if self.lookup_country(&plain(word)).is_some()
-            || !self.lookup_key(&name_key(word)).is_empty()
+        // (a place spelled so, or a big one matched by a folded spelling, is that place)
+        let whole = self.lookup_key(&name_key(word));
+        let written = plain(word);
+        if self.lookup_country(&written).is_some()
+            || self.strong(whole, word)
+            || whole.iter().any(|&x| self.exact_bonus(x, &written) > 0.0)
         {
             return None;
         }
@@ -1281,12 +1285,13 @@ impl Gazetteer {
             return Some(Hit::Country(c, false));
         }
         let name_word = |n: &Token| n.sentence == t.sentence && (n.cap || is_connector(&n.lower));
-        let in_a_name = (k > 0 && t.joined && name_word(&toks[k - 1]))
-            || toks.get(k + 1).is_some_and(|n| {
-                n.joined && name_word(n) && {
-                    !self.lookup_key(&name_key(&text[t.start..n.end])).is_empty()
-                }
-            });
+        let in_a_name =
+            (k > 0 && t.joined && toks[k - 1].cap && toks[k - 1].sentence == t.sentence)
+                || toks.get(k + 1).is_some_and(|n| {
+                    n.joined && name_word(n) && {
+                        !self.lookup_key(&name_key(&text[t.start..n.end])).is_empty()
+                    }
+                });
         let post = self.lookup_key(&name_key(stem));
         (!in_a_name && self.strong(post, stem)).then(|| Hit::Names(post.to_vec()))
     }

@@ -1781,6 +1781,12 @@ fn a_possessive_that_lost_its_apostrophe_is_the_place_it_belongs_to() {
     let old = mention(&p, "Aleppos");
     assert_eq!(old.place.admin1.as_deref(), Some("Aleppo"));
     assert_eq!(old.kind, PlaceKind::Town);
+    // (after "of" too, though a folded spelling of the word alone is some village's name)
+    let p = read("The shells landed west of Aleppos Old City, in Syria, on Sunday night.");
+    assert_eq!(
+        mention(&p, "Aleppos").place.admin1.as_deref(),
+        Some("Aleppo")
+    );
 }
 
 #[test]
