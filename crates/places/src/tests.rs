@@ -1835,3 +1835,25 @@ fn places_listed_after_an_origin_are_origins_too() {
     let p = read("Gunmen carried out raids on the villages of Foua and Kefraya near Idlib.");
     assert_eq!(mention(&p, "Foua").cue, PlaceCue::None);
 }
+
+#[test]
+fn headline_words_and_historical_names_are_no_places() {
+    for (text, word) in [
+        ("Kurds Kill 40 Militants in 2 Days Near Afrin", "Days"),
+        (
+            "Fighters of the Islamic State of Iraq and the Levant shelled Hasakah.",
+            "Levant",
+        ),
+        (
+            "Shells fell near the Umayyad Mosque in Damascus on Friday.",
+            "Umayyad",
+        ),
+    ] {
+        let p = read(text);
+        assert!(
+            p.mentions.iter().all(|m| m.place.mention != word),
+            "{text}: {:#?}",
+            p.mentions
+        );
+    }
+}
