@@ -698,9 +698,10 @@ impl Gazetteer {
             // "near Syrias capital", "Aleppos Old City": a possessive whose apostrophe was
             // lost is the country or town it belongs to, and ends the name there
             if let Some(hit) = self.stripped_possessive(text, toks, i, &lowercase_words) {
+                let (last, hit) = self.capital_after(toks, i, &hit).unwrap_or((i, hit));
                 found.push(Found {
                     first: i,
-                    last: i,
+                    last,
                     hit,
                     word_after: None,
                     word_after_tok: None,
@@ -918,6 +919,12 @@ impl Gazetteer {
                             hit = Some((j, Hit::Names(post.to_vec())));
                         }
                     }
+                }
+            }
+            // "the Syrian capital": the country's capital
+            if let Some((j, h @ Hit::Country(..))) = &hit {
+                if let Some(capital) = self.capital_after(toks, *j, h) {
+                    hit = Some(capital);
                 }
             }
             // the capitalised run from here ("Salah Aldeen", "Maaret Alia")
@@ -1294,6 +1301,36 @@ impl Gazetteer {
                 });
         let post = self.lookup_key(&name_key(stem));
         (!in_a_name && self.strong(post, stem)).then(|| Hit::Names(post.to_vec()))
+    }
+
+    /// "Syrias capital", "the Syrian capital": a country's possessive, or "the" and its
+    /// demonym, right before "capital" names the country's capital (its biggest place GeoNames
+    /// flags so); not "its de facto Syrian capital", nor when the name follows ("the Syrian
+    /// capital Damascus" names it).
+    fn capital_after(&self, toks: &[Token], j: usize, hit: &Hit) -> Option<(usize, Hit)> {
+        let Hit::Country(c, demonym) = hit else {
+            return None;
+        };
+        let next = toks.get(j + 1)?;
+        let sent = toks[j].sentence;
+        if next.lower != "capital"
+            || next.cap
+            || !next.joined
+            || next.sentence != sent
+            || toks.get(j + 2).is_some_and(|n| {
+                n.cap && n.sentence == sent && !sitrep_time::is_weekday_name(&n.lower)
+            })
+            || (*demonym && (j == 0 || toks[j - 1].lower != "the"))
+        {
+            return None;
+        }
+        let (ix, _) = self
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.country == *c && p.flags & FLAG_CAPITAL != 0)
+            .max_by_key(|(_, p)| p.population)?;
+        Some((j + 1, Hit::Names(vec![TAG_PLACE << 30 | ix as u32])))
     }
 
     /// A sentence's first word is capitalised anyway: take it as a place only when it is a
