@@ -2770,7 +2770,15 @@ impl Gazetteer {
         let country_at = |t: &Token| t.cap && self.lookup_country(&t.lower).is_some();
         // "pro-Turkey factions", "pro-Iranian militias": a side taken, not a place
         let before = &text[..toks[first].start];
+        // "regime ally Iran", "rebel backer Qatar": an outside party named by its role
+        let role_before = first > 0
+            && toks[first - 1].sentence == toks[first].sentence
+            && matches!(
+                toks[first - 1].lower.as_str(),
+                "ally" | "allies" | "backer" | "backers" | "sponsor" | "sponsors" | "patron"
+            );
         MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m))
+            || role_before
             || before.ends_with("pro-")
             || before.ends_with("Pro-")
             || (after.starts_with('-')

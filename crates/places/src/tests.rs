@@ -1887,3 +1887,23 @@ fn a_countrys_capital_named_by_its_possessive_or_demonym_is_that_city() {
         );
     }
 }
+
+#[test]
+fn a_country_named_by_its_role_is_an_outside_party() {
+    let p = read(
+        "Buses left the besieged villages of Kafraya under the deal brokered by rebel backer \
+         Qatar and regime ally Iran, the monitor in Syria said.",
+    );
+    for party in ["Qatar", "Iran"] {
+        let rule = mention(&p, party)
+            .place
+            .evidence
+            .as_ref()
+            .map(|e| e.rule.clone());
+        assert!(
+            rule.as_deref().is_some_and(|r| r.contains("-modifier:")),
+            "{party}: {rule:?}"
+        );
+    }
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+}
