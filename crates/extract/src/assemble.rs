@@ -1449,9 +1449,11 @@ fn locate(
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
+    // (an origin, "residents from Foua", after a place the sentence puts the event in)
     candidates.sort_by_key(|m| {
         (
             rank(&m.kind),
+            m.cue == PlaceCue::From,
             primary_span != Some(m.span),
             m.span.start.abs_diff(trigger.start),
         )
@@ -1469,7 +1471,13 @@ fn locate(
         .or_else(|| primary.filter(|p| !is_demonym(p)).map(|p| p.place.clone()));
     let location = match own {
         Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => match inherited {
-            Some(town) if within(&town, &own) && town.geo_precision < own.geo_precision => {
+            // (a province known is finer than a country: "in northeast Syria" after a village
+            // placed only in its province)
+            Some(town)
+                if within(&town, &own)
+                    && (town.geo_precision < own.geo_precision
+                        || (own.admin1.is_none() && town.admin1.is_some())) =>
+            {
                 Some(town)
             }
             _ => Some(own),

@@ -1561,3 +1561,34 @@ fn a_background_line_dated_years_away_is_placed_in_the_country() {
     );
     assert_ne!(place("retook").as_deref(), Some("Syria"), "{:#?}", r.events);
 }
+
+#[test]
+fn the_victims_home_towns_are_not_where_it_happened() {
+    let a = article(
+        "origin",
+        "A car bomb struck a convoy carrying residents from the towns of Foua and Kefraya on \
+         Saturday at a transit point in Rashidin west of Aleppo, killing at least 40 people.",
+        Some(d(2017, 4, 16)),
+    );
+    let r = reader().read(&a);
+    let place = r.events[0].location.as_ref().expect("a place");
+    assert_eq!(place.name, "Rashidin");
+    assert_eq!(place.admin1.as_deref(), Some("Aleppo"));
+}
+
+#[test]
+fn a_country_named_after_a_village_in_a_province_keeps_the_village() {
+    let a = article(
+        "wedding",
+        "A suicide bomber blew himself up at a wedding on Monday in the village of Tall Birak \
+         in Hassakeh province, killing 30 people. On Tuesday warplanes struck a bakery in northeast Syria, killing \
+         five people.",
+        Some(d(2016, 10, 4)),
+    );
+    let r = reader().read(&a);
+    assert!(r.events.len() >= 2, "{:#?}", r.events);
+    for e in &r.events {
+        let place = e.location.as_ref().expect("a place");
+        assert_eq!(place.admin1.as_deref(), Some("Al-Hasakeh"), "{place:#?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Boilerplate removal: drops photo captions, "Read more" links, share and subscribe prompts
 //! (the rules in `data/boilerplate.tsv`) from a text, line by line, and cuts page furniture
-//! that scrapers glued to the end of a line (`tail:` rules) or before its first words
-//! (`head:` rules); says which rule fired.
+//! that scrapers glued to the end of a line (`tail:` rules), before its first words
+//! (`head:` rules) or between two of its sentences (`mid:` rules); says which rule fired.
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
@@ -21,7 +21,7 @@ pub struct RemovedLine {
     /// The rule id that matched (`photo:file_photo`, `tail:comments`).
     pub rule: &'static str,
     /// The text dropped: the whole line, or for a `tail:` (`head:`) rule the end (start) of the
-    /// line that was cut.
+    /// line that was cut, for a `mid:` rule the part cut out of it.
     pub text: String,
 }
 
@@ -41,6 +41,7 @@ pub struct Boilerplate {
     set: RegexSet,
     tails: Vec<(&'static str, Regex)>,
     heads: Vec<(&'static str, Regex)>,
+    mids: Vec<(&'static str, Regex)>,
 }
 
 /// A rule file that does not parse.
@@ -64,12 +65,14 @@ impl Boilerplate {
 
     /// Rules from a TSV text: `RULE_ID<TAB>REGEX` per line, `#` comments and blank lines ignored.
     /// A rule whose id starts with `tail:` cuts a line from its match to the end, one whose id
-    /// starts with `head:` from its start to the match's end; the others drop the whole line.
+    /// starts with `head:` from its start to the match's end, one whose id starts with `mid:`
+    /// cuts out its group named `cut` (required); the others drop the whole line.
     pub fn from_tsv(tsv: &'static str) -> Result<Boilerplate, RuleError> {
         let mut ids = Vec::new();
         let mut patterns = Vec::new();
         let mut tails = Vec::new();
         let mut heads = Vec::new();
+        let mut mids = Vec::new();
         for (i, raw) in tsv.lines().enumerate() {
             let line = i + 1;
             if raw.trim().is_empty() || raw.starts_with('#') {
@@ -100,6 +103,16 @@ impl Boilerplate {
                 heads.push((id.trim(), regex));
                 continue;
             }
+            if id.trim().starts_with("mid:") {
+                if !regex.capture_names().any(|n| n == Some("cut")) {
+                    return Err(RuleError {
+                        line,
+                        message: "a mid: rule needs a group named `cut`".into(),
+                    });
+                }
+                mids.push((id.trim(), regex));
+                continue;
+            }
             ids.push(id.trim());
             patterns.push(pattern.to_string());
         }
@@ -115,6 +128,7 @@ impl Boilerplate {
             set,
             tails,
             heads,
+            mids,
         })
     }
 
@@ -147,6 +161,16 @@ impl Boilerplate {
             .max_by_key(|(_, at)| *at)
     }
 
+    /// The span a `mid:` rule cuts out of `line` (its `cut` group; the first rule in file
+    /// order that matches), and which rule.
+    pub fn mid_cut(&self, line: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+        self.mids.iter().find_map(|(id, re)| {
+            re.captures(line)
+                .and_then(|c| c.name("cut"))
+                .map(|m| (*id, m.range()))
+        })
+    }
+
     /// Drop boilerplate lines; also normalises line ends (`\r\n` → `\n`), trims trailing
     /// spaces, collapses runs of blank lines, so paragraphs stay separated by one blank line,
     /// and writes no-break and narrow spaces as plain spaces (phrase lists match "beyond
@@ -164,6 +188,22 @@ impl Boilerplate {
                     text: line[at..].trim().to_string(),
                 });
                 line = line[..at].trim_end();
+            }
+            // (what is left either side of a `mid:` cut stays two sentences)
+            let joined;
+            if let Some((rule, cut)) = self.mid_cut(line) {
+                removed.push(RemovedLine {
+                    line: i + 1,
+                    rule,
+                    text: line[cut.clone()].trim().to_string(),
+                });
+                let before = line[..cut.start].trim_end();
+                let after = line[cut.end..].trim_start();
+                let stop = before.is_empty()
+                    || before.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+                    || after.is_empty();
+                joined = format!("{before}{}{after}", if stop { " " } else { ". " });
+                line = joined.trim();
             }
             if let Some((rule, at)) = self.head_cut(line) {
                 removed.push(RemovedLine {
@@ -345,6 +385,52 @@ mod tests {
         // a report's words are no list of stories
         let kept = "Officials gave no related news of the missing crew on Monday.";
         assert_eq!(b.strip(kept).text, kept);
+    }
+
+    #[test]
+    fn a_keyword_list_between_standfirst_and_report_is_cut() {
+        let b = Boilerplate::shipped();
+        // up to a word that opens the report
+        let s = b.strip(
+            "Rockets hit the old market, a monitor said. Tags Syria Aleppo Nusra Front al-Kabir \
+             Russia Rebels At least 12 people were killed on Monday in the old market.",
+        );
+        assert_eq!(
+            s.text,
+            "Rockets hit the old market, a monitor said. At least 12 people were killed on \
+             Monday in the old market."
+        );
+        assert_eq!(s.removed[0].rule, "mid:tags_run");
+        assert_eq!(
+            s.removed[0].text,
+            "Tags Syria Aleppo Nusra Front al-Kabir Russia Rebels"
+        );
+        // a standfirst with no full stop still ends there
+        let s = b.strip("Ten died, a monitor said Tags Syria Hama war The raid began at noon.");
+        assert_eq!(s.text, "Ten died, a monitor said. The raid began at noon.");
+        // no such word: the list and the sentence it is glued to go
+        let s = b.strip(
+            "Jets struck a clinic. Tags Syria Idlib regime Syrian jets struck a clinic near \
+             Idlib on Monday. Two nurses died.",
+        );
+        assert_eq!(s.text, "Jets struck a clinic. Two nurses died.");
+        assert_eq!(s.removed[0].rule, "mid:tags_sentence");
+        // before the comment widget, with it
+        let s = b.strip(
+            "Troops advanced on the town. Tags Daesh Syria Raqqa Community standardsDiscussion \
+             Comment via Facebook",
+        );
+        assert_eq!(s.text, "Troops advanced on the town.");
+        assert_eq!(s.removed[0].rule, "tail:tags_comments");
+        // a report's words are kept
+        let kept = "Price tags on bread rose again in the besieged town.";
+        assert_eq!(b.strip(kept).text, kept);
+    }
+
+    #[test]
+    fn a_mid_rule_needs_its_cut_group() {
+        let err = Boilerplate::from_tsv("mid:x\t\\bTags\\b\n").unwrap_err();
+        assert_eq!(err.line, 1);
     }
 
     #[test]

@@ -300,6 +300,34 @@ fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
     }
 }
 
+/// A compass direction, as written before "of" ("west of Aleppo", "north-east of Idlib").
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w,
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    )
+}
+
+/// "residents from the towns of Foua and Kefraya", "buses bound for Aleppo or Hama": a name
+/// listed right after an origin or a destination, with no cue of its own, is one too.
+fn list_shares_cue(text: &str, toks: &[Token], found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (prev, f) = (&found[k - 1], &found[k]);
+        let (a, b) = (
+            toks[prev.word_after_tok.unwrap_or(prev.last)].end,
+            toks[f.first].start,
+        );
+        if f.cue == PlaceCue::None
+            && matches!(prev.cue, PlaceCue::From | PlaceCue::Towards)
+            && a <= b
+            && toks[prev.first].sentence == toks[f.first].sentence
+            && matches!(text[a..b].trim(), "and" | ", and" | "or")
+        {
+            found[k].cue = found[k - 1].cue;
+        }
+    }
+}
+
 /// Common English words that join names but are never inside one ("Aleppo and Idlib",
 /// "Syria in March"): not worth looking up as part of a name.
 fn is_english_glue(w: &str) -> bool {
@@ -667,6 +695,39 @@ impl Gazetteer {
                 continue;
             }
             let t = &toks[i];
+            // "near Syrias capital", "Aleppos Old City": a possessive whose apostrophe was
+            // lost is the country or town it belongs to, and ends the name there
+            if let Some(hit) = self.stripped_possessive(text, toks, i, &lowercase_words) {
+                let (last, hit) = self.capital_after(toks, i, &hit).unwrap_or((i, hit));
+                found.push(Found {
+                    first: i,
+                    last,
+                    hit,
+                    word_after: None,
+                    word_after_tok: None,
+                    cue: self.cue_before(toks, i),
+                    qualifies: None,
+                });
+                i += 1;
+                continue;
+            }
+            // "Mon Jun 20 2016", "Sat 3 Oct": a weekday in a date, and the month after it, are
+            // no places (Myanmar's Mon State)
+            if t.cap && sitrep_time::is_weekday_name(&t.lower) {
+                let digits = |k: usize| {
+                    toks.get(k).is_some_and(|n| {
+                        n.sentence == t.sentence && n.lower.bytes().all(|b| b.is_ascii_digit())
+                    })
+                };
+                if digits(i + 1) {
+                    i += 1;
+                    continue;
+                }
+                if toks.get(i + 1).is_some_and(|n| n.cap) && digits(i + 2) {
+                    i += 2;
+                    continue;
+                }
+            }
             // an article starts a name when it cannot be English ("al", "el") or is
             // hyphenated ("ash-Shafah"); "at Gorgan", "as Homs" are prepositions
             let article_start = is_article(&t.lower)
@@ -692,9 +753,24 @@ impl Gazetteer {
                 && toks[last + 1].sentence == t.sentence
                 && word_ok_in_name(&toks[last + 1])
                 && !english_preposition(text, toks, last + 1)
+                && self
+                    .stripped_possessive(text, toks, last + 1, &lowercase_words)
+                    .is_none()
             {
                 last += 1;
             }
+            // a name the gazetteer lacks ends before a country named after it ("Tabqa Syria",
+            // a comma lost): the country is a mention of its own
+            let run_last = (i + 1..=last)
+                .find(|&k| {
+                    let w = &toks[k];
+                    w.cap
+                        && !w.all_caps
+                        && self
+                            .lookup_country(&plain(&text[w.start..w.end]))
+                            .is_some_and(|c| !c.1)
+                })
+                .map_or(last, |k| k - 1);
             // a token inside a capitalised run whose start was no place ("Edi Rama")
             let inside_run = i > 0
                 && t.joined
@@ -845,11 +921,17 @@ impl Gazetteer {
                     }
                 }
             }
+            // "the Syrian capital": the country's capital
+            if let Some((j, h @ Hit::Country(..))) = &hit {
+                if let Some(capital) = self.capital_after(toks, *j, h) {
+                    hit = Some(capital);
+                }
+            }
             // the capitalised run from here ("Salah Aldeen", "Maaret Alia")
             let mut run_end = i;
             if !inside_run && !t.all_caps && (t.cap || is_article(&t.lower)) {
                 let mut k = i;
-                while k < last
+                while k < run_last
                     && (toks[k + 1].cap && !toks[k + 1].all_caps
                         || (is_connector(&toks[k + 1].lower)
                             && !english_preposition(text, toks, k + 1)))
@@ -867,7 +949,7 @@ impl Gazetteer {
                 toks.get(k)
                     .is_some_and(|n| n.cap && self.lookup_country(&n.lower).is_some_and(|c| c.1))
             };
-            let hit = match (hit, self.unresolved_here(text, toks, i, last)) {
+            let hit = match (hit, self.unresolved_here(text, toks, i, run_last)) {
                 (None, u) => u,
                 // a longer name the gazetteer lacks ("Wadi Daiqah area"), unless only a
                 // place word follows the known name ("Yarmouk Camp")
@@ -1064,6 +1146,7 @@ impl Gazetteer {
         }
         self.road_ends(text, toks, &mut found);
         solidarity_elsewhere(text, toks, &mut found);
+        list_shares_cue(text, toks, &mut found);
         found
     }
 
@@ -1171,6 +1254,85 @@ impl Gazetteer {
         })
     }
 
+    /// "Syrias capital", "Aleppos outskirts": a capitalised word ending in "s" that no place
+    /// or country is named, whose stem is a country's name or a province's or big town's (and
+    /// no stoplisted word, no word the article writes in lower case): that place's possessive
+    /// with the apostrophe lost. (A town's only outside a longer name: "Aguas Formosas".)
+    fn stripped_possessive(
+        &self,
+        text: &str,
+        toks: &[Token],
+        k: usize,
+        lowercase_words: &FxHashSet<&str>,
+    ) -> Option<Hit> {
+        let t = &toks[k];
+        if !t.cap
+            || t.all_caps
+            || t.lower.len() < 5
+            || !t.lower.ends_with('s')
+            || t.lower.ends_with("ss")
+            || self.stoplist.contains(&t.lower)
+            || self.context_words.contains_key(&t.lower)
+            || lowercase_words.contains(t.lower.as_str())
+        {
+            return None;
+        }
+        let word = &text[t.start..t.end];
+        let stem = &word[..word.len() - 1];
+        // (a place spelled so, or a big one matched by a folded spelling, is that place)
+        let whole = self.lookup_key(&name_key(word));
+        let written = plain(word);
+        if self.lookup_country(&written).is_some()
+            || self.strong(whole, word)
+            || whole.iter().any(|&x| self.exact_bonus(x, &written) > 0.0)
+        {
+            return None;
+        }
+        if let Some((c, false)) = self.lookup_country(&plain(stem)) {
+            return Some(Hit::Country(c, false));
+        }
+        let name_word = |n: &Token| n.sentence == t.sentence && (n.cap || is_connector(&n.lower));
+        let in_a_name =
+            (k > 0 && t.joined && toks[k - 1].cap && toks[k - 1].sentence == t.sentence)
+                || toks.get(k + 1).is_some_and(|n| {
+                    n.joined && name_word(n) && {
+                        !self.lookup_key(&name_key(&text[t.start..n.end])).is_empty()
+                    }
+                });
+        let post = self.lookup_key(&name_key(stem));
+        (!in_a_name && self.strong(post, stem)).then(|| Hit::Names(post.to_vec()))
+    }
+
+    /// "Syrias capital", "the Syrian capital": a country's possessive, or "the" and its
+    /// demonym, right before "capital" names the country's capital (its biggest place GeoNames
+    /// flags so); not "its de facto Syrian capital", nor when the name follows ("the Syrian
+    /// capital Damascus" names it).
+    fn capital_after(&self, toks: &[Token], j: usize, hit: &Hit) -> Option<(usize, Hit)> {
+        let Hit::Country(c, demonym) = hit else {
+            return None;
+        };
+        let next = toks.get(j + 1)?;
+        let sent = toks[j].sentence;
+        if next.lower != "capital"
+            || next.cap
+            || !next.joined
+            || next.sentence != sent
+            || toks.get(j + 2).is_some_and(|n| {
+                n.cap && n.sentence == sent && !sitrep_time::is_weekday_name(&n.lower)
+            })
+            || (*demonym && (j == 0 || toks[j - 1].lower != "the"))
+        {
+            return None;
+        }
+        let (ix, _) = self
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.country == *c && p.flags & FLAG_CAPITAL != 0)
+            .max_by_key(|(_, p)| p.population)?;
+        Some((j + 1, Hit::Names(vec![TAG_PLACE << 30 | ix as u32])))
+    }
+
     /// A sentence's first word is capitalised anyway: take it as a place only when it is a
     /// province, a town of 100k+, or exactly a place's main name.
     fn plausible_first_word(&self, post: &[u32], phrase: &str) -> bool {
@@ -1259,6 +1421,18 @@ impl Gazetteer {
         {
             return Some((j, Hit::Unresolved));
         }
+        // "at a transit point in Rashidin west of Aleppo": a name the text puts the event in,
+        // placed from a direction to another place
+        if toks.get(j + 2).is_some_and(|o| {
+            o.lower == "of"
+                && o.sentence == t.sentence
+                && is_compass(&toks[j + 1].lower)
+                && toks[j + 1].joined
+                && !toks[j + 1].cap
+        }) && self.cue_before(toks, i) == PlaceCue::In
+        {
+            return Some((j, Hit::Unresolved));
+        }
         // "village of X", "town of X", "neighbourhoods of X"
         if i >= 2 && toks[i - 1].lower == "of" && toks[i].joined {
             let w = toks[i - 2].lower.trim_end_matches('s');
@@ -1287,13 +1461,23 @@ impl Gazetteer {
         let sent = toks[i].sentence;
         let mut k = i;
         let mut steps = 0;
+        // ("residents from the towns of Foua and Kefraya": a place word in the plural, only
+        // before an origin; "attacks on the villages of X and Y, near Z" are near Z)
+        let mut plural = false;
         while k > 0 && steps < 6 {
             let prev = &toks[k - 1];
             if prev.sentence != sent || !toks[k].joined_loose() || prev.cap {
                 break;
             }
+            let plural_word = !self.place_words.contains_key(&prev.lower)
+                && prev
+                    .lower
+                    .strip_suffix('s')
+                    .is_some_and(|one| self.place_words.contains_key(one));
+            plural |= plural_word;
             let descriptive = is_descriptive(&prev.lower)
                 || self.place_words.contains_key(&prev.lower)
+                || plural_word
                 || prev.lower.chars().all(|c| c.is_ascii_digit());
             // does a cue phrase end at k-1?
             for (phrase, cue) in &self.cues {
@@ -1312,6 +1496,9 @@ impl Gazetteer {
                         && toks[k - n - 1].cap
                         && toks[k - n - 1].sentence == sent
                         && toks[k - n].joined;
+                    if plural && *cue != PlaceCue::From {
+                        return PlaceCue::None;
+                    }
                     return if named_part { PlaceCue::In } else { *cue };
                 }
             }
@@ -1442,10 +1629,19 @@ impl Gazetteer {
             let b_right_after = between == " "
                 && matches!(found[b].hit, Hit::Names(_))
                 && toks[found[b].first].sentence == toks[found[a].first].sentence;
+            // "in Rashidin west of Aleppo": a name the gazetteer lacks, placed by a direction
+            // from a known place, lies near it (the known place says where; the event is at
+            // the first)
+            let b_direction = matches!(found[a].hit, Hit::Unresolved)
+                && matches!(found[b].hit, Hit::Names(_))
+                && sep
+                    .split_once(' ')
+                    .is_some_and(|(d, of)| of == "of" && is_compass(d));
             if a_is_town
                 && (((is_area(&found[b]) || b_division || a_part)
                     && (sep == "," || sep == "of" || sep == "in"))
-                    || b_right_after)
+                    || b_right_after
+                    || b_direction)
                 && !b_plain_list
             {
                 found[b].qualifies = Some(a);
@@ -2270,10 +2466,15 @@ impl Gazetteer {
             // a village or part of a town the text names as where it happened: ACLED's
             // precision says how exactly the report names the place (1), though the
             // coordinates are the town's or the province's (where_prec and unresolved_name say
-            // so); near it, or a county or LGA named after it, is 2
+            // so); near it, or a county or LGA named after it, is 2, and so is one placed by a
+            // direction from a known place ("in Terage village west of Gaalkacyo")
             let named = {
                 let f = &found[mi];
-                let named_town = matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
+                let after = f.word_after_tok.unwrap_or(f.last);
+                let by_direction = toks.get(after + 1).is_some_and(|d| is_compass(&d.lower))
+                    && toks.get(after + 2).is_some_and(|o| o.lower == "of");
+                let named_town = !by_direction
+                    && matches!(mentions[mi].cue, PlaceCue::In | PlaceCue::None)
                     && matches!(
                         f.word_after,
                         None | Some(PlaceWord::Town | PlaceWord::District | PlaceWord::Street)
@@ -2569,7 +2770,15 @@ impl Gazetteer {
         let country_at = |t: &Token| t.cap && self.lookup_country(&t.lower).is_some();
         // "pro-Turkey factions", "pro-Iranian militias": a side taken, not a place
         let before = &text[..toks[first].start];
+        // "regime ally Iran", "rebel backer Qatar": an outside party named by its role
+        let role_before = first > 0
+            && toks[first - 1].sentence == toks[first].sentence
+            && matches!(
+                toks[first - 1].lower.as_str(),
+                "ally" | "allies" | "backer" | "backers" | "sponsor" | "sponsors" | "patron"
+            );
         MODIFIER_SUFFIXES.iter().any(|m| after.starts_with(m))
+            || role_before
             || before.ends_with("pro-")
             || before.ends_with("Pro-")
             || (after.starts_with('-')

@@ -1764,3 +1764,146 @@ fn a_province_named_after_no_town_is_pinned_at_its_biggest_town() {
     let t = mention(&town, "Culiacan");
     assert_eq!((m.place.lat, m.place.lon), (t.place.lat, t.place.lon));
 }
+
+#[test]
+fn a_possessive_that_lost_its_apostrophe_is_the_place_it_belongs_to() {
+    let p = read("Air strikes hit a market in Syrias north on Monday, killing nine people.");
+    let m = mention(&p, "Syrias");
+    assert_eq!(m.kind, PlaceKind::Country);
+    assert_eq!(m.place.country_code.as_deref(), Some("SY"));
+    // the name ends there: the town after it is a mention of its own
+    let p = read("Shells fell on Syrias Aleppo overnight and on Aleppos Old City at dawn.");
+    assert_eq!(mention(&p, "Syrias").kind, PlaceKind::Country);
+    assert_eq!(
+        mention(&p, "Aleppo").place.admin1.as_deref(),
+        Some("Aleppo")
+    );
+    let old = mention(&p, "Aleppos");
+    assert_eq!(old.place.admin1.as_deref(), Some("Aleppo"));
+    assert_eq!(old.kind, PlaceKind::Town);
+    // (after "of" too, though a folded spelling of the word alone is some village's name)
+    let p = read("The shells landed west of Aleppos Old City, in Syria, on Sunday night.");
+    assert_eq!(
+        mention(&p, "Aleppos").place.admin1.as_deref(),
+        Some("Aleppo")
+    );
+}
+
+#[test]
+fn a_weekday_in_a_dateline_is_no_place() {
+    let p = read("Mon Jun 20 2016 Rebels shelled a village in Hama province, killing four.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.country_code.as_deref() == Some("SY")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(p.mentions.iter().all(|m| m.place.mention != "Mon"));
+}
+
+#[test]
+fn a_country_after_an_unknown_name_is_not_part_of_it() {
+    let p = read("An air strike on Tuesday hit a school south of Tabqa Syria, the monitor said.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Tabqa Syria"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(mention(&p, "Syria").kind, PlaceKind::Country);
+}
+
+#[test]
+fn a_name_placed_by_a_direction_from_another_place_is_a_place() {
+    let p = read("A car bomb hit the buses at a transit point in Rashidin west of Aleppo.");
+    let m = mention(&p, "Rashidin");
+    assert_eq!(m.kind, PlaceKind::Unresolved);
+    assert_eq!(m.cue, PlaceCue::In);
+    assert_eq!(m.place.admin1.as_deref(), Some("Aleppo"));
+    // (near the known place, as precisely as ACLED codes it; the known place only says where)
+    assert_eq!(m.place.geo_precision, 2);
+    assert!(mention(&p, "Aleppo").qualifies.is_some());
+}
+
+#[test]
+fn places_listed_after_an_origin_are_origins_too() {
+    let p =
+        read("The buses carried residents from the towns of Foua and Kefraya in Idlib province.");
+    assert_eq!(mention(&p, "Foua").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Kefraya").cue, PlaceCue::From);
+    // (a plural place word before another cue keeps the list uncued: near the town named)
+    let p = read("Gunmen carried out raids on the villages of Foua and Kefraya near Idlib.");
+    assert_eq!(mention(&p, "Foua").cue, PlaceCue::None);
+}
+
+#[test]
+fn headline_words_and_historical_names_are_no_places() {
+    for (text, word) in [
+        ("Kurds Kill 40 Militants in 2 Days Near Afrin", "Days"),
+        (
+            "Fighters of the Islamic State of Iraq and the Levant shelled Hasakah.",
+            "Levant",
+        ),
+        (
+            "Shells fell near the Umayyad Mosque in Damascus on Friday.",
+            "Umayyad",
+        ),
+    ] {
+        let p = read(text);
+        assert!(
+            p.mentions.iter().all(|m| m.place.mention != word),
+            "{text}: {:#?}",
+            p.mentions
+        );
+    }
+}
+
+#[test]
+fn a_countrys_capital_named_by_its_possessive_or_demonym_is_that_city() {
+    for text in [
+        "Suicide bombers struck a shrine near Syrias capital Saturday, killing 20 people.",
+        "Rebels shelled the Syrian capital on Monday, killing three civilians.",
+    ] {
+        let p = read(text);
+        let m = p
+            .mentions
+            .iter()
+            .find(|m| m.place.mention.ends_with("capital"))
+            .unwrap_or_else(|| panic!("{text}: {:#?}", p.mentions));
+        assert_eq!(m.place.name, "Damascus", "{text}");
+    }
+    // not a group's "de facto Syrian capital", nor when the name follows
+    for text in [
+        "Jets struck Raqqa, the group's de facto Syrian capital, on Monday.",
+        "A blast shook the Syrian capital Damascus on Monday.",
+    ] {
+        let p = read(text);
+        assert!(
+            p.mentions
+                .iter()
+                .all(|m| !m.place.mention.ends_with("capital")),
+            "{text}: {:#?}",
+            p.mentions
+        );
+    }
+}
+
+#[test]
+fn a_country_named_by_its_role_is_an_outside_party() {
+    let p = read(
+        "Buses left the besieged villages of Kafraya under the deal brokered by rebel backer \
+         Qatar and regime ally Iran, the monitor in Syria said.",
+    );
+    for party in ["Qatar", "Iran"] {
+        let rule = mention(&p, party)
+            .place
+            .evidence
+            .as_ref()
+            .map(|e| e.rule.clone());
+        assert!(
+            rule.as_deref().is_some_and(|r| r.contains("-modifier:")),
+            "{party}: {rule:?}"
+        );
+    }
+    assert_eq!(p.main_country.as_deref(), Some("SY"));
+}
