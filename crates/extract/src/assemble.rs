@@ -798,6 +798,15 @@ fn caption_date(doc: &Doc, d: &DateMention) -> bool {
             .is_some_and(|c| c.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// Where a photo caption glued before the trigger in sentence `i` ends: its date's end.
+fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
+    doc.dates[i]
+        .iter()
+        .filter(|d| d.span.end <= trigger.start && caption_date(doc, d))
+        .map(|d| d.span.end)
+        .max()
+}
+
 /// The day the story has reached after sentence `i`: its own point date, if it gives one.
 /// "Since Saturday noon" or "until Monday" say when something began or ends, not where the
 /// story stands, so they do not move it; nor does a trend up to now ("there has been an uptick
@@ -1446,6 +1455,9 @@ fn locate(
         // "Ankara said the raid killed 19": the capital that speaks is not where it happened.
         .filter(|m| !claims::speaks(doc, i, m.span))
         .filter(|m| !foreign_agent(doc, m))
+        // A photo caption glued before the report shows another scene ("... in the town of
+        // Ariha Syria July 2 2019 (Photo) A suicide bomber blew himself up in Azaz ...").
+        .filter(|m| caption_end(doc, i, trigger).is_none_or(|end| m.span.start >= end))
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
