@@ -1,9 +1,9 @@
-//! Prints the sentences and number mentions of a text file: `cargo run -p sitrep-text --example read_text -- FILE`.
+//! Prints the sentences and number mentions of a text file: `cargo run -p sitrep-text --example sentences -- FILE`.
 
 use sitrep_model::Span;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: read_text FILE")?;
+    let path = std::env::args().nth(1).ok_or("usage: sentences FILE")?;
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     for s in sitrep_text::split_sentences(&text) {
         println!(
