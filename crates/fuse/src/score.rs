@@ -118,6 +118,11 @@ pub const FIGURE_GAP: u64 = 5;
 pub const SAME_WORDING: f32 = 0.5;
 /// Bonus when the two reporting sentences are one sentence reused ([`SAME_WORDING`]).
 pub const W_SAME_WORDING: f32 = 0.10;
+/// Least weight of the words two sentences share (a word 1, a name 2, a number 1.5, a generic
+/// word a quarter) for [`SAME_WORDING`] to make them one sentence reused: a short stock line
+/// ("There was no immediate claim of responsibility for the attack") is reused by every
+/// report of every bombing.
+pub const SAME_WORDING_MIN_SHARED: f32 = 4.0;
 /// Weighted Jaccard of the wording at which the wording cue counts fully.
 pub const WORDS_FULL: f32 = 0.25;
 /// Weight of a shared generic word (`data/generic_words.tsv`) in the wording cue.
@@ -552,6 +557,17 @@ fn broad_place_words_generic(stems: &mut [(u64, f32)], place: Option<&PlaceRef>)
 /// lower of the two) over the words either holds, each counted at its weight but at least 1, so
 /// that sentences sharing only generic words stay far apart however short they are.
 pub fn jaccard(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (shared, union) = overlap(a, b);
+    if union <= 0.0 {
+        0.0
+    } else {
+        shared / union
+    }
+}
+
+/// The weight two sorted, unique stem lists share and the weight of their union
+/// ([`jaccard`]).
+fn overlap(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, f32) {
     let (mut i, mut j, mut shared, mut union) = (0, 0, 0f32, 0f32);
     loop {
         let (x, y) = (a.get(i), b.get(j));
@@ -569,11 +585,7 @@ pub fn jaccard(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
         j += step.1;
         union += step.2.max(1.0);
     }
-    if union <= 0.0 {
-        0.0
-    } else {
-        shared / union
-    }
+    (shared, union)
 }
 
 /// Great-circle distance in km.
@@ -1273,13 +1285,19 @@ pub fn score_pair(
     };
     let actors = actor_score(a, b, lex, explain);
     // wording: a weighted Jaccard of WORDS_FULL or more counts fully
-    let similarity = jaccard(&a.stems, &b.stems);
+    let (shared_words, union_words) = overlap(&a.stems, &b.stems);
+    let similarity = if union_words <= 0.0 {
+        0.0
+    } else {
+        shared_words / union_words
+    };
     let words = CueScore {
         cue: "words".into(),
         score: (similarity / WORDS_FULL).min(1.0),
         detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
     };
-    let same_wording = similarity >= SAME_WORDING;
+    // (not a short stock line: SAME_WORDING_MIN_SHARED)
+    let same_wording = similarity >= SAME_WORDING && shared_words >= SAME_WORDING_MIN_SHARED;
     // kinds outlets confuse (a family, not the same type), at one specific place on a day both
     // give: one day's fighting told as an air strike by one and as shelling by the other (not in
     // a broad place: a city has fighting and shelling on one day)

@@ -1328,6 +1328,45 @@ fn one_sentence_reused_by_two_outlets_is_a_cue() {
 }
 
 #[test]
+fn a_short_stock_line_reused_is_no_sentence_reused() {
+    let kind = "Suicide bomb";
+    // every report of every bombing may close with this line: it tells no one event
+    let a = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody claimed responsibility for the attack.",
+    );
+    let b = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody claimed responsibility for Tuesday's attack.",
+    );
+    let (_, cues) = scored(&a, &b);
+    assert!(cue_of(&cues, "words").unwrap() >= 1.0, "{cues:?}");
+    assert_eq!(cue_of(&cues, "same_wording"), None, "{cues:?}");
+    // a longer sentence reused, or a short one with a name in it, is one sentence reused
+    let c = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody has yet claimed the blast at the Qudsiya checkpoint.",
+    );
+    let d = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody has yet claimed the blast at Qudsiya checkpoint.",
+    );
+    assert_eq!(cue_of(&scored(&c, &d).1, "same_wording"), Some(1.0));
+}
+
+#[test]
 fn one_day_known_approximately_by_both_or_as_the_start_of_a_span_is_half_evidence() {
     let lex = Lexicons::embedded();
     let kind = "Agreement";
