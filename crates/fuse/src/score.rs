@@ -41,6 +41,12 @@ pub const W_SINGULAR_KIND: f32 = 0.10;
 /// explicitly, such reports get [`W_SINGULAR_KIND`] (a gas attack "in Idlib province" on Tuesday
 /// and the one on a town of it that day).
 pub const W_SINGULAR_CITY: f32 = 0.15;
+/// Added to a singular-kind bonus ([`W_SINGULAR_KIND`], [`W_SINGULAR_CITY`]) when either report
+/// counts [`LARGE_FIGURE`] or more dead (not a tally, not a vague word): a bombing or a gas attack
+/// that killed that many is the news of its place for days, and two such at one place within
+/// days are rarer still (the wedding bombing "that killed 32" and an eyewitness's account of the
+/// blast that day).
+pub const W_DEADLY_SINGULAR: f32 = 0.05;
 /// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
 /// capture) at one specific place (not a broad one) on a day both give (at least this).
 pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
@@ -1400,6 +1406,28 @@ pub fn score_pair(
             cue: "singular_kind".into(),
             score: bonus / W_SINGULAR_KIND,
             detail: why!(explain, "{} seldom recurs {when}", kind.acled_name()),
+        });
+    }
+    // (either singular bonus above, and many dead counted by either report)
+    let singular = cues.iter().any(|c| c.cue == "singular_kind");
+    let deadly = singular
+        .then(|| {
+            dead_counted(a, LARGE_FIGURE)
+                .into_iter()
+                .chain(dead_counted(b, LARGE_FIGURE))
+                .max()
+        })
+        .flatten();
+    if let Some(dead) = deadly {
+        total += W_DEADLY_SINGULAR;
+        cues.push(CueScore {
+            cue: "deadly_singular".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "{} that killed {dead}: seldom two such at one place within days",
+                kind.acled_name()
+            ),
         });
     }
     let shared_targets = a.targets & b.targets;

@@ -2041,6 +2041,80 @@ fn a_bombing_told_with_or_without_its_suicide_bomber_is_one_kind() {
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
 }
 
+/// `m` with `dead` killed counted in its sentence (as the reader gives a count: "at least 32").
+fn with_dead(mut m: Mention, dead: u64) -> Mention {
+    m.event.quantities = vec![Quantity {
+        kind: QuantityKind::Killed,
+        value: dead,
+        lower_bound: true,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: None,
+        evidence: ev(&m.article_id, "at least"),
+    }];
+    m
+}
+
+#[test]
+fn a_deadly_bombing_seldom_has_a_twin_nearby_within_days() {
+    let blast = "Remote explosive/landmine/IED";
+    // the bombing of a wedding that killed 32, and an eyewitness's account of a blast there
+    // that day (known approximately: carried over from an earlier sentence)
+    let toll = with_dead(
+        report_at(
+            "gazette",
+            "Suicide bomb",
+            "2024-05-07",
+            PROVINCE_CITY,
+            "A bomber struck the wedding party in the north of the city, killing 32 guests.",
+        ),
+        32,
+    );
+    let mut witness = report_at(
+        "courier",
+        blast,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "I saw him walk in and then the hall shook, a guest said.",
+    );
+    witness.event.date.precision = DatePrecision::Approximate;
+    let witness = Mention::new(
+        witness.event,
+        "courier",
+        None,
+        Some(day("2024-05-07")),
+        Lexicons::embedded(),
+    );
+    let (total, cues) = scored(&toll, &witness);
+    assert_eq!(cue_of(&cues, "deadly_singular"), Some(1.0), "{cues:?}");
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a few dead: no more than the singular kind says
+    let (small, cues) = scored(&with_dead(toll.clone(), 3), &witness);
+    assert_eq!(cue_of(&cues, "deadly_singular"), None, "{cues:?}");
+    assert!((total - small - score::W_DEADLY_SINGULAR).abs() < 1e-6);
+    // a deadly air strike is no singular kind: a city sees many a day
+    let strike = "Air/drone strike";
+    let a = with_dead(
+        report_at(
+            "gazette",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Jets hit a market, killing 32.",
+        ),
+        32,
+    );
+    let b = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Jets pounded the east.",
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "deadly_singular"), None);
+}
+
 #[test]
 fn a_bombing_in_one_city_on_one_day_is_a_cue() {
     let lex = Lexicons::embedded();
