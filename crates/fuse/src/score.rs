@@ -96,6 +96,10 @@ pub const STATEMENT_SAME_WORDS: f32 = 0.4;
 /// Penalty for two statements told in other words ([`STATEMENT_SAME_WORDS`]) from articles
 /// that are no near-duplicates: two speakers', not one statement.
 pub const W_STATEMENTS_REWORDED: f32 = 0.10;
+/// Bonus for two statements (as for [`W_STATEMENTS_REWORDED`]) that name one speaker of them
+/// ([`speakers`]: "Federica Mogherini said Tuesday", "Mogherini said the regime bears"): one
+/// speaker's statement told twice, in other words (and no [`W_STATEMENTS_REWORDED`] penalty).
+pub const W_SAME_SPEAKER: f32 = 0.10;
 /// Counts of the dead within this ratio are close ([`W_CLOSE_FIGURES`]).
 pub const CLOSE_FIGURE_RATIO: f64 = 1.5;
 /// Smallest count of the dead for [`W_CLOSE_FIGURES`] (small tolls are close by chance).
@@ -269,6 +273,8 @@ pub struct Mention {
     /// Its text dates it [`BACKGROUND_DAYS`] or more before its article's publication: a past
     /// event recalled.
     pub background: bool,
+    /// The names that speak in its sentence ([`speakers`]), as stem hashes.
+    pub speakers: Vec<u64>,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -392,6 +398,7 @@ impl Mention {
             explicit_day,
             date_fallback,
             targets: lex.targets(text),
+            speakers: speakers(text),
             // (a sentence that counts an incident's dead or wounded tells that incident)
             general: if event.quantities.iter().any(|q| {
                 !q.tally
@@ -538,6 +545,83 @@ fn stem_hash(lower: &str) -> u64 {
         .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
             (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
         })
+}
+
+/// Verbs by which a statement is told ("Lindqvist said", "Lindqvist told reporters").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "warned",
+    "urged",
+    "stressed",
+    "insisted",
+    "accused",
+    "blamed",
+    "announced",
+    "declared",
+    "condemned",
+    "denied",
+];
+
+/// Words that may stand between a speaker and its verb ("Lindqvist also said", "Lindqvist on
+/// Tuesday said"; a weekday too: `sitrep_time::is_weekday_name`).
+const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+    "on",
+    "also",
+    "again",
+    "later",
+    "then",
+    "has",
+    "had",
+    "directly",
+    "strongly",
+    "today",
+    "yesterday",
+];
+
+/// The names that speak in a sentence, as stem hashes ([`stem_hash`]): each capitalised word of
+/// four letters or more right before a speech verb ([`SPEECH_VERBS`]; up to three words of
+/// [`BETWEEN_SPEAKER_AND_VERB`] or weekdays may stand between), not a weekday: "Federica
+/// Mogherini said Tuesday" and "Hollande directly blamed" give "mogherini" and "hollande".
+pub fn speakers(text: &str) -> Vec<u64> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !SPEECH_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < 3 {
+            let before = words[j - 1].to_lowercase();
+            if BETWEEN_SPEAKER_AND_VERB.contains(&before.as_str())
+                || sitrep_time::is_weekday_name(&before)
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        let Some(name) = j.checked_sub(1).map(|k| words[k]) else {
+            continue;
+        };
+        let lower = name.to_lowercase();
+        if name.starts_with(char::is_uppercase)
+            && name.chars().count() >= 4
+            && !sitrep_time::is_weekday_name(&lower)
+        {
+            out.push(stem_hash(&lower));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The stems of a mention's broad place ([`broad_place`]: "Aleppo", "Idlib") weigh as generic
@@ -1595,7 +1679,21 @@ pub fn score_pair(
     // one speaker's words are quoted alike, so these are two speakers' (the opposition's blame
     // and the government's, two ministers' remarks on one attack)
     let statements = a.event.sub_event_type == b.event.sub_event_type && type_score < 1.0;
-    if statements && similarity < STATEMENT_SAME_WORDS && near_duplicate.is_none() {
+    // (unless both name one speaker: that speaker's statement told twice)
+    let same_speaker = statements && a.speakers.iter().any(|s| b.speakers.contains(s));
+    if same_speaker {
+        total += W_SAME_SPEAKER;
+        cues.push(CueScore {
+            cue: "same_speaker".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "two statements that name one speaker: one statement told twice"
+            ),
+        });
+    }
+    if statements && !same_speaker && similarity < STATEMENT_SAME_WORDS && near_duplicate.is_none()
+    {
         total -= W_STATEMENTS_REWORDED;
         cues.push(CueScore {
             cue: "statements_reworded".into(),

@@ -1749,6 +1749,46 @@ fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
 }
 
 #[test]
+fn one_speakers_statement_told_twice_in_other_words_is_one() {
+    let blame = "Claim of responsibility";
+    // one minister's statement, told by two outlets in their own words
+    let a = report_at(
+        "gazette",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Foreign minister Anna Lindqvist said Tuesday the army bears the blame for the shelling.",
+    );
+    let b = report_at(
+        "courier",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The rebels denied it, while Lindqvist on Tuesday accused the troops of the attack.",
+    );
+    assert_eq!(
+        score::speakers("Lindqvist on Tuesday accused the troops. The rebels denied it."),
+        score::speakers("Anna Lindqvist said so; nobody denied it.")
+    );
+    let (_, cues) = scored(&a, &b);
+    assert_eq!(cue_of(&cues, "same_speaker"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "statements_reworded"), None, "{cues:?}");
+    // another speaker's statement stays two speakers'
+    let c = report_at(
+        "courier",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Defence minister Omar Haddad said the rebels shelled their own district.",
+    );
+    let (_, cues) = scored(&a, &c);
+    assert_eq!(cue_of(&cues, "same_speaker"), None, "{cues:?}");
+    assert_eq!(cue_of(&cues, "statements_reworded"), Some(1.0), "{cues:?}");
+    // a weekday is no speaker ("on Tuesday said"), nor a word in lower case
+    assert!(score::speakers("Rockets fell on Tuesday, residents said.").is_empty());
+}
+
+#[test]
 fn two_statements_in_other_words_are_two_speakers() {
     let blame = "Claim of responsibility";
     let opposition = report_at(
