@@ -781,6 +781,40 @@ fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
     runs_on(p, q) || runs_on(q, p)
 }
 
+/// The consonants of a place-name key ([`name_key`]) with doubled letters written once: what
+/// transliterations of one Arabic name keep ("Millis" and "Meles" -> "mls").
+fn skeleton(key: &str) -> String {
+    let mut out = String::new();
+    for c in key.chars().filter(|c| !"aeiouy".contains(*c)) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether one place is a name the gazetteer did not know whose first word is the other's
+/// name transliterated with other vowels or doubled letters ([`skeleton`]: "Millis
+/// Idlib", a town and its province run together, and Meles), in the same province or with
+/// none: names of five letters or more, three consonants or more.
+fn unknown_name_transliterated(p: &PlaceRef, q: &PlaceRef) -> bool {
+    let spelt = |u: &PlaceRef, k: &PlaceRef| {
+        if !u.unresolved_name || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
+        {
+            return false;
+        }
+        let first = u
+            .name
+            .split_whitespace()
+            .next()
+            .map_or_else(String::new, name_key);
+        let known = name_key(&k.name);
+        let sk = skeleton(&known);
+        first.len() >= 5 && known.len() >= 5 && sk.len() >= 3 && skeleton(&first) == sk
+    };
+    spelt(p, q) || spelt(q, p)
+}
+
 /// Whether two places are the same entry (GeoNames id, else name and admin1).
 pub fn same_place(a: &PlaceRef, b: &PlaceRef) -> bool {
     match (a.geonameid, b.geonameid) {
@@ -1035,6 +1069,32 @@ fn place_score(
                 why!(
                     explain,
                     "{} / {}: one place under a longer unknown name",
+                    p.name,
+                    q.name
+                ),
+            )
+        });
+    }
+    if unknown_name_transliterated(p, q) {
+        // (broad when the other is a known broad place)
+        let known_broad =
+            (!p.unresolved_name && a.broad_place) || (!q.unresolved_name && b.broad_place);
+        return Ok(if known_broad {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "{} / {}: a broad place, its name spelt with other vowels",
+                    p.name,
+                    q.name
+                ),
+            )
+        } else {
+            cue(
+                1.0,
+                why!(
+                    explain,
+                    "{} / {}: one place, its name spelt with other vowels",
                     p.name,
                     q.name
                 ),

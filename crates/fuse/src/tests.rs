@@ -1572,6 +1572,45 @@ fn one_target_named_by_both_is_a_cue() {
 }
 
 #[test]
+fn an_unknown_name_spelt_with_other_vowels_is_that_town() {
+    let lex = Lexicons::embedded();
+    let strike = "Air/drone strike";
+    let known = report_at(
+        "gazette",
+        strike,
+        "2024-05-07",
+        FARTOWN,
+        "Jets struck the hospital of Fartown at dawn.",
+    );
+    // "the hospital in Ferrtawn Capital province": the town spelt otherwise and run together
+    // with its province, a name the gazetteer does not know, read at the province's precision
+    let unknown = |name: &str| {
+        let mut m = report_at(
+            "courier",
+            strike,
+            "2024-05-07",
+            FARTOWN,
+            "The charity said its hospital was hit twice.",
+        );
+        if let Some(p) = m.event.location.as_mut() {
+            p.name = name.into();
+            p.mention = name.into();
+            p.geonameid = None;
+            p.unresolved_name = true;
+            p.geo_precision = 3;
+            p.admin1 = None;
+        }
+        Mention::new(m.event, "courier", None, Some(day("2024-05-07")), lex)
+    };
+    let spelt = unknown("Ferrtawn Capital");
+    assert_eq!(cue_of(&scored(&known, &spelt).1, "place"), Some(1.0));
+    assert_eq!(cue_of(&scored(&spelt, &known).1, "place"), Some(1.0));
+    // other consonants are another town, only in the province
+    let other = unknown("Fardun Capital");
+    assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(0.5));
+}
+
+#[test]
 fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
     let lex = Lexicons::embedded();
     let bomb = "Remote explosive/landmine/IED";
