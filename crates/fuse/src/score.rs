@@ -41,11 +41,12 @@ pub const W_SINGULAR_KIND: f32 = 0.10;
 /// explicitly, such reports get [`W_SINGULAR_KIND`] (a gas attack "in Idlib province" on Tuesday
 /// and the one on a town of it that day).
 pub const W_SINGULAR_CITY: f32 = 0.15;
-/// Added to a singular-kind bonus ([`W_SINGULAR_KIND`], [`W_SINGULAR_CITY`]) when either report
+/// Added to a singular-kind bonus ([`W_SINGULAR_KIND`], [`W_SINGULAR_CITY`]), or to that of one
+/// specific place on one day ([`W_SAME_PLACE_DAY`], cue `deadly_place_day`), when either report
 /// counts [`LARGE_FIGURE`] or more dead (not a tally, not a vague word): a bombing or a gas attack
 /// that killed that many is the news of its place for days, and two such at one place within
 /// days are rarer still (the wedding bombing "that killed 32" and an eyewitness's account of the
-/// blast that day).
+/// blast that day); a town's day that killed 43 is one event told by all its reports.
 pub const W_DEADLY_SINGULAR: f32 = 0.05;
 /// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
 /// capture) at one specific place (not a broad one) on a day both give (at least this).
@@ -1600,6 +1601,23 @@ pub fn score_pair(
             score: 1.0,
             detail: why!(explain, "one town or spot on one day"),
         });
+        // (many dead counted by either report: a town's or a spot's deadly day is one event
+        // told by all its reports)
+        let dead = dead_counted(a, LARGE_FIGURE)
+            .into_iter()
+            .chain(dead_counted(b, LARGE_FIGURE))
+            .max();
+        if let Some(dead) = dead.filter(|_| deadly.is_none()) {
+            total += W_DEADLY_SINGULAR;
+            cues.push(CueScore {
+                cue: "deadly_place_day".into(),
+                score: 1.0,
+                detail: why!(
+                    explain,
+                    "{dead} killed at one town or spot on one day: seldom two such"
+                ),
+            });
+        }
     }
     if same_city_day {
         total += W_SAME_PLACE_DAY / 2.0;

@@ -872,8 +872,8 @@ fn one_group_filed_under_two_countries_is_one_actor() {
 #[test]
 fn far_apart_death_counts_count_against_one_event() {
     let (a, b) = strike_pair("Hill Brigade", "Hill Brigade", (12, 40));
-    let (apart, cues) = scored(&a, &b);
-    assert!(cues
+    let (apart, apart_cues) = scored(&a, &b);
+    assert!(apart_cues
         .iter()
         .any(|c| c.cue == "figures_differ" && c.detail == "12 killed / 40 killed"));
     // a small count is far from one three times it (4 and 13), a large one is not
@@ -885,8 +885,14 @@ fn far_apart_death_counts_count_against_one_event() {
         let (c, d) = strike_pair("Hill Brigade", "Hill Brigade", close);
         let (total, cues) = scored(&c, &d);
         assert!(!cues.iter().any(|c| c.cue == "figures_differ"), "{close:?}");
+        // (3 and 6 dead make no deadly day at one town, 12 and 40 do)
+        let deadly = |cues: &[score::CueScore]| {
+            score::W_DEADLY_SINGULAR
+                * f32::from(u8::from(cue_of(cues, "deadly_place_day").is_some()))
+        };
         assert!(
-            (total - apart - score::W_FIGURES_DIFFER).abs() < 1e-4,
+            (total - deadly(&cues) - (apart - deadly(&apart_cues)) - score::W_FIGURES_DIFFER).abs()
+                < 1e-4,
             "{close:?}: {total} vs {apart}"
         );
     }
@@ -2192,6 +2198,44 @@ fn a_deadly_bombing_seldom_has_a_twin_nearby_within_days() {
         "Jets pounded the east.",
     );
     assert_eq!(cue_of(&scored(&a, &b).1, "deadly_singular"), None);
+}
+
+#[test]
+fn a_deadly_day_at_one_town_is_one_event() {
+    let shelling = "Shelling/artillery/missile attack";
+    // a town's toll of a day of shelling, and a resident on that day's bombardment
+    let toll = with_dead(
+        report_at(
+            "gazette",
+            shelling,
+            "2024-05-07",
+            CITY,
+            "Army shelling killed 43 people in Northtown, a monitor said.",
+        ),
+        43,
+    );
+    let resident = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        CITY,
+        "The bombardment has not stopped since early morning, a resident said.",
+    );
+    let (total, cues) = scored(&toll, &resident);
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "deadly_place_day"), Some(1.0), "{cues:?}");
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a few dead: a town sees several such a day
+    let (_, cues) = scored(&with_dead(toll.clone(), 3), &resident);
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // a city named like its province is no one town
+    let at_city = |m: &Mention, art: &str| {
+        let mut e = m.event.clone();
+        e.location = Some(place(PROVINCE_CITY, art));
+        Mention::new(e, art, None, Some(day("2024-05-07")), Lexicons::embedded())
+    };
+    let (_, cues) = scored(&at_city(&toll, "gazette"), &at_city(&resident, "courier"));
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
 }
 
 #[test]
