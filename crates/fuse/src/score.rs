@@ -276,6 +276,9 @@ pub struct Mention {
     pub background: bool,
     /// The names that speak in its sentence ([`speakers`]), as stem hashes.
     pub speakers: Vec<u64>,
+    /// The phrase by which its sentence counts over a period of days (`data/period_phrases.tsv`:
+    /// "seven days of airstrikes", "in the past 24 hours"), if any.
+    pub period: Option<String>,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -400,6 +403,7 @@ impl Mention {
             date_fallback,
             targets: lex.targets(text),
             speakers: speakers(text),
+            period: lex.period(text),
             // (a sentence that counts an incident's dead or wounded tells that incident)
             general: if event.quantities.iter().any(|q| {
                 !q.tally
@@ -1270,6 +1274,25 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     apart.then(|| (x[0], y[0]))
 }
 
+/// When the mention with the larger count of the dead counts over a period of days
+/// ([`Mention::period`]) and the other does not: a total of those days, of which the other's
+/// count may be a part. `(larger, smaller, the period phrase)`.
+fn part_of_total<'m>(a: &'m Mention, b: &'m Mention) -> Option<(u64, u64, &'m str)> {
+    let (mx, my) = (
+        dead_counted(a, 2).into_iter().max()?,
+        dead_counted(b, 2).into_iter().max()?,
+    );
+    let (big, small, l, s) = if mx > my {
+        (mx, my, a, b)
+    } else {
+        (my, mx, b, a)
+    };
+    match (&l.period, &s.period) {
+        (Some(phrase), None) => Some((big, small, phrase.as_str())),
+        _ => None,
+    }
+}
+
 /// Words that give no figure, only a size ("dozens", "hundreds", "several"): the reader codes
 /// them as ACLED does ("dozens" = 12), so two reports that both say "dozens" share a code, not
 /// a count.
@@ -1705,7 +1728,20 @@ pub fn score_pair(
             ),
         });
     }
-    if let Some((x, y)) = figures_differ(a, b) {
+    let differ = figures_differ(a, b);
+    // (not when the larger count is told over a period of days: the other's may be a part of it)
+    let part = differ.and_then(|_| part_of_total(a, b));
+    if let Some((big, small, phrase)) = part {
+        cues.push(CueScore {
+            cue: "part_of_total".into(),
+            score: 0.0,
+            detail: why!(
+                explain,
+                "{big} killed counted over a period ('{phrase}'), {small} killed: a part of it, no figures_differ"
+            ),
+        });
+    }
+    if let Some((x, y)) = differ.filter(|_| part.is_none()) {
         total -= W_FIGURES_DIFFER;
         cues.push(CueScore {
             cue: "figures_differ".into(),

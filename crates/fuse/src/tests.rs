@@ -669,6 +669,53 @@ fn the_same_casualty_count_is_a_cue() {
 }
 
 #[test]
+fn a_count_over_a_period_holds_the_count_of_one_incident() {
+    let strike = "Air/drone strike";
+    // one school's dead that day, and the province's dead of the week that holds it
+    let school = with_dead(
+        report_at(
+            "gazette",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Jets struck a school in Northcity, killing 22 pupils, the charity said.",
+        ),
+        22,
+    );
+    let week = with_dead(
+        report_at(
+            "courier",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Three days of raids across the province have left more than 80 dead.",
+        ),
+        80,
+    );
+    let (_, cues) = scored(&school, &week);
+    assert_eq!(cue_of(&cues, "figures_differ"), None, "{cues:?}");
+    assert_eq!(cue_of(&cues, "part_of_total"), Some(0.0), "{cues:?}");
+    // the same counts, both of one incident, are two events' tolls
+    let other = with_dead(
+        report_at(
+            "courier",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Raids on a market in the province left more than 80 dead.",
+        ),
+        80,
+    );
+    let (_, cues) = scored(&school, &other);
+    assert_eq!(cue_of(&cues, "figures_differ"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "part_of_total"), None, "{cues:?}");
+    // nor when the smaller count is the one told over a period
+    let few = with_dead(week.clone(), 5);
+    let (_, cues) = scored(&few, &other);
+    assert_eq!(cue_of(&cues, "figures_differ"), Some(1.0), "{cues:?}");
+}
+
+#[test]
 fn a_wars_tally_is_no_count_that_differs() {
     let (a, b) = strike_pair(
         "Military Forces of Testland (2001-)",
