@@ -157,6 +157,9 @@ pub const BACKGROUND_DAYS: i64 = 30;
 /// events (a massacre, a gas attack, a town's fall), and each recall is a report of that event,
 /// not another one, though told with the month or "approximately" where the news gave the day.
 pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
+/// Sentences from its own that a recall's date may be read in for [`W_BACKGROUND_SAME_EVENT`]
+/// (its sentence told on with the next: "... the worst attack. It was in August 2013").
+pub const DATE_SENTENCE_REACH: usize = 1;
 /// Kind score (`data/families.tsv`) from which two sub-event types are one kind for the cues that
 /// ask for one kind (singular kind, shared or close counts, a past event recalled): a bombing
 /// told with or without its suicide bomber.
@@ -1417,6 +1420,16 @@ fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
     best
 }
 
+/// Its date was read in its own sentence or the next one ([`DATE_SENTENCE_REACH`]), not carried
+/// from sentences away; a date read nowhere (the publication's) is not.
+fn date_in_own_sentence(m: &Mention) -> bool {
+    m.event
+        .date
+        .evidence
+        .as_ref()
+        .is_some_and(|d| d.sentence.abs_diff(m.event.evidence.sentence) <= DATE_SENTENCE_REACH)
+}
+
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
 /// near-duplicates of each other; with `explain`, every cue and veto says why (slower).
 pub fn score_pair(
@@ -1752,8 +1765,13 @@ pub fn score_pair(
     // a past event recalled, and another report of it (the news, or another recall)
     // (dated by the text to a day, a week or a month: not a day carried over from an earlier
     // sentence or "around", which misdates recalls)
+    // (and read in its own sentence or the next: a date carried from sentences away, though
+    // told as a month, is the article's other event's - a finding of 2017 given the month of
+    // the 2013 attack named three sentences before)
     let month_or_less = |m: &Mention| {
-        m.day_window().is_some() && m.event.date.precision != DatePrecision::Approximate
+        m.day_window().is_some()
+            && m.event.date.precision != DatePrecision::Approximate
+            && date_in_own_sentence(m)
     };
     if (a.background || b.background)
         && same_kind

@@ -2083,6 +2083,23 @@ fn a_past_event_recalled_is_a_report_of_it() {
         cue_of(&scored(&news, &approx).1, "background_same_event"),
         None
     );
+    // nor a month read sentences away from the recall's own ("The siege began in May. ...
+    // Rebels have often taken the town."): that month is the other sentence's
+    let mut far = recall.event.clone();
+    far.date.evidence.as_mut().unwrap().sentence = 3;
+    let far = Mention::new(far, "courier", None, Some(day("2024-09-20")), lex);
+    assert_eq!(
+        cue_of(&scored(&news, &far).1, "background_same_event"),
+        None
+    );
+    // its own sentence's month, or the next one's, is
+    let mut next = recall.event.clone();
+    next.date.evidence.as_mut().unwrap().sentence = 1;
+    let next = Mention::new(next, "courier", None, Some(day("2024-09-20")), lex);
+    assert_eq!(
+        cue_of(&scored(&news, &next).1, "background_same_event"),
+        Some(1.0)
+    );
 }
 
 #[test]
