@@ -1531,10 +1531,17 @@ pub fn score_pair(
     // (or one dated to a day or a week, the other to the month around it: "last month's
     // gas attack on the town" and the attack)
     let month_of = |x: &Mention, y: &Mention| short(x) && y.day_window().is_some();
+    // (a kind of scope `place`, a town changing hands or an evacuation: not when both dates are
+    // carried over from earlier sentences - a town is taken and retaken, an evacuation runs in
+    // phases, and two reports that each borrow a day may tell two steps of it)
+    let place_scope = !lex.singular_in_city.contains(&kind);
+    let both_carried = a.event.date.precision == DatePrecision::Approximate
+        && b.event.date.precision == DatePrecision::Approximate;
     if same_kind
         && lex.singular_kinds.contains(&kind)
         && lex.singular_kinds.contains(&b.event.sub_event_type)
         && same_place
+        && !(place_scope && both_carried)
         && (month_of(a, b) || month_of(b, a))
     {
         total += W_SINGULAR_KIND;

@@ -1181,6 +1181,54 @@ fn a_kind_that_seldom_recurs_at_one_place_is_a_cue() {
     ));
 }
 
+#[test]
+fn two_steps_of_a_town_changing_hands_on_carried_days_get_no_singular_bonus() {
+    let lex = Lexicons::embedded();
+    let evacuation = "Non-violent transfer of territory";
+    let carried = |art: &str, date: &'static str, notes: &'static str| {
+        let mut m = report_at(art, evacuation, date, OASIS, notes);
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(m.event, art, None, Some(day(date)), lex)
+    };
+    // each report borrows its day from an earlier sentence: the first convoy left, and the
+    // evacuation resumed days later - two steps, no bonus
+    let first = carried(
+        "gazette",
+        "2024-05-07",
+        "A woman from Oasis said she sat in the last coach as it pulled out.",
+    );
+    let resumed = carried(
+        "courier",
+        "2024-05-09",
+        "Fighters guarded the yard where the coaches waited to leave Oasis.",
+    );
+    assert_eq!(cue_of(&scored(&first, &resumed).1, "singular_kind"), None);
+    // a report that tells its own day keeps it
+    let told = report_at(
+        "courier",
+        evacuation,
+        "2024-05-07",
+        OASIS,
+        "The last coaches left Oasis on Tuesday under the deal.",
+    );
+    assert_eq!(cue_of(&scored(&first, &told).1, "singular_kind"), Some(1.0));
+    // a bombing (scope city) keeps it on carried days too
+    let blast = |art: &str, notes: &'static str| {
+        let mut m = report_at(art, "Suicide bomb", "2024-05-07", OASIS, notes);
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(m.event, art, None, Some(day("2024-05-07")), lex)
+    };
+    let x = blast(
+        "gazette",
+        "The bomber struck the coaches at the Oasis yard.",
+    );
+    let y = blast(
+        "courier",
+        "A blast tore through the waiting coaches in Oasis.",
+    );
+    assert_eq!(cue_of(&scored(&x, &y).1, "singular_kind"), Some(1.0));
+}
+
 /// A city named like its province: outlets write it for either, and many events happen there.
 const PROVINCE_CITY: Town = ("Northcity", 5, 35.00, 37.00, "Northcity Province");
 
