@@ -1650,6 +1650,16 @@ pub fn score_pair(
             .into_iter()
             .chain(dead_counted(b, LARGE_FIGURE))
             .max();
+        // (not for a general statement or a count over the war or a period beside it: the
+        // day's toll does not make the war's tally, or a line on the siege, that day's event)
+        let background_line = |m: &Mention| {
+            m.general.is_some()
+                || m.event.quantities.iter().any(|q| {
+                    q.kind == sitrep_model::QuantityKind::Killed
+                        && (q.tally || q.value >= TALLY_SCALE_DEAD)
+                })
+        };
+        let dead = dead.filter(|_| !(background_line(a) || background_line(b)));
         if let Some(dead) = dead.filter(|_| deadly.is_none()) {
             total += W_DEADLY_SINGULAR;
             cues.push(CueScore {

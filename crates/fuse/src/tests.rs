@@ -2348,6 +2348,31 @@ fn a_deadly_day_at_one_town_is_one_event() {
     };
     let (_, cues) = scored(&at_city(&toll, "gazette"), &at_city(&resident, "courier"));
     assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // the war's tally in a line beside it is no part of that day's event
+    let war = with_dead(
+        report_at(
+            "courier",
+            shelling,
+            "2024-05-07",
+            CITY,
+            "The war has killed more than 300000 people across the land.",
+        ),
+        300_000,
+    );
+    let (_, cues) = scored(&toll, &war);
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // nor is a general line on the town's plight
+    let plight = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        CITY,
+        "Residents of Northtown continue to face shelling.",
+    );
+    assert!(plight.general.is_some());
+    let (_, cues) = scored(&toll, &plight);
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
 }
 
 #[test]
