@@ -2028,6 +2028,12 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
             .as_deref(),
         Some("since the operation")
     );
+    // a campaign told as what has lately gone on
+    assert_eq!(
+        lex.general("Jets have lately stepped up their raids on the northern valley.")
+            .as_deref(),
+        Some("lately")
+    );
     // the past tense tells that day's events; a word inside another is no match
     assert!(lex
         .general("Troops continued to advance on Sunday.")
