@@ -2034,6 +2034,17 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
             .as_deref(),
         Some("lately")
     );
+    // an effort told over time, not a day's fighting
+    assert_eq!(
+        lex.general("The army had been attempting to storm the ridge for more than a year.")
+            .as_deref(),
+        Some("been attempting")
+    );
+    assert_eq!(
+        lex.general("Militants have been trying to cut the highway since spring.")
+            .as_deref(),
+        Some("been trying")
+    );
     // the past tense tells that day's events; a word inside another is no match
     assert!(lex
         .general("Troops continued to advance on Sunday.")
