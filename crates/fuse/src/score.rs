@@ -1430,6 +1430,20 @@ fn date_in_own_sentence(m: &Mention) -> bool {
         .is_some_and(|d| d.sentence.abs_diff(m.event.evidence.sentence) <= DATE_SENTENCE_REACH)
 }
 
+/// Both mentions name a specific place (not a broad one: [`broad_place`]; their own or another
+/// their sentences name) and no specific place of one is one of the other's (by name: the
+/// gazetteer gives a city's quarters the city's coordinates).
+fn sub_places_differ(a: &Mention, b: &Mention) -> bool {
+    let specific = |m: &Mention| -> Vec<String> {
+        m.places()
+            .filter(|p| !broad_place(p))
+            .map(|p| name_key(&p.name))
+            .collect()
+    };
+    let (x, y) = (specific(a), specific(b));
+    !x.is_empty() && !y.is_empty() && !x.iter().any(|k| y.iter().any(|l| same_name_key(k, l)))
+}
+
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
 /// near-duplicates of each other; with `explain`, every cue and veto says why (slower).
 pub fn score_pair(
@@ -1672,7 +1686,9 @@ pub fn score_pair(
             });
         }
     }
-    if same_city_day {
+    // (not when both name parts of it and none is shared: the shelling of one quarter and a
+    // strike on another village of the province are two incidents of its day)
+    if same_city_day && !sub_places_differ(a, b) {
         total += W_SAME_PLACE_DAY / 2.0;
         cues.push(CueScore {
             cue: "same_place_day".into(),

@@ -1229,6 +1229,60 @@ fn two_steps_of_a_town_changing_hands_on_carried_days_get_no_singular_bonus() {
     assert_eq!(cue_of(&scored(&x, &y).1, "singular_kind"), Some(1.0));
 }
 
+#[test]
+fn two_quarters_of_one_city_on_one_day_get_no_broad_place_day_bonus() {
+    let shelling = "Shelling/artillery/missile attack";
+    // a quarter of the city, named in the sentence beside the city itself
+    let in_city = |art: &str, quarter: &str, notes: &'static str| {
+        let mut m = report_at(art, shelling, "2024-05-07", PROVINCE_CITY, notes);
+        let mut q = place(PROVINCE_CITY, art);
+        q.name = quarter.into();
+        q.mention = quarter.into();
+        q.geonameid = None;
+        m.event.other_locations = vec![q];
+        Mention::new(
+            m.event,
+            art,
+            None,
+            Some(day("2024-05-07")),
+            Lexicons::embedded(),
+        )
+    };
+    let west = in_city(
+        "gazette",
+        "Mill Quarter",
+        "Rebel rockets fell on the Mill Quarter of Northcity, killing a woman.",
+    );
+    let east = in_city(
+        "courier",
+        "Bridge Quarter",
+        "Barrel bombs hit the Bridge Quarter of Northcity, killing eleven children.",
+    );
+    assert!(!score::broad_place(&west.event.other_locations[0]));
+    let (_, cues) = scored(&west, &east);
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
+    assert_eq!(cue_of(&cues, "same_place_day"), None, "{cues:?}");
+    // one quarter named by both keeps it
+    let again = in_city(
+        "courier",
+        "Mill Quarter",
+        "A woman died when rockets struck the Mill Quarter of Northcity.",
+    );
+    assert_eq!(
+        cue_of(&scored(&west, &again).1, "same_place_day"),
+        Some(0.5)
+    );
+    // as does a report that names the city only
+    let city = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Rockets killed a woman in Northcity.",
+    );
+    assert_eq!(cue_of(&scored(&west, &city).1, "same_place_day"), Some(0.5));
+}
+
 /// A city named like its province: outlets write it for either, and many events happen there.
 const PROVINCE_CITY: Town = ("Northcity", 5, 35.00, 37.00, "Northcity Province");
 
