@@ -1357,7 +1357,13 @@ const FIGHTER_SIDES: &[&str] = &[
     "pro-regime forces",
     "government forces",
     "attackers",
+    // ("14 members of the terrorist group": of a group, as these reports count them)
+    "members",
 ];
+
+/// Words that name a civilian in a count's own words when the reader gave it no side ("killing
+/// a woman", "a child died").
+const CIVILIAN_WORDS: &[&str] = &["woman", "child", "boy", "girl", "baby", "civilian"];
 
 /// Whom a mention counts dead, when its counts name a side: `Some(true)` when all are
 /// civilians, `Some(false)` when all are fighters, `None` when unsaid or mixed.
@@ -1370,6 +1376,12 @@ fn civilian_dead(m: &Mention) -> Option<bool> {
         .filter(|q| !q.tally && q.kind == sitrep_model::QuantityKind::Killed)
     {
         let Some(side) = q.side.as_deref().map(str::to_ascii_lowercase) else {
+            // (no side: a civilian named in the count's words, "killing a woman")
+            civ |= q
+                .evidence
+                .text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| CIVILIAN_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)));
             continue;
         };
         civ |= CIVILIAN_SIDES.contains(&side.as_str());

@@ -1940,6 +1940,17 @@ fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
     dead(&mut x, 20, "fighters");
     dead(&mut y, 24, "civilians");
     assert_eq!(cue_of(&scored(&x, &y).1, "victims_differ"), None);
+    // members of a group are fighters; a count with no side that names a woman, a civilian
+    dead(&mut repelled, 14, "members");
+    massacre.event.quantities[0].side = None;
+    massacre.event.quantities[0].value = 1;
+    massacre.event.quantities[0].evidence = ev("courier", "killing a woman");
+    let (_, cues) = scored(&repelled, &massacre);
+    assert_eq!(cue_of(&cues, "victims_differ"), Some(1.0), "{cues:?}");
+    // a count with no side and no such word says nothing of its victims
+    massacre.event.quantities[0].evidence = ev("courier", "killing one");
+    let (_, cues) = scored(&repelled, &massacre);
+    assert_eq!(cue_of(&cues, "victims_differ"), None, "{cues:?}");
 }
 
 #[test]
