@@ -14,6 +14,7 @@ const STATE_ACTORS: &str = include_str!("../data/state_actors.tsv");
 const SINGULAR_KINDS: &str = include_str!("../data/singular_kinds.tsv");
 const TARGETS: &str = include_str!("../data/targets.tsv");
 const GENERAL_PHRASES: &str = include_str!("../data/general_phrases.tsv");
+const PERIOD_PHRASES: &str = include_str!("../data/period_phrases.tsv");
 
 /// The fusion lexicons: compatible sub-event types, ordinal cues, cessation phrases, the generic
 /// words of the wording cue and the prefixes that name a state's actors.
@@ -29,6 +30,9 @@ pub struct Lexicons {
     pub cessation: Vec<String>,
     /// Phrases of a general statement, not one incident (`general_phrases.tsv`, lower case).
     pub general_phrases: Vec<String>,
+    /// Phrases of a count over a period of days, not one incident's (`period_phrases.tsv`,
+    /// lower case).
+    pub period_phrases: Vec<String>,
     /// Words that say little about which event a sentence reports, lower case.
     pub generic_words: HashSet<String>,
     /// Actor name prefixes that denote a state ("Government of", "Military Forces of").
@@ -66,6 +70,8 @@ pub struct LexiconTexts<'a> {
     pub targets: &'a str,
     /// `general_phrases.tsv`.
     pub general_phrases: &'a str,
+    /// `period_phrases.tsv`.
+    pub period_phrases: &'a str,
 }
 
 impl LexiconTexts<'static> {
@@ -81,6 +87,7 @@ impl LexiconTexts<'static> {
             singular_kinds: SINGULAR_KINDS,
             targets: TARGETS,
             general_phrases: GENERAL_PHRASES,
+            period_phrases: PERIOD_PHRASES,
         }
     }
 }
@@ -119,6 +126,7 @@ impl Lexicons {
             singular_kinds,
             targets,
             general_phrases,
+            period_phrases,
         } = texts;
         let mut fam = HashMap::new();
         for (line, f) in rows(families) {
@@ -156,6 +164,9 @@ impl Lexicons {
             .collect();
         let cess = rows(cessation).map(|(_, f)| f[0].to_lowercase()).collect();
         let general = rows(general_phrases)
+            .map(|(_, f)| f[0].to_lowercase())
+            .collect();
+        let period = rows(period_phrases)
             .map(|(_, f)| f[0].to_lowercase())
             .collect();
         let mut generic = HashSet::new();
@@ -234,6 +245,7 @@ impl Lexicons {
             ordinal_nouns: nouns,
             cessation: cess,
             general_phrases: general,
+            period_phrases: period,
             generic_words: generic,
             state_actor_prefixes: prefixes,
             singular_kinds: singular,
@@ -360,6 +372,11 @@ impl Lexicons {
     /// operation"): it tells a state of things, not one incident.
     pub fn general(&self, text: &str) -> Option<String> {
         first_phrase(&self.general_phrases, text)
+    }
+
+    /// The phrase by which `text` counts over a period of days (`period_phrases.tsv`), if any.
+    pub fn period(&self, text: &str) -> Option<String> {
+        first_phrase(&self.period_phrases, text)
     }
 }
 

@@ -41,6 +41,13 @@ pub const W_SINGULAR_KIND: f32 = 0.10;
 /// explicitly, such reports get [`W_SINGULAR_KIND`] (a gas attack "in Idlib province" on Tuesday
 /// and the one on a town of it that day).
 pub const W_SINGULAR_CITY: f32 = 0.15;
+/// Added to a singular-kind bonus ([`W_SINGULAR_KIND`], [`W_SINGULAR_CITY`]), or to that of one
+/// specific place on one day ([`W_SAME_PLACE_DAY`], cue `deadly_place_day`), when either report
+/// counts [`LARGE_FIGURE`] or more dead (not a tally, not a vague word): a bombing or a gas attack
+/// that killed that many is the news of its place for days, and two such at one place within
+/// days are rarer still (the wedding bombing "that killed 32" and an eyewitness's account of the
+/// blast that day); a town's day that killed 43 is one event told by all its reports.
+pub const W_DEADLY_SINGULAR: f32 = 0.05;
 /// Kind cue for two related kinds (`data/families.tsv`: an air strike and shelling, a clash and a
 /// capture) at one specific place (not a broad one) on a day both give (at least this).
 pub const TYPE_SAME_PLACE_DAY: f32 = 0.75;
@@ -90,6 +97,10 @@ pub const STATEMENT_SAME_WORDS: f32 = 0.4;
 /// Penalty for two statements told in other words ([`STATEMENT_SAME_WORDS`]) from articles
 /// that are no near-duplicates: two speakers', not one statement.
 pub const W_STATEMENTS_REWORDED: f32 = 0.10;
+/// Bonus for two statements (as for [`W_STATEMENTS_REWORDED`]) that name one speaker of them
+/// ([`speakers`]: "Federica Mogherini said Tuesday", "Mogherini said the regime bears"): one
+/// speaker's statement told twice, in other words (and no [`W_STATEMENTS_REWORDED`] penalty).
+pub const W_SAME_SPEAKER: f32 = 0.10;
 /// Counts of the dead within this ratio are close ([`W_CLOSE_FIGURES`]).
 pub const CLOSE_FIGURE_RATIO: f64 = 1.5;
 /// Smallest count of the dead for [`W_CLOSE_FIGURES`] (small tolls are close by chance).
@@ -118,6 +129,11 @@ pub const FIGURE_GAP: u64 = 5;
 pub const SAME_WORDING: f32 = 0.5;
 /// Bonus when the two reporting sentences are one sentence reused ([`SAME_WORDING`]).
 pub const W_SAME_WORDING: f32 = 0.10;
+/// Least weight of the words two sentences share (a word 1, a name 2, a number 1.5, a generic
+/// word a quarter) for [`SAME_WORDING`] to make them one sentence reused: a short stock line
+/// ("There was no immediate claim of responsibility for the attack") is reused by every
+/// report of every bombing.
+pub const SAME_WORDING_MIN_SHARED: f32 = 4.0;
 /// Weighted Jaccard of the wording at which the wording cue counts fully.
 pub const WORDS_FULL: f32 = 0.25;
 /// Weight of a shared generic word (`data/generic_words.tsv`) in the wording cue.
@@ -141,6 +157,9 @@ pub const BACKGROUND_DAYS: i64 = 30;
 /// events (a massacre, a gas attack, a town's fall), and each recall is a report of that event,
 /// not another one, though told with the month or "approximately" where the news gave the day.
 pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
+/// Sentences from its own that a recall's date may be read in for [`W_BACKGROUND_SAME_EVENT`]
+/// (its sentence told on with the next: "... the worst attack. It was in August 2013").
+pub const DATE_SENTENCE_REACH: usize = 1;
 /// Kind score (`data/families.tsv`) from which two sub-event types are one kind for the cues that
 /// ask for one kind (singular kind, shared or close counts, a past event recalled): a bombing
 /// told with or without its suicide bomber.
@@ -258,6 +277,11 @@ pub struct Mention {
     /// Its text dates it [`BACKGROUND_DAYS`] or more before its article's publication: a past
     /// event recalled.
     pub background: bool,
+    /// The names that speak in its sentence ([`speakers`]), as stem hashes.
+    pub speakers: Vec<u64>,
+    /// The phrase by which its sentence counts over a period of days (`data/period_phrases.tsv`:
+    /// "seven days of airstrikes", "in the past 24 hours"), if any.
+    pub period: Option<String>,
 }
 
 fn last_of_month(d: NaiveDate) -> NaiveDate {
@@ -381,6 +405,8 @@ impl Mention {
             explicit_day,
             date_fallback,
             targets: lex.targets(text),
+            speakers: speakers(text),
+            period: lex.period(text),
             // (a sentence that counts an incident's dead or wounded tells that incident)
             general: if event.quantities.iter().any(|q| {
                 !q.tally
@@ -529,6 +555,83 @@ fn stem_hash(lower: &str) -> u64 {
         })
 }
 
+/// Verbs by which a statement is told ("Lindqvist said", "Lindqvist told reporters").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "warned",
+    "urged",
+    "stressed",
+    "insisted",
+    "accused",
+    "blamed",
+    "announced",
+    "declared",
+    "condemned",
+    "denied",
+];
+
+/// Words that may stand between a speaker and its verb ("Lindqvist also said", "Lindqvist on
+/// Tuesday said"; a weekday too: `sitrep_time::is_weekday_name`).
+const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+    "on",
+    "also",
+    "again",
+    "later",
+    "then",
+    "has",
+    "had",
+    "directly",
+    "strongly",
+    "today",
+    "yesterday",
+];
+
+/// The names that speak in a sentence, as stem hashes ([`stem_hash`]): each capitalised word of
+/// four letters or more right before a speech verb ([`SPEECH_VERBS`]; up to three words of
+/// [`BETWEEN_SPEAKER_AND_VERB`] or weekdays may stand between), not a weekday: "Federica
+/// Mogherini said Tuesday" and "Hollande directly blamed" give "mogherini" and "hollande".
+pub fn speakers(text: &str) -> Vec<u64> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !SPEECH_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < 3 {
+            let before = words[j - 1].to_lowercase();
+            if BETWEEN_SPEAKER_AND_VERB.contains(&before.as_str())
+                || sitrep_time::is_weekday_name(&before)
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        let Some(name) = j.checked_sub(1).map(|k| words[k]) else {
+            continue;
+        };
+        let lower = name.to_lowercase();
+        if name.starts_with(char::is_uppercase)
+            && name.chars().count() >= 4
+            && !sitrep_time::is_weekday_name(&lower)
+        {
+            out.push(stem_hash(&lower));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The stems of a mention's broad place ([`broad_place`]: "Aleppo", "Idlib") weigh as generic
 /// words in its wording: the place cue already counts it, and every report of the city names it.
 fn broad_place_words_generic(stems: &mut [(u64, f32)], place: Option<&PlaceRef>) {
@@ -552,6 +655,17 @@ fn broad_place_words_generic(stems: &mut [(u64, f32)], place: Option<&PlaceRef>)
 /// lower of the two) over the words either holds, each counted at its weight but at least 1, so
 /// that sentences sharing only generic words stay far apart however short they are.
 pub fn jaccard(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (shared, union) = overlap(a, b);
+    if union <= 0.0 {
+        0.0
+    } else {
+        shared / union
+    }
+}
+
+/// The weight two sorted, unique stem lists share and the weight of their union
+/// ([`jaccard`]).
+fn overlap(a: &[(u64, f32)], b: &[(u64, f32)]) -> (f32, f32) {
     let (mut i, mut j, mut shared, mut union) = (0, 0, 0f32, 0f32);
     loop {
         let (x, y) = (a.get(i), b.get(j));
@@ -569,11 +683,7 @@ pub fn jaccard(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
         j += step.1;
         union += step.2.max(1.0);
     }
-    if union <= 0.0 {
-        0.0
-    } else {
-        shared / union
-    }
+    (shared, union)
 }
 
 /// Great-circle distance in km.
@@ -677,6 +787,40 @@ fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
         })
     };
     runs_on(p, q) || runs_on(q, p)
+}
+
+/// The consonants of a place-name key ([`name_key`]) with doubled letters written once: what
+/// transliterations of one Arabic name keep ("Millis" and "Meles" -> "mls").
+fn skeleton(key: &str) -> String {
+    let mut out = String::new();
+    for c in key.chars().filter(|c| !"aeiouy".contains(*c)) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether one place is a name the gazetteer did not know whose first word is the other's
+/// name transliterated with other vowels or doubled letters ([`skeleton`]: "Millis
+/// Idlib", a town and its province run together, and Meles), in the same province or with
+/// none: names of five letters or more, three consonants or more.
+fn unknown_name_transliterated(p: &PlaceRef, q: &PlaceRef) -> bool {
+    let spelt = |u: &PlaceRef, k: &PlaceRef| {
+        if !u.unresolved_name || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
+        {
+            return false;
+        }
+        let first = u
+            .name
+            .split_whitespace()
+            .next()
+            .map_or_else(String::new, name_key);
+        let known = name_key(&k.name);
+        let sk = skeleton(&known);
+        first.len() >= 5 && known.len() >= 5 && sk.len() >= 3 && skeleton(&first) == sk
+    };
+    spelt(p, q) || spelt(q, p)
 }
 
 /// Whether two places are the same entry (GeoNames id, else name and admin1).
@@ -939,6 +1083,32 @@ fn place_score(
             )
         });
     }
+    if unknown_name_transliterated(p, q) {
+        // (broad when the other is a known broad place)
+        let known_broad =
+            (!p.unresolved_name && a.broad_place) || (!q.unresolved_name && b.broad_place);
+        return Ok(if known_broad {
+            cue(
+                BROAD_PLACE,
+                why!(
+                    explain,
+                    "{} / {}: a broad place, its name spelt with other vowels",
+                    p.name,
+                    q.name
+                ),
+            )
+        } else {
+            cue(
+                1.0,
+                why!(
+                    explain,
+                    "{} / {}: one place, its name spelt with other vowels",
+                    p.name,
+                    q.name
+                ),
+            )
+        });
+    }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
     if precision >= 3 {
         return match (&p.admin1, &q.admin1) {
@@ -1107,6 +1277,25 @@ fn figures_differ(a: &Mention, b: &Mention) -> Option<(u64, u64)> {
     apart.then(|| (x[0], y[0]))
 }
 
+/// When the mention with the larger count of the dead counts over a period of days
+/// ([`Mention::period`]) and the other does not: a total of those days, of which the other's
+/// count may be a part. `(larger, smaller, the period phrase)`.
+fn part_of_total<'m>(a: &'m Mention, b: &'m Mention) -> Option<(u64, u64, &'m str)> {
+    let (mx, my) = (
+        dead_counted(a, 2).into_iter().max()?,
+        dead_counted(b, 2).into_iter().max()?,
+    );
+    let (big, small, l, s) = if mx > my {
+        (mx, my, a, b)
+    } else {
+        (my, mx, b, a)
+    };
+    match (&l.period, &s.period) {
+        (Some(phrase), None) => Some((big, small, phrase.as_str())),
+        _ => None,
+    }
+}
+
 /// Words that give no figure, only a size ("dozens", "hundreds", "several"): the reader codes
 /// them as ACLED does ("dozens" = 12), so two reports that both say "dozens" share a code, not
 /// a count.
@@ -1168,7 +1357,13 @@ const FIGHTER_SIDES: &[&str] = &[
     "pro-regime forces",
     "government forces",
     "attackers",
+    // ("14 members of the terrorist group": of a group, as these reports count them)
+    "members",
 ];
+
+/// Words that name a civilian in a count's own words when the reader gave it no side ("killing
+/// a woman", "a child died").
+const CIVILIAN_WORDS: &[&str] = &["woman", "child", "boy", "girl", "baby", "civilian"];
 
 /// Whom a mention counts dead, when its counts name a side: `Some(true)` when all are
 /// civilians, `Some(false)` when all are fighters, `None` when unsaid or mixed.
@@ -1181,6 +1376,12 @@ fn civilian_dead(m: &Mention) -> Option<bool> {
         .filter(|q| !q.tally && q.kind == sitrep_model::QuantityKind::Killed)
     {
         let Some(side) = q.side.as_deref().map(str::to_ascii_lowercase) else {
+            // (no side: a civilian named in the count's words, "killing a woman")
+            civ |= q
+                .evidence
+                .text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| CIVILIAN_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)));
             continue;
         };
         civ |= CIVILIAN_SIDES.contains(&side.as_str());
@@ -1231,6 +1432,30 @@ fn same_figure(a: &Mention, b: &Mention) -> Option<(&'static str, u64)> {
     best
 }
 
+/// Its date was read in its own sentence or the next one ([`DATE_SENTENCE_REACH`]), not carried
+/// from sentences away; a date read nowhere (the publication's) is not.
+fn date_in_own_sentence(m: &Mention) -> bool {
+    m.event
+        .date
+        .evidence
+        .as_ref()
+        .is_some_and(|d| d.sentence.abs_diff(m.event.evidence.sentence) <= DATE_SENTENCE_REACH)
+}
+
+/// Both mentions name a specific place (not a broad one: [`broad_place`]; their own or another
+/// their sentences name) and no specific place of one is one of the other's (by name: the
+/// gazetteer gives a city's quarters the city's coordinates).
+fn sub_places_differ(a: &Mention, b: &Mention) -> bool {
+    let specific = |m: &Mention| -> Vec<String> {
+        m.places()
+            .filter(|p| !broad_place(p))
+            .map(|p| name_key(&p.name))
+            .collect()
+    };
+    let (x, y) = (specific(a), specific(b));
+    !x.is_empty() && !y.is_empty() && !x.iter().any(|k| y.iter().any(|l| same_name_key(k, l)))
+}
+
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
 /// near-duplicates of each other; with `explain`, every cue and veto says why (slower).
 pub fn score_pair(
@@ -1273,13 +1498,19 @@ pub fn score_pair(
     };
     let actors = actor_score(a, b, lex, explain);
     // wording: a weighted Jaccard of WORDS_FULL or more counts fully
-    let similarity = jaccard(&a.stems, &b.stems);
+    let (shared_words, union_words) = overlap(&a.stems, &b.stems);
+    let similarity = if union_words <= 0.0 {
+        0.0
+    } else {
+        shared_words / union_words
+    };
     let words = CueScore {
         cue: "words".into(),
         score: (similarity / WORDS_FULL).min(1.0),
         detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
     };
-    let same_wording = similarity >= SAME_WORDING;
+    // (not a short stock line: SAME_WORDING_MIN_SHARED)
+    let same_wording = similarity >= SAME_WORDING && shared_words >= SAME_WORDING_MIN_SHARED;
     // kinds outlets confuse (a family, not the same type), at one specific place on a day both
     // give: one day's fighting told as an air strike by one and as shelling by the other (not in
     // a broad place: a city has fighting and shelling on one day)
@@ -1326,10 +1557,17 @@ pub fn score_pair(
     // (or one dated to a day or a week, the other to the month around it: "last month's
     // gas attack on the town" and the attack)
     let month_of = |x: &Mention, y: &Mention| short(x) && y.day_window().is_some();
+    // (a kind of scope `place`, a town changing hands or an evacuation: not when both dates are
+    // carried over from earlier sentences - a town is taken and retaken, an evacuation runs in
+    // phases, and two reports that each borrow a day may tell two steps of it)
+    let place_scope = !lex.singular_in_city.contains(&kind);
+    let both_carried = a.event.date.precision == DatePrecision::Approximate
+        && b.event.date.precision == DatePrecision::Approximate;
     if same_kind
         && lex.singular_kinds.contains(&kind)
         && lex.singular_kinds.contains(&b.event.sub_event_type)
         && same_place
+        && !(place_scope && both_carried)
         && (month_of(a, b) || month_of(b, a))
     {
         total += W_SINGULAR_KIND;
@@ -1384,6 +1622,28 @@ pub fn score_pair(
             detail: why!(explain, "{} seldom recurs {when}", kind.acled_name()),
         });
     }
+    // (either singular bonus above, and many dead counted by either report)
+    let singular = cues.iter().any(|c| c.cue == "singular_kind");
+    let deadly = singular
+        .then(|| {
+            dead_counted(a, LARGE_FIGURE)
+                .into_iter()
+                .chain(dead_counted(b, LARGE_FIGURE))
+                .max()
+        })
+        .flatten();
+    if let Some(dead) = deadly {
+        total += W_DEADLY_SINGULAR;
+        cues.push(CueScore {
+            cue: "deadly_singular".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "{} that killed {dead}: seldom two such at one place within days",
+                kind.acled_name()
+            ),
+        });
+    }
     let shared_targets = a.targets & b.targets;
     if shared_targets != 0 && short(a) && short(b) {
         // (more on one day both give: a city's hospitals are seldom hit twice in a day)
@@ -1410,8 +1670,37 @@ pub fn score_pair(
             score: 1.0,
             detail: why!(explain, "one town or spot on one day"),
         });
+        // (many dead counted by either report: a town's or a spot's deadly day is one event
+        // told by all its reports)
+        let dead = dead_counted(a, LARGE_FIGURE)
+            .into_iter()
+            .chain(dead_counted(b, LARGE_FIGURE))
+            .max();
+        // (not for a general statement or a count over the war or a period beside it: the
+        // day's toll does not make the war's tally, or a line on the siege, that day's event)
+        let background_line = |m: &Mention| {
+            m.general.is_some()
+                || m.event.quantities.iter().any(|q| {
+                    q.kind == sitrep_model::QuantityKind::Killed
+                        && (q.tally || q.value >= TALLY_SCALE_DEAD)
+                })
+        };
+        let dead = dead.filter(|_| !(background_line(a) || background_line(b)));
+        if let Some(dead) = dead.filter(|_| deadly.is_none()) {
+            total += W_DEADLY_SINGULAR;
+            cues.push(CueScore {
+                cue: "deadly_place_day".into(),
+                score: 1.0,
+                detail: why!(
+                    explain,
+                    "{dead} killed at one town or spot on one day: seldom two such"
+                ),
+            });
+        }
     }
-    if same_city_day {
+    // (not when both name parts of it and none is shared: the shelling of one quarter and a
+    // strike on another village of the province are two incidents of its day)
+    if same_city_day && !sub_places_differ(a, b) {
         total += W_SAME_PLACE_DAY / 2.0;
         cues.push(CueScore {
             cue: "same_place_day".into(),
@@ -1497,7 +1786,20 @@ pub fn score_pair(
             ),
         });
     }
-    if let Some((x, y)) = figures_differ(a, b) {
+    let differ = figures_differ(a, b);
+    // (not when the larger count is told over a period of days: the other's may be a part of it)
+    let part = differ.and_then(|_| part_of_total(a, b));
+    if let Some((big, small, phrase)) = part {
+        cues.push(CueScore {
+            cue: "part_of_total".into(),
+            score: 0.0,
+            detail: why!(
+                explain,
+                "{big} killed counted over a period ('{phrase}'), {small} killed: a part of it, no figures_differ"
+            ),
+        });
+    }
+    if let Some((x, y)) = differ.filter(|_| part.is_none()) {
         total -= W_FIGURES_DIFFER;
         cues.push(CueScore {
             cue: "figures_differ".into(),
@@ -1508,8 +1810,13 @@ pub fn score_pair(
     // a past event recalled, and another report of it (the news, or another recall)
     // (dated by the text to a day, a week or a month: not a day carried over from an earlier
     // sentence or "around", which misdates recalls)
+    // (and read in its own sentence or the next: a date carried from sentences away, though
+    // told as a month, is the article's other event's - a finding of 2017 given the month of
+    // the 2013 attack named three sentences before)
     let month_or_less = |m: &Mention| {
-        m.day_window().is_some() && m.event.date.precision != DatePrecision::Approximate
+        m.day_window().is_some()
+            && m.event.date.precision != DatePrecision::Approximate
+            && date_in_own_sentence(m)
     };
     if (a.background || b.background)
         && same_kind
@@ -1549,7 +1856,21 @@ pub fn score_pair(
     // one speaker's words are quoted alike, so these are two speakers' (the opposition's blame
     // and the government's, two ministers' remarks on one attack)
     let statements = a.event.sub_event_type == b.event.sub_event_type && type_score < 1.0;
-    if statements && similarity < STATEMENT_SAME_WORDS && near_duplicate.is_none() {
+    // (unless both name one speaker: that speaker's statement told twice)
+    let same_speaker = statements && a.speakers.iter().any(|s| b.speakers.contains(s));
+    if same_speaker {
+        total += W_SAME_SPEAKER;
+        cues.push(CueScore {
+            cue: "same_speaker".into(),
+            score: 1.0,
+            detail: why!(
+                explain,
+                "two statements that name one speaker: one statement told twice"
+            ),
+        });
+    }
+    if statements && !same_speaker && similarity < STATEMENT_SAME_WORDS && near_duplicate.is_none()
+    {
         total -= W_STATEMENTS_REWORDED;
         cues.push(CueScore {
             cue: "statements_reworded".into(),

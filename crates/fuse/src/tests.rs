@@ -669,6 +669,53 @@ fn the_same_casualty_count_is_a_cue() {
 }
 
 #[test]
+fn a_count_over_a_period_holds_the_count_of_one_incident() {
+    let strike = "Air/drone strike";
+    // one school's dead that day, and the province's dead of the week that holds it
+    let school = with_dead(
+        report_at(
+            "gazette",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Jets struck a school in Northcity, killing 22 pupils, the charity said.",
+        ),
+        22,
+    );
+    let week = with_dead(
+        report_at(
+            "courier",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Three days of raids across the province have left more than 80 dead.",
+        ),
+        80,
+    );
+    let (_, cues) = scored(&school, &week);
+    assert_eq!(cue_of(&cues, "figures_differ"), None, "{cues:?}");
+    assert_eq!(cue_of(&cues, "part_of_total"), Some(0.0), "{cues:?}");
+    // the same counts, both of one incident, are two events' tolls
+    let other = with_dead(
+        report_at(
+            "courier",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Raids on a market in the province left more than 80 dead.",
+        ),
+        80,
+    );
+    let (_, cues) = scored(&school, &other);
+    assert_eq!(cue_of(&cues, "figures_differ"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "part_of_total"), None, "{cues:?}");
+    // nor when the smaller count is the one told over a period
+    let few = with_dead(week.clone(), 5);
+    let (_, cues) = scored(&few, &other);
+    assert_eq!(cue_of(&cues, "figures_differ"), Some(1.0), "{cues:?}");
+}
+
+#[test]
 fn a_wars_tally_is_no_count_that_differs() {
     let (a, b) = strike_pair(
         "Military Forces of Testland (2001-)",
@@ -872,8 +919,8 @@ fn one_group_filed_under_two_countries_is_one_actor() {
 #[test]
 fn far_apart_death_counts_count_against_one_event() {
     let (a, b) = strike_pair("Hill Brigade", "Hill Brigade", (12, 40));
-    let (apart, cues) = scored(&a, &b);
-    assert!(cues
+    let (apart, apart_cues) = scored(&a, &b);
+    assert!(apart_cues
         .iter()
         .any(|c| c.cue == "figures_differ" && c.detail == "12 killed / 40 killed"));
     // a small count is far from one three times it (4 and 13), a large one is not
@@ -885,8 +932,14 @@ fn far_apart_death_counts_count_against_one_event() {
         let (c, d) = strike_pair("Hill Brigade", "Hill Brigade", close);
         let (total, cues) = scored(&c, &d);
         assert!(!cues.iter().any(|c| c.cue == "figures_differ"), "{close:?}");
+        // (3 and 6 dead make no deadly day at one town, 12 and 40 do)
+        let deadly = |cues: &[score::CueScore]| {
+            score::W_DEADLY_SINGULAR
+                * f32::from(u8::from(cue_of(cues, "deadly_place_day").is_some()))
+        };
         assert!(
-            (total - apart - score::W_FIGURES_DIFFER).abs() < 1e-4,
+            (total - deadly(&cues) - (apart - deadly(&apart_cues)) - score::W_FIGURES_DIFFER).abs()
+                < 1e-4,
             "{close:?}: {total} vs {apart}"
         );
     }
@@ -1128,6 +1181,108 @@ fn a_kind_that_seldom_recurs_at_one_place_is_a_cue() {
     ));
 }
 
+#[test]
+fn two_steps_of_a_town_changing_hands_on_carried_days_get_no_singular_bonus() {
+    let lex = Lexicons::embedded();
+    let evacuation = "Non-violent transfer of territory";
+    let carried = |art: &str, date: &'static str, notes: &'static str| {
+        let mut m = report_at(art, evacuation, date, OASIS, notes);
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(m.event, art, None, Some(day(date)), lex)
+    };
+    // each report borrows its day from an earlier sentence: the first convoy left, and the
+    // evacuation resumed days later - two steps, no bonus
+    let first = carried(
+        "gazette",
+        "2024-05-07",
+        "A woman from Oasis said she sat in the last coach as it pulled out.",
+    );
+    let resumed = carried(
+        "courier",
+        "2024-05-09",
+        "Fighters guarded the yard where the coaches waited to leave Oasis.",
+    );
+    assert_eq!(cue_of(&scored(&first, &resumed).1, "singular_kind"), None);
+    // a report that tells its own day keeps it
+    let told = report_at(
+        "courier",
+        evacuation,
+        "2024-05-07",
+        OASIS,
+        "The last coaches left Oasis on Tuesday under the deal.",
+    );
+    assert_eq!(cue_of(&scored(&first, &told).1, "singular_kind"), Some(1.0));
+    // a bombing (scope city) keeps it on carried days too
+    let blast = |art: &str, notes: &'static str| {
+        let mut m = report_at(art, "Suicide bomb", "2024-05-07", OASIS, notes);
+        m.event.date.precision = DatePrecision::Approximate;
+        Mention::new(m.event, art, None, Some(day("2024-05-07")), lex)
+    };
+    let x = blast(
+        "gazette",
+        "The bomber struck the coaches at the Oasis yard.",
+    );
+    let y = blast(
+        "courier",
+        "A blast tore through the waiting coaches in Oasis.",
+    );
+    assert_eq!(cue_of(&scored(&x, &y).1, "singular_kind"), Some(1.0));
+}
+
+#[test]
+fn two_quarters_of_one_city_on_one_day_get_no_broad_place_day_bonus() {
+    let shelling = "Shelling/artillery/missile attack";
+    // a quarter of the city, named in the sentence beside the city itself
+    let in_city = |art: &str, quarter: &str, notes: &'static str| {
+        let mut m = report_at(art, shelling, "2024-05-07", PROVINCE_CITY, notes);
+        let mut q = place(PROVINCE_CITY, art);
+        q.name = quarter.into();
+        q.mention = quarter.into();
+        q.geonameid = None;
+        m.event.other_locations = vec![q];
+        Mention::new(
+            m.event,
+            art,
+            None,
+            Some(day("2024-05-07")),
+            Lexicons::embedded(),
+        )
+    };
+    let west = in_city(
+        "gazette",
+        "Mill Quarter",
+        "Rebel rockets fell on the Mill Quarter of Northcity, killing a woman.",
+    );
+    let east = in_city(
+        "courier",
+        "Bridge Quarter",
+        "Barrel bombs hit the Bridge Quarter of Northcity, killing eleven children.",
+    );
+    assert!(!score::broad_place(&west.event.other_locations[0]));
+    let (_, cues) = scored(&west, &east);
+    assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
+    assert_eq!(cue_of(&cues, "same_place_day"), None, "{cues:?}");
+    // one quarter named by both keeps it
+    let again = in_city(
+        "courier",
+        "Mill Quarter",
+        "A woman died when rockets struck the Mill Quarter of Northcity.",
+    );
+    assert_eq!(
+        cue_of(&scored(&west, &again).1, "same_place_day"),
+        Some(0.5)
+    );
+    // as does a report that names the city only
+    let city = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Rockets killed a woman in Northcity.",
+    );
+    assert_eq!(cue_of(&scored(&west, &city).1, "same_place_day"), Some(0.5));
+}
+
 /// A city named like its province: outlets write it for either, and many events happen there.
 const PROVINCE_CITY: Town = ("Northcity", 5, 35.00, 37.00, "Northcity Province");
 
@@ -1325,6 +1480,45 @@ fn one_sentence_reused_by_two_outlets_is_a_cue() {
     );
     assert_eq!(cue_of(&scored(&a, &b).1, "same_wording"), Some(1.0));
     assert_eq!(cue_of(&scored(&a, &c).1, "same_wording"), None);
+}
+
+#[test]
+fn a_short_stock_line_reused_is_no_sentence_reused() {
+    let kind = "Suicide bomb";
+    // every report of every bombing may close with this line: it tells no one event
+    let a = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody claimed responsibility for the attack.",
+    );
+    let b = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody claimed responsibility for Tuesday's attack.",
+    );
+    let (_, cues) = scored(&a, &b);
+    assert!(cue_of(&cues, "words").unwrap() >= 1.0, "{cues:?}");
+    assert_eq!(cue_of(&cues, "same_wording"), None, "{cues:?}");
+    // a longer sentence reused, or a short one with a name in it, is one sentence reused
+    let c = report_at(
+        "gazette",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody has yet claimed the blast at the Qudsiya checkpoint.",
+    );
+    let d = report_at(
+        "courier",
+        kind,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Nobody has yet claimed the blast at Qudsiya checkpoint.",
+    );
+    assert_eq!(cue_of(&scored(&c, &d).1, "same_wording"), Some(1.0));
 }
 
 #[test]
@@ -1533,6 +1727,45 @@ fn one_target_named_by_both_is_a_cue() {
 }
 
 #[test]
+fn an_unknown_name_spelt_with_other_vowels_is_that_town() {
+    let lex = Lexicons::embedded();
+    let strike = "Air/drone strike";
+    let known = report_at(
+        "gazette",
+        strike,
+        "2024-05-07",
+        FARTOWN,
+        "Jets struck the hospital of Fartown at dawn.",
+    );
+    // "the hospital in Ferrtawn Capital province": the town spelt otherwise and run together
+    // with its province, a name the gazetteer does not know, read at the province's precision
+    let unknown = |name: &str| {
+        let mut m = report_at(
+            "courier",
+            strike,
+            "2024-05-07",
+            FARTOWN,
+            "The charity said its hospital was hit twice.",
+        );
+        if let Some(p) = m.event.location.as_mut() {
+            p.name = name.into();
+            p.mention = name.into();
+            p.geonameid = None;
+            p.unresolved_name = true;
+            p.geo_precision = 3;
+            p.admin1 = None;
+        }
+        Mention::new(m.event, "courier", None, Some(day("2024-05-07")), lex)
+    };
+    let spelt = unknown("Ferrtawn Capital");
+    assert_eq!(cue_of(&scored(&known, &spelt).1, "place"), Some(1.0));
+    assert_eq!(cue_of(&scored(&spelt, &known).1, "place"), Some(1.0));
+    // other consonants are another town, only in the province
+    let other = unknown("Fardun Capital");
+    assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(0.5));
+}
+
+#[test]
 fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
     let lex = Lexicons::embedded();
     let bomb = "Remote explosive/landmine/IED";
@@ -1707,6 +1940,57 @@ fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
     dead(&mut x, 20, "fighters");
     dead(&mut y, 24, "civilians");
     assert_eq!(cue_of(&scored(&x, &y).1, "victims_differ"), None);
+    // members of a group are fighters; a count with no side that names a woman, a civilian
+    dead(&mut repelled, 14, "members");
+    massacre.event.quantities[0].side = None;
+    massacre.event.quantities[0].value = 1;
+    massacre.event.quantities[0].evidence = ev("courier", "killing a woman");
+    let (_, cues) = scored(&repelled, &massacre);
+    assert_eq!(cue_of(&cues, "victims_differ"), Some(1.0), "{cues:?}");
+    // a count with no side and no such word says nothing of its victims
+    massacre.event.quantities[0].evidence = ev("courier", "killing one");
+    let (_, cues) = scored(&repelled, &massacre);
+    assert_eq!(cue_of(&cues, "victims_differ"), None, "{cues:?}");
+}
+
+#[test]
+fn one_speakers_statement_told_twice_in_other_words_is_one() {
+    let blame = "Claim of responsibility";
+    // one minister's statement, told by two outlets in their own words
+    let a = report_at(
+        "gazette",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Foreign minister Anna Lindqvist said Tuesday the army bears the blame for the shelling.",
+    );
+    let b = report_at(
+        "courier",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "The rebels denied it, while Lindqvist on Tuesday accused the troops of the attack.",
+    );
+    assert_eq!(
+        score::speakers("Lindqvist on Tuesday accused the troops. The rebels denied it."),
+        score::speakers("Anna Lindqvist said so; nobody denied it.")
+    );
+    let (_, cues) = scored(&a, &b);
+    assert_eq!(cue_of(&cues, "same_speaker"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "statements_reworded"), None, "{cues:?}");
+    // another speaker's statement stays two speakers'
+    let c = report_at(
+        "courier",
+        blame,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Defence minister Omar Haddad said the rebels shelled their own district.",
+    );
+    let (_, cues) = scored(&a, &c);
+    assert_eq!(cue_of(&cues, "same_speaker"), None, "{cues:?}");
+    assert_eq!(cue_of(&cues, "statements_reworded"), Some(1.0), "{cues:?}");
+    // a weekday is no speaker ("on Tuesday said"), nor a word in lower case
+    assert!(score::speakers("Rockets fell on Tuesday, residents said.").is_empty());
 }
 
 #[test]
@@ -1808,6 +2092,23 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
         lex.general("Gunners have fired 900 rounds at the hills since the operation began.")
             .as_deref(),
         Some("since the operation")
+    );
+    // a campaign told as what has lately gone on
+    assert_eq!(
+        lex.general("Jets have lately stepped up their raids on the northern valley.")
+            .as_deref(),
+        Some("lately")
+    );
+    // an effort told over time, not a day's fighting
+    assert_eq!(
+        lex.general("The army had been attempting to storm the ridge for more than a year.")
+            .as_deref(),
+        Some("been attempting")
+    );
+    assert_eq!(
+        lex.general("Militants have been trying to cut the highway since spring.")
+            .as_deref(),
+        Some("been trying")
     );
     // the past tense tells that day's events; a word inside another is no match
     assert!(lex
@@ -1912,6 +2213,23 @@ fn a_past_event_recalled_is_a_report_of_it() {
         cue_of(&scored(&news, &approx).1, "background_same_event"),
         None
     );
+    // nor a month read sentences away from the recall's own ("The siege began in May. ...
+    // Rebels have often taken the town."): that month is the other sentence's
+    let mut far = recall.event.clone();
+    far.date.evidence.as_mut().unwrap().sentence = 3;
+    let far = Mention::new(far, "courier", None, Some(day("2024-09-20")), lex);
+    assert_eq!(
+        cue_of(&scored(&news, &far).1, "background_same_event"),
+        None
+    );
+    // its own sentence's month, or the next one's, is
+    let mut next = recall.event.clone();
+    next.date.evidence.as_mut().unwrap().sentence = 1;
+    let next = Mention::new(next, "courier", None, Some(day("2024-09-20")), lex);
+    assert_eq!(
+        cue_of(&scored(&news, &next).1, "background_same_event"),
+        Some(1.0)
+    );
 }
 
 #[test]
@@ -2000,6 +2318,143 @@ fn a_bombing_told_with_or_without_its_suicide_bomber_is_one_kind() {
     assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
     assert_eq!(cue_of(&cues, "same_figure"), Some(1.5), "{cues:?}");
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+}
+
+/// `m` with `dead` killed counted in its sentence (as the reader gives a count: "at least 32").
+fn with_dead(mut m: Mention, dead: u64) -> Mention {
+    m.event.quantities = vec![Quantity {
+        kind: QuantityKind::Killed,
+        value: dead,
+        lower_bound: true,
+        approximate: false,
+        side: None,
+        tally: false,
+        claim: None,
+        evidence: ev(&m.article_id, "at least"),
+    }];
+    m
+}
+
+#[test]
+fn a_deadly_bombing_seldom_has_a_twin_nearby_within_days() {
+    let blast = "Remote explosive/landmine/IED";
+    // the bombing of a wedding that killed 32, and an eyewitness's account of a blast there
+    // that day (known approximately: carried over from an earlier sentence)
+    let toll = with_dead(
+        report_at(
+            "gazette",
+            "Suicide bomb",
+            "2024-05-07",
+            PROVINCE_CITY,
+            "A bomber struck the wedding party in the north of the city, killing 32 guests.",
+        ),
+        32,
+    );
+    let mut witness = report_at(
+        "courier",
+        blast,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "I saw him walk in and then the hall shook, a guest said.",
+    );
+    witness.event.date.precision = DatePrecision::Approximate;
+    let witness = Mention::new(
+        witness.event,
+        "courier",
+        None,
+        Some(day("2024-05-07")),
+        Lexicons::embedded(),
+    );
+    let (total, cues) = scored(&toll, &witness);
+    assert_eq!(cue_of(&cues, "deadly_singular"), Some(1.0), "{cues:?}");
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a few dead: no more than the singular kind says
+    let (small, cues) = scored(&with_dead(toll.clone(), 3), &witness);
+    assert_eq!(cue_of(&cues, "deadly_singular"), None, "{cues:?}");
+    assert!((total - small - score::W_DEADLY_SINGULAR).abs() < 1e-6);
+    // a deadly air strike is no singular kind: a city sees many a day
+    let strike = "Air/drone strike";
+    let a = with_dead(
+        report_at(
+            "gazette",
+            strike,
+            "2024-05-07",
+            PROVINCE_CITY,
+            "Jets hit a market, killing 32.",
+        ),
+        32,
+    );
+    let b = report_at(
+        "courier",
+        strike,
+        "2024-05-07",
+        PROVINCE_CITY,
+        "Jets pounded the east.",
+    );
+    assert_eq!(cue_of(&scored(&a, &b).1, "deadly_singular"), None);
+}
+
+#[test]
+fn a_deadly_day_at_one_town_is_one_event() {
+    let shelling = "Shelling/artillery/missile attack";
+    // a town's toll of a day of shelling, and a resident on that day's bombardment
+    let toll = with_dead(
+        report_at(
+            "gazette",
+            shelling,
+            "2024-05-07",
+            CITY,
+            "Army shelling killed 43 people in Northtown, a monitor said.",
+        ),
+        43,
+    );
+    let resident = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        CITY,
+        "The bombardment has not stopped since early morning, a resident said.",
+    );
+    let (total, cues) = scored(&toll, &resident);
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "deadly_place_day"), Some(1.0), "{cues:?}");
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a few dead: a town sees several such a day
+    let (_, cues) = scored(&with_dead(toll.clone(), 3), &resident);
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // a city named like its province is no one town
+    let at_city = |m: &Mention, art: &str| {
+        let mut e = m.event.clone();
+        e.location = Some(place(PROVINCE_CITY, art));
+        Mention::new(e, art, None, Some(day("2024-05-07")), Lexicons::embedded())
+    };
+    let (_, cues) = scored(&at_city(&toll, "gazette"), &at_city(&resident, "courier"));
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // the war's tally in a line beside it is no part of that day's event
+    let war = with_dead(
+        report_at(
+            "courier",
+            shelling,
+            "2024-05-07",
+            CITY,
+            "The war has killed more than 300000 people across the land.",
+        ),
+        300_000,
+    );
+    let (_, cues) = scored(&toll, &war);
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // nor is a general line on the town's plight
+    let plight = report_at(
+        "courier",
+        shelling,
+        "2024-05-07",
+        CITY,
+        "Residents of Northtown continue to face shelling.",
+    );
+    assert!(plight.general.is_some());
+    let (_, cues) = scored(&toll, &plight);
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
 }
 
 #[test]
