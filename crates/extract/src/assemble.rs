@@ -553,6 +553,11 @@ fn char_floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The text up to `bytes` before `end`, not before `floor`, starting on a character boundary.
+fn lookback(text: &str, end: usize, bytes: usize, floor: usize) -> Span {
+    Span::new(char_floor(text, end.saturating_sub(bytes).max(floor)), end)
+}
+
 fn publication_date(doc: &Doc) -> EventDate {
     EventDate {
         date: doc.published,
@@ -665,15 +670,7 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
     let cues = doc.cues;
     // "the first death since a chemical attack on Tuesday", "in response to the gas attack on
     // Tuesday": the date of the thing named after the opener (never "since Tuesday" itself).
-    let window = Span::new(
-        char_floor(
-            doc.text,
-            span.start
-                .saturating_sub(RECALL_OPENER_BYTES)
-                .max(trigger.end),
-        ),
-        span.start,
-    );
+    let window = lookback(doc.text, span.start, RECALL_OPENER_BYTES, trigger.end);
     if cues
         .recall_openers
         .find(doc.text, window)
@@ -711,15 +708,7 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
     if !(gap.is_empty() || close.iter().any(|w| gap.eq_ignore_ascii_case(w))) {
         return Aside::None;
     }
-    let before = Span::new(
-        char_floor(
-            doc.text,
-            verb.start
-                .saturating_sub(ASIDE_OPENER_BYTES)
-                .max(trigger.end),
-        ),
-        verb.start,
-    );
+    let before = lookback(doc.text, verb.start, ASIDE_OPENER_BYTES, trigger.end);
     if cues.aside_openers.any(doc.text, before) {
         Aside::Other
     } else if cues.prior_openers.any(doc.text, before) {
