@@ -1,0 +1,78 @@
+//! Sentences read with the sentences around them (`Classifier::classify_sentences`), and the
+//! evacuee-bus bombing: texts written for these tests.
+
+use sitrep_classify::Classifier;
+use sitrep_model::{Span, SubEventType};
+
+/// The top class of each sentence of `text` (sentences end at ". ").
+fn tops(text: &str) -> Vec<Option<SubEventType>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        spans.push(Span::new(start, i + 1));
+        start = i + 2;
+    }
+    spans.push(Span::new(start, text.len()));
+    Classifier::embedded()
+        .classify_sentences(text, &spans)
+        .iter()
+        .map(|t| t.first().map(|x| x.sub_event_type))
+        .collect()
+}
+
+#[test]
+fn bombing_beside_aircraft_is_an_air_strike() {
+    let text = "Government jets circled over the northern suburb before dawn. \
+                The bombing flattened a bakery and killed four people.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    let alone = "The bombing flattened a bakery and killed four people.";
+    assert_eq!(tops(alone)[0], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn bombing_beside_a_planted_bomb_stays_an_ied() {
+    // "bombers" names aircraft, but the car bomb next to it says the bomb was planted.
+    let text = "Police said the bombers had hidden a car bomb near the bakery. \
+                The bombing killed four people.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn the_attack_after_a_gas_attack_is_that_attack() {
+    let text = "Doctors said a sarin attack hit the village of Tel Warda on Monday. \
+                At least 30 people died in the village. \
+                Medics said the attack overwhelmed the only clinic.";
+    let t = tops(text);
+    assert_eq!(t[0], Some(SubEventType::ChemicalWeapon));
+    assert_eq!(t[1], Some(SubEventType::ChemicalWeapon));
+    assert_eq!(t[2], Some(SubEventType::ChemicalWeapon));
+    // Without the gas attack before it, the same sentence is a generic attack.
+    assert_eq!(
+        tops("At least 30 people died in the village.")[0],
+        Some(SubEventType::Attack)
+    );
+}
+
+#[test]
+fn a_strike_after_a_gas_attack_keeps_its_kind() {
+    let text = "Doctors said a sarin attack hit the village of Tel Warda on Monday. \
+                The retaliatory strike on the airfield targeted the air force commanders.";
+    assert_ne!(tops(text)[1], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn symptoms_name_a_chemical_attack() {
+    let text = "Survivors of the attack were foaming at the mouth and had constricted pupils.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn a_blast_among_evacuee_buses_is_no_transfer() {
+    let text = "A bomb went off beside the buses carrying the evacuees, killing dozens.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "The guards who escorted the buses were also killed.";
+    assert_ne!(
+        tops(text)[0],
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
+}
