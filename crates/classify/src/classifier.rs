@@ -642,7 +642,8 @@ impl Classifier {
     /// around it: a kind a sentence does not tell on its own may be told beside it.
     ///
     /// - A "bombing" with no sign of a planted bomb (no IED, car bomb, explosive device) next to
-    ///   a sentence naming aircraft or air strikes is that air raid (`context:aircraft_beside`).
+    ///   a sentence naming aircraft or air strikes, or up to three sentences after one telling
+    ///   an air strike, is that air raid (`context:aircraft_beside`).
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`).
@@ -667,7 +668,20 @@ impl Classifier {
                         .into_iter()
                         .flatten()
                         .filter(|_| !planted)
-                        .find_map(|t| aircraft_cue(t));
+                        .find_map(|t| aircraft_cue(t))
+                        .or_else(|| {
+                            // "The bombing took place near the city": the air raid told just
+                            // before it, told again.
+                            let back = i.saturating_sub(3)..i;
+                            let planted_before = back.clone().any(|j| planted_bomb(&types[j]));
+                            back.rev()
+                                .filter(|_| !planted && !planted_before)
+                                .map(|j| &types[j])
+                                .find(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                                .and_then(|t| {
+                                    t[0].cues.iter().find(|c| c.rule.starts_with("trigger:"))
+                                })
+                        });
                     beside.map(|c| {
                         (
                             SubEventType::AirDroneStrike,

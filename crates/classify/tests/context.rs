@@ -76,3 +76,25 @@ fn a_blast_among_evacuee_buses_is_no_transfer() {
         Some(SubEventType::NonViolentTransferOfTerritory)
     );
 }
+
+#[test]
+fn an_air_force_bombing_is_an_air_strike() {
+    let text = "Four shops burned after regime bombing of the old market.";
+    assert_eq!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+    let text = "Dozens died in the bombing campaign on the valley towns.";
+    assert_eq!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn the_bombing_after_an_air_strike_is_that_strike() {
+    let text = "An air raid hit the grain silo on Sunday. \
+                The mayor asked for generators. \
+                The bombing took place at the edge of the town.";
+    assert_eq!(tops(text)[2], Some(SubEventType::AirDroneStrike));
+    // A suicide bombing told before it keeps the bombing an explosion on the ground.
+    let text = "A suicide bomber drove a truck into the gate on Sunday. \
+                An air raid hit the grain silo later. \
+                The mayor asked for generators. \
+                The bombing took place at the edge of the town.";
+    assert_ne!(tops(text)[3], Some(SubEventType::AirDroneStrike));
+}
