@@ -98,3 +98,17 @@ fn the_bombing_after_an_air_strike_is_that_strike() {
                 The bombing took place at the edge of the town.";
     assert_ne!(tops(text)[3], Some(SubEventType::AirDroneStrike));
 }
+
+#[test]
+fn a_suicide_blast_is_a_suicide_bombing() {
+    let text = "A suicide blast near the depot killed nine guards.";
+    assert_eq!(tops(text)[0], Some(SubEventType::SuicideBomb));
+}
+
+#[test]
+fn a_bomb_that_targets_a_bus_is_no_accident() {
+    let text = "A bomb targeted a minibus full of pilgrims on the ring road.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "A gas cylinder exploded on the minibus, injuring four pilgrims.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+}
