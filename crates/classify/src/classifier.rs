@@ -647,6 +647,9 @@ impl Classifier {
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`).
+    /// - Rescuers, rubble, debris or collapsed buildings (and the blast that made them) up to
+    ///   three sentences after a strike, shelling or bombing are its aftermath, not a disaster
+    ///   of their own (`context:aftermath_of`).
     pub fn classify_sentences(&self, text: &str, sentences: &[Span]) -> Vec<Vec<TypeScore>> {
         let mut types: Vec<Vec<TypeScore>> =
             sentences.iter().map(|s| self.classify(text, *s)).collect();
@@ -715,6 +718,25 @@ impl Classifier {
                         )
                     })
                 }
+                SubEventType::ManMadeDisaster if aftermath_only(first) => (i.saturating_sub(3)..i)
+                    .rev()
+                    .filter_map(|j| types[j].first())
+                    .find(|t| t.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence)
+                    .map(|t| {
+                        (
+                            t.sub_event_type,
+                            Cue {
+                                rule: "context:aftermath_of".to_string(),
+                                text: t
+                                    .cues
+                                    .iter()
+                                    .find(|c| c.rule.starts_with("trigger:"))
+                                    .map(|c| c.text.clone())
+                                    .unwrap_or_default(),
+                                weight: 0.0,
+                            },
+                        )
+                    }),
                 _ => None,
             };
             if let Some((class, cue)) = retype {
@@ -1096,4 +1118,19 @@ fn names_strike(text: &str, sentence: Span) -> bool {
     let s = text.get(sentence.start..sentence.end).unwrap_or("");
     s.split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.eq_ignore_ascii_case("strike") || w.eq_ignore_ascii_case("strikes"))
+}
+
+/// A disaster reading resting only on the aftermath words that any strike leaves (rescuers,
+/// rubble, debris, a collapse), perhaps with the blast that made them, and no accident of its
+/// own (fire, crash, leak): a bomb on a bus with no rescue told is its own event.
+fn aftermath_only(ts: &TypeScore) -> bool {
+    let aftermath = |c: &Cue| {
+        let w = c.text.to_ascii_lowercase();
+        c.rule == "trigger:man_made_disaster"
+            && ["rescue", "rubble", "debris", "collaps"]
+                .iter()
+                .any(|p| w.starts_with(p))
+    };
+    let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
+    heads.clone().any(aftermath) && heads.all(|c| c.rule == "trigger:explosion" || aftermath(c))
 }

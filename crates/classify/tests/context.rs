@@ -112,3 +112,18 @@ fn a_bomb_that_targets_a_bus_is_no_accident() {
     let text = "A gas cylinder exploded on the minibus, injuring four pilgrims.";
     assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
 }
+
+#[test]
+fn rubble_after_a_strike_is_its_aftermath() {
+    let text = "Warplanes struck the clinic in the old town on Friday. \
+                Rescuers dug two nurses out of the rubble.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    assert_eq!(
+        tops("Rescuers dug two nurses out of the rubble.")[0],
+        Some(SubEventType::ManMadeDisaster)
+    );
+    // A bomb on a bus with no rescue told is an event of its own.
+    let text = "Warplanes struck the clinic in the old town on Friday. \
+                A bomb went off on a bus carrying workers to the plant.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
