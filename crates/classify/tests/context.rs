@@ -127,3 +127,13 @@ fn rubble_after_a_strike_is_its_aftermath() {
                 A bomb went off on a bus carrying workers to the plant.";
     assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
 }
+
+#[test]
+fn a_suicide_car_bomber_is_no_aircraft() {
+    let text = "Officials said the raid on the gate was carried out by a suicide car bomber.";
+    let t = Classifier::embedded().classify_str(text);
+    assert_eq!(t[0].sub_event_type, SubEventType::SuicideBomb);
+    assert!(t
+        .iter()
+        .all(|x| x.sub_event_type != SubEventType::AirDroneStrike));
+}
