@@ -638,6 +638,118 @@ impl Classifier {
         self.score(text, &hits)
     }
 
+    /// [`Classifier::classify`] for each sentence of an article, then read with the sentences
+    /// around it: a kind a sentence does not tell on its own may be told beside it.
+    ///
+    /// - A "bombing" with no sign of a planted bomb (no IED, car bomb, explosive device) next to
+    ///   a sentence naming aircraft or air strikes, or up to three sentences after one telling
+    ///   an air strike, is that air raid (`context:aircraft_beside`).
+    /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
+    ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
+    ///   whose lead tells one, is that attack told again (`context:chemical_story`).
+    /// - Rescuers, rubble, debris or collapsed buildings (and the blast that made them) up to
+    ///   three sentences after a strike, shelling or bombing are its aftermath, not a disaster
+    ///   of their own (`context:aftermath_of`).
+    pub fn classify_sentences(&self, text: &str, sentences: &[Span]) -> Vec<Vec<TypeScore>> {
+        let mut types: Vec<Vec<TypeScore>> =
+            sentences.iter().map(|s| self.classify(text, *s)).collect();
+        let top = |t: &[TypeScore]| t.first().map(|x| x.sub_event_type);
+        let lead_chemical = types
+            .iter()
+            .filter_map(|t| top(t))
+            .find(|t| t.is_conflict())
+            == Some(SubEventType::ChemicalWeapon);
+        for i in 0..types.len() {
+            let Some(first) = types[i].first() else {
+                continue;
+            };
+            let retype = match first.sub_event_type {
+                SubEventType::RemoteExplosive if generic_bombing(first) => {
+                    let around = [i.wrapping_sub(1), i, i + 1].map(|j| types.get(j));
+                    let planted = around.iter().flatten().any(|t| planted_bomb(t));
+                    let beside = [around[0], around[2]]
+                        .into_iter()
+                        .flatten()
+                        .filter(|_| !planted)
+                        .find_map(|t| aircraft_cue(t))
+                        .or_else(|| {
+                            // "The bombing took place near the city": the air raid told just
+                            // before it, told again.
+                            let back = i.saturating_sub(3)..i;
+                            let planted_before = back.clone().any(|j| planted_bomb(&types[j]));
+                            back.rev()
+                                .filter(|_| !planted && !planted_before)
+                                .map(|j| &types[j])
+                                .find(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                                .and_then(|t| {
+                                    t[0].cues.iter().find(|c| c.rule.starts_with("trigger:"))
+                                })
+                        });
+                    beside.map(|c| {
+                        (
+                            SubEventType::AirDroneStrike,
+                            Cue {
+                                rule: "context:aircraft_beside".to_string(),
+                                text: c.text.clone(),
+                                weight: 0.0,
+                            },
+                        )
+                    })
+                }
+                SubEventType::Attack
+                    if generic_violence(&types[i]) && !names_strike(text, sentences[i]) =>
+                {
+                    let recent = (i.saturating_sub(3)..i)
+                        .any(|j| top(&types[j]) == Some(SubEventType::ChemicalWeapon));
+                    // Far from it, only "the attack" itself refers back to the story's attack
+                    // (a death toll there may be the war's).
+                    let anaphor = first.cues.iter().any(|c| {
+                        c.rule == "trigger:attack_verbs"
+                            && c.text.to_ascii_lowercase().starts_with("attack")
+                    });
+                    (recent || lead_chemical && anaphor).then(|| {
+                        (
+                            SubEventType::ChemicalWeapon,
+                            Cue {
+                                rule: "context:chemical_story".to_string(),
+                                text: String::new(),
+                                weight: 0.0,
+                            },
+                        )
+                    })
+                }
+                SubEventType::ManMadeDisaster if aftermath_only(first) => (i.saturating_sub(3)..i)
+                    .rev()
+                    .filter_map(|j| types[j].first())
+                    .find(|t| t.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence)
+                    .map(|t| {
+                        (
+                            t.sub_event_type,
+                            Cue {
+                                rule: "context:aftermath_of".to_string(),
+                                text: t
+                                    .cues
+                                    .iter()
+                                    .find(|c| c.rule.starts_with("trigger:"))
+                                    .map(|c| c.text.clone())
+                                    .unwrap_or_default(),
+                                weight: 0.0,
+                            },
+                        )
+                    }),
+                _ => None,
+            };
+            if let Some((class, cue)) = retype {
+                let mut moved = types[i][0].clone();
+                moved.sub_event_type = class;
+                moved.cues.push(cue);
+                types[i].retain(|t| t.sub_event_type != class);
+                types[i][0] = moved;
+            }
+        }
+        types
+    }
+
     /// [`Classifier::classify`] over the whole of `text`.
     pub fn classify_str(&self, text: &str) -> Vec<TypeScore> {
         self.classify(text, Span::new(0, text.len()))
@@ -948,4 +1060,77 @@ fn is_month_name(text: &str, span: Span) -> bool {
 /// trigger's own phrase (two overlapping entries: "vandalized the residence").
 fn text_between(text: &str, trigger: Span, cue: Span) -> &str {
     text.get(trigger.end..cue.start).unwrap_or("")
+}
+
+/// A remote-explosive reading resting only on the generic "bomb"/"bombing" words: nothing says
+/// the bomb was planted (no IED, car bomb, explosive device).
+fn generic_bombing(ts: &TypeScore) -> bool {
+    let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
+    let mut any = false;
+    let generic = heads.all(|c| {
+        any = true;
+        c.rule == "trigger:explosion" && c.text.to_ascii_lowercase().starts_with("bomb")
+    });
+    any && generic
+}
+
+/// The aircraft or air strike a sentence names, if any.
+fn aircraft_cue(types: &[TypeScore]) -> Option<&Cue> {
+    types
+        .iter()
+        .filter(|t| t.sub_event_type == SubEventType::AirDroneStrike)
+        .flat_map(|t| t.cues.iter())
+        .find(|c| {
+            matches!(
+                c.rule.as_str(),
+                "trigger:air_strike" | "trigger:air_strike_agents" | "trigger:drone_strike"
+            )
+        })
+}
+
+/// A sentence whose every head is a generic attack or death word ("the attack", "died"): it
+/// names no kind of violence of its own.
+fn generic_violence(types: &[TypeScore]) -> bool {
+    types
+        .iter()
+        .flat_map(|t| t.cues.iter())
+        .filter(|c| c.rule.starts_with("trigger:"))
+        .all(|c| {
+            matches!(
+                c.rule.as_str(),
+                "trigger:attack_verbs" | "trigger:attack_kill" | "trigger:attack_kill_nouns"
+            )
+        })
+}
+
+/// A sentence naming a bomb that was planted, a car bomb or a suicide bombing.
+fn planted_bomb(types: &[TypeScore]) -> bool {
+    types.iter().any(|t| {
+        t.sub_event_type == SubEventType::SuicideBomb
+            || t.sub_event_type == SubEventType::RemoteExplosive
+                && t.cues.iter().any(|c| c.rule == "trigger:remote_explosive")
+    })
+}
+
+/// Whether the sentence names a strike ("the U.S. strike on the air base"): a kind of attack of
+/// its own, not an anaphor of the story's.
+fn names_strike(text: &str, sentence: Span) -> bool {
+    let s = text.get(sentence.start..sentence.end).unwrap_or("");
+    s.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("strike") || w.eq_ignore_ascii_case("strikes"))
+}
+
+/// A disaster reading resting only on the aftermath words that any strike leaves (rescuers,
+/// rubble, debris, a collapse), perhaps with the blast that made them, and no accident of its
+/// own (fire, crash, leak): a bomb on a bus with no rescue told is its own event.
+fn aftermath_only(ts: &TypeScore) -> bool {
+    let aftermath = |c: &Cue| {
+        let w = c.text.to_ascii_lowercase();
+        c.rule == "trigger:man_made_disaster"
+            && ["rescue", "rubble", "debris", "collaps"]
+                .iter()
+                .any(|p| w.starts_with(p))
+    };
+    let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
+    heads.clone().any(aftermath) && heads.all(|c| c.rule == "trigger:explosion" || aftermath(c))
 }

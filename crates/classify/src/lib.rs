@@ -13,6 +13,10 @@ matched at once by one Aho-Corasick automaton (leftmost-longest, ASCII case-inse
 word-bounded), so classifying a 3 KB article costs tens of microseconds. Every score
 carries the cues that decided it, named by lexicon entry (`trigger:shelling`,
 `cue:civilian_victims`, `+negation`, `+as_target`), so each decision can be explained.
+`Classifier::classify_sentences` reads an article's sentences with the ones around them: a
+"bombing" beside a sentence naming aircraft, "the attack" after a gas attack, or the rubble
+after a strike takes that event's kind (`context:aircraft_beside`, `context:chemical_story`,
+`context:aftermath_of`).
 
 Measured with `cargo run --release -p sitrep-classify --example eval -- case|acled|speed PATH`
 (see `examples/eval.rs`).

@@ -172,10 +172,7 @@ impl Reader {
             .collect();
         lap(&mut times.actors);
 
-        let types: Vec<_> = sentences
-            .iter()
-            .map(|s| self.classifier.classify(text, *s))
-            .collect();
+        let types = self.classifier.classify_sentences(text, &sentences);
         lap(&mut times.classify);
 
         let doc = Doc {

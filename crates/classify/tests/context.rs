@@ -1,0 +1,139 @@
+//! Sentences read with the sentences around them (`Classifier::classify_sentences`), and the
+//! evacuee-bus bombing: texts written for these tests.
+
+use sitrep_classify::Classifier;
+use sitrep_model::{Span, SubEventType};
+
+/// The top class of each sentence of `text` (sentences end at ". ").
+fn tops(text: &str) -> Vec<Option<SubEventType>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        spans.push(Span::new(start, i + 1));
+        start = i + 2;
+    }
+    spans.push(Span::new(start, text.len()));
+    Classifier::embedded()
+        .classify_sentences(text, &spans)
+        .iter()
+        .map(|t| t.first().map(|x| x.sub_event_type))
+        .collect()
+}
+
+#[test]
+fn bombing_beside_aircraft_is_an_air_strike() {
+    let text = "Government jets circled over the northern suburb before dawn. \
+                The bombing flattened a bakery and killed four people.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    let alone = "The bombing flattened a bakery and killed four people.";
+    assert_eq!(tops(alone)[0], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn bombing_beside_a_planted_bomb_stays_an_ied() {
+    // "bombers" names aircraft, but the car bomb next to it says the bomb was planted.
+    let text = "Police said the bombers had hidden a car bomb near the bakery. \
+                The bombing killed four people.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn the_attack_after_a_gas_attack_is_that_attack() {
+    let text = "Doctors said a sarin attack hit the village of Tel Warda on Monday. \
+                At least 30 people died in the village. \
+                Medics said the attack overwhelmed the only clinic.";
+    let t = tops(text);
+    assert_eq!(t[0], Some(SubEventType::ChemicalWeapon));
+    assert_eq!(t[1], Some(SubEventType::ChemicalWeapon));
+    assert_eq!(t[2], Some(SubEventType::ChemicalWeapon));
+    // Without the gas attack before it, the same sentence is a generic attack.
+    assert_eq!(
+        tops("At least 30 people died in the village.")[0],
+        Some(SubEventType::Attack)
+    );
+}
+
+#[test]
+fn a_strike_after_a_gas_attack_keeps_its_kind() {
+    let text = "Doctors said a sarin attack hit the village of Tel Warda on Monday. \
+                The retaliatory strike on the airfield targeted the air force commanders.";
+    assert_ne!(tops(text)[1], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn symptoms_name_a_chemical_attack() {
+    let text = "Survivors of the attack were foaming at the mouth and had constricted pupils.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn a_blast_among_evacuee_buses_is_no_transfer() {
+    let text = "A bomb went off beside the buses carrying the evacuees, killing dozens.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "The guards who escorted the buses were also killed.";
+    assert_ne!(
+        tops(text)[0],
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
+}
+
+#[test]
+fn an_air_force_bombing_is_an_air_strike() {
+    let text = "Four shops burned after regime bombing of the old market.";
+    assert_eq!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+    let text = "Dozens died in the bombing campaign on the valley towns.";
+    assert_eq!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn the_bombing_after_an_air_strike_is_that_strike() {
+    let text = "An air raid hit the grain silo on Sunday. \
+                The mayor asked for generators. \
+                The bombing took place at the edge of the town.";
+    assert_eq!(tops(text)[2], Some(SubEventType::AirDroneStrike));
+    // A suicide bombing told before it keeps the bombing an explosion on the ground.
+    let text = "A suicide bomber drove a truck into the gate on Sunday. \
+                An air raid hit the grain silo later. \
+                The mayor asked for generators. \
+                The bombing took place at the edge of the town.";
+    assert_ne!(tops(text)[3], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn a_suicide_blast_is_a_suicide_bombing() {
+    let text = "A suicide blast near the depot killed nine guards.";
+    assert_eq!(tops(text)[0], Some(SubEventType::SuicideBomb));
+}
+
+#[test]
+fn a_bomb_that_targets_a_bus_is_no_accident() {
+    let text = "A bomb targeted a minibus full of pilgrims on the ring road.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "A gas cylinder exploded on the minibus, injuring four pilgrims.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+}
+
+#[test]
+fn rubble_after_a_strike_is_its_aftermath() {
+    let text = "Warplanes struck the clinic in the old town on Friday. \
+                Rescuers dug two nurses out of the rubble.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    assert_eq!(
+        tops("Rescuers dug two nurses out of the rubble.")[0],
+        Some(SubEventType::ManMadeDisaster)
+    );
+    // A bomb on a bus with no rescue told is an event of its own.
+    let text = "Warplanes struck the clinic in the old town on Friday. \
+                A bomb went off on a bus carrying workers to the plant.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn a_suicide_car_bomber_is_no_aircraft() {
+    let text = "Officials said the raid on the gate was carried out by a suicide car bomber.";
+    let t = Classifier::embedded().classify_str(text);
+    assert_eq!(t[0].sub_event_type, SubEventType::SuicideBomb);
+    assert!(t
+        .iter()
+        .all(|x| x.sub_event_type != SubEventType::AirDroneStrike));
+}
