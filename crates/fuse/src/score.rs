@@ -1588,7 +1588,8 @@ pub fn score_pair(
     }
     // a bombing (a capture, a deal) at a broad place (a city named like its province) on a day
     // both give: a city sees many strikes a day, seldom two bombings
-    // (in a whole country, only on a day both give explicitly)
+    // (never in a whole country: a country sees many such a day, and a sentence that names
+    // only the country is often a remark on such attacks, not a report of one)
     let country = |m: &Mention| {
         m.event
             .location
@@ -1599,7 +1600,7 @@ pub fn score_pair(
         && same_kind
         && lex.singular_in_city.contains(&kind)
         && lex.singular_in_city.contains(&b.event.sub_event_type)
-        && (cues[1].score >= 1.0 || !(country(a) || country(b)))
+        && !(country(a) || country(b))
         && short(a)
         && short(b);
     // (in a city, or in one province on a day both give explicitly: "a gas attack in Idlib
@@ -1700,7 +1701,8 @@ pub fn score_pair(
     }
     // (not when both name parts of it and none is shared: the shelling of one quarter and a
     // strike on another village of the province are two incidents of its day)
-    if same_city_day && !sub_places_differ(a, b) {
+    // (not in a whole country: it has many incidents a day)
+    if same_city_day && !sub_places_differ(a, b) && !(country(a) || country(b)) {
         total += W_SAME_PLACE_DAY / 2.0;
         cues.push(CueScore {
             cue: "same_place_day".into(),
