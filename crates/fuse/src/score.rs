@@ -77,6 +77,11 @@ pub const SMALL_FIGURE: u64 = 5;
 /// on days apart (date cue below [`DATE_SAME_CARRIED_DAY`]: another day's shelling that killed
 /// ten) is often shared by chance: it earns half of [`W_SAME_FIGURE`].
 pub const ROUND_FIGURE: u64 = 10;
+/// A count of the dead or wounded this large, shared at one place or province, is no chance
+/// figure even across days when one report recalls the event (a past event, or a date known to
+/// a week or month): "an earlier attack on the field in July left 270 dead" and the day's "270
+/// killed in the gas field battle".
+pub const LARGE_SHARED_FIGURE: u64 = 100;
 /// Bonus, instead of [`W_SAME_FIGURE`], when two reports of one sub-event type share a count of
 /// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
 /// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
@@ -1722,13 +1727,26 @@ pub fn score_pair(
         });
     }
     let shared = same_figure(a, b);
+    // a large count of one kind of event at one place or province, one report a recall (a past
+    // event, or a date known to a week or a month) of the other's: no chance figure across days
+    let recall = |m: &Mention| {
+        m.background
+            || matches!(
+                m.event.date.precision,
+                DatePrecision::Week | DatePrecision::Month
+            )
+    };
+    let in_province = cues[2].score >= 0.5;
+    let recalled_count = |value: u64| {
+        value >= LARGE_SHARED_FIGURE && same_kind && in_province && (recall(a) || recall(b))
+    };
     if let Some((kind, value)) = shared {
         let (bonus, why) = if value < SMALL_FIGURE {
             (
                 W_SAME_FIGURE / 2.0,
                 ", a small count often shared by chance",
             )
-        } else if value % ROUND_FIGURE == 0 && !same_day {
+        } else if value % ROUND_FIGURE == 0 && !same_day && !recalled_count(value) {
             (
                 W_SAME_FIGURE / 2.0,
                 ", a round count on days apart, often shared by chance",
@@ -1824,7 +1842,9 @@ pub fn score_pair(
         && same_kind
         && month_or_less(a)
         && month_or_less(b)
-        && (same_place || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE))
+        && (same_place
+            || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE)
+            || shared.is_some_and(|(_, v)| recalled_count(v)))
     {
         total += W_BACKGROUND_SAME_EVENT;
         cues.push(CueScore {

@@ -2834,3 +2834,50 @@ fn split_diagnostics_count_bridged_near_misses_and_lone_vetoes() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_large_count_recalled_months_later_is_no_chance_figure() {
+    let lex = Lexicons::embedded();
+    let clash = "Armed clash";
+    const FIELD: Town = ("Gasfield", 8, 35.30, 37.20, "Northcity Province");
+    // the day's report, filed at the province ("in Northcity province")
+    let mut news = report_at(
+        "gazette",
+        clash,
+        "2024-05-19",
+        PROVINCE_CITY,
+        "Militants killed 270 in a battle for a gas field, a monitor said on Saturday.",
+    );
+    if let Some(p) = news.event.location.as_mut() {
+        p.geo_precision = 3;
+    }
+    let news = Mention::new(news.event, "gazette", None, Some(day("2024-05-19")), lex);
+    // months later another outlet recalls it with its month only, at the field's town
+    let mut recall = report_at(
+        "courier",
+        clash,
+        "2024-05-01",
+        FIELD,
+        "An earlier attack by militants on Gasfield in May left 270 people dead.",
+    );
+    recall.event.date.precision = DatePrecision::Month;
+    let recall = Mention::new(recall.event, "courier", None, Some(day("2024-09-20")), lex);
+    assert!(recall.background);
+    let (news, recall_270) = (with_dead(news, 270), with_dead(recall.clone(), 270));
+    let (total, cues) = scored(&news, &recall_270);
+    assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
+    let full = score::W_SAME_KIND_AND_FIGURE / score::W_SAME_FIGURE;
+    assert_eq!(cue_of(&cues, "same_figure"), Some(full), "{cues:?}");
+    assert_eq!(
+        cue_of(&cues, "background_same_event"),
+        Some(1.0),
+        "{cues:?}"
+    );
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a smaller round count shared across days is still often shared by chance
+    let (news_70, recall_70) = (with_dead(news.clone(), 70), with_dead(recall, 70));
+    let (total, cues) = scored(&news_70, &recall_70);
+    assert_eq!(cue_of(&cues, "same_figure"), Some(0.5), "{cues:?}");
+    assert_eq!(cue_of(&cues, "background_same_event"), None, "{cues:?}");
+    assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
+}
