@@ -27,6 +27,10 @@ pub const W_ACTORS: f32 = 0.15;
 pub const ACTORS_DISAGREE: f32 = 0.25;
 /// Weight of the wording cue (shared content words of the two reporting sentences).
 pub const W_WORDS: f32 = 0.20;
+/// Two reports of one outlet, neither dated by its text (both by their publication), share its
+/// boilerplate (the agency's byline, the stock line on the offensive): their wording counts by
+/// this much (not for a kind that seldom recurs at a place: `data/singular_kinds.tsv`).
+pub const SAME_OUTLET_WORDS: f32 = 0.5;
 /// Bonus when the two articles are near-duplicates of each other.
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// Bonus when both mentions report one kind that seldom recurs in one place within days
@@ -1509,10 +1513,32 @@ pub fn score_pair(
     } else {
         shared_words / union_words
     };
+    // (two undated reports of one outlet: its boilerplate repeats, so their words count less;
+    // not for a kind that seldom recurs at a place, which is evidence of its own - a front's
+    // clashes recur daily, and the outlet tells each day's in its stock words)
+    let same_outlet = a.source.is_some() && a.source == b.source && a.article_id != b.article_id;
+    let undated_same_outlet = same_outlet
+        && a.date_fallback
+        && b.date_fallback
+        && !lex.singular_kinds.contains(&a.event.sub_event_type)
+        && !lex.singular_kinds.contains(&b.event.sub_event_type);
     let words = CueScore {
         cue: "words".into(),
-        score: (similarity / WORDS_FULL).min(1.0),
-        detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
+        score: (similarity / WORDS_FULL).min(1.0)
+            * if undated_same_outlet {
+                SAME_OUTLET_WORDS
+            } else {
+                1.0
+            },
+        detail: why!(
+            explain,
+            "weighted content-word overlap {similarity:.2}{}",
+            if undated_same_outlet {
+                ", two undated reports of one outlet (its boilerplate repeats)"
+            } else {
+                ""
+            }
+        ),
     };
     // (not a short stock line: SAME_WORDING_MIN_SHARED)
     let same_wording = similarity >= SAME_WORDING && shared_words >= SAME_WORDING_MIN_SHARED;

@@ -2881,3 +2881,56 @@ fn a_large_count_recalled_months_later_is_no_chance_figure() {
     assert_eq!(cue_of(&cues, "background_same_event"), None, "{cues:?}");
     assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
 }
+
+#[test]
+fn two_undated_reports_of_one_outlet_share_its_boilerplate() {
+    let lex = Lexicons::embedded();
+    // one agency's two reports of the front at Oasis, three days apart, neither dated by its
+    // text: each ends with the agency's stock line
+    let undated = |art: &str, source: &str, published: &'static str, notes: &'static str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: "Armed clash",
+                date: published,
+                town: OASIS,
+                actor1: Some("Northern Guards"),
+                notes,
+            },
+        );
+        e.date.evidence = None;
+        e.date.precision = DatePrecision::Approximate;
+        Mention::new(e, art, Some(source.into()), Some(day(published)), lex)
+    };
+    let first = undated(
+        "wire-1",
+        "wire",
+        "2024-05-06",
+        "The Northern Guards killed 13 militants in clashes near Oasis, local media reported, adding that the fighting lasted until dawn around the old grain silos. WIRE Photo Desk",
+    );
+    let later = undated(
+        "wire-2",
+        "wire",
+        "2024-05-09",
+        "Twelve fighters died as the Northern Guards repelled an assault east of Oasis overnight, a spokesman told reporters by telephone from the frontline headquarters; residents fled toward the river villages as mortar rounds landed near a bakery. WIRE Photo Desk",
+    );
+    assert!(first.date_fallback && later.date_fallback);
+    let (total, cues) = scored(&first, &later);
+    let halved = cue_of(&cues, "words").unwrap();
+    assert!(total < score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // two outlets' reports with those words are evidence of one event
+    let other = undated(
+        "post-2",
+        "post",
+        "2024-05-09",
+        "Twelve fighters died as the Northern Guards repelled an assault east of Oasis overnight, a spokesman told reporters by telephone from the frontline headquarters; residents fled toward the river villages as mortar rounds landed near a bakery. WIRE Photo Desk",
+    );
+    let (total, cues) = scored(&first, &other);
+    let full = cue_of(&cues, "words").unwrap();
+    assert!(
+        (full * score::SAME_OUTLET_WORDS - halved).abs() < 1e-6,
+        "{cues:?}"
+    );
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+}
