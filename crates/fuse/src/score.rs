@@ -86,6 +86,8 @@ pub const ROUND_FIGURE: u64 = 10;
 /// a week or month): "an earlier attack on the field in July left 270 dead" and the day's "270
 /// killed in the gas field battle".
 pub const LARGE_SHARED_FIGURE: u64 = 100;
+/// A town this near a broad city (a city named like its province) may be told by the city's name.
+pub const NEAR_CITY_KM: f64 = 30.0;
 /// Bonus, instead of [`W_SAME_FIGURE`], when two reports of one sub-event type share a count of
 /// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
 /// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
@@ -1640,8 +1642,25 @@ pub fn score_pair(
     if singular_broad && (cues[2].score >= BROAD_PLACE || in_province) {
         // (on one day both give the full bonus in a city, that of a specific place in a
         // province; on days a few apart within their precision, that of a specific place)
+        // (a town within NEAR_CITY_KM of the broad city, read as a city and not its province, on
+        // a day both give explicitly: the full bonus - the city's name stands for its
+        // countryside, a deal's phase told at the capital and at the town it evacuated)
+        let near_city = a.broad_place != b.broad_place
+            && match (&a.event.location, &b.event.location) {
+                (Some(p), Some(q)) => {
+                    p.geo_precision < 3
+                        && q.geo_precision < 3
+                        && distance_km(p, q).is_some_and(|d| d <= NEAR_CITY_KM)
+                }
+                _ => false,
+            };
         let (bonus, when) = if same_day && cues[2].score >= BROAD_PLACE {
             (W_SINGULAR_CITY, "in one city on one day")
+        } else if same_day && cues[1].score >= 1.0 && near_city {
+            (
+                W_SINGULAR_CITY,
+                "at a town near a city named like its province, on one day",
+            )
         } else if same_day {
             (W_SINGULAR_KIND, "in one province on one day")
         } else {

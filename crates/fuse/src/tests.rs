@@ -2934,3 +2934,44 @@ fn two_undated_reports_of_one_outlet_share_its_boilerplate() {
     );
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
 }
+
+#[test]
+fn a_deal_told_at_the_city_and_at_a_town_near_it_on_one_day_is_one() {
+    let lex = Lexicons::embedded();
+    let deal = "Agreement";
+    // a town some 22 km from the city named like its province
+    const HILLSIDE: Town = ("Hillside", 9, 35.20, 37.00, "Northcity Province");
+    let town = report_at(
+        "gazette",
+        deal,
+        "2024-05-10",
+        HILLSIDE,
+        "Buses carried the last fighters out of Hillside on Friday under the agreement.",
+    );
+    let city = report_at(
+        "courier",
+        deal,
+        "2024-05-10",
+        PROVINCE_CITY,
+        "After repeated delays the first phase of the deal began on Friday.",
+    );
+    let full = score::W_SINGULAR_CITY / score::W_SINGULAR_KIND;
+    let (_, cues) = scored(&town, &city);
+    assert_eq!(cue_of(&cues, "singular_kind"), Some(full), "{cues:?}");
+    // the city read as its province (the province's centre, not the city's) is no such cue
+    let mut province = city.clone();
+    if let Some(p) = province.event.location.as_mut() {
+        p.geo_precision = 3;
+    }
+    let province = Mention::new(
+        province.event,
+        "courier",
+        None,
+        Some(day("2024-05-10")),
+        lex,
+    );
+    assert_ne!(
+        cue_of(&scored(&town, &province).1, "singular_kind"),
+        Some(full)
+    );
+}
