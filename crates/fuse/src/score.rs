@@ -27,6 +27,10 @@ pub const W_ACTORS: f32 = 0.15;
 pub const ACTORS_DISAGREE: f32 = 0.25;
 /// Weight of the wording cue (shared content words of the two reporting sentences).
 pub const W_WORDS: f32 = 0.20;
+/// Two reports of one outlet, neither dated by its text (both by their publication), share its
+/// boilerplate (the agency's byline, the stock line on the offensive): their wording counts by
+/// this much (not for a kind that seldom recurs at a place: `data/singular_kinds.tsv`).
+pub const SAME_OUTLET_WORDS: f32 = 0.5;
 /// Bonus when the two articles are near-duplicates of each other.
 pub const W_NEAR_DUPLICATE: f32 = 0.15;
 /// Bonus when both mentions report one kind that seldom recurs in one place within days
@@ -77,6 +81,13 @@ pub const SMALL_FIGURE: u64 = 5;
 /// on days apart (date cue below [`DATE_SAME_CARRIED_DAY`]: another day's shelling that killed
 /// ten) is often shared by chance: it earns half of [`W_SAME_FIGURE`].
 pub const ROUND_FIGURE: u64 = 10;
+/// A count of the dead or wounded this large, shared at one place or province, is no chance
+/// figure even across days when one report recalls the event (a past event, or a date known to
+/// a week or month): "an earlier attack on the field in July left 270 dead" and the day's "270
+/// killed in the gas field battle".
+pub const LARGE_SHARED_FIGURE: u64 = 100;
+/// A town this near a broad city (a city named like its province) may be told by the city's name.
+pub const NEAR_CITY_KM: f64 = 30.0;
 /// Bonus, instead of [`W_SAME_FIGURE`], when two reports of one sub-event type share a count of
 /// [`SMALL_FIGURE`] or more: the kind and the toll together name the event (two raids on one day
 /// seldom kill the same 56 people; a battle and the shelling in it may both count 12 dead).
@@ -1504,10 +1515,32 @@ pub fn score_pair(
     } else {
         shared_words / union_words
     };
+    // (two undated reports of one outlet: its boilerplate repeats, so their words count less;
+    // not for a kind that seldom recurs at a place, which is evidence of its own - a front's
+    // clashes recur daily, and the outlet tells each day's in its stock words)
+    let same_outlet = a.source.is_some() && a.source == b.source && a.article_id != b.article_id;
+    let undated_same_outlet = same_outlet
+        && a.date_fallback
+        && b.date_fallback
+        && !lex.singular_kinds.contains(&a.event.sub_event_type)
+        && !lex.singular_kinds.contains(&b.event.sub_event_type);
     let words = CueScore {
         cue: "words".into(),
-        score: (similarity / WORDS_FULL).min(1.0),
-        detail: why!(explain, "weighted content-word overlap {similarity:.2}"),
+        score: (similarity / WORDS_FULL).min(1.0)
+            * if undated_same_outlet {
+                SAME_OUTLET_WORDS
+            } else {
+                1.0
+            },
+        detail: why!(
+            explain,
+            "weighted content-word overlap {similarity:.2}{}",
+            if undated_same_outlet {
+                ", two undated reports of one outlet (its boilerplate repeats)"
+            } else {
+                ""
+            }
+        ),
     };
     // (not a short stock line: SAME_WORDING_MIN_SHARED)
     let same_wording = similarity >= SAME_WORDING && shared_words >= SAME_WORDING_MIN_SHARED;
@@ -1588,7 +1621,8 @@ pub fn score_pair(
     }
     // a bombing (a capture, a deal) at a broad place (a city named like its province) on a day
     // both give: a city sees many strikes a day, seldom two bombings
-    // (in a whole country, only on a day both give explicitly)
+    // (never in a whole country: a country sees many such a day, and a sentence that names
+    // only the country is often a remark on such attacks, not a report of one)
     let country = |m: &Mention| {
         m.event
             .location
@@ -1599,7 +1633,7 @@ pub fn score_pair(
         && same_kind
         && lex.singular_in_city.contains(&kind)
         && lex.singular_in_city.contains(&b.event.sub_event_type)
-        && (cues[1].score >= 1.0 || !(country(a) || country(b)))
+        && !(country(a) || country(b))
         && short(a)
         && short(b);
     // (in a city, or in one province on a day both give explicitly: "a gas attack in Idlib
@@ -1608,8 +1642,25 @@ pub fn score_pair(
     if singular_broad && (cues[2].score >= BROAD_PLACE || in_province) {
         // (on one day both give the full bonus in a city, that of a specific place in a
         // province; on days a few apart within their precision, that of a specific place)
+        // (a town within NEAR_CITY_KM of the broad city, read as a city and not its province, on
+        // a day both give explicitly: the full bonus - the city's name stands for its
+        // countryside, a deal's phase told at the capital and at the town it evacuated)
+        let near_city = a.broad_place != b.broad_place
+            && match (&a.event.location, &b.event.location) {
+                (Some(p), Some(q)) => {
+                    p.geo_precision < 3
+                        && q.geo_precision < 3
+                        && distance_km(p, q).is_some_and(|d| d <= NEAR_CITY_KM)
+                }
+                _ => false,
+            };
         let (bonus, when) = if same_day && cues[2].score >= BROAD_PLACE {
             (W_SINGULAR_CITY, "in one city on one day")
+        } else if same_day && cues[1].score >= 1.0 && near_city {
+            (
+                W_SINGULAR_CITY,
+                "at a town near a city named like its province, on one day",
+            )
         } else if same_day {
             (W_SINGULAR_KIND, "in one province on one day")
         } else {
@@ -1700,7 +1751,8 @@ pub fn score_pair(
     }
     // (not when both name parts of it and none is shared: the shelling of one quarter and a
     // strike on another village of the province are two incidents of its day)
-    if same_city_day && !sub_places_differ(a, b) {
+    // (not in a whole country: it has many incidents a day)
+    if same_city_day && !sub_places_differ(a, b) && !(country(a) || country(b)) {
         total += W_SAME_PLACE_DAY / 2.0;
         cues.push(CueScore {
             cue: "same_place_day".into(),
@@ -1720,13 +1772,26 @@ pub fn score_pair(
         });
     }
     let shared = same_figure(a, b);
+    // a large count of one kind of event at one place or province, one report a recall (a past
+    // event, or a date known to a week or a month) of the other's: no chance figure across days
+    let recall = |m: &Mention| {
+        m.background
+            || matches!(
+                m.event.date.precision,
+                DatePrecision::Week | DatePrecision::Month
+            )
+    };
+    let in_province = cues[2].score >= 0.5;
+    let recalled_count = |value: u64| {
+        value >= LARGE_SHARED_FIGURE && same_kind && in_province && (recall(a) || recall(b))
+    };
     if let Some((kind, value)) = shared {
         let (bonus, why) = if value < SMALL_FIGURE {
             (
                 W_SAME_FIGURE / 2.0,
                 ", a small count often shared by chance",
             )
-        } else if value % ROUND_FIGURE == 0 && !same_day {
+        } else if value % ROUND_FIGURE == 0 && !same_day && !recalled_count(value) {
             (
                 W_SAME_FIGURE / 2.0,
                 ", a round count on days apart, often shared by chance",
@@ -1822,7 +1887,9 @@ pub fn score_pair(
         && same_kind
         && month_or_less(a)
         && month_or_less(b)
-        && (same_place || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE))
+        && (same_place
+            || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE)
+            || shared.is_some_and(|(_, v)| recalled_count(v)))
     {
         total += W_BACKGROUND_SAME_EVENT;
         cues.push(CueScore {
