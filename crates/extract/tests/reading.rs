@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use sitrep_extract::Reader;
-use sitrep_model::{ActorRef, Article, DatePrecision, Polarity, QuantityKind, SubEventType};
+use sitrep_model::{ActorRef, Article, DatePrecision, Event, Polarity, QuantityKind, SubEventType};
 use std::sync::OnceLock;
 
 fn reader() -> &'static Reader {
@@ -31,6 +31,14 @@ fn name(actor: &Option<ActorRef>) -> Option<&str> {
 }
 
 /// The type of the one event a report is read as (fails when it is read as none or several).
+/// The first event of a sub-event type, else a panic that prints what was read.
+fn first_of(events: &[Event], kind: SubEventType) -> &Event {
+    events
+        .iter()
+        .find(|e| e.sub_event_type == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} in {events:#?}"))
+}
+
 fn only_event_type(id: &str, text: &str, published: NaiveDate) -> SubEventType {
     let r = reader().read(&article(id, text, Some(published)));
     assert_eq!(r.events.len(), 1, "{:#?}", r.events);
@@ -165,11 +173,7 @@ fn a_ceasefire_has_its_end_time_with_the_zone() {
         Some(d(2018, 5, 21)),
     );
     let r = reader().read(&a);
-    let e = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::Agreement)
-        .expect("an agreement");
+    let e = first_of(&r.events, SubEventType::Agreement);
     assert_eq!(
         e.valid_until.as_ref().map(|t| t.at.as_str()),
         Some("2018-05-21T12:00+03:00")
@@ -800,11 +804,7 @@ fn arrests_naming_no_one_were_made_by_the_police_named_just_before() {
     let text = "On 4 March 2021, in Campinas, Sao Paulo, federal police officers seized two tons \
                 of marijuana hidden in a truck. Two people were arrested.";
     let r = reader().read(&article("seizure", text, Some(d(2021, 3, 5))));
-    let e = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::Arrests)
-        .expect("the arrests");
+    let e = first_of(&r.events, SubEventType::Arrests);
     let a1 = e.actor1.as_ref().expect("who arrested");
     assert_eq!(a1.name, "Police Forces of Brazil (2019-) Federal Police");
     assert!(a1
@@ -912,11 +912,7 @@ fn a_denial_of_blame_after_the_event_is_a_denied_claim_on_it() {
         "{:#?}",
         r.events
     );
-    let strike = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
-        .expect("the raid is read");
+    let strike = first_of(&r.events, SubEventType::AirDroneStrike);
     assert!(
         strike.claims.iter().any(|c| c.polarity == Polarity::Denied),
         "{:#?}",
@@ -1017,11 +1013,7 @@ fn a_country_or_its_capital_that_denies_speaks_for_its_government() {
         Some(d(2019, 5, 22)),
     );
     let r = reader().read(&a);
-    let shelling = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
-        .expect("the shelling is read");
+    let shelling = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
     assert!(
         shelling
             .claims
@@ -1414,11 +1406,7 @@ fn a_date_after_since_or_in_response_to_is_the_other_events() {
     );
     let r = reader().read(&a);
     // The gas attack itself is Monday's; the strike that answers it is not.
-    let strike = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
-        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    let strike = first_of(&r.events, SubEventType::AirDroneStrike);
     assert_ne!(strike.date.date, Some(d(2019, 4, 8)), "{:#?}", strike.date);
 }
 
@@ -1432,11 +1420,7 @@ fn a_date_set_before_another_noun_names_that_thing() {
         Some(d(2019, 11, 14)),
     );
     let r = reader().read(&a);
-    let strike = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
-        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    let strike = first_of(&r.events, SubEventType::AirDroneStrike);
     assert_ne!(strike.date.date, Some(d(2019, 10, 3)), "{:#?}", strike.date);
 }
 
@@ -1496,11 +1480,7 @@ fn a_trend_in_recent_days_does_not_move_the_story() {
         Some(d(2019, 5, 9)),
     );
     let r = reader().read(&a);
-    let shelling = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
-        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    let shelling = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
     assert_eq!(
         shelling.date.date,
         Some(d(2019, 5, 9)),
