@@ -1071,54 +1071,28 @@ fn place_score(
             cue(1.0, why!(explain, "same place {}", p.name))
         });
     }
-    if unknown_name_runs_on(p, q) {
-        return Ok(if broad {
+    // One place under two names: a broad one scores as a broad place.
+    let one_place = |broad: bool, how: &str| {
+        if broad {
             cue(
                 BROAD_PLACE,
-                why!(
-                    explain,
-                    "{} / {}: a broad place under a longer unknown name",
-                    p.name,
-                    q.name
-                ),
+                why!(explain, "{} / {}: a broad place{how}", p.name, q.name),
             )
         } else {
             cue(
                 1.0,
-                why!(
-                    explain,
-                    "{} / {}: one place under a longer unknown name",
-                    p.name,
-                    q.name
-                ),
+                why!(explain, "{} / {}: one place{how}", p.name, q.name),
             )
-        });
+        }
+    };
+    if unknown_name_runs_on(p, q) {
+        return Ok(one_place(broad, " under a longer unknown name"));
     }
     if unknown_name_transliterated(p, q) {
         // (broad when the other is a known broad place)
         let known_broad =
             (!p.unresolved_name && a.broad_place) || (!q.unresolved_name && b.broad_place);
-        return Ok(if known_broad {
-            cue(
-                BROAD_PLACE,
-                why!(
-                    explain,
-                    "{} / {}: a broad place, its name spelt with other vowels",
-                    p.name,
-                    q.name
-                ),
-            )
-        } else {
-            cue(
-                1.0,
-                why!(
-                    explain,
-                    "{} / {}: one place, its name spelt with other vowels",
-                    p.name,
-                    q.name
-                ),
-            )
-        });
+        return Ok(one_place(known_broad, ", its name spelt with other vowels"));
     }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
     if precision >= 3 {
