@@ -39,7 +39,7 @@ pub use index::{BuildSources, BuildSummary};
 pub use read::{ArticlePlaces, PlaceKind, PlaceMention};
 pub use user::{default_user_places_path, parse_user_places, UserPlace};
 
-use index::{Admin1, Country, IndexData, Place};
+use index::{Admin1, Country, IndexData, Place, FLAG_CAPITAL};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -92,6 +92,8 @@ pub struct Gazetteer {
     pub(crate) countries: Vec<Country>,
     pub(crate) admin1: Vec<Admin1>,
     pub(crate) places: Vec<Place>,
+    /// Each country's capital (its most populous place flagged as one), by country index.
+    pub(crate) capitals: Vec<Option<u32>>,
     /// Hash of a matching key → key number (the key text is checked on lookup).
     keys: FxHashMap<u64, u32>,
     /// Keys whose postings user places extend (the full postings, shipped ones included).
@@ -188,6 +190,18 @@ impl Gazetteer {
             let k = &d.key_blob[start..end as usize];
             keys.entry(key_hash(k)).or_insert(i as u32);
             start = end as usize;
+        }
+        let mut capitals: Vec<Option<u32>> = vec![None; d.countries.len()];
+        for (ix, p) in d.places.iter().enumerate() {
+            if p.flags & FLAG_CAPITAL == 0 {
+                continue;
+            }
+            let Some(slot) = capitals.get_mut(usize::from(p.country)) else {
+                continue;
+            };
+            if slot.is_none_or(|c| d.places[c as usize].population < p.population) {
+                *slot = Some(ix as u32);
+            }
         }
         let mut country_by_iso = FxHashMap::default();
         for (i, c) in d.countries.iter().enumerate() {
@@ -317,6 +331,7 @@ impl Gazetteer {
             countries: d.countries,
             admin1: d.admin1,
             places: d.places,
+            capitals,
             keys,
             extra_keys: FxHashMap::default(),
             key_blob: d.key_blob,

@@ -1324,13 +1324,8 @@ impl Gazetteer {
         {
             return None;
         }
-        let (ix, _) = self
-            .places
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.country == *c && p.flags & FLAG_CAPITAL != 0)
-            .max_by_key(|(_, p)| p.population)?;
-        Some((j + 1, Hit::Names(vec![TAG_PLACE << 30 | ix as u32])))
+        let ix = (*self.capitals.get(usize::from(*c))?)?;
+        Some((j + 1, Hit::Names(vec![TAG_PLACE << 30 | ix])))
     }
 
     /// A sentence's first word is capitalised anyway: take it as a place only when it is a
