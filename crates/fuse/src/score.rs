@@ -1711,7 +1711,9 @@ pub fn score_pair(
                 })
         };
         let dead = dead.filter(|_| !(background_line(a) || background_line(b)));
-        if let Some(dead) = dead.filter(|_| deadly.is_none()) {
+        // (only for one kind: two kinds outlets confuse on one day at a town are as often two
+        // of its incidents, each with its toll, as one told two ways)
+        if let Some(dead) = dead.filter(|_| deadly.is_none() && same_kind) {
             total += W_DEADLY_SINGULAR;
             cues.push(CueScore {
                 cue: "deadly_place_day".into(),

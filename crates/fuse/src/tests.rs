@@ -2455,6 +2455,18 @@ fn a_deadly_day_at_one_town_is_one_event() {
     assert!(plight.general.is_some());
     let (_, cues) = scored(&toll, &plight);
     assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
+    // a clash at the town that day, of another kind outlets confuse with shelling: as often
+    // another of its incidents, with its own toll, as the shelling told another way
+    let fight = report_at(
+        "courier",
+        "Armed clash",
+        "2024-05-07",
+        CITY,
+        "Militiamen fought off an assault on the hills west of Northtown.",
+    );
+    let (_, cues) = scored(&toll, &fight);
+    assert_eq!(cue_of(&cues, "same_place_day"), Some(1.0), "{cues:?}");
+    assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
 }
 
 #[test]
