@@ -1556,6 +1556,18 @@ pub fn score_pair(
         actors,
         words,
     ];
+    // A cue that moves the total by its points (a penalty's are negative), with its score
+    // before weighting and why: each merge decision lists every cue that counted.
+    macro_rules! add_cue {
+        ($cue:expr, $points:expr, $score:expr, $detail:expr) => {{
+            total += $points;
+            cues.push(CueScore {
+                cue: $cue.into(),
+                score: $score,
+                detail: $detail,
+            });
+        }};
+    }
     let short = |m: &Mention| {
         m.window
             .is_some_and(|(x, y)| (y - x).num_days() < SINGULAR_WINDOW_DAYS)
@@ -1577,21 +1589,21 @@ pub fn score_pair(
         && !(place_scope && both_carried)
         && (month_of(a, b) || month_of(b, a))
     {
-        total += W_SINGULAR_KIND;
         let within = if short(a) && short(b) {
             "within days"
         } else {
             "within a month"
         };
-        cues.push(CueScore {
-            cue: "singular_kind".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "singular_kind",
+            W_SINGULAR_KIND,
+            1.0,
+            why!(
                 explain,
                 "{} seldom recurs at one place {within}",
                 kind.acled_name()
-            ),
-        });
+            )
+        );
     }
     // a bombing (a capture, a deal) at a broad place (a city named like its province) on a day
     // both give: a city sees many strikes a day, seldom two bombings
@@ -1640,12 +1652,12 @@ pub fn score_pair(
         } else {
             (W_SINGULAR_KIND, "in one city within days")
         };
-        total += bonus;
-        cues.push(CueScore {
-            cue: "singular_kind".into(),
-            score: bonus / W_SINGULAR_KIND,
-            detail: why!(explain, "{} seldom recurs {when}", kind.acled_name()),
-        });
+        add_cue!(
+            "singular_kind",
+            bonus,
+            bonus / W_SINGULAR_KIND,
+            why!(explain, "{} seldom recurs {when}", kind.acled_name())
+        );
     }
     // (either singular bonus above, and many dead counted by either report)
     let singular = cues.iter().any(|c| c.cue == "singular_kind");
@@ -1658,16 +1670,16 @@ pub fn score_pair(
         })
         .flatten();
     if let Some(dead) = deadly {
-        total += W_DEADLY_SINGULAR;
-        cues.push(CueScore {
-            cue: "deadly_singular".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "deadly_singular",
+            W_DEADLY_SINGULAR,
+            1.0,
+            why!(
                 explain,
                 "{} that killed {dead}: seldom two such at one place within days",
                 kind.acled_name()
-            ),
-        });
+            )
+        );
     }
     let shared_targets = a.targets & b.targets;
     if shared_targets != 0 && short(a) && short(b) {
@@ -1677,24 +1689,24 @@ pub fn score_pair(
         } else {
             (W_SAME_TARGET, "")
         };
-        total += bonus;
-        cues.push(CueScore {
-            cue: "same_target".into(),
-            score: bonus / W_SAME_TARGET,
-            detail: why!(
+        add_cue!(
+            "same_target",
+            bonus,
+            bonus / W_SAME_TARGET,
+            why!(
                 explain,
                 "both name the {} hit{when}",
                 lex.target_list(shared_targets).join(", ")
-            ),
-        });
+            )
+        );
     }
     if same_place_day {
-        total += W_SAME_PLACE_DAY;
-        cues.push(CueScore {
-            cue: "same_place_day".into(),
-            score: 1.0,
-            detail: why!(explain, "one town or spot on one day"),
-        });
+        add_cue!(
+            "same_place_day",
+            W_SAME_PLACE_DAY,
+            1.0,
+            why!(explain, "one town or spot on one day")
+        );
         // (many dead counted by either report: a town's or a spot's deadly day is one event
         // told by all its reports)
         let dead = dead_counted(a, LARGE_FIGURE)
@@ -1714,38 +1726,38 @@ pub fn score_pair(
         // (only for one kind: two kinds outlets confuse on one day at a town are as often two
         // of its incidents, each with its toll, as one told two ways)
         if let Some(dead) = dead.filter(|_| deadly.is_none() && same_kind) {
-            total += W_DEADLY_SINGULAR;
-            cues.push(CueScore {
-                cue: "deadly_place_day".into(),
-                score: 1.0,
-                detail: why!(
+            add_cue!(
+                "deadly_place_day",
+                W_DEADLY_SINGULAR,
+                1.0,
+                why!(
                     explain,
                     "{dead} killed at one town or spot on one day: seldom two such"
-                ),
-            });
+                )
+            );
         }
     }
     // (not when both name parts of it and none is shared: the shelling of one quarter and a
     // strike on another village of the province are two incidents of its day)
     // (not in a whole country: it has many incidents a day)
     if same_city_day && !sub_places_differ(a, b) && !(country(a) || country(b)) {
-        total += W_SAME_PLACE_DAY / 2.0;
-        cues.push(CueScore {
-            cue: "same_place_day".into(),
-            score: 0.5,
-            detail: why!(explain, "one broad place on one day both give"),
-        });
+        add_cue!(
+            "same_place_day",
+            W_SAME_PLACE_DAY / 2.0,
+            0.5,
+            why!(explain, "one broad place on one day both give")
+        );
     }
     if same_wording {
-        total += W_SAME_WORDING;
-        cues.push(CueScore {
-            cue: "same_wording".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "same_wording",
+            W_SAME_WORDING,
+            1.0,
+            why!(
                 explain,
                 "one sentence, reused by both reports (overlap {similarity:.2})"
-            ),
-        });
+            )
+        );
     }
     let shared = same_figure(a, b);
     // a large count of one kind of event at one place or province, one report a recall (a past
@@ -1777,12 +1789,12 @@ pub fn score_pair(
         } else {
             (W_SAME_FIGURE, "")
         };
-        total += bonus;
-        cues.push(CueScore {
-            cue: "same_figure".into(),
-            score: bonus / W_SAME_FIGURE,
-            detail: why!(explain, "both report {value} {kind}{why}"),
-        });
+        add_cue!(
+            "same_figure",
+            bonus,
+            bonus / W_SAME_FIGURE,
+            why!(explain, "both report {value} {kind}{why}")
+        );
     }
     // one counts only civilians dead, the other only fighters, at a broad place (not one town
     // or spot): two incidents of a city's day (a rebel offensive repelled, the shelling of a
@@ -1793,15 +1805,15 @@ pub fn score_pair(
             (Some(x), Some(y)) if x != y
         );
     if victims_differ {
-        total -= W_VICTIMS_DIFFER;
-        cues.push(CueScore {
-            cue: "victims_differ".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "victims_differ",
+            -W_VICTIMS_DIFFER,
+            1.0,
+            why!(
                 explain,
                 "one counts civilians dead, the other fighters, at a broad place"
-            ),
-        });
+            )
+        );
     }
     // (not when they share a count: that is the stronger cue above; not for two reports both
     // dated only by their publication: each outlet's tally of the day before; not for counts
@@ -1817,36 +1829,37 @@ pub fn score_pair(
         None
     };
     if let Some((x, y)) = close {
-        total += W_CLOSE_FIGURES;
-        cues.push(CueScore {
-            cue: "close_figures".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "close_figures",
+            W_CLOSE_FIGURES,
+            1.0,
+            why!(
                 explain,
                 "{x} killed / {y} killed: close counts of one kind of event"
-            ),
-        });
+            )
+        );
     }
     let differ = figures_differ(a, b);
     // (not when the larger count is told over a period of days: the other's may be a part of it)
     let part = differ.and_then(|_| part_of_total(a, b));
     if let Some((big, small, phrase)) = part {
-        cues.push(CueScore {
-            cue: "part_of_total".into(),
-            score: 0.0,
-            detail: why!(
+        add_cue!(
+            "part_of_total",
+            0.0,
+            0.0,
+            why!(
                 explain,
                 "{big} killed counted over a period ('{phrase}'), {small} killed: a part of it, no figures_differ"
-            ),
-        });
+            )
+        );
     }
     if let Some((x, y)) = differ.filter(|_| part.is_none()) {
-        total -= W_FIGURES_DIFFER;
-        cues.push(CueScore {
-            cue: "figures_differ".into(),
-            score: 1.0,
-            detail: why!(explain, "{x} killed / {y} killed"),
-        });
+        add_cue!(
+            "figures_differ",
+            -W_FIGURES_DIFFER,
+            1.0,
+            why!(explain, "{x} killed / {y} killed")
+        );
     }
     // a past event recalled, and another report of it (the news, or another recall)
     // (dated by the text to a day, a week or a month: not a day carried over from an earlier
@@ -1867,16 +1880,16 @@ pub fn score_pair(
             || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE)
             || shared.is_some_and(|(_, v)| recalled_count(v)))
     {
-        total += W_BACKGROUND_SAME_EVENT;
-        cues.push(CueScore {
-            cue: "background_same_event".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "background_same_event",
+            W_BACKGROUND_SAME_EVENT,
+            1.0,
+            why!(
                 explain,
                 "a past {} recalled, and another report of it at that place",
                 kind.acled_name()
-            ),
-        });
+            )
+        );
     }
     // a general statement and an incident (not two general statements, not one sentence reused)
     let general = match (&a.general, &b.general) {
@@ -1884,15 +1897,15 @@ pub fn score_pair(
         _ => None,
     };
     if let Some(g) = general {
-        total -= W_GENERAL_VS_INCIDENT;
-        cues.push(CueScore {
-            cue: "general_vs_incident".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "general_vs_incident",
+            -W_GENERAL_VS_INCIDENT,
+            1.0,
+            why!(
                 explain,
                 "one tells a general state of things ('{g}'), the other an incident"
-            ),
-        });
+            )
+        );
     }
     // two statements (a kind that scores below one with itself, `data/families.tsv`: many a
     // day, by many speakers) told in other words, from articles that are no near-duplicates:
@@ -1902,38 +1915,38 @@ pub fn score_pair(
     // (unless both name one speaker: that speaker's statement told twice)
     let same_speaker = statements && a.speakers.iter().any(|s| b.speakers.contains(s));
     if same_speaker {
-        total += W_SAME_SPEAKER;
-        cues.push(CueScore {
-            cue: "same_speaker".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "same_speaker",
+            W_SAME_SPEAKER,
+            1.0,
+            why!(
                 explain,
                 "two statements that name one speaker: one statement told twice"
-            ),
-        });
+            )
+        );
     }
     if statements && !same_speaker && similarity < STATEMENT_SAME_WORDS && near_duplicate.is_none()
     {
-        total -= W_STATEMENTS_REWORDED;
-        cues.push(CueScore {
-            cue: "statements_reworded".into(),
-            score: 1.0,
-            detail: why!(
+        add_cue!(
+            "statements_reworded",
+            -W_STATEMENTS_REWORDED,
+            1.0,
+            why!(
                 explain,
                 "two statements in other words (overlap {similarity:.2}): two speakers'"
-            ),
-        });
+            )
+        );
     }
     if let Some(sim) = near_duplicate {
-        total += W_NEAR_DUPLICATE;
-        cues.push(CueScore {
-            cue: "near_duplicate".into(),
-            score: sim,
-            detail: why!(
+        add_cue!(
+            "near_duplicate",
+            W_NEAR_DUPLICATE,
+            sim,
+            why!(
                 explain,
                 "articles are near-duplicates (similarity {sim:.2})"
-            ),
-        });
+            )
+        );
     }
     PairScore::Score { total, cues }
 }
