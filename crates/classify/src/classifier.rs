@@ -647,6 +647,9 @@ impl Classifier {
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`).
+    /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
+    ///   aircraft named in the sentence or beside it, or an air strike told up to three
+    ///   sentences before, are those air raids (`context:raids_of_aircraft`).
     /// - Rescuers, rubble, debris or collapsed buildings (and the blast that made them) up to
     ///   three sentences after a strike, shelling or bombing are its aftermath, not a disaster
     ///   of their own (`context:aftermath_of`).
@@ -695,6 +698,32 @@ impl Classifier {
                             },
                         )
                     })
+                }
+                SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
+                    // (aircraft in the sentence or next to it, or an air strike told up to three
+                    // sentences before)
+                    let around = [i.wrapping_sub(1), i, i + 1].map(|j| types.get(j));
+                    around
+                        .into_iter()
+                        .flatten()
+                        .find_map(|t| aircraft_cue(t))
+                        .or_else(|| {
+                            (i.saturating_sub(3)..i)
+                                .rev()
+                                .map(|j| &types[j])
+                                .find(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                                .and_then(|t| aircraft_cue(t))
+                        })
+                        .map(|c| {
+                            (
+                                SubEventType::AirDroneStrike,
+                                Cue {
+                                    rule: "context:raids_of_aircraft".to_string(),
+                                    text: c.text.clone(),
+                                    weight: 0.0,
+                                },
+                            )
+                        })
                 }
                 SubEventType::Attack
                     if generic_violence(&types[i]) && !names_strike(text, sentences[i]) =>
@@ -1072,6 +1101,15 @@ fn generic_bombing(ts: &TypeScore) -> bool {
         c.rule == "trigger:explosion" && c.text.to_ascii_lowercase().starts_with("bomb")
     });
     any && generic
+}
+
+/// Whether a generic attack is told as "raids" (or "a raid"): a noun that, beside aircraft, is
+/// the air raids they flew (not "raided", a raid on homes).
+fn raids(ts: &TypeScore) -> bool {
+    ts.cues.iter().any(|c| {
+        c.rule == "trigger:attack_verbs"
+            && matches!(c.text.to_ascii_lowercase().as_str(), "raid" | "raids")
+    })
 }
 
 /// The aircraft or air strike a sentence names, if any.

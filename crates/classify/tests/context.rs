@@ -30,6 +30,24 @@ fn bombing_beside_aircraft_is_an_air_strike() {
 }
 
 #[test]
+fn raids_beside_aircraft_are_air_raids() {
+    let text = "Government jets circled over the river town all morning. \
+                Eleven civilians were killed in raids on its market.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    // an air strike told two sentences before: its raids told again
+    let before = "An airstrike hit a school in the river town on Monday. \
+                  The governor visited the scene. \
+                  The raids killed eleven civilians.";
+    assert_eq!(tops(before)[2], Some(SubEventType::AirDroneStrike));
+    // with no aircraft around, raids stay a generic attack, and "raided" homes are no air raid
+    let alone = "Eleven civilians were killed in raids on the market.";
+    assert_eq!(tops(alone)[0], Some(SubEventType::Attack));
+    let homes = "Government jets circled over the river town all morning. \
+                 Gunmen raided homes and killed eleven civilians.";
+    assert_eq!(tops(homes)[1], Some(SubEventType::Attack));
+}
+
+#[test]
 fn bombing_beside_a_planted_bomb_stays_an_ied() {
     // "bombers" names aircraft, but the car bomb next to it says the bomb was planted.
     let text = "Police said the bombers had hidden a car bomb near the bakery. \
