@@ -2987,3 +2987,34 @@ fn a_deal_told_at_the_city_and_at_a_town_near_it_on_one_day_is_one() {
         Some(full)
     );
 }
+
+#[test]
+fn an_air_raid_told_as_an_attack_on_civilians_merges() {
+    let raid = report_at(
+        "gazette",
+        "Air/drone strike",
+        "2024-05-07",
+        FARTOWN,
+        "Government jets bombed the market of Fartown on Tuesday, killing nine civilians.",
+    );
+    let attack = report_at(
+        "courier",
+        "Attack",
+        "2024-05-07",
+        FARTOWN,
+        "Nine civilians were killed in the market of Fartown on Tuesday, residents said.",
+    );
+    let (total, cues) = scored(&raid, &attack);
+    // one kind told two ways at one town on one day: no veto, merged
+    assert!(cue_of(&cues, "type").is_some_and(|t| t > 0.0), "{cues:?}");
+    assert!(total >= MERGE_THRESHOLD, "{total} {cues:?}");
+    // a gas attack told as an attack on civilians: no veto either
+    let gas = report_at(
+        "herald",
+        "Chemical weapon",
+        "2024-05-07",
+        FARTOWN,
+        "A chlorine attack on Fartown on Tuesday killed nine civilians, doctors said.",
+    );
+    assert!(cue_of(&scored(&gas, &attack).1, "type").is_some_and(|t| t > 0.0));
+}
