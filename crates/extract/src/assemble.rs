@@ -978,20 +978,44 @@ fn resolve_actors(
 fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     let end = doc.sentences[i].end;
     let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))].trim_start();
-    [
+    let starts = |text: &str, v: &str| {
+        text.get(..v.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(v))
+    };
+    if [
         "reported that",
         "stated that",
         "claimed that",
         "announced that",
     ]
     .iter()
-    .any(|v| {
-        after
-            .get(..v.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(v))
-    }) && doc.actors[i]
+    .any(|v| starts(after, v))
+        && doc.actors[i]
+            .iter()
+            .any(|n| n.span.start > span.end && !n.generic)
+    {
+        return true;
+    }
+    // "The SDF said regime warplanes struck ...": a speaker whose reported clause opens with
+    // another actor as its subject (not "it" or "its forces": "The army said it killed ...").
+    let Some(verb) = ["said that ", "says that ", "said ", "says "]
         .iter()
-        .any(|n| n.span.start > span.end && !n.generic)
+        .find(|v| starts(after, v))
+    else {
+        return false;
+    };
+    let rest = &doc.text[span.end..];
+    let clause = span.end + (rest.len() - rest.trim_start().len()) + verb.len();
+    let opens = |start: usize| {
+        start == clause
+            || doc
+                .text
+                .get(clause..start)
+                .is_some_and(|gap| gap.eq_ignore_ascii_case("the "))
+    };
+    doc.actors[i]
+        .iter()
+        .any(|n| n.span.start >= clause && opens(n.span.start))
 }
 
 /// Whether a generic mention of kind `generic` can refer to a named actor of kind `named`.

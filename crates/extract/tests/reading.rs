@@ -1572,3 +1572,35 @@ fn a_country_named_after_a_village_in_a_province_keeps_the_village() {
         assert_eq!(place.admin1.as_deref(), Some("Al-Hasakeh"), "{place:#?}");
     }
 }
+
+#[test]
+fn a_speaker_whose_clause_names_another_actor_reports_and_takes_no_part() {
+    let read = |id: &str, text: &str| reader().read(&article(id, text, Some(d(2016, 5, 4))));
+    // "The SDF said regime warplanes struck ...": the warplanes' forces act, the SDF tells it
+    let r = read(
+        "speaker",
+        "The SDF said regime warplanes struck the village of Tel Hamra in Hasakah province on \
+         Monday, killing five civilians.",
+    );
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    // "The army said the rebels shelled ...": the rebels act
+    let r = read(
+        "speaker-the",
+        "The army said the rebels shelled the village of Tel Hamra in Hasakah province on \
+         Monday, killing five civilians.",
+    );
+    let e = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
+    assert_eq!(name(&e.actor1), Some("Opposition Rebels (Syria)"));
+    // "The army said it killed ...": the speaker is who acted
+    let r = read(
+        "speaker-it",
+        "The army said it killed 20 Islamic State militants near Tel Hamra in Hasakah province \
+         on Monday.",
+    );
+    assert_eq!(
+        name(&r.events[0].actor1),
+        Some("Military Forces of Syria (2000-)")
+    );
+    assert_eq!(name(&r.events[0].actor2), Some("Islamic State (Syria)"));
+}
