@@ -202,6 +202,32 @@ fn claimant_near(
             return Some((format!("Government of {country}"), ClaimantKind::Government));
         }
     }
+    // "Rebels said government troops attacked": the subject of the verb speaks, not a source
+    // named in what it says.
+    // (not "according to", whose speaker follows it; not when a source is named before the
+    // verb: "SANA reporter said")
+    let speaker = |s: &Span| in_clause(s) && subject_of(doc, i, *s, anchor);
+    let according = doc.text[anchor.start..anchor.end]
+        .to_ascii_lowercase()
+        .starts_with("according");
+    let source_before = doc.sources[i]
+        .iter()
+        .any(|m| in_clause(&m.span) && m.span.end <= anchor.start);
+    // (people counted before the verb and a source right after it: "wounded 60 people said the
+    // Observatory", the source speaks)
+    let source_after = doc.sources[i]
+        .iter()
+        .any(|m| m.span.start >= anchor.end && m.span.start <= anchor.end + 5);
+    if !according && !source_before {
+        if let Some(m) = doc.actors[i]
+            .iter()
+            .filter(|m| !m.generic && speaker(&m.span))
+            .filter(|m| !(source_after && m.actor.inter == 7))
+            .max_by_key(|m| m.span.end)
+        {
+            return Some(party_or_person(m));
+        }
+    }
     let source = doc.sources[i]
         .iter()
         .filter(|m| in_clause(&m.span))
@@ -216,14 +242,17 @@ fn claimant_near(
         .filter(|m| in_clause(&m.span) && !m.generic)
         .filter(|m| dist(&m.span) <= 40)
         .min_by_key(|m| dist(&m.span))
-        .map(|m| {
-            // Residents, protesters and witnesses speak as people, not as a party.
-            if matches!(m.actor.inter, 5..=7) {
-                (m.actor.mention.clone(), ClaimantKind::Person)
-            } else {
-                (m.actor.name.clone(), ClaimantKind::Party)
-            }
-        })
+        .map(party_or_person)
+}
+
+/// A named actor as a claimant: residents, protesters and witnesses speak as people, not as a
+/// party.
+fn party_or_person(m: &sitrep_actors::ActorMention) -> (String, ClaimantKind) {
+    if matches!(m.actor.inter, 5..=7) {
+        (m.actor.mention.clone(), ClaimantKind::Person)
+    } else {
+        (m.actor.name.clone(), ClaimantKind::Party)
+    }
 }
 
 /// Words that may stand between a speaker and its verb: "Russia has categorically denied",

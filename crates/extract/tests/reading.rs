@@ -1604,3 +1604,27 @@ fn a_speaker_whose_clause_names_another_actor_reports_and_takes_no_part() {
     );
     assert_eq!(name(&r.events[0].actor2), Some("Islamic State (Syria)"));
 }
+
+#[test]
+fn the_subject_of_the_verb_speaks_not_a_party_named_in_what_it_says() {
+    let read = |id: &str, text: &str| reader().read(&article(id, text, Some(d(2016, 5, 4))));
+    let claimant = |r: &sitrep_model::Reading| {
+        r.events[0]
+            .claims
+            .first()
+            .map(|c| c.claimant.clone())
+            .unwrap_or_default()
+    };
+    let r = read(
+        "subject",
+        "Rebels said government troops attacked Tel Hamra in Hasakah province on Monday.",
+    );
+    assert_eq!(claimant(&r), "Opposition Rebels (Syria)");
+    // the speaker after the verb still speaks, and a source before it names the claimant
+    let r = read(
+        "inverted",
+        "Government troops shelled Tel Hamra in Hasakah province on Monday, wounding 60 people, \
+         said the Syrian Observatory for Human Rights.",
+    );
+    assert_eq!(claimant(&r), "Syrian Observatory for Human Rights");
+}
