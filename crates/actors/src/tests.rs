@@ -195,6 +195,7 @@ fn named_actors_from_reporters_words() {
         ("The US-led coalition carried out an airstrike.", Some("Syria"), "Global Coalition Against Daesh"),
         ("The National Coalition condemned the raids on the town.", Some("Syria"), "National Coalition of Syrian Revolution and Opposition Forces"),
         ("The Syrian opposition coalition said the raids killed nine.", None, "National Coalition of Syrian Revolution and Opposition Forces"),
+        ("The Syrian Coalition condemned the raids on the town.", None, "National Coalition of Syrian Revolution and Opposition Forces"),
         ("Boko Haram fighters raided the village.", Some("Nigeria"), "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
         ("Al-Shabaab fighters raided the village.", Some("Mozambique"), "Islamist Militia (Mozambique)"),
         ("US forces carried out a drone strike.", Some("Afghanistan"), "NATO: North Atlantic Treaty Organization"),
