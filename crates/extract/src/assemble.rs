@@ -303,6 +303,8 @@ struct Draft {
     ordinal: Option<&'static str>,
     /// The sentence opens by announcing another incident ("In a separate incident, ...").
     new_incident: bool,
+    /// The sentence names its event by a definite noun phrase ("the blast"): one told before.
+    anaphor: bool,
     /// The sentence reacts to an event or denies it ("Turkey condemned the attack on Idlib").
     reaction: bool,
     stated_fatalities: Option<u64>,
@@ -1774,6 +1776,7 @@ fn build(
         explicit_place,
         ordinal: ordinal(doc.sentence_text(i)),
         new_incident: opens_new_incident(doc, i),
+        anaphor: doc.cues.event_anaphors.any(doc.text, doc.sentences[i]),
         reaction: doc.cues.reaction.any(doc.text, doc.sentences[i])
             || claims.claims.iter().any(|c| {
                 matches!(
@@ -1856,7 +1859,10 @@ fn ordinal(sentence: &str) -> Option<&'static str> {
 
 /// Merge `draft` into the event before it when both report the same event, else add it.
 fn push_or_merge(drafts: &mut Vec<Draft>, draft: Draft) {
-    let target = drafts.iter().rposition(|p| same_event(p, &draft));
+    let target = drafts
+        .iter()
+        .rposition(|p| same_event(p, &draft))
+        .or_else(|| told_again(drafts, &draft));
     match target {
         Some(t) => merge(&mut drafts[t], draft),
         None => drafts.push(draft),
@@ -1969,6 +1975,34 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && places_agree
         && !carried_disagrees
         && (near || (d.explicit_date && d.explicit_place))
+}
+
+/// "Rescuers said the blast had torn through two buses": a sentence naming its event by a
+/// definite noun phrase, with no date of its own and no other place, tells again the last event the story
+/// told of its event type, however far back, when that one is of its kind (not a generic attack
+/// or clash: "the attack" after a town's capture is about the capture, not an older attack).
+fn told_again(drafts: &[Draft], d: &Draft) -> Option<usize> {
+    if !d.anaphor || d.explicit_date || d.ordinal.is_some() || d.new_incident {
+        return None;
+    }
+    // (not "the attack" or "the assault" told as an attack or a clash: told of many things)
+    let kind = d.event.sub_event_type;
+    if matches!(kind, SubEventType::Attack | SubEventType::ArmedClash) {
+        return None;
+    }
+    let last = drafts
+        .iter()
+        .rposition(|p| p.event.sub_event_type.event_type() == kind.event_type())?;
+    let p = &drafts[last].event;
+    // (a place of its own only when it is the event's: "the blast hit buses in Aleppo")
+    let same_place = match (&p.location, &d.event.location) {
+        (Some(x), Some(y)) => {
+            x.name == y.name || x.geonameid.is_some() && x.geonameid == y.geonameid
+        }
+        _ => false,
+    };
+    let kind = p.sub_event_type == d.event.sub_event_type && p.tally == d.event.tally;
+    (kind && (!d.explicit_place || same_place)).then_some(last)
 }
 
 /// A reaction to an event the article has told ("Turkey condemned the chemical attack on Idlib",

@@ -1628,3 +1628,33 @@ fn the_subject_of_the_verb_speaks_not_a_party_named_in_what_it_says() {
     );
     assert_eq!(claimant(&r), "Syrian Observatory for Human Rights");
 }
+
+#[test]
+fn the_blast_told_again_far_on_is_the_blast_told_before() {
+    let text = "A car bomb exploded at the market of Tel Hamra in Hasakah province on Monday, \
+                killing 12 people. Residents said food prices in the town had doubled since \
+                the winter. Aid workers said the road to the provincial capital was closed. \
+                Schools in the district stayed shut for a second week. Rescuers said the blast \
+                had torn through two buses parked near the market.";
+    let r = reader().read(&article("anaphor", text, Some(d(2016, 5, 4))));
+    let bombings: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .collect();
+    assert_eq!(bombings.len(), 1, "{:#?}", r.events);
+    // another bombing told in between: "the blast" is that one, not the first
+    let two = "A car bomb exploded at the market of Tel Hamra in Hasakah province on Monday, \
+               killing 12 people. Residents said food prices in the town had doubled. Aid \
+               workers said the road to the provincial capital was closed. On Sunday a roadside \
+               bomb hit a patrol near Amuda in Hasakah province. Schools in the district stayed \
+               shut. Witnesses said the blast left a crater in the road.";
+    let r = reader().read(&article("anaphor-two", two, Some(d(2016, 5, 4))));
+    let bombings: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .collect();
+    assert_eq!(bombings.len(), 2, "{:#?}", r.events);
+    assert!(bombings[1].notes.contains("crater"), "{:#?}", bombings[1]);
+}
