@@ -403,7 +403,7 @@ pub fn read(doc: &Doc) -> Reading {
         if let Some(st) = statement {
             control_facts.extend(st.facts);
         }
-        if let Some(d) = narrative_date(doc, i) {
+        if let Some(d) = narrative_date(doc, i, narrative.as_ref()) {
             narrative = Some(d);
         }
     }
@@ -591,6 +591,73 @@ fn carried(doc: &Doc, i: usize, d: EventDate) -> EventDate {
     } else {
         approximate(d)
     }
+}
+
+/// How many words after a "day after" inside a sentence the trigger may stand and still name
+/// the earlier thing ("a day after dozens of children were killed in airstrikes").
+const AFTER_REFERENCE_WORDS: usize = 8;
+
+/// How many words after an opening "30 hours after" the earlier thing is told in ("30 hours
+/// after the bombing"); a trigger farther on tells the later thing ("... a blast struck").
+const FRONTED_REFERENCE_WORDS: usize = 4;
+
+/// A date counted from the day told before (`sitrep_time::day_offsets`): "On Friday the convoy
+/// arrived. A day later a car bomb hit it." dates the bombing Saturday; "Rebels shelled a
+/// school on Tuesday, a day after airstrikes hit Idlib" dates the airstrikes Monday. `base` is
+/// the date the event at `trigger` takes otherwise (with no trigger: the day the story has
+/// reached); an offset from the publication, or from a day told after it, moves nothing.
+fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> EventDate {
+    let Some(day) = base.date else {
+        return base;
+    };
+    if base.end.is_some()
+        || !matches!(
+            base.precision,
+            DatePrecision::Day | DatePrecision::Approximate
+        )
+    {
+        return base;
+    }
+    let Some(ev) = base.evidence.as_ref() else {
+        return base;
+    };
+    // A date the sentence tells itself (not the report's dateline).
+    let told_here = ev.sentence == i
+        && !(i == 0
+            && doc.dates[i]
+                .iter()
+                .any(|d| d.span == ev.span && sitrep_time::is_dateline(doc.text, d)));
+    let words = |a: usize, b: usize| doc.text[a..b].split_whitespace().count();
+    for o in sitrep_time::day_offsets(doc.text, doc.sentences[i]) {
+        use sitrep_time::OffsetKind::{After, Later};
+        let (shift, rule) = match (o.kind, trigger) {
+            (Later, _) if !told_here => (o.days, "time:counted-later"),
+            (After, None) if o.fronted && !told_here => (o.days, "time:counted-after"),
+            (After, Some(t)) if t.start >= o.span.end => {
+                let gap = words(o.span.end, t.start);
+                if o.fronted && !told_here && gap > FRONTED_REFERENCE_WORDS {
+                    (o.days, "time:counted-after")
+                } else if !o.fronted && gap <= AFTER_REFERENCE_WORDS && ev.span.end <= o.span.start
+                {
+                    (-o.days, "time:counted-before")
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        return EventDate {
+            date: Some(day + chrono::Duration::days(shift)),
+            end: None,
+            precision: if o.exact {
+                base.precision
+            } else {
+                DatePrecision::Approximate
+            },
+            evidence: Some(doc.evidence(i, o.span, rule)),
+        };
+    }
+    base
 }
 
 fn approximate(mut d: EventDate) -> EventDate {
@@ -800,14 +867,21 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// "Since Saturday noon" or "until Monday" say when something began or ends, not where the
 /// story stands, so they do not move it; nor does a trend up to now ("there has been an uptick
 /// in bombardment in recent days"), which tells no day the story has reached.
-fn narrative_date(doc: &Doc, i: usize) -> Option<EventDate> {
-    sentence_date(doc, i, None, false).filter(|d| {
-        d.date.is_some()
-            && !d
-                .evidence
-                .as_ref()
-                .is_some_and(|ev| ev.rule.starts_with("time:recent"))
-    })
+/// "A day later ..." with no date of its own moves the story on from the day it had reached.
+fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
+    sentence_date(doc, i, None, false)
+        .filter(|d| {
+            d.date.is_some()
+                && !d
+                    .evidence
+                    .as_ref()
+                    .is_some_and(|ev| ev.rule.starts_with("time:recent"))
+        })
+        .or_else(|| {
+            let story = story?;
+            let moved = counted(doc, i, None, story.clone());
+            (moved.date != story.date).then_some(moved)
+        })
 }
 
 /// The date the sentence itself gives for what it reports, nearest the trigger when given.
@@ -1582,9 +1656,10 @@ fn build(
             evidence: None,
         }
     } else {
-        own_date
+        let date = own_date
             .or_else(|| narrative.clone().map(|d| carried(doc, i, d)))
-            .unwrap_or_else(|| publication_date(doc))
+            .unwrap_or_else(|| publication_date(doc));
+        counted(doc, i, Some(ts.trigger), date)
     };
     let (mut location, other_locations, destination, explicit_place) =
         locate(doc, i, ts.trigger, previous_place);

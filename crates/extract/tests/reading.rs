@@ -1572,3 +1572,43 @@ fn a_country_named_after_a_village_in_a_province_keeps_the_village() {
         assert_eq!(place.admin1.as_deref(), Some("Al-Hasakeh"), "{place:#?}");
     }
 }
+
+#[test]
+fn a_day_counted_from_the_day_told_before_moves_the_date() {
+    // "Some 30 hours after" the Friday arrival: the blast is a day on, not on the Friday.
+    let a = article(
+        "counted-later",
+        "Militiamen and their families boarded buses in the town of Saraqib on Friday. \
+         Some 30 hours after the buses reached the crossing a car bomb exploded near them in \
+         Idlib province, killing 40 people.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::RemoteExplosive);
+    assert_eq!(e.date.date, Some(d(2019, 3, 16)), "{:#?}", e.date);
+    // "Two days later" with no day of its own.
+    let a = article(
+        "counted-days",
+        "Rebels captured the village of Kafr Nabl in Idlib province on 3 May 2019. Two days \
+         later warplanes bombed the town of Saraqib, killing four civilians.",
+        Some(d(2019, 5, 9)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 5, 5)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn what_a_day_after_names_came_the_day_before() {
+    // The air strikes named after "a day after" are Sunday's, not the Monday of the shelling.
+    let a = article(
+        "counted-before",
+        "Rebels shelled a school in the town of Saraqib in Idlib province on Monday, a day after \
+         air strikes killed nine people in the town.",
+        Some(d(2019, 3, 12)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 3, 10)), "{:#?}", e.date);
+}
