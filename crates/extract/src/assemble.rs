@@ -580,7 +580,18 @@ const CARRY_KEEPS_DAY_SENTENCES: usize = 2;
 /// A date carried to sentence `i` from an earlier one: "On 8 May, police raided a house. A
 /// suspect was shot and died." is the same day, known as exactly, when the date was given a
 /// sentence or two before in the same paragraph; farther on it is approximate.
-fn carried(doc: &Doc, i: usize, d: EventDate) -> EventDate {
+///
+/// "... were wounded in the blast": an event named with "the" (or "this", "that") points back at
+/// the one of its kind told before; that one's own day dates it, not the day the story has moved
+/// on to since ("Saturday's blast hit the convoy. ... Debris was still strewn at the scene on
+/// Sunday. ... Hundreds were wounded in the blast.").
+fn carried(doc: &Doc, i: usize, ts: &TypeScore, d: EventDate) -> EventDate {
+    // (Only when the story has moved on since that event was told.)
+    let moved_on = |b: &EventDate| {
+        let at = |e: &EventDate| e.evidence.as_ref().map(|ev| ev.sentence);
+        b.date != d.date && at(&d) > at(b)
+    };
+    let d = told_before(doc, i, ts).filter(moved_on).unwrap_or(d);
     let close = d.evidence.as_ref().is_some_and(|ev| {
         ev.sentence < i
             && i - ev.sentence <= CARRY_KEEPS_DAY_SENTENCES
@@ -658,6 +669,54 @@ fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> Event
         };
     }
     base
+}
+
+/// How many sentences back an event named with "the" may point.
+const ANAPHOR_SENTENCES: usize = 30;
+
+/// The own date of the event of `ts`'s kind told before sentence `i`, when the trigger is named
+/// with "the", "this" or "that" ("the blast", "the deadly bombing"): the nearest earlier
+/// sentence whose event is of the same kind and gives its own day (not the report's dateline).
+fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
+    let before = doc.text[doc.sentences[i].start..ts.trigger.start].to_ascii_lowercase();
+    let mut words = before.split_whitespace().rev();
+    let the = |w: Option<&str>| matches!(w, Some("the" | "this" | "that"));
+    // "the blast", "the deadly blast", "the largest explosion" (not "the group withdrew").
+    let adjective = |w: &str| {
+        [
+            "ly", "ed", "al", "ic", "ive", "ous", "ful", "ent", "est", "ing",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+    };
+    let definite = match words.next() {
+        w @ Some("the" | "this" | "that") => the(w),
+        Some(w) if adjective(w) => the(words.next()),
+        _ => false,
+    };
+    if !definite {
+        return None;
+    }
+    (i.saturating_sub(ANAPHOR_SENTENCES)..i)
+        .rev()
+        .find_map(|j| {
+            let earlier = event_candidate(doc, j)?;
+            if earlier.sub_event_type != ts.sub_event_type {
+                return None;
+            }
+            sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {
+                let dateline = d.evidence.as_ref().is_some_and(|ev| {
+                    j == 0
+                        && doc.dates[j]
+                            .iter()
+                            .any(|m| m.span == ev.span && sitrep_time::is_dateline(doc.text, m))
+                });
+                d.date.is_some()
+                    && d.end.is_none()
+                    && d.precision == DatePrecision::Day
+                    && !dateline
+            })
+        })
 }
 
 fn approximate(mut d: EventDate) -> EventDate {
@@ -1657,7 +1716,7 @@ fn build(
         }
     } else {
         let date = own_date
-            .or_else(|| narrative.clone().map(|d| carried(doc, i, d)))
+            .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
         counted(doc, i, Some(ts.trigger), date)
     };

@@ -1612,3 +1612,27 @@ fn what_a_day_after_names_came_the_day_before() {
     let e = first_of(&r.events, SubEventType::AirDroneStrike);
     assert_eq!(e.date.date, Some(d(2019, 3, 10)), "{:#?}", e.date);
 }
+
+#[test]
+fn the_blast_named_again_keeps_its_own_day() {
+    // The story moves on to Sunday, then names "the blast" again: that is Saturday's blast.
+    let a = article(
+        "anaphor",
+        "A car bomb exploded at a checkpoint in the town of Azaz in Aleppo province on Saturday, \
+         killing 12 people. On Sunday police arrested five protesters in the town of Afrin. \
+         Afrin lies near the Turkish border. Traders there reopened the market. Schools stayed \
+         closed. Aid agencies appealed for funds. Doctors said dozens of people were wounded \
+         in the blast.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty(), "{:#?}", r.events);
+    let saturday = Some(d(2019, 3, 16));
+    assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
+}
