@@ -767,6 +767,10 @@ const ASIDE_OPENER_BYTES: usize = 48;
 /// chemical weapons use in Idlib on Tuesday").
 const RECALL_OPENER_BYTES: usize = 72;
 
+/// How many words between "where" and a date make a clause of their own (a subject and a verb
+/// at least: "where rebels struck on Friday", not "where on Friday").
+const ASIDE_CLAUSE_WORDS: usize = 3;
+
 /// What a date right after an aside's verb tells of, when not the event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Aside {
@@ -812,6 +816,23 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         })
     {
         return Aside::Other;
+    }
+    // "shelled Jayrud, where the army says rebels killed a pilot who ejected on Friday": a date
+    // closing a clause of its own after "where" (or "since") dates that clause, whatever its verb.
+    if let Some((o, _)) = cues
+        .aside_openers
+        .find(doc.text, Span::new(trigger.end, span.start))
+        .last()
+    {
+        // (Not past a second verb of the event's own: "held by rebels since 2013 and wounded
+        // six people on Monday".)
+        let clause = &doc.text[o.end..span.start];
+        if clause.split_whitespace().count() >= ASIDE_CLAUSE_WORDS
+            && !clause.contains(" and ")
+            && !clause.contains([',', ';'])
+        {
+            return Aside::Other;
+        }
     }
     let Some((verb, _)) = cues
         .aside_verbs

@@ -1636,3 +1636,18 @@ fn the_blast_named_again_keeps_its_own_day() {
     let saturday = Some(d(2019, 3, 16));
     assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
 }
+
+#[test]
+fn a_day_closing_a_where_clause_dates_that_clause_not_the_event() {
+    // Friday is when the food was handed out, not when the town was shelled.
+    let a = article(
+        "where-clause",
+        "Heavy fighting flared around the city of Idlib on Sunday, a monitor said. Government \
+         artillery then shelled the town of Saraqib, where aid workers say they handed out food \
+         on Friday.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
+    assert_eq!(e.date.date, Some(d(2019, 3, 17)), "{:#?}", e.date);
+}
