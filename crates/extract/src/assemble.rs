@@ -719,6 +719,35 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         })
 }
 
+/// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
+/// the story has reached, when an earlier sentence told one ("Rebels shelled the city on
+/// Friday. Six had been killed the previous day": Thursday), not from the publication.
+fn before_story(i: usize, d: EventDate, story: Option<&EventDate>) -> EventDate {
+    let here = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && ev.rule == "time:day-before");
+    let Some((day, told)) = story.and_then(|s| Some((s.date?, s.evidence.as_ref()?))) else {
+        return d;
+    };
+    if !here || told.sentence >= i || story.is_some_and(|s| s.end.is_some()) {
+        return d;
+    }
+    let precision = match story.map(|s| s.precision) {
+        Some(DatePrecision::Day) => DatePrecision::Day,
+        _ => DatePrecision::Approximate,
+    };
+    EventDate {
+        date: Some(day - chrono::Duration::days(1)),
+        end: None,
+        precision,
+        evidence: d.evidence.map(|mut ev| {
+            ev.rule = "time:day-before-story".into();
+            ev
+        }),
+    }
+}
+
 fn approximate(mut d: EventDate) -> EventDate {
     if d.precision == DatePrecision::Day {
         d.precision = DatePrecision::Approximate;
@@ -957,6 +986,7 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
                     .as_ref()
                     .is_some_and(|ev| ev.rule.starts_with("time:recent"))
         })
+        .map(|d| before_story(i, d, story))
         .or_else(|| {
             let story = story?;
             let moved = counted(doc, i, None, story.clone());
@@ -1739,7 +1769,12 @@ fn build(
         let date = own_date
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
-        counted(doc, i, Some(ts.trigger), date)
+        counted(
+            doc,
+            i,
+            Some(ts.trigger),
+            before_story(i, date, narrative.as_ref()),
+        )
     };
     let (mut location, other_locations, destination, explicit_place) =
         locate(doc, i, ts.trigger, previous_place);

@@ -1651,3 +1651,17 @@ fn a_day_closing_a_where_clause_dates_that_clause_not_the_event() {
     let e = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
     assert_eq!(e.date.date, Some(d(2019, 3, 17)), "{:#?}", e.date);
 }
+
+#[test]
+fn the_day_before_counts_back_from_the_day_the_story_told() {
+    // Published a week on: "the day before" is the day before 3 May, not before publication.
+    let a = article(
+        "day-before-story",
+        "Rebels shelled the town of Saraqib in Idlib province on 3 May 2019. The day before \
+         warplanes bombed the town of Ariha, killing four civilians.",
+        Some(d(2019, 5, 10)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 5, 2)), "{:#?}", e.date);
+}
