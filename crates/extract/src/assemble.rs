@@ -676,7 +676,8 @@ const ANAPHOR_SENTENCES: usize = 30;
 
 /// The own date of the event of `ts`'s kind told before sentence `i`, when the trigger is named
 /// with "the", "this" or "that" ("the blast", "the deadly bombing"): the nearest earlier
-/// sentence whose event is of the same kind and gives its own day (not the report's dateline).
+/// sentence whose event is of the same event type ("the explosion" after a suicide bombing) and
+/// gives its own day (not the report's dateline).
 fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
     let before = doc.text[doc.sentences[i].start..ts.trigger.start].to_ascii_lowercase();
     let mut words = before.split_whitespace().rev();
@@ -701,7 +702,7 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         .rev()
         .find_map(|j| {
             let earlier = event_candidate(doc, j)?;
-            if earlier.sub_event_type != ts.sub_event_type {
+            if earlier.sub_event_type.event_type() != ts.sub_event_type.event_type() {
                 return None;
             }
             sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {

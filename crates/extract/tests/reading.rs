@@ -1665,3 +1665,29 @@ fn the_day_before_counts_back_from_the_day_the_story_told() {
     let e = first_of(&r.events, SubEventType::AirDroneStrike);
     assert_eq!(e.date.date, Some(d(2019, 5, 2)), "{:#?}", e.date);
 }
+
+#[test]
+fn the_explosion_named_again_points_back_at_a_bombing_of_another_kind() {
+    // A suicide bombing told on Saturday, then "the explosion": the same Saturday.
+    let a = article(
+        "anaphor-kind",
+        "A suicide bomber blew himself up at a checkpoint in the town of Azaz in Aleppo province \
+         on Saturday, killing 12 people. On Sunday police arrested five protesters in the town \
+         of Afrin. Afrin lies near the Turkish border. Traders there reopened the market. \
+         Schools stayed closed. Aid agencies appealed for funds. Doctors said dozens of people \
+         were wounded in the explosion.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| {
+            e.sub_event_type.event_type() == sitrep_model::EventType::ExplosionsRemoteViolence
+        })
+        .map(|e| (e.sub_event_type, e.date.date))
+        .collect();
+    assert!(dates.len() > 1, "{dates:?}");
+    let saturday = Some(d(2019, 3, 16));
+    assert!(dates.iter().all(|(_, x)| *x == saturday), "{dates:?}");
+}
