@@ -405,7 +405,7 @@ pub fn read(doc: &Doc) -> Reading {
         if let Some(st) = statement {
             control_facts.extend(st.facts);
         }
-        if let Some(d) = narrative_date(doc, i) {
+        if let Some(d) = narrative_date(doc, i, narrative.as_ref()) {
             narrative = Some(d);
         }
     }
@@ -582,7 +582,18 @@ const CARRY_KEEPS_DAY_SENTENCES: usize = 2;
 /// A date carried to sentence `i` from an earlier one: "On 8 May, police raided a house. A
 /// suspect was shot and died." is the same day, known as exactly, when the date was given a
 /// sentence or two before in the same paragraph; farther on it is approximate.
-fn carried(doc: &Doc, i: usize, d: EventDate) -> EventDate {
+///
+/// "... were wounded in the blast": an event named with "the" (or "this", "that") points back at
+/// the one of its kind told before; that one's own day dates it, not the day the story has moved
+/// on to since ("Saturday's blast hit the convoy. ... Debris was still strewn at the scene on
+/// Sunday. ... Hundreds were wounded in the blast.").
+fn carried(doc: &Doc, i: usize, ts: &TypeScore, d: EventDate) -> EventDate {
+    // (Only when the story has moved on since that event was told.)
+    let moved_on = |b: &EventDate| {
+        let at = |e: &EventDate| e.evidence.as_ref().map(|ev| ev.sentence);
+        b.date != d.date && at(&d) > at(b)
+    };
+    let d = told_before(doc, i, ts).filter(moved_on).unwrap_or(d);
     let close = d.evidence.as_ref().is_some_and(|ev| {
         ev.sentence < i
             && i - ev.sentence <= CARRY_KEEPS_DAY_SENTENCES
@@ -592,6 +603,151 @@ fn carried(doc: &Doc, i: usize, d: EventDate) -> EventDate {
         d
     } else {
         approximate(d)
+    }
+}
+
+/// How many words after a "day after" inside a sentence the trigger may stand and still name
+/// the earlier thing ("a day after dozens of children were killed in airstrikes").
+const AFTER_REFERENCE_WORDS: usize = 8;
+
+/// How many words after an opening "30 hours after" the earlier thing is told in ("30 hours
+/// after the bombing"); a trigger farther on tells the later thing ("... a blast struck").
+const FRONTED_REFERENCE_WORDS: usize = 4;
+
+/// A date counted from the day told before (`sitrep_time::day_offsets`): "On Friday the convoy
+/// arrived. A day later a car bomb hit it." dates the bombing Saturday; "Rebels shelled a
+/// school on Tuesday, a day after airstrikes hit Idlib" dates the airstrikes Monday. `base` is
+/// the date the event at `trigger` takes otherwise (with no trigger: the day the story has
+/// reached); an offset from the publication, or from a day told after it, moves nothing.
+fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> EventDate {
+    let Some(day) = base.date else {
+        return base;
+    };
+    if base.end.is_some()
+        || !matches!(
+            base.precision,
+            DatePrecision::Day | DatePrecision::Approximate
+        )
+    {
+        return base;
+    }
+    let Some(ev) = base.evidence.as_ref() else {
+        return base;
+    };
+    // A date the sentence tells itself (not the report's dateline).
+    let told_here = ev.sentence == i
+        && !(i == 0
+            && doc.dates[i]
+                .iter()
+                .any(|d| d.span == ev.span && sitrep_time::is_dateline(doc.text, d)));
+    let words = |a: usize, b: usize| doc.text[a..b].split_whitespace().count();
+    for o in sitrep_time::day_offsets(doc.text, doc.sentences[i]) {
+        use sitrep_time::OffsetKind::{After, Later};
+        let (shift, rule) = match (o.kind, trigger) {
+            (Later, _) if !told_here => (o.days, "time:counted-later"),
+            (After, None) if o.fronted && !told_here => (o.days, "time:counted-after"),
+            (After, Some(t)) if t.start >= o.span.end => {
+                let gap = words(o.span.end, t.start);
+                if o.fronted && !told_here && gap > FRONTED_REFERENCE_WORDS {
+                    (o.days, "time:counted-after")
+                } else if !o.fronted && gap <= AFTER_REFERENCE_WORDS && ev.span.end <= o.span.start
+                {
+                    (-o.days, "time:counted-before")
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        return EventDate {
+            date: Some(day + chrono::Duration::days(shift)),
+            end: None,
+            precision: if o.exact {
+                base.precision
+            } else {
+                DatePrecision::Approximate
+            },
+            evidence: Some(doc.evidence(i, o.span, rule)),
+        };
+    }
+    base
+}
+
+/// How many sentences back an event named with "the" may point.
+const ANAPHOR_SENTENCES: usize = 30;
+
+/// The own date of the event of `ts`'s kind told before sentence `i`, when the trigger is named
+/// with "the", "this" or "that" ("the blast", "the deadly bombing"): the nearest earlier
+/// sentence whose event is of the same event type ("the explosion" after a suicide bombing) and
+/// gives its own day (not the report's dateline).
+fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
+    let before = doc.text[doc.sentences[i].start..ts.trigger.start].to_ascii_lowercase();
+    let mut words = before.split_whitespace().rev();
+    let the = |w: Option<&str>| matches!(w, Some("the" | "this" | "that"));
+    // "the blast", "the deadly blast", "the largest explosion" (not "the group withdrew").
+    let adjective = |w: &str| {
+        [
+            "ly", "ed", "al", "ic", "ive", "ous", "ful", "ent", "est", "ing",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+    };
+    let definite = match words.next() {
+        w @ Some("the" | "this" | "that") => the(w),
+        Some(w) if adjective(w) => the(words.next()),
+        _ => false,
+    };
+    if !definite {
+        return None;
+    }
+    (i.saturating_sub(ANAPHOR_SENTENCES)..i)
+        .rev()
+        .find_map(|j| {
+            let earlier = event_candidate(doc, j)?;
+            if earlier.sub_event_type.event_type() != ts.sub_event_type.event_type() {
+                return None;
+            }
+            sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {
+                let dateline = d.evidence.as_ref().is_some_and(|ev| {
+                    j == 0
+                        && doc.dates[j]
+                            .iter()
+                            .any(|m| m.span == ev.span && sitrep_time::is_dateline(doc.text, m))
+                });
+                d.date.is_some()
+                    && d.end.is_none()
+                    && d.precision == DatePrecision::Day
+                    && !dateline
+            })
+        })
+}
+
+/// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
+/// the story has reached, when an earlier sentence told one ("Rebels shelled the city on
+/// Friday. Six had been killed the previous day": Thursday), not from the publication.
+fn before_story(i: usize, d: EventDate, story: Option<&EventDate>) -> EventDate {
+    let here = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && ev.rule == "time:day-before");
+    let Some((day, told)) = story.and_then(|s| Some((s.date?, s.evidence.as_ref()?))) else {
+        return d;
+    };
+    if !here || told.sentence >= i || story.is_some_and(|s| s.end.is_some()) {
+        return d;
+    }
+    let precision = match story.map(|s| s.precision) {
+        Some(DatePrecision::Day) => DatePrecision::Day,
+        _ => DatePrecision::Approximate,
+    };
+    EventDate {
+        date: Some(day - chrono::Duration::days(1)),
+        end: None,
+        precision,
+        evidence: d.evidence.map(|mut ev| {
+            ev.rule = "time:day-before-story".into();
+            ev
+        }),
     }
 }
 
@@ -643,6 +799,10 @@ const ASIDE_OPENER_BYTES: usize = 48;
 /// chemical weapons use in Idlib on Tuesday").
 const RECALL_OPENER_BYTES: usize = 72;
 
+/// How many words between "where" and a date make a clause of their own (a subject and a verb
+/// at least: "where rebels struck on Friday", not "where on Friday").
+const ASIDE_CLAUSE_WORDS: usize = 3;
+
 /// What a date right after an aside's verb tells of, when not the event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Aside {
@@ -688,6 +848,23 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         })
     {
         return Aside::Other;
+    }
+    // "shelled Jayrud, where the army says rebels killed a pilot who ejected on Friday": a date
+    // closing a clause of its own after "where" (or "since") dates that clause, whatever its verb.
+    if let Some((o, _)) = cues
+        .aside_openers
+        .find(doc.text, Span::new(trigger.end, span.start))
+        .last()
+    {
+        // (Not past a second verb of the event's own: "held by rebels since 2013 and wounded
+        // six people on Monday".)
+        let clause = &doc.text[o.end..span.start];
+        if clause.split_whitespace().count() >= ASIDE_CLAUSE_WORDS
+            && !clause.contains(" and ")
+            && !clause.contains([',', ';'])
+        {
+            return Aside::Other;
+        }
     }
     let Some((verb, _)) = cues
         .aside_verbs
@@ -802,14 +979,22 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// "Since Saturday noon" or "until Monday" say when something began or ends, not where the
 /// story stands, so they do not move it; nor does a trend up to now ("there has been an uptick
 /// in bombardment in recent days"), which tells no day the story has reached.
-fn narrative_date(doc: &Doc, i: usize) -> Option<EventDate> {
-    sentence_date(doc, i, None, false).filter(|d| {
-        d.date.is_some()
-            && !d
-                .evidence
-                .as_ref()
-                .is_some_and(|ev| ev.rule.starts_with("time:recent"))
-    })
+/// "A day later ..." with no date of its own moves the story on from the day it had reached.
+fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
+    sentence_date(doc, i, None, false)
+        .filter(|d| {
+            d.date.is_some()
+                && !d
+                    .evidence
+                    .as_ref()
+                    .is_some_and(|ev| ev.rule.starts_with("time:recent"))
+        })
+        .map(|d| before_story(i, d, story))
+        .or_else(|| {
+            let story = story?;
+            let moved = counted(doc, i, None, story.clone());
+            (moved.date != story.date).then_some(moved)
+        })
 }
 
 /// The date the sentence itself gives for what it reports, nearest the trigger when given.
@@ -1608,9 +1793,15 @@ fn build(
             evidence: None,
         }
     } else {
-        own_date
-            .or_else(|| narrative.clone().map(|d| carried(doc, i, d)))
-            .unwrap_or_else(|| publication_date(doc))
+        let date = own_date
+            .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
+            .unwrap_or_else(|| publication_date(doc));
+        counted(
+            doc,
+            i,
+            Some(ts.trigger),
+            before_story(i, date, narrative.as_ref()),
+        )
     };
     let (mut location, other_locations, destination, explicit_place) =
         locate(doc, i, ts.trigger, previous_place);

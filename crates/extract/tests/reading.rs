@@ -1658,3 +1658,123 @@ fn the_blast_told_again_far_on_is_the_blast_told_before() {
     assert_eq!(bombings.len(), 2, "{:#?}", r.events);
     assert!(bombings[1].notes.contains("crater"), "{:#?}", bombings[1]);
 }
+
+#[test]
+
+fn a_day_counted_from_the_day_told_before_moves_the_date() {
+    // "Some 30 hours after" the Friday arrival: the blast is a day on, not on the Friday.
+    let a = article(
+        "counted-later",
+        "Militiamen and their families boarded buses in the town of Saraqib on Friday. \
+         Some 30 hours after the buses reached the crossing a car bomb exploded near them in \
+         Idlib province, killing 40 people.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::RemoteExplosive);
+    assert_eq!(e.date.date, Some(d(2019, 3, 16)), "{:#?}", e.date);
+    // "Two days later" with no day of its own.
+    let a = article(
+        "counted-days",
+        "Rebels captured the village of Kafr Nabl in Idlib province on 3 May 2019. Two days \
+         later warplanes bombed the town of Saraqib, killing four civilians.",
+        Some(d(2019, 5, 9)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 5, 5)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn what_a_day_after_names_came_the_day_before() {
+    // The air strikes named after "a day after" are Sunday's, not the Monday of the shelling.
+    let a = article(
+        "counted-before",
+        "Rebels shelled a school in the town of Saraqib in Idlib province on Monday, a day after \
+         air strikes killed nine people in the town.",
+        Some(d(2019, 3, 12)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 3, 10)), "{:#?}", e.date);
+}
+
+#[test]
+fn the_blast_named_again_keeps_its_own_day() {
+    // The story moves on to Sunday, then names "the blast" again: that is Saturday's blast.
+    let a = article(
+        "anaphor",
+        "A car bomb exploded at a checkpoint in the town of Azaz in Aleppo province on Saturday, \
+         killing 12 people. On Sunday police arrested five protesters in the town of Afrin. \
+         Afrin lies near the Turkish border. Traders there reopened the market. Schools stayed \
+         closed. Aid agencies appealed for funds. Doctors said dozens of people were wounded \
+         in the blast.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty(), "{:#?}", r.events);
+    let saturday = Some(d(2019, 3, 16));
+    assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
+}
+
+#[test]
+fn a_day_closing_a_where_clause_dates_that_clause_not_the_event() {
+    // Friday is when the food was handed out, not when the town was shelled.
+    let a = article(
+        "where-clause",
+        "Heavy fighting flared around the city of Idlib on Sunday, a monitor said. Government \
+         artillery then shelled the town of Saraqib, where aid workers say they handed out food \
+         on Friday.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
+    assert_eq!(e.date.date, Some(d(2019, 3, 17)), "{:#?}", e.date);
+}
+
+#[test]
+fn the_day_before_counts_back_from_the_day_the_story_told() {
+    // Published a week on: "the day before" is the day before 3 May, not before publication.
+    let a = article(
+        "day-before-story",
+        "Rebels shelled the town of Saraqib in Idlib province on 3 May 2019. The day before \
+         warplanes bombed the town of Ariha, killing four civilians.",
+        Some(d(2019, 5, 10)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2019, 5, 2)), "{:#?}", e.date);
+}
+
+#[test]
+fn the_explosion_named_again_points_back_at_a_bombing_of_another_kind() {
+    // A suicide bombing told on Saturday, then "the explosion": the same Saturday.
+    let a = article(
+        "anaphor-kind",
+        "A suicide bomber blew himself up at a checkpoint in the town of Azaz in Aleppo province \
+         on Saturday, killing 12 people. On Sunday police arrested five protesters in the town \
+         of Afrin. Afrin lies near the Turkish border. Traders there reopened the market. \
+         Schools stayed closed. Aid agencies appealed for funds. Doctors said dozens of people \
+         were wounded in the explosion.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| {
+            e.sub_event_type.event_type() == sitrep_model::EventType::ExplosionsRemoteViolence
+        })
+        .map(|e| (e.sub_event_type, e.date.date))
+        .collect();
+    assert!(dates.len() > 1, "{dates:?}");
+    let saturday = Some(d(2019, 3, 16));
+    assert!(dates.iter().all(|(_, x)| *x == saturday), "{dates:?}");
+}

@@ -32,6 +32,7 @@ mod dateline;
 mod dates;
 pub mod lexicon;
 pub mod offsets;
+mod sequence;
 
 use chrono::{NaiveDate, NaiveTime};
 use sitrep_model::{DatePrecision, Span};
@@ -39,6 +40,7 @@ use sitrep_model::{DatePrecision, Span};
 pub use dateline::{dateline, is_dateline};
 pub use dates::{find_dates, is_weekday_name};
 pub use offsets::utc_offset_minutes;
+pub use sequence::{day_offsets, DayOffset, OffsetKind};
 
 /// How a date mention relates to what the sentence reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
