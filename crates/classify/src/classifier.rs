@@ -646,7 +646,10 @@ impl Classifier {
     ///   an air strike, is that air raid (`context:aircraft_beside`).
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
-    ///   whose lead tells one, is that attack told again (`context:chemical_story`).
+    ///   whose lead tells one, is that attack told again (`context:chemical_story`); "the attack",
+    ///   or the dead told with no verb ("bodies lay near the buses"), up to three sentences after
+    ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, is
+    ///   that bombing (`context:bombing_story`).
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
@@ -657,11 +660,12 @@ impl Classifier {
         let mut types: Vec<Vec<TypeScore>> =
             sentences.iter().map(|s| self.classify(text, *s)).collect();
         let top = |t: &[TypeScore]| t.first().map(|x| x.sub_event_type);
-        let lead_chemical = types
+        // The kind of the story's first conflict event (its lead).
+        let lead = types
             .iter()
             .filter_map(|t| top(t))
-            .find(|t| t.is_conflict())
-            == Some(SubEventType::ChemicalWeapon);
+            .find(|t| t.is_conflict());
+        let lead_chemical = lead == Some(SubEventType::ChemicalWeapon);
         for i in 0..types.len() {
             let Some(first) = types[i].first() else {
                 continue;
@@ -725,22 +729,49 @@ impl Classifier {
                             )
                         })
                 }
-                SubEventType::Attack
+                SubEventType::Attack | SubEventType::ArmedClash
                     if generic_violence(&types[i]) && !names_strike(text, sentences[i]) =>
                 {
-                    let recent = (i.saturating_sub(3)..i)
-                        .any(|j| top(&types[j]) == Some(SubEventType::ChemicalWeapon));
+                    let recent = first.sub_event_type == SubEventType::Attack
+                        && (i.saturating_sub(3)..i)
+                            .any(|j| top(&types[j]) == Some(SubEventType::ChemicalWeapon));
                     // Far from it, only "the attack" itself refers back to the story's attack
                     // (a death toll there may be the war's).
                     let anaphor = first.cues.iter().any(|c| {
                         c.rule == "trigger:attack_verbs"
                             && c.text.to_ascii_lowercase().starts_with("attack")
                     });
-                    (recent || lead_chemical && anaphor).then(|| {
+                    // A bombing's attack told again: only "the attack", or its dead told with no
+                    // verb ("the dead were evacuees", "bodies near the buses"), refer back to it
+                    // (a killing told after a bombing may be another incident's).
+                    let victims_only = victims_only(&types[i]);
+                    let bombing = |t: Option<SubEventType>| {
+                        matches!(
+                            t,
+                            Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb)
+                        )
+                    };
+                    // (the nearest violent event of a kind of its own up to three sentences
+                    // before, if it is a bombing: an article's lead may be one of many incidents)
+                    let recent_bombing = (i.saturating_sub(3)..i)
+                        .rev()
+                        .filter_map(|j| top(&types[j]))
+                        .find(|t| t.is_armed_violence() && *t != SubEventType::Attack)
+                        .filter(|&t| bombing(Some(t)));
+                    let chemical_lead =
+                        lead_chemical && anaphor && first.sub_event_type == SubEventType::Attack;
+                    if recent || chemical_lead {
+                        Some((SubEventType::ChemicalWeapon, "context:chemical_story"))
+                    } else if anaphor || victims_only {
+                        recent_bombing.map(|t| (t, "context:bombing_story"))
+                    } else {
+                        None
+                    }
+                    .map(|(class, rule)| {
                         (
-                            SubEventType::ChemicalWeapon,
+                            class,
                             Cue {
-                                rule: "context:chemical_story".to_string(),
+                                rule: rule.to_string(),
                                 text: String::new(),
                                 weight: 0.0,
                             },
@@ -1139,6 +1170,20 @@ fn generic_violence(types: &[TypeScore]) -> bool {
                 "trigger:attack_verbs" | "trigger:attack_kill" | "trigger:attack_kill_nouns"
             )
         })
+}
+
+/// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",
+/// "the toll"), with no verb telling a killing: it counts what an event left, not an event.
+fn victims_only(types: &[TypeScore]) -> bool {
+    let mut heads = types
+        .iter()
+        .flat_map(|t| t.cues.iter())
+        .filter(|c| c.rule.starts_with("trigger:"));
+    let mut any = false;
+    heads.all(|c| {
+        any = true;
+        c.rule == "trigger:attack_kill_nouns"
+    }) && any
 }
 
 /// A sentence naming a bomb that was planted, a car bomb or a suicide bombing.

@@ -155,3 +155,54 @@ fn a_suicide_car_bomber_is_no_aircraft() {
         .iter()
         .all(|x| x.sub_event_type != SubEventType::AirDroneStrike));
 }
+
+#[test]
+fn bodies_and_a_blast_among_evacuee_buses_are_the_bombing() {
+    // the deal the buses travel under counts no more than the buses
+    let text = "Rescue workers said they removed at least 40 bodies after Sunday's blast, which \
+                hit buses carrying families out of the valley under an evacuation deal.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "Television showed bodies lying beside the buses.";
+    assert_ne!(
+        tops(text)[0],
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
+}
+
+#[test]
+fn a_blast_at_an_evacuation_is_a_bombing_not_an_accident() {
+    let text = "A blast went off near a bus convoy evacuating families from the besieged villages.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // a plant that explodes and burns, its area evacuated, stays an accident
+    let text = "A fertiliser plant exploded and the fire spread; the whole district was evacuated.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+}
+
+#[test]
+fn chemicals_used_in_an_attack_make_it_a_chemical_attack() {
+    let text = "Toxic substances were used in the attack on the hill village, which left 30 dead.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ChemicalWeapon));
+    // tear gas at a protest is no chemical weapon
+    let text = "Police fired tear gas at the protesters, and several were injured and choking.";
+    assert_ne!(tops(text)[0], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn the_attack_after_a_bombing_is_that_bombing() {
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                The attack killed nine passengers.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+    // its dead, told with no verb of their own
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                Most of the dead were traders from the market.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+    // shelling told between: the attack is the shelling's, not the bombing's
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                Artillery shelled the northern villages at noon. \
+                The attack killed nine farmers.";
+    assert_ne!(tops(text)[2], Some(SubEventType::RemoteExplosive));
+    // a killing that is no anaphor stays what it is
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                Gunmen shot dead a shopkeeper in the old town.";
+    assert_ne!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
