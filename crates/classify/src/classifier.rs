@@ -648,8 +648,9 @@ impl Classifier {
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`); "the attack",
     ///   or the dead told with no verb ("bodies lay near the buses"), up to three sentences after
-    ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, is
-    ///   that bombing (`context:bombing_story`).
+    ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, or
+    ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
+    ///   is that bombing (`context:bombing_story`).
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
@@ -753,17 +754,41 @@ impl Classifier {
                     };
                     // (the nearest violent event of a kind of its own up to three sentences
                     // before, if it is a bombing: an article's lead may be one of many incidents)
+                    let kind_of_its_own =
+                        |t: &SubEventType| t.is_armed_violence() && *t != SubEventType::Attack;
                     let recent_bombing = (i.saturating_sub(3)..i)
                         .rev()
                         .filter_map(|j| top(&types[j]))
-                        .find(|t| t.is_armed_violence() && *t != SubEventType::Attack)
+                        .find(kind_of_its_own)
                         .filter(|&t| bombing(Some(t)));
+                    // A headline or lead telling "an attack" that the next sentences tell as a
+                    // bombing ("Dozens killed in terrorist attack. A car bomb killed 44 ..."): the
+                    // story's first conflict sentence names the bombing told right after it.
+                    let is_lead = types[..i]
+                        .iter()
+                        .filter_map(|t| top(t))
+                        .all(|t| !t.is_conflict());
+                    let bombing_next = (i + 1..types.len().min(i + 3))
+                        .filter_map(|j| top(&types[j]))
+                        .find(kind_of_its_own)
+                        .filter(|&t| {
+                            is_lead
+                                && first.sub_event_type == SubEventType::Attack
+                                && bombing(Some(t))
+                        });
+                    // ("terrorist attack", "armed attack": the headline's name for it)
+                    let named_attack = first.cues.iter().any(|c| {
+                        c.rule == "trigger:attack_verbs"
+                            && c.text.to_ascii_lowercase().contains("attack")
+                    });
                     let chemical_lead =
                         lead_chemical && anaphor && first.sub_event_type == SubEventType::Attack;
                     if recent || chemical_lead {
                         Some((SubEventType::ChemicalWeapon, "context:chemical_story"))
-                    } else if anaphor || victims_only {
-                        recent_bombing.map(|t| (t, "context:bombing_story"))
+                    } else if anaphor || victims_only || named_attack {
+                        recent_bombing
+                            .or(bombing_next.filter(|_| named_attack))
+                            .map(|t| (t, "context:bombing_story"))
                     } else {
                         None
                     }

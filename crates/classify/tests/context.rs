@@ -206,3 +206,23 @@ fn the_attack_after_a_bombing_is_that_bombing() {
                 Gunmen shot dead a shopkeeper in the old town.";
     assert_ne!(tops(text)[1], Some(SubEventType::RemoteExplosive));
 }
+
+#[test]
+fn a_truck_bomb_is_a_bomb_not_a_road_accident() {
+    let text = "A truck bomb exploded near the police headquarters, killing eleven people.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "Rebels sent an explosives-laden lorry into the western district.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn a_headline_attack_told_next_as_a_bombing_is_that_bombing() {
+    let text = "Nine killed in terrorist attack on river town. \
+                A car bomb went off outside the mayor's office on Tuesday, killing nine people.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // not a later attack told before a bombing
+    let text = "Troops shelled the northern villages on Monday. \
+                Gunmen attacked a checkpoint at the bridge. \
+                A car bomb went off outside the mayor's office on Tuesday.";
+    assert_ne!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
