@@ -650,7 +650,10 @@ impl Classifier {
     ///   or the dead told with no verb ("bodies lay near the buses"), up to three sentences after
     ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, or
     ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
-    ///   is that bombing (`context:bombing_story`).
+    ///   is that bombing (`context:bombing_story`); "the attack" (definite) up to three sentences
+    ///   after an air strike or shelling, with no other kind told between, is that one
+    ///   (`context:remote_story`).
+    /// - Smoke, like rescuers and rubble, told after a strike or bombing is its aftermath.
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
@@ -756,11 +759,21 @@ impl Classifier {
                     // before, if it is a bombing: an article's lead may be one of many incidents)
                     let kind_of_its_own =
                         |t: &SubEventType| t.is_armed_violence() && *t != SubEventType::Attack;
-                    let recent_bombing = (i.saturating_sub(3)..i)
+                    let recent_kind = (i.saturating_sub(3)..i)
                         .rev()
                         .filter_map(|j| top(&types[j]))
-                        .find(kind_of_its_own)
-                        .filter(|&t| bombing(Some(t)));
+                        .find(kind_of_its_own);
+                    let recent_bombing = recent_kind.filter(|&t| bombing(Some(t)));
+                    // "The attack" (definite) right after an air strike or shelling is that one.
+                    let recent_remote = recent_kind
+                        .filter(|t| {
+                            matches!(
+                                t,
+                                SubEventType::AirDroneStrike
+                                    | SubEventType::ShellingArtilleryMissileAttack
+                            )
+                        })
+                        .filter(|_| definite_attack(text, sentences[i]));
                     // A headline or lead telling "an attack" that the next sentences tell as a
                     // bombing ("Dozens killed in terrorist attack. A car bomb killed 44 ..."): the
                     // story's first conflict sentence names the bombing told right after it.
@@ -785,6 +798,8 @@ impl Classifier {
                         lead_chemical && anaphor && first.sub_event_type == SubEventType::Attack;
                     if recent || chemical_lead {
                         Some((SubEventType::ChemicalWeapon, "context:chemical_story"))
+                    } else if let Some(t) = recent_remote {
+                        Some((t, "context:remote_story"))
                     } else if anaphor || victims_only || named_attack {
                         recent_bombing
                             .or(bombing_next.filter(|_| named_attack))
@@ -1197,6 +1212,26 @@ fn generic_violence(types: &[TypeScore]) -> bool {
         })
 }
 
+/// Whether the sentence refers back to an attack already told: "the attack", "this attack",
+/// "the attacks", "these attacks" (not "an attack", which may be another).
+fn definite_attack(text: &str, sentence: Span) -> bool {
+    let s = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["the attack", "this attack", "that attack", "these attacks"]
+        .iter()
+        .any(|p| {
+            s.match_indices(p).any(|(at, _)| {
+                let before = s[..at].chars().next_back();
+                let after = s[at + p.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric() || c == 's')
+                    && !s[at + p.len()..].starts_with("er")
+            })
+        })
+}
+
 /// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",
 /// "the toll"), with no verb telling a killing: it counts what an event left, not an event.
 fn victims_only(types: &[TypeScore]) -> bool {
@@ -1238,7 +1273,11 @@ fn aftermath_only(ts: &TypeScore) -> bool {
             && ["rescue", "rubble", "debris", "collaps"]
                 .iter()
                 .any(|p| w.starts_with(p))
+            || c.rule == "trigger:fire_weak" && w == "smoke"
     };
+    // (smoke, fires and flames rise where a strike or a bomb hit: its aftermath too)
     let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
-    heads.clone().any(aftermath) && heads.all(|c| c.rule == "trigger:explosion" || aftermath(c))
+    heads.clone().any(aftermath)
+        && heads
+            .all(|c| c.rule == "trigger:explosion" || c.rule == "trigger:fire_weak" || aftermath(c))
 }

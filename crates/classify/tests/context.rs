@@ -226,3 +226,32 @@ fn a_headline_attack_told_next_as_a_bombing_is_that_bombing() {
                 A car bomb went off outside the mayor's office on Tuesday.";
     assert_ne!(tops(text)[1], Some(SubEventType::RemoteExplosive));
 }
+
+#[test]
+fn smoke_after_a_strike_is_its_aftermath() {
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                Video showed thick smoke rising over the square.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    assert_eq!(
+        tops("Video showed thick smoke rising over the square.")[0],
+        Some(SubEventType::ManMadeDisaster)
+    );
+}
+
+#[test]
+fn the_attack_after_an_air_strike_is_that_strike() {
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                The charity said the attack left the clinic without power.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    // "an attack" may be another one
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                Gunmen carried out an attack on the clinic and killed two nurses.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn a_sniper_shooting_locals_is_an_attack() {
+    let text = "A sniper posted on a rooftop shot at the locals of the market quarter, \
+                leaving two dead.";
+    assert_eq!(tops(text)[0], Some(SubEventType::Attack));
+}
