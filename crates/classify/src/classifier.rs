@@ -675,7 +675,13 @@ impl Classifier {
                 continue;
             };
             let retype = match first.sub_event_type {
-                SubEventType::RemoteExplosive if generic_bombing(first) => {
+                // (a bombing someone claimed is no air raid: "a bomb claimed by the group")
+                SubEventType::RemoteExplosive
+                    if generic_bombing(first)
+                        && !types[i]
+                            .iter()
+                            .any(|t| t.sub_event_type == SubEventType::ClaimOfResponsibility) =>
+                {
                     let around = [i.wrapping_sub(1), i, i + 1].map(|j| types.get(j));
                     let planted = around.iter().flatten().any(|t| planted_bomb(t));
                     let beside = [around[0], around[2]]

@@ -255,3 +255,25 @@ fn a_sniper_shooting_locals_is_an_attack() {
                 leaving two dead.";
     assert_eq!(tops(text)[0], Some(SubEventType::Attack));
 }
+
+#[test]
+fn a_blast_that_kills_on_a_bus_is_a_bombing() {
+    let text = "A blast ripped through a bus near the old souk, killing five passengers.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "A bomb tore apart a minibus carrying pilgrims to the shrine.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "The governor said the bomb was placed inside a bus taking workers to a factory.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // accidents stay accidents
+    let text = "A paint factory exploded on Monday, killing six workers.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+    let text = "A bus collided with a truck on the mountain road, killing nine people.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+}
+
+#[test]
+fn a_claimed_bombing_beside_aircraft_is_no_air_raid() {
+    let text = "Helicopters circled over the capital all morning. \
+                A bomb claimed by the rebel front tore apart a minibus in the centre.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
