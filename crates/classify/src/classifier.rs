@@ -657,7 +657,8 @@ impl Classifier {
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
-    /// - Rescuers, rubble, debris or collapsed buildings (and the blast that made them) up to
+    /// - Rescuers, rubble, debris, collapsed buildings, smoke, or firefighters
+    ///   putting out the blaze (and the blast that made them) up to
     ///   three sentences after a strike, shelling or bombing are its aftermath, not a disaster
     ///   of their own (`context:aftermath_of`).
     pub fn classify_sentences(&self, text: &str, sentences: &[Span]) -> Vec<Vec<TypeScore>> {
@@ -1276,12 +1277,21 @@ fn aftermath_only(ts: &TypeScore) -> bool {
     let aftermath = |c: &Cue| {
         let w = c.text.to_ascii_lowercase();
         c.rule == "trigger:man_made_disaster"
-            && ["rescue", "rubble", "debris", "collaps"]
-                .iter()
-                .any(|p| w.starts_with(p))
+            && [
+                "rescue",
+                "rubble",
+                "debris",
+                "collaps",
+                "firefighter",
+                "extinguish",
+                "blaze",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
             || c.rule == "trigger:fire_weak" && w == "smoke"
     };
-    // (smoke, fires and flames rise where a strike or a bomb hit: its aftermath too)
+    // (smoke, fires and flames rise where a strike or a bomb hit, and firefighters put them
+    // out: its aftermath too)
     let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
     heads.clone().any(aftermath)
         && heads

@@ -277,3 +277,14 @@ fn a_claimed_bombing_beside_aircraft_is_no_air_raid() {
                 A bomb claimed by the rebel front tore apart a minibus in the centre.";
     assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
 }
+
+#[test]
+fn firefighters_after_a_bombing_are_its_aftermath() {
+    let text = "A car bomb exploded outside the bakery on Friday. \
+                Firefighters battled to extinguish the blaze for hours.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+    // people trapped by a siege are no aftermath of a strike
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                Thousands of families remain trapped in the besieged quarter.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
