@@ -659,8 +659,8 @@ impl Classifier {
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
     /// - Rescuers, rubble, debris, collapsed buildings, smoke, or firefighters
     ///   putting out the blaze (and the blast that made them) up to
-    ///   three sentences after a strike, shelling or bombing are its aftermath, not a disaster
-    ///   of their own (`context:aftermath_of`).
+    ///   three sentences after a strike, shelling or bombing, or anywhere after a story's lead
+    ///   that tells one, are its aftermath, not a disaster of their own (`context:aftermath_of`).
     pub fn classify_sentences(&self, text: &str, sentences: &[Span]) -> Vec<Vec<TypeScore>> {
         let mut types: Vec<Vec<TypeScore>> =
             sentences.iter().map(|s| self.classify(text, *s)).collect();
@@ -825,10 +825,21 @@ impl Classifier {
                         )
                     })
                 }
+                // (further on, the aftermath of the story's lead, when the lead is a strike or a
+                // bombing: "smoke rose from the rubble" five sentences into a bombing story)
                 SubEventType::ManMadeDisaster if aftermath_only(first) => (i.saturating_sub(3)..i)
                     .rev()
                     .filter_map(|j| types[j].first())
                     .find(|t| t.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence)
+                    .or_else(|| {
+                        types[..i]
+                            .iter()
+                            .filter_map(|t| t.first())
+                            .find(|t| t.sub_event_type.is_conflict())
+                            .filter(|t| {
+                                t.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence
+                            })
+                    })
                     .map(|t| {
                         (
                             t.sub_event_type,

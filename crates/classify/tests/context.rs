@@ -288,3 +288,20 @@ fn firefighters_after_a_bombing_are_its_aftermath() {
                 Thousands of families remain trapped in the besieged quarter.";
     assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
 }
+
+#[test]
+fn rubble_far_into_a_bombing_story_is_its_aftermath() {
+    let text = "A car bomb exploded outside the bakery on Friday. \
+                The governor called an emergency meeting. \
+                Schools were closed for the day. \
+                The interior minister cut short a visit abroad. \
+                Smoke still rose from the rubble at dusk.";
+    assert_eq!(tops(text)[4], Some(SubEventType::RemoteExplosive));
+    // a story that opens with no strike or bombing keeps a collapse a disaster
+    let text = "The council met to discuss the new budget on Friday. \
+                The governor called an emergency meeting. \
+                Schools were closed for the day. \
+                The interior minister cut short a visit abroad. \
+                Smoke still rose from the rubble at dusk.";
+    assert_eq!(tops(text)[4], Some(SubEventType::ManMadeDisaster));
+}
