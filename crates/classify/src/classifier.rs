@@ -646,28 +646,43 @@ impl Classifier {
     ///   an air strike, is that air raid (`context:aircraft_beside`).
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
-    ///   whose lead tells one, is that attack told again (`context:chemical_story`).
+    ///   whose lead tells one, is that attack told again (`context:chemical_story`); "the attack",
+    ///   or the dead told with no verb ("bodies lay near the buses"), up to three sentences after
+    ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, or
+    ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
+    ///   is that bombing (`context:bombing_story`); "the attack" (definite) up to three sentences
+    ///   after an air strike or shelling, with no other kind told between, is that one
+    ///   (`context:remote_story`).
+    /// - Smoke, like rescuers and rubble, told after a strike or bombing is its aftermath.
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
-    /// - Rescuers, rubble, debris or collapsed buildings (and the blast that made them) up to
-    ///   three sentences after a strike, shelling or bombing are its aftermath, not a disaster
-    ///   of their own (`context:aftermath_of`).
+    /// - Rescuers, rubble, debris, collapsed buildings, smoke, or firefighters
+    ///   putting out the blaze (and the blast that made them) up to
+    ///   three sentences after a strike, shelling or bombing, or anywhere after a story's lead
+    ///   that tells one, are its aftermath, not a disaster of their own (`context:aftermath_of`).
     pub fn classify_sentences(&self, text: &str, sentences: &[Span]) -> Vec<Vec<TypeScore>> {
         let mut types: Vec<Vec<TypeScore>> =
             sentences.iter().map(|s| self.classify(text, *s)).collect();
         let top = |t: &[TypeScore]| t.first().map(|x| x.sub_event_type);
-        let lead_chemical = types
+        // The kind of the story's first conflict event (its lead).
+        let lead = types
             .iter()
             .filter_map(|t| top(t))
-            .find(|t| t.is_conflict())
-            == Some(SubEventType::ChemicalWeapon);
+            .find(|t| t.is_conflict());
+        let lead_chemical = lead == Some(SubEventType::ChemicalWeapon);
         for i in 0..types.len() {
             let Some(first) = types[i].first() else {
                 continue;
             };
             let retype = match first.sub_event_type {
-                SubEventType::RemoteExplosive if generic_bombing(first) => {
+                // (a bombing someone claimed is no air raid: "a bomb claimed by the group")
+                SubEventType::RemoteExplosive
+                    if generic_bombing(first)
+                        && !types[i]
+                            .iter()
+                            .any(|t| t.sub_event_type == SubEventType::ClaimOfResponsibility) =>
+                {
                     let around = [i.wrapping_sub(1), i, i + 1].map(|j| types.get(j));
                     let planted = around.iter().flatten().any(|t| planted_bomb(t));
                     let beside = [around[0], around[2]]
@@ -725,32 +740,106 @@ impl Classifier {
                             )
                         })
                 }
-                SubEventType::Attack
+                SubEventType::Attack | SubEventType::ArmedClash
                     if generic_violence(&types[i]) && !names_strike(text, sentences[i]) =>
                 {
-                    let recent = (i.saturating_sub(3)..i)
-                        .any(|j| top(&types[j]) == Some(SubEventType::ChemicalWeapon));
+                    let recent = first.sub_event_type == SubEventType::Attack
+                        && (i.saturating_sub(3)..i)
+                            .any(|j| top(&types[j]) == Some(SubEventType::ChemicalWeapon));
                     // Far from it, only "the attack" itself refers back to the story's attack
                     // (a death toll there may be the war's).
                     let anaphor = first.cues.iter().any(|c| {
                         c.rule == "trigger:attack_verbs"
                             && c.text.to_ascii_lowercase().starts_with("attack")
                     });
-                    (recent || lead_chemical && anaphor).then(|| {
+                    // A bombing's attack told again: only "the attack", or its dead told with no
+                    // verb ("the dead were evacuees", "bodies near the buses"), refer back to it
+                    // (a killing told after a bombing may be another incident's).
+                    let victims_only = victims_only(&types[i]);
+                    let bombing = |t: Option<SubEventType>| {
+                        matches!(
+                            t,
+                            Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb)
+                        )
+                    };
+                    // (the nearest violent event of a kind of its own up to three sentences
+                    // before, if it is a bombing: an article's lead may be one of many incidents)
+                    let kind_of_its_own =
+                        |t: &SubEventType| t.is_armed_violence() && *t != SubEventType::Attack;
+                    let recent_kind = (i.saturating_sub(3)..i)
+                        .rev()
+                        .filter_map(|j| top(&types[j]))
+                        .find(kind_of_its_own);
+                    let recent_bombing = recent_kind.filter(|&t| bombing(Some(t)));
+                    // "The attack" (definite) right after an air strike or shelling is that one.
+                    let recent_remote = recent_kind
+                        .filter(|t| {
+                            matches!(
+                                t,
+                                SubEventType::AirDroneStrike
+                                    | SubEventType::ShellingArtilleryMissileAttack
+                            )
+                        })
+                        .filter(|_| definite_attack(text, sentences[i]));
+                    // A headline or lead telling "an attack" that the next sentences tell as a
+                    // bombing ("Dozens killed in terrorist attack. A car bomb killed 44 ..."): the
+                    // story's first conflict sentence names the bombing told right after it.
+                    let is_lead = types[..i]
+                        .iter()
+                        .filter_map(|t| top(t))
+                        .all(|t| !t.is_conflict());
+                    let bombing_next = (i + 1..types.len().min(i + 3))
+                        .filter_map(|j| top(&types[j]))
+                        .find(kind_of_its_own)
+                        .filter(|&t| {
+                            is_lead
+                                && first.sub_event_type == SubEventType::Attack
+                                && bombing(Some(t))
+                        });
+                    // ("terrorist attack", "armed attack": the headline's name for it)
+                    let named_attack = first.cues.iter().any(|c| {
+                        c.rule == "trigger:attack_verbs"
+                            && c.text.to_ascii_lowercase().contains("attack")
+                    });
+                    let chemical_lead =
+                        lead_chemical && anaphor && first.sub_event_type == SubEventType::Attack;
+                    if recent || chemical_lead {
+                        Some((SubEventType::ChemicalWeapon, "context:chemical_story"))
+                    } else if let Some(t) = recent_remote {
+                        Some((t, "context:remote_story"))
+                    } else if anaphor || victims_only || named_attack {
+                        recent_bombing
+                            .or(bombing_next.filter(|_| named_attack))
+                            .map(|t| (t, "context:bombing_story"))
+                    } else {
+                        None
+                    }
+                    .map(|(class, rule)| {
                         (
-                            SubEventType::ChemicalWeapon,
+                            class,
                             Cue {
-                                rule: "context:chemical_story".to_string(),
+                                rule: rule.to_string(),
                                 text: String::new(),
                                 weight: 0.0,
                             },
                         )
                     })
                 }
+                // (further on, the aftermath of the story's lead, when the lead is a strike or a
+                // bombing: "smoke rose from the rubble" five sentences into a bombing story)
                 SubEventType::ManMadeDisaster if aftermath_only(first) => (i.saturating_sub(3)..i)
                     .rev()
                     .filter_map(|j| types[j].first())
                     .find(|t| t.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence)
+                    .or_else(|| {
+                        types[..i]
+                            .iter()
+                            .filter_map(|t| t.first())
+                            .find(|t| t.sub_event_type.is_conflict())
+                            .filter(|t| {
+                                t.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence
+                            })
+                    })
                     .map(|t| {
                         (
                             t.sub_event_type,
@@ -1141,6 +1230,40 @@ fn generic_violence(types: &[TypeScore]) -> bool {
         })
 }
 
+/// Whether the sentence refers back to an attack already told: "the attack", "this attack",
+/// "the attacks", "these attacks" (not "an attack", which may be another).
+fn definite_attack(text: &str, sentence: Span) -> bool {
+    let s = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["the attack", "this attack", "that attack", "these attacks"]
+        .iter()
+        .any(|p| {
+            s.match_indices(p).any(|(at, _)| {
+                let before = s[..at].chars().next_back();
+                let after = s[at + p.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric() || c == 's')
+                    && !s[at + p.len()..].starts_with("er")
+            })
+        })
+}
+
+/// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",
+/// "the toll"), with no verb telling a killing: it counts what an event left, not an event.
+fn victims_only(types: &[TypeScore]) -> bool {
+    let mut heads = types
+        .iter()
+        .flat_map(|t| t.cues.iter())
+        .filter(|c| c.rule.starts_with("trigger:"));
+    let mut any = false;
+    heads.all(|c| {
+        any = true;
+        c.rule == "trigger:attack_kill_nouns"
+    }) && any
+}
+
 /// A sentence naming a bomb that was planted, a car bomb or a suicide bombing.
 fn planted_bomb(types: &[TypeScore]) -> bool {
     types.iter().any(|t| {
@@ -1165,10 +1288,23 @@ fn aftermath_only(ts: &TypeScore) -> bool {
     let aftermath = |c: &Cue| {
         let w = c.text.to_ascii_lowercase();
         c.rule == "trigger:man_made_disaster"
-            && ["rescue", "rubble", "debris", "collaps"]
-                .iter()
-                .any(|p| w.starts_with(p))
+            && [
+                "rescue",
+                "rubble",
+                "debris",
+                "collaps",
+                "firefighter",
+                "extinguish",
+                "blaze",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+            || c.rule == "trigger:fire_weak" && w == "smoke"
     };
+    // (smoke, fires and flames rise where a strike or a bomb hit, and firefighters put them
+    // out: its aftermath too)
     let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
-    heads.clone().any(aftermath) && heads.all(|c| c.rule == "trigger:explosion" || aftermath(c))
+    heads.clone().any(aftermath)
+        && heads
+            .all(|c| c.rule == "trigger:explosion" || c.rule == "trigger:fire_weak" || aftermath(c))
 }

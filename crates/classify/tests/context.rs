@@ -155,3 +155,153 @@ fn a_suicide_car_bomber_is_no_aircraft() {
         .iter()
         .all(|x| x.sub_event_type != SubEventType::AirDroneStrike));
 }
+
+#[test]
+fn bodies_and_a_blast_among_evacuee_buses_are_the_bombing() {
+    // the deal the buses travel under counts no more than the buses
+    let text = "Rescue workers said they removed at least 40 bodies after Sunday's blast, which \
+                hit buses carrying families out of the valley under an evacuation deal.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "Television showed bodies lying beside the buses.";
+    assert_ne!(
+        tops(text)[0],
+        Some(SubEventType::NonViolentTransferOfTerritory)
+    );
+}
+
+#[test]
+fn a_blast_at_an_evacuation_is_a_bombing_not_an_accident() {
+    let text = "A blast went off near a bus convoy evacuating families from the besieged villages.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // a plant that explodes and burns, its area evacuated, stays an accident
+    let text = "A fertiliser plant exploded and the fire spread; the whole district was evacuated.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+}
+
+#[test]
+fn chemicals_used_in_an_attack_make_it_a_chemical_attack() {
+    let text = "Toxic substances were used in the attack on the hill village, which left 30 dead.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ChemicalWeapon));
+    // tear gas at a protest is no chemical weapon
+    let text = "Police fired tear gas at the protesters, and several were injured and choking.";
+    assert_ne!(tops(text)[0], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn the_attack_after_a_bombing_is_that_bombing() {
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                The attack killed nine passengers.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+    // its dead, told with no verb of their own
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                Most of the dead were traders from the market.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+    // shelling told between: the attack is the shelling's, not the bombing's
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                Artillery shelled the northern villages at noon. \
+                The attack killed nine farmers.";
+    assert_ne!(tops(text)[2], Some(SubEventType::RemoteExplosive));
+    // a killing that is no anaphor stays what it is
+    let text = "A car bomb exploded beside the bus station on Sunday. \
+                Gunmen shot dead a shopkeeper in the old town.";
+    assert_ne!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn a_truck_bomb_is_a_bomb_not_a_road_accident() {
+    let text = "A truck bomb exploded near the police headquarters, killing eleven people.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "Rebels sent an explosives-laden lorry into the western district.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn a_headline_attack_told_next_as_a_bombing_is_that_bombing() {
+    let text = "Nine killed in terrorist attack on river town. \
+                A car bomb went off outside the mayor's office on Tuesday, killing nine people.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // not a later attack told before a bombing
+    let text = "Troops shelled the northern villages on Monday. \
+                Gunmen attacked a checkpoint at the bridge. \
+                A car bomb went off outside the mayor's office on Tuesday.";
+    assert_ne!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn smoke_after_a_strike_is_its_aftermath() {
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                Video showed thick smoke rising over the square.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    assert_eq!(
+        tops("Video showed thick smoke rising over the square.")[0],
+        Some(SubEventType::ManMadeDisaster)
+    );
+}
+
+#[test]
+fn the_attack_after_an_air_strike_is_that_strike() {
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                The charity said the attack left the clinic without power.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    // "an attack" may be another one
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                Gunmen carried out an attack on the clinic and killed two nurses.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn a_sniper_shooting_locals_is_an_attack() {
+    let text = "A sniper posted on a rooftop shot at the locals of the market quarter, \
+                leaving two dead.";
+    assert_eq!(tops(text)[0], Some(SubEventType::Attack));
+}
+
+#[test]
+fn a_blast_that_kills_on_a_bus_is_a_bombing() {
+    let text = "A blast ripped through a bus near the old souk, killing five passengers.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "A bomb tore apart a minibus carrying pilgrims to the shrine.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    let text = "The governor said the bomb was placed inside a bus taking workers to a factory.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // accidents stay accidents
+    let text = "A paint factory exploded on Monday, killing six workers.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+    let text = "A bus collided with a truck on the mountain road, killing nine people.";
+    assert_eq!(tops(text)[0], Some(SubEventType::ManMadeDisaster));
+}
+
+#[test]
+fn a_claimed_bombing_beside_aircraft_is_no_air_raid() {
+    let text = "Helicopters circled over the capital all morning. \
+                A bomb claimed by the rebel front tore apart a minibus in the centre.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn firefighters_after_a_bombing_are_its_aftermath() {
+    let text = "A car bomb exploded outside the bakery on Friday. \
+                Firefighters battled to extinguish the blaze for hours.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+    // people trapped by a siege are no aftermath of a strike
+    let text = "Warplanes struck the grain market in the river town on Friday. \
+                Thousands of families remain trapped in the besieged quarter.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn rubble_far_into_a_bombing_story_is_its_aftermath() {
+    let text = "A car bomb exploded outside the bakery on Friday. \
+                The governor called an emergency meeting. \
+                Schools were closed for the day. \
+                The interior minister cut short a visit abroad. \
+                Smoke still rose from the rubble at dusk.";
+    assert_eq!(tops(text)[4], Some(SubEventType::RemoteExplosive));
+    // a story that opens with no strike or bombing keeps a collapse a disaster
+    let text = "The council met to discuss the new budget on Friday. \
+                The governor called an emergency meeting. \
+                Schools were closed for the day. \
+                The interior minister cut short a visit abroad. \
+                Smoke still rose from the rubble at dusk.";
+    assert_eq!(tops(text)[4], Some(SubEventType::ManMadeDisaster));
+}
