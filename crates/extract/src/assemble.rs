@@ -1515,6 +1515,18 @@ fn is_modifier(text: &str, span: Span) -> bool {
     if tail.ends_with("pro-") || tail.ends_with("anti-") {
         return true;
     }
+    // "no comment from the regime in Damascus": the seat of who speaks or acts
+    let mut from = before.len().saturating_sub(16);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let seat = before[from..].to_ascii_lowercase();
+    if [" regime in ", " government in ", " authorities in "]
+        .iter()
+        .any(|s| seat.ends_with(s))
+    {
+        return true;
+    }
     let after = &text[span.end..];
     if [" ally", " allies", "'s ally", "s ally"]
         .iter()

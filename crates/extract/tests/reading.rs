@@ -1575,13 +1575,17 @@ fn a_country_named_after_a_village_in_a_province_keeps_the_village() {
 
 #[test]
 fn a_capital_named_as_a_side_is_not_the_scene() {
-    // "pro-Damascus media", "Damascus ally Hezbollah": who speaks or acts, not where
+    // "pro-Damascus media", "Damascus ally Hezbollah", "the government in Damascus": who
+    // speaks or acts, not where
     for text in [
         "A car bomb exploded near buses at a transit point in Ramouseh on the edge of Aleppo on \
          Saturday, killing 30 people. Pro-Damascus media said a suicide attacker drove the car.",
         "A car bomb exploded near buses at a transit point in Ramouseh on the edge of Aleppo on \
          Saturday, killing 30 people. A media unit run by Damascus ally Hezbollah said a suicide \
          attacker drove the car bomb.",
+        "A car bomb exploded near buses at a transit point in Ramouseh on the edge of Aleppo on \
+         Saturday, killing 30 people. There was no comment on the bombing from the government \
+         in Damascus.",
     ] {
         let r = reader().read(&article("ally", text, Some(d(2017, 4, 16))));
         for e in &r.events {
