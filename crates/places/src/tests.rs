@@ -1984,3 +1984,11 @@ fn a_group_named_without_jabhat_is_no_place() {
         p.mentions
     );
 }
+
+#[test]
+fn farms_named_after_a_place_are_a_part_of_the_town_the_text_names() {
+    let p = read("Army units seized the Mallah farms near the northern city of Aleppo on Monday.");
+    let m = mention(&p, "Mallah");
+    assert_eq!(m.kind, PlaceKind::Unresolved);
+    assert_eq!(m.place.admin1.as_deref(), Some("Aleppo"));
+}
