@@ -1374,11 +1374,16 @@ impl Gazetteer {
         if !(t.cap || article_start) || t.all_caps || self.stoplist.contains(&t.lower) {
             return None;
         }
-        // last capitalised token of the run
+        // last capitalised token of the run (a dash written apart ends it: "Golan Heights -
+        // IDF", a headline's source)
         let mut j = i;
         while j < last
             && (toks[j + 1].cap
                 || (is_connector(&toks[j + 1].lower) && !english_preposition(text, toks, j + 1)))
+            && !{
+                let gap = &text[toks[j].end..toks[j + 1].start];
+                gap.starts_with(' ') && matches!(gap.trim(), "-" | "–" | "—")
+            }
         {
             j += 1;
             if self.place_words.contains_key(&toks[j].lower) {

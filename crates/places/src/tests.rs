@@ -1992,3 +1992,25 @@ fn farms_named_after_a_place_are_a_part_of_the_town_the_text_names() {
     assert_eq!(m.kind, PlaceKind::Unresolved);
     assert_eq!(m.place.admin1.as_deref(), Some("Aleppo"));
 }
+
+#[test]
+fn a_dash_written_apart_ends_a_name() {
+    let p = read(
+        "No Casualties Reported Amid Projectile on Hermon Heights - IDF MOSCOW (Sputnik) The \
+         army base was shelled on Sunday.",
+    );
+    assert!(
+        p.mentions.iter().all(|m| !m.place.mention.contains("IDF")),
+        "{:#?}",
+        p.mentions
+    );
+    // (a hyphen inside a name keeps it whole)
+    let p = read("Clashes broke out in Mogadishu-Wadajir district (Wadajir, Banadir).");
+    assert!(
+        p.mentions
+            .iter()
+            .any(|m| m.place.mention == "Mogadishu-Wadajir"),
+        "{:#?}",
+        p.mentions
+    );
+}
