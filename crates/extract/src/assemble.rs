@@ -1661,11 +1661,12 @@ fn locate(
         .collect();
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
-    // (an origin, "residents from Foua", after a place the sentence puts the event in)
+    // (an origin, "residents from Foua", after a place the sentence puts the event in, even
+    // a province: "evacuees from Foua were killed in Aleppo province")
     candidates.sort_by_key(|m| {
         (
-            rank(&m.kind),
             m.cue == PlaceCue::From,
+            rank(&m.kind),
             primary_span != Some(m.span),
             m.span.start.abs_diff(trigger.start),
         )
@@ -1676,11 +1677,12 @@ fn locate(
         .filter(|m| rank(&m.kind) == 0)
         .map(|m| m.place.clone())
         .collect();
-    let own = candidates.first().map(|m| m.place.clone());
+    let own = candidates.first();
     // A province or country named in the sentence is refined by a town of the story inside it.
     let inherited = previous
         .cloned()
         .or_else(|| primary.filter(|p| !is_demonym(p)).map(|p| p.place.clone()));
+    let own = own.map(|m| m.place.clone());
     let location = match own {
         Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => match inherited {
             // (a province known is finer than a country: "in northeast Syria" after a village
@@ -1713,9 +1715,36 @@ fn foreign_agent(doc: &Doc, m: &sitrep_places::PlaceMention) -> bool {
             .is_some_and(|main| m.place.country_code.as_deref().is_some_and(|c| c != main))
 }
 
-/// "Britain-based monitor", "Saudi-led coalition": a place name used as a modifier.
+/// "Britain-based monitor", "Saudi-led coalition", "pro-Damascus media", "Damascus ally
+/// Hezbollah": a place name used as a modifier.
 fn is_modifier(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let tail = before
+        .get(before.len().saturating_sub(5)..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if tail.ends_with("pro-") || tail.ends_with("anti-") {
+        return true;
+    }
+    // "no comment from the regime in Damascus": the seat of who speaks or acts
+    let mut from = before.len().saturating_sub(16);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let seat = before[from..].to_ascii_lowercase();
+    if [" regime in ", " government in ", " authorities in "]
+        .iter()
+        .any(|s| seat.ends_with(s))
+    {
+        return true;
+    }
     let after = &text[span.end..];
+    if [" ally", " allies", "'s ally", "s ally"]
+        .iter()
+        .any(|s| after.starts_with(s) && !after[s.len()..].starts_with(char::is_alphanumeric))
+    {
+        return true;
+    }
     [
         "-based",
         "-led",

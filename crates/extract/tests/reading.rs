@@ -1778,3 +1778,37 @@ fn the_explosion_named_again_points_back_at_a_bombing_of_another_kind() {
     let saturday = Some(d(2019, 3, 16));
     assert!(dates.iter().all(|(_, x)| *x == saturday), "{dates:?}");
 }
+
+#[test]
+fn a_capital_named_as_a_side_is_not_the_scene() {
+    // "pro-Damascus media", "Damascus ally Hezbollah", "the government in Damascus": who
+    // speaks or acts, not where
+    for text in [
+        "A car bomb exploded near buses at a transit point in Ramouseh on the edge of Aleppo on \
+         Saturday, killing 30 people. Pro-Damascus media said a suicide attacker drove the car.",
+        "A car bomb exploded near buses at a transit point in Ramouseh on the edge of Aleppo on \
+         Saturday, killing 30 people. A media unit run by Damascus ally Hezbollah said a suicide \
+         attacker drove the car bomb.",
+        "A car bomb exploded near buses at a transit point in Ramouseh on the edge of Aleppo on \
+         Saturday, killing 30 people. There was no comment on the bombing from the government \
+         in Damascus.",
+    ] {
+        let r = reader().read(&article("ally", text, Some(d(2017, 4, 16))));
+        for e in &r.events {
+            let place = e.location.as_ref().expect("a place");
+            assert_eq!(place.admin1.as_deref(), Some("Aleppo"), "{e:#?}");
+        }
+    }
+}
+
+#[test]
+fn where_the_dead_came_from_yields_to_where_they_died() {
+    let r = reader().read(&article(
+        "origin",
+        "Twelve evacuees from the town of Madaya were killed in Idlib province on Saturday when \
+         a roadside bomb hit their bus.",
+        Some(d(2017, 4, 16)),
+    ));
+    let place = r.events[0].location.as_ref().expect("a place");
+    assert_eq!(place.admin1.as_deref(), Some("Idleb"), "{place:#?}");
+}

@@ -1081,7 +1081,25 @@ impl Gazetteer {
                                 && !n.cap
                                 && self.person_after.contains(&n.lower)
                                 && !text[toks[*j].end..n.start].contains(['.', ';'])
-                        }));
+                        })
+                        // "Maysa al-Aswad, a 30-year-old evacuee": an age in apposition
+                        || (toks.get(*j + 1).is_some_and(|n| {
+                            n.sentence == t.sentence && matches!(n.lower.as_str(), "a" | "an")
+                        }) && toks.get(*j + 2).is_some_and(|n| {
+                            n.joined && n.lower.chars().all(|c| c.is_ascii_digit())
+                        }) && toks
+                            .get(*j + 3)
+                            .is_some_and(|n| n.joined && n.lower == "year")));
+                // a headline written in title case ("Blast Near Bus Convoy Evacuating Syrians
+                // From Towns"): a run the gazetteer lacks, of words the article also writes
+                // in lower case, is no name
+                let headline = matches!(&hit, Some((_, Hit::Unresolved)))
+                    && content.len() >= 3
+                    && content
+                        .iter()
+                        .filter(|w| lowercase_words.contains(w.lower.as_str()))
+                        .count()
+                        >= 2;
                 // a group's members: "members of Los Viagras", "leaders of the BJP Yuva
                 // Morcha" (a name the gazetteer lacks: a known place stays one, "fighters of
                 // Idlib")
@@ -1101,7 +1119,7 @@ impl Gazetteer {
                             "members" | "member" | "leaders" | "leader" | "supporters"
                         )
                 };
-                if organisation || common_word || person || members_of {
+                if organisation || common_word || person || members_of || headline {
                     i = *j + 1;
                     continue;
                 }
@@ -1147,6 +1165,7 @@ impl Gazetteer {
         self.road_ends(text, toks, &mut found);
         solidarity_elsewhere(text, toks, &mut found);
         list_shares_cue(text, toks, &mut found);
+        self.origins(text, toks, &mut found);
         found
     }
 
@@ -1355,11 +1374,16 @@ impl Gazetteer {
         if !(t.cap || article_start) || t.all_caps || self.stoplist.contains(&t.lower) {
             return None;
         }
-        // last capitalised token of the run
+        // last capitalised token of the run (a dash written apart ends it: "Golan Heights -
+        // IDF", a headline's source)
         let mut j = i;
         while j < last
             && (toks[j + 1].cap
                 || (is_connector(&toks[j + 1].lower) && !english_preposition(text, toks, j + 1)))
+            && !{
+                let gap = &text[toks[j].end..toks[j + 1].start];
+                gap.starts_with(' ') && matches!(gap.trim(), "-" | "–" | "—")
+            }
         {
             j += 1;
             if self.place_words.contains_key(&toks[j].lower) {
@@ -1451,6 +1475,64 @@ impl Gazetteer {
         None
     }
 
+    /// Where people came from, told without "from": "Madaya evacuees said", and the province
+    /// after an origin ("residents of Foua and Kefraya in Idlib province"): cue `From`, so
+    /// that the place the story puts the event in wins.
+    fn origins(&self, text: &str, toks: &[Token], found: &mut [Found]) {
+        for k in 0..found.len() {
+            let f = &found[k];
+            let end = f.word_after_tok.unwrap_or(f.last);
+            let people_after = f.cue == PlaceCue::None
+                && toks.get(end + 1).is_some_and(|n| {
+                    n.joined
+                        && !n.cap
+                        && n.sentence == toks[end].sentence
+                        && matches!(
+                            n.lower.as_str(),
+                            "evacuees" | "evacuee" | "residents" | "refugees" | "natives"
+                        )
+                });
+            let in_origin_area = k > 0 && f.cue == PlaceCue::In && {
+                let prev = &found[k - 1];
+                let a = toks[prev.word_after_tok.unwrap_or(prev.last)].end;
+                let b = toks[f.first].start;
+                prev.cue == PlaceCue::From
+                    && a <= b
+                    && toks[prev.first].sentence == toks[f.first].sentence
+                    && !text[a..b].contains([',', ';', '(', '.'])
+                    && text[a..b]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .enumerate()
+                        .all(|(n, w)| {
+                            let w = w.to_lowercase();
+                            if n == 0 {
+                                w == "in"
+                            } else {
+                                is_descriptive(&w)
+                                    || matches!(
+                                        w.as_str(),
+                                        "province" | "governorate" | "region" | "countryside"
+                                    )
+                            }
+                        })
+            };
+            if people_after || in_origin_area {
+                found[k].cue = PlaceCue::From;
+            }
+        }
+    }
+
+    /// A demonym ("Syrian") or a community's name ("Shiite") written before a place word.
+    fn is_people_word(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "shiite" | "shia" | "sunni" | "alawite" | "druze" | "christian" | "yazidi" | "turkmen"
+        ) || self
+            .lookup_country(&plain(w))
+            .is_some_and(|(_, demonym)| demonym)
+    }
+
     /// The cue phrase nearest before token `i` in its sentence, skipping descriptive words.
     fn cue_before(&self, toks: &[Token], i: usize) -> PlaceCue {
         let sent = toks[i].sentence;
@@ -1459,9 +1541,15 @@ impl Gazetteer {
         // ("residents from the towns of Foua and Kefraya": a place word in the plural, only
         // before an origin; "attacks on the villages of X and Y, near Z" are near Z)
         let mut plural = false;
+        let mut skipped_people = false;
         while k > 0 && steps < 6 {
             let prev = &toks[k - 1];
-            if prev.sentence != sent || !toks[k].joined_loose() || prev.cap {
+            // ("from the besieged Syrian towns of Fua", "evacuees from the Shiite villages of
+            // X": a people's name describes an origin and is skipped like "northern"; only
+            // before an origin, as "in the nearby Turkish town of X" may be a scene apart)
+            let people = prev.cap && self.is_people_word(&prev.lower);
+            skipped_people |= people;
+            if prev.sentence != sent || !toks[k].joined_loose() || (prev.cap && !people) {
                 break;
             }
             let plural_word = !self.place_words.contains_key(&prev.lower)
@@ -1471,6 +1559,7 @@ impl Gazetteer {
                     .is_some_and(|one| self.place_words.contains_key(one));
             plural |= plural_word;
             let descriptive = is_descriptive(&prev.lower)
+                || people
                 || self.place_words.contains_key(&prev.lower)
                 || plural_word
                 || prev.lower.chars().all(|c| c.is_ascii_digit());
@@ -1491,7 +1580,7 @@ impl Gazetteer {
                         && toks[k - n - 1].cap
                         && toks[k - n - 1].sentence == sent
                         && toks[k - n].joined;
-                    if plural && *cue != PlaceCue::From {
+                    if (plural || skipped_people) && *cue != PlaceCue::From {
                         return PlaceCue::None;
                     }
                     return if named_part { PlaceCue::In } else { *cue };

@@ -1907,3 +1907,110 @@ fn a_country_named_by_its_role_is_an_outside_party() {
     }
     assert_eq!(p.main_country.as_deref(), Some("SY"));
 }
+
+#[test]
+fn a_peoples_name_before_an_origin_is_skipped() {
+    let p = read(
+        "A car bomb hit buses carrying evacuees from the besieged Syrian towns of Nubl and Zahraa.",
+    );
+    assert_eq!(mention(&p, "Nubl").cue, PlaceCue::From);
+    let p = read("The convoy carried people from the Shiite villages of Nubl and Zahraa.");
+    assert_eq!(mention(&p, "Nubl").cue, PlaceCue::From);
+    // (only before an origin: a scene named so stays uncued)
+    let p = read("Windows shattered in the nearby Turkish town of Nusaybin.");
+    assert_eq!(mention(&p, "Nusaybin").cue, PlaceCue::None);
+}
+
+#[test]
+fn a_place_before_its_evacuees_is_their_origin() {
+    let p = read(
+        "Shelling hit a camp in Idlib province on Monday. Madaya evacuees said they heard it.",
+    );
+    assert_eq!(mention(&p, "Madaya").cue, PlaceCue::From);
+}
+
+#[test]
+fn the_province_of_an_origin_list_is_an_origin() {
+    let p = read(
+        "Most of the dead were evacuees from the towns of Nubl and Zahraa in Aleppo province.",
+    );
+    assert_eq!(mention(&p, "Aleppo").cue, PlaceCue::From);
+    let p = read("The convoy left Nubl, in the town of Azaz clashes broke out.");
+    assert_eq!(mention(&p, "Azaz").cue, PlaceCue::In);
+}
+
+#[test]
+fn not_far_from_is_near() {
+    let p = read("Two rockets fell in an area not far from Saraqib.");
+    assert_eq!(mention(&p, "Saraqib").cue, PlaceCue::Near);
+}
+
+#[test]
+fn a_person_with_an_age_is_no_place() {
+    let p =
+        read("Rania al-Khatib a 40-year-old teacher from Saraqib said the blast shook the bus.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Khatib")),
+        "{:#?}",
+        p.mentions
+    );
+}
+
+#[test]
+fn a_title_case_headline_is_no_place() {
+    let p = read(
+        "Blast Occurs Near Bus Convoy Evacuating Families From Besieged Towns to Aleppo Over 20 \
+         Dead. The blast hit a bus convoy evacuating families from besieged towns.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Convoy")),
+        "{:#?}",
+        p.mentions
+    );
+}
+
+#[test]
+fn a_group_named_without_jabhat_is_no_place() {
+    let p = read("Fateh al-Sham fighters attacked army posts near Daraa.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Fateh")),
+        "{:#?}",
+        p.mentions
+    );
+}
+
+#[test]
+fn farms_named_after_a_place_are_a_part_of_the_town_the_text_names() {
+    let p = read("Army units seized the Mallah farms near the northern city of Aleppo on Monday.");
+    let m = mention(&p, "Mallah");
+    assert_eq!(m.kind, PlaceKind::Unresolved);
+    assert_eq!(m.place.admin1.as_deref(), Some("Aleppo"));
+}
+
+#[test]
+fn a_dash_written_apart_ends_a_name() {
+    let p = read(
+        "No Casualties Reported Amid Projectile on Hermon Heights - IDF MOSCOW (Sputnik) The \
+         army base was shelled on Sunday.",
+    );
+    assert!(
+        p.mentions.iter().all(|m| !m.place.mention.contains("IDF")),
+        "{:#?}",
+        p.mentions
+    );
+    // (a hyphen inside a name keeps it whole)
+    let p = read("Clashes broke out in Mogadishu-Wadajir district (Wadajir, Banadir).");
+    assert!(
+        p.mentions
+            .iter()
+            .any(|m| m.place.mention == "Mogadishu-Wadajir"),
+        "{:#?}",
+        p.mentions
+    );
+}
