@@ -1225,7 +1225,10 @@ fn generic_violence(types: &[TypeScore]) -> bool {
         .all(|c| {
             matches!(
                 c.rule.as_str(),
-                "trigger:attack_verbs" | "trigger:attack_kill" | "trigger:attack_kill_nouns"
+                "trigger:attack_verbs"
+                    | "trigger:attack_kill"
+                    | "trigger:execution"
+                    | "trigger:attack_kill_nouns"
             )
         })
 }

@@ -455,3 +455,16 @@ fn forces_controlling_an_entire_area_took_it() {
         GovernmentRegainsTerritory,
     );
 }
+
+#[test]
+fn executions_told_in_an_offensive_are_an_attack_not_a_battle() {
+    assert_class(
+        "Troops executed two families of rebel fighters in the hamlet during an offensive against the rebels.",
+        Attack,
+    );
+    // Fighting told without an execution stays a battle.
+    assert_class(
+        "Troops fought rebel fighters in the hamlet during an offensive against the rebels.",
+        ArmedClash,
+    );
+}
