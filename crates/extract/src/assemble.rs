@@ -850,11 +850,20 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         return Aside::Other;
     }
     // "shelled Jayrud, where the army says rebels killed a pilot who ejected on Friday": a date
-    // closing a clause of its own after "where" (or "since") dates that clause, whatever its verb.
+    // closing a clause of its own after "where" (or "since") dates that clause, whatever its verb;
+    // so does one closing "carrying people evacuated from two villages on Friday" after the
+    // event's own trigger (not the story's day: no trigger, an empty span).
+    let between = Span::new(trigger.end, span.start);
+    let carrier = || {
+        (!trigger.is_empty())
+            .then(|| cues.carrier_openers.find(doc.text, between).last())
+            .flatten()
+    };
     if let Some((o, _)) = cues
         .aside_openers
-        .find(doc.text, Span::new(trigger.end, span.start))
+        .find(doc.text, between)
         .last()
+        .or_else(carrier)
     {
         // (Not past a second verb of the event's own: "held by rebels since 2013 and wounded
         // six people on Monday".)

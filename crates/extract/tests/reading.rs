@@ -1778,3 +1778,24 @@ fn the_explosion_named_again_points_back_at_a_bombing_of_another_kind() {
     let saturday = Some(d(2019, 3, 16));
     assert!(dates.iter().all(|(_, x)| *x == saturday), "{dates:?}");
 }
+
+#[test]
+fn a_day_closing_a_phrase_on_what_the_blast_hit_is_not_the_blasts() {
+    // Thursday is when the families left, not when the bomb went off.
+    let a = article(
+        "carrier-phrase",
+        "A car bomb exploded near the town of Azaz on Saturday, a monitor said. The blast hit a \
+         convoy of trucks carrying families displaced from the eastern villages on Thursday.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty());
+    let saturday = Some(d(2019, 3, 16));
+    assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
+}
