@@ -1799,3 +1799,27 @@ fn a_day_closing_a_phrase_on_what_the_blast_hit_is_not_the_blasts() {
     let saturday = Some(d(2019, 3, 16));
     assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
 }
+
+#[test]
+fn a_battle_named_again_points_back_only_at_a_battle_of_its_own_kind() {
+    // The clashes were on Thursday; the army's capture of the village on Friday is another
+    // battle, and "the clashes" do not point back at it.
+    let a = article(
+        "anaphor-battle",
+        "Government troops and rebels clashed on a hill south of the town of Jasim on Thursday, \
+         a monitor said. On Friday the army recaptured the village of Nawa from the rebels. \
+         Aid agencies appealed for funds. Schools stayed closed. Medics in the town of Inkhil \
+         said eleven rebels were killed in the clashes.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ArmedClash)
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty());
+    let thursday = Some(d(2019, 3, 14));
+    assert!(dates.iter().all(|x| *x == thursday), "{dates:?}");
+}
