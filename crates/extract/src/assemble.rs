@@ -704,15 +704,16 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         .rev()
         .find_map(|j| {
             let earlier = event_candidate(doc, j)?;
-            // Any explosion for an explosion ("the blast" after a suicide bombing); a battle
-            // or an attack only for one of its own sub-event ("the fighting" is not the siege).
-            let kind = |t: SubEventType| match t.event_type() {
-                EventType::ExplosionsRemoteViolence => None,
+            // Any explosion for an explosion ("the blast" after a suicide bombing, a petrol
+            // station "caught up in the explosion", told as a man-made disaster); a battle or an
+            // attack only for one of its own sub-event ("the fighting" is not the siege).
+            let kind = |t: SubEventType| match (t, t.event_type()) {
+                (SubEventType::ManMadeDisaster, _) | (_, EventType::ExplosionsRemoteViolence) => {
+                    None
+                }
                 _ => Some(t),
             };
-            if earlier.sub_event_type.event_type() != ts.sub_event_type.event_type()
-                || kind(earlier.sub_event_type) != kind(ts.sub_event_type)
-            {
+            if kind(earlier.sub_event_type) != kind(ts.sub_event_type) {
                 return None;
             }
             sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {

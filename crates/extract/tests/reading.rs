@@ -1823,3 +1823,19 @@ fn a_battle_named_again_points_back_only_at_a_battle_of_its_own_kind() {
     let thursday = Some(d(2019, 3, 14));
     assert!(dates.iter().all(|x| *x == thursday), "{dates:?}");
 }
+
+#[test]
+fn a_disaster_caught_up_in_the_explosion_takes_the_explosions_day() {
+    // The petrol station burned in Saturday's car bomb, not on the Sunday of the arrests.
+    let a = article(
+        "anaphor-disaster",
+        "A car bomb killed 12 people at a checkpoint in the town of Azaz on Saturday, a monitor \
+         said. On Sunday police arrested five protesters in the town of Afrin. Aid agencies \
+         appealed for funds. Schools stayed closed. The monitor said a petrol station near the \
+         checkpoint was caught up in the explosion adding to the toll.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::ManMadeDisaster);
+    assert_eq!(e.date.date, Some(d(2019, 3, 16)), "{:#?}", e.date);
+}
