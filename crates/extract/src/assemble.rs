@@ -731,6 +731,35 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         })
 }
 
+/// An event the sentence dates to a week ("48 people were killed earlier this week") takes the
+/// day the next sentence gives when that one tells it again with a verb of happening ("The
+/// killings took place in Rityan, which troops entered on Tuesday") and the day falls in that
+/// week: approximately that day.
+fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
+    let (Some(start), Some(ev)) = (d.date, d.evidence.as_ref()) else {
+        return d;
+    };
+    if d.precision != DatePrecision::Week || ev.sentence != i || i + 1 >= doc.sentences.len() {
+        return d;
+    }
+    let next = doc.sentences[i + 1];
+    let text = next.of(doc.text);
+    let retold = text.starts_with("The ")
+        && ["took place", "happened", "occurred", "were carried out"]
+            .iter()
+            .any(|v| text.contains(v));
+    let day = sentence_date(doc, i + 1, None, false).filter(|n| {
+        n.precision == DatePrecision::Day
+            && n.end.is_none()
+            && n.date
+                .is_some_and(|x| (0..7).contains(&(x - start).num_days()))
+    });
+    match day {
+        Some(n) if retold => approximate(n),
+        _ => d,
+    }
+}
+
 /// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
 /// the story has reached, when an earlier sentence told one ("Rebels shelled the city on
 /// Friday. Six had been killed the previous day": Thursday), not from the publication.
@@ -1814,6 +1843,7 @@ fn build(
         let date = own_date
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
+        let date = week_told_next(doc, i, date);
         counted(
             doc,
             i,

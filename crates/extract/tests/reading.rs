@@ -1839,3 +1839,18 @@ fn a_disaster_caught_up_in_the_explosion_takes_the_explosions_day() {
     let e = first_of(&r.events, SubEventType::ManMadeDisaster);
     assert_eq!(e.date.date, Some(d(2019, 3, 16)), "{:#?}", e.date);
 }
+
+#[test]
+fn a_killing_dated_to_the_week_takes_the_day_the_next_sentence_tells_it() {
+    // "Earlier this week", then "The killings took place ... on Tuesday": Tuesday.
+    let a = article(
+        "week-told-next",
+        "Militiamen executed at least 30 villagers in northern Syria earlier this week, a \
+         monitor said on Saturday. The killings took place in the village of Tell Jabin, which \
+         the militiamen entered on Tuesday.",
+        Some(d(2019, 3, 16)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 3, 12)), "{:#?}", e);
+}
