@@ -829,6 +829,20 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
         || right_after(&cues.reaction)
 }
 
+/// Whether the date at `span` closes a clause telling what was still to be seen ("were still
+/// covered in blood on Tuesday morning", "debris was still strewn at the scene on Sunday"; not
+/// "still reeling from an assault on Thursday", the assault's day).
+fn still_seen(doc: &Doc, i: usize, span: Span) -> bool {
+    let before = &doc.text[doc.sentences[i].start..span.start];
+    before.rfind(" still ").is_some_and(|p| {
+        let clause = &before[p..];
+        !clause.contains([',', ';'])
+            && ![" and ", " from ", " after ", " since "]
+                .iter()
+                .any(|w| clause.contains(w))
+    })
+}
+
 /// How far before the verb of an aside its opener may stand ("where a deadly attack on an aid
 /// convoy took place").
 const ASIDE_OPENER_BYTES: usize = 48;
@@ -1077,6 +1091,9 @@ fn sentence_date(
                 Aside::Prior => trigger.is_some(),
                 Aside::Other => false,
             }
+            // "Seats were still covered in blood on Tuesday morning": a scene seen after the
+            // event dates the seeing; the story stays on the event's day.
+            && !(trigger.is_none() && still_seen(doc, i, d.span))
             // A clock time with no day ("shortly before noon") dates nothing by itself.
             && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
     };

@@ -1854,3 +1854,27 @@ fn a_killing_dated_to_the_week_takes_the_day_the_next_sentence_tells_it() {
     let e = &r.events[0];
     assert_eq!(e.date.date, Some(d(2019, 3, 12)), "{:#?}", e);
 }
+
+#[test]
+fn a_scene_still_seen_on_a_later_day_does_not_move_the_story() {
+    // Tuesday is when the hall was seen, not when the bomb went off: the blast stays Monday.
+    let a = article(
+        "still-seen",
+        "A suicide bomber blew himself up at a wedding in the village of Tell Jabin late on \
+         Monday, a monitor said. Chairs in the hall were still covered in blood on Tuesday \
+         morning, a photographer said. A guest said there was a huge explosion.",
+        Some(d(2019, 3, 20)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| {
+            e.sub_event_type.event_type() == sitrep_model::EventType::ExplosionsRemoteViolence
+        })
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty());
+    let monday = Some(d(2019, 3, 18));
+    assert!(dates.iter().all(|x| *x == monday), "{dates:?}");
+}
