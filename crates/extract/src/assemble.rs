@@ -704,7 +704,16 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         .rev()
         .find_map(|j| {
             let earlier = event_candidate(doc, j)?;
-            if earlier.sub_event_type.event_type() != ts.sub_event_type.event_type() {
+            // Any explosion for an explosion ("the blast" after a suicide bombing, a petrol
+            // station "caught up in the explosion", told as a man-made disaster); a battle or an
+            // attack only for one of its own sub-event ("the fighting" is not the siege).
+            let kind = |t: SubEventType| match (t, t.event_type()) {
+                (SubEventType::ManMadeDisaster, _) | (_, EventType::ExplosionsRemoteViolence) => {
+                    None
+                }
+                _ => Some(t),
+            };
+            if kind(earlier.sub_event_type) != kind(ts.sub_event_type) {
                 return None;
             }
             sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {
@@ -720,6 +729,35 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
                     && !dateline
             })
         })
+}
+
+/// An event the sentence dates to a week ("48 people were killed earlier this week") takes the
+/// day the next sentence gives when that one tells it again with a verb of happening ("The
+/// killings took place in Rityan, which troops entered on Tuesday") and the day falls in that
+/// week: approximately that day.
+fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
+    let (Some(start), Some(ev)) = (d.date, d.evidence.as_ref()) else {
+        return d;
+    };
+    if d.precision != DatePrecision::Week || ev.sentence != i || i + 1 >= doc.sentences.len() {
+        return d;
+    }
+    let next = doc.sentences[i + 1];
+    let text = next.of(doc.text);
+    let retold = text.starts_with("The ")
+        && ["took place", "happened", "occurred", "were carried out"]
+            .iter()
+            .any(|v| text.contains(v));
+    let day = sentence_date(doc, i + 1, None, false).filter(|n| {
+        n.precision == DatePrecision::Day
+            && n.end.is_none()
+            && n.date
+                .is_some_and(|x| (0..7).contains(&(x - start).num_days()))
+    });
+    match day {
+        Some(n) if retold => approximate(n),
+        _ => d,
+    }
 }
 
 /// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
@@ -791,6 +829,20 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
         || right_after(&cues.reaction)
 }
 
+/// Whether the date at `span` closes a clause telling what was still to be seen ("were still
+/// covered in blood on Tuesday morning", "debris was still strewn at the scene on Sunday"; not
+/// "still reeling from an assault on Thursday", the assault's day).
+fn still_seen(doc: &Doc, i: usize, span: Span) -> bool {
+    let before = &doc.text[doc.sentences[i].start..span.start];
+    before.rfind(" still ").is_some_and(|p| {
+        let clause = &before[p..];
+        !clause.contains([',', ';'])
+            && ![" and ", " from ", " after ", " since "]
+                .iter()
+                .any(|w| clause.contains(w))
+    })
+}
+
 /// How far before the verb of an aside its opener may stand ("where a deadly attack on an aid
 /// convoy took place").
 const ASIDE_OPENER_BYTES: usize = 48;
@@ -850,11 +902,20 @@ fn aside(doc: &Doc, trigger: Span, span: Span) -> Aside {
         return Aside::Other;
     }
     // "shelled Jayrud, where the army says rebels killed a pilot who ejected on Friday": a date
-    // closing a clause of its own after "where" (or "since") dates that clause, whatever its verb.
+    // closing a clause of its own after "where" (or "since") dates that clause, whatever its verb;
+    // so does one closing "carrying people evacuated from two villages on Friday" after the
+    // event's own trigger (not the story's day: no trigger, an empty span).
+    let between = Span::new(trigger.end, span.start);
+    let carrier = || {
+        (!trigger.is_empty())
+            .then(|| cues.carrier_openers.find(doc.text, between).last())
+            .flatten()
+    };
     if let Some((o, _)) = cues
         .aside_openers
-        .find(doc.text, Span::new(trigger.end, span.start))
+        .find(doc.text, between)
         .last()
+        .or_else(carrier)
     {
         // (Not past a second verb of the event's own: "held by rebels since 2013 and wounded
         // six people on Monday".)
@@ -1030,6 +1091,9 @@ fn sentence_date(
                 Aside::Prior => trigger.is_some(),
                 Aside::Other => false,
             }
+            // "Seats were still covered in blood on Tuesday morning": a scene seen after the
+            // event dates the seeing; the story stays on the event's day.
+            && !(trigger.is_none() && still_seen(doc, i, d.span))
             // A clock time with no day ("shortly before noon") dates nothing by itself.
             && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
     };
@@ -1825,6 +1889,7 @@ fn build(
         let date = own_date
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
+        let date = week_told_next(doc, i, date);
         counted(
             doc,
             i,

@@ -100,6 +100,7 @@ struct CueFile {
 #[derive(Deserialize)]
 struct Dating {
     aside_openers: Vec<String>,
+    carrier_openers: Vec<String>,
     prior_openers: Vec<String>,
     recall_openers: Vec<String>,
     aside_verbs: Vec<String>,
@@ -217,6 +218,9 @@ pub struct Cues {
     pub event_anaphors: PhraseSet,
     /// Words that open an aside about another thing ("where", "which").
     pub aside_openers: PhraseSet,
+    /// Words after the event's trigger that open a phrase about who or what it hit ("hit buses
+    /// carrying people evacuated on Friday"): a day closing that phrase is not the event's.
+    pub carrier_openers: PhraseSet,
     /// Words that open a clause about an earlier thing ("following clashes that started").
     pub prior_openers: PhraseSet,
     /// Words after which a noun phrase and its date recall another event ("since the attack on").
@@ -268,6 +272,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         new_incident: PhraseSet::new(&f.continuity.new_incident),
         event_anaphors: PhraseSet::new(&f.continuity.event_anaphors),
         aside_openers: PhraseSet::new(&f.dating.aside_openers),
+        carrier_openers: PhraseSet::new(&f.dating.carrier_openers),
         prior_openers: PhraseSet::new(&f.dating.prior_openers),
         recall_openers: PhraseSet::new(&f.dating.recall_openers),
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),

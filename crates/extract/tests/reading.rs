@@ -1812,3 +1812,103 @@ fn where_the_dead_came_from_yields_to_where_they_died() {
     let place = r.events[0].location.as_ref().expect("a place");
     assert_eq!(place.admin1.as_deref(), Some("Idleb"), "{place:#?}");
 }
+
+#[test]
+fn a_day_closing_a_phrase_on_what_the_blast_hit_is_not_the_blasts() {
+    // Thursday is when the families left, not when the bomb went off.
+    let a = article(
+        "carrier-phrase",
+        "A car bomb exploded near the town of Azaz on Saturday, a monitor said. The blast hit a \
+         convoy of trucks carrying families displaced from the eastern villages on Thursday.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty());
+    let saturday = Some(d(2019, 3, 16));
+    assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
+}
+
+#[test]
+fn a_battle_named_again_points_back_only_at_a_battle_of_its_own_kind() {
+    // The clashes were on Thursday; the army's capture of the village on Friday is another
+    // battle, and "the clashes" do not point back at it.
+    let a = article(
+        "anaphor-battle",
+        "Government troops and rebels clashed on a hill south of the town of Jasim on Thursday, \
+         a monitor said. On Friday the army recaptured the village of Nawa from the rebels. \
+         Aid agencies appealed for funds. Schools stayed closed. Medics in the town of Inkhil \
+         said eleven rebels were killed in the clashes.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ArmedClash)
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty());
+    let thursday = Some(d(2019, 3, 14));
+    assert!(dates.iter().all(|x| *x == thursday), "{dates:?}");
+}
+
+#[test]
+fn a_disaster_caught_up_in_the_explosion_takes_the_explosions_day() {
+    // The petrol station burned in Saturday's car bomb, not on the Sunday of the arrests.
+    let a = article(
+        "anaphor-disaster",
+        "A car bomb killed 12 people at a checkpoint in the town of Azaz on Saturday, a monitor \
+         said. On Sunday police arrested five protesters in the town of Afrin. Aid agencies \
+         appealed for funds. Schools stayed closed. The monitor said a petrol station near the \
+         checkpoint was caught up in the explosion adding to the toll.",
+        Some(d(2019, 3, 18)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::ManMadeDisaster);
+    assert_eq!(e.date.date, Some(d(2019, 3, 16)), "{:#?}", e.date);
+}
+
+#[test]
+fn a_killing_dated_to_the_week_takes_the_day_the_next_sentence_tells_it() {
+    // "Earlier this week", then "The killings took place ... on Tuesday": Tuesday.
+    let a = article(
+        "week-told-next",
+        "Militiamen executed at least 30 villagers in northern Syria earlier this week, a \
+         monitor said on Saturday. The killings took place in the village of Tell Jabin, which \
+         the militiamen entered on Tuesday.",
+        Some(d(2019, 3, 16)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 3, 12)), "{:#?}", e);
+}
+
+#[test]
+fn a_scene_still_seen_on_a_later_day_does_not_move_the_story() {
+    // Tuesday is when the hall was seen, not when the bomb went off: the blast stays Monday.
+    let a = article(
+        "still-seen",
+        "A suicide bomber blew himself up at a wedding in the village of Tell Jabin late on \
+         Monday, a monitor said. Chairs in the hall were still covered in blood on Tuesday \
+         morning, a photographer said. A guest said there was a huge explosion.",
+        Some(d(2019, 3, 20)),
+    );
+    let r = reader().read(&a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| {
+            e.sub_event_type.event_type() == sitrep_model::EventType::ExplosionsRemoteViolence
+        })
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty());
+    let monday = Some(d(2019, 3, 18));
+    assert!(dates.iter().all(|x| *x == monday), "{dates:?}");
+}
