@@ -251,8 +251,8 @@ fn year_number(s: &str) -> Option<i32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
-/// Small counts for "two days ago".
-fn small_count(s: &str) -> Option<i64> {
+/// Small counts for "two days ago" ("several" and "few" count 3).
+pub(crate) fn small_count(s: &str) -> Option<i64> {
     if let Ok(n) = s.parse::<i64>() {
         return (1..=60).contains(&n).then_some(n);
     }

@@ -38,21 +38,13 @@ fn hour_count(s: &str) -> Option<i64> {
     (24..=240).contains(&n).then_some(n)
 }
 
-/// A count of days: "a", "one", "two" ... "seven", or digits up to 14 (never "several").
+/// A count of days: "a", "one", "two" ... "twelve", or digits up to 14 (never "several" or
+/// "few": no counted offset).
 fn day_count(s: &str) -> Option<i64> {
-    if let Ok(n) = s.parse::<i64>() {
-        return (1..=14).contains(&n).then_some(n);
+    if matches!(s, "several" | "few") {
+        return None;
     }
-    Some(match s {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        _ => return None,
-    })
+    crate::dates::small_count(s).filter(|n| (1..=14).contains(n))
 }
 
 /// Words that may stand before a counted offset and belong to it ("just a day after").
