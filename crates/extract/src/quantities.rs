@@ -40,7 +40,7 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
     let numbers = &doc.numbers[i];
     for n in numbers {
-        if date_spans.iter().any(|d| d.overlaps(&n.span)) {
+        if date_spans.iter().any(|d| d.overlaps(&n.span)) || clock_time(text, n.span, &date_spans) {
             continue;
         }
         let Some(kind) = kind_for(doc, n, &kind_hits, sentence) else {
@@ -78,6 +78,35 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// A time of day written as four (or three) digits: "Wed 01 Oct 2014 at 1459" (after a date
+/// and "at"), "around 1130 am (0830 GMT)" (before am, pm or GMT) - no count of anything.
+fn clock_time(text: &str, number: Span, date_spans: &[Span]) -> bool {
+    let word = number.of(text);
+    let hhmm = (3..=4).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word
+            .parse::<u32>()
+            .is_ok_and(|v| v / 100 <= 23 && v % 100 <= 59);
+    if !hhmm {
+        return false;
+    }
+    let after = text[number.end..].trim_start().to_ascii_lowercase();
+    let marked = ["am", "pm", "a.m", "p.m", "gmt", "hrs", "local time"]
+        .iter()
+        .any(|m| {
+            after.starts_with(m) && !after[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        });
+    let before = text[..number.start].trim_end();
+    let after_dated_at = before
+        .strip_suffix(" at")
+        .or_else(|| before.strip_suffix(" At"))
+        .is_some_and(|b| {
+            let end = b.trim_end().len();
+            date_spans.iter().any(|d| d.end == end)
+        });
+    marked || after_dated_at
 }
 
 /// The rule suffix of a figure that adds to those before it ("2 other policemen were killed",

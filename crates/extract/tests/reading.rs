@@ -1912,3 +1912,22 @@ fn a_scene_still_seen_on_a_later_day_does_not_move_the_story() {
     let monday = Some(d(2019, 3, 18));
     assert!(dates.iter().all(|x| *x == monday), "{dates:?}");
 }
+
+#[test]
+fn a_time_of_day_in_digits_counts_no_one() {
+    let read = |id: &str, text: &str| reader().read(&article(id, text, Some(d(2014, 10, 2))));
+    // a dateline's time after the date and "at"
+    let r = read(
+        "clock-dateline",
+        "Wed 01 Oct 2014 at 1459 Regional - Twin car bombs in the town of Tel Hamra in Hasakah \
+         province on Wednesday killed at least 18 people.",
+    );
+    assert_eq!(r.events[0].fatalities, 18, "{:#?}", r.events[0].quantities);
+    // a time before "am" and "GMT"
+    let r = read(
+        "clock-am",
+        "Jets struck the market of Tel Hamra in Hasakah province around 1130 am (0830 GMT) on \
+         Wednesday, killing 22 people.",
+    );
+    assert_eq!(r.events[0].fatalities, 22, "{:#?}", r.events[0].quantities);
+}
