@@ -39,6 +39,19 @@ fn first_of(events: &[Event], kind: SubEventType) -> &Event {
         .unwrap_or_else(|| panic!("no {kind:?} in {events:#?}"))
 }
 
+/// Read `a` and check that it has events `of` a kind, all dated `want`.
+fn assert_all_dated(a: &Article, of: impl Fn(&Event) -> bool, want: NaiveDate) {
+    let r = reader().read(a);
+    let dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| of(e))
+        .map(|e| e.date.date)
+        .collect();
+    assert!(!dates.is_empty(), "{:#?}", r.events);
+    assert!(dates.iter().all(|x| *x == Some(want)), "{dates:?}");
+}
+
 fn only_event_type(id: &str, text: &str, published: NaiveDate) -> SubEventType {
     let r = reader().read(&article(id, text, Some(published)));
     assert_eq!(r.events.len(), 1, "{:#?}", r.events);
@@ -1712,16 +1725,12 @@ fn the_blast_named_again_keeps_its_own_day() {
          in the blast.",
         Some(d(2019, 3, 18)),
     );
-    let r = reader().read(&a);
-    let dates: Vec<_> = r
-        .events
-        .iter()
-        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
-        .map(|e| e.date.date)
-        .collect();
-    assert!(!dates.is_empty(), "{:#?}", r.events);
-    let saturday = Some(d(2019, 3, 16));
-    assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
+    // (every such event on Saturday)
+    assert_all_dated(
+        &a,
+        |e| e.sub_event_type == SubEventType::RemoteExplosive,
+        d(2019, 3, 16),
+    );
 }
 
 #[test]
@@ -1822,16 +1831,12 @@ fn a_day_closing_a_phrase_on_what_the_blast_hit_is_not_the_blasts() {
          convoy of trucks carrying families displaced from the eastern villages on Thursday.",
         Some(d(2019, 3, 18)),
     );
-    let r = reader().read(&a);
-    let dates: Vec<_> = r
-        .events
-        .iter()
-        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
-        .map(|e| e.date.date)
-        .collect();
-    assert!(!dates.is_empty());
-    let saturday = Some(d(2019, 3, 16));
-    assert!(dates.iter().all(|x| *x == saturday), "{dates:?}");
+    // (every such event on Saturday)
+    assert_all_dated(
+        &a,
+        |e| e.sub_event_type == SubEventType::RemoteExplosive,
+        d(2019, 3, 16),
+    );
 }
 
 #[test]
@@ -1846,16 +1851,12 @@ fn a_battle_named_again_points_back_only_at_a_battle_of_its_own_kind() {
          said eleven rebels were killed in the clashes.",
         Some(d(2019, 3, 18)),
     );
-    let r = reader().read(&a);
-    let dates: Vec<_> = r
-        .events
-        .iter()
-        .filter(|e| e.sub_event_type == SubEventType::ArmedClash)
-        .map(|e| e.date.date)
-        .collect();
-    assert!(!dates.is_empty());
-    let thursday = Some(d(2019, 3, 14));
-    assert!(dates.iter().all(|x| *x == thursday), "{dates:?}");
+    // (every such event on Thursday)
+    assert_all_dated(
+        &a,
+        |e| e.sub_event_type == SubEventType::ArmedClash,
+        d(2019, 3, 14),
+    );
 }
 
 #[test]
@@ -1899,18 +1900,12 @@ fn a_scene_still_seen_on_a_later_day_does_not_move_the_story() {
          morning, a photographer said. A guest said there was a huge explosion.",
         Some(d(2019, 3, 20)),
     );
-    let r = reader().read(&a);
-    let dates: Vec<_> = r
-        .events
-        .iter()
-        .filter(|e| {
-            e.sub_event_type.event_type() == sitrep_model::EventType::ExplosionsRemoteViolence
-        })
-        .map(|e| e.date.date)
-        .collect();
-    assert!(!dates.is_empty());
-    let monday = Some(d(2019, 3, 18));
-    assert!(dates.iter().all(|x| *x == monday), "{dates:?}");
+    // (every such event on Monday)
+    assert_all_dated(
+        &a,
+        |e| e.sub_event_type.event_type() == sitrep_model::EventType::ExplosionsRemoteViolence,
+        d(2019, 3, 18),
+    );
 }
 
 #[test]
