@@ -706,11 +706,8 @@ impl Classifier {
                     beside.map(|c| {
                         (
                             SubEventType::AirDroneStrike,
-                            Cue {
-                                rule: "context:aircraft_beside".to_string(),
-                                text: c.text.clone(),
-                                weight: 0.0,
-                            },
+                            "context:aircraft_beside",
+                            c.text.clone(),
                         )
                     })
                 }
@@ -732,11 +729,8 @@ impl Classifier {
                         .map(|c| {
                             (
                                 SubEventType::AirDroneStrike,
-                                Cue {
-                                    rule: "context:raids_of_aircraft".to_string(),
-                                    text: c.text.clone(),
-                                    weight: 0.0,
-                                },
+                                "context:raids_of_aircraft",
+                                c.text.clone(),
                             )
                         })
                 }
@@ -814,16 +808,7 @@ impl Classifier {
                     } else {
                         None
                     }
-                    .map(|(class, rule)| {
-                        (
-                            class,
-                            Cue {
-                                rule: rule.to_string(),
-                                text: String::new(),
-                                weight: 0.0,
-                            },
-                        )
-                    })
+                    .map(|(class, rule)| (class, rule, String::new()))
                 }
                 // (further on, the aftermath of the story's lead, when the lead is a strike or a
                 // bombing: "smoke rose from the rubble" five sentences into a bombing story)
@@ -841,26 +826,24 @@ impl Classifier {
                             })
                     })
                     .map(|t| {
+                        let head = t.cues.iter().find(|c| c.rule.starts_with("trigger:"));
                         (
                             t.sub_event_type,
-                            Cue {
-                                rule: "context:aftermath_of".to_string(),
-                                text: t
-                                    .cues
-                                    .iter()
-                                    .find(|c| c.rule.starts_with("trigger:"))
-                                    .map(|c| c.text.clone())
-                                    .unwrap_or_default(),
-                                weight: 0.0,
-                            },
+                            "context:aftermath_of",
+                            head.map(|c| c.text.clone()).unwrap_or_default(),
                         )
                     }),
                 _ => None,
             };
-            if let Some((class, cue)) = retype {
+            // (the kind told beside it, the context rule and the word it rests on)
+            if let Some((class, rule, text)) = retype {
                 let mut moved = types[i][0].clone();
                 moved.sub_event_type = class;
-                moved.cues.push(cue);
+                moved.cues.push(Cue {
+                    rule: rule.to_string(),
+                    text,
+                    weight: 0.0,
+                });
                 types[i].retain(|t| t.sub_event_type != class);
                 types[i][0] = moved;
             }
@@ -1183,13 +1166,18 @@ fn text_between(text: &str, trigger: Span, cue: Span) -> &str {
 /// A remote-explosive reading resting only on the generic "bomb"/"bombing" words: nothing says
 /// the bomb was planted (no IED, car bomb, explosive device).
 fn generic_bombing(ts: &TypeScore) -> bool {
-    let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
-    let mut any = false;
-    let generic = heads.all(|c| {
-        any = true;
+    only_heads(&ts.cues, |c| {
         c.rule == "trigger:explosion" && c.text.to_ascii_lowercase().starts_with("bomb")
-    });
-    any && generic
+    })
+}
+
+/// Whether `cues` hold a head (`trigger:` cue) and every head is `ok`.
+fn only_heads<'c>(cues: impl IntoIterator<Item = &'c Cue>, ok: impl Fn(&Cue) -> bool) -> bool {
+    let mut heads = cues
+        .into_iter()
+        .filter(|c| c.rule.starts_with("trigger:"))
+        .peekable();
+    heads.peek().is_some() && heads.all(ok)
 }
 
 /// Whether a generic attack is told as "raids" (or "a raid"): a noun that, beside aircraft, is
@@ -1256,15 +1244,9 @@ fn definite_attack(text: &str, sentence: Span) -> bool {
 /// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",
 /// "the toll"), with no verb telling a killing: it counts what an event left, not an event.
 fn victims_only(types: &[TypeScore]) -> bool {
-    let mut heads = types
-        .iter()
-        .flat_map(|t| t.cues.iter())
-        .filter(|c| c.rule.starts_with("trigger:"));
-    let mut any = false;
-    heads.all(|c| {
-        any = true;
+    only_heads(types.iter().flat_map(|t| t.cues.iter()), |c| {
         c.rule == "trigger:attack_kill_nouns"
-    }) && any
+    })
 }
 
 /// A sentence naming a bomb that was planted, a car bomb or a suicide bombing.
