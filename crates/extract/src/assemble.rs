@@ -303,7 +303,7 @@ struct Draft {
     ordinal: Option<&'static str>,
     /// The sentence opens by announcing another incident ("In a separate incident, ...").
     new_incident: bool,
-    /// The sentence names its event by a definite noun phrase ("the blast"): one told before.
+    /// Its trigger is named with "the" ("the blast", [`named_definitely`]): an event told before.
     anaphor: bool,
     /// The sentence reacts to an event or denies it ("Turkey condemned the attack on Idlib").
     reaction: bool,
@@ -676,15 +676,12 @@ fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> Event
 /// How many sentences back an event named with "the" may point.
 const ANAPHOR_SENTENCES: usize = 30;
 
-/// The own date of the event of `ts`'s kind told before sentence `i`, when the trigger is named
-/// with "the", "this" or "that" ("the blast", "the deadly bombing"): the nearest earlier
-/// sentence whose event is of the same event type ("the explosion" after a suicide bombing) and
-/// gives its own day (not the report's dateline).
-fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
-    let before = doc.text[doc.sentences[i].start..ts.trigger.start].to_ascii_lowercase();
+/// Whether the trigger at `trigger` is named with "the", "this" or "that" ("the blast", "the
+/// deadly blast", "the largest explosion"; not "the group withdrew"): an event told before.
+fn named_definitely(doc: &Doc, i: usize, trigger: Span) -> bool {
+    let before = doc.text[doc.sentences[i].start..trigger.start].to_ascii_lowercase();
     let mut words = before.split_whitespace().rev();
     let the = |w: Option<&str>| matches!(w, Some("the" | "this" | "that"));
-    // "the blast", "the deadly blast", "the largest explosion" (not "the group withdrew").
     let adjective = |w: &str| {
         [
             "ly", "ed", "al", "ic", "ive", "ous", "ful", "ent", "est", "ing",
@@ -692,12 +689,19 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         .iter()
         .any(|e| w.ends_with(e))
     };
-    let definite = match words.next() {
+    match words.next() {
         w @ Some("the" | "this" | "that") => the(w),
         Some(w) if adjective(w) => the(words.next()),
         _ => false,
-    };
-    if !definite {
+    }
+}
+
+/// The own date of the event of `ts`'s kind told before sentence `i`, when the trigger is named
+/// with "the", "this" or "that" ("the blast", "the deadly bombing"): the nearest earlier
+/// sentence whose event is of the same event type ("the explosion" after a suicide bombing) and
+/// gives its own day (not the report's dateline).
+fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
+    if !named_definitely(doc, i, ts.trigger) {
         return None;
     }
     (i.saturating_sub(ANAPHOR_SENTENCES)..i)
@@ -2061,7 +2065,7 @@ fn build(
         explicit_place,
         ordinal: ordinal(doc.sentence_text(i)),
         new_incident: opens_new_incident(doc, i),
-        anaphor: doc.cues.event_anaphors.any(doc.text, doc.sentences[i]),
+        anaphor: named_definitely(doc, i, ts.trigger),
         reaction: doc.cues.reaction.any(doc.text, doc.sentences[i])
             || claims.claims.iter().any(|c| {
                 matches!(
@@ -2262,17 +2266,19 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && (near || (d.explicit_date && d.explicit_place))
 }
 
-/// "Rescuers said the blast had torn through two buses": a sentence naming its event by a
-/// definite noun phrase, with no date of its own and no other place, tells again the last event the story
-/// told of its event type, however far back, when that one is of its kind (not a generic attack
+/// "Rescuers said the blast had torn through two buses": a sentence naming its event with "the"
+/// ([`named_definitely`]), with no date of its own and no other place, tells again the last event
+/// the story told of its event type, however far back, when that one is of its kind (not a generic attack
 /// or clash: "the attack" after a town's capture is about the capture, not an older attack).
 fn told_again(drafts: &[Draft], d: &Draft) -> Option<usize> {
     if !d.anaphor || d.explicit_date || d.ordinal.is_some() || d.new_incident {
         return None;
     }
-    // (not "the attack" or "the assault" told as an attack or a clash: told of many things)
+    // (violence only, and not "the attack" or "the assault" told as an attack or a clash: told
+    // of many things; "the deals", "the buses" tell no one event)
     let kind = d.event.sub_event_type;
-    if matches!(kind, SubEventType::Attack | SubEventType::ArmedClash) {
+    if !kind.is_armed_violence() || matches!(kind, SubEventType::Attack | SubEventType::ArmedClash)
+    {
         return None;
     }
     let last = drafts

@@ -113,7 +113,6 @@ struct Cessation {
 #[derive(Deserialize)]
 struct Continuity {
     new_incident: Vec<String>,
-    event_anaphors: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Attribution {
@@ -214,8 +213,6 @@ pub struct Cues {
     pub fighting_stopped: PhraseSet,
     /// Openings that announce another incident ("In a separate incident").
     pub new_incident: PhraseSet,
-    /// Definite noun phrases naming one event ("the blast", "the attack").
-    pub event_anaphors: PhraseSet,
     /// Words that open an aside about another thing ("where", "which").
     pub aside_openers: PhraseSet,
     /// Words after the event's trigger that open a phrase about who or what it hit ("hit buses
@@ -270,7 +267,6 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         person_heads: f.victims.person_heads.clone(),
         fighting_stopped: PhraseSet::new(&f.cessation.fighting_stopped),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
-        event_anaphors: PhraseSet::new(&f.continuity.event_anaphors),
         aside_openers: PhraseSet::new(&f.dating.aside_openers),
         carrier_openers: PhraseSet::new(&f.dating.carrier_openers),
         prior_openers: PhraseSet::new(&f.dating.prior_openers),
