@@ -635,11 +635,7 @@ fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> Event
         return base;
     };
     // A date the sentence tells itself (not the report's dateline).
-    let told_here = ev.sentence == i
-        && !(i == 0
-            && doc.dates[i]
-                .iter()
-                .any(|d| d.span == ev.span && sitrep_time::is_dateline(doc.text, d)));
+    let told_here = ev.sentence == i && !from_dateline(doc, ev);
     let words = |a: usize, b: usize| doc.text[a..b].split_whitespace().count();
     for o in sitrep_time::day_offsets(doc.text, doc.sentences[i]) {
         use sitrep_time::OffsetKind::{After, Later};
@@ -671,6 +667,15 @@ fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> Event
         };
     }
     base
+}
+
+/// Whether a date's evidence is the report's dateline (a date of the first sentence that
+/// `sitrep_time::is_dateline` calls one), not a day the text tells.
+fn from_dateline(doc: &Doc, ev: &sitrep_model::Evidence) -> bool {
+    ev.sentence == 0
+        && doc.dates[0]
+            .iter()
+            .any(|d| d.span == ev.span && sitrep_time::is_dateline(doc.text, d))
 }
 
 /// How many sentences back an event named with "the" may point.
@@ -721,12 +726,7 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
                 return None;
             }
             sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {
-                let dateline = d.evidence.as_ref().is_some_and(|ev| {
-                    j == 0
-                        && doc.dates[j]
-                            .iter()
-                            .any(|m| m.span == ev.span && sitrep_time::is_dateline(doc.text, m))
-                });
+                let dateline = d.evidence.as_ref().is_some_and(|ev| from_dateline(doc, ev));
                 d.date.is_some()
                     && d.end.is_none()
                     && d.precision == DatePrecision::Day
