@@ -419,6 +419,7 @@ pub fn read(doc: &Doc) -> Reading {
         standalone_claims.push(claim);
     }
 
+    place_broad_by_kin(&mut drafts);
     let published = doc.published;
     let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
     for e in &events {
@@ -2592,6 +2593,79 @@ fn offset_text(minutes: i32) -> String {
 /// Days before publication past which an explicitly dated event is background ("he stabbed a
 /// man in May 2018" in a report on a protest of today) and yields the lead to what is new.
 const BACKGROUND_AFTER_DAYS: i64 = 30;
+
+/// Whether a place is a whole province or country (not one town, district or spot near one).
+fn province_or_country(p: &PlaceRef) -> bool {
+    p.admin1.is_none() || (p.geo_precision == 3 && p.where_prec >= 4)
+}
+
+/// The town a draft is placed in (not a province or country), unless it is a background line.
+fn town_of(d: &Draft) -> Option<&PlaceRef> {
+    d.event
+        .location
+        .as_ref()
+        .filter(|p| !province_or_country(p) && p.geo_precision < 3 && !d.background)
+}
+
+/// "Trump condemned the gas attack in Syria ... At least 72 people died in the town of Khan
+/// Sheikhoun": an event the article files only under a province or the country is the one it
+/// tells of the same kind at a town inside it on that day (or the next or the one before), when
+/// that is the only such town: one incident, told at two scales, placed at the town. A line dated
+/// far off (`background`), a tally, or a kind told at two towns of the province that day keeps
+/// its own place.
+fn place_broad_by_kin(drafts: &mut [Draft]) {
+    let day = |d: &Draft| {
+        matches!(
+            d.event.date.precision,
+            DatePrecision::Day | DatePrecision::Approximate
+        )
+        .then_some(d.event.date.date)
+        .flatten()
+    };
+    let mut into: Vec<Option<usize>> = vec![None; drafts.len()];
+    for (k, d) in drafts.iter().enumerate() {
+        let (Some(broad), Some(when)) = (d.event.location.as_ref(), day(d)) else {
+            continue;
+        };
+        if d.background || d.event.tally || !province_or_country(broad) {
+            continue;
+        }
+        let kin: Vec<usize> = (0..drafts.len())
+            .filter(|&j| {
+                let o = &drafts[j];
+                o.event.sub_event_type == d.event.sub_event_type
+                    && !o.event.tally
+                    && day(o).is_some_and(|t| (t - when).num_days().abs() <= 1)
+                    && town_of(o).is_some_and(|p| within(p, broad))
+            })
+            .collect();
+        let Some(&first) = kin.first() else {
+            continue;
+        };
+        let town = town_of(&drafts[first]).map(|p| (&p.name, p.geonameid));
+        if kin
+            .iter()
+            .all(|&j| town_of(&drafts[j]).map(|p| (&p.name, p.geonameid)) == town)
+        {
+            into[k] = kin
+                .into_iter()
+                .min_by_key(|&j| drafts[j].first_sentence.abs_diff(d.first_sentence));
+        }
+    }
+    for (k, target) in into.into_iter().enumerate() {
+        let Some(mut place) = target.and_then(|j| drafts[j].event.location.clone()) else {
+            continue;
+        };
+        if let Some(ev) = place.evidence.as_mut() {
+            ev.rule = format!(
+                "{}; the article's {} there",
+                ev.rule,
+                drafts[k].event.sub_event_type.acled_name()
+            );
+        }
+        drafts[k].event.location = Some(place);
+    }
+}
 
 fn finish(d: Draft, published: Option<chrono::NaiveDate>) -> Event {
     let mut e = d.event;

@@ -1926,3 +1926,52 @@ fn a_time_of_day_in_digits_counts_no_one() {
     );
     assert_eq!(r.events[0].fatalities, 22, "{:#?}", r.events[0].quantities);
 }
+
+#[test]
+fn a_gas_attack_told_in_the_country_is_the_one_at_the_town() {
+    let a = article(
+        "scales",
+        "Wednesday 5 April 2017. A chemical attack killed dozens of people in Syria on \
+         Tuesday, the president said. The foreign minister said the world could not look away. \
+         Officials met to discuss the talks. The envoy left for the capital. Markets were \
+         calm. The chemical attack killed at least 60 people in the town of Saraqeb on Tuesday,\
+         doctors said.",
+        Some(d(2017, 4, 5)),
+    );
+    let r = reader().read(&a);
+    let gas: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ChemicalWeapon)
+        .collect();
+    assert!(gas.len() >= 2, "{:#?}", r.events);
+    for e in gas {
+        let place = e.location.as_ref().map(|p| p.name.as_str());
+        assert_eq!(place, Some("Saraqib"), "{:#?}", e);
+        assert_eq!(e.date.date, Some(d(2017, 4, 4)));
+    }
+}
+
+#[test]
+fn a_province_told_with_two_towns_keeps_its_own_place() {
+    let a = article(
+        "two-towns",
+        "Wednesday 5 April 2017. Air strikes killed 20 people in Idlib province on Tuesday, the \
+         monitor said. The foreign minister said the world could not look away. Officials met \
+         to discuss the talks. The envoy left for the capital. Markets were calm. Air strikes \
+         killed nine people in the town of Saraqeb on Tuesday. Air strikes also killed six \
+         people in the town of Binnish on Tuesday.",
+        Some(d(2017, 4, 5)),
+    );
+    let r = reader().read(&a);
+    let province = r
+        .events
+        .iter()
+        .find(|e| e.notes.starts_with("Air strikes killed 20"))
+        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    assert_eq!(
+        province.location.as_ref().map(|p| p.geo_precision),
+        Some(3),
+        "{province:#?}"
+    );
+}
