@@ -2594,9 +2594,19 @@ fn offset_text(minutes: i32) -> String {
 /// man in May 2018" in a report on a protest of today) and yields the lead to what is new.
 const BACKGROUND_AFTER_DAYS: i64 = 30;
 
-/// Whether a place is a whole province or country (not one town, district or spot near one).
+/// Whether a place is a whole province or country (not one town, district or spot near one, nor
+/// a name the gazetteer did not know, filed under its province: "Hammuriyah" is one town).
 fn province_or_country(p: &PlaceRef) -> bool {
-    p.admin1.is_none() || (p.geo_precision == 3 && p.where_prec >= 4)
+    !p.unresolved_name && (p.admin1.is_none() || (p.geo_precision == 3 && p.where_prec >= 4))
+}
+
+/// A town farther than this from a city named like its province lies outside the city: the
+/// name, said of an event there, meant the province.
+const CITY_RADIUS_KM: f64 = 15.0;
+
+/// Great-circle distance between two places with coordinates.
+fn distance_km(a: &PlaceRef, b: &PlaceRef) -> Option<f64> {
+    Some(sitrep_places::km(a.lat?, a.lon?, b.lat?, b.lon?))
 }
 
 /// The town a draft is placed in (not a province or country), unless it is a background line.
@@ -2608,7 +2618,9 @@ fn town_of(d: &Draft) -> Option<&PlaceRef> {
 }
 
 /// "Trump condemned the gas attack in Syria ... At least 72 people died in the town of Khan
-/// Sheikhoun": an event the article files only under a province or the country is the one it
+/// Sheikhoun": an event the article files only under a province or the country (or, for a gas
+/// attack or a suicide bombing, a city named like its province, [`around`], the town lying well
+/// outside the city) is the one it
 /// tells of the same kind at a town inside it on that day (or the next or the one before), when
 /// that is the only such town: one incident, told at two scales, placed at the town. A line dated
 /// far off (`background`), a tally, or a kind told at two towns of the province that day keeps
@@ -2627,16 +2639,28 @@ fn place_broad_by_kin(drafts: &mut [Draft]) {
         let (Some(broad), Some(when)) = (d.event.location.as_ref(), day(d)) else {
             continue;
         };
-        if d.background || d.event.tally || !province_or_country(broad) {
+        if d.background || d.event.tally || !around(broad) {
             continue;
         }
+        // (a city named like its province is the province when the town lies well outside it
+        // and the kind seldom recurs in a province on one day: "the gas attack on the Syrian
+        // town in Idlib"; "fighting in Aleppo" and clashes at Manbij are two battles)
+        let rare = matches!(
+            d.event.sub_event_type,
+            SubEventType::ChemicalWeapon | SubEventType::SuicideBomb
+        );
+        let inside = |p: &PlaceRef| {
+            within(p, broad)
+                && (province_or_country(broad)
+                    || rare && distance_km(p, broad).is_some_and(|km| km > CITY_RADIUS_KM))
+        };
         let kin: Vec<usize> = (0..drafts.len())
             .filter(|&j| {
                 let o = &drafts[j];
                 o.event.sub_event_type == d.event.sub_event_type
                     && !o.event.tally
                     && day(o).is_some_and(|t| (t - when).num_days().abs() <= 1)
-                    && town_of(o).is_some_and(|p| within(p, broad))
+                    && town_of(o).is_some_and(inside)
             })
             .collect();
         let Some(&first) = kin.first() else {

@@ -1975,3 +1975,65 @@ fn a_province_told_with_two_towns_keeps_its_own_place() {
         "{province:#?}"
     );
 }
+
+#[test]
+fn a_gas_attack_in_idlib_is_the_one_at_a_town_of_the_province() {
+    let a = article(
+        "city-province",
+        "Wednesday 5 April 2017. A chemical attack killed dozens of people in Idlib on Tuesday, \
+         the president said. The foreign minister said the world could not look away. \
+         Officials met to discuss the talks. The envoy left for the capital. Markets were calm. \
+         The chemical attack killed at least 60 people in the town of Khan Sheikhoun on \
+         Tuesday, doctors said.",
+        Some(d(2017, 4, 5)),
+    );
+    let r = reader().read(&a);
+    let places: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ChemicalWeapon)
+        .map(|e| e.location.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(places, [Some("Khān Shaykhūn"); 2], "{:#?}", r.events);
+}
+
+#[test]
+fn fighting_in_a_city_and_at_a_town_of_its_province_are_two_battles() {
+    let a = article(
+        "two-battles",
+        "Wednesday 5 April 2017. Rebels and government troops clashed in Aleppo on Tuesday, the \
+         monitor said. The foreign minister said the world could not look away. Officials met \
+         to discuss the talks. The envoy left for the capital. Markets were calm. Kurdish \
+         fighters clashed with Islamic State militants in the town of Manbij on Tuesday.",
+        Some(d(2017, 4, 5)),
+    );
+    let r = reader().read(&a);
+    let places: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ArmedClash)
+        .map(|e| e.location.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert!(places.contains(&Some("Aleppo")), "{:#?}", r.events);
+}
+
+#[test]
+fn a_town_the_gazetteer_lacks_keeps_its_name() {
+    let a = article(
+        "unknown-town",
+        "Wednesday 5 April 2017. Air strikes killed 14 people in Qaryat Zubaydiyah in Syria on \
+         Tuesday, the monitor said. The foreign minister said the world could not look away. \
+         Officials met to discuss the talks. The envoy left for the capital. Markets were calm. \
+         Air strikes killed 19 people in the Syrian town of Douma on Tuesday.",
+        Some(d(2017, 4, 5)),
+    );
+    let r = reader().read(&a);
+    let e = r
+        .events
+        .iter()
+        .find(|e| e.notes.contains("killed 14"))
+        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    let place = e.location.as_ref().expect("placed");
+    assert!(place.unresolved_name, "{place:#?}");
+    assert_eq!(place.mention, "Qaryat Zubaydiyah", "{place:#?}");
+}
