@@ -2618,13 +2618,14 @@ fn town_of(d: &Draft) -> Option<&PlaceRef> {
 }
 
 /// "Trump condemned the gas attack in Syria ... At least 72 people died in the town of Khan
-/// Sheikhoun": an event the article files only under a province or the country (or, for a gas
-/// attack or a suicide bombing, a city named like its province, [`around`], the town lying well
-/// outside the city) is the one it
-/// tells of the same kind at a town inside it on that day (or the next or the one before), when
-/// that is the only such town: one incident, told at two scales, placed at the town. A line dated
-/// far off (`background`), a tally, or a kind told at two towns of the province that day keeps
-/// its own place.
+/// Sheikhoun": an event the article files only under a broad place ([`around`]) is the one it
+/// tells of the same kind at a town inside that place on that day (or the next or the one
+/// before), when that is the only such town: one incident, told at two scales, placed at the
+/// town. A broad place is a province or the country, or a city named like its province; of such
+/// a city, a part of it ("rockets killed five in Aleppo city ... shells hit the Sukkari
+/// district"), or, for a gas attack or a suicide bombing, a town well outside it (the name then
+/// meant the province). A line dated far off (`background`), a tally, or a kind told at two
+/// towns of the place that day keeps its own place.
 fn place_broad_by_kin(drafts: &mut [Draft]) {
     let day = |d: &Draft| {
         matches!(
@@ -2644,15 +2645,16 @@ fn place_broad_by_kin(drafts: &mut [Draft]) {
         }
         // (a city named like its province is the province when the town lies well outside it
         // and the kind seldom recurs in a province on one day: "the gas attack on the Syrian
-        // town in Idlib"; "fighting in Aleppo" and clashes at Manbij are two battles)
+        // town in Idlib"; but "fighting in Aleppo" and clashes at Manbij are two battles)
         let rare = matches!(
             d.event.sub_event_type,
             SubEventType::ChemicalWeapon | SubEventType::SuicideBomb
         );
         let inside = |p: &PlaceRef| {
             within(p, broad)
+                && p.name != broad.name
                 && (province_or_country(broad)
-                    || rare && distance_km(p, broad).is_some_and(|km| km > CITY_RADIUS_KM))
+                    || distance_km(p, broad).is_some_and(|km| km <= CITY_RADIUS_KM || rare))
         };
         let kin: Vec<usize> = (0..drafts.len())
             .filter(|&j| {

@@ -2037,3 +2037,26 @@ fn a_town_the_gazetteer_lacks_keeps_its_name() {
     assert!(place.unresolved_name, "{place:#?}");
     assert_eq!(place.mention, "Qaryat Zubaydiyah", "{place:#?}");
 }
+
+#[test]
+fn shelling_of_a_city_told_at_its_one_district_is_placed_there() {
+    let a = article(
+        "city-part",
+        "Monday 4 April 2016. Rocket shells fired by militants killed three civilians in \
+         Aleppo city on Monday, state media said. The foreign minister said the world could \
+         not look away. Officials met to discuss the talks. The envoy left for the capital. \
+         Markets were calm. The rocket shells hit the Sukkari district of Aleppo in Syria on Monday, \
+         a source said.",
+        Some(d(2016, 4, 4)),
+    );
+    let r = reader().read(&a);
+    let places: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .map(|e| e.location.as_ref().map(|p| p.name.clone()))
+        .collect();
+    assert!(places.len() >= 2, "{:#?}", r.events);
+    assert!(places.iter().all(|p| p == &places[0]), "{places:?}");
+    assert_ne!(places[0].as_deref(), Some("Aleppo"), "{places:?}");
+}
