@@ -2594,10 +2594,9 @@ fn offset_text(minutes: i32) -> String {
 /// man in May 2018" in a report on a protest of today) and yields the lead to what is new.
 const BACKGROUND_AFTER_DAYS: i64 = 30;
 
-/// Whether a place is a whole province or country (not one town, district or spot near one, nor
-/// a name the gazetteer did not know, filed under its province: "Hammuriyah" is one town).
+/// Whether a place is a whole province or country (not one town, district or spot near one).
 fn province_or_country(p: &PlaceRef) -> bool {
-    !p.unresolved_name && (p.admin1.is_none() || (p.geo_precision == 3 && p.where_prec >= 4))
+    p.admin1.is_none() || (p.geo_precision == 3 && p.where_prec >= 4)
 }
 
 /// A town farther than this from a city named like its province lies outside the city: the
@@ -2640,7 +2639,8 @@ fn place_broad_by_kin(drafts: &mut [Draft]) {
         let (Some(broad), Some(when)) = (d.event.location.as_ref(), day(d)) else {
             continue;
         };
-        if d.background || d.event.tally || !around(broad) {
+        // (a name the gazetteer did not know is one town, filed under the area around it)
+        if d.background || d.event.tally || broad.unresolved_name || !around(broad) {
             continue;
         }
         // (a city named like its province is the province when the town lies well outside it
