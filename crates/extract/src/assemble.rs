@@ -1731,11 +1731,13 @@ fn locate(
     let primary = doc.places.primary();
     let primary_span = primary.map(|p| p.span);
     // (an origin, "residents from Foua", after a place the sentence puts the event in, even
-    // a province: "evacuees from Foua were killed in Aleppo province")
+    // a province: "evacuees from Foua were killed in Aleppo province"; the seat of who speaks
+    // after another place as fine: "a source in Hasaka said a bomber struck in Qamishli")
     candidates.sort_by_key(|m| {
         (
             m.cue == PlaceCue::From,
             rank(&m.kind),
+            m.seat,
             primary_span != Some(m.span),
             m.span.start.abs_diff(trigger.start),
         )
@@ -1751,8 +1753,19 @@ fn locate(
     let inherited = previous
         .cloned()
         .or_else(|| primary.filter(|p| !is_demonym(p)).map(|p| p.place.clone()));
+    // "the Idlib Media Center said dozens were killed": the seat of who speaks, alone in the
+    // sentence, gives way to the story's place inside the same province
+    let seat_only = own.is_some_and(|m| m.seat);
     let own = own.map(|m| m.place.clone());
     let location = match own {
+        Some(own)
+            if seat_only
+                && inherited.as_ref().is_some_and(|p| {
+                    own.admin1.is_some() && within(p, &own) && p.geo_precision <= own.geo_precision
+                }) =>
+        {
+            inherited
+        }
         Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => match inherited {
             // (a province known is finer than a country: "in northeast Syria" after a village
             // placed only in its province)

@@ -48,6 +48,10 @@ pub struct PlaceMention {
     /// When this mention only qualifies another one (`Artik` in `Artik (Artik, Shirak,
     /// Armenia)`, `Guanajuato` in `Leon, Guanajuato`), the index of that mention.
     pub qualifies: Option<usize>,
+    /// The seat of who speaks or reports ("a source in Hasaka told", "SANA reporter in
+    /// Aleppo", "the Idlib Media Center"): where the news came from, which need not be
+    /// where it happened.
+    pub seat: bool,
 }
 
 /// The places of one article.
@@ -252,6 +256,10 @@ fn is_descriptive(w: &str) -> bool {
             | "capital"
             | "provincial"
             | "eastern-most"
+            | "second"
+            | "third"
+            | "largest"
+            | "biggest"
             | "some"
             | "several"
             | "two"
@@ -267,6 +275,79 @@ fn is_descriptive(w: &str) -> bool {
             | "isis"
             | "is"
     )
+}
+
+/// Whether the mention `f` names the seat of who speaks or reports: "a source in Hasaka
+/// told", "SANA reporter in the city of Aleppo", "a medical source at Aleppo Health
+/// Directorate", "the Idlib Media Center", "the local council of Daraya".
+fn speaker_seat(toks: &[Token], f: &Found) -> bool {
+    let sent = toks[f.first].sentence;
+    let tok = |k: usize| toks.get(k).filter(|t| t.sentence == sent);
+    // a body named after the place: "Idlib Media Center", "Aleppo Health Directorate"
+    let end = f.word_after_tok.unwrap_or(f.last);
+    let next = |n: usize| tok(end + n).filter(|t| t.joined).map(|t| t.lower.as_str());
+    let body = matches!(
+        (next(1), next(2)),
+        (Some("media"), Some("center" | "centre" | "office"))
+            | (Some("health"), Some("directorate" | "department"))
+            | (Some("local" | "city" | "provincial"), Some("council"))
+            | (Some("civil"), Some("defence" | "defense"))
+            | (Some("coordination"), Some("committee" | "committees"))
+    );
+    if body {
+        return true;
+    }
+    // who is there: "a source in", "reporter in the city of", "the local council of"
+    let mut k = f.first;
+    while k > 0 {
+        let Some(prev) = tok(k - 1) else { return false };
+        if !toks[k].joined {
+            return false;
+        }
+        if matches!(prev.lower.as_str(), "in" | "at" | "of") {
+            break;
+        }
+        if !(is_descriptive(&prev.lower)
+            || matches!(
+                prev.lower.as_str(),
+                "city" | "town" | "province" | "governorate"
+            ))
+        {
+            return false;
+        }
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    let cue = k - 1;
+    let of = toks[cue].lower == "of";
+    cue > 0
+        && tok(cue - 1).is_some_and(|w| {
+            toks[cue].joined
+                && if of {
+                    matches!(w.lower.as_str(), "council" | "centre" | "center")
+                } else {
+                    matches!(
+                        w.lower.as_str(),
+                        "reporter"
+                            | "reporters"
+                            | "correspondent"
+                            | "correspondents"
+                            | "source"
+                            | "sources"
+                            | "official"
+                            | "officials"
+                            | "photographer"
+                            | "journalist"
+                            | "journalists"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "council"
+                    )
+                }
+        })
 }
 
 /// "a protest in Mogilev in solidarity with the protest in Brest", "a sit-in in support of
@@ -1089,7 +1170,17 @@ impl Gazetteer {
                             n.joined && n.lower.chars().all(|c| c.is_ascii_digit())
                         }) && toks
                             .get(*j + 3)
-                            .is_some_and(|n| n.joined && n.lower == "year")));
+                            .is_some_and(|n| n.joined && n.lower == "year"))
+                        // "Obeida al-Hamawi of the Hama Media Center said": who speaks for a
+                        // body, named before it
+                        || (toks.get(*j + 1).is_some_and(|n| n.lower == "of")
+                            && toks.get(*j + 2).is_some_and(|n| n.lower == "the")
+                            && toks
+                                .iter()
+                                .skip(*j + 3)
+                                .take(7)
+                                .take_while(|n| n.sentence == t.sentence)
+                                .any(|n| self.person_after.contains(&n.lower))));
                 // a headline written in title case ("Blast Near Bus Convoy Evacuating Syrians
                 // From Towns"): a run the gazetteer lacks, of words the article also writes
                 // in lower case, is no name
@@ -1547,7 +1638,13 @@ impl Gazetteer {
             // ("from the besieged Syrian towns of Fua", "evacuees from the Shiite villages of
             // X": a people's name describes an origin and is skipped like "northern"; only
             // before an origin, as "in the nearby Turkish town of X" may be a scene apart)
-            let people = prev.cap && self.is_people_word(&prev.lower);
+            // ("near Syrias second city Aleppo": a country's possessive, written without its
+            // apostrophe, describes the place as a people's name does)
+            let people = prev.cap
+                && (self.is_people_word(&prev.lower)
+                    || prev.lower.strip_suffix('s').is_some_and(|c| {
+                        self.lookup_country(c).is_some_and(|(_, demonym)| !demonym)
+                    }));
             skipped_people |= people;
             if prev.sentence != sent || !toks[k].joined_loose() || (prev.cap && !people) {
                 break;
@@ -1580,7 +1677,10 @@ impl Gazetteer {
                         && toks[k - n - 1].cap
                         && toks[k - n - 1].sentence == sent
                         && toks[k - n].joined;
-                    if (plural || skipped_people) && *cue != PlaceCue::From {
+                    // ("near the Syrian city of Homs" is near it all the same; "in the
+                    // nearby Turkish town of X" is no cue)
+                    let near = *cue == PlaceCue::Near && !(n == 1 && is_descriptive(&phrase[0]));
+                    if (plural || skipped_people) && *cue != PlaceCue::From && !near {
                         return PlaceCue::None;
                     }
                     return if named_part { PlaceCue::In } else { *cue };
@@ -2360,6 +2460,7 @@ impl Gazetteer {
                 kind,
                 score,
                 qualifies: f.qualifies,
+                seat: speaker_seat(toks, f),
             });
         }
 

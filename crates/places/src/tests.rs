@@ -2014,3 +2014,46 @@ fn a_dash_written_apart_ends_a_name() {
         p.mentions
     );
 }
+
+#[test]
+fn the_seat_of_who_speaks_is_marked() {
+    let text = "A security source in Homs told the state agency that a car bomb exploded in \
+                Tartus. The Raqqa Media Center said the strikes killed nine people. A medical \
+                source at Latakia Health Directorate said two were hurt. The local council of \
+                Daraya reported that the market burned. Rebels shelled a checkpoint in Hama.";
+    let p = read(text);
+    assert!(mention(&p, "Homs").seat);
+    assert!(!mention(&p, "Tartus").seat);
+    assert!(mention(&p, "Raqqa").seat);
+    assert!(mention(&p, "Latakia").seat);
+    assert!(mention(&p, "Daraya").seat);
+    assert!(!mention(&p, "Hama").seat);
+}
+
+#[test]
+fn a_spokesman_named_before_his_body_is_no_place() {
+    let text = "Fighting went on near the power plant. Obeida al-Hamawi of the Hama Media \
+                Center said troops had attacked the villages overnight.";
+    let p = read(text);
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Obeida")),
+        "{:#?}",
+        p.mentions
+    );
+}
+
+#[test]
+fn near_a_city_named_with_its_country_is_near_it() {
+    let text = "A missile hit an air base near the Syrian city of Homs. Shells fell on a \
+                village near Syrias third city Homs.";
+    let p = read(text);
+    let near: Vec<_> = p
+        .mentions
+        .iter()
+        .filter(|m| m.place.mention == "Homs")
+        .map(|m| (m.cue, m.place.geo_precision))
+        .collect();
+    assert_eq!(near, vec![(PlaceCue::Near, 2), (PlaceCue::Near, 2)]);
+}

@@ -1,0 +1,55 @@
+//! Where the reader puts each event, on reports written for these tests.
+
+use chrono::NaiveDate;
+use sitrep_extract::Reader;
+use sitrep_model::{Article, Event};
+use std::sync::OnceLock;
+
+fn reader() -> &'static Reader {
+    static R: OnceLock<Reader> = OnceLock::new();
+    R.get_or_init(Reader::new)
+}
+
+fn read(id: &str, text: &str) -> Vec<Event> {
+    let a = Article {
+        id: id.into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2016, 9, 12),
+        source: Some("Test Wire".into()),
+        origin: format!("test:{id}"),
+        ..Default::default()
+    };
+    reader().read(&a).events
+}
+
+/// The place name of the event whose notes contain `words`.
+fn place_of<'a>(events: &'a [Event], words: &str) -> &'a str {
+    let e = events
+        .iter()
+        .find(|e| e.notes.contains(words))
+        .unwrap_or_else(|| panic!("no event told with {words:?} in {events:#?}"));
+    e.location
+        .as_ref()
+        .map(|p| p.mention.as_str())
+        .unwrap_or("")
+}
+
+#[test]
+fn the_seat_of_who_speaks_ranks_after_the_place_it_tells_of() {
+    let events = read(
+        "seat",
+        "Clashes went on in Homs on Sunday. A security source in Homs told the state agency \
+         that a suicide bomber blew himself up at a checkpoint in Tartus on Monday, killing four.",
+    );
+    assert_eq!(place_of(&events, "suicide bomber"), "Tartus");
+}
+
+#[test]
+fn a_body_named_for_its_province_gives_way_to_the_story_town() {
+    let events = read(
+        "media-center",
+        "Air strikes hit the town of Saraqib on Monday, killing seven people. On Tuesday the \
+         Idlib Media Center said a barrel bomb killed three children.",
+    );
+    assert_eq!(place_of(&events, "barrel bomb"), "Saraqib");
+}
