@@ -765,6 +765,59 @@ fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
     }
 }
 
+/// Words that tell an event through what followed it: its victims, tests on them, a probe or
+/// a talk about it ("tests on attack victims point to sarin", "Kerry discusses chemical attack").
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "tests",
+    "victims",
+    "survivors",
+    "aftermath",
+    "probe",
+    "investigation",
+    "inquiry",
+    "investigators",
+    "discusses",
+    "discussed",
+    "samples",
+];
+
+/// How many words either side of the trigger a follow-up word may stand.
+const FOLLOW_UP_REACH: usize = 6;
+
+/// "Thursday 6 April 2017 Turkey says tests on attack victims point to sarin exposure": a lead
+/// dated only by the report's dateline that tells its event through what followed it
+/// ([`FOLLOW_UP_WORDS`]) tells the follow-up on the dateline's day; the event itself fell on
+/// that day or before it: dated as an undated report is, by the report's day, approximately.
+fn follow_up_lead(doc: &Doc, i: usize, trigger: Span, d: EventDate) -> EventDate {
+    let dateline = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && from_dateline(doc, ev));
+    if !dateline || d.precision != DatePrecision::Day || d.end.is_some() {
+        return d;
+    }
+    let s = doc.sentences[i];
+    let follow_up = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        FOLLOW_UP_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    };
+    let before = doc.text[s.start..trigger.start.max(s.start)]
+        .split_whitespace()
+        .rev()
+        .take(FOLLOW_UP_REACH);
+    let after = doc.text[trigger.end.min(s.end)..s.end]
+        .split_whitespace()
+        .take(FOLLOW_UP_REACH);
+    if !before.chain(after).any(follow_up) {
+        return d;
+    }
+    // (the report's day, as an undated report's publication: no evidence of the event's own)
+    EventDate {
+        evidence: None,
+        ..approximate(d)
+    }
+}
+
 /// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
 /// the story has reached, when an earlier sentence told one ("Rebels shelled the city on
 /// Friday. Six had been killed the previous day": Thursday), not from the publication.
@@ -1908,6 +1961,7 @@ fn build(
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
         let date = week_told_next(doc, i, date);
+        let date = follow_up_lead(doc, i, ts.trigger, date);
         counted(
             doc,
             i,

@@ -950,6 +950,40 @@ fn a_report_that_opens_with_its_dateline_tells_monday_from_that_day() {
 }
 
 #[test]
+fn a_lead_told_through_its_victims_is_dated_only_near_its_dateline() {
+    // The dateline is the day the test results came out; the shelling came before it.
+    let a = article(
+        "follow-up-lead",
+        "Tuesday 14 May 2019 Doctors say tests on shelling victims in Ariha show burns from \
+         white phosphorus.",
+        Some(d(2019, 5, 14)),
+    );
+    let r = reader().read(&a);
+    let e = &r.events[0];
+    assert_eq!(e.date.date, Some(d(2019, 5, 14)), "{:#?}", e.date);
+    assert_eq!(
+        e.date.precision,
+        DatePrecision::Approximate,
+        "{:#?}",
+        e.date
+    );
+    // Told as news of that day, the lead keeps the dateline's day.
+    let a = article(
+        "news-lead",
+        "Tuesday 14 May 2019 Government forces shelled the town of Ariha in Idlib province, \
+         killing four civilians.",
+        Some(d(2019, 5, 14)),
+    );
+    let r = reader().read(&a);
+    assert_eq!(
+        r.events[0].date.precision,
+        DatePrecision::Day,
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
 fn a_reaction_far_on_is_one_more_claim_on_the_event_it_reacts_to() {
     // The strike is told first; the condemnation comes paragraphs later and names only the
     // province: it is Turkey's claim on that strike, not a strike of its own.

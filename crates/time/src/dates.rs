@@ -1627,5 +1627,63 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
             rule,
         });
     }
+    join_day_spans(text, within, &mut out);
     out
+}
+
+/// How many days a span written as two days may cover and still be known to the week.
+const SPAN_WEEK_DAYS: i64 = 7;
+
+/// "between Nov. 14 and Nov. 17", "between 14 November to 17 November", "from Monday to
+/// Wednesday": two days written as the first and last of a stretch are one period from the
+/// first to the last (known to the week, or to the month when longer), not two points.
+fn join_day_spans(text: &str, within: Span, out: &mut Vec<DateMention>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let before = text[within.start.min(a.span.start)..a.span.start]
+            .trim_end()
+            .to_ascii_lowercase();
+        let opens = |w: &str| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|r| !r.ends_with(|c: char| c.is_alphanumeric()))
+        };
+        let gap = text[a.span.end..b.span.start].trim();
+        let closes = match gap.to_ascii_lowercase().as_str() {
+            "to" | "through" | "-" | "–" => opens("between") || opens("from"),
+            "and" => opens("between"),
+            _ => false,
+        };
+        let days = match (a.date, b.date) {
+            (Some(x), Some(y))
+                if a.precision == DatePrecision::Day && b.precision == a.precision =>
+            {
+                Some((y - x).num_days())
+            }
+            _ => None,
+        };
+        match days {
+            Some(n) if closes && n > 0 && a.time_of_day.is_none() && b.time_of_day.is_none() => {
+                let end = b.date;
+                let span = Span::new(a.span.start, b.span.end);
+                let relative = a.relative || b.relative;
+                let approximate = a.approximate || b.approximate;
+                let m = &mut out[k];
+                m.span = span;
+                m.end = end;
+                m.precision = if n < SPAN_WEEK_DAYS {
+                    DatePrecision::Week
+                } else {
+                    DatePrecision::Month
+                };
+                m.role = DateRole::Period;
+                m.relative = relative;
+                m.approximate = approximate;
+                m.rule = "day-to-day-span";
+                out.remove(k + 1);
+            }
+            _ => k += 1,
+        }
+    }
 }

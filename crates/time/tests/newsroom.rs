@@ -494,3 +494,46 @@ fn until_reads_forward_unless_the_stretch_is_past() {
         (Some(d(2018, 5, 3)), Some(d(2018, 5, 5)), DateRole::Period)
     );
 }
+
+#[test]
+fn two_days_written_as_a_stretch_are_one_period() {
+    // "between May 12 to May 15": the first and last days of the fighting, not two points.
+    let m = one(
+        "Medics said the wounded arrived between May 12 to May 15 from the front.",
+        monday(),
+    );
+    assert_eq!(
+        (m.date, m.end, m.role, m.precision, m.rule),
+        (
+            Some(d(2018, 5, 12)),
+            Some(d(2018, 5, 15)),
+            DateRole::Period,
+            DatePrecision::Week,
+            "day-to-day-span"
+        )
+    );
+    let m = one("Shelling went on from Thursday to Saturday.", monday());
+    assert_eq!(
+        (m.date, m.end, m.role),
+        (Some(d(2018, 5, 17)), Some(d(2018, 5, 19)), DateRole::Period)
+    );
+    // A month-long stretch is known to the month.
+    let m = one("Aid was blocked between 2 April and 9 May.", monday());
+    assert_eq!(
+        (m.date, m.end, m.precision),
+        (
+            Some(d(2018, 4, 2)),
+            Some(d(2018, 5, 9)),
+            DatePrecision::Month
+        )
+    );
+    // Two days told apart stay two points.
+    assert_eq!(
+        all(
+            "Rebels shelled the town on 12 May and jets struck it on 15 May.",
+            Some(monday())
+        )
+        .len(),
+        2
+    );
+}
