@@ -643,7 +643,9 @@ impl Classifier {
     ///
     /// - A "bombing" with no sign of a planted bomb (no IED, car bomb, explosive device) next to
     ///   a sentence naming aircraft or air strikes, or up to three sentences after one telling
-    ///   an air strike, is that air raid (`context:aircraft_beside`).
+    ///   an air strike, is that air raid (`context:aircraft_beside`); "the bombing" further on,
+    ///   when the last explosion or strike the story told is an air strike and no planted bomb
+    ///   was told before it, is that air raid told again (`context:aircraft_story`).
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`); "the attack",
@@ -671,6 +673,8 @@ impl Classifier {
             .filter_map(|t| top(t))
             .find(|t| t.is_conflict());
         let lead_chemical = lead == Some(SubEventType::ChemicalWeapon);
+        // (the first sentence telling a planted bomb, a car bomb or a suicide bombing)
+        let first_planted = types.iter().position(|t| planted_bomb(t));
         for i in 0..types.len() {
             let Some(first) = types[i].first() else {
                 continue;
@@ -703,13 +707,31 @@ impl Classifier {
                                     t[0].cues.iter().find(|c| c.rule.starts_with("trigger:"))
                                 })
                         });
-                    beside.map(|c| {
-                        (
-                            SubEventType::AirDroneStrike,
-                            "context:aircraft_beside",
-                            c.text.clone(),
-                        )
-                    })
+                    // "A regime source said the bombing was a message": "the bombing" further on,
+                    // when the last explosion or strike the story told is an air strike and no
+                    // planted bomb was told before it, is that air raid told again.
+                    let told_again = || {
+                        if planted
+                            || first_planted.is_some_and(|p| p < i)
+                            || !definite(text, sentences[i], &["bombing", "bombings"])
+                        {
+                            return None;
+                        }
+                        types[..i]
+                            .iter()
+                            .rev()
+                            .find(|t| {
+                                top(t).is_some_and(|k| {
+                                    k.event_type() == EventType::ExplosionsRemoteViolence
+                                })
+                            })
+                            .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                            .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                    };
+                    beside
+                        .map(|c| ("context:aircraft_beside", c))
+                        .or_else(|| told_again().map(|c| ("context:aircraft_story", c)))
+                        .map(|(rule, c)| (SubEventType::AirDroneStrike, rule, c.text.clone()))
                 }
                 SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
                     // (aircraft in the sentence or next to it, or an air strike told up to three
@@ -1239,6 +1261,22 @@ fn definite_attack(text: &str, sentence: Span) -> bool {
                     && !s[at + p.len()..].starts_with("er")
             })
         })
+}
+
+/// Whether the sentence names one of `nouns` (lower case) with "the", "this" or "that": an
+/// event already told ("the bombing"), not a new one ("a bombing").
+fn definite(text: &str, sentence: Span, nouns: &[&str]) -> bool {
+    let s = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .any(|w| matches!(w[0], "the" | "this" | "that") && nouns.contains(&w[1]))
 }
 
 /// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",

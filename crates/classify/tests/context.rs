@@ -305,3 +305,28 @@ fn rubble_far_into_a_bombing_story_is_its_aftermath() {
                 Smoke still rose from the rubble at dusk.";
     assert_eq!(tops(text)[4], Some(SubEventType::ManMadeDisaster));
 }
+
+#[test]
+fn the_bombing_far_after_an_air_raid_is_that_raid() {
+    let text = "Jets struck the grain silo of the river town on Sunday. \
+                The mayor asked for generators. \
+                Aid groups sent blankets to the camps. \
+                Teachers closed the schools for a week. \
+                An official said the bombing was a warning to the town.";
+    assert_eq!(tops(text)[4], Some(SubEventType::AirDroneStrike));
+    // "a bombing" may be another one
+    let text = "Jets struck the grain silo of the river town on Sunday. \
+                The mayor asked for generators. \
+                Aid groups sent blankets to the camps. \
+                Teachers closed the schools for a week. \
+                An official said a bombing was a warning to the town.";
+    assert_eq!(tops(text)[4], Some(SubEventType::RemoteExplosive));
+    // a planted bomb told before it keeps it a bombing on the ground
+    let text = "A car bomb went off outside the mayor's office on Saturday. \
+                Jets struck the grain silo of the river town on Sunday. \
+                The mayor asked for generators. \
+                Aid groups sent blankets to the camps. \
+                Teachers closed the schools for a week. \
+                An official said the bombing was a warning to the town.";
+    assert_eq!(tops(text)[5], Some(SubEventType::RemoteExplosive));
+}
