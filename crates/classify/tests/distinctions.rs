@@ -485,6 +485,12 @@ const CASES: &[(&str, SubEventType)] = &[
         "The group claimed responsibility for the bombing.",
         ClaimOfResponsibility,
     ),
+    // A blast that tore through a place is the event, over the talks told in a clause beside it.
+    (
+        "The blast ripped through a crowded bus station in the east of the city while negotiators \
+         argued over the terms of the exchange.",
+        RemoteExplosive,
+    ),
 ];
 
 /// Who acts and who is acted upon, read from word order, "by", and passive verbs.
