@@ -330,3 +330,16 @@ fn the_bombing_far_after_an_air_raid_is_that_raid() {
                 An official said the bombing was a warning to the town.";
     assert_eq!(tops(text)[5], Some(SubEventType::RemoteExplosive));
 }
+
+#[test]
+fn those_killed_after_a_bombing_are_its_victims() {
+    let text = "A car bomb went off beside the bus station of the river town on Monday. \
+                The governor said the toll would rise. \
+                Those killed were mostly traders from the nearby villages.";
+    assert_eq!(tops(text)[2], Some(SubEventType::RemoteExplosive));
+    // a killing told with its verb after a bombing may be another incident
+    let text = "A car bomb went off beside the bus station of the river town on Monday. \
+                The governor said the toll would rise. \
+                Gunmen killed two traders from the nearby villages.";
+    assert_ne!(tops(text)[2], Some(SubEventType::RemoteExplosive));
+}
