@@ -659,7 +659,7 @@ impl Classifier {
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
-    /// - Rescuers, rubble, debris, collapsed buildings, smoke, or firefighters
+    /// - Rescuers, rubble, debris, collapsed buildings (and people trapped under them), smoke, or firefighters
     ///   putting out the blaze (and the blast that made them) up to
     ///   three sentences after a strike, shelling or bombing, or anywhere after a story's lead
     ///   that tells one, are its aftermath, not a disaster of their own (`context:aftermath_of`).
@@ -1305,7 +1305,7 @@ fn names_strike(text: &str, sentence: Span) -> bool {
 }
 
 /// A disaster reading resting only on the aftermath words that any strike leaves (rescuers,
-/// rubble, debris, a collapse), perhaps with the blast that made them, and no accident of its
+/// rubble, debris, a collapse, and people trapped there), perhaps with the blast that made them, and no accident of its
 /// own (fire, crash, leak): a bomb on a bus with no rescue told is its own event.
 fn aftermath_only(ts: &TypeScore) -> bool {
     let aftermath = |c: &Cue| {
@@ -1327,7 +1327,14 @@ fn aftermath_only(ts: &TypeScore) -> bool {
     // (smoke, fires and flames rise where a strike or a bomb hit, and firefighters put them
     // out: its aftermath too)
     let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
+    // (people trapped under the rubble, beside it: not those trapped by a siege)
+    let trapped =
+        |c: &Cue| c.rule == "trigger:man_made_disaster" && c.text.eq_ignore_ascii_case("trapped");
     heads.clone().any(aftermath)
-        && heads
-            .all(|c| c.rule == "trigger:explosion" || c.rule == "trigger:fire_weak" || aftermath(c))
+        && heads.all(|c| {
+            c.rule == "trigger:explosion"
+                || c.rule == "trigger:fire_weak"
+                || aftermath(c)
+                || trapped(c)
+        })
 }

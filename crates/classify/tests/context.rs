@@ -343,3 +343,23 @@ fn those_killed_after_a_bombing_are_its_victims() {
                 Gunmen killed two traders from the nearby villages.";
     assert_ne!(tops(text)[2], Some(SubEventType::RemoteExplosive));
 }
+
+#[test]
+fn people_trapped_after_a_bombing_are_its_aftermath() {
+    let text = "A car bomb went off beside the bus station of the river town on Monday. \
+                Witnesses said the blasts flattened two shops and several people were trapped \
+                under the rubble.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn a_car_that_blew_up_is_a_car_bomb() {
+    let text = "Television said the car blew up near the police post on the main road.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // blowing up a bridge destroys property
+    let text = "Militants blew up the old bridge over the river at night.";
+    assert_eq!(
+        tops(text)[0],
+        Some(SubEventType::LootingPropertyDestruction)
+    );
+}
