@@ -645,7 +645,9 @@ impl Classifier {
     ///   a sentence naming aircraft or air strikes, or up to three sentences after one telling
     ///   an air strike, is that air raid (`context:aircraft_beside`); "the bombing" further on,
     ///   when the last explosion or strike the story told is an air strike and no planted bomb
-    ///   was told before it, is that air raid told again (`context:aircraft_story`).
+    ///   was told before it, is that air raid told again (`context:aircraft_story`); so is "the
+    ///   shelling" or "the bombardment" (no gun, mortar or rocket named) when the last explosion or
+    ///   strike told is an air strike and no shelling was told before it.
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`); "the attack",
@@ -675,6 +677,10 @@ impl Classifier {
         let lead_chemical = lead == Some(SubEventType::ChemicalWeapon);
         // (the first sentence telling a planted bomb, a car bomb or a suicide bombing)
         let first_planted = types.iter().position(|t| planted_bomb(t));
+        // (the first sentence telling shelling in words of its own: mortars, artillery, rockets)
+        let first_shelling = types.iter().position(|t| {
+            top(t) == Some(SubEventType::ShellingArtilleryMissileAttack) && !generic_shelling(&t[0])
+        });
         for i in 0..types.len() {
             let Some(first) = types[i].first() else {
                 continue;
@@ -732,6 +738,31 @@ impl Classifier {
                         .map(|c| ("context:aircraft_beside", c))
                         .or_else(|| told_again().map(|c| ("context:aircraft_story", c)))
                         .map(|(rule, c)| (SubEventType::AirDroneStrike, rule, c.text.clone()))
+                }
+                // "People were killed as a result of the shelling", in a story that has told air
+                // strikes and no shelling before: those air strikes, told with the generic word.
+                SubEventType::ShellingArtilleryMissileAttack
+                    if generic_shelling(first)
+                        && first_shelling.is_none_or(|s| s >= i)
+                        && definite(text, sentences[i], &["shelling", "bombardment"]) =>
+                {
+                    types[..i]
+                        .iter()
+                        .rev()
+                        .find(|t| {
+                            top(t).is_some_and(|k| {
+                                k.event_type() == EventType::ExplosionsRemoteViolence
+                            })
+                        })
+                        .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                        .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                        .map(|c| {
+                            (
+                                SubEventType::AirDroneStrike,
+                                "context:aircraft_story",
+                                c.text.clone(),
+                            )
+                        })
                 }
                 SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
                     // (aircraft in the sentence or next to it, or an air strike told up to three
@@ -1190,6 +1221,15 @@ fn text_between(text: &str, trigger: Span, cue: Span) -> &str {
 fn generic_bombing(ts: &TypeScore) -> bool {
     only_heads(&ts.cues, |c| {
         c.rule == "trigger:explosion" && c.text.to_ascii_lowercase().starts_with("bomb")
+    })
+}
+
+/// A shelling reading resting only on the generic "shelling"/"bombardment" words, which some
+/// outlets use for any bombardment (from the air too): no gun, mortar or rocket named.
+fn generic_shelling(ts: &TypeScore) -> bool {
+    only_heads(&ts.cues, |c| {
+        let w = c.text.to_ascii_lowercase();
+        c.rule == "trigger:shelling" && (w == "shelling" || w.starts_with("bombardment"))
     })
 }
 

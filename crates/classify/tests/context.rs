@@ -363,3 +363,26 @@ fn a_car_that_blew_up_is_a_car_bomb() {
         Some(SubEventType::LootingPropertyDestruction)
     );
 }
+
+#[test]
+fn the_shelling_in_a_story_of_air_strikes_is_those_strikes() {
+    let text = "Coalition airstrikes killed dozens of villagers near the river town on Monday. \
+                A spokesman said they had seen reports that people were killed as a result of the \
+                shelling.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    // shelling told before it in words of its own stays shelling
+    let text = "Army mortars hit the market of the river town on Sunday. \
+                Coalition airstrikes killed dozens of villagers near the town on Monday. \
+                A spokesman said people were killed as a result of the shelling.";
+    assert_eq!(
+        tops(text)[2],
+        Some(SubEventType::ShellingArtilleryMissileAttack)
+    );
+    // a gun named is shelling
+    let text = "Coalition airstrikes killed dozens of villagers near the river town on Monday. \
+                The artillery shelling of the town went on until dawn.";
+    assert_eq!(
+        tops(text)[1],
+        Some(SubEventType::ShellingArtilleryMissileAttack)
+    );
+}
