@@ -643,7 +643,11 @@ impl Classifier {
     ///
     /// - A "bombing" with no sign of a planted bomb (no IED, car bomb, explosive device) next to
     ///   a sentence naming aircraft or air strikes, or up to three sentences after one telling
-    ///   an air strike, is that air raid (`context:aircraft_beside`).
+    ///   an air strike, is that air raid (`context:aircraft_beside`); "the bombing" further on,
+    ///   when the last explosion or strike the story told is an air strike and no planted bomb
+    ///   was told before it, is that air raid told again (`context:aircraft_story`); so is "the
+    ///   shelling" or "the bombardment" (no gun, mortar or rocket named) when the last explosion or
+    ///   strike told is an air strike and no shelling was told before it.
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
     ///   whose lead tells one, is that attack told again (`context:chemical_story`); "the attack",
@@ -657,7 +661,7 @@ impl Classifier {
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
     ///   sentences before, are those air raids (`context:raids_of_aircraft`).
-    /// - Rescuers, rubble, debris, collapsed buildings, smoke, or firefighters
+    /// - Rescuers, rubble, debris, collapsed buildings (and people trapped under them), smoke, or firefighters
     ///   putting out the blaze (and the blast that made them) up to
     ///   three sentences after a strike, shelling or bombing, or anywhere after a story's lead
     ///   that tells one, are its aftermath, not a disaster of their own (`context:aftermath_of`).
@@ -671,6 +675,12 @@ impl Classifier {
             .filter_map(|t| top(t))
             .find(|t| t.is_conflict());
         let lead_chemical = lead == Some(SubEventType::ChemicalWeapon);
+        // (the first sentence telling a planted bomb, a car bomb or a suicide bombing)
+        let first_planted = types.iter().position(|t| planted_bomb(t));
+        // (the first sentence telling shelling in words of its own: mortars, artillery, rockets)
+        let first_shelling = types.iter().position(|t| {
+            top(t) == Some(SubEventType::ShellingArtilleryMissileAttack) && !generic_shelling(&t[0])
+        });
         for i in 0..types.len() {
             let Some(first) = types[i].first() else {
                 continue;
@@ -703,13 +713,56 @@ impl Classifier {
                                     t[0].cues.iter().find(|c| c.rule.starts_with("trigger:"))
                                 })
                         });
-                    beside.map(|c| {
-                        (
-                            SubEventType::AirDroneStrike,
-                            "context:aircraft_beside",
-                            c.text.clone(),
-                        )
-                    })
+                    // "A regime source said the bombing was a message": "the bombing" further on,
+                    // when the last explosion or strike the story told is an air strike and no
+                    // planted bomb was told before it, is that air raid told again.
+                    let told_again = || {
+                        if planted
+                            || first_planted.is_some_and(|p| p < i)
+                            || !definite(text, sentences[i], &["bombing", "bombings"])
+                        {
+                            return None;
+                        }
+                        types[..i]
+                            .iter()
+                            .rev()
+                            .find(|t| {
+                                top(t).is_some_and(|k| {
+                                    k.event_type() == EventType::ExplosionsRemoteViolence
+                                })
+                            })
+                            .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                            .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                    };
+                    beside
+                        .map(|c| ("context:aircraft_beside", c))
+                        .or_else(|| told_again().map(|c| ("context:aircraft_story", c)))
+                        .map(|(rule, c)| (SubEventType::AirDroneStrike, rule, c.text.clone()))
+                }
+                // "People were killed as a result of the shelling", in a story that has told air
+                // strikes and no shelling before: those air strikes, told with the generic word.
+                SubEventType::ShellingArtilleryMissileAttack
+                    if generic_shelling(first)
+                        && first_shelling.is_none_or(|s| s >= i)
+                        && definite(text, sentences[i], &["shelling", "bombardment"]) =>
+                {
+                    types[..i]
+                        .iter()
+                        .rev()
+                        .find(|t| {
+                            top(t).is_some_and(|k| {
+                                k.event_type() == EventType::ExplosionsRemoteViolence
+                            })
+                        })
+                        .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                        .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                        .map(|c| {
+                            (
+                                SubEventType::AirDroneStrike,
+                                "context:aircraft_story",
+                                c.text.clone(),
+                            )
+                        })
                 }
                 SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
                     // (aircraft in the sentence or next to it, or an air strike told up to three
@@ -1171,6 +1224,15 @@ fn generic_bombing(ts: &TypeScore) -> bool {
     })
 }
 
+/// A shelling reading resting only on the generic "shelling"/"bombardment" words, which some
+/// outlets use for any bombardment (from the air too): no gun, mortar or rocket named.
+fn generic_shelling(ts: &TypeScore) -> bool {
+    only_heads(&ts.cues, |c| {
+        let w = c.text.to_ascii_lowercase();
+        c.rule == "trigger:shelling" && (w == "shelling" || w.starts_with("bombardment"))
+    })
+}
+
 /// Whether `cues` hold a head (`trigger:` cue) and every head is `ok`.
 fn only_heads<'c>(cues: impl IntoIterator<Item = &'c Cue>, ok: impl Fn(&Cue) -> bool) -> bool {
     let mut heads = cues
@@ -1241,6 +1303,22 @@ fn definite_attack(text: &str, sentence: Span) -> bool {
         })
 }
 
+/// Whether the sentence names one of `nouns` (lower case) with "the", "this" or "that": an
+/// event already told ("the bombing"), not a new one ("a bombing").
+fn definite(text: &str, sentence: Span, nouns: &[&str]) -> bool {
+    let s = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .any(|w| matches!(w[0], "the" | "this" | "that") && nouns.contains(&w[1]))
+}
+
 /// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",
 /// "the toll"), with no verb telling a killing: it counts what an event left, not an event.
 fn victims_only(types: &[TypeScore]) -> bool {
@@ -1267,7 +1345,7 @@ fn names_strike(text: &str, sentence: Span) -> bool {
 }
 
 /// A disaster reading resting only on the aftermath words that any strike leaves (rescuers,
-/// rubble, debris, a collapse), perhaps with the blast that made them, and no accident of its
+/// rubble, debris, a collapse, and people trapped there), perhaps with the blast that made them, and no accident of its
 /// own (fire, crash, leak): a bomb on a bus with no rescue told is its own event.
 fn aftermath_only(ts: &TypeScore) -> bool {
     let aftermath = |c: &Cue| {
@@ -1289,7 +1367,14 @@ fn aftermath_only(ts: &TypeScore) -> bool {
     // (smoke, fires and flames rise where a strike or a bomb hit, and firefighters put them
     // out: its aftermath too)
     let mut heads = ts.cues.iter().filter(|c| c.rule.starts_with("trigger:"));
+    // (people trapped under the rubble, beside it: not those trapped by a siege)
+    let trapped =
+        |c: &Cue| c.rule == "trigger:man_made_disaster" && c.text.eq_ignore_ascii_case("trapped");
     heads.clone().any(aftermath)
-        && heads
-            .all(|c| c.rule == "trigger:explosion" || c.rule == "trigger:fire_weak" || aftermath(c))
+        && heads.all(|c| {
+            c.rule == "trigger:explosion"
+                || c.rule == "trigger:fire_weak"
+                || aftermath(c)
+                || trapped(c)
+        })
 }

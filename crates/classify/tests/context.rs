@@ -305,3 +305,84 @@ fn rubble_far_into_a_bombing_story_is_its_aftermath() {
                 Smoke still rose from the rubble at dusk.";
     assert_eq!(tops(text)[4], Some(SubEventType::ManMadeDisaster));
 }
+
+#[test]
+fn the_bombing_far_after_an_air_raid_is_that_raid() {
+    let text = "Jets struck the grain silo of the river town on Sunday. \
+                The mayor asked for generators. \
+                Aid groups sent blankets to the camps. \
+                Teachers closed the schools for a week. \
+                An official said the bombing was a warning to the town.";
+    assert_eq!(tops(text)[4], Some(SubEventType::AirDroneStrike));
+    // "a bombing" may be another one
+    let text = "Jets struck the grain silo of the river town on Sunday. \
+                The mayor asked for generators. \
+                Aid groups sent blankets to the camps. \
+                Teachers closed the schools for a week. \
+                An official said a bombing was a warning to the town.";
+    assert_eq!(tops(text)[4], Some(SubEventType::RemoteExplosive));
+    // a planted bomb told before it keeps it a bombing on the ground
+    let text = "A car bomb went off outside the mayor's office on Saturday. \
+                Jets struck the grain silo of the river town on Sunday. \
+                The mayor asked for generators. \
+                Aid groups sent blankets to the camps. \
+                Teachers closed the schools for a week. \
+                An official said the bombing was a warning to the town.";
+    assert_eq!(tops(text)[5], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn those_killed_after_a_bombing_are_its_victims() {
+    let text = "A car bomb went off beside the bus station of the river town on Monday. \
+                The governor said the toll would rise. \
+                Those killed were mostly traders from the nearby villages.";
+    assert_eq!(tops(text)[2], Some(SubEventType::RemoteExplosive));
+    // a killing told with its verb after a bombing may be another incident
+    let text = "A car bomb went off beside the bus station of the river town on Monday. \
+                The governor said the toll would rise. \
+                Gunmen killed two traders from the nearby villages.";
+    assert_ne!(tops(text)[2], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn people_trapped_after_a_bombing_are_its_aftermath() {
+    let text = "A car bomb went off beside the bus station of the river town on Monday. \
+                Witnesses said the blasts flattened two shops and several people were trapped \
+                under the rubble.";
+    assert_eq!(tops(text)[1], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn a_car_that_blew_up_is_a_car_bomb() {
+    let text = "Television said the car blew up near the police post on the main road.";
+    assert_eq!(tops(text)[0], Some(SubEventType::RemoteExplosive));
+    // blowing up a bridge destroys property
+    let text = "Militants blew up the old bridge over the river at night.";
+    assert_eq!(
+        tops(text)[0],
+        Some(SubEventType::LootingPropertyDestruction)
+    );
+}
+
+#[test]
+fn the_shelling_in_a_story_of_air_strikes_is_those_strikes() {
+    let text = "Coalition airstrikes killed dozens of villagers near the river town on Monday. \
+                A spokesman said they had seen reports that people were killed as a result of the \
+                shelling.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+    // shelling told before it in words of its own stays shelling
+    let text = "Army mortars hit the market of the river town on Sunday. \
+                Coalition airstrikes killed dozens of villagers near the town on Monday. \
+                A spokesman said people were killed as a result of the shelling.";
+    assert_eq!(
+        tops(text)[2],
+        Some(SubEventType::ShellingArtilleryMissileAttack)
+    );
+    // a gun named is shelling
+    let text = "Coalition airstrikes killed dozens of villagers near the river town on Monday. \
+                The artillery shelling of the town went on until dawn.";
+    assert_eq!(
+        tops(text)[1],
+        Some(SubEventType::ShellingArtilleryMissileAttack)
+    );
+}

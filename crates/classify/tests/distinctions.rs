@@ -485,6 +485,30 @@ const CASES: &[(&str, SubEventType)] = &[
         "The group claimed responsibility for the bombing.",
         ClaimOfResponsibility,
     ),
+    // A blast that tore through a place is the event, over the talks told in a clause beside it.
+    (
+        "The blast ripped through a crowded bus station in the east of the city while negotiators \
+         argued over the terms of the exchange.",
+        RemoteExplosive,
+    ),
+    // Clashes, wars and protests erupt too: no disaster without a volcano, a quake or a disease.
+    (
+        "Fresh clashes erupted overnight on the southern edge of the river town.",
+        ArmedClash,
+    ),
+    (
+        "More than 9000 people have been killed since the conflict erupted in 2012.",
+        Attack,
+    ),
+    (
+        "Ash fell on the villages after the volcano erupted before dawn.",
+        NaturalDisaster,
+    ),
+    // Storming a place is an assault, not a storm.
+    (
+        "Dozens of villagers were executed during the storming of the valley by the militants.",
+        Attack,
+    ),
 ];
 
 /// Who acts and who is acted upon, read from word order, "by", and passive verbs.
