@@ -386,3 +386,12 @@ fn the_shelling_in_a_story_of_air_strikes_is_those_strikes() {
         Some(SubEventType::ShellingArtilleryMissileAttack)
     );
 }
+
+#[test]
+fn raids_after_the_rubble_of_an_air_strike_are_those_air_raids() {
+    // the rubble sentence between takes the strike's kind but names no aircraft
+    let text = "Airstrikes hit a school complex in the river town on Wednesday. \
+                Rescue workers dug through the rubble of two classrooms. \
+                The raids hit the town around noon, a teacher said.";
+    assert_eq!(tops(text)[2], Some(SubEventType::AirDroneStrike));
+}
