@@ -773,11 +773,13 @@ impl Classifier {
                         .flatten()
                         .find_map(|t| aircraft_cue(t))
                         .or_else(|| {
+                            // (the nearest air strike that names its aircraft or strike: not
+                            // the rubble told after one, which took its kind)
                             (i.saturating_sub(3)..i)
                                 .rev()
                                 .map(|j| &types[j])
-                                .find(|t| top(t) == Some(SubEventType::AirDroneStrike))
-                                .and_then(|t| aircraft_cue(t))
+                                .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
+                                .find_map(|t| aircraft_cue(t))
                         })
                         .map(|c| {
                             (

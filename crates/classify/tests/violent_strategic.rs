@@ -468,3 +468,16 @@ fn executions_told_in_an_offensive_are_an_attack_not_a_battle() {
         ArmedClash,
     );
 }
+
+#[test]
+fn a_town_evacuated_and_surrendered_changed_hands() {
+    assert_class(
+        "The river suburb was evacuated by its fighters and surrendered to army control last spring.",
+        NonViolentTransferOfTerritory,
+    );
+    // a surrender alone is an agreement
+    assert_class(
+        "Forty fighters of the militia surrendered to army units near the dam on Friday.",
+        Agreement,
+    );
+}
