@@ -53,3 +53,18 @@ fn a_body_named_for_its_province_gives_way_to_the_story_town() {
     );
     assert_eq!(place_of(&events, "barrel bomb"), "Saraqib");
 }
+
+#[test]
+fn where_the_speakers_came_from_is_not_where_it_happened() {
+    let events = read(
+        "origin",
+        "A car bomb exploded near a bus convoy in Aleppo on Saturday, killing 40 people. \
+         Madaya evacuees said they heard the blast.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.location.as_ref().is_some_and(|p| p.mention == "Aleppo")),
+        "{events:#?}"
+    );
+}
