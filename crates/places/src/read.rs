@@ -1717,7 +1717,17 @@ impl Gazetteer {
                     if (plural || skipped_people) && *cue != PlaceCue::From && !near {
                         return PlaceCue::None;
                     }
-                    return if named_part { PlaceCue::In } else { *cue };
+                    // "in and around Aleppo", "in and near Homs": in it
+                    let in_and = *cue == PlaceCue::Near
+                        && k >= n + 2
+                        && toks[k - n - 1].lower == "and"
+                        && toks[k - n - 2].lower == "in"
+                        && toks[k - n - 2].sentence == sent;
+                    return if named_part || in_and {
+                        PlaceCue::In
+                    } else {
+                        *cue
+                    };
                 }
             }
             if !descriptive {

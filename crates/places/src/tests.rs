@@ -2059,6 +2059,9 @@ fn near_a_city_named_with_its_country_is_near_it() {
         .map(|m| (m.cue, m.place.geo_precision))
         .collect();
     assert_eq!(near, vec![(PlaceCue::Near, 2), (PlaceCue::Near, 2)]);
+    // (in and around it is in it)
+    let p = read("Air strikes pounded areas in and around the northern Syrian city of Homs.");
+    assert_eq!(mention(&p, "Homs").cue, PlaceCue::In);
 }
 
 #[test]
