@@ -38,8 +38,9 @@ fn place_of<'a>(events: &'a [Event], words: &str) -> &'a str {
 fn the_seat_of_who_speaks_ranks_after_the_place_it_tells_of() {
     let events = read(
         "seat",
-        "Clashes went on in Homs on Sunday. A security source in Homs told the state agency \
-         that a suicide bomber blew himself up at a checkpoint in Tartus on Monday, killing four.",
+        "Clashes went on in Homs on Sunday. A security source in Homs said a suicide bomber \
+         blew himself up on Monday at a crowded checkpoint at the southern entrance of the \
+         coastal city of Tartus, killing four.",
     );
     assert_eq!(place_of(&events, "suicide bomber"), "Tartus");
 }
