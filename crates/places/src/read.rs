@@ -2668,6 +2668,26 @@ impl Gazetteer {
                     (q, dist)
                 })
                 .map(|(j, _)| j);
+            // ("a source in Hasaka said a bomber struck in al-Gharbiya neighbourhood" under
+            // the headline "... attack in Qamishli": the seat of who speaks gives way to the
+            // town the article opens with in the same province)
+            let container = container.map(|j| {
+                let seat = &mentions[j];
+                if !seat.seat || seat.qualifies == Some(mi) || seat.kind != PlaceKind::Town {
+                    return j;
+                }
+                mentions
+                    .iter()
+                    .position(|m| {
+                        m.sentence == 0
+                            && !m.seat
+                            && m.kind == PlaceKind::Town
+                            && m.place.admin1.is_some()
+                            && m.place.admin1 == seat.place.admin1
+                            && m.place.geonameid != seat.place.geonameid
+                    })
+                    .unwrap_or(j)
+            });
             let mut place = mentions[mi].place.clone();
             place.name = place.mention.clone();
             place.unresolved_name = true;

@@ -2078,3 +2078,18 @@ fn places_named_as_where_people_came_from_are_origins() {
     let p = read("Hundreds of residents of Homs blocked the road on Monday.");
     assert_eq!(mention(&p, "Homs").cue, PlaceCue::None);
 }
+
+#[test]
+fn a_neighbourhood_told_by_a_speaker_elsewhere_is_in_the_story_town() {
+    let text = "Car bomb kills 20 in Qamishli. A source in Hasaka told the agency that the \
+                bomber struck in al-Gharbiya neighbourhood near the market.";
+    let p = read(text);
+    let town = mention(&p, "Qamishli").place.clone();
+    let part = mention(&p, "al-Gharbiya");
+    assert!(part.place.unresolved_name);
+    assert_eq!(
+        (part.place.lat, part.place.lon),
+        (town.lat, town.lon),
+        "{part:#?}"
+    );
+}
