@@ -1809,6 +1809,25 @@ fn locate(
     // "the Idlib Media Center said dozens were killed": the seat of who speaks, alone in the
     // sentence, gives way to the story's place inside the same province
     let seat_only = own.is_some_and(|m| m.seat);
+    // "Madaya evacuees said they heard the blast", "residents of Foua and Kefraya were killed":
+    // a sentence naming only where its people came from happened at the story's place (one
+    // naming where they left, "left Foua", happened there)
+    let origin_only = own.is_some_and(|m| {
+        let people = |w: &str| {
+            ["evacuees", "evacuee", "residents", "refugees", "natives"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        };
+        let after: String = doc.text[m.span.end..]
+            .trim_start()
+            .chars()
+            .take(10)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let before = &doc.text[doc.sentences[i].start..m.span.start];
+        m.cue == PlaceCue::From
+            && (people(&after) || before.contains("residents of") || before.contains("natives of"))
+    });
     let own = own.map(|m| m.place.clone());
     let location = match own {
         Some(own)
@@ -1819,6 +1838,7 @@ fn locate(
         {
             inherited
         }
+        Some(_) if origin_only && inherited.is_some() => inherited,
         Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => match inherited {
             // (a province known is finer than a country: "in northeast Syria" after a village
             // placed only in its province)

@@ -38,8 +38,9 @@ fn place_of<'a>(events: &'a [Event], words: &str) -> &'a str {
 fn the_seat_of_who_speaks_ranks_after_the_place_it_tells_of() {
     let events = read(
         "seat",
-        "Clashes went on in Homs on Sunday. A security source in Homs told the state agency \
-         that a suicide bomber blew himself up at a checkpoint in Tartus on Monday, killing four.",
+        "Clashes went on in Homs on Sunday. A security source in Homs said a suicide bomber \
+         blew himself up on Monday at a crowded checkpoint at the southern entrance of the \
+         coastal city of Tartus, killing four.",
     );
     assert_eq!(place_of(&events, "suicide bomber"), "Tartus");
 }
@@ -52,4 +53,19 @@ fn a_body_named_for_its_province_gives_way_to_the_story_town() {
          Idlib Media Center said a barrel bomb killed three children.",
     );
     assert_eq!(place_of(&events, "barrel bomb"), "Saraqib");
+}
+
+#[test]
+fn where_the_speakers_came_from_is_not_where_it_happened() {
+    let events = read(
+        "origin",
+        "A car bomb exploded near a bus convoy in Aleppo on Saturday, killing 40 people. \
+         Madaya evacuees said they heard the blast.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.location.as_ref().is_some_and(|p| p.mention == "Aleppo")),
+        "{events:#?}"
+    );
 }

@@ -1257,6 +1257,10 @@ impl Gazetteer {
         solidarity_elsewhere(text, toks, &mut found);
         list_shares_cue(text, toks, &mut found);
         self.origins(text, toks, &mut found);
+        // (the rest of a list of origins found above, and its province: "residents of Foua
+        // and Kefraya in Idlib province")
+        list_shares_cue(text, toks, &mut found);
+        self.origins(text, toks, &mut found);
         found
     }
 
@@ -1583,7 +1587,36 @@ impl Gazetteer {
                             "evacuees" | "evacuee" | "residents" | "refugees" | "natives"
                         )
                 });
-            let in_origin_area = k > 0 && f.cue == PlaceCue::In && {
+            // ("residents of the villages of Foua and Kefraya", "residents of Fuaa and Kafraya
+            // were killed": who they are, where from; "residents of Mathare protested" stay)
+            let residents_of = f.cue == PlaceCue::None && {
+                let sent = toks[f.first].sentence;
+                let mut k = f.first;
+                let mut plural = false;
+                let mut after_residents = false;
+                while k > 1 && toks[k].joined && toks[k - 1].sentence == sent {
+                    let w = toks[k - 1].lower.as_str();
+                    if w == "of" && matches!(toks[k - 2].lower.as_str(), "residents" | "natives") {
+                        after_residents = true;
+                        break;
+                    }
+                    if !(is_descriptive(w)
+                        || self.is_people_word(w)
+                        || matches!(w, "villages" | "towns" | "pro-regime"))
+                    {
+                        break;
+                    }
+                    plural |= matches!(w, "villages" | "towns");
+                    k -= 1;
+                }
+                let list = toks.get(end + 1).is_some_and(|n| n.lower == "and")
+                    && toks.get(end + 2).is_some_and(|n| n.cap);
+                after_residents && (plural || list)
+            };
+            // (a place near the origins names them: "left Madaya and Zabadani near Damascus";
+            // "from Jowhar town near Xaaji-Cali village" may be near where it happened)
+            let near_origin = f.cue == PlaceCue::Near && f.word_after.is_none();
+            let in_origin_area = k > 0 && (f.cue == PlaceCue::In || near_origin) && {
                 let prev = &found[k - 1];
                 let a = toks[prev.word_after_tok.unwrap_or(prev.last)].end;
                 let b = toks[f.first].start;
@@ -1597,8 +1630,9 @@ impl Gazetteer {
                         .enumerate()
                         .all(|(n, w)| {
                             let w = w.to_lowercase();
+                            // ("left Madaya and Zabadani near Damascus")
                             if n == 0 {
-                                w == "in"
+                                w == "in" || w == "near"
                             } else {
                                 is_descriptive(&w)
                                     || matches!(
@@ -1608,7 +1642,7 @@ impl Gazetteer {
                             }
                         })
             };
-            if people_after || in_origin_area {
+            if people_after || residents_of || in_origin_area {
                 found[k].cue = PlaceCue::From;
             }
         }
@@ -1683,7 +1717,17 @@ impl Gazetteer {
                     if (plural || skipped_people) && *cue != PlaceCue::From && !near {
                         return PlaceCue::None;
                     }
-                    return if named_part { PlaceCue::In } else { *cue };
+                    // "in and around Aleppo", "in and near Homs": in it
+                    let in_and = *cue == PlaceCue::Near
+                        && k >= n + 2
+                        && toks[k - n - 1].lower == "and"
+                        && toks[k - n - 2].lower == "in"
+                        && toks[k - n - 2].sentence == sent;
+                    return if named_part || in_and {
+                        PlaceCue::In
+                    } else {
+                        *cue
+                    };
                 }
             }
             if !descriptive {
@@ -2624,6 +2668,26 @@ impl Gazetteer {
                     (q, dist)
                 })
                 .map(|(j, _)| j);
+            // ("a source in Hasaka said a bomber struck in al-Gharbiya neighbourhood" under
+            // the headline "... attack in Qamishli": the seat of who speaks gives way to the
+            // town the article opens with in the same province)
+            let container = container.map(|j| {
+                let seat = &mentions[j];
+                if !seat.seat || seat.qualifies == Some(mi) || seat.kind != PlaceKind::Town {
+                    return j;
+                }
+                mentions
+                    .iter()
+                    .position(|m| {
+                        m.sentence == 0
+                            && !m.seat
+                            && m.kind == PlaceKind::Town
+                            && m.place.admin1.is_some()
+                            && m.place.admin1 == seat.place.admin1
+                            && m.place.geonameid != seat.place.geonameid
+                    })
+                    .unwrap_or(j)
+            });
             let mut place = mentions[mi].place.clone();
             place.name = place.mention.clone();
             place.unresolved_name = true;

@@ -1831,6 +1831,9 @@ fn places_listed_after_an_origin_are_origins_too() {
         read("The buses carried residents from the towns of Foua and Kefraya in Idlib province.");
     assert_eq!(mention(&p, "Foua").cue, PlaceCue::From);
     assert_eq!(mention(&p, "Kefraya").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Idlib").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Kefraya").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Idlib").cue, PlaceCue::From);
     // (a plural place word before another cue keeps the list uncued: near the town named)
     let p = read("Gunmen carried out raids on the villages of Foua and Kefraya near Idlib.");
     assert_eq!(mention(&p, "Foua").cue, PlaceCue::None);
@@ -2056,4 +2059,37 @@ fn near_a_city_named_with_its_country_is_near_it() {
         .map(|m| (m.cue, m.place.geo_precision))
         .collect();
     assert_eq!(near, vec![(PlaceCue::Near, 2), (PlaceCue::Near, 2)]);
+    // (in and around it is in it)
+    let p = read("Air strikes pounded areas in and around the northern Syrian city of Homs.");
+    assert_eq!(mention(&p, "Homs").cue, PlaceCue::In);
+}
+
+#[test]
+fn places_named_as_where_people_came_from_are_origins() {
+    let p = read("Buses left Madaya and Zabadani near Damascus on Friday.");
+    assert_eq!(mention(&p, "Damascus").cue, PlaceCue::From);
+    let p = read(
+        "Those killed were mostly residents of the villages of Foua and Kefraya in Idlib province.",
+    );
+    assert_eq!(mention(&p, "Foua").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Kefraya").cue, PlaceCue::From);
+    assert_eq!(mention(&p, "Idlib").cue, PlaceCue::From);
+    // (residents of a place acting there stay where they are)
+    let p = read("Hundreds of residents of Homs blocked the road on Monday.");
+    assert_eq!(mention(&p, "Homs").cue, PlaceCue::None);
+}
+
+#[test]
+fn a_neighbourhood_told_by_a_speaker_elsewhere_is_in_the_story_town() {
+    let text = "Car bomb kills 20 in Qamishli. A source in Hasaka told the agency that the \
+                bomber struck in al-Gharbiya neighbourhood near the market.";
+    let p = read(text);
+    let town = mention(&p, "Qamishli").place.clone();
+    let part = mention(&p, "al-Gharbiya");
+    assert!(part.place.unresolved_name);
+    assert_eq!(
+        (part.place.lat, part.place.lon),
+        (town.lat, town.lon),
+        "{part:#?}"
+    );
 }
