@@ -299,6 +299,12 @@ struct Draft {
     first_sentence: usize,
     last_sentence: usize,
     explicit_date: bool,
+    /// Its date is a day the text told (carried or its own), not the dateline's or the
+    /// publication's.
+    told_day: bool,
+    /// Its own day opens the sentence ("On Saturday mortar rounds struck ..."), as a new
+    /// incident's does.
+    day_first: bool,
     explicit_place: bool,
     ordinal: Option<&'static str>,
     /// The sentence opens by announcing another incident ("In a separate incident, ...").
@@ -677,6 +683,31 @@ fn from_dateline(doc: &Doc, ev: &sitrep_model::Evidence) -> bool {
         && doc.dates[0]
             .iter()
             .any(|d| d.span == ev.span && sitrep_time::is_dateline(doc.text, d))
+}
+
+/// Whether a date is a day the text told ("on Sunday" in a sentence), not the report's
+/// dateline or its publication day.
+fn told_day(doc: &Doc, d: &EventDate) -> bool {
+    d.evidence
+        .as_ref()
+        .is_some_and(|ev| !from_dateline(doc, ev))
+}
+
+/// Words that may stand before a day opening a sentence ("On Saturday", "Late on Monday").
+const DAY_OPENERS: &[&str] = &[
+    "on", "late", "early", "earlier", "later", "and", "but", "then",
+];
+
+/// Whether sentence `i` opens with its own day `d` ("On Saturday mortar rounds struck ..."):
+/// what a report does to tell another incident on another day.
+fn day_first(doc: &Doc, i: usize, d: &EventDate) -> bool {
+    d.evidence.as_ref().is_some_and(|ev| {
+        ev.sentence == i
+            && !from_dateline(doc, ev)
+            && doc.text[doc.sentences[i].start..ev.span.start.max(doc.sentences[i].start)]
+                .split_whitespace()
+                .all(|w| DAY_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+    })
 }
 
 /// How many sentences back an event named with "the" may point.
@@ -1099,6 +1130,9 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// story stands, so they do not move it; nor does a trend up to now ("there has been an uptick
 /// in bombardment in recent days"), which tells no day the story has reached.
 /// "A day later ..." with no date of its own moves the story on from the day it had reached.
+/// Nor does a month or a year that holds the story's day ("29 died on Sunday. ... Some 1,400
+/// civilians left the area this year."): the period is told in passing, the story stays on
+/// its day.
 fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
     sentence_date(doc, i, None, false)
         .filter(|d| {
@@ -1107,6 +1141,7 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
                     .evidence
                     .as_ref()
                     .is_some_and(|ev| ev.rule.starts_with("time:recent"))
+                && !story.is_some_and(|s| holds_day(d, s))
         })
         .map(|d| before_story(i, d, story))
         .or_else(|| {
@@ -1114,6 +1149,28 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
             let moved = counted(doc, i, None, story.clone());
             (moved.date != story.date).then_some(moved)
         })
+}
+
+/// Whether the month or year `period` holds the day `day` (a day, exact or approximate).
+fn holds_day(period: &EventDate, day: &EventDate) -> bool {
+    use chrono::Datelike;
+    let (Some(start), Some(x)) = (period.date, day.date) else {
+        return false;
+    };
+    if day.end.is_some()
+        || !matches!(
+            day.precision,
+            DatePrecision::Day | DatePrecision::Approximate
+        )
+    {
+        return false;
+    }
+    match (period.precision, period.end) {
+        (DatePrecision::Month | DatePrecision::Year, Some(end)) => (start..=end).contains(&x),
+        (DatePrecision::Month, None) => (start.year(), start.month()) == (x.year(), x.month()),
+        (DatePrecision::Year, None) => start.year() == x.year(),
+        _ => false,
+    }
 }
 
 /// The date the sentence itself gives for what it reports, nearest the trigger when given.
@@ -2113,6 +2170,8 @@ fn build(
     };
     let civilian_targeting = sub.event_type() == EventType::ViolenceAgainstCivilians
         && actor2.as_ref().is_some_and(|a| a.inter == 7);
+    let told = told_day(doc, &date);
+    let day_first = day_first(doc, i, &date);
     let event = Event {
         id: String::new(),
         sub_event_type: sub,
@@ -2150,6 +2209,8 @@ fn build(
         first_sentence: i,
         last_sentence: i,
         explicit_date,
+        told_day: told,
+        day_first,
         explicit_place,
         ordinal: ordinal(doc.sentence_text(i)),
         new_incident: opens_new_incident(doc, i),
@@ -2195,6 +2256,8 @@ fn territory_event(
     let mut draft = build(doc, i, &ts, claims, actors, Vec::new(), None, &None, None);
     draft.event.date = date.clone();
     draft.explicit_date = date.evidence.as_ref().is_some_and(|e| e.sentence == i);
+    draft.told_day = told_day(doc, date);
+    draft.day_first = day_first(doc, i, date);
     draft.event.location = Some(fact.place.clone());
     draft.explicit_place = true;
     draft.event.actor1 = Some(fact.controller.clone());
@@ -2343,7 +2406,16 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         (Some(x), Some(y)) => (x - y).num_days().abs(),
         _ => 0,
     };
-    let carried_disagrees = (!near || (a.date.precision == DatePrecision::Day && days_apart > 1))
+    // A day told for another incident and carried on ("29 died in Homs on Sunday. ... In the
+    // capital two were killed by a mortar round.") is no dateline's: the incident a later
+    // sentence tells on another day ("On Saturday mortar rounds struck ...") is another one.
+    let carried_disagrees = (!near
+        || (a.date.precision == DatePrecision::Day && days_apart > 1)
+        || (a.date.precision == DatePrecision::Approximate
+            && p.told_day
+            && b.date.precision == DatePrecision::Day
+            && b.date.end.is_none()
+            && (days_apart > 1 || d.day_first)))
         && !p.explicit_date
         && d.explicit_date
         && a.date.evidence.is_some()

@@ -2094,3 +2094,49 @@ fn shelling_of_a_city_told_at_its_one_district_is_placed_there() {
     assert!(places.iter().all(|p| p == &places[0]), "{places:?}");
     assert_ne!(places[0].as_deref(), Some("Aleppo"), "{places:?}");
 }
+
+#[test]
+fn a_day_carried_from_another_incident_does_not_take_a_day_a_later_sentence_opens_with() {
+    // Published Monday 13 May 2019: the capital's mortar round is told after Sunday's ambush
+    // (carried, approximately); the rounds "On Saturday" are another incident the day before.
+    let a = article(
+        "carried-other-day",
+        "Militants killed 29 soldiers in an ambush near Homs on Sunday, a monitor said. The \
+         soldiers were escorting a fuel convoy. The army sent reinforcements to the area. In the \
+         capital a mortar round killed two people near the parliament. Mortar fire also wounded \
+         three people in a nearby district. On Saturday mortar rounds struck near the Italian \
+         embassy, the monitor said.",
+        Some(d(2019, 5, 13)),
+    );
+    let r = reader().read(&a);
+    let mut dates: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .map(|e| e.date.date)
+        .collect();
+    dates.sort();
+    assert_eq!(
+        dates,
+        vec![Some(d(2019, 5, 11)), Some(d(2019, 5, 12))],
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
+fn a_year_told_in_passing_does_not_move_the_story_off_its_day() {
+    // Published Monday 13 May 2019: "this year" holds Sunday; the mortar round told next is
+    // still on the story's day, not anywhere in 2019.
+    let a = article(
+        "year-in-passing",
+        "Militants killed 29 soldiers in an ambush near Homs on Sunday, a monitor said. Some 1,400 \
+         civilians were able to leave the besieged area this year. In Damascus a mortar round \
+         killed two people near the parliament.",
+        Some(d(2019, 5, 13)),
+    );
+    let r = reader().read(&a);
+    let mortar = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
+    assert_eq!(mortar.date.date, Some(d(2019, 5, 12)), "{:#?}", mortar.date);
+    assert_ne!(mortar.date.precision, DatePrecision::Year);
+}
