@@ -723,16 +723,7 @@ impl Classifier {
                         {
                             return None;
                         }
-                        types[..i]
-                            .iter()
-                            .rev()
-                            .find(|t| {
-                                top(t).is_some_and(|k| {
-                                    k.event_type() == EventType::ExplosionsRemoteViolence
-                                })
-                            })
-                            .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
-                            .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                        last_strike_cue(&types[..i])
                     };
                     beside
                         .map(|c| ("context:aircraft_beside", c))
@@ -746,23 +737,13 @@ impl Classifier {
                         && first_shelling.is_none_or(|s| s >= i)
                         && definite(text, sentences[i], &["shelling", "bombardment"]) =>
                 {
-                    types[..i]
-                        .iter()
-                        .rev()
-                        .find(|t| {
-                            top(t).is_some_and(|k| {
-                                k.event_type() == EventType::ExplosionsRemoteViolence
-                            })
-                        })
-                        .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
-                        .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
-                        .map(|c| {
-                            (
-                                SubEventType::AirDroneStrike,
-                                "context:aircraft_story",
-                                c.text.clone(),
-                            )
-                        })
+                    last_strike_cue(&types[..i]).map(|c| {
+                        (
+                            SubEventType::AirDroneStrike,
+                            "context:aircraft_story",
+                            c.text.clone(),
+                        )
+                    })
                 }
                 SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
                     // (aircraft in the sentence or next to it, or an air strike told up to three
@@ -1251,6 +1232,20 @@ fn raids(ts: &TypeScore) -> bool {
         c.rule == "trigger:attack_verbs"
             && matches!(c.text.to_ascii_lowercase().as_str(), "raid" | "raids")
     })
+}
+
+/// The trigger cue of the last explosion or strike `told` (sentences' scores, in order) when it
+/// is an air strike: a generic "the bombing" or "the shelling" after it is that air raid told
+/// again. None when the last one is another kind (a shelling, a bombing) or none was told.
+fn last_strike_cue(told: &[Vec<TypeScore>]) -> Option<&Cue> {
+    let last = told.iter().rev().find_map(|t| {
+        t.first()
+            .filter(|x| x.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence)
+    })?;
+    if last.sub_event_type != SubEventType::AirDroneStrike {
+        return None;
+    }
+    last.cues.iter().find(|c| c.rule.starts_with("trigger:"))
 }
 
 /// The aircraft or air strike a sentence names, if any.
