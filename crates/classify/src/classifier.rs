@@ -801,7 +801,9 @@ impl Classifier {
                         .filter_map(|j| top(&types[j]))
                         .find(kind_of_its_own);
                     let recent_bombing = recent_kind.filter(|&t| bombing(Some(t)));
-                    // "The attack" (definite) right after an air strike or shelling is that one.
+                    // "The attack" (definite) right after an air strike or shelling is that one;
+                    // so are the dead counted among its toll in figures ("11 children were among
+                    // the 26 civilians killed").
                     let recent_remote = recent_kind
                         .filter(|t| {
                             matches!(
@@ -810,7 +812,10 @@ impl Classifier {
                                     | SubEventType::ShellingArtilleryMissileAttack
                             )
                         })
-                        .filter(|_| definite_attack(text, sentences[i]));
+                        .filter(|_| {
+                            definite_attack(text, sentences[i])
+                                || among_the_dead(text, sentences[i])
+                        });
                     // A headline or lead telling "an attack" that the next sentences tell as a
                     // bombing ("Dozens killed in terrorist attack. A car bomb killed 44 ..."): the
                     // story's first conflict sentence names the bombing told right after it.
@@ -1278,6 +1283,26 @@ fn generic_violence(types: &[TypeScore]) -> bool {
                     | "trigger:attack_kill_nouns"
             )
         })
+}
+
+/// Whether the sentence counts people among a toll already told, in figures: "among the 26
+/// (civilians) killed", "among the 40 dead" (the figure first, up to four words in all before
+/// the dead). "Among those killed" alone may be another incident's dead.
+fn among_the_dead(text: &str, sentence: Span) -> bool {
+    let s = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    s.match_indices("among the ").any(|(at, p)| {
+        let mut words = s[at + p.len()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(5);
+        words
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+            && words.any(|w| matches!(w, "killed" | "dead" | "victims"))
+    })
 }
 
 /// Whether the sentence refers back to an attack already told: "the attack", "this attack",
