@@ -654,8 +654,9 @@ impl Classifier {
     ///   or the dead told with no verb ("bodies lay near the buses"), up to three sentences after
     ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, or
     ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
-    ///   is that bombing (`context:bombing_story`); "the attack" (definite) up to three sentences
-    ///   after an air strike or shelling, with no other kind told between, is that one
+    ///   is that bombing (`context:bombing_story`); "the attack" (definite), or the dead counted
+    ///   among a toll in figures ("among the 26 civilians killed"), up to three sentences after
+    ///   an air strike or shelling, with no other kind told between, is that one
     ///   (`context:remote_story`).
     /// - Smoke, like rescuers and rubble, told after a strike or bombing is its aftermath.
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
