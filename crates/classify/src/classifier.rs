@@ -654,8 +654,9 @@ impl Classifier {
     ///   or the dead told with no verb ("bodies lay near the buses"), up to three sentences after
     ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, or
     ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
-    ///   is that bombing (`context:bombing_story`); "the attack" (definite) up to three sentences
-    ///   after an air strike or shelling, with no other kind told between, is that one
+    ///   is that bombing (`context:bombing_story`); "the attack" (definite), or the dead counted
+    ///   among a toll in figures ("among the 26 civilians killed"), up to three sentences after
+    ///   an air strike or shelling, with no other kind told between, is that one
     ///   (`context:remote_story`).
     /// - Smoke, like rescuers and rubble, told after a strike or bombing is its aftermath.
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
@@ -723,16 +724,7 @@ impl Classifier {
                         {
                             return None;
                         }
-                        types[..i]
-                            .iter()
-                            .rev()
-                            .find(|t| {
-                                top(t).is_some_and(|k| {
-                                    k.event_type() == EventType::ExplosionsRemoteViolence
-                                })
-                            })
-                            .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
-                            .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                        last_strike_cue(&types[..i])
                     };
                     beside
                         .map(|c| ("context:aircraft_beside", c))
@@ -746,23 +738,13 @@ impl Classifier {
                         && first_shelling.is_none_or(|s| s >= i)
                         && definite(text, sentences[i], &["shelling", "bombardment"]) =>
                 {
-                    types[..i]
-                        .iter()
-                        .rev()
-                        .find(|t| {
-                            top(t).is_some_and(|k| {
-                                k.event_type() == EventType::ExplosionsRemoteViolence
-                            })
-                        })
-                        .filter(|t| top(t) == Some(SubEventType::AirDroneStrike))
-                        .and_then(|t| t[0].cues.iter().find(|c| c.rule.starts_with("trigger:")))
-                        .map(|c| {
-                            (
-                                SubEventType::AirDroneStrike,
-                                "context:aircraft_story",
-                                c.text.clone(),
-                            )
-                        })
+                    last_strike_cue(&types[..i]).map(|c| {
+                        (
+                            SubEventType::AirDroneStrike,
+                            "context:aircraft_story",
+                            c.text.clone(),
+                        )
+                    })
                 }
                 SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
                     // (aircraft in the sentence or next to it, or an air strike told up to three
@@ -820,7 +802,9 @@ impl Classifier {
                         .filter_map(|j| top(&types[j]))
                         .find(kind_of_its_own);
                     let recent_bombing = recent_kind.filter(|&t| bombing(Some(t)));
-                    // "The attack" (definite) right after an air strike or shelling is that one.
+                    // "The attack" (definite) right after an air strike or shelling is that one;
+                    // so are the dead counted among its toll in figures ("11 children were among
+                    // the 26 civilians killed").
                     let recent_remote = recent_kind
                         .filter(|t| {
                             matches!(
@@ -829,7 +813,10 @@ impl Classifier {
                                     | SubEventType::ShellingArtilleryMissileAttack
                             )
                         })
-                        .filter(|_| definite_attack(text, sentences[i]));
+                        .filter(|_| {
+                            definite_attack(text, sentences[i])
+                                || among_the_dead(text, sentences[i])
+                        });
                     // A headline or lead telling "an attack" that the next sentences tell as a
                     // bombing ("Dozens killed in terrorist attack. A car bomb killed 44 ..."): the
                     // story's first conflict sentence names the bombing told right after it.
@@ -1253,6 +1240,20 @@ fn raids(ts: &TypeScore) -> bool {
     })
 }
 
+/// The trigger cue of the last explosion or strike `told` (sentences' scores, in order) when it
+/// is an air strike: a generic "the bombing" or "the shelling" after it is that air raid told
+/// again. None when the last one is another kind (a shelling, a bombing) or none was told.
+fn last_strike_cue(told: &[Vec<TypeScore>]) -> Option<&Cue> {
+    let last = told.iter().rev().find_map(|t| {
+        t.first()
+            .filter(|x| x.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence)
+    })?;
+    if last.sub_event_type != SubEventType::AirDroneStrike {
+        return None;
+    }
+    last.cues.iter().find(|c| c.rule.starts_with("trigger:"))
+}
+
 /// The aircraft or air strike a sentence names, if any.
 fn aircraft_cue(types: &[TypeScore]) -> Option<&Cue> {
     types
@@ -1283,6 +1284,26 @@ fn generic_violence(types: &[TypeScore]) -> bool {
                     | "trigger:attack_kill_nouns"
             )
         })
+}
+
+/// Whether the sentence counts people among a toll already told, in figures: "among the 26
+/// (civilians) killed", "among the 40 dead" (the figure first, up to four words in all before
+/// the dead). "Among those killed" alone may be another incident's dead.
+fn among_the_dead(text: &str, sentence: Span) -> bool {
+    let s = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    s.match_indices("among the ").any(|(at, p)| {
+        let mut words = s[at + p.len()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(5);
+        words
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+            && words.any(|w| matches!(w, "killed" | "dead" | "victims"))
+    })
 }
 
 /// Whether the sentence refers back to an attack already told: "the attack", "this attack",

@@ -147,6 +147,27 @@ fn rubble_after_a_strike_is_its_aftermath() {
 }
 
 #[test]
+fn the_dead_among_a_strike_toll_are_its_dead() {
+    // the dead counted among the toll just told are that air strike's
+    let text = "Jets struck the market of the hill town at noon on Friday. \
+                Medics said four women were among the 17 civilians killed.";
+    assert_eq!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn the_bomber_alone_is_no_aircraft() {
+    // "the bomber" is the man who set off the bomb; bomber aircraft are named as such.
+    let text =
+        "Witnesses said the bomber rode up on a scooter and attacked the queue at the mosque gate.";
+    let t = Classifier::embedded().classify_str(text);
+    assert!(t
+        .iter()
+        .all(|x| x.sub_event_type != SubEventType::AirDroneStrike));
+    let t = Classifier::embedded().classify_str("Heavy bombers pounded the ridge overnight.");
+    assert_eq!(t[0].sub_event_type, SubEventType::AirDroneStrike);
+}
+
+#[test]
 fn a_suicide_car_bomber_is_no_aircraft() {
     let text = "Officials said the raid on the gate was carried out by a suicide car bomber.";
     let t = Classifier::embedded().classify_str(text);

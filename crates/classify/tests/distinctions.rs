@@ -5,6 +5,11 @@ use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
 const CASES: &[(&str, SubEventType)] = &[
+    // An event named as what another avenges is its motive: the rockets are reported.
+    (
+        "The militia said its rocket barrage on the port was in revenge for airstrikes on its bases.",
+        ShellingArtilleryMissileAttack,
+    ),
     // Direct and indirect fire together is a clash; indirect fire alone is shelling.
     (
         "The militia fired mortars, grenade launchers and small arms at the army trenches.",
