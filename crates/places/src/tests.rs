@@ -2108,3 +2108,18 @@ fn a_title_case_headline_run_after_near_is_no_place() {
     );
     assert_eq!(mention(&p, "Kafr Zummarin").kind, PlaceKind::Unresolved);
 }
+
+#[test]
+fn a_name_after_official_is_a_person() {
+    let p = read(
+        "The ministry sent a senior official Marta Kovacs to negotiate access. \
+         Rockets hit Douma on Saturday.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Kovacs")),
+        "{:#?}",
+        p.mentions
+    );
+}
