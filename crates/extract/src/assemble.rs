@@ -1831,8 +1831,20 @@ fn locate(
         .iter()
         .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
         .filter(|m| !is_demonym(m) && !is_modifier(doc.text, m.span))
-        // "Ankara said the raid killed 19": the capital that speaks is not where it happened.
-        .filter(|m| !claims::speaks(doc, i, m.span))
+        // "Ankara said the raid killed 19": the capital that speaks is not where it happened
+        // (a name before "according to" is what was told: its speaker follows; not a town
+        // that only gives the bearing, "60 km northeast of Damascus according to")
+        .filter(|m| {
+            let before = doc.text[doc.sentences[i].start..m.span.start].to_ascii_lowercase();
+            let told = doc.text[m.span.end..]
+                .trim_start()
+                .get(..12)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according to"))
+                && !["north of ", "south of ", "east of ", "west of "]
+                    .iter()
+                    .any(|b| before.ends_with(b));
+            told || !claims::speaks(doc, i, m.span)
+        })
         .filter(|m| !foreign_agent(doc, m))
         // A photo caption glued before the report shows another scene ("... in the town of
         // Ariha Syria July 2 2019 (Photo) A suicide bomber blew himself up in Azaz ...").

@@ -69,3 +69,14 @@ fn where_the_speakers_came_from_is_not_where_it_happened() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_town_before_according_to_is_where_it_happened_not_who_speaks() {
+    let events = read(
+        "according",
+        "Hundreds of people marched through Azaz on Sunday to demand the release of detainees. \
+         On Monday at least 12 people were killed in an air strike on the northern Syrian town \
+         of Ariha according to a local monitor.",
+    );
+    assert_eq!(place_of(&events, "air strike on the northern"), "Ariha");
+}

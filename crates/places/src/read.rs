@@ -1527,9 +1527,11 @@ impl Gazetteer {
         if self.cue_before(toks, i) != PlaceCue::None && is_division_list(&text[toks[j].end..]) {
             return Some((j, Hit::Unresolved));
         }
-        // "shelling near Mineralne": a name right after "near" is a place
+        // "shelling near Mineralne": a name right after "near" is a place (not in a title-case
+        // headline run, "Blast Occurs Near Bus Convoy Evacuating Syrians")
         if i >= 1
             && toks[i - 1].lower == "near"
+            && !toks[i - 1].cap
             && toks[i - 1].sentence == t.sentence
             && &text[toks[i - 1].end..t.start] == " "
         {

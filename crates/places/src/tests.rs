@@ -2093,3 +2093,33 @@ fn a_neighbourhood_told_by_a_speaker_elsewhere_is_in_the_story_town() {
         "{part:#?}"
     );
 }
+
+#[test]
+fn a_title_case_headline_run_after_near_is_no_place() {
+    let text = "Explosion Strikes Near Refugee Trucks Leaving Besieged Areas. \
+                A car bomb hit the trucks near Kafr Zummarin on Friday.";
+    let p = read(text);
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.starts_with("Refugee")),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(mention(&p, "Kafr Zummarin").kind, PlaceKind::Unresolved);
+}
+
+#[test]
+fn a_name_after_official_is_a_person() {
+    let p = read(
+        "The ministry sent a senior official Marta Kovacs to negotiate access. \
+         Rockets hit Douma on Saturday.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Kovacs")),
+        "{:#?}",
+        p.mentions
+    );
+}
