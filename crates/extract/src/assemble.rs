@@ -1832,19 +1832,7 @@ fn locate(
         .filter(|m| !matches!(m.cue, PlaceCue::Towards | PlaceCue::Border))
         .filter(|m| !is_demonym(m) && !is_modifier(doc.text, m.span))
         // "Ankara said the raid killed 19": the capital that speaks is not where it happened
-        // (a name before "according to" is what was told: its speaker follows; not a town
-        // that only gives the bearing, "60 km northeast of Damascus according to")
-        .filter(|m| {
-            let before = doc.text[doc.sentences[i].start..m.span.start].to_ascii_lowercase();
-            let told = doc.text[m.span.end..]
-                .trim_start()
-                .get(..12)
-                .is_some_and(|w| w.eq_ignore_ascii_case("according to"))
-                && !["north of ", "south of ", "east of ", "west of "]
-                    .iter()
-                    .any(|b| before.ends_with(b));
-            told || !claims::speaks(doc, i, m.span)
-        })
+        .filter(|m| told_before_source(doc, i, m.span) || !claims::speaks(doc, i, m.span))
         .filter(|m| !foreign_agent(doc, m))
         // A photo caption glued before the report shows another scene ("... in the town of
         // Ariha Syria July 2 2019 (Photo) A suicide bomber blew himself up in Azaz ...").
@@ -1925,6 +1913,27 @@ fn locate(
     };
     let explicit = !candidates.is_empty();
     (location, others, destination, explicit)
+}
+
+/// "... the town of Khan Sheikhun according to the Observatory": a name right before "according
+/// to" is what the source told (the speaker follows), not who speaks; unless it only gives the
+/// bearing of the place told ("60 km northeast of Damascus according to").
+fn told_before_source(doc: &Doc, i: usize, span: Span) -> bool {
+    let source_follows = doc.text[span.end..]
+        .trim_start()
+        .get(..12)
+        .is_some_and(|w| w.eq_ignore_ascii_case("according to"));
+    let mut before = doc.text[doc.sentences[i].start..span.start]
+        .split_whitespace()
+        .rev();
+    let bearing = before.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && before.next().is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            ["north", "south", "east", "west"]
+                .iter()
+                .any(|c| w.ends_with(c))
+        });
+    source_follows && !bearing
 }
 
 /// "Russia launched air strikes", "a deal brokered by Moscow and Washington": a country or
