@@ -627,17 +627,9 @@ const FRONTED_REFERENCE_WORDS: usize = 4;
 /// the date the event at `trigger` takes otherwise (with no trigger: the day the story has
 /// reached); an offset from the publication, or from a day told after it, moves nothing.
 fn counted(doc: &Doc, i: usize, trigger: Option<Span>, base: EventDate) -> EventDate {
-    let Some(day) = base.date else {
+    let Some(day) = single_day(&base) else {
         return base;
     };
-    if base.end.is_some()
-        || !matches!(
-            base.precision,
-            DatePrecision::Day | DatePrecision::Approximate
-        )
-    {
-        return base;
-    }
     let Some(ev) = base.evidence.as_ref() else {
         return base;
     };
@@ -1151,20 +1143,19 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
         })
 }
 
+/// The one day a date names, exactly or approximately (not a period, a week or coarser).
+fn single_day(d: &EventDate) -> Option<NaiveDate> {
+    d.date.filter(|_| {
+        d.end.is_none() && matches!(d.precision, DatePrecision::Day | DatePrecision::Approximate)
+    })
+}
+
 /// Whether the month or year `period` holds the day `day` (a day, exact or approximate).
 fn holds_day(period: &EventDate, day: &EventDate) -> bool {
     use chrono::Datelike;
-    let (Some(start), Some(x)) = (period.date, day.date) else {
+    let (Some(start), Some(x)) = (period.date, single_day(day)) else {
         return false;
     };
-    if day.end.is_some()
-        || !matches!(
-            day.precision,
-            DatePrecision::Day | DatePrecision::Approximate
-        )
-    {
-        return false;
-    }
     match (period.precision, period.end) {
         (DatePrecision::Month | DatePrecision::Year, Some(end)) => (start..=end).contains(&x),
         (DatePrecision::Month, None) => (start.year(), start.month()) == (x.year(), x.month()),
@@ -2806,14 +2797,7 @@ fn town_of(d: &Draft) -> Option<&PlaceRef> {
 /// meant the province). A line dated far off (`background`), a tally, or a kind told at two
 /// towns of the place that day keeps its own place.
 fn place_broad_by_kin(drafts: &mut [Draft]) {
-    let day = |d: &Draft| {
-        matches!(
-            d.event.date.precision,
-            DatePrecision::Day | DatePrecision::Approximate
-        )
-        .then_some(d.event.date.date)
-        .flatten()
-    };
+    let day = |d: &Draft| single_day(&d.event.date);
     let mut into: Vec<Option<usize>> = vec![None; drafts.len()];
     for (k, d) in drafts.iter().enumerate() {
         let (Some(broad), Some(when)) = (d.event.location.as_ref(), day(d)) else {
