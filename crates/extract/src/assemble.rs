@@ -1860,22 +1860,7 @@ fn locate(
     // "Madaya evacuees said they heard the blast", "residents of Foua and Kefraya were killed":
     // a sentence naming only where its people came from happened at the story's place (one
     // naming where they left, "left Foua", happened there)
-    let origin_only = own.is_some_and(|m| {
-        let people = |w: &str| {
-            ["evacuees", "evacuee", "residents", "refugees", "natives"]
-                .iter()
-                .any(|p| w.starts_with(p))
-        };
-        let after: String = doc.text[m.span.end..]
-            .trim_start()
-            .chars()
-            .take(10)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let before = &doc.text[doc.sentences[i].start..m.span.start];
-        m.cue == PlaceCue::From
-            && (people(&after) || before.contains("residents of") || before.contains("natives of"))
-    });
+    let origin_only = own.is_some_and(|m| m.cue == PlaceCue::From && m.origin_of_people);
     let own = own.map(|m| m.place.clone());
     let location = match own {
         Some(own)

@@ -52,6 +52,10 @@ pub struct PlaceMention {
     /// Aleppo", "the Idlib Media Center"): where the news came from, which need not be
     /// where it happened.
     pub seat: bool,
+    /// An origin told by who its people are ("Madaya evacuees said", "residents of the villages
+    /// of Foua and Kefraya in Idlib province"): where they came from, not where the sentence's
+    /// event happened (unlike "left Foua", which happened there).
+    pub origin_of_people: bool,
 }
 
 /// The places of one article.
@@ -405,6 +409,7 @@ fn list_shares_cue(text: &str, toks: &[Token], found: &mut [Found]) {
             && matches!(text[a..b].trim(), "and" | ", and" | "or")
         {
             found[k].cue = found[k - 1].cue;
+            found[k].origin_of_people |= found[k - 1].origin_of_people;
         }
     }
 }
@@ -664,6 +669,8 @@ struct Found {
     word_after_tok: Option<usize>,
     cue: PlaceCue,
     qualifies: Option<usize>,
+    /// An origin told by who its people are ([`PlaceMention::origin_of_people`]).
+    origin_of_people: bool,
 }
 
 impl Gazetteer {
@@ -771,6 +778,7 @@ impl Gazetteer {
                     word_after_tok: None,
                     cue: self.cue_before(toks, i),
                     qualifies: None,
+                    origin_of_people: false,
                 });
                 i = j + 1;
                 continue;
@@ -788,6 +796,7 @@ impl Gazetteer {
                     word_after_tok: None,
                     cue: self.cue_before(toks, i),
                     qualifies: None,
+                    origin_of_people: false,
                 });
                 i += 1;
                 continue;
@@ -1246,6 +1255,7 @@ impl Gazetteer {
                         word_after_tok,
                         cue: self.cue_before(toks, i),
                         qualifies: None,
+                        origin_of_people: false,
                     });
                     // the place word is part of this mention ("Sfax Medina" is not Medina)
                     i = word_after_tok.unwrap_or(j) + 1;
@@ -1644,8 +1654,11 @@ impl Gazetteer {
                             }
                         })
             };
+            let of_people =
+                people_after || residents_of || (in_origin_area && found[k - 1].origin_of_people);
             if people_after || residents_of || in_origin_area {
                 found[k].cue = PlaceCue::From;
+                found[k].origin_of_people |= of_people;
             }
         }
     }
@@ -2507,6 +2520,7 @@ impl Gazetteer {
                 score,
                 qualifies: f.qualifies,
                 seat: speaker_seat(toks, f),
+                origin_of_people: f.origin_of_people,
             });
         }
 
