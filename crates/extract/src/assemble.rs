@@ -895,7 +895,13 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
         return false;
     }
     let cues = doc.cues;
-    let sets = [&cues.attribution, &cues.denied, &cues.reaction];
+    // (and "met on Wednesday", "said in a statement on Monday": a body meeting or speaking)
+    let sets = [
+        &cues.attribution,
+        &cues.denied,
+        &cues.reaction,
+        &cues.statement_days,
+    ];
     // "said on Monday", "denied on Wednesday", and "Turkey on Thursday condemned" (not "struck
     // the town on Saturday according to the monitor", where the day is the strike's)
     let after = Span::new(span.end, (span.end + 20).min(sentence.end));
@@ -908,6 +914,33 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
             .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
     }) || right_after(&cues.denied)
         || right_after(&cues.reaction)
+}
+
+/// Whether a day opening sentence `i` ("On Tuesday", "Late on Monday") goes on with a body
+/// meeting or speaking before the event is told ("On Tuesday the agencies released a joint
+/// statement expressing outrage at the attack", "On Monday Turkey condemned the strike"): the
+/// day of the statement, not of the event. The event is the one at `trigger`, else the
+/// sentence's likeliest.
+fn fronted_statement_day(doc: &Doc, i: usize, d: &DateMention, trigger: Option<Span>) -> bool {
+    // (Not the report's dateline: "Friday 6 Feb 2015 ..." dates the report.)
+    if i == 0 && sitrep_time::is_dateline(doc.text, d) {
+        return false;
+    }
+    let (s, span) = (doc.sentences[i], d.span);
+    let opens = doc.text[s.start..span.start.max(s.start)]
+        .split_whitespace()
+        .all(|w| DAY_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)));
+    if !opens {
+        return false;
+    }
+    let event = trigger.or_else(|| doc.types[i].first().map(|t| t.trigger));
+    let end = event.map_or(s.end, |t| t.start);
+    if end <= span.end {
+        return false;
+    }
+    let between = Span::new(span.end, end);
+    let cues = doc.cues;
+    cues.statement_days.any(doc.text, between) || cues.reaction.any(doc.text, between)
 }
 
 /// Whether the date at `span` closes a clause telling what was still to be seen ("were still
@@ -1188,6 +1221,7 @@ fn sentence_date(
     let usable = |d: &&DateMention| {
         d.role != DateRole::Until
             && !is_claim_date(doc, i, d.span)
+            && !fronted_statement_day(doc, i, d, trigger)
             && (since_counts || d.role != DateRole::Since)
             // A photo caption's date dates only the caption, before it.
             && !(caption_date(doc, d) && trigger.is_none_or(|t| t.start >= d.span.end))

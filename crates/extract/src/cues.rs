@@ -105,6 +105,7 @@ struct Dating {
     recall_openers: Vec<String>,
     aside_verbs: Vec<String>,
     place_anaphors: Vec<String>,
+    statement_days: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Cessation {
@@ -226,6 +227,9 @@ pub struct Cues {
     pub aside_verbs: PhraseSet,
     /// Words that point back at a place the story named ("the city", "there").
     pub place_anaphors: PhraseSet,
+    /// Words of a body meeting or speaking ("met", "in a statement"): a day right after one
+    /// dates the meeting or the statement.
+    pub statement_days: PhraseSet,
 }
 
 /// Parse a cue file; errors name the origin.
@@ -273,6 +277,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         recall_openers: PhraseSet::new(&f.dating.recall_openers),
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
         place_anaphors: PhraseSet::new(&f.dating.place_anaphors),
+        statement_days: PhraseSet::new(&f.dating.statement_days),
     })
 }
 
@@ -333,6 +338,8 @@ mod tests {
         let t = "the town, where the siege began on Monday";
         assert_eq!(all(t, &c.aside_openers), vec!["where"]);
         assert_eq!(all(t, &c.aside_verbs), vec!["began"]);
+        let t = "The council met on Friday";
+        assert_eq!(all(t, &c.statement_days), vec!["met"]);
     }
 
     #[test]

@@ -1,0 +1,80 @@
+//! The day a report gives an incident, against the days it tells of what was said or done about
+//! it, on reports written for these tests.
+
+use chrono::NaiveDate;
+use sitrep_extract::Reader;
+use sitrep_model::{Article, Event, SubEventType};
+use std::sync::OnceLock;
+
+fn reader() -> &'static Reader {
+    static R: OnceLock<Reader> = OnceLock::new();
+    R.get_or_init(Reader::new)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn read(id: &str, text: &str, published: NaiveDate) -> Vec<Event> {
+    let a = Article {
+        id: id.into(),
+        text: text.into(),
+        published: Some(published),
+        source: Some("Test Wire".into()),
+        origin: format!("test:{id}"),
+        ..Default::default()
+    };
+    reader().read(&a).events
+}
+
+/// The date of the event read from the sentence that holds `words`.
+fn date_of(events: &[Event], words: &str) -> Option<NaiveDate> {
+    events
+        .iter()
+        .find(|e| e.notes.contains(words))
+        .unwrap_or_else(|| panic!("no event told with {words:?} in {events:#?}"))
+        .date
+        .date
+}
+
+#[test]
+fn the_day_a_council_meets_over_a_strike_is_not_the_strikes() {
+    // Published on a Thursday; the council met on Wednesday, the strike's day is not told.
+    let events = read(
+        "council",
+        "The Security Council met on Wednesday to weigh a draft text condemning the air strike \
+         on the market in Maarat al-Numan.",
+        d(2021, 3, 11),
+    );
+    let e = events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_ne!(e.date.date, Some(d(2021, 3, 10)), "{:#?}", e.date);
+}
+
+#[test]
+fn a_day_in_a_statement_is_the_statements() {
+    // "said in a statement on Tuesday": the strike keeps the day the story told before.
+    let events = read(
+        "statement",
+        "Jets bombed a bakery in the town of Kafranbel on Sunday, killing nine people. The \
+         Health Directorate said in a statement on Tuesday that the jets had also hit a clinic \
+         in the town.",
+        d(2021, 3, 17),
+    );
+    assert_ne!(date_of(&events, "had also hit"), Some(d(2021, 3, 16)));
+}
+
+#[test]
+fn a_day_opening_a_joint_statement_on_the_attack_is_the_statements() {
+    // The convoy was hit on Monday; the agencies spoke about the attack on Tuesday.
+    let events = read(
+        "convoy",
+        "On Monday night a convoy of aid lorries was hit by airstrikes near the village of \
+         Kafr Halab, killing four drivers. On Tuesday the aid agencies released a joint \
+         statement voicing horror at the deadly attack on the convoy.",
+        d(2021, 5, 13),
+    );
+    assert_eq!(date_of(&events, "joint statement"), Some(d(2021, 5, 10)));
+}
