@@ -337,7 +337,7 @@ pub fn read(doc: &Doc) -> Reading {
         actors.retain(|(s, _, _)| !claims::reacts(doc, i, *s));
         let quantities = quantities::read_sentence(doc, i);
         let stated = quantities::stated_fatalities(doc, i, &quantities);
-        let explicit_date = sentence_date(doc, i, None, false);
+        let explicit_date = sentence_date(doc, i, None, false, false);
         let date_for_sentence = explicit_date
             .clone()
             .or_else(|| narrative.clone().map(approximate))
@@ -749,7 +749,7 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
             if kind(earlier.sub_event_type) != kind(ts.sub_event_type) {
                 return None;
             }
-            sentence_date(doc, j, Some(earlier.trigger), false).filter(|d| {
+            sentence_date(doc, j, Some(earlier.trigger), false, false).filter(|d| {
                 let dateline = d.evidence.as_ref().is_some_and(|ev| from_dateline(doc, ev));
                 d.date.is_some()
                     && d.end.is_none()
@@ -776,7 +776,7 @@ fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
         && ["took place", "happened", "occurred", "were carried out"]
             .iter()
             .any(|v| text.contains(v));
-    let day = sentence_date(doc, i + 1, None, false).filter(|n| {
+    let day = sentence_date(doc, i + 1, None, false, false).filter(|n| {
         n.precision == DatePrecision::Day
             && n.end.is_none()
             && n.date
@@ -895,13 +895,7 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
         return false;
     }
     let cues = doc.cues;
-    // (and "met on Wednesday", "said in a statement on Monday": a body meeting or speaking)
-    let sets = [
-        &cues.attribution,
-        &cues.denied,
-        &cues.reaction,
-        &cues.statement_days,
-    ];
+    let sets = [&cues.attribution, &cues.denied, &cues.reaction];
     // "said on Monday", "denied on Wednesday", and "Turkey on Thursday condemned" (not "struck
     // the town on Saturday according to the monitor", where the day is the strike's)
     let after = Span::new(span.end, (span.end + 20).min(sentence.end));
@@ -914,6 +908,20 @@ fn is_claim_date(doc: &Doc, i: usize, span: Span) -> bool {
             .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
     }) || right_after(&cues.denied)
         || right_after(&cues.reaction)
+}
+
+/// Whether a date follows words of a body meeting or speaking ("The Security Council met
+/// Wednesday", "said in a statement on Monday", "is to hold an emergency meeting on Wednesday";
+/// `data/cues.toml` [dating] statement_days): the day of the meeting or the statement.
+fn statement_day(doc: &Doc, i: usize, span: Span) -> bool {
+    let from = char_floor(
+        doc.text,
+        span.start.saturating_sub(16).max(doc.sentences[i].start),
+    );
+    doc.cues
+        .statement_days
+        .find(doc.text, Span::new(from, span.start))
+        .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
 }
 
 /// Whether a day opening sentence `i` ("On Tuesday", "Late on Monday") goes on with a body
@@ -1159,7 +1167,7 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// civilians left the area this year."): the period is told in passing, the story stays on
 /// its day.
 fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
-    sentence_date(doc, i, None, false)
+    sentence_date(doc, i, None, false, false)
         .filter(|d| {
             d.date.is_some()
                 && !d
@@ -1215,13 +1223,17 @@ fn sentence_date(
     i: usize,
     trigger: Option<Span>,
     since_counts: bool,
+    statements_count: bool,
 ) -> Option<EventDate> {
     let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
     let anchor_span = trigger.unwrap_or(Span::new(anchor, anchor));
     let usable = |d: &&DateMention| {
         d.role != DateRole::Until
             && !is_claim_date(doc, i, d.span)
-            && !fronted_statement_day(doc, i, d, trigger)
+            // The day a body meets or speaks about the event is not the event's, unless the
+            // event is the meeting or the statement (a deal, a diplomatic step: no violence).
+            && (statements_count
+                || !(statement_day(doc, i, d.span) || fronted_statement_day(doc, i, d, trigger)))
             && (since_counts || d.role != DateRole::Since)
             // A photo caption's date dates only the caption, before it.
             && !(caption_date(doc, d) && trigger.is_none_or(|t| t.start >= d.span.end))
@@ -2055,7 +2067,13 @@ fn build(
     let sentence = doc.sentences[i];
     let tally = quantities.iter().any(|q| q.kind == QuantityKind::Killed)
         && doc.cues.tally.any(doc.text, sentence);
-    let own_date = sentence_date(doc, i, Some(ts.trigger), sub == SubEventType::Agreement);
+    let own_date = sentence_date(
+        doc,
+        i,
+        Some(ts.trigger),
+        sub == SubEventType::Agreement,
+        !sub.is_armed_violence(),
+    );
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
     let date = if tally {
         EventDate {

@@ -78,3 +78,20 @@ fn a_day_opening_a_joint_statement_on_the_attack_is_the_statements() {
     );
     assert_eq!(date_of(&events, "joint statement"), Some(d(2021, 5, 10)));
 }
+
+#[test]
+fn a_meeting_that_is_the_event_keeps_its_day() {
+    // No violence: the meeting is what is reported, on the day it was held.
+    let events = read(
+        "talks",
+        "The foreign ministers of Russia and Turkey met on Monday in Moscow and agreed a \
+         ceasefire for the province of Idlib.",
+        d(2021, 7, 14),
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| !e.sub_event_type.is_armed_violence() && e.date.date == Some(d(2021, 7, 12))),
+        "{events:#?}"
+    );
+}
