@@ -134,9 +134,9 @@ pub(super) const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "yesterday",
 ];
 
-/// The names that speak in a sentence, as stem hashes ([`stem_hash`]): each capitalised word of
-/// four letters or more right before a speech verb ([`SPEECH_VERBS`]; up to three words of
-/// [`BETWEEN_SPEAKER_AND_VERB`] or weekdays may stand between), not a weekday: "Federica
+/// The names that speak in a sentence, as stem hashes (`stem_hash`): each capitalised word of
+/// four letters or more right before a speech verb (`SPEECH_VERBS`; up to three words of
+/// `BETWEEN_SPEAKER_AND_VERB` or weekdays may stand between), not a weekday: "Federica
 /// Mogherini said Tuesday" and "Hollande directly blamed" give "mogherini" and "hollande".
 pub fn speakers(text: &str) -> Vec<u64> {
     let words: Vec<&str> = text
