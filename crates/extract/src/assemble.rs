@@ -1507,6 +1507,36 @@ type Roles = (
     Vec<ActorRef>,
 );
 
+/// Verbs by which one side names another as the one who acted ("the opposition accused
+/// government forces of launching the attack", "Damascus blamed the rebels for the blast").
+const ACCUSING_VERBS: &[&str] = &[
+    "accused", "accuses", "accusing", "blamed", "blames", "blaming",
+];
+
+/// The actors before the trigger that accuse the next actor named ("rebels accused government
+/// forces of a gas attack"): the accuser tells the event, the accused acted in it.
+fn accusers(text: &str, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -> Vec<Span> {
+    actors
+        .windows(2)
+        .filter(|w| w[1].0.start <= trigger.start && w[0].0.end <= w[1].0.start)
+        .filter(|w| {
+            let between = &text[w[0].0.end..w[1].0.start];
+            let mut words = between.split(|c: char| !c.is_alphabetic());
+            // (not "two men were accused of collaborating with the government": they are
+            // accused, not accusing)
+            between.len() <= 40
+                && !between.contains([',', ';', '.'])
+                && words.any(|word| ACCUSING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
+                && !between.split(|c: char| !c.is_alphabetic()).any(|word| {
+                    PASSIVE_AUXILIARIES
+                        .iter()
+                        .any(|v| v.eq_ignore_ascii_case(word))
+                })
+        })
+        .map(|w| w[0].0)
+        .collect()
+}
+
 /// actor1 / assoc1 / actor2 / assoc2 from the sentence's structure around the trigger.
 fn roles(
     doc: &Doc,
@@ -1517,6 +1547,19 @@ fn roles(
     country: Option<&str>,
 ) -> Roles {
     let text = doc.text;
+    // (an accuser is no party to what it accuses another of)
+    let accusing = accusers(text, trigger, actors);
+    let kept: Vec<(Span, ActorKind, ActorRef)>;
+    let actors = if accusing.is_empty() {
+        actors
+    } else {
+        kept = actors
+            .iter()
+            .filter(|a| !accusing.contains(&a.0))
+            .cloned()
+            .collect();
+        &kept[..]
+    };
     let preceded_by = |s: Span, words: &[&str]| {
         let from = char_floor(text, s.start.saturating_sub(14));
         let before = text[from..s.start].to_ascii_lowercase();

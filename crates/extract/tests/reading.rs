@@ -879,6 +879,21 @@ fn who_attacked_is_actor1_when_the_other_side_repelled_it() {
 }
 
 #[test]
+fn who_is_accused_of_an_attack_is_actor1_not_the_accuser() {
+    let text = "Syrian rebels on Monday accused government forces of launching a chemical \
+                attack on the town of Saraqib in Idlib province, killing 12 people.";
+    let r = reader().read(&article("accused", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::ChemicalWeapon);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    // accused, not accusing: the men stay the victims
+    let text = "Islamic State militants shot dead three men in Raqqa on Monday; two of the men \
+                were accused of spying for government forces.";
+    let r = reader().read(&article("were-accused", text, Some(d(2018, 2, 6))));
+    let e = &r.events[0];
+    assert_eq!(name(&e.actor1), Some("Islamic State (Syria)"));
+}
+
+#[test]
 fn a_denial_of_blame_is_itself_the_news() {
     // Denying that one's forces did it says who is (not) responsible: an attribution event,
     // not a dispute of some event this report tells.
