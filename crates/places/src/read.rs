@@ -332,6 +332,29 @@ fn speaker_seat(seats: &SpeakerSeats, toks: &[Token], f: &Found) -> bool {
         })
 }
 
+/// Whether the name `text[start..end]` is followed by its handle in brackets, written without
+/// its spaces and dashes: "Joyce Karam (JoyceKaram)", "Carol Malouf (@carolmalouf)" (an
+/// embedded post's author).
+fn handle_follows(text: &str, start: usize, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(" (") else {
+        return false;
+    };
+    let Some(close) = rest.find(')').filter(|&c| c <= 40) else {
+        return false;
+    };
+    let handle = rest[..close].trim_start_matches('@');
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    !handle.is_empty()
+        && !handle.contains(' ')
+        && text[start..end].contains(' ')
+        && letters(handle) == letters(&text[start..end])
+}
+
 /// "a protest in Mogilev in solidarity with the protest in Brest", "a sit-in in support of
 /// the detainees of Idlib": a place named after "in solidarity with" or "in support of" (in
 /// the same clause) is where the cause is, not where it happened: cue `From`, so that a place
@@ -1139,9 +1162,11 @@ impl Gazetteer {
                     && !t.all_caps
                     && lowercase_words.contains(t.lower.as_str())
                     && !matches!(hit, Some((_, Hit::Country(..))));
-                // people: "President Nicolas Maduro", "Rami Abdel Rahman said"
+                // people: "President Nicolas Maduro", "Rami Abdel Rahman said", a name
+                // followed by its social-media handle ("Joyce Karam (JoyceKaram)")
                 let person = weak
-                    && ((i > 0
+                    && (handle_follows(text, t.start, toks[*j].end)
+                        || (i > 0
                         && toks[i - 1].sentence == t.sentence
                         && self.person_before.contains(&toks[i - 1].lower))
                         || toks.get(*j + 1).is_some_and(|n| {

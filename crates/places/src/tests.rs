@@ -2145,3 +2145,20 @@ fn a_people_and_a_charity_word_are_not_places() {
     let p = read("The news was told to Aid to the Church in Need a Catholic charity.");
     assert!(p.mentions.is_empty(), "{:#?}", p.mentions);
 }
+
+#[test]
+fn a_name_followed_by_its_handle_is_a_person() {
+    // an embedded post: its author's name, then the same name as a handle
+    let p = read(
+        "Aid trucks are still waiting at the border. Lina Haddad (LinaHaddad) September 13 2016 \
+         the convoy has not reached Aleppo.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Haddad")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
+}
