@@ -66,6 +66,45 @@ pub fn parse_person_cues(text: &str) -> Result<(Vec<String>, Vec<String>), Place
     parse_two_word_lists("person_cues.txt", text, ["before", "after"])
 }
 
+/// `speaker_seats.txt`: words that make a place the seat of who speaks or reports
+/// (`body:media center`, `at:reporter`, `of:council`).
+pub const SPEAKER_SEATS_TXT: &str = include_str!("../../../data/gazetteer/speaker_seats.txt");
+
+/// The words of `speaker_seats.txt`, lowercased.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpeakerSeats {
+    /// Two words right after the place: a body named after it ("media center").
+    pub body: Vec<(String, String)>,
+    /// A word right before "in"/"at" and the place ("reporter", "source").
+    pub at: Vec<String>,
+    /// A word right before "of" and the place ("council").
+    pub of: Vec<String>,
+}
+
+/// Parses `speaker_seats.txt`: `body:WORD WORD`, `at:WORD` or `of:WORD` a line.
+pub fn parse_speaker_seats(text: &str) -> Result<SpeakerSeats, PlacesError> {
+    let file = "speaker_seats.txt";
+    let expected = "body:WORD WORD, at:WORD or of:WORD";
+    let mut out = SpeakerSeats::default();
+    for (line, cols) in rows(file, text) {
+        let entry = cols.concat().to_lowercase();
+        let words: Vec<&str> = match entry.trim().split_once(':') {
+            Some((_, w)) => w.split_whitespace().collect(),
+            None => return Err(bad(file, line, expected)),
+        };
+        match (
+            entry.trim().split_once(':').map(|(t, _)| t),
+            words.as_slice(),
+        ) {
+            (Some("body"), [a, b]) => out.body.push(((*a).to_owned(), (*b).to_owned())),
+            (Some("at"), [w]) => out.at.push((*w).to_owned()),
+            (Some("of"), [w]) => out.of.push((*w).to_owned()),
+            _ => return Err(bad(file, line, expected)),
+        }
+    }
+    Ok(out)
+}
+
 /// `admin1_areas.tsv`: first-level units ACLED writes that GeoNames folds into a larger
 /// admin1 (the City of Belgrade in Central Serbia), as a point and a radius.
 pub const ADMIN1_AREAS_TSV: &str = include_str!("../../../data/gazetteer/admin1_areas.tsv");
@@ -540,6 +579,15 @@ mod tests {
         let (before, after) = parse_person_cues(PERSON_CUES_TXT).unwrap();
         assert!(before.contains(&"president".to_string()) && after.contains(&"said".to_string()));
         assert!(parse_person_cues("around:said\n").is_err());
+        let seats = parse_speaker_seats(SPEAKER_SEATS_TXT).unwrap();
+        assert!(seats
+            .body
+            .contains(&("media".to_string(), "center".to_string())));
+        assert!(
+            seats.at.contains(&"reporter".to_string()) && seats.of.contains(&"council".to_string())
+        );
+        assert!(parse_speaker_seats("body:media\n").is_err());
+        assert!(parse_speaker_seats("near:reporter\n").is_err());
         let outlets = parse_outlets(OUTLETS_TSV).unwrap();
         assert!(outlets.len() > 300);
         assert!(outlets.iter().any(|(n, c)| n == "AFP" && c.is_empty()));

@@ -126,6 +126,8 @@ pub struct Gazetteer {
     pub(crate) person_before: FxHashSet<String>,
     /// Words after a person's name ("said", "who").
     pub(crate) person_after: FxHashSet<String>,
+    /// Words that make a place the seat of who speaks (`speaker_seats.txt`).
+    pub(crate) speaker_seats: data::SpeakerSeats,
     /// Areas inside an admin1 that ACLED names on their own (`admin1_areas.tsv`): admin1
     /// index, name, centre latitude and longitude, radius in km.
     pub(crate) admin1_areas: Vec<(u16, String, f64, f64, f64)>,
@@ -290,6 +292,7 @@ impl Gazetteer {
         let (organisation_last, organisation_first) =
             data::parse_organisation_words(data::ORGANISATION_WORDS_TXT)?;
         let (person_before, person_after) = data::parse_person_cues(data::PERSON_CUES_TXT)?;
+        let speaker_seats = data::parse_speaker_seats(data::SPEAKER_SEATS_TXT)?;
         let admin1_areas = data::parse_admin1_areas(data::ADMIN1_AREAS_TSV)?
             .into_iter()
             .filter_map(|row| {
@@ -351,6 +354,7 @@ impl Gazetteer {
             organisation_first: organisation_first.into_iter().collect(),
             person_before: person_before.into_iter().collect(),
             person_after: person_after.into_iter().collect(),
+            speaker_seats,
             admin1_areas,
             admin1_abbreviations,
             fronts: OnceLock::new(),

@@ -1,7 +1,7 @@
 //! Reading the places of one article: mention finding, cues, disambiguation from context,
 //! precision codes, unresolved names, and the article's primary location.
 
-use crate::data::{PlaceCue, PlaceWord};
+use crate::data::{PlaceCue, PlaceWord, SpeakerSeats};
 use crate::fronts::Front;
 use crate::index::{
     FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1, TAG_PLACE,
@@ -283,23 +283,18 @@ fn is_descriptive(w: &str) -> bool {
 
 /// Whether the mention `f` names the seat of who speaks or reports: "a source in Hasaka
 /// told", "SANA reporter in the city of Aleppo", "a medical source at Aleppo Health
-/// Directorate", "the Idlib Media Center", "the local council of Daraya".
-fn speaker_seat(toks: &[Token], f: &Found) -> bool {
+/// Directorate", "the Idlib Media Center", "the local council of Daraya". The words are those
+/// of `speaker_seats.txt`.
+fn speaker_seat(seats: &SpeakerSeats, toks: &[Token], f: &Found) -> bool {
     let sent = toks[f.first].sentence;
     let tok = |k: usize| toks.get(k).filter(|t| t.sentence == sent);
     // a body named after the place: "Idlib Media Center", "Aleppo Health Directorate"
     let end = f.word_after_tok.unwrap_or(f.last);
     let next = |n: usize| tok(end + n).filter(|t| t.joined).map(|t| t.lower.as_str());
-    let body = matches!(
-        (next(1), next(2)),
-        (Some("media"), Some("center" | "centre" | "office"))
-            | (Some("health"), Some("directorate" | "department"))
-            | (Some("local" | "city" | "provincial"), Some("council"))
-            | (Some("civil"), Some("defence" | "defense"))
-            | (Some("coordination"), Some("committee" | "committees"))
-    );
-    if body {
-        return true;
+    if let (Some(a), Some(b)) = (next(1), next(2)) {
+        if seats.body.iter().any(|(x, y)| x == a && y == b) {
+            return true;
+        }
     }
     // who is there: "a source in", "reporter in the city of", "the local council of"
     let mut k = f.first;
@@ -330,28 +325,34 @@ fn speaker_seat(toks: &[Token], f: &Found) -> bool {
         && tok(cue - 1).is_some_and(|w| {
             toks[cue].joined
                 && if of {
-                    matches!(w.lower.as_str(), "council" | "centre" | "center")
+                    seats.of.contains(&w.lower)
                 } else {
-                    matches!(
-                        w.lower.as_str(),
-                        "reporter"
-                            | "reporters"
-                            | "correspondent"
-                            | "correspondents"
-                            | "source"
-                            | "sources"
-                            | "official"
-                            | "officials"
-                            | "photographer"
-                            | "journalist"
-                            | "journalists"
-                            | "spokesman"
-                            | "spokeswoman"
-                            | "spokesperson"
-                            | "council"
-                    )
+                    seats.at.contains(&w.lower)
                 }
         })
+}
+
+/// Whether the name `text[start..end]` is followed by its handle in brackets, written without
+/// its spaces and dashes: "Joyce Karam (JoyceKaram)", "Carol Malouf (@carolmalouf)" (an
+/// embedded post's author).
+fn handle_follows(text: &str, start: usize, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(" (") else {
+        return false;
+    };
+    let Some(close) = rest.find(')').filter(|&c| c <= 40) else {
+        return false;
+    };
+    let handle = rest[..close].trim_start_matches('@');
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    !handle.is_empty()
+        && !handle.contains(' ')
+        && text[start..end].contains(' ')
+        && letters(handle) == letters(&text[start..end])
 }
 
 /// "a protest in Mogilev in solidarity with the protest in Brest", "a sit-in in support of
@@ -1161,9 +1162,11 @@ impl Gazetteer {
                     && !t.all_caps
                     && lowercase_words.contains(t.lower.as_str())
                     && !matches!(hit, Some((_, Hit::Country(..))));
-                // people: "President Nicolas Maduro", "Rami Abdel Rahman said"
+                // people: "President Nicolas Maduro", "Rami Abdel Rahman said", a name
+                // followed by its social-media handle ("Joyce Karam (JoyceKaram)")
                 let person = weak
-                    && ((i > 0
+                    && (handle_follows(text, t.start, toks[*j].end)
+                        || (i > 0
                         && toks[i - 1].sentence == t.sentence
                         && self.person_before.contains(&toks[i - 1].lower))
                         || toks.get(*j + 1).is_some_and(|n| {
@@ -2519,7 +2522,7 @@ impl Gazetteer {
                 kind,
                 score,
                 qualifies: f.qualifies,
-                seat: speaker_seat(toks, f),
+                seat: speaker_seat(&self.speaker_seats, toks, f),
                 origin_of_people: f.origin_of_people,
             });
         }

@@ -2123,3 +2123,42 @@ fn a_name_after_official_is_a_person() {
         p.mentions
     );
 }
+
+#[test]
+fn a_people_and_a_charity_word_are_not_places() {
+    // "Assyrian" is no town, "Need" (a name GeoNames gives Nigde, Turkey) no place
+    let p = read(
+        "Gunmen seized dozens of Assyrian Christians in Hasakah province last week. The news \
+         was told to Aid to the Church in Need a Catholic charity.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.starts_with("Assyrian") && m.place.mention != "Need"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(
+        p.primary().and_then(|m| m.place.admin1.as_deref()),
+        Some("Al-Hasakeh")
+    );
+    let p = read("The news was told to Aid to the Church in Need a Catholic charity.");
+    assert!(p.mentions.is_empty(), "{:#?}", p.mentions);
+}
+
+#[test]
+fn a_name_followed_by_its_handle_is_a_person() {
+    // an embedded post: its author's name, then the same name as a handle
+    let p = read(
+        "Aid trucks are still waiting at the border. Lina Haddad (LinaHaddad) September 13 2016 \
+         the convoy has not reached Aleppo.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Haddad")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
+}
