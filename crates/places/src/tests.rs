@@ -2162,3 +2162,13 @@ fn a_name_followed_by_its_handle_is_a_person() {
     );
     assert!(p.mentions.iter().any(|m| m.place.mention == "Aleppo"));
 }
+
+#[test]
+fn a_group_name_ending_in_sham_is_no_place() {
+    let p = read("Fighters of Ahrar al-Sham attacked army posts near Saraqib on Friday.");
+    assert!(
+        p.mentions.iter().all(|m| !m.place.mention.contains("Sham")),
+        "{:#?}",
+        p.mentions
+    );
+}
