@@ -1,6 +1,11 @@
 //! How alike two mentions are: one score per cue (kind, date, place, actors, near-duplicate
 //! articles) and the vetoes that keep look-alikes apart (ordinals, dates or places outside their
 //! precision, tallies vs single events, a user's split).
+//!
+//! The cues live one per file: `place.rs`, `date.rs`, `actors.rs`,
+//! `figures.rs` (counts of the dead), `words.rs` (wording and speakers); [`Mention`] (what
+//! fusion derives from a reader's event) in `mention.rs`; the weights and [`score_pair`], which
+//! adds the cues up and applies the vetoes and bonuses, here.
 
 use crate::data::Lexicons;
 use chrono::{Datelike, Duration, NaiveDate};
