@@ -655,9 +655,10 @@ impl Classifier {
     ///   a bombing (IED, car or suicide bomb) with no other kind of violence told between, or
     ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
     ///   is that bombing (`context:bombing_story`); "the attack" (definite), or the dead counted
-    ///   among a toll in figures ("among the 26 civilians killed"), up to three sentences after
-    ///   an air strike or shelling, with no other kind told between, is that one
-    ///   (`context:remote_story`).
+    ///   among a toll in figures ("among the 26 civilians killed"), or the dead or hurt told with
+    ///   no one doing it ("a dozen people were also killed", "bodies of the victims"), up to
+    ///   three sentences after an air strike or shelling, with no other kind told between, is
+    ///   that one (`context:remote_story`).
     /// - Smoke, like rescuers and rubble, told after a strike or bombing is its aftermath.
     /// - "Raids" told as a generic attack ("15 civilians were killed in raids on the town"), with
     ///   aircraft named in the sentence or beside it, or an air strike told up to three
@@ -816,6 +817,8 @@ impl Classifier {
                         .filter(|_| {
                             definite_attack(text, sentences[i])
                                 || among_the_dead(text, sentences[i])
+                                || first.sub_event_type == SubEventType::Attack
+                                    && toll_only(text, first)
                         });
                     // A headline or lead telling "an attack" that the next sentences tell as a
                     // bombing ("Dozens killed in terrorist attack. A car bomb killed 44 ..."): the
@@ -832,6 +835,24 @@ impl Classifier {
                                 && first.sub_event_type == SubEventType::Attack
                                 && bombing(Some(t))
                         });
+                    // A headline telling only a toll or a massacre ("Civilian massacre continues,
+                    // 88 killed") right before a sentence that tells an air strike or shelling:
+                    // that strike's headline.
+                    let remote_next = types
+                        .get(i + 1)
+                        .and_then(|t| top(t))
+                        .filter(|t| {
+                            matches!(
+                                t,
+                                SubEventType::AirDroneStrike
+                                    | SubEventType::ShellingArtilleryMissileAttack
+                            )
+                        })
+                        .filter(|_| {
+                            is_lead
+                                && first.sub_event_type == SubEventType::Attack
+                                && toll_headline(first)
+                        });
                     // ("terrorist attack", "armed attack": the headline's name for it)
                     let named_attack = first.cues.iter().any(|c| {
                         c.rule == "trigger:attack_verbs"
@@ -841,7 +862,7 @@ impl Classifier {
                         lead_chemical && anaphor && first.sub_event_type == SubEventType::Attack;
                     if recent || chemical_lead {
                         Some((SubEventType::ChemicalWeapon, "context:chemical_story"))
-                    } else if let Some(t) = recent_remote {
+                    } else if let Some(t) = recent_remote.or(remote_next) {
                         Some((t, "context:remote_story"))
                     } else if anaphor || victims_only || named_attack {
                         recent_bombing
@@ -1349,6 +1370,56 @@ fn victims_only(types: &[TypeScore]) -> bool {
         c.rule == "trigger:attack_kill_nouns"
     })
 }
+
+/// A sentence telling only what an event left, with no one named doing it: the dead or the
+/// hurt in the passive ("a dozen people were also killed", "six were wounded"), or nouns for
+/// them ("the dead included the chief", "bodies of the victims"). "Gunmen killed two farmers"
+/// (an active verb, someone doing it) tells a killing of its own.
+fn toll_only(text: &str, ts: &TypeScore) -> bool {
+    let told = |c: &Cue| {
+        c.rule == "trigger:attack_kill_nouns"
+            || c.rule == "trigger:attack_kill"
+                && TOLL_WORDS.iter().any(|w| c.text.eq_ignore_ascii_case(w))
+    };
+    if !only_heads(ts.cues.iter(), told) || ts.cues.iter().any(|c| c.rule == "cue:attackers_cue") {
+        return false;
+    }
+    let head = text.get(ts.trigger.start..ts.trigger.end).unwrap_or("");
+    if !["killed", "wounded", "injured", "hurt"]
+        .iter()
+        .any(|w| head.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    // (the verb in the simple past passive: "were killed", "were also killed"; "have been
+    // killed" tells a tally over time, not the toll of one event)
+    let before = text.get(..ts.trigger.start).unwrap_or("");
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .any(|w| {
+            ["was", "were", "got"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        })
+}
+
+/// A headline telling only a toll or a massacre, no one doing it ("Massacre in the town, 30
+/// killed"): every head is a word for the dead or hurt, a participle (headlines drop "were")
+/// or "massacre"; "Gunmen kill 30" or "an attack" tells the killing as one of its own.
+fn toll_headline(ts: &TypeScore) -> bool {
+    only_heads(ts.cues.iter(), |c| {
+        let w = c.text.to_ascii_lowercase();
+        c.rule == "trigger:attack_kill_nouns"
+            || c.rule == "trigger:attack_kill"
+                && (TOLL_WORDS.contains(&w.as_str()) || w.starts_with("massacr"))
+    }) && !ts.cues.iter().any(|c| c.rule == "cue:attackers_cue")
+}
+
+/// Words for the dead or hurt told with no one doing it, when in the passive.
+const TOLL_WORDS: [&str; 6] = ["killed", "wounded", "injured", "hurt", "died", "perished"];
 
 /// A sentence naming a bomb that was planted, a car bomb or a suicide bombing.
 fn planted_bomb(types: &[TypeScore]) -> bool {

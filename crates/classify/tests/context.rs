@@ -403,3 +403,36 @@ fn raids_after_the_rubble_of_an_air_strike_are_those_air_raids() {
                 The raids hit the town around noon, a teacher said.";
     assert_eq!(tops(text)[2], Some(SubEventType::AirDroneStrike));
 }
+
+#[test]
+fn the_dead_told_after_an_air_strike_are_its_dead() {
+    // The toll told in the passive, or the bodies, right after an air strike: that air strike.
+    let text = "Warplanes struck the market of the river town on Monday. \
+                Nine people were also killed in the northern district. \
+                Relatives tried to identify the bodies of the victims.";
+    let read = tops(text);
+    assert_eq!(read[1], Some(SubEventType::AirDroneStrike));
+    assert_eq!(read[2], Some(SubEventType::AirDroneStrike));
+    // Someone named killing is a killing of its own.
+    let gunmen = "Warplanes struck the market of the river town on Monday. \
+                  Gunmen killed two farmers in the northern district.";
+    assert_eq!(tops(gunmen)[1], Some(SubEventType::Attack));
+}
+
+#[test]
+fn a_war_toll_told_after_an_air_strike_is_no_part_of_it() {
+    let text = "Warplanes struck the market of the river town on Monday. \
+                More than 9000 people have been killed in the province since the war began.";
+    assert_ne!(tops(text)[1], Some(SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn a_toll_headline_before_an_air_strike_is_its_headline() {
+    let text = "Massacre in the river town, 30 killed. \
+                Warplanes struck the market of the river town on Monday.";
+    assert_eq!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+    // A lead telling who killed tells a killing of its own.
+    let gunmen = "Troops shot dead 30 villagers in the river town. \
+                  Warplanes struck the market of the river town on Monday.";
+    assert_eq!(tops(gunmen)[0], Some(SubEventType::Attack));
+}

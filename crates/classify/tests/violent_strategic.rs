@@ -481,3 +481,34 @@ fn a_town_evacuated_and_surrendered_changed_hands() {
         Agreement,
     );
 }
+
+#[test]
+fn a_siege_told_as_a_standing_state_is_no_clash() {
+    // The towns, the convoy and the front described: no fighting is told.
+    for sentence in [
+        "The hill villages, home to some 8000 people, have been under siege since 2014.",
+        "The lorries were carrying flour and medicine to the rebel-besieged hill villages.",
+        "Food prices have soared in two mountain towns which are besieged by militias.",
+        "Thousands of families have moved across battle lines, aid agencies say.",
+    ] {
+        assert_eq!(best_class(sentence), None, "{sentence:?}");
+    }
+    // A siege laid, or fighting around a besieged town, is still a clash.
+    assert_class(
+        "Militia fighters besieged the hill village on Sunday.",
+        ArmedClash,
+    );
+    assert_class(
+        "Rebels clashed with troops on the edge of the besieged town.",
+        ArmedClash,
+    );
+}
+
+#[test]
+fn safe_passage_granted_is_a_deal() {
+    // The terms of an evacuation deal, told without the word "deal".
+    assert_class(
+        "About 300 fighters and their families were granted safe passage out of the hill town.",
+        Agreement,
+    );
+}

@@ -149,6 +149,7 @@ struct QuantityCues {
     vehicles: Vec<String>,
     participants: Vec<String>,
     other_roles: Vec<String>,
+    site_counters: Vec<String>,
     things: Vec<String>,
     no_fatalities: Vec<String>,
     mixed_fates: Vec<String>,
@@ -200,6 +201,8 @@ pub struct Cues {
     pub other_roles: PhraseSet,
     /// Nouns for things ("rocket shells", "houses"): a number counting them counts no people.
     pub things: Vec<String>,
+    /// Page furniture before a count of readers ("Views 1662"): the number counts no people.
+    pub site_counters: Vec<String>,
     /// "No fatalities", "no one was killed": the event's fatalities are 0.
     pub no_fatalities: PhraseSet,
     /// "Killed, injured or captured": a figure that does not count the dead.
@@ -264,6 +267,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         side_armed: PhraseSet::new(&f.sides.armed_group),
         other_roles: PhraseSet::new(&q.other_roles),
         things: q.things.clone(),
+        site_counters: q.site_counters.clone(),
         no_fatalities: PhraseSet::new(&q.no_fatalities),
         mixed_fates: PhraseSet::new(&q.mixed_fates),
         grievance_before: q.grievance_before.clone(),

@@ -134,6 +134,10 @@ fn kind_for(
     if governed_by(&text[sentence.start..n.span.start], &["by", "between"]) {
         return None;
     }
+    // "Print Tweet Views 1662 A car bomb killed 20": a site's count of its readers.
+    if governed_by(&text[sentence.start..n.span.start], &doc.cues.site_counters) {
+        return None;
+    }
     // "3 militants were killed, injured or captured": no count of the dead.
     let mixed = |s: &Span| {
         doc.cues
@@ -254,12 +258,12 @@ fn inside_brackets(text: &str) -> bool {
 /// Whether the text before a number ends with one of `words`: "by" makes the number count the
 /// agents ("killed by four armed men"), "between" the sides ("clashes between two clans"; a
 /// range "between 10 and 15" is read with its "between"), not the victims.
-fn governed_by(before: &str, words: &[&str]) -> bool {
+fn governed_by(before: &str, words: &[impl AsRef<str>]) -> bool {
     let before = before.trim_end();
     before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x.as_ref())))
 }
 
 /// In the words after a number, where a relative clause about another person begins: "20

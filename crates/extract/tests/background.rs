@@ -44,3 +44,44 @@ fn a_day_given_a_sentence_before_is_still_a_day() {
     assert_eq!(killing.date.date, NaiveDate::from_ymd_opt(2020, 5, 8));
     assert_eq!(killing.date.precision, sitrep_model::DatePrecision::Day);
 }
+
+#[test]
+fn a_line_on_how_things_go_in_a_war_is_no_event() {
+    // Each line tells a pattern or a trend, not one incident.
+    for line in [
+        "Reports of gas attacks on the valley towns are not uncommon in the war.",
+        "Shelling of the river district has intensified in the past month, residents say.",
+        "Militias have lately stepped up raids on the mountain villages.",
+        "The bridge, a supply route for the rebels, has been repeatedly targeted by air strikes.",
+    ] {
+        let article = Article {
+            id: "pattern".into(),
+            text: line.into(),
+            published: NaiveDate::from_ymd_opt(2020, 5, 9),
+            ..Default::default()
+        };
+        let reading = Reader::new().read(&article);
+        assert!(
+            !reading
+                .events
+                .iter()
+                .any(|e| e.sub_event_type.is_conflict()),
+            "{line:?} read as {:?}",
+            reading.events.first().map(|e| e.sub_event_type)
+        );
+    }
+    // An incident told with a past one ("had previously") is still an event.
+    let article = Article {
+        id: "incident".into(),
+        text: "On 8 May 2020, an air strike hit the river bridge, which had previously been \
+               closed to traffic."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2020, 5, 9),
+        ..Default::default()
+    };
+    let reading = Reader::new().read(&article);
+    assert!(reading
+        .events
+        .iter()
+        .any(|e| e.sub_event_type.is_conflict()));
+}

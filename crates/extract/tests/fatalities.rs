@@ -231,3 +231,15 @@ fn a_span_of_time_is_no_count() {
         12
     );
 }
+
+#[test]
+fn a_page_counter_is_no_count_of_the_dead() {
+    // A site's furniture run into the lead: "Views 3875" counts readers, not the dead.
+    assert_eq!(
+        fatalities(
+            "Gunmen kill villagers in northern town Monitor Monday 8 Mar 2021 Print Tweet Views \
+             3875 Gunmen from the hills killed 9 people at a market near the town of Azaz on Monday."
+        ),
+        9
+    );
+}
