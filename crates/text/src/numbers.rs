@@ -307,8 +307,61 @@ fn compound(t: &Tokens, i: usize, start_current: u64, first: usize) -> Reading {
     })
 }
 
+/// Fraction words and the part of a whole each names ("half", "quarter").
+const FRACTIONS: &[(&str, u64)] = &[
+    ("half", 2),
+    ("quarter", 4),
+    ("quarters", 4),
+    ("third", 3),
+    ("thirds", 3),
+];
+
+/// A fraction of a large scale word: "a quarter of a million" (250,000), "half a million",
+/// "three quarters of a million", "a third of a million". Without this the scale alone was
+/// read ("a million").
+fn fraction_of_scale(t: &Tokens, i: usize) -> Reading {
+    let lo = t.lower(i);
+    // the count of parts: "a" / "an" / a unit word ("three quarters"), or none ("half a million")
+    let (parts, at) = match lo {
+        "a" | "an" => (1, i + 1),
+        _ => match word_value(lo) {
+            Some((v, NumberWordKind::Unit)) => (v, i + 1),
+            _ => (1, i),
+        },
+    };
+    let Some(&(_, whole)) = FRACTIONS.iter().find(|(w, _)| *w == t.lower(at)) else {
+        return Reading::NotNumber;
+    };
+    let mut j = at + 1;
+    if t.lower(j) == "of" {
+        j += 1;
+    }
+    if !matches!(t.lower(j), "a" | "an") {
+        return Reading::NotNumber;
+    }
+    match word_value(t.lower(j + 1)) {
+        Some((scale, NumberWordKind::Scale)) if scale >= 1000 && parts < whole => {
+            Reading::Quantity(Quantity {
+                value: scale * parts / whole,
+                end: j + 2,
+                vague: false,
+                range_max: None,
+                digits: false,
+                year_like: false,
+                rule: "fraction",
+            })
+        }
+        _ => Reading::NotNumber,
+    }
+}
+
 fn read(t: &Tokens, i: usize) -> Reading {
     let raw = t.raw(i);
+    if raw.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        if let fraction @ Reading::Quantity(_) = fraction_of_scale(t, i) {
+            return fraction;
+        }
+    }
     if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         read_digits(t, i)
     } else if raw.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
@@ -553,6 +606,18 @@ mod tests {
                 &[("two hundred and fifty", 250, "", None)],
             ),
             ("a dozen villages", &[("a dozen", 12, "", None)]),
+            (
+                "more than a quarter of a million people",
+                &[("more than a quarter of a million", 250_000, "lower", None)],
+            ),
+            (
+                "half a million refugees",
+                &[("half a million", 500_000, "", None)],
+            ),
+            (
+                "three quarters of a million people",
+                &[("three quarters of a million", 750_000, "", None)],
+            ),
             ("two dozen rockets", &[("two dozen", 24, "", None)]),
             ("a couple of shells", &[("a couple", 2, "", None)]),
             ("dozens of civilians", &[("dozens", 12, "vague", None)]),
