@@ -293,6 +293,10 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
 /// How many sentences after an event a casualty-only sentence still belongs to it.
 const FOLLOW_UP_WINDOW: usize = 2;
 
+/// A count of the dead from this up is a war's toll, never one event's: its sentence tells no
+/// event, and adds no dead to the event before it.
+const WAR_TOLL_DEAD: u64 = 10_000;
+
 /// An event being assembled, with what merging needs to know.
 struct Draft {
     event: Event,
@@ -335,7 +339,14 @@ pub fn read(doc: &Doc) -> Reading {
         let mut actors = resolve_actors(doc, i, &mut history);
         // "The opposition condemned the bombing": who reacts takes no part in the event.
         actors.retain(|(s, _, _)| !claims::reacts(doc, i, *s));
-        let quantities = quantities::read_sentence(doc, i);
+        let mut quantities = quantities::read_sentence(doc, i);
+        // "The war has claimed over 300000 lives": a war's toll is no event's dead (the
+        // deadliest single events in the news killed hundreds, not tens of thousands); a
+        // sentence of violence that tells only it tells no event, nor adds its dead to the
+        // event before it
+        let toll_count = quantities.len();
+        quantities.retain(|q| !(q.kind == QuantityKind::Killed && q.value >= WAR_TOLL_DEAD));
+        let war_toll = quantities.len() < toll_count;
         let stated = quantities::stated_fatalities(doc, i, &quantities);
         let explicit_date = sentence_date(doc, i, None, false, false);
         let date_for_sentence = explicit_date
@@ -355,7 +366,12 @@ pub fn read(doc: &Doc) -> Reading {
             || armed_opponent(&history).cloned(),
         );
 
-        let candidate = event_candidate(doc, i);
+        // (a deal or a protest that names the war's toll is still told)
+        let candidate = event_candidate(doc, i).filter(|ts| {
+            !war_toll
+                || !(ts.sub_event_type.is_armed_violence()
+                    || ts.sub_event_type == SubEventType::ClaimOfResponsibility)
+        });
         // "X denied its jets were responsible for the raid": with no event told before it, a
         // denial of blame is itself the news (a statement of who is responsible); after the
         // event it denies, it is a denied claim kept beside that event's other claims.
@@ -2411,6 +2427,7 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
     // violent event, with no date or place of its own, is that event's aftermath.
     let aftermath = a.sub_event_type.is_armed_violence()
         && b.sub_event_type.is_armed_violence()
+        && a.tally == b.tally
         && !d.explicit_date
         && !d.explicit_place
         && d.first_sentence == p.last_sentence + 1

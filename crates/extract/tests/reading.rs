@@ -148,6 +148,36 @@ fn a_campaign_tally_is_dated_as_of_publication_and_split_by_side() {
 }
 
 #[test]
+fn a_war_toll_after_an_air_strike_is_no_part_of_its_dead() {
+    // the war's toll told next, with a verb or with none, adds nothing to the strike's dead and
+    // is no event of its own
+    for (id, toll) in [
+        (
+            "war-toll-killed",
+            "More than a quarter of a million people have been killed across the war-battered \
+             country according to the United Nations.",
+        ),
+        (
+            "war-toll-died",
+            "More than 300000 people have died in the war.",
+        ),
+        (
+            "war-toll-lives",
+            "The five-year war has claimed over 300000 lives.",
+        ),
+    ] {
+        let text = format!(
+            "Warplanes struck a market in the town of Saraqib on Monday, killing 12 civilians, \
+             rescuers said. {toll}"
+        );
+        let r = reader().read(&article(id, &text, Some(d(2016, 6, 14))));
+        let strike = first_of(&r.events, SubEventType::AirDroneStrike);
+        assert_eq!(strike.fatalities, 12, "{id}");
+        assert_eq!(r.events.len(), 1, "{id}: {:#?}", r.events);
+    }
+}
+
+#[test]
 fn a_generalisation_is_not_an_event() {
     let a = article(
         "pattern",
