@@ -512,3 +512,15 @@ fn safe_passage_granted_is_a_deal() {
         Agreement,
     );
 }
+
+#[test]
+fn lives_a_blast_claimed_are_its_dead_not_a_claim_of_responsibility() {
+    assert_ne!(
+        best_class("The five-year war has claimed the lives of more than 300000 people."),
+        Some(ClaimOfResponsibility)
+    );
+    assert_class(
+        "Islamic State claimed the bombing of the market on Monday.",
+        ClaimOfResponsibility,
+    );
+}
