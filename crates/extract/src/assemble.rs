@@ -1726,13 +1726,17 @@ fn roles(
     }
     let k1 = agent.as_ref().map(|x| x.1);
     let k2 = patient.as_ref().map(|x| x.1);
+    let crowd =
+        |k: Option<ActorKind>| matches!(k, Some(ActorKind::Protesters | ActorKind::Rioters));
     match sub.event_type() {
         EventType::Protests => {
             if k1 != Some(ActorKind::Protesters) {
                 if let Some(other) = a1.take() {
                     if !matches!(k1, Some(ActorKind::StateForces | ActorKind::Police)) {
                         assoc1.insert(0, other);
-                    } else if a2.is_none() {
+                    } else if a2.is_none() || crowd(k2) {
+                        // "police dispersed the protesters": the crowd they acted on is
+                        // actor 1 already, the police are who it faced
                         a2 = Some(other);
                     }
                 }
@@ -1748,7 +1752,9 @@ fn roles(
         }
         EventType::Riots if k1 != Some(ActorKind::Rioters) => {
             if let Some(other) = a1.take() {
-                if matches!(k1, Some(ActorKind::StateForces | ActorKind::Police)) && a2.is_none() {
+                if matches!(k1, Some(ActorKind::StateForces | ActorKind::Police))
+                    && (a2.is_none() || crowd(k2))
+                {
                     a2 = Some(other);
                 } else {
                     assoc1.insert(0, other);

@@ -2153,3 +2153,19 @@ fn a_year_told_in_passing_does_not_move_the_story_off_its_day() {
     assert_eq!(mortar.date.date, Some(d(2019, 5, 12)), "{:#?}", mortar.date);
     assert_ne!(mortar.date.precision, DatePrecision::Year);
 }
+
+#[test]
+fn police_who_disperse_a_crowd_are_actor2_not_the_crowd() {
+    let text = "On 3 June 2021, dockworkers held a sit-in at the harbour gate in Izmir to demand \
+                unpaid wages. Police intervened and removed the demonstrators by force.";
+    let r = reader().read(&article("sit-in", text, Some(d(2021, 6, 4))));
+    let e = first_of(&r.events, SubEventType::ProtestWithIntervention);
+    assert_eq!(name(&e.actor1), Some("Protesters (Turkey)"));
+    assert_eq!(name(&e.actor2), Some("Police Forces of Turkey (2016-)"));
+    let text = "On 5 June 2021, students held a demonstration in Chennai city against fee \
+                increases. Police clashed with the demonstrators.";
+    let r = reader().read(&article("fees", text, Some(d(2021, 6, 6))));
+    let e = first_of(&r.events, SubEventType::ViolentDemonstration);
+    assert_eq!(name(&e.actor1), Some("Rioters (India)"));
+    assert_eq!(name(&e.actor2), Some("Police Forces of India (2014-)"));
+}
