@@ -166,6 +166,9 @@ pub struct ActorMention {
     pub implied: bool,
     /// The words name several people ("soldiers", "the Houthis").
     pub plural: bool,
+    /// Named by an alias local to the article's country (`local` in the data: "AA" in
+    /// Myanmar is the Arakan Army): preferred there, over a claimant of the same words too.
+    pub local: bool,
 }
 
 /// A claimant found in a text.
@@ -494,6 +497,7 @@ impl ActorDictionary {
             generic: false,
             implied: false,
             plural: mention.plural,
+            local: false,
         })
     }
 
@@ -572,6 +576,7 @@ impl ActorDictionary {
             generic: alias.flavor == Flavor::Generic,
             implied: alias.flavor == Flavor::Implied,
             plural: self.is_plural(words),
+            local: alias.rank == RANK_LOCAL,
         }
     }
 

@@ -1306,7 +1306,12 @@ fn resolve_actors(
         .collect();
     let mut out: Vec<(Span, ActorKind, ActorRef)> = Vec::new();
     for m in &doc.actors[i] {
-        if reporters.iter().any(|r| r.overlaps(&m.span)) || reports(doc, i, m.span) {
+        // A claimant's words are not an actor, unless the actor reading is longer ("AA
+        // fighters": not Anadolu Agency) or local to the article's country ("AA" in Myanmar).
+        let claimant = reporters.iter().any(|r| {
+            r.overlaps(&m.span) && !m.local && m.span.start >= r.start && m.span.end <= r.end
+        });
+        if claimant || reports(doc, i, m.span) {
             continue;
         }
         let mut actor = m.actor.clone();

@@ -2169,3 +2169,25 @@ fn police_who_disperse_a_crowd_are_actor2_not_the_crowd() {
     assert_eq!(name(&e.actor1), Some("Rioters (India)"));
     assert_eq!(name(&e.actor2), Some("Police Forces of India (2014-)"));
 }
+
+#[test]
+fn a_claimant_acronym_is_an_actor_where_a_longer_or_local_reading_says_so() {
+    // "AA" is also a news agency's name: "AA fighters" is longer, and "AA" is the Arakan
+    // Army in Myanmar's reports
+    let text = "On 4 June 2021, AA fighters clashed with the Myanmar military in Paletwa \
+                Township, Chin State.";
+    let r = reader().read(&article("aa-fighters", text, Some(d(2021, 6, 5))));
+    let e = first_of(&r.events, SubEventType::ArmedClash);
+    assert_eq!(
+        name(&e.actor1),
+        Some("ULA/AA: United League of Arakan/Arakan Army")
+    );
+    let text = "On 4 June 2021, in Paletwa Township, Chin State, the Myanmar military and the \
+                AA clashed.";
+    let r = reader().read(&article("aa-local", text, Some(d(2021, 6, 5))));
+    let e = first_of(&r.events, SubEventType::ArmedClash);
+    assert_eq!(
+        name(&e.actor2),
+        Some("ULA/AA: United League of Arakan/Arakan Army")
+    );
+}
