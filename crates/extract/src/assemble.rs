@@ -1306,11 +1306,13 @@ fn resolve_actors(
         .collect();
     let mut out: Vec<(Span, ActorKind, ActorRef)> = Vec::new();
     for m in &doc.actors[i] {
-        // A claimant's words are not an actor, unless the actor reading is longer ("AA
-        // fighters": not Anadolu Agency) or local to the article's country ("AA" in Myanmar).
-        let claimant = reporters.iter().any(|r| {
-            r.overlaps(&m.span) && !m.local && m.span.start >= r.start && m.span.end <= r.end
-        });
+        // A claimant's words are not an actor ("opposition activists", "Syrian activists
+        // said"), unless the actor reading runs on past them ("AA fighters": not Anadolu
+        // Agency) or is the same words by an alias local to the article's country ("AA" in
+        // Myanmar).
+        let claimant = reporters
+            .iter()
+            .any(|r| r.overlaps(&m.span) && m.span.end <= r.end && !(m.local && m.span == *r));
         if claimant || reports(doc, i, m.span) {
             continue;
         }
@@ -1540,6 +1542,33 @@ fn accusers(text: &str, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -
         })
         .map(|w| w[0].0)
         .collect()
+}
+
+/// Words for a crowd that demonstrates against another.
+const COUNTER_PROTEST: &[&str] = &[
+    "counterprotest",
+    "counter-protest",
+    "counter protest",
+    "counterdemonstrat",
+    "counter-demonstrat",
+    "counter demonstrat",
+];
+
+/// How many sentences after a protest's own a counter-protest may be told.
+const COUNTER_PROTEST_REACH: usize = 2;
+
+/// Whether sentence `i` or the next few of its paragraph tell of a counter-protest.
+fn counter_protest(doc: &Doc, i: usize) -> bool {
+    let last = (i + COUNTER_PROTEST_REACH).min(doc.sentences.len().saturating_sub(1));
+    (i..=last)
+        .take_while(|&j| {
+            j == i || {
+                let gap = &doc.text
+                    [doc.sentences[j - 1].end.min(doc.sentences[j].start)..doc.sentences[j].start];
+                !gap.contains("\n\n")
+            }
+        })
+        .any(|j| contains_any(doc.sentence_text(j), COUNTER_PROTEST))
 }
 
 /// actor1 / assoc1 / actor2 / assoc2 from the sentence's structure around the trigger.
@@ -1794,6 +1823,27 @@ fn roles(
             a1 = generic_actor(ActorKind::Unidentified, country, "");
         }
         _ => {}
+    }
+    // "a bomber attacked a crowd outside a bakery": a crowd that a blast or an attack on
+    // people hits is civilians, not rioters or protesters.
+    if matches!(
+        sub.event_type(),
+        EventType::ExplosionsRemoteViolence | EventType::ViolenceAgainstCivilians
+    ) && crowd(k2)
+        && a2.as_ref().map(|a| &a.name) == patient.as_ref().map(|p| &p.2.name)
+    {
+        a2 = generic_actor(ActorKind::Civilians, country, &mention_of(&patient));
+    }
+    // A protest met by a counter-protest told in its paragraph faced that other crowd
+    // ("... a counter-protest in support of the mayor was held nearby"), as ACLED codes it.
+    // (a government protested against is what they demanded of, not who they faced)
+    if sub.event_type() == EventType::Protests
+        && a2
+            .as_ref()
+            .is_none_or(|a| a.name.starts_with("Government of"))
+        && counter_protest(doc, i)
+    {
+        a2 = generic_actor(ActorKind::Protesters, country, "");
     }
     // Riots: police or troops the sentence names are who the rioters faced ("a mob of workers
     // attacked the headman's house and clashed with police"); with none, a clash between groups

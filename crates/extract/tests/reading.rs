@@ -2190,4 +2190,38 @@ fn a_claimant_acronym_is_an_actor_where_a_longer_or_local_reading_says_so() {
         name(&e.actor2),
         Some("ULA/AA: United League of Arakan/Arakan Army")
     );
+    // a local alias inside a claimant's words stays the claimant's
+    let text = "A missile struck a crowded market in Idlib, Syria on Friday; opposition \
+                activists said 30 people were killed. Syrian activists said on Saturday that \
+                rebels shelled a checkpoint in Hama.";
+    let r = reader().read(&article("activists", text, Some(d(2017, 3, 18))));
+    assert!(r.events.iter().all(|e| e
+        .actor1
+        .iter()
+        .chain(&e.actor2)
+        .all(|a| a.name != "Opposition Rebels (Syria)" || a.mention == "rebels")
+        && !a_is_protesters(e)));
+}
+
+#[test]
+fn a_crowd_that_a_bomb_hits_is_civilians() {
+    let text = "A suicide bomber on a motorcycle attacked a crowd outside a bakery in Hasakah, \
+                Syria on Tuesday, killing 16 people.";
+    let r = reader().read(&article("bakery", text, Some(d(2016, 7, 6))));
+    let e = first_of(&r.events, SubEventType::SuicideBomb);
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+}
+
+#[test]
+fn a_protest_met_by_a_counter_protest_faced_protesters() {
+    let text = "On 6 June 2021, residents protested in Nis, Serbia, against the government. A \
+                counterprotest in support of the government was also held by ruling party \
+                supporters.";
+    let r = reader().read(&article("counter", text, Some(d(2021, 6, 7))));
+    let e = first_of(&r.events, SubEventType::PeacefulProtest);
+    assert_eq!(name(&e.actor2), Some("Protesters (Serbia)"));
+}
+
+fn a_is_protesters(e: &Event) -> bool {
+    name(&e.actor1).is_some_and(|n| n.starts_with("Protesters"))
 }
