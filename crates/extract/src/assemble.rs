@@ -1544,6 +1544,24 @@ fn accusers(text: &str, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -
         .collect()
 }
 
+/// Words for state forces taking goods.
+const SEIZING: &[&str] = &["seized", "seizes", "seizure", "confiscated", "impounded"];
+
+/// Words for illegal drugs.
+const DRUGS: &[&str] = &[
+    "drugs",
+    "narcotics",
+    "cocaine",
+    "marijuana",
+    "cannabis",
+    "heroin",
+    "methamphetamine",
+    "crystal meth",
+    "fentanyl",
+    "hashish",
+    "captagon",
+];
+
 /// Words for a crowd that demonstrates against another.
 const COUNTER_PROTEST: &[&str] = &[
     "counterprotest",
@@ -1932,6 +1950,23 @@ fn roles(
             .as_ref()
             .filter(|a| a.name.starts_with("Unidentified Armed Group"))
             .cloned();
+    }
+    // "police seized two tons of cocaine in a truck": drugs seized are taken from the
+    // traffickers, a gang, whoever else was arrested with them.
+    if sub == SubEventType::LootingPropertyDestruction
+        && state(k1)
+        && a2.as_ref().is_none_or(|a| a.inter == 7)
+        && contains_any(doc.sentence_text(i), SEIZING)
+        && contains_any(doc.sentence_text(i), DRUGS)
+    {
+        if let Some(c) = country {
+            a2 = Some(ActorRef {
+                name: format!("Unidentified Gang ({c})"),
+                inter: 3,
+                mention: String::new(),
+                evidence: None,
+            });
+        }
     }
     // Mobs and looters act on people and their property: civilians, as ACLED codes it.
     if a2.is_none()

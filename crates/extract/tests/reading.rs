@@ -2225,3 +2225,12 @@ fn a_protest_met_by_a_counter_protest_faced_protesters() {
 fn a_is_protesters(e: &Event) -> bool {
     name(&e.actor1).is_some_and(|n| n.starts_with("Protesters"))
 }
+
+#[test]
+fn drugs_that_police_seize_are_taken_from_a_gang() {
+    let text = "On 12 June 2021, in Dourados, Mato Grosso do Sul, federal police officers seized \
+                two tons of cocaine hidden in a lorry at a checkpoint. Two people were arrested.";
+    let r = reader().read(&article("cocaine", text, Some(d(2021, 6, 13))));
+    let e = first_of(&r.events, SubEventType::LootingPropertyDestruction);
+    assert_eq!(name(&e.actor2), Some("Unidentified Gang (Brazil)"));
+}
