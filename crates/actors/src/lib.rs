@@ -249,6 +249,7 @@ pub struct ActorDictionary {
     source_matcher: Matcher<u32>,
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
+    negating_suffixes: Vec<String>,
 }
 
 impl std::fmt::Debug for ActorDictionary {
@@ -298,6 +299,9 @@ impl ActorDictionary {
                 build
                     .negating_prefixes
                     .extend(g.negating_prefixes.iter().cloned());
+                build
+                    .negating_suffixes
+                    .extend(g.negating_suffixes.iter().cloned());
             }
             for c in &doc.country {
                 build.country(c, text, origin)?;
@@ -369,6 +373,8 @@ impl ActorDictionary {
             },
             &mut hits,
         );
+        // "Rebel-backer Washington": the match only says whom the actor backs
+        hits.retain(|h| !negated_after(text, h.end, &self.negating_suffixes));
         let chosen = choose(
             &mut hits,
             |v: &Variant<ActorAlias>| v.target.rank,
@@ -613,6 +619,7 @@ struct Build {
     source_aliases: Vec<(String, u32)>,
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
+    negating_suffixes: Vec<String>,
 }
 
 fn check_inter(inter: u8, at: &Place<'_>) -> Result<(), ActorsError> {
@@ -974,8 +981,23 @@ impl Build {
             source_matcher: sources.build(),
             plural_words: self.plural_words,
             negating_prefixes: self.negating_prefixes,
+            negating_suffixes: self.negating_suffixes,
         }
     }
+}
+
+/// "rebel-backer": a negating suffix written right after the match (and ending a word).
+fn negated_after(text: &str, end: usize, suffixes: &[String]) -> bool {
+    let tail = &text.as_bytes()[end..];
+    suffixes.iter().any(|x| {
+        let x = x.as_bytes();
+        tail.len() >= x.len()
+            && tail[..x.len()].eq_ignore_ascii_case(x)
+            && !text[end + x.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]

@@ -513,3 +513,15 @@ fn a_mention_says_whether_a_local_alias_named_it() {
     let m = first("Arakan Army fighters ambushed a convoy.", Some("Myanmar"));
     assert!(!m.local);
 }
+
+#[test]
+fn whom_an_actor_backs_is_not_an_actor() {
+    let found = names(
+        "Rebel-backer Washington accuses the regime of shelling Douma.",
+        Some("Syria"),
+    );
+    assert!(
+        !found.iter().any(|n| n.starts_with("Opposition Rebels")),
+        "{found:?}"
+    );
+}
