@@ -1316,7 +1316,30 @@ fn resolve_actors(
         if claimant || reports(doc, i, m.span) {
             continue;
         }
+        // "a Taliban sniper": a named armed group right before a head that only says "unknown
+        // armed men" names who they are (the head keeps its place in the sentence).
+        let named_before = out.last().is_some_and(|p| {
+            p.0.end <= m.span.start
+                && doc.text[p.0.end..m.span.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+                && (2..=4).contains(&p.2.inter)
+                && !p.2.name.starts_with("Unidentified")
+        });
+        let named_head =
+            !m.generic && named_before && m.actor.name.starts_with("Unidentified Armed Group");
         let mut actor = m.actor.clone();
+        let mut kind = m.kind;
+        if named_head {
+            if let Some(prev) = out.last() {
+                kind = prev.1;
+                actor = ActorRef {
+                    mention: actor.mention.clone(),
+                    evidence: actor.evidence.clone(),
+                    ..prev.2.clone()
+                };
+            }
+        }
         if let Some(ev) = actor.evidence.as_mut() {
             ev.article_id = doc.article.id.clone();
             ev.sentence = i;
@@ -1355,7 +1378,7 @@ fn resolve_actors(
                 };
             }
         } else {
-            history.push((m.kind, actor.clone()));
+            history.push((kind, actor.clone()));
         }
         // "Syrian government warplanes": a modifier mention right before its head is one actor,
         // named by the head.
@@ -1376,7 +1399,7 @@ fn resolve_actors(
                 }
                 (c.span, c.kind, c.actor)
             });
-        out.push((m.span, m.kind, actor));
+        out.push((m.span, kind, actor));
         out.extend(coordinated);
     }
     out

@@ -2234,3 +2234,16 @@ fn drugs_that_police_seize_are_taken_from_a_gang() {
     let e = first_of(&r.events, SubEventType::LootingPropertyDestruction);
     assert_eq!(name(&e.actor2), Some("Unidentified Gang (Brazil)"));
 }
+
+#[test]
+fn a_named_group_before_an_unknown_head_says_who_acted() {
+    let text = "On 2 June 2021, a Taliban sniper shot and killed a police officer at a checkpoint \
+                in Qalat district, Zabul, Afghanistan.";
+    let r = reader().read(&article("sniper", text, Some(d(2021, 6, 3))));
+    assert_eq!(
+        name(&r.events[0].actor1),
+        Some("Taliban"),
+        "{:#?}",
+        r.events
+    );
+}
