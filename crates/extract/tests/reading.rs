@@ -2247,3 +2247,12 @@ fn a_named_group_before_an_unknown_head_says_who_acted() {
         r.events
     );
 }
+
+#[test]
+fn a_threatening_message_left_with_a_body_in_mexico_marks_a_gang() {
+    let text = "On 3 June 2021, in Celaya, Guanajuato, Mexico, a man was found dead on a dirt \
+                road. The body had gunshot wounds and a threatening message was left beside it.";
+    let r = reader().read(&article("message", text, Some(d(2021, 6, 4))));
+    let e = first_of(&r.events, SubEventType::Attack);
+    assert_eq!(name(&e.actor1), Some("Unidentified Gang (Mexico)"));
+}
