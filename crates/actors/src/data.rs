@@ -32,6 +32,8 @@ pub(crate) struct GrammarDoc {
     pub plural_words: Vec<String>,
     #[serde(default)]
     pub negating_prefixes: Vec<String>,
+    #[serde(default)]
+    pub negating_suffixes: Vec<String>,
 }
 
 /// A country as ACLED spells it.

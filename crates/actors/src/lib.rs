@@ -166,6 +166,9 @@ pub struct ActorMention {
     pub implied: bool,
     /// The words name several people ("soldiers", "the Houthis").
     pub plural: bool,
+    /// Named by an alias local to the article's country (`local` in the data: "AA" in
+    /// Myanmar is the Arakan Army): preferred there, over a claimant of the same words too.
+    pub local: bool,
 }
 
 /// A claimant found in a text.
@@ -246,6 +249,7 @@ pub struct ActorDictionary {
     source_matcher: Matcher<u32>,
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
+    negating_suffixes: Vec<String>,
 }
 
 impl std::fmt::Debug for ActorDictionary {
@@ -295,6 +299,9 @@ impl ActorDictionary {
                 build
                     .negating_prefixes
                     .extend(g.negating_prefixes.iter().cloned());
+                build
+                    .negating_suffixes
+                    .extend(g.negating_suffixes.iter().cloned());
             }
             for c in &doc.country {
                 build.country(c, text, origin)?;
@@ -366,6 +373,8 @@ impl ActorDictionary {
             },
             &mut hits,
         );
+        // "Rebel-backer Washington": the match only says whom the actor backs
+        hits.retain(|h| !negated_after(text, h.end, &self.negating_suffixes));
         let chosen = choose(
             &mut hits,
             |v: &Variant<ActorAlias>| v.target.rank,
@@ -494,6 +503,7 @@ impl ActorDictionary {
             generic: false,
             implied: false,
             plural: mention.plural,
+            local: false,
         })
     }
 
@@ -572,6 +582,7 @@ impl ActorDictionary {
             generic: alias.flavor == Flavor::Generic,
             implied: alias.flavor == Flavor::Implied,
             plural: self.is_plural(words),
+            local: alias.rank == RANK_LOCAL,
         }
     }
 
@@ -608,6 +619,7 @@ struct Build {
     source_aliases: Vec<(String, u32)>,
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
+    negating_suffixes: Vec<String>,
 }
 
 fn check_inter(inter: u8, at: &Place<'_>) -> Result<(), ActorsError> {
@@ -969,8 +981,23 @@ impl Build {
             source_matcher: sources.build(),
             plural_words: self.plural_words,
             negating_prefixes: self.negating_prefixes,
+            negating_suffixes: self.negating_suffixes,
         }
     }
+}
+
+/// "rebel-backer": a negating suffix written right after the match (and ending a word).
+fn negated_after(text: &str, end: usize, suffixes: &[String]) -> bool {
+    let tail = &text.as_bytes()[end..];
+    suffixes.iter().any(|x| {
+        let x = x.as_bytes();
+        tail.len() >= x.len()
+            && tail[..x.len()].eq_ignore_ascii_case(x)
+            && !text[end + x.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]

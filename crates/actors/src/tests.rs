@@ -502,3 +502,26 @@ fn a_coordinated_country_names_the_same_generic_actor() {
     let found = dict().find(text, Span::new(0, text.len()), Some("India"));
     assert!(dict().coordinated(text, &found[0], Some("India")).is_none());
 }
+
+#[test]
+fn a_mention_says_whether_a_local_alias_named_it() {
+    let m = first(
+        "AA fighters ambushed a convoy near Kyauktaw.",
+        Some("Myanmar"),
+    );
+    assert!(m.local && m.actor.name.starts_with("ULA/AA"));
+    let m = first("Arakan Army fighters ambushed a convoy.", Some("Myanmar"));
+    assert!(!m.local);
+}
+
+#[test]
+fn whom_an_actor_backs_is_not_an_actor() {
+    let found = names(
+        "Rebel-backer Washington accuses the regime of shelling Douma.",
+        Some("Syria"),
+    );
+    assert!(
+        !found.iter().any(|n| n.starts_with("Opposition Rebels")),
+        "{found:?}"
+    );
+}

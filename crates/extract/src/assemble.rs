@@ -1322,10 +1322,40 @@ fn resolve_actors(
         .collect();
     let mut out: Vec<(Span, ActorKind, ActorRef)> = Vec::new();
     for m in &doc.actors[i] {
-        if reporters.iter().any(|r| r.overlaps(&m.span)) || reports(doc, i, m.span) {
+        // A claimant's words are not an actor ("opposition activists", "Syrian activists
+        // said"), unless the actor reading runs on past them ("AA fighters": not Anadolu
+        // Agency) or is the same words by an alias local to the article's country ("AA" in
+        // Myanmar).
+        let claimant = reporters
+            .iter()
+            .any(|r| r.overlaps(&m.span) && m.span.end <= r.end && !(m.local && m.span == *r));
+        if claimant || reports(doc, i, m.span) {
             continue;
         }
+        // "a Taliban sniper": a named armed group right before a head that only says "unknown
+        // armed men" names who they are (the head keeps its place in the sentence).
+        let named_before = out.last().is_some_and(|p| {
+            p.0.end <= m.span.start
+                && doc.text[p.0.end..m.span.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+                && (2..=4).contains(&p.2.inter)
+                && !p.2.name.starts_with("Unidentified")
+        });
+        let named_head =
+            !m.generic && named_before && m.actor.name.starts_with("Unidentified Armed Group");
         let mut actor = m.actor.clone();
+        let mut kind = m.kind;
+        if named_head {
+            if let Some(prev) = out.last() {
+                kind = prev.1;
+                actor = ActorRef {
+                    mention: actor.mention.clone(),
+                    evidence: actor.evidence.clone(),
+                    ..prev.2.clone()
+                };
+            }
+        }
         if let Some(ev) = actor.evidence.as_mut() {
             ev.article_id = doc.article.id.clone();
             ev.sentence = i;
@@ -1364,7 +1394,7 @@ fn resolve_actors(
                 };
             }
         } else {
-            history.push((m.kind, actor.clone()));
+            history.push((kind, actor.clone()));
         }
         // "Syrian government warplanes": a modifier mention right before its head is one actor,
         // named by the head.
@@ -1385,7 +1415,7 @@ fn resolve_actors(
                 }
                 (c.span, c.kind, c.actor)
             });
-        out.push((m.span, m.kind, actor));
+        out.push((m.span, kind, actor));
         out.extend(coordinated);
     }
     out
@@ -1551,6 +1581,51 @@ fn accusers(text: &str, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -
         })
         .map(|w| w[0].0)
         .collect()
+}
+
+/// Words for state forces taking goods.
+const SEIZING: &[&str] = &["seized", "seizes", "seizure", "confiscated", "impounded"];
+
+/// Words for illegal drugs.
+const DRUGS: &[&str] = &[
+    "drugs",
+    "narcotics",
+    "cocaine",
+    "marijuana",
+    "cannabis",
+    "heroin",
+    "methamphetamine",
+    "crystal meth",
+    "fentanyl",
+    "hashish",
+    "captagon",
+];
+
+/// Words for a crowd that demonstrates against another.
+const COUNTER_PROTEST: &[&str] = &[
+    "counterprotest",
+    "counter-protest",
+    "counter protest",
+    "counterdemonstrat",
+    "counter-demonstrat",
+    "counter demonstrat",
+];
+
+/// How many sentences after a protest's own a counter-protest may be told.
+const COUNTER_PROTEST_REACH: usize = 2;
+
+/// Whether sentence `i` or the next few of its paragraph tell of a counter-protest.
+fn counter_protest(doc: &Doc, i: usize) -> bool {
+    let last = (i + COUNTER_PROTEST_REACH).min(doc.sentences.len().saturating_sub(1));
+    (i..=last)
+        .take_while(|&j| {
+            j == i || {
+                let gap = &doc.text
+                    [doc.sentences[j - 1].end.min(doc.sentences[j].start)..doc.sentences[j].start];
+                !gap.contains("\n\n")
+            }
+        })
+        .any(|j| contains_any(doc.sentence_text(j), COUNTER_PROTEST))
 }
 
 /// actor1 / assoc1 / actor2 / assoc2 from the sentence's structure around the trigger.
@@ -1742,13 +1817,17 @@ fn roles(
     }
     let k1 = agent.as_ref().map(|x| x.1);
     let k2 = patient.as_ref().map(|x| x.1);
+    let crowd =
+        |k: Option<ActorKind>| matches!(k, Some(ActorKind::Protesters | ActorKind::Rioters));
     match sub.event_type() {
         EventType::Protests => {
             if k1 != Some(ActorKind::Protesters) {
                 if let Some(other) = a1.take() {
                     if !matches!(k1, Some(ActorKind::StateForces | ActorKind::Police)) {
                         assoc1.insert(0, other);
-                    } else if a2.is_none() {
+                    } else if a2.is_none() || crowd(k2) {
+                        // "police dispersed the protesters": the crowd they acted on is
+                        // actor 1 already, the police are who it faced
                         a2 = Some(other);
                     }
                 }
@@ -1764,7 +1843,9 @@ fn roles(
         }
         EventType::Riots if k1 != Some(ActorKind::Rioters) => {
             if let Some(other) = a1.take() {
-                if matches!(k1, Some(ActorKind::StateForces | ActorKind::Police)) && a2.is_none() {
+                if matches!(k1, Some(ActorKind::StateForces | ActorKind::Police))
+                    && (a2.is_none() || crowd(k2))
+                {
                     a2 = Some(other);
                 } else {
                     assoc1.insert(0, other);
@@ -1799,6 +1880,27 @@ fn roles(
             a1 = generic_actor(ActorKind::Unidentified, country, "");
         }
         _ => {}
+    }
+    // "a bomber attacked a crowd outside a bakery": a crowd that a blast or an attack on
+    // people hits is civilians, not rioters or protesters.
+    if matches!(
+        sub.event_type(),
+        EventType::ExplosionsRemoteViolence | EventType::ViolenceAgainstCivilians
+    ) && crowd(k2)
+        && a2.as_ref().map(|a| &a.name) == patient.as_ref().map(|p| &p.2.name)
+    {
+        a2 = generic_actor(ActorKind::Civilians, country, &mention_of(&patient));
+    }
+    // A protest met by a counter-protest told in its paragraph faced that other crowd
+    // ("... a counter-protest in support of the mayor was held nearby"), as ACLED codes it.
+    // (a government protested against is what they demanded of, not who they faced)
+    if sub.event_type() == EventType::Protests
+        && a2
+            .as_ref()
+            .is_none_or(|a| a.name.starts_with("Government of"))
+        && counter_protest(doc, i)
+    {
+        a2 = generic_actor(ActorKind::Protesters, country, "");
     }
     // Riots: police or troops the sentence names are who the rioters faced ("a mob of workers
     // attacked the headman's house and clashed with police"); with none, a clash between groups
@@ -1887,6 +1989,23 @@ fn roles(
             .as_ref()
             .filter(|a| a.name.starts_with("Unidentified Armed Group"))
             .cloned();
+    }
+    // "police seized two tons of cocaine in a truck": drugs seized are taken from the
+    // traffickers, a gang, whoever else was arrested with them.
+    if sub == SubEventType::LootingPropertyDestruction
+        && state(k1)
+        && a2.as_ref().is_none_or(|a| a.inter == 7)
+        && contains_any(doc.sentence_text(i), SEIZING)
+        && contains_any(doc.sentence_text(i), DRUGS)
+    {
+        if let Some(c) = country {
+            a2 = Some(ActorRef {
+                name: format!("Unidentified Gang ({c})"),
+                inter: 3,
+                mention: String::new(),
+                evidence: None,
+            });
+        }
     }
     // Mobs and looters act on people and their property: civilians, as ACLED codes it.
     if a2.is_none()

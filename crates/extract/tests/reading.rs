@@ -2183,3 +2183,106 @@ fn a_year_told_in_passing_does_not_move_the_story_off_its_day() {
     assert_eq!(mortar.date.date, Some(d(2019, 5, 12)), "{:#?}", mortar.date);
     assert_ne!(mortar.date.precision, DatePrecision::Year);
 }
+
+#[test]
+fn police_who_disperse_a_crowd_are_actor2_not_the_crowd() {
+    let text = "On 3 June 2021, dockworkers held a sit-in at the harbour gate in Izmir to demand \
+                unpaid wages. Police intervened and removed the demonstrators by force.";
+    let r = reader().read(&article("sit-in", text, Some(d(2021, 6, 4))));
+    let e = first_of(&r.events, SubEventType::ProtestWithIntervention);
+    assert_eq!(name(&e.actor1), Some("Protesters (Turkey)"));
+    assert_eq!(name(&e.actor2), Some("Police Forces of Turkey (2016-)"));
+    let text = "On 5 June 2021, students held a demonstration in Chennai city against fee \
+                increases. Police clashed with the demonstrators.";
+    let r = reader().read(&article("fees", text, Some(d(2021, 6, 6))));
+    let e = first_of(&r.events, SubEventType::ViolentDemonstration);
+    assert_eq!(name(&e.actor1), Some("Rioters (India)"));
+    assert_eq!(name(&e.actor2), Some("Police Forces of India (2014-)"));
+}
+
+#[test]
+fn a_claimant_acronym_is_an_actor_where_a_longer_or_local_reading_says_so() {
+    // "AA" is also a news agency's name: "AA fighters" is longer, and "AA" is the Arakan
+    // Army in Myanmar's reports
+    let text = "On 4 June 2021, AA fighters clashed with the Myanmar military in Paletwa \
+                Township, Chin State.";
+    let r = reader().read(&article("aa-fighters", text, Some(d(2021, 6, 5))));
+    let e = first_of(&r.events, SubEventType::ArmedClash);
+    assert_eq!(
+        name(&e.actor1),
+        Some("ULA/AA: United League of Arakan/Arakan Army")
+    );
+    let text = "On 4 June 2021, in Paletwa Township, Chin State, the Myanmar military and the \
+                AA clashed.";
+    let r = reader().read(&article("aa-local", text, Some(d(2021, 6, 5))));
+    let e = first_of(&r.events, SubEventType::ArmedClash);
+    assert_eq!(
+        name(&e.actor2),
+        Some("ULA/AA: United League of Arakan/Arakan Army")
+    );
+    // a local alias inside a claimant's words stays the claimant's
+    let text = "A missile struck a crowded market in Idlib, Syria on Friday; opposition \
+                activists said 30 people were killed. Syrian activists said on Saturday that \
+                rebels shelled a checkpoint in Hama.";
+    let r = reader().read(&article("activists", text, Some(d(2017, 3, 18))));
+    assert!(r.events.iter().all(|e| e
+        .actor1
+        .iter()
+        .chain(&e.actor2)
+        .all(|a| a.name != "Opposition Rebels (Syria)" || a.mention == "rebels")
+        && !a_is_protesters(e)));
+}
+
+#[test]
+fn a_crowd_that_a_bomb_hits_is_civilians() {
+    let text = "A suicide bomber on a motorcycle attacked a crowd outside a bakery in Hasakah, \
+                Syria on Tuesday, killing 16 people.";
+    let r = reader().read(&article("bakery", text, Some(d(2016, 7, 6))));
+    let e = first_of(&r.events, SubEventType::SuicideBomb);
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+}
+
+#[test]
+fn a_protest_met_by_a_counter_protest_faced_protesters() {
+    let text = "On 6 June 2021, residents protested in Nis, Serbia, against the government. A \
+                counterprotest in support of the government was also held by ruling party \
+                supporters.";
+    let r = reader().read(&article("counter", text, Some(d(2021, 6, 7))));
+    let e = first_of(&r.events, SubEventType::PeacefulProtest);
+    assert_eq!(name(&e.actor2), Some("Protesters (Serbia)"));
+}
+
+fn a_is_protesters(e: &Event) -> bool {
+    name(&e.actor1).is_some_and(|n| n.starts_with("Protesters"))
+}
+
+#[test]
+fn drugs_that_police_seize_are_taken_from_a_gang() {
+    let text = "On 12 June 2021, in Dourados, Mato Grosso do Sul, federal police officers seized \
+                two tons of cocaine hidden in a lorry at a checkpoint. Two people were arrested.";
+    let r = reader().read(&article("cocaine", text, Some(d(2021, 6, 13))));
+    let e = first_of(&r.events, SubEventType::LootingPropertyDestruction);
+    assert_eq!(name(&e.actor2), Some("Unidentified Gang (Brazil)"));
+}
+
+#[test]
+fn a_named_group_before_an_unknown_head_says_who_acted() {
+    let text = "On 2 June 2021, a Taliban sniper shot and killed a police officer at a checkpoint \
+                in Qalat district, Zabul, Afghanistan.";
+    let r = reader().read(&article("sniper", text, Some(d(2021, 6, 3))));
+    assert_eq!(
+        name(&r.events[0].actor1),
+        Some("Taliban"),
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
+fn a_threatening_message_left_with_a_body_in_mexico_marks_a_gang() {
+    let text = "On 3 June 2021, in Celaya, Guanajuato, Mexico, a man was found dead on a dirt \
+                road. The body had gunshot wounds and a threatening message was left beside it.";
+    let r = reader().read(&article("message", text, Some(d(2021, 6, 4))));
+    let e = first_of(&r.events, SubEventType::Attack);
+    assert_eq!(name(&e.actor1), Some("Unidentified Gang (Mexico)"));
+}
