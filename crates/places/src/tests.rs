@@ -2225,3 +2225,15 @@ fn suburb_of_a_city_province_keeps_its_place() {
     assert!(!douma.place.unresolved_name);
     assert_eq!(douma.place.admin1.as_deref(), Some("Rif Dimashq"));
 }
+
+#[test]
+fn sentence_start_or_compass_word_is_no_part_of_a_name() {
+    // the next sentence's first word, its full stop lost
+    let p = read("Shells hit the district of Jobar In a statement the army said it advanced.");
+    assert!(!mention(&p, "Jobar").place.unresolved_name);
+    assert!(p.mentions.iter().all(|m| !m.place.mention.contains("In")));
+    // a compass adjective starts no unknown name
+    let p = read("Clashes went on in Northwestern Hama on Monday.");
+    assert!(p.mentions.iter().all(|m| !m.place.unresolved_name));
+    assert_eq!(mention(&p, "Hama").place.admin1.as_deref(), Some("Hama"));
+}
