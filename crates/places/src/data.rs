@@ -10,6 +10,9 @@ pub const COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.
 pub const ADMIN1_TSV: &str = include_str!("../../../data/gazetteer/admin1_acled.tsv");
 /// `stoplist.txt`: capitalised words never taken as a one-word place name.
 pub const STOPLIST_TXT: &str = include_str!("../../../data/gazetteer/stoplist.txt");
+/// `name_breaks.txt`: capitalised words that never continue a place name (weekdays, months,
+/// sources: "near Damascus Friday", "Saraqib Idlib Twitter").
+pub const NAME_BREAKS_TXT: &str = include_str!("../../../data/gazetteer/name_breaks.txt");
 /// `cues.tsv`: phrases before a name and the role they give it.
 pub const CUES_TSV: &str = include_str!("../../../data/gazetteer/cues.tsv");
 /// `place_words.tsv`: words after a name that say what kind of place it is.

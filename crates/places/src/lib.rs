@@ -110,6 +110,8 @@ pub struct Gazetteer {
     /// First words of the country phrases (to skip phrases that cannot be one).
     pub(crate) country_first_words: FxHashSet<String>,
     pub(crate) stoplist: FxHashSet<String>,
+    /// Words that end a capitalised run: it is no part of the name before them.
+    pub(crate) name_breaks: FxHashSet<String>,
     pub(crate) cues: Vec<(Vec<String>, PlaceCue)>,
     pub(crate) place_words: FxHashMap<String, data::PlaceWord>,
     /// Group/institution word → countries and provinces it points to (`context_words.tsv`);
@@ -245,6 +247,9 @@ impl Gazetteer {
         let stoplist = data::parse_stoplist(data::STOPLIST_TXT)
             .into_iter()
             .collect();
+        let name_breaks = data::parse_stoplist(data::NAME_BREAKS_TXT)
+            .into_iter()
+            .collect();
         let mut context_words: FxHashMap<String, ContextHint> = FxHashMap::default();
         for row in data::parse_context_words(data::CONTEXT_WORDS_TSV)? {
             let countries: Vec<u16> = row
@@ -346,6 +351,7 @@ impl Gazetteer {
             country_max_words,
             country_first_words,
             stoplist,
+            name_breaks,
             cues,
             place_words,
             context_words,

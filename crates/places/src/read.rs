@@ -387,6 +387,25 @@ fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
 }
 
 /// A compass direction, as written before "of" ("west of Aleppo", "north-east of Idlib").
+/// How far apart (km) two towns named one after the other may lie to be read as a list.
+const LIST_KM: f64 = 25.0;
+
+/// How far (km) from the seat of a province a place outside it may lie and still be read as
+/// one of the seat's suburbs when the province qualifies it.
+const SUBURB_KM: f64 = 20.0;
+
+/// Why a capitalised run ends before a word ([`Gazetteer::run_break`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunBreak {
+    No,
+    /// a weekday, month or source word
+    Word,
+    /// the province the name lies in
+    Province,
+    /// the next town of a list
+    List,
+}
+
 fn is_compass(w: &str) -> bool {
     matches!(
         w,
@@ -1020,6 +1039,7 @@ impl Gazetteer {
             }
             // the capitalised run from here ("Salah Aldeen", "Maaret Alia")
             let mut run_end = i;
+            let mut list_end = None;
             if !inside_run && !t.all_caps && (t.cap || is_article(&t.lower)) {
                 let mut k = i;
                 while k < run_last
@@ -1027,6 +1047,21 @@ impl Gazetteer {
                         || (is_connector(&toks[k + 1].lower)
                             && !english_preposition(text, toks, k + 1)))
                 {
+                    match self.run_break(text, toks, i, k + 1) {
+                        RunBreak::No => {}
+                        RunBreak::List => {
+                            // the rest of the list: its words are no name of their own
+                            let mut e = k + 1;
+                            while toks.get(e + 1).is_some_and(|n| {
+                                n.cap && !n.all_caps && n.joined && n.sentence == t.sentence
+                            }) {
+                                e += 1;
+                            }
+                            list_end = Some(e);
+                            break;
+                        }
+                        _ => break,
+                    }
                     k += 1;
                     if toks[k].cap {
                         run_end = k;
@@ -1262,6 +1297,9 @@ impl Gazetteer {
                     });
                     // the place word is part of this mention ("Sfax Medina" is not Medina)
                     i = word_after_tok.unwrap_or(j) + 1;
+                    if let Some(e) = list_end.filter(|&e| e >= i) {
+                        i = e + 1;
+                    }
                 }
                 None => i += 1,
             }
@@ -1468,6 +1506,80 @@ impl Gazetteer {
         })
     }
 
+    /// Whether token `k` cannot continue a capitalised name that starts at token `i`, in text
+    /// whose commas were stripped: a weekday, month or source word (`name_breaks.txt`: "near
+    /// Damascus Friday", "Saraqib Idlib Twitter"); the name of the province the name before
+    /// lies in (or of any province, after a name the gazetteer lacks: "the town of Saraqib
+    /// Idlib", "the neighbourhood of Zubdiya Aleppo"); or, in a run of three or more words, a
+    /// place near the one the words before name (a list of neighbouring towns: "the towns of
+    /// Arbin Kafr Batna Jisrin"). Not where the words together are a name the gazetteer has
+    /// ("Rif Dimashq"), nor across a hyphen, a lower-case word or a place word.
+    fn run_break(&self, text: &str, toks: &[Token], i: usize, k: usize) -> RunBreak {
+        let w = &toks[k];
+        if !w.cap || k <= i {
+            return RunBreak::No;
+        }
+        if self.name_breaks.contains(&w.lower) {
+            return RunBreak::Word;
+        }
+        if toks[i..=k]
+            .iter()
+            .any(|t| t.sentence != w.sentence || !t.cap || t.all_caps)
+            || toks[i..=k]
+                .iter()
+                .any(|t| self.place_words.contains_key(&t.lower))
+            || &text[toks[k - 1].end..w.start] != " "
+            || self.stoplist.contains(&w.lower)
+            || !self
+                .lookup_key(&name_key(&text[toks[i].start..w.end]))
+                .is_empty()
+        {
+            return RunBreak::No;
+        }
+        let before = self.lookup_key(&name_key(&text[toks[i].start..toks[k - 1].end]));
+        let is_place = |x: &&u32| **x >> 30 == TAG_PLACE;
+        let word = &text[w.start..w.end];
+        let written = plain(word);
+        let after = self.lookup_key(&name_key(word));
+        let provinces: Vec<u16> = after
+            .iter()
+            .filter(|&&x| x >> 30 == TAG_ADMIN1 && self.exact_bonus(x, &written) > 0.0)
+            .map(|&x| self.admin1_of(x))
+            .collect();
+        if !provinces.is_empty()
+            && !is_compass(&w.lower)
+            && (!before.iter().any(|&x| x >> 30 == TAG_PLACE)
+                || before
+                    .iter()
+                    .filter(is_place)
+                    .any(|&x| provinces.contains(&self.admin1_of(x))))
+        {
+            return RunBreak::Province;
+        }
+        let more = toks.get(k + 1).is_some_and(|n| {
+            n.cap && !n.all_caps && n.joined && n.sentence == w.sentence && !n.arabic
+        });
+        let near = more
+            && before.iter().filter(is_place).any(|&x| {
+                let p = &self.places[(x & 0x3fff_ffff) as usize];
+                after.iter().filter(is_place).any(|&y| {
+                    let q = &self.places[(y & 0x3fff_ffff) as usize];
+                    y != x
+                        && km(
+                            f64::from(p.lat),
+                            f64::from(p.lon),
+                            f64::from(q.lat),
+                            f64::from(q.lon),
+                        ) < LIST_KM
+                })
+            });
+        if near {
+            RunBreak::List
+        } else {
+            RunBreak::No
+        }
+    }
+
     /// A capitalised run the gazetteer lacks that the text gives as a place: followed by a
     /// place word ("Bat Galim Square", "Baghuz village"), or after "village of", "town of".
     fn unresolved_here(
@@ -1492,6 +1604,7 @@ impl Gazetteer {
                 let gap = &text[toks[j].end..toks[j + 1].start];
                 gap.starts_with(' ') && matches!(gap.trim(), "-" | "–" | "—")
             }
+            && self.run_break(text, toks, i, j + 1) == RunBreak::No
         {
             j += 1;
             if self.place_words.contains_key(&toks[j].lower) {
@@ -2279,7 +2392,21 @@ impl Gazetteer {
                         && !misnamed_province
                         && !q_admin1_strict.is_empty()
                         && !q_admin1_strict.contains(&self.places[ix].admin1)
-                        && !q_admin1.contains(&self.places[ix].admin1);
+                        && !q_admin1.contains(&self.places[ix].admin1)
+                        // (a suburb across the line of a province named after its city:
+                        // "the Duma neighbourhood of Damascus", Douma lying in Rif Dimashq)
+                        && !q_admin1_strict.iter().any(|&a| {
+                            self.admin1_seat(a).is_some_and(|s| {
+                                let (p, q) = (&self.places[ix], &self.places[s]);
+                                self.admin1[a as usize].country == p.country
+                                    && km(
+                                        f64::from(p.lat),
+                                        f64::from(p.lon),
+                                        f64::from(q.lat),
+                                        f64::from(q.lon),
+                                    ) < SUBURB_KM
+                            })
+                        });
                     // "Zap (Amadiya)": no town of that name lies in this one's country
                     let against_town_qualifier = f.qualifies.is_none()
                         && best >> 30 != TAG_ADMIN1
@@ -3136,7 +3263,7 @@ impl Gazetteer {
     }
 
     /// Bonus for an entry whose own name is spelled as written (not only a folded match).
-    fn exact_bonus(&self, x: u32, written: &str) -> f32 {
+    pub(crate) fn exact_bonus(&self, x: u32, written: &str) -> f32 {
         let ix = (x & 0x3fff_ffff) as usize;
         let same = if x >> 30 == TAG_ADMIN1 {
             let a = &self.admin1[ix];

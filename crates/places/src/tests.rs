@@ -2172,3 +2172,68 @@ fn a_group_name_ending_in_sham_is_no_place() {
         p.mentions
     );
 }
+
+#[test]
+fn weekday_month_or_source_ends_a_name() {
+    // commas stripped: the weekday, the month or the source runs into the place
+    let p = read("Mortars fell near Hama Saturday and killed two children.");
+    let hama = mention(&p, "Hama");
+    assert!(!hama.place.unresolved_name);
+    assert_eq!(hama.place.admin1.as_deref(), Some("Hama"));
+    let p = read("Barrel bombs hit the city of Homs Reuters reported.");
+    assert!(!mention(&p, "Homs").place.unresolved_name);
+    let p = read("Jets pounded the city of Idlib September 9 2016 and killed eight.");
+    assert!(!mention(&p, "Idlib").place.unresolved_name);
+    assert!(p.mentions.iter().all(|m| !m.place.unresolved_name));
+}
+
+#[test]
+fn province_after_a_town_ends_its_name() {
+    // a known town followed by its province: two mentions, not one unknown name
+    let p = read("Shelling hit the town of Azaz Aleppo on Sunday.");
+    let azaz = mention(&p, "Azaz");
+    assert!(!azaz.place.unresolved_name);
+    assert_eq!(azaz.place.admin1.as_deref(), Some("Aleppo"));
+    assert!(p.mentions.iter().all(|m| !m.place.unresolved_name));
+    // an unknown neighbourhood followed by the province: the name ends before it
+    let p = read("Mortars struck the neighbourhood of Zubdiya Aleppo at dawn.");
+    let z = mention(&p, "Zubdiya");
+    assert!(z.place.unresolved_name);
+    assert_eq!(z.place.admin1.as_deref(), Some("Aleppo"));
+    // a name the gazetteer has whole stays one
+    let p = read("Shells fell across Rif Dimashq overnight.");
+    assert!(p.mentions.iter().any(|m| m.place.mention == "Rif Dimashq"));
+}
+
+#[test]
+fn run_of_neighbouring_towns_is_a_list() {
+    // "Arbin Kafarbatna Jisreen": three towns a few kilometres apart, commas stripped; the
+    // first is the place read, the rest no unknown name at the province's centre
+    let p = read("Syrian army artillery shelled the towns of Arbin Kafarbatna Jisreen overnight.");
+    let arbin = mention(&p, "Arbin");
+    assert!(!arbin.place.unresolved_name);
+    assert_eq!(arbin.place.country_code.as_deref(), Some("SY"));
+    assert!(p.mentions.iter().all(|m| !m.place.unresolved_name));
+}
+
+#[test]
+fn suburb_of_a_city_province_keeps_its_place() {
+    // Douma lies in Rif Dimashq, a few kilometres outside the province of Damascus that
+    // qualifies it here: still Douma, not an unknown name
+    let p = read("Rockets with gas hit the Douma neighbourhood of Damascus August 21 2013.");
+    let douma = mention(&p, "Douma");
+    assert!(!douma.place.unresolved_name);
+    assert_eq!(douma.place.admin1.as_deref(), Some("Rif Dimashq"));
+}
+
+#[test]
+fn sentence_start_or_compass_word_is_no_part_of_a_name() {
+    // the next sentence's first word, its full stop lost
+    let p = read("Shells hit the district of Jobar In a statement the army said it advanced.");
+    assert!(!mention(&p, "Jobar").place.unresolved_name);
+    assert!(p.mentions.iter().all(|m| !m.place.mention.contains("In")));
+    // a compass adjective starts no unknown name
+    let p = read("Clashes went on in Northwestern Hama on Monday.");
+    assert!(p.mentions.iter().all(|m| !m.place.unresolved_name));
+    assert_eq!(mention(&p, "Hama").place.admin1.as_deref(), Some("Hama"));
+}
