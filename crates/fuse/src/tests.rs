@@ -2110,6 +2110,17 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
             .as_deref(),
         Some("been trying")
     );
+    // a campaign's growth over weeks ("raids intensified in late June"), not one day's raid
+    assert_eq!(
+        lex.general("Coalition raids on the town intensified in late spring.")
+            .as_deref(),
+        Some("intensified")
+    );
+    assert_eq!(
+        lex.general("Rebels stepped up their shelling of the city in May.")
+            .as_deref(),
+        Some("stepped up")
+    );
     // the past tense tells that day's events; a word inside another is no match
     assert!(lex
         .general("Troops continued to advance on Sunday.")
