@@ -386,7 +386,6 @@ fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
     }
 }
 
-/// A compass direction, as written before "of" ("west of Aleppo", "north-east of Idlib").
 /// How far apart (km) two towns named one after the other may lie to be read as a list.
 const LIST_KM: f64 = 25.0;
 
@@ -406,6 +405,7 @@ enum RunBreak {
     List,
 }
 
+/// A compass direction, as written before "of" ("west of Aleppo", "north-east of Idlib").
 fn is_compass(w: &str) -> bool {
     matches!(
         w,
