@@ -289,6 +289,45 @@ fn caption_end(text: &str, s: Span) -> Option<usize> {
     end
 }
 
+/// Words that open a credit line rather than a place ("Source TRTWorld", "Photo Reuters").
+const CREDIT_OPENERS: &[&str] = &["Source", "Photo", "Credit", "Courtesy"];
+
+/// Drops the names the gazetteer lacks that are a credit, not a place: one that is all of a
+/// square bracket after a caption ("... in east Aleppo on Sunday [Zouhir al-Shimale]"), or
+/// one opened by a credit word ("Source TRTWorld and agencies").
+fn drop_credits(text: &str, mentions: &mut Vec<PlaceMention>) {
+    let credit = |m: &PlaceMention| {
+        if m.kind != PlaceKind::Unresolved {
+            return false;
+        }
+        let bracketed = text[..m.span.start].ends_with('[') && text[m.span.end..].starts_with(']');
+        let opened = text[m.span.start..m.span.end]
+            .split(' ')
+            .next()
+            .is_some_and(|w| CREDIT_OPENERS.contains(&w));
+        bracketed || opened
+    };
+    if !mentions.iter().any(credit) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(mentions.len());
+    let mut kept = 0;
+    for m in mentions.iter() {
+        new_index.push((!credit(m)).then(|| {
+            kept += 1;
+            kept - 1
+        }));
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        new_index[k - 1].is_some()
+    });
+    for m in mentions.iter_mut() {
+        m.qualifies = m.qualifies.and_then(|q| new_index[q]);
+    }
+}
+
 /// Marks the mentions named in photo captions ([`PlaceMention::caption`]).
 fn mark_captions(text: &str, sentences: &[Span], mentions: &mut [PlaceMention]) {
     let ends: Vec<Option<usize>> = sentences.iter().map(|&s| caption_end(text, s)).collect();
@@ -940,6 +979,7 @@ impl Gazetteer {
             first
         };
         mark_captions(text, sentences, &mut places.mentions);
+        drop_credits(text, &mut places.mentions);
         places
     }
 

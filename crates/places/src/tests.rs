@@ -2261,3 +2261,27 @@ fn photo_captions_are_marked_by_their_credit_or_date_line() {
     let p = read("BEIRUT June 6 2015 (Reuters) Shelling hit Ariha on Sunday.");
     assert!(!mention(&p, "Ariha").caption);
 }
+
+#[test]
+fn credit_lines_name_no_place() {
+    let p = read(
+        "The ruins of a bakery in the Salaheddine district of Aleppo on Monday [Zouhir \
+         Khalil] Speaking on Monday the envoy said talks would go on. Rescuers searched the \
+         rubble in Saraqeb. Source WireWorld and agencies",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Zouhir")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("WireWorld")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(!mention(&p, "Saraqeb").caption);
+}
