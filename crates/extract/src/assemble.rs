@@ -2085,6 +2085,7 @@ fn locate(
     // a sentence naming only where its people came from happened at the story's place (one
     // naming where they left, "left Foua", happened there)
     let origin_only = own.is_some_and(|m| m.cue == PlaceCue::From && m.origin_of_people);
+    let own_town = own.is_some_and(|m| rank(&m.kind) == 0);
     let own = own.map(|m| m.place.clone());
     let location = match own {
         Some(own)
@@ -2096,23 +2097,38 @@ fn locate(
             inherited
         }
         Some(_) if origin_only && inherited.is_some() => inherited,
-        Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => match inherited {
-            // (a province known is finer than a country: "in northeast Syria" after a village
-            // placed only in its province)
-            Some(town)
-                if within(&town, &own)
-                    && (town.geo_precision < own.geo_precision
-                        || (own.admin1.is_none() && town.admin1.is_some())) =>
-            {
+        // (a town the sentence names, even one placed only in its province, not by the
+        // place of a photo caption: "A hospital in X (Photo AP) Air strikes hit the town of
+        // Y in Idlib province": Y, not X)
+        Some(own) if own.geo_precision >= 3 || own.admin1.is_none() => {
+            match inherited.filter(|p| !(own_town && from_caption(doc, p))) {
+                // (a province known is finer than a country: "in northeast Syria" after a village
+                // placed only in its province)
                 Some(town)
+                    if within(&town, &own)
+                        && (town.geo_precision < own.geo_precision
+                            || (own.admin1.is_none() && town.admin1.is_some())) =>
+                {
+                    Some(town)
+                }
+                _ => Some(own),
             }
-            _ => Some(own),
-        },
+        }
         Some(own) => Some(own),
         None => inherited.or_else(|| country_place(doc)),
     };
     let explicit = !candidates.is_empty();
     (location, others, destination, explicit)
+}
+
+/// Whether place `p` was read from a photo caption ([`sitrep_places::PlaceMention::caption`]).
+fn from_caption(doc: &Doc, p: &PlaceRef) -> bool {
+    p.evidence.as_ref().is_some_and(|e| {
+        doc.places
+            .mentions
+            .iter()
+            .any(|m| m.caption && m.sentence == e.sentence && m.span == e.span)
+    })
 }
 
 /// "... the town of Khan Sheikhun according to the Observatory": a name right before "according

@@ -1487,6 +1487,27 @@ fn a_photo_captions_date_dates_neither_the_report_nor_the_story() {
 }
 
 #[test]
+fn a_photo_captions_town_does_not_stand_for_the_village_a_report_names() {
+    // The caption shows a hospital in Maarat al-Numan; the strike hit a village the gazetteer
+    // lacks, in the same province: the village, not the caption's town.
+    let a = article(
+        "caption-town",
+        "A nurse walks through a damaged ward of a hospital in Maarat al-Numan a rebel-held \
+         town in Idlib province. (Wire Photo and Agencies) Air strikes hit the village of Tell \
+         Zawiyat al-Qamar in Idlib province on Saturday, killing 12 people.",
+        Some(d(2019, 7, 15)),
+    );
+    let r = reader().read(&a);
+    let strike = r
+        .events
+        .iter()
+        .find(|e| e.fatalities >= 12)
+        .unwrap_or_else(|| panic!("{:#?}", r.events));
+    let place = strike.location.as_ref().expect("a place");
+    assert!(place.mention.contains("Zawiyat"), "{place:#?}");
+}
+
+#[test]
 fn a_date_after_since_or_in_response_to_is_the_other_events() {
     // Published Saturday 13 April 2019.
     let a = article(

@@ -56,6 +56,10 @@ pub struct PlaceMention {
     /// of Foua and Kefraya in Idlib province"): where they came from, not where the sentence's
     /// event happened (unlike "left Foua", which happened there).
     pub origin_of_people: bool,
+    /// Named in a photo caption ("A man reacts at a site hit by an airstrike in the town of
+    /// X. (Photo AFP)", "... carry the body in Y Syria June 12 2016."): the place of the
+    /// picture, which does not refine a place another sentence names.
+    pub caption: bool,
 }
 
 /// The places of one article.
@@ -121,6 +125,218 @@ impl ArticlePlaces {
     /// Mentions in sentence `i`.
     pub fn in_sentence(&self, i: usize) -> impl Iterator<Item = &PlaceMention> {
         self.mentions.iter().filter(move |m| m.sentence == i)
+    }
+}
+
+// ---------------------------------------------------------------- captions
+
+/// Words of a picture's credit in brackets ("(TRT World and Agencies)", "(Photo AP)",
+/// "(AFP Photo)", "(Reuters/File)").
+const CREDIT_WORDS: &[&str] = &[
+    "agencies",
+    "agency",
+    "afp",
+    "ap",
+    "reuters",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "getty",
+    "images",
+    "epa",
+    "anadolu",
+    "file",
+    "xinhua",
+    "illustration",
+];
+
+/// Words of a line that reports rather than shows a picture ("have been killed", "said").
+const REPORTING_WORDS: &[&str] = &[
+    "has", "have", "had", "been", "is", "are", "were", "will", "would", "could", "did", "said",
+    "says", "added", "told",
+];
+
+/// Words that put a written-out date inside a sentence rather than after a caption.
+const BEFORE_DATE_IN_PROSE: &[&str] = &[
+    "On", "Since", "Until", "From", "By", "Before", "After", "Around", "About", "As", "Circa",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Whether `inner` (the text inside brackets) is a picture's credit: a few capitalised words
+/// with a credit word among them.
+fn is_credit(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split([' ', '/', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    // ("With AFP and Reuters" credits the story, not a picture)
+    !words.is_empty()
+        && words.len() <= 6
+        && !["With", "Source", "Source:"].contains(&words[0])
+        && inner.starts_with(|c: char| c.is_uppercase())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "and" || *w == "via")
+        && words
+            .iter()
+            .any(|w| CREDIT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Whether `rest` (what follows a sentence or a date) opens with a credit in brackets.
+fn credit_follows(rest: &str) -> bool {
+    rest.trim_start()
+        .strip_prefix('(')
+        .and_then(|r| r.get(..r.find(')')?))
+        .is_some_and(is_credit)
+}
+
+/// Where a photo caption ends in sentence `s`, if the sentence is or opens with one: the
+/// sentence's end when a credit in brackets closes it ("... after the attack. (Photo AP)"),
+/// or the end of a caption's date line ("... in Idlib Syria June 12 2016." or followed by a
+/// credit): a full date with its year right after a capitalised place name, with no "on".
+fn caption_end(text: &str, s: Span) -> Option<usize> {
+    let sentence = &text[s.start..s.end];
+    let body = sentence.trim_end_matches(['.', ' ']);
+    // (a credited line that reports, "Dozens have been killed ... (AFP)", is a standfirst or
+    // the story's own line, not a picture's)
+    let reports = || {
+        sentence.split(' ').any(|w| {
+            REPORTING_WORDS.contains(&w.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str())
+        })
+    };
+    if (credit_follows(&text[s.end..])
+        || body
+            .strip_suffix(')')
+            .and_then(|b| b.rfind('(').map(|k| &b[k + 1..]))
+            .is_some_and(is_credit))
+        && !reports()
+    {
+        return Some(s.end);
+    }
+    // the date line: "<Place> [Weekday] <Month> <D> <YYYY>" or "<Place> <D> <Month> <YYYY>"
+    let words: Vec<(usize, &str)> = sentence
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let bare = |w: &str| w.trim_end_matches(['.', ',']).to_string();
+    let is_day = |w: &str| {
+        let w = bare(w);
+        (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let is_month = |w: &str| MONTHS.contains(&bare(w).to_ascii_lowercase().as_str());
+    let mut end = None;
+    for k in 3..words.len() {
+        let (at, year) = words[k];
+        let y = bare(year);
+        if y.len() != 4 || !(y.starts_with("19") || y.starts_with("20")) {
+            continue;
+        }
+        if !y.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let (a, b) = (words[k - 2].1, words[k - 1].1);
+        if !((is_month(a) && is_day(b)) || (is_day(a) && is_month(b))) {
+            continue;
+        }
+        let place = bare(words[k - 3].1);
+        if !place.starts_with(|c: char| c.is_uppercase())
+            || !place.chars().all(char::is_alphabetic)
+            || BEFORE_DATE_IN_PROSE.contains(&place.as_str())
+            // "BEIRUT June 6 2015 (Reuters)": a wire dateline, the report's own date
+            || place.chars().all(|c| c.is_uppercase())
+        {
+            continue;
+        }
+        let year_end = s.start + at + year.len();
+        let after = text[year_end..s.end].trim_start_matches(' ');
+        let closes = after.is_empty() || (after.starts_with('.') && after[1..].trim().is_empty());
+        if closes || credit_follows(&text[year_end..]) {
+            end = Some(if closes { s.end } else { year_end });
+        }
+    }
+    end
+}
+
+/// Words that open a credit line rather than a place ("Source TRTWorld", "Photo Reuters").
+const CREDIT_OPENERS: &[&str] = &["Source", "Photo", "Credit", "Courtesy"];
+
+/// Drops the names the gazetteer lacks that are a credit, not a place: one that is all of a
+/// square bracket after a caption ("... in east Aleppo on Sunday [Zouhir al-Shimale]"), or
+/// one opened by a credit word ("Source TRTWorld and agencies").
+fn drop_credits(text: &str, mentions: &mut Vec<PlaceMention>) {
+    let credit = |m: &PlaceMention| {
+        if m.kind != PlaceKind::Unresolved {
+            return false;
+        }
+        let bracketed = text[..m.span.start].ends_with('[') && text[m.span.end..].starts_with(']');
+        let opened = text[m.span.start..m.span.end]
+            .split(' ')
+            .next()
+            .is_some_and(|w| CREDIT_OPENERS.contains(&w));
+        bracketed || opened
+    };
+    if !mentions.iter().any(credit) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(mentions.len());
+    let mut kept = 0;
+    for m in mentions.iter() {
+        new_index.push((!credit(m)).then(|| {
+            kept += 1;
+            kept - 1
+        }));
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        new_index[k - 1].is_some()
+    });
+    for m in mentions.iter_mut() {
+        m.qualifies = m.qualifies.and_then(|q| new_index[q]);
+    }
+}
+
+/// Marks the mentions named in photo captions ([`PlaceMention::caption`]).
+fn mark_captions(text: &str, sentences: &[Span], mentions: &mut [PlaceMention]) {
+    let ends: Vec<Option<usize>> = sentences.iter().map(|&s| caption_end(text, s)).collect();
+    for m in mentions {
+        m.caption = ends
+            .get(m.sentence)
+            .copied()
+            .flatten()
+            .is_some_and(|e| m.span.end <= e);
     }
 }
 
@@ -756,11 +972,15 @@ impl Gazetteer {
         let abroad = names().any(|(_, r)| r.is_some_and(|(c, _)| Some(c) != main));
         let none_placed = names().all(|(_, r)| r.is_none());
         let stray = abroad || (none_placed && names().next().is_some());
-        if !stray {
-            return first;
-        }
-        self.resolve(text, &toks, &found, &outlet, &fronts, Some(&read))
-            .0
+        let mut places = if stray {
+            self.resolve(text, &toks, &found, &outlet, &fronts, Some(&read))
+                .0
+        } else {
+            first
+        };
+        mark_captions(text, sentences, &mut places.mentions);
+        drop_credits(text, &mut places.mentions);
+        places
     }
 
     fn find_mentions(&self, text: &str, toks: &[Token]) -> Vec<Found> {
@@ -2651,6 +2871,7 @@ impl Gazetteer {
                 qualifies: f.qualifies,
                 seat: speaker_seat(&self.speaker_seats, toks, f),
                 origin_of_people: f.origin_of_people,
+                caption: false,
             });
         }
 

@@ -2237,3 +2237,51 @@ fn sentence_start_or_compass_word_is_no_part_of_a_name() {
     assert!(p.mentions.iter().all(|m| !m.place.unresolved_name));
     assert_eq!(mention(&p, "Hama").place.admin1.as_deref(), Some("Hama"));
 }
+
+#[test]
+fn photo_captions_are_marked_by_their_credit_or_date_line() {
+    let p = read(
+        "A boy walks past a damaged school in Maarat al-Numan in Idlib province. (Photo AFP) \
+         Shelling hit Ariha on Sunday.",
+    );
+    assert!(mention(&p, "Maarat al-Numan").caption);
+    assert!(!mention(&p, "Ariha").caption);
+    let p = read(
+        "Rescuers carry the body of a child at a site hit by an airstrike in Saraqeb Idlib Syria \
+         June 12 2016. Shelling hit Ariha on Sunday.",
+    );
+    assert!(mention(&p, "Saraqeb").caption);
+    assert!(!mention(&p, "Ariha").caption);
+    // a credited line that reports is the story's own, as is a dateline's date
+    let p = read(
+        "Dozens have been killed in air strikes on Saraqeb in Idlib province. (Wire Photo) \
+         Shelling hit Ariha on Sunday.",
+    );
+    assert!(!mention(&p, "Saraqeb").caption);
+    let p = read("BEIRUT June 6 2015 (Reuters) Shelling hit Ariha on Sunday.");
+    assert!(!mention(&p, "Ariha").caption);
+}
+
+#[test]
+fn credit_lines_name_no_place() {
+    let p = read(
+        "The ruins of a bakery in the Salaheddine district of Aleppo on Monday [Zouhir \
+         Khalil] Speaking on Monday the envoy said talks would go on. Rescuers searched the \
+         rubble in Saraqeb. Source WireWorld and agencies",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("Zouhir")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| !m.place.mention.contains("WireWorld")),
+        "{:#?}",
+        p.mentions
+    );
+    assert!(!mention(&p, "Saraqeb").caption);
+}
