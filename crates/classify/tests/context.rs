@@ -450,3 +450,13 @@ fn a_chemical_attack_named_as_a_pretext_is_no_attack() {
                   Wednesday, and called it a provocation.";
     assert_eq!(tops(report)[0], Some(SubEventType::ChemicalWeapon));
 }
+
+#[test]
+fn toxic_chemicals_carried_are_no_chemical_attack() {
+    let carried =
+        "The army said the militants were transporting toxic chemicals to the border town.";
+    assert_ne!(tops(carried)[0], Some(SubEventType::ChemicalWeapon));
+    // used in an attack they make it a chemical attack
+    let used = "Toxic chemicals in the shells fired at the town killed six people.";
+    assert_eq!(tops(used)[0], Some(SubEventType::ChemicalWeapon));
+}
