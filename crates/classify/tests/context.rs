@@ -436,3 +436,27 @@ fn a_toll_headline_before_an_air_strike_is_its_headline() {
                   Warplanes struck the market of the river town on Monday.";
     assert_eq!(tops(gunmen)[0], Some(SubEventType::Attack));
 }
+
+#[test]
+fn a_chemical_attack_named_as_a_pretext_is_no_attack() {
+    let warning = "The ministry said militants were moving toxic chemicals into the town to \
+                   create a pretext for accusing the army of a gas attack.";
+    assert_ne!(tops(warning)[0], Some(SubEventType::ChemicalWeapon));
+    let provocation = "The general staff warned of a provocation with sarin planned by the \
+                       militants in the northern province.";
+    assert_ne!(tops(provocation)[0], Some(SubEventType::ChemicalWeapon));
+    // the attack itself told with its dead stays the attack
+    let report = "The opposition accused the army of gassing the suburb, killing dozens on \
+                  Wednesday, and called it a provocation.";
+    assert_eq!(tops(report)[0], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
+fn toxic_chemicals_carried_are_no_chemical_attack() {
+    let carried =
+        "The army said the militants were transporting toxic chemicals to the border town.";
+    assert_ne!(tops(carried)[0], Some(SubEventType::ChemicalWeapon));
+    // used in an attack they make it a chemical attack
+    let used = "Toxic chemicals in the shells fired at the town killed six people.";
+    assert_eq!(tops(used)[0], Some(SubEventType::ChemicalWeapon));
+}
