@@ -1553,26 +1553,22 @@ type Roles = (
     Vec<ActorRef>,
 );
 
-/// Verbs by which one side names another as the one who acted ("the opposition accused
-/// government forces of launching the attack", "Damascus blamed the rebels for the blast").
-const ACCUSING_VERBS: &[&str] = &[
-    "accused", "accuses", "accusing", "blamed", "blames", "blaming",
-];
-
 /// The actors before the trigger that accuse the next actor named ("rebels accused government
-/// forces of a gas attack"): the accuser tells the event, the accused acted in it.
-fn accusers(text: &str, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -> Vec<Span> {
+/// forces of a gas attack"; `data/cues.toml` [roles] accusing): the accuser tells the event,
+/// the accused acted in it.
+fn accusers(doc: &Doc, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -> Vec<Span> {
+    let text = doc.text;
     actors
         .windows(2)
         .filter(|w| w[1].0.start <= trigger.start && w[0].0.end <= w[1].0.start)
         .filter(|w| {
-            let between = &text[w[0].0.end..w[1].0.start];
-            let mut words = between.split(|c: char| !c.is_alphabetic());
+            let gap = Span::new(w[0].0.end, w[1].0.start);
+            let between = &text[gap.start..gap.end];
             // (not "two men were accused of collaborating with the government": they are
             // accused, not accusing)
             between.len() <= 40
                 && !between.contains([',', ';', '.'])
-                && words.any(|word| ACCUSING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)))
+                && doc.cues.accusing.any(text, gap)
                 && !between.split(|c: char| !c.is_alphabetic()).any(|word| {
                     PASSIVE_AUXILIARIES
                         .iter()
@@ -1582,34 +1578,6 @@ fn accusers(text: &str, trigger: Span, actors: &[(Span, ActorKind, ActorRef)]) -
         .map(|w| w[0].0)
         .collect()
 }
-
-/// Words for state forces taking goods.
-const SEIZING: &[&str] = &["seized", "seizes", "seizure", "confiscated", "impounded"];
-
-/// Words for illegal drugs.
-const DRUGS: &[&str] = &[
-    "drugs",
-    "narcotics",
-    "cocaine",
-    "marijuana",
-    "cannabis",
-    "heroin",
-    "methamphetamine",
-    "crystal meth",
-    "fentanyl",
-    "hashish",
-    "captagon",
-];
-
-/// Words for a crowd that demonstrates against another.
-const COUNTER_PROTEST: &[&str] = &[
-    "counterprotest",
-    "counter-protest",
-    "counter protest",
-    "counterdemonstrat",
-    "counter-demonstrat",
-    "counter demonstrat",
-];
 
 /// How many sentences after a protest's own a counter-protest may be told.
 const COUNTER_PROTEST_REACH: usize = 2;
@@ -1625,7 +1593,7 @@ fn counter_protest(doc: &Doc, i: usize) -> bool {
                 !gap.contains("\n\n")
             }
         })
-        .any(|j| contains_any(doc.sentence_text(j), COUNTER_PROTEST))
+        .any(|j| doc.cues.counter_protest.any(doc.text, doc.sentences[j]))
 }
 
 /// actor1 / assoc1 / actor2 / assoc2 from the sentence's structure around the trigger.
@@ -1639,7 +1607,7 @@ fn roles(
 ) -> Roles {
     let text = doc.text;
     // (an accuser is no party to what it accuses another of)
-    let accusing = accusers(text, trigger, actors);
+    let accusing = accusers(doc, trigger, actors);
     let kept: Vec<(Span, ActorKind, ActorRef)>;
     let actors = if accusing.is_empty() {
         actors
@@ -1995,8 +1963,8 @@ fn roles(
     if sub == SubEventType::LootingPropertyDestruction
         && state(k1)
         && a2.as_ref().is_none_or(|a| a.inter == 7)
-        && contains_any(doc.sentence_text(i), SEIZING)
-        && contains_any(doc.sentence_text(i), DRUGS)
+        && doc.cues.seizing.any(doc.text, doc.sentences[i])
+        && doc.cues.drugs.any(doc.text, doc.sentences[i])
     {
         if let Some(c) = country {
             a2 = Some(ActorRef {

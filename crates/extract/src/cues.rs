@@ -96,6 +96,14 @@ struct CueFile {
     cessation: Cessation,
     continuity: Continuity,
     dating: Dating,
+    roles: RoleWords,
+}
+#[derive(Deserialize)]
+struct RoleWords {
+    accusing: Vec<String>,
+    seizing: Vec<String>,
+    drugs: Vec<String>,
+    counter_protest: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Dating {
@@ -233,6 +241,14 @@ pub struct Cues {
     /// Words of a body meeting or speaking ("met", "in a statement"): a day right after one
     /// dates the meeting or the statement.
     pub statement_days: PhraseSet,
+    /// Verbs by which one side names another as the one who acted ("accused", "blamed").
+    pub accusing: PhraseSet,
+    /// State forces taking goods ("seized", "confiscated").
+    pub seizing: PhraseSet,
+    /// Illegal drugs ("cocaine", "captagon").
+    pub drugs: PhraseSet,
+    /// A crowd demonstrating against another ("counter-protest").
+    pub counter_protest: PhraseSet,
 }
 
 /// Parse a cue file; errors name the origin.
@@ -282,6 +298,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
         place_anaphors: PhraseSet::new(&f.dating.place_anaphors),
         statement_days: PhraseSet::new(&f.dating.statement_days),
+        accusing: PhraseSet::new(&f.roles.accusing),
+        seizing: PhraseSet::new(&f.roles.seizing),
+        drugs: PhraseSet::new(&f.roles.drugs),
+        counter_protest: PhraseSet::new(&f.roles.counter_protest),
     })
 }
 
@@ -369,6 +389,28 @@ mod tests {
             .find(text, Span::new(8, text.len()))
             .collect();
         assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn role_words_match_whole_words() {
+        let c = cues();
+        assert_eq!(
+            all("The opposition accused the army", &c.accusing),
+            vec!["accused"]
+        );
+        assert_eq!(
+            all("Police seized 2 tons of cocaine", &c.seizing),
+            vec!["seized"]
+        );
+        assert_eq!(
+            all("Police seized 2 tons of cocaine", &c.drugs),
+            vec!["cocaine"]
+        );
+        assert_eq!(
+            all("Counter-demonstrators gathered nearby", &c.counter_protest),
+            vec!["Counter-demonstrators"]
+        );
+        assert!(all("Drugstore owners protested", &c.drugs).is_empty());
     }
 
     #[test]
