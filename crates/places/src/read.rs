@@ -329,14 +329,15 @@ fn drop_credits(text: &str, mentions: &mut Vec<PlaceMention>) {
 }
 
 /// Marks the mentions named in photo captions ([`PlaceMention::caption`]).
+/// Only the sentences that name a place are looked at, each once.
 fn mark_captions(text: &str, sentences: &[Span], mentions: &mut [PlaceMention]) {
-    let ends: Vec<Option<usize>> = sentences.iter().map(|&s| caption_end(text, s)).collect();
+    let mut ends: Vec<Option<Option<usize>>> = vec![None; sentences.len()];
     for m in mentions {
-        m.caption = ends
-            .get(m.sentence)
-            .copied()
-            .flatten()
-            .is_some_and(|e| m.span.end <= e);
+        let Some(&s) = sentences.get(m.sentence) else {
+            continue;
+        };
+        let end = *ends[m.sentence].get_or_insert_with(|| caption_end(text, s));
+        m.caption = end.is_some_and(|e| m.span.end <= e);
     }
 }
 
