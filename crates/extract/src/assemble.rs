@@ -1123,46 +1123,11 @@ fn attributive_head(doc: &Doc, span: Span) -> Option<usize> {
         .then_some(span.end + 1)
 }
 
-/// Words that put a written-out date inside a sentence rather than after a caption.
-const BEFORE_DATE_IN_PROSE: &[&str] = &[
-    "On", "Since", "Until", "From", "By", "Before", "After", "Around", "About", "As", "Circa",
-];
-
-/// Whether a date closes a photo caption glued into the text: a full date with its year right
-/// after a capitalised place name, with no "on", and then the caption's end or its credit in
-/// brackets ("Residents inspect the market in Idlib Syria September 10 2016.", "... in Sochi
-/// Russia Thursday Oct. 27 2016 (Photo AP) ..."). Such a date dates what the caption shows, not
-/// what the text goes on to tell.
+/// Whether a date closes a photo caption glued into the text ("Residents inspect the market
+/// in Idlib Syria September 10 2016.", "... in Sochi Russia Thursday Oct. 27 2016 (Photo AP)
+/// ..."): such a date dates what the caption shows, not what the text goes on to tell.
 fn caption_date(doc: &Doc, d: &DateMention) -> bool {
-    if d.relative || d.precision != DatePrecision::Day || d.date.is_none() {
-        return false;
-    }
-    let told = d.span.of(doc.text);
-    if !told
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|n| n.len() == 4)
-    {
-        return false;
-    }
-    let before = &doc.text[..d.span.start];
-    let Some(prev) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
-        return false;
-    };
-    if !prev.starts_with(|c: char| c.is_uppercase())
-        || !prev.chars().all(char::is_alphabetic)
-        || BEFORE_DATE_IN_PROSE.contains(&prev)
-        // "BEIRUT June 6 2015 (Reuters)": a wire dateline, the report's own date.
-        || prev.chars().all(|c| c.is_uppercase())
-    {
-        return false;
-    }
-    // The caption's end, or its credit ("(Photo AP)"; not "(as reported)").
-    let after = doc.text[d.span.end..].trim_start_matches(' ');
-    after.is_empty()
-        || after.starts_with('.')
-        || after
-            .strip_prefix('(')
-            .is_some_and(|c| c.starts_with(|c: char| c.is_uppercase()))
+    sitrep_time::caption::closes_caption(doc.text, d)
 }
 
 /// Where a photo caption glued before the trigger in sentence `i` ends: its date's end.

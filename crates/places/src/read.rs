@@ -130,165 +130,6 @@ impl ArticlePlaces {
 
 // ---------------------------------------------------------------- captions
 
-/// Words of a picture's credit in brackets ("(TRT World and Agencies)", "(Photo AP)",
-/// "(AFP Photo)", "(Reuters/File)").
-const CREDIT_WORDS: &[&str] = &[
-    "agencies",
-    "agency",
-    "afp",
-    "ap",
-    "reuters",
-    "photo",
-    "photos",
-    "picture",
-    "pictures",
-    "getty",
-    "images",
-    "epa",
-    "anadolu",
-    "file",
-    "xinhua",
-    "illustration",
-];
-
-/// Words of a line that reports rather than shows a picture ("have been killed", "said").
-const REPORTING_WORDS: &[&str] = &[
-    "has", "have", "had", "been", "is", "are", "were", "will", "would", "could", "did", "said",
-    "says", "added", "told",
-];
-
-/// Words that put a written-out date inside a sentence rather than after a caption.
-const BEFORE_DATE_IN_PROSE: &[&str] = &[
-    "On", "Since", "Until", "From", "By", "Before", "After", "Around", "About", "As", "Circa",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Whether `inner` (the text inside brackets) is a picture's credit: a few capitalised words
-/// with a credit word among them.
-fn is_credit(inner: &str) -> bool {
-    let words: Vec<&str> = inner
-        .split([' ', '/', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
-    // ("With AFP and Reuters" credits the story, not a picture)
-    !words.is_empty()
-        && words.len() <= 6
-        && !["With", "Source", "Source:"].contains(&words[0])
-        && inner.starts_with(|c: char| c.is_uppercase())
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "and" || *w == "via")
-        && words
-            .iter()
-            .any(|w| CREDIT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-}
-
-/// Whether `rest` (what follows a sentence or a date) opens with a credit in brackets.
-fn credit_follows(rest: &str) -> bool {
-    rest.trim_start()
-        .strip_prefix('(')
-        .and_then(|r| r.get(..r.find(')')?))
-        .is_some_and(is_credit)
-}
-
-/// Where a photo caption ends in sentence `s`, if the sentence is or opens with one: the
-/// sentence's end when a credit in brackets closes it ("... after the attack. (Photo AP)"),
-/// or the end of a caption's date line ("... in Idlib Syria June 12 2016." or followed by a
-/// credit): a full date with its year right after a capitalised place name, with no "on".
-fn caption_end(text: &str, s: Span) -> Option<usize> {
-    let sentence = &text[s.start..s.end];
-    let body = sentence.trim_end_matches(['.', ' ']);
-    // (a credited line that reports, "Dozens have been killed ... (AFP)", is a standfirst or
-    // the story's own line, not a picture's)
-    let reports = || {
-        sentence.split(' ').any(|w| {
-            REPORTING_WORDS.contains(&w.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str())
-        })
-    };
-    if (credit_follows(&text[s.end..])
-        || body
-            .strip_suffix(')')
-            .and_then(|b| b.rfind('(').map(|k| &b[k + 1..]))
-            .is_some_and(is_credit))
-        && !reports()
-    {
-        return Some(s.end);
-    }
-    // the date line: "<Place> [Weekday] <Month> <D> <YYYY>" or "<Place> <D> <Month> <YYYY>"
-    let words: Vec<(usize, &str)> = sentence
-        .split(' ')
-        .scan(0usize, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let bare = |w: &str| w.trim_end_matches(['.', ',']).to_string();
-    let is_day = |w: &str| {
-        let w = bare(w);
-        (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
-    };
-    let is_month = |w: &str| MONTHS.contains(&bare(w).to_ascii_lowercase().as_str());
-    let mut end = None;
-    for k in 3..words.len() {
-        let (at, year) = words[k];
-        let y = bare(year);
-        if y.len() != 4 || !(y.starts_with("19") || y.starts_with("20")) {
-            continue;
-        }
-        if !y.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let (a, b) = (words[k - 2].1, words[k - 1].1);
-        if !((is_month(a) && is_day(b)) || (is_day(a) && is_month(b))) {
-            continue;
-        }
-        let place = bare(words[k - 3].1);
-        if !place.starts_with(|c: char| c.is_uppercase())
-            || !place.chars().all(char::is_alphabetic)
-            || BEFORE_DATE_IN_PROSE.contains(&place.as_str())
-            // "BEIRUT June 6 2015 (Reuters)": a wire dateline, the report's own date
-            || place.chars().all(|c| c.is_uppercase())
-        {
-            continue;
-        }
-        let year_end = s.start + at + year.len();
-        let after = text[year_end..s.end].trim_start_matches(' ');
-        let closes = after.is_empty() || (after.starts_with('.') && after[1..].trim().is_empty());
-        if closes || credit_follows(&text[year_end..]) {
-            end = Some(if closes { s.end } else { year_end });
-        }
-    }
-    end
-}
-
 /// Words that open a credit line rather than a place ("Source TRTWorld", "Photo Reuters").
 const CREDIT_OPENERS: &[&str] = &["Source", "Photo", "Credit", "Courtesy"];
 
@@ -328,15 +169,19 @@ fn drop_credits(text: &str, mentions: &mut Vec<PlaceMention>) {
     }
 }
 
-/// Marks the mentions named in photo captions ([`PlaceMention::caption`]).
-/// Only the sentences that name a place are looked at, each once.
+/// Marks the mentions named in photo captions ([`PlaceMention::caption`], read by
+/// [`sitrep_time::caption::caption_end`]). Only the sentences that name a place are looked at,
+/// each once.
 fn mark_captions(text: &str, sentences: &[Span], mentions: &mut [PlaceMention]) {
     let mut ends: Vec<Option<Option<usize>>> = vec![None; sentences.len()];
     for m in mentions {
         let Some(&s) = sentences.get(m.sentence) else {
             continue;
         };
-        let end = *ends[m.sentence].get_or_insert_with(|| caption_end(text, s));
+        let end = *ends[m.sentence].get_or_insert_with(|| {
+            let dates = sitrep_time::find_dates(text, s, None);
+            sitrep_time::caption::caption_end(text, s, &dates)
+        });
         m.caption = end.is_some_and(|e| m.span.end <= e);
     }
 }

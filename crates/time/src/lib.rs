@@ -28,6 +28,7 @@ The word lists live under `data/time/` and are embedded in the binary.
 */
 #![deny(missing_docs)]
 
+pub mod caption;
 mod dateline;
 mod dates;
 pub mod lexicon;
