@@ -1200,6 +1200,21 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
         })
 }
 
+/// Whether a count of the dead comes before a "since" that comes before the date at `span`
+/// ("killed more than 90 since they went on the offensive on Thursday"): the date is the
+/// count's start. ("The first death since an attack on Tuesday that killed 87": the count
+/// comes after, and is the attack's.)
+fn counted_since(doc: &Doc, quantities: &[Quantity], span: Span) -> bool {
+    quantities.iter().any(|q| {
+        let end = q.evidence.span.end;
+        q.kind == QuantityKind::Killed
+            && end <= span.start
+            && doc.text[end..span.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("since"))
+    })
+}
+
 /// The one day a date names, exactly or approximately (not a period, a week or coarser).
 fn single_day(d: &EventDate) -> Option<NaiveDate> {
     d.date.filter(|_| {
@@ -2251,7 +2266,24 @@ fn build(
         && doc.cues.tally.any(doc.text, sentence);
     let own_date = sentence_date(doc, i, Some(ts.trigger), DateUse::for_event(sub));
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
-    let date = if tally {
+    // A toll dates as of the report, unless the sentence gives the killing its own day ("a
+    // chemical attack on Tuesday that killed 87", "fighting killed 18 soldiers on Friday"): that
+    // day, the only one the sentence tells, not a "since" day (the count's start: "since they
+    // went on the offensive on Thursday"), a statement's day or the dateline.
+    let days_told = doc.dates[i]
+        .iter()
+        .filter(|m| m.date.is_some() && !(i == 0 && sitrep_time::is_dateline(doc.text, m)))
+        .count();
+    let tally_day = days_told == 1
+        && own_date.as_ref().is_some_and(|d| {
+            single_day(d).is_some()
+                && told_day(doc, d)
+                && d.evidence.as_ref().is_some_and(|ev| {
+                    aside(doc, ts.trigger, ev.span) == Aside::None
+                        && !counted_since(doc, &quantities, ev.span)
+                })
+        });
+    let date = if tally && !tally_day {
         EventDate {
             date: doc.published,
             end: None,
