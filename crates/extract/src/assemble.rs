@@ -348,7 +348,7 @@ pub fn read(doc: &Doc) -> Reading {
         quantities.retain(|q| !(q.kind == QuantityKind::Killed && q.value >= WAR_TOLL_DEAD));
         let war_toll = quantities.len() < toll_count;
         let stated = quantities::stated_fatalities(doc, i, &quantities);
-        let explicit_date = sentence_date(doc, i, None, false, false);
+        let explicit_date = sentence_date(doc, i, None, DateUse::STORY);
         let date_for_sentence = explicit_date
             .clone()
             .or_else(|| narrative.clone().map(approximate))
@@ -765,7 +765,7 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
             if kind(earlier.sub_event_type) != kind(ts.sub_event_type) {
                 return None;
             }
-            sentence_date(doc, j, Some(earlier.trigger), false, false).filter(|d| {
+            sentence_date(doc, j, Some(earlier.trigger), DateUse::STORY).filter(|d| {
                 let dateline = d.evidence.as_ref().is_some_and(|ev| from_dateline(doc, ev));
                 d.date.is_some()
                     && d.end.is_none()
@@ -792,7 +792,7 @@ fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
         && ["took place", "happened", "occurred", "were carried out"]
             .iter()
             .any(|v| text.contains(v));
-    let day = sentence_date(doc, i + 1, None, false, false).filter(|n| {
+    let day = sentence_date(doc, i + 1, None, DateUse::STORY).filter(|n| {
         n.precision == DatePrecision::Day
             && n.end.is_none()
             && n.date
@@ -1148,7 +1148,7 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// civilians left the area this year."): the period is told in passing, the story stays on
 /// its day.
 fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
-    sentence_date(doc, i, None, false, false)
+    sentence_date(doc, i, None, DateUse::STORY)
         .filter(|d| {
             d.date.is_some()
                 && !d
@@ -1163,6 +1163,21 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
             let moved = counted(doc, i, None, story.clone());
             (moved.date != story.date).then_some(moved)
         })
+}
+
+/// Whether a count of the dead comes before a "since" that comes before the date at `span`
+/// ("killed more than 90 since they went on the offensive on Thursday"): the date is the
+/// count's start. ("The first death since an attack on Tuesday that killed 87": the count
+/// comes after, and is the attack's.)
+fn counted_since(doc: &Doc, quantities: &[Quantity], span: Span) -> bool {
+    quantities.iter().any(|q| {
+        let end = q.evidence.span.end;
+        q.kind == QuantityKind::Killed
+            && end <= span.start
+            && doc.text[end..span.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("since"))
+    })
 }
 
 /// The one day a date names, exactly or approximately (not a period, a week or coarser).
@@ -1186,8 +1201,6 @@ fn holds_day(period: &EventDate, day: &EventDate) -> bool {
     }
 }
 
-/// The date the sentence itself gives for what it reports, nearest the trigger when given.
-/// A "since" date dates the event only when `since_counts` (a halt or truce that began then).
 /// How coarse a date precision is, finest first.
 fn coarseness(p: DatePrecision) -> u8 {
     match p {
@@ -1199,13 +1212,35 @@ fn coarseness(p: DatePrecision) -> u8 {
     }
 }
 
-fn sentence_date(
-    doc: &Doc,
-    i: usize,
-    trigger: Option<Span>,
-    since_counts: bool,
-    statements_count: bool,
-) -> Option<EventDate> {
+/// Which of a sentence's dates may date what it reports, besides those that always may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DateUse {
+    /// A "since" date dates the event: a halt or a truce that began then.
+    since_starts: bool,
+    /// The day a body meets or speaks dates the event: the event is the meeting or the
+    /// statement (a deal, a diplomatic step: no violence).
+    statement_day: bool,
+}
+
+impl DateUse {
+    /// A story's or a violent event's date: neither a "since" date nor a statement's day.
+    const STORY: DateUse = DateUse {
+        since_starts: false,
+        statement_day: false,
+    };
+
+    /// The dates an event of sub-event `sub` may take.
+    fn for_event(sub: SubEventType) -> DateUse {
+        DateUse {
+            since_starts: sub == SubEventType::Agreement,
+            statement_day: !sub.is_armed_violence(),
+        }
+    }
+}
+
+/// The date the sentence itself gives for what it reports, nearest the trigger when given;
+/// `uses` says whether a "since" date or a statement's day may date it.
+fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> Option<EventDate> {
     let anchor = trigger.map(|t| t.start).unwrap_or(doc.sentences[i].start);
     let anchor_span = trigger.unwrap_or(Span::new(anchor, anchor));
     let usable = |d: &&DateMention| {
@@ -1213,9 +1248,9 @@ fn sentence_date(
             && !is_claim_date(doc, i, d.span)
             // The day a body meets or speaks about the event is not the event's, unless the
             // event is the meeting or the statement (a deal, a diplomatic step: no violence).
-            && (statements_count
+            && (uses.statement_day
                 || !(statement_day(doc, i, d.span) || fronted_statement_day(doc, i, d, trigger)))
-            && (since_counts || d.role != DateRole::Since)
+            && (uses.since_starts || d.role != DateRole::Since)
             // A photo caption's date dates only the caption, before it.
             && !(caption_date(doc, d) && trigger.is_none_or(|t| t.start >= d.span.end))
             // An aside's date never moves the story ("the war that began in March 2011").
@@ -2194,15 +2229,26 @@ fn build(
     let sentence = doc.sentences[i];
     let tally = quantities.iter().any(|q| q.kind == QuantityKind::Killed)
         && doc.cues.tally.any(doc.text, sentence);
-    let own_date = sentence_date(
-        doc,
-        i,
-        Some(ts.trigger),
-        sub == SubEventType::Agreement,
-        !sub.is_armed_violence(),
-    );
+    let own_date = sentence_date(doc, i, Some(ts.trigger), DateUse::for_event(sub));
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
-    let date = if tally {
+    // A toll dates as of the report, unless the sentence gives the killing its own day ("a
+    // chemical attack on Tuesday that killed 87", "fighting killed 18 soldiers on Friday"): that
+    // day, the only one the sentence tells, not a "since" day (the count's start: "since they
+    // went on the offensive on Thursday"), a statement's day or the dateline.
+    let days_told = doc.dates[i]
+        .iter()
+        .filter(|m| m.date.is_some() && !(i == 0 && sitrep_time::is_dateline(doc.text, m)))
+        .count();
+    let tally_day = days_told == 1
+        && own_date.as_ref().is_some_and(|d| {
+            single_day(d).is_some()
+                && told_day(doc, d)
+                && d.evidence.as_ref().is_some_and(|ev| {
+                    aside(doc, ts.trigger, ev.span) == Aside::None
+                        && !counted_since(doc, &quantities, ev.span)
+                })
+        });
+    let date = if tally && !tally_day {
         EventDate {
             date: doc.published,
             end: None,

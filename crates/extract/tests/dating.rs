@@ -95,3 +95,52 @@ fn a_meeting_that_is_the_event_keeps_its_day() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_toll_that_gives_the_killing_its_day_is_dated_by_that_day() {
+    // Published on Saturday 13 March 2021: the gas attack that killed 40 was on Tuesday.
+    let events = read(
+        "toll-day",
+        "Medics reported the first death in the village since a suspected gas attack on Tuesday \
+         that killed 40 people.",
+        d(2021, 3, 13),
+    );
+    assert_eq!(date_of(&events, "gas attack"), Some(d(2021, 3, 9)));
+}
+
+#[test]
+fn a_toll_counted_since_a_day_stays_as_of_the_report() {
+    // "since Monday" is where the count starts, not the day of one killing.
+    let events = read(
+        "toll-since",
+        "Shelling has killed at least 30 civilians in the town since Monday, the monitor said.",
+        d(2021, 3, 13),
+    );
+    let e = events
+        .iter()
+        .find(|e| e.notes.contains("Shelling"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(e.date.date, Some(d(2021, 3, 13)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, sitrep_model::DatePrecision::AsOf);
+}
+
+#[test]
+fn a_toll_counted_since_an_offensive_began_on_a_day_stays_as_of_the_report() {
+    // "since ... on Thursday" tells when the count began, not one killing's day.
+    let events = read(
+        "toll-since-clause",
+        "Government forces have killed more than 90 fighters in the hills since they went on the \
+         offensive on Thursday.",
+        d(2021, 3, 13),
+    );
+    let e = events
+        .iter()
+        .find(|e| e.notes.contains("offensive"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(
+        e.date.precision,
+        sitrep_model::DatePrecision::AsOf,
+        "{:#?}",
+        e.date
+    );
+}
