@@ -747,6 +747,27 @@ impl Classifier {
                         )
                     })
                 }
+                // "Tests on victims of an attack point to possible exposure to sarin": in a story
+                // whose lead is a gas attack, an attack told with the gas named beside it, however
+                // hedged, is that gas attack.
+                SubEventType::Attack
+                    if lead_chemical
+                        && types[i][1..]
+                            .iter()
+                            .any(|t| t.sub_event_type == SubEventType::ChemicalWeapon) =>
+                {
+                    types[i]
+                        .iter()
+                        .find(|t| t.sub_event_type == SubEventType::ChemicalWeapon)
+                        .and_then(|t| t.cues.iter().find(|c| c.rule.starts_with("trigger:")))
+                        .map(|c| {
+                            (
+                                SubEventType::ChemicalWeapon,
+                                "context:chemical_story",
+                                c.text.clone(),
+                            )
+                        })
+                }
                 SubEventType::Attack if generic_violence(&types[i]) && raids(first) => {
                     // (aircraft in the sentence or next to it, or an air strike told up to three
                     // sentences before)

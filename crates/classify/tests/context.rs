@@ -460,3 +460,15 @@ fn toxic_chemicals_carried_are_no_chemical_attack() {
     let used = "Toxic chemicals in the shells fired at the town killed six people.";
     assert_eq!(tops(used)[0], Some(SubEventType::ChemicalWeapon));
 }
+
+#[test]
+fn an_attack_told_with_its_gas_in_a_gas_attack_story_is_that_attack() {
+    let text = "A chlorine attack on the hill town killed 40 people on Sunday. \
+                Early tests on victims of an attack that killed dozens in the hill town \
+                point to possible exposure to sarin, the health ministry said.";
+    assert_eq!(tops(text)[1], Some(SubEventType::ChemicalWeapon));
+    // Told alone, the hedged gas does not outweigh the attack.
+    let alone = "Early tests on victims of an attack that killed dozens in the hill town \
+                 point to possible exposure to sarin, the health ministry said.";
+    assert_eq!(tops(alone)[0], Some(SubEventType::Attack));
+}

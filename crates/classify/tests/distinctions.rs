@@ -5,6 +5,25 @@ use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
 const CASES: &[(&str, SubEventType)] = &[
+    // Strikes that killed or hit a place are air strikes told without their aircraft, even
+    // when the dead are civilians; a walkout stays a protest.
+    (
+        "Nineteen people including four children died in intense strikes on the old market.",
+        AirDroneStrike,
+    ),
+    (
+        "Coalition strikes killed 14 civilians in two villages east of the river on Monday.",
+        AirDroneStrike,
+    ),
+    (
+        "Teachers went on strike in the capital to demand the payment of their salaries.",
+        PeacefulProtest,
+    ),
+    // An aerial assault is bombing from the air.
+    (
+        "The rebel suburb came under a heavy aerial assault on Thursday night.",
+        AirDroneStrike,
+    ),
     // An event named as what another avenges is its motive: the rockets are reported.
     (
         "The militia said its rocket barrage on the port was in revenge for airstrikes on its bases.",
