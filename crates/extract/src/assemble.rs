@@ -754,14 +754,28 @@ fn told_before(doc: &Doc, i: usize, ts: &TypeScore) -> Option<EventDate> {
         .find_map(|j| {
             let earlier = event_candidate(doc, j)?;
             // Any explosion for an explosion ("the blast" after a suicide bombing, a petrol
-            // station "caught up in the explosion", told as a man-made disaster); a battle or an
-            // attack only for one of its own sub-event ("the fighting" is not the siege).
+            // station "caught up in the explosion", told as a man-made disaster, "the airstrike"
+            // after the gas attack it carried); a battle or an attack only for one of its own
+            // sub-event ("the fighting" is not the siege). A bomb's blast is not an air strike
+            // or a shelling told before it: "the largest explosion the city has seen" is not the
+            // strike told before it on another town (a jet's crash after it still is).
             let kind = |t: SubEventType| match (t, t.event_type()) {
                 (SubEventType::ManMadeDisaster, _) | (_, EventType::ExplosionsRemoteViolence) => {
                     None
                 }
                 _ => Some(t),
             };
+            let strike = matches!(
+                earlier.sub_event_type,
+                SubEventType::AirDroneStrike | SubEventType::ShellingArtilleryMissileAttack
+            );
+            let bomb = matches!(
+                ts.sub_event_type,
+                SubEventType::RemoteExplosive | SubEventType::SuicideBomb | SubEventType::Grenade
+            );
+            if strike && bomb {
+                return None;
+            }
             if kind(earlier.sub_event_type) != kind(ts.sub_event_type) {
                 return None;
             }

@@ -1773,6 +1773,22 @@ fn the_blast_told_again_far_on_is_the_blast_told_before() {
 }
 
 #[test]
+fn the_blast_told_again_is_not_an_air_strike_told_in_between() {
+    let text = "A truck bomb killed 30 people at the market of Tel Hamra in Hasakah province on \
+                Wednesday. The monitor said 12 civilians were killed in air strikes on a village \
+                near Amuda on April 20. Officials said the blast was the largest explosion the \
+                town had ever seen.";
+    let r = reader().read(&article("blast-after-strike", text, Some(d(2016, 5, 5))));
+    for e in r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::RemoteExplosive)
+    {
+        assert_eq!(e.date.date, Some(d(2016, 5, 4)), "{:#?}", r.events);
+    }
+}
+
+#[test]
 
 fn a_day_counted_from_the_day_told_before_moves_the_date() {
     // "Some 30 hours after" the Friday arrival: the blast is a day on, not on the Friday.
