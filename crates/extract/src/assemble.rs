@@ -1608,13 +1608,18 @@ fn roles(
     let text = doc.text;
     // (an accuser is no party to what it accuses another of)
     let accusing = accusers(doc, trigger, actors);
+    // Protesters are a party to protests and riots only, as ACLED codes them: in an air strike
+    // or a battle, "activists" tell of it ("Activists in Idlib said regime jets struck ...",
+    // "footage posted by activists shows ...").
+    let crowd_event = matches!(sub.event_type(), EventType::Protests | EventType::Riots);
+    let onlookers = |a: &(Span, ActorKind, ActorRef)| !crowd_event && a.1 == ActorKind::Protesters;
     let kept: Vec<(Span, ActorKind, ActorRef)>;
-    let actors = if accusing.is_empty() {
+    let actors = if accusing.is_empty() && !actors.iter().any(onlookers) {
         actors
     } else {
         kept = actors
             .iter()
-            .filter(|a| !accusing.contains(&a.0))
+            .filter(|a| !accusing.contains(&a.0) && !onlookers(a))
             .cloned()
             .collect();
         &kept[..]

@@ -924,6 +924,32 @@ fn who_is_accused_of_an_attack_is_actor1_not_the_accuser() {
 }
 
 #[test]
+fn activists_who_tell_of_a_strike_are_no_party_to_it() {
+    // Protesters are a party to protests and riots only: activists who speak of a raid tell
+    // of it, and the side they name is who acted.
+    let text = "Activists in the town of Maarat al-Numan in Idlib province said on Sunday that \
+                an air raid hit the vegetable market, killing nine people.";
+    let r = reader().read(&article("activists-tell", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert!(
+        !name(&e.actor1).is_some_and(|n| n.starts_with("Protesters")),
+        "{:?}",
+        e.actor1
+    );
+    let text = "An activist in Idlib province told reporters on Sunday that Syrian government \
+                warplanes bombed the vegetable market of Maarat al-Numan, killing nine people.";
+    let r = reader().read(&article("activist-tells", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    // (they still march in their own protests)
+    let text = "Hundreds of activists marched through the centre of Idlib on Friday demanding \
+                the release of detainees.";
+    let r = reader().read(&article("activists-march", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::PeacefulProtest);
+    assert_eq!(name(&e.actor1), Some("Protesters (Syria)"));
+}
+
+#[test]
 fn a_denial_of_blame_is_itself_the_news() {
     // Denying that one's forces did it says who is (not) responsible: an attribution event,
     // not a dispute of some event this report tells.
