@@ -1415,6 +1415,18 @@ fn resolve_actors(
                 }
                 (c.span, c.kind, c.actor)
             });
+        // "Russian and Syrian warplanes": the first country's forces too, named first
+        let coordinated_before = ActorDictionary::embedded()
+            .coordinated_before(doc.text, m, doc.country.as_deref())
+            .filter(|c| !out.iter().any(|o| o.0.overlaps(&c.span)))
+            .map(|mut c| {
+                if let Some(ev) = c.actor.evidence.as_mut() {
+                    ev.article_id = doc.article.id.clone();
+                    ev.sentence = i;
+                }
+                (c.span, c.kind, c.actor)
+            });
+        out.extend(coordinated_before);
         out.push((m.span, kind, actor));
         out.extend(coordinated);
     }

@@ -2333,3 +2333,25 @@ fn a_threatening_message_left_with_a_body_in_mexico_marks_a_gang() {
     let e = first_of(&r.events, SubEventType::Attack);
     assert_eq!(name(&e.actor1), Some("Unidentified Gang (Mexico)"));
 }
+
+#[test]
+fn a_strike_by_two_states_names_both() {
+    let text = "Russian and Syrian strikes killed 14 people in the town of Saraqib in Idlib \
+                province on Sunday.";
+    let r = reader().read(&article("two-states", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    let mut named: Vec<&str> = e
+        .actor1
+        .iter()
+        .chain(&e.assoc_actor_1)
+        .map(|a| a.name.as_str())
+        .collect();
+    named.sort_unstable();
+    assert_eq!(
+        named,
+        [
+            "Military Forces of Russia (2000-)",
+            "Military Forces of Syria (2000-)"
+        ]
+    );
+}
