@@ -279,6 +279,9 @@ fn reciprocal(sentence: &str) -> bool {
     contains_any(sentence, RECIPROCAL)
 }
 
+/// How many sentences back a generic mention ("the militants") may point to a named actor.
+const COREFERENCE_REACH: usize = 3;
+
 /// Words of an attack on property ("hurled a Molotov cocktail at a bank", "vandalised a shop").
 const PROPERTY_ATTACK: &[&str] = &[
     "hurled", "threw", "vandali", "set fire", "looted", "molotov",
@@ -1380,7 +1383,13 @@ fn resolve_actors(
             if of_named {
                 continue;
             }
-            let named = history.iter().rev().find(|(k, _)| compatible(*k, m.kind));
+            // (a group named paragraphs ago is not who "a suicide terrorist" was)
+            let named = history.iter().rev().find(|(k, a)| {
+                compatible(*k, m.kind)
+                    && a.evidence
+                        .as_ref()
+                        .is_none_or(|e| e.sentence + COREFERENCE_REACH >= i)
+            });
             if let Some((_, named)) = named {
                 let mention = actor.mention.clone();
                 let evidence = actor.evidence.clone().map(|mut e| {

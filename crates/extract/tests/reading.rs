@@ -2355,3 +2355,22 @@ fn a_strike_by_two_states_names_both() {
         ]
     );
 }
+
+#[test]
+fn a_generic_attacker_points_back_a_few_sentences_only() {
+    // "militants" five sentences after a named group are not that group
+    let text = "Jaysh al-Islam fighters clashed with government forces in Douma on Monday. The \
+                fighting lasted for hours. Residents stayed in shelters. Bakeries were closed \
+                across the town. Schools also shut their doors. On Tuesday militants detonated a \
+                car bomb at a checkpoint in Qamishli, killing five people.";
+    let r = reader().read(&article("coref-reach", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::RemoteExplosive);
+    assert_eq!(name(&e.actor1), Some("Unidentified Armed Group (Syria)"));
+    // (the sentence after still points back)
+    let text = "Jaysh al-Islam fighters clashed with government forces in Douma on Monday. On \
+                Tuesday the militants detonated a car bomb at a checkpoint in Douma, killing five \
+                people.";
+    let r = reader().read(&article("coref-near", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::RemoteExplosive);
+    assert_eq!(name(&e.actor1), Some("Jaysh al Islam"));
+}
