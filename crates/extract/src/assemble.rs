@@ -1678,6 +1678,11 @@ fn roles(
     // act under is what ACLED codes as acting.
     let mut umbrella: Option<(Span, ActorRef)> = None;
     let mut passive_seen = false;
+    let victims_event = matches!(
+        sub.event_type(),
+        EventType::ExplosionsRemoteViolence | EventType::ViolenceAgainstCivilians
+    );
+    let mut victims: Option<(Span, ActorKind, ActorRef)> = None;
     for a in actors {
         let (s, _, actor) = a;
         if preceded_by(*s, &["under", "under the"]) {
@@ -1717,6 +1722,16 @@ fn roles(
         if before_trigger && by_agent.is_none() {
             if agent.is_none() {
                 agent = Some(a.clone());
+            } else if victims_event
+                && !backing
+                && a.1 != ActorKind::Civilians
+                && agent.as_ref().is_some_and(|g| g.1 == ActorKind::Civilians)
+            {
+                // "53 civilians died when Russian air strikes hit ...": the people a strike or
+                // an attack kills are acted on (unless the sentence names what was hit), the
+                // armed side named after them acted
+                victims = agent.take();
+                agent = Some(a.clone());
             } else if sub == SubEventType::ArmedClash
                 && patient.is_none()
                 && preceded_by(*s, &["and", "and the"])
@@ -1739,6 +1754,9 @@ fn roles(
         } else if backing && !assoc2.iter().any(|r: &ActorRef| r.name == actor.name) {
             assoc2.push(actor.clone());
         }
+    }
+    if patient.is_none() {
+        patient = victims;
     }
     if by_agent.is_some() && patient.is_none() {
         // "X was attacked by Y": the subject before the trigger is the target.

@@ -2374,3 +2374,25 @@ fn a_generic_attacker_points_back_a_few_sentences_only() {
     let e = first_of(&r.events, SubEventType::RemoteExplosive);
     assert_eq!(name(&e.actor1), Some("Jaysh al Islam"));
 }
+
+#[test]
+fn the_civilians_a_strike_kills_did_not_strike() {
+    // civilians named first are acted on; the armed side named after them acted
+    let text = "At least 53 civilians died on Sunday when Russian air strikes hit residential \
+                buildings in the town of Saraqib in Idlib province.";
+    let r = reader().read(&article("civilians-first", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Russia (2000-)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+    // (what the strike hit, when the sentence names it, stays the target)
+    let text = "Six civilians were among 22 people killed in US air strikes on the Islamic State \
+                group's stronghold of Raqqa on Saturday.";
+    let r = reader().read(&article(
+        "civilians-first-target",
+        text,
+        Some(d(2018, 2, 6)),
+    ));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Global Coalition Against Daesh"));
+    assert_eq!(name(&e.actor2), Some("Islamic State (Syria)"));
+}
