@@ -243,6 +243,8 @@ pub struct ActorDictionary {
     by_name: HashMap<String, u32>,
     countries: Vec<Country>,
     country_index: HashMap<String, u16>,
+    /// Lower-case demonym → country ("russian" → Russia).
+    demonym_index: HashMap<String, u16>,
     templates: Vec<Template>,
     actors: Matcher<ActorAlias>,
     sources: Vec<Source>,
@@ -496,6 +498,70 @@ impl ActorDictionary {
                 e.name.clone(),
                 inter,
                 words,
+                span,
+                format!("actors:{} (coordinated)", e.id),
+            ),
+            kind: e.kind,
+            generic: false,
+            implied: false,
+            plural: mention.plural,
+            local: false,
+        })
+    }
+
+    /// "Russian and Syrian warplanes": a country-generic mention named by a demonym ("Syrian
+    /// warplanes") right after another country's demonym and "and" names the same generic actor
+    /// of that country too. Returns that first mention (its span: the first demonym), with the
+    /// inter code seen from `country` (the article's); evidence `actors:<template>/<country>
+    /// (coordinated)`.
+    pub fn coordinated_before(
+        &self,
+        text: &str,
+        mention: &ActorMention,
+        country: Option<&str>,
+    ) -> Option<ActorMention> {
+        let rule = &mention.actor.evidence.as_ref()?.rule;
+        // a filled template ("actors:military/Syria"), or a named state's forces ("Russian
+        // warplanes": the military template of their home)
+        let (template, second) = match rule.strip_prefix("actors:")?.split_once('/') {
+            Some((t, c)) => (t, self.country_id(c)?),
+            None => {
+                let e = &self.entries[*self.by_name.get(&mention.actor.name)? as usize];
+                if e.kind != ActorKind::StateForces {
+                    return None;
+                }
+                ("military", self.country_id(e.home.as_deref()?)?)
+            }
+        };
+        let t = self.templates.iter().position(|t| t.id == template)?;
+        let words = &text[mention.span.start..mention.span.end];
+        let head = words.split(' ').next()?;
+        if self.demonym_index.get(&head.to_lowercase()) != Some(&second) {
+            return None;
+        }
+        let before = text.get(..mention.span.start)?.strip_suffix(" and ")?;
+        let word = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+            .next()?;
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let first = *self.demonym_index.get(&word.to_lowercase())?;
+        if first == second {
+            return None;
+        }
+        let e = &self.entries[self.templates[t].per_country[first as usize]? as usize];
+        let inter = match (&e.home, country.and_then(|c| self.country_id(c))) {
+            (Some(home), Some(c)) if *home != self.countries[c as usize].name => 8,
+            _ => e.inter,
+        };
+        let span = Span::new(before.len() - word.len(), before.len());
+        Some(ActorMention {
+            span,
+            actor: read_actor(
+                e.name.clone(),
+                inter,
+                word,
                 span,
                 format!("actors:{} (coordinated)", e.id),
             ),
@@ -975,6 +1041,12 @@ impl Build {
             by_name: self.by_name,
             countries: self.countries,
             country_index: self.country_index,
+            demonym_index: self
+                .demonyms
+                .iter()
+                .enumerate()
+                .flat_map(|(c, ds)| ds.iter().map(move |d| (d.to_lowercase(), c as u16)))
+                .collect(),
             templates: self.templates,
             actors: actors.build(),
             sources: self.sources,

@@ -525,3 +525,71 @@ fn whom_an_actor_backs_is_not_an_actor() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_demonym_before_and_names_that_country_forces_too() {
+    let text = "Russian and Syrian jets pounded the town of Saraqib overnight.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("Syria"));
+    assert_eq!(found[0].actor.name, "Military Forces of Syria (2000-)");
+    let first = dict()
+        .coordinated_before(text, &found[0], Some("Syria"))
+        .unwrap();
+    assert_eq!(first.actor.name, "Military Forces of Russia (2000-)");
+    assert_eq!(first.actor.mention, "Russian");
+    assert_eq!(first.actor.inter, 8);
+    // a named state's forces ("Russian warplanes") too
+    let text = "Syrian and Russian warplanes pounded the town of Saraqib overnight.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("Syria"));
+    assert_eq!(found[0].actor.name, "Military Forces of Russia (2000-)");
+    let first = dict()
+        .coordinated_before(text, &found[0], Some("Syria"))
+        .unwrap();
+    assert_eq!(first.actor.name, "Military Forces of Syria (2000-)");
+    // not after a word that names no country
+    let text = "Police and Syrian troops patrolled the town.";
+    let found = dict().find(text, Span::new(0, text.len()), Some("Syria"));
+    let troops = found
+        .iter()
+        .find(|m| m.actor.name.starts_with("Military"))
+        .unwrap();
+    assert!(dict()
+        .coordinated_before(text, troops, Some("Syria"))
+        .is_none());
+}
+
+#[test]
+fn a_demonym_before_an_air_weapon_names_that_state_forces() {
+    assert_eq!(
+        names(
+            "Turkish air strikes hit the village of Tal Rifaat.",
+            Some("Syria")
+        ),
+        ["Military Forces of Turkey (2016-)"]
+    );
+    assert_eq!(
+        names(
+            "An Israeli plane struck a car near Quneitra.",
+            Some("Syria")
+        ),
+        ["Military Forces of Israel (2009-)"]
+    );
+    assert_eq!(
+        names(
+            "Russian strikes hit the town of Saraqib in Idlib.",
+            Some("Syria")
+        ),
+        ["Military Forces of Russia (2000-)"]
+    );
+    // in Syria, US air power is the coalition, as ACLED codes it
+    assert_eq!(
+        names(
+            "US-led air strikes hit the outskirts of Manbij.",
+            Some("Syria")
+        ),
+        ["Global Coalition Against Daesh"]
+    );
+    assert_eq!(
+        names("US air strikes hit the outskirts of Raqqa.", Some("Syria")),
+        ["Global Coalition Against Daesh"]
+    );
+}

@@ -279,6 +279,9 @@ fn reciprocal(sentence: &str) -> bool {
     contains_any(sentence, RECIPROCAL)
 }
 
+/// How many sentences back a generic mention ("the militants") may point to a named actor.
+const COREFERENCE_REACH: usize = 3;
+
 /// Words of an attack on property ("hurled a Molotov cocktail at a bank", "vandalised a shop").
 const PROPERTY_ATTACK: &[&str] = &[
     "hurled", "threw", "vandali", "set fire", "looted", "molotov",
@@ -1394,7 +1397,13 @@ fn resolve_actors(
             if of_named {
                 continue;
             }
-            let named = history.iter().rev().find(|(k, _)| compatible(*k, m.kind));
+            // (a group named paragraphs ago is not who "a suicide terrorist" was)
+            let named = history.iter().rev().find(|(k, a)| {
+                compatible(*k, m.kind)
+                    && a.evidence
+                        .as_ref()
+                        .is_none_or(|e| e.sentence + COREFERENCE_REACH >= i)
+            });
             if let Some((_, named)) = named {
                 let mention = actor.mention.clone();
                 let evidence = actor.evidence.clone().map(|mut e| {
@@ -1429,6 +1438,18 @@ fn resolve_actors(
                 }
                 (c.span, c.kind, c.actor)
             });
+        // "Russian and Syrian warplanes": the first country's forces too, named first
+        let coordinated_before = ActorDictionary::embedded()
+            .coordinated_before(doc.text, m, doc.country.as_deref())
+            .filter(|c| !out.iter().any(|o| o.0.overlaps(&c.span)))
+            .map(|mut c| {
+                if let Some(ev) = c.actor.evidence.as_mut() {
+                    ev.article_id = doc.article.id.clone();
+                    ev.sentence = i;
+                }
+                (c.span, c.kind, c.actor)
+            });
+        out.extend(coordinated_before);
         out.push((m.span, kind, actor));
         out.extend(coordinated);
     }
@@ -1622,13 +1643,18 @@ fn roles(
     let text = doc.text;
     // (an accuser is no party to what it accuses another of)
     let accusing = accusers(doc, trigger, actors);
+    // Protesters are a party to protests and riots only, as ACLED codes them: in an air strike
+    // or a battle, "activists" tell of it ("Activists in Idlib said regime jets struck ...",
+    // "footage posted by activists shows ...").
+    let crowd_event = matches!(sub.event_type(), EventType::Protests | EventType::Riots);
+    let onlookers = |a: &(Span, ActorKind, ActorRef)| !crowd_event && a.1 == ActorKind::Protesters;
     let kept: Vec<(Span, ActorKind, ActorRef)>;
-    let actors = if accusing.is_empty() {
+    let actors = if accusing.is_empty() && !actors.iter().any(onlookers) {
         actors
     } else {
         kept = actors
             .iter()
-            .filter(|a| !accusing.contains(&a.0))
+            .filter(|a| !accusing.contains(&a.0) && !onlookers(a))
             .cloned()
             .collect();
         &kept[..]
@@ -1666,6 +1692,11 @@ fn roles(
     // act under is what ACLED codes as acting.
     let mut umbrella: Option<(Span, ActorRef)> = None;
     let mut passive_seen = false;
+    let victims_event = matches!(
+        sub.event_type(),
+        EventType::ExplosionsRemoteViolence | EventType::ViolenceAgainstCivilians
+    );
+    let mut victims: Option<(Span, ActorKind, ActorRef)> = None;
     for a in actors {
         let (s, _, actor) = a;
         if preceded_by(*s, &["under", "under the"]) {
@@ -1705,6 +1736,16 @@ fn roles(
         if before_trigger && by_agent.is_none() {
             if agent.is_none() {
                 agent = Some(a.clone());
+            } else if victims_event
+                && !backing
+                && a.1 != ActorKind::Civilians
+                && agent.as_ref().is_some_and(|g| g.1 == ActorKind::Civilians)
+            {
+                // "53 civilians died when Russian air strikes hit ...": the people a strike or
+                // an attack kills are acted on (unless the sentence names what was hit), the
+                // armed side named after them acted
+                victims = agent.take();
+                agent = Some(a.clone());
             } else if sub == SubEventType::ArmedClash
                 && patient.is_none()
                 && preceded_by(*s, &["and", "and the"])
@@ -1727,6 +1768,9 @@ fn roles(
         } else if backing && !assoc2.iter().any(|r: &ActorRef| r.name == actor.name) {
             assoc2.push(actor.clone());
         }
+    }
+    if patient.is_none() {
+        patient = victims;
     }
     if by_agent.is_some() && patient.is_none() {
         // "X was attacked by Y": the subject before the trigger is the target.

@@ -924,6 +924,32 @@ fn who_is_accused_of_an_attack_is_actor1_not_the_accuser() {
 }
 
 #[test]
+fn activists_who_tell_of_a_strike_are_no_party_to_it() {
+    // Protesters are a party to protests and riots only: activists who speak of a raid tell
+    // of it, and the side they name is who acted.
+    let text = "Activists in the town of Maarat al-Numan in Idlib province said on Sunday that \
+                an air raid hit the vegetable market, killing nine people.";
+    let r = reader().read(&article("activists-tell", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert!(
+        !name(&e.actor1).is_some_and(|n| n.starts_with("Protesters")),
+        "{:?}",
+        e.actor1
+    );
+    let text = "An activist in Idlib province told reporters on Sunday that Syrian government \
+                warplanes bombed the vegetable market of Maarat al-Numan, killing nine people.";
+    let r = reader().read(&article("activist-tells", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    // (they still march in their own protests)
+    let text = "Hundreds of activists marched through the centre of Idlib on Friday demanding \
+                the release of detainees.";
+    let r = reader().read(&article("activists-march", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::PeacefulProtest);
+    assert_eq!(name(&e.actor1), Some("Protesters (Syria)"));
+}
+
+#[test]
 fn a_denial_of_blame_is_itself_the_news() {
     // Denying that one's forces did it says who is (not) responsible: an attribution event,
     // not a dispute of some event this report tells.
@@ -2322,4 +2348,67 @@ fn a_threatening_message_left_with_a_body_in_mexico_marks_a_gang() {
     let r = reader().read(&article("message", text, Some(d(2021, 6, 4))));
     let e = first_of(&r.events, SubEventType::Attack);
     assert_eq!(name(&e.actor1), Some("Unidentified Gang (Mexico)"));
+}
+
+#[test]
+fn a_strike_by_two_states_names_both() {
+    let text = "Russian and Syrian strikes killed 14 people in the town of Saraqib in Idlib \
+                province on Sunday.";
+    let r = reader().read(&article("two-states", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    let mut named: Vec<&str> = e
+        .actor1
+        .iter()
+        .chain(&e.assoc_actor_1)
+        .map(|a| a.name.as_str())
+        .collect();
+    named.sort_unstable();
+    assert_eq!(
+        named,
+        [
+            "Military Forces of Russia (2000-)",
+            "Military Forces of Syria (2000-)"
+        ]
+    );
+}
+
+#[test]
+fn a_generic_attacker_points_back_a_few_sentences_only() {
+    // "militants" five sentences after a named group are not that group
+    let text = "Jaysh al-Islam fighters clashed with government forces in Douma on Monday. The \
+                fighting lasted for hours. Residents stayed in shelters. Bakeries were closed \
+                across the town. Schools also shut their doors. On Tuesday militants detonated a \
+                car bomb at a checkpoint in Qamishli, killing five people.";
+    let r = reader().read(&article("coref-reach", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::RemoteExplosive);
+    assert_eq!(name(&e.actor1), Some("Unidentified Armed Group (Syria)"));
+    // (the sentence after still points back)
+    let text = "Jaysh al-Islam fighters clashed with government forces in Douma on Monday. On \
+                Tuesday the militants detonated a car bomb at a checkpoint in Douma, killing five \
+                people.";
+    let r = reader().read(&article("coref-near", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::RemoteExplosive);
+    assert_eq!(name(&e.actor1), Some("Jaysh al Islam"));
+}
+
+#[test]
+fn the_civilians_a_strike_kills_did_not_strike() {
+    // civilians named first are acted on; the armed side named after them acted
+    let text = "At least 53 civilians died on Sunday when Russian air strikes hit residential \
+                buildings in the town of Saraqib in Idlib province.";
+    let r = reader().read(&article("civilians-first", text, Some(d(2018, 2, 6))));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Russia (2000-)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+    // (what the strike hit, when the sentence names it, stays the target)
+    let text = "Six civilians were among 22 people killed in US air strikes on the Islamic State \
+                group's stronghold of Raqqa on Saturday.";
+    let r = reader().read(&article(
+        "civilians-first-target",
+        text,
+        Some(d(2018, 2, 6)),
+    ));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Global Coalition Against Daesh"));
+    assert_eq!(name(&e.actor2), Some("Islamic State (Syria)"));
 }
