@@ -603,6 +603,10 @@ fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
     }
 }
 
+/// Share of the article-province vote of a place named as an origin or a destination
+/// (cue `From` or `Towards`).
+const ORIGIN_ADMIN1_WEIGHT: f32 = 0.25;
+
 /// How far apart (km) two towns named one after the other may lie to be read as a list.
 const LIST_KM: f64 = 25.0;
 
@@ -3054,6 +3058,13 @@ impl Gazetteer {
                     2.0
                 } else {
                     1.0
+                };
+                // (where people came from or went is not where the article's events are:
+                // "evacuees from Foua and Kefraya" in a report of a bombing near Aleppo)
+                let w = if matches!(m.cue, PlaceCue::From | PlaceCue::Towards) {
+                    w * ORIGIN_ADMIN1_WEIGHT
+                } else {
+                    w
                 };
                 *a1_votes.entry(*a).or_default() += w;
             }

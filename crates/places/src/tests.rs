@@ -2302,3 +2302,12 @@ fn credit_lines_name_no_place() {
     );
     assert!(!mention(&p, "Saraqeb").caption);
 }
+
+#[test]
+fn where_people_came_from_weighs_little_in_the_articles_province() {
+    let p = read(
+        "Buses carrying evacuees from Binnish and Sarmin reached Aleppo on Friday. More \
+         evacuees from Taftanaz and Sarmin were expected. Shells hit a bus garage in Aleppo.",
+    );
+    assert_eq!(p.main_admin1.as_deref(), Some("Aleppo"), "{p:#?}");
+}
