@@ -71,6 +71,21 @@ fn where_the_speakers_came_from_is_not_where_it_happened() {
 }
 
 #[test]
+fn the_dead_counted_by_where_they_came_from_died_where_the_story_is() {
+    let events = read(
+        "people-from",
+        "A car bomb exploded near a bus convoy in Aleppo on Saturday, killing 40 people. The \
+         dead included 30 evacuees, 9 of whom were women from the villages of Nubl and Zahraa.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.location.as_ref().is_some_and(|p| p.mention == "Aleppo")),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn a_town_before_according_to_is_where_it_happened_not_who_speaks() {
     let events = read(
         "according",

@@ -448,6 +448,10 @@ fn solidarity_elsewhere(text: &str, toks: &[Token], found: &mut [Found]) {
     }
 }
 
+/// Share of the article-province vote of a place named as an origin or a destination
+/// (cue `From` or `Towards`).
+const ORIGIN_ADMIN1_WEIGHT: f32 = 0.25;
+
 /// How far apart (km) two towns named one after the other may lie to be read as a list.
 const LIST_KM: f64 = 25.0;
 
@@ -473,6 +477,51 @@ fn is_compass(w: &str) -> bool {
         w,
         "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
     )
+}
+
+/// Words for people (or what carries them) whose origin "from" tells: "evacuees from",
+/// "women from", "a convoy from" (who they are, not where something happened to them).
+fn is_people_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "evacuees"
+            | "evacuee"
+            | "residents"
+            | "refugees"
+            | "civilians"
+            | "people"
+            | "families"
+            | "women"
+            | "children"
+            | "villagers"
+            | "inhabitants"
+            | "natives"
+            | "passengers"
+            | "pilgrims"
+            | "convoy"
+            | "convoys"
+            | "buses"
+    )
+}
+
+/// Whether the name at token `first`, cued `From`, follows "from" (words between: "from the
+/// northern towns of") written right after a word for people ([`is_people_noun`]).
+fn from_after_people(toks: &[Token], first: usize) -> bool {
+    let sent = toks[first].sentence;
+    let mut k = first;
+    for _ in 0..6 {
+        if k < 2 || toks[k - 1].sentence != sent || !toks[k].joined_loose() {
+            return false;
+        }
+        let w = toks[k - 1].lower.as_str();
+        if w == "from" {
+            return toks[k - 2].sentence == sent
+                && toks[k - 1].joined_loose()
+                && is_people_noun(&toks[k - 2].lower);
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// "residents from the towns of Foua and Kefraya", "buses bound for Aleppo or Hama": a name
@@ -1836,9 +1885,15 @@ impl Gazetteer {
                             }
                         })
             };
-            let of_people =
-                people_after || residents_of || (in_origin_area && found[k - 1].origin_of_people);
-            if people_after || residents_of || in_origin_area {
+            // ("109 evacuees, 13 of whom were women from the villages of Foua", "a convoy
+            // carrying residents from Fuaa": who they are, where from; "fled from Foua",
+            // "left from Madaya" happened there)
+            let people_from = f.cue == PlaceCue::From && from_after_people(toks, f.first);
+            let of_people = people_after
+                || residents_of
+                || people_from
+                || (in_origin_area && found[k - 1].origin_of_people);
+            if people_after || residents_of || people_from || in_origin_area {
                 found[k].cue = PlaceCue::From;
                 found[k].origin_of_people |= of_people;
             }
@@ -2848,6 +2903,13 @@ impl Gazetteer {
                     2.0
                 } else {
                     1.0
+                };
+                // (where people came from or went is not where the article's events are:
+                // "evacuees from Foua and Kefraya" in a report of a bombing near Aleppo)
+                let w = if matches!(m.cue, PlaceCue::From | PlaceCue::Towards) {
+                    w * ORIGIN_ADMIN1_WEIGHT
+                } else {
+                    w
                 };
                 *a1_votes.entry(*a).or_default() += w;
             }

@@ -1933,6 +1933,23 @@ fn a_place_before_its_evacuees_is_their_origin() {
 }
 
 #[test]
+fn a_place_people_came_from_is_their_origin() {
+    let p = read(
+        "The dead included 40 evacuees, 9 of whom were women from the villages of Nubl and \
+         Zahraa in Aleppo province.",
+    );
+    let nubl = mention(&p, "Nubl");
+    assert_eq!(nubl.cue, PlaceCue::From);
+    assert!(nubl.origin_of_people, "{nubl:#?}");
+    let p = read("A bomb hit a convoy carrying residents from Nubl.");
+    assert!(mention(&p, "Nubl").origin_of_people);
+    // (where people fled or left from happened there)
+    let p = read("Hundreds of families fled from Nubl on Monday.");
+    assert_eq!(mention(&p, "Nubl").cue, PlaceCue::From);
+    assert!(!mention(&p, "Nubl").origin_of_people);
+}
+
+#[test]
 fn the_province_of_an_origin_list_is_an_origin() {
     let p = read(
         "Most of the dead were evacuees from the towns of Nubl and Zahraa in Aleppo province.",
@@ -2284,4 +2301,13 @@ fn credit_lines_name_no_place() {
         p.mentions
     );
     assert!(!mention(&p, "Saraqeb").caption);
+}
+
+#[test]
+fn where_people_came_from_weighs_little_in_the_articles_province() {
+    let p = read(
+        "Buses carrying evacuees from Binnish and Sarmin reached Aleppo on Friday. More \
+         evacuees from Taftanaz and Sarmin were expected. Shells hit a bus garage in Aleppo.",
+    );
+    assert_eq!(p.main_admin1.as_deref(), Some("Aleppo"), "{p:#?}");
 }
