@@ -940,6 +940,35 @@ fn statement_day(doc: &Doc, i: usize, span: Span) -> bool {
         .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
 }
 
+/// Whether a date follows words of telling someone and who was told, one or two words ("told
+/// AFP on Wednesday", "speaking to local reporters on Tuesday"; `data/cues.toml` [dating]
+/// told_to): the day of the telling. (It still dates a single incident the teller tells of, at
+/// most a day or so after it; a toll told that day is a count as of it, not the killing's day.)
+fn told_to_day(doc: &Doc, i: usize, span: Span) -> bool {
+    let start = doc.sentences[i].start;
+    let from = char_floor(
+        doc.text,
+        span.start.saturating_sub(TOLD_TO_BYTES).max(start),
+    );
+    doc.cues
+        .told_to
+        .find(doc.text, Span::new(from, span.start))
+        .any(|(s, _)| {
+            let mut words: Vec<&str> = doc.text[s.end..span.start].split_whitespace().collect();
+            if words.last().is_some_and(|w| w.eq_ignore_ascii_case("on")) {
+                words.pop();
+            }
+            (1..=2).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        })
+}
+
+/// How far before a date the words of telling someone may stand ("speaking to local
+/// reporters on Tuesday").
+const TOLD_TO_BYTES: usize = 48;
+
 /// Whether a day opening sentence `i` ("On Tuesday", "Late on Monday") goes on with a body
 /// meeting or speaking before the event is told ("On Tuesday the agencies released a joint
 /// statement expressing outrage at the attack", "On Monday Turkey condemned the strike"): the
@@ -2234,7 +2263,8 @@ fn build(
     // A toll dates as of the report, unless the sentence gives the killing its own day ("a
     // chemical attack on Tuesday that killed 87", "fighting killed 18 soldiers on Friday"): that
     // day, the only one the sentence tells, not a "since" day (the count's start: "since they
-    // went on the offensive on Thursday"), a statement's day or the dateline.
+    // went on the offensive on Thursday"), a statement's or a telling's day ("told AFP on
+    // Wednesday") or the dateline.
     let days_told = doc.dates[i]
         .iter()
         .filter(|m| m.date.is_some() && !(i == 0 && sitrep_time::is_dateline(doc.text, m)))
@@ -2246,6 +2276,7 @@ fn build(
                 && d.evidence.as_ref().is_some_and(|ev| {
                     aside(doc, ts.trigger, ev.span) == Aside::None
                         && !counted_since(doc, &quantities, ev.span)
+                        && !told_to_day(doc, i, ev.span)
                 })
         });
     let date = if tally && !tally_day {
