@@ -857,6 +857,23 @@ fn follow_up_lead(doc: &Doc, i: usize, trigger: Span, d: EventDate) -> EventDate
     }
 }
 
+/// Whether the date `d`, before the event's `trigger`, is told of what followed the event: a
+/// follow-up word ([`FOLLOW_UP_WORDS`]) stands between them ("On Tuesday similar results were
+/// confirmed by post-mortem tests on victims of the attack: sarin had been used"). The day is
+/// the tests', the event fell on it or before. (Not the report's dateline: that is
+/// [`follow_up_lead`]'s.)
+fn follow_up_day(doc: &Doc, i: usize, trigger: Span, d: &DateMention) -> bool {
+    if d.span.end > trigger.start || (i == 0 && sitrep_time::is_dateline(doc.text, d)) {
+        return false;
+    }
+    doc.text[d.span.end..trigger.start]
+        .split_whitespace()
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            FOLLOW_UP_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+        })
+}
+
 /// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
 /// the story has reached, when an earlier sentence told one ("Rebels shelled the city on
 /// Friday. Six had been killed the previous day": Thursday), not from the publication.
@@ -1280,6 +1297,9 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
             && (uses.statement_day
                 || !(statement_day(doc, i, d.span) || fronted_statement_day(doc, i, d, trigger)))
             && (uses.since_starts || d.role != DateRole::Since)
+            // "On Tuesday tests on victims of the attack confirmed ...": the tests' day, not a
+            // violent event's (a protest's "victims of displacement" are its crowd).
+            && (uses.statement_day || !trigger.is_some_and(|t| follow_up_day(doc, i, t, d)))
             // A photo caption's date dates only the caption, before it.
             && !(caption_date(doc, d) && trigger.is_none_or(|t| t.start >= d.span.end))
             // An aside's date never moves the story ("the war that began in March 2011").

@@ -217,3 +217,19 @@ fn a_single_shelling_a_source_tells_of_keeps_the_day_of_the_telling() {
     );
     assert_eq!(date_of(&events, "rockets"), Some(d(2021, 3, 10)));
 }
+
+#[test]
+fn a_day_told_of_tests_on_victims_is_not_the_attacks() {
+    // The gas attack was on Monday 8 March; Thursday is the day the tests were confirmed.
+    let events = read(
+        "follow-up-day",
+        "Warplanes dropped chlorine on the village of Tel Bara on 8 March 2021, medics said. On \
+         Thursday similar findings were confirmed by doctors who said laboratory tests on \
+         victims from the village near the border showed that chlorine gas had been used.",
+        d(2021, 3, 13),
+    );
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_eq!(e.date.date, Some(d(2021, 3, 8)), "{:#?}", e.date);
+    }
+}
