@@ -875,6 +875,23 @@ fn follow_up_lead(doc: &Doc, i: usize, trigger: Span, d: EventDate) -> EventDate
     }
 }
 
+/// Whether the date `d`, before the event's `trigger`, is told of what followed the event: a
+/// follow-up word ([`FOLLOW_UP_WORDS`]) stands between them ("On Tuesday similar results were
+/// confirmed by post-mortem tests on victims of the attack: sarin had been used"). The day is
+/// the tests', the event fell on it or before. (Not the report's dateline: that is
+/// [`follow_up_lead`]'s.)
+fn follow_up_day(doc: &Doc, i: usize, trigger: Span, d: &DateMention) -> bool {
+    if d.span.end > trigger.start || (i == 0 && sitrep_time::is_dateline(doc.text, d)) {
+        return false;
+    }
+    doc.text[d.span.end..trigger.start]
+        .split_whitespace()
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            FOLLOW_UP_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+        })
+}
+
 /// "The day before", "a day earlier", "the previous day" in sentence `i` count back from the day
 /// the story has reached, when an earlier sentence told one ("Rebels shelled the city on
 /// Friday. Six had been killed the previous day": Thursday), not from the publication.
@@ -957,6 +974,35 @@ fn statement_day(doc: &Doc, i: usize, span: Span) -> bool {
         .find(doc.text, Span::new(from, span.start))
         .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
 }
+
+/// Whether a date follows words of telling someone and who was told, one or two words ("told
+/// AFP on Wednesday", "speaking to local reporters on Tuesday"; `data/cues.toml` [dating]
+/// told_to): the day of the telling. (It still dates a single incident the teller tells of, at
+/// most a day or so after it; a toll told that day is a count as of it, not the killing's day.)
+fn told_to_day(doc: &Doc, i: usize, span: Span) -> bool {
+    let start = doc.sentences[i].start;
+    let from = char_floor(
+        doc.text,
+        span.start.saturating_sub(TOLD_TO_BYTES).max(start),
+    );
+    doc.cues
+        .told_to
+        .find(doc.text, Span::new(from, span.start))
+        .any(|(s, _)| {
+            let mut words: Vec<&str> = doc.text[s.end..span.start].split_whitespace().collect();
+            if words.last().is_some_and(|w| w.eq_ignore_ascii_case("on")) {
+                words.pop();
+            }
+            (1..=2).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        })
+}
+
+/// How far before a date the words of telling someone may stand ("speaking to local
+/// reporters on Tuesday").
+const TOLD_TO_BYTES: usize = 48;
 
 /// Whether a day opening sentence `i` ("On Tuesday", "Late on Monday") goes on with a body
 /// meeting or speaking before the event is told ("On Tuesday the agencies released a joint
@@ -1305,6 +1351,9 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
             && (uses.statement_day
                 || !(statement_day(doc, i, d.span) || fronted_statement_day(doc, i, d, trigger)))
             && (uses.since_starts || d.role != DateRole::Since)
+            // "On Tuesday tests on victims of the attack confirmed ...": the tests' day, not a
+            // violent event's (a protest's "victims of displacement" are its crowd).
+            && (uses.statement_day || !trigger.is_some_and(|t| follow_up_day(doc, i, t, d)))
             // A photo caption's date dates only the caption, before it.
             && !(caption_date(doc, d) && trigger.is_none_or(|t| t.start >= d.span.end))
             // An aside's date never moves the story ("the war that began in March 2011").
@@ -2329,7 +2378,8 @@ fn build(
     // A toll dates as of the report, unless the sentence gives the killing its own day ("a
     // chemical attack on Tuesday that killed 87", "fighting killed 18 soldiers on Friday"): that
     // day, the only one the sentence tells, not a "since" day (the count's start: "since they
-    // went on the offensive on Thursday"), a statement's day or the dateline.
+    // went on the offensive on Thursday"), a statement's or a telling's day ("told AFP on
+    // Wednesday") or the dateline.
     let days_told = doc.dates[i]
         .iter()
         .filter(|m| m.date.is_some() && !(i == 0 && sitrep_time::is_dateline(doc.text, m)))
@@ -2341,6 +2391,7 @@ fn build(
                 && d.evidence.as_ref().is_some_and(|ev| {
                     aside(doc, ts.trigger, ev.span) == Aside::None
                         && !counted_since(doc, &quantities, ev.span)
+                        && !told_to_day(doc, i, ev.span)
                 })
         });
     let date = if tally && !tally_day {

@@ -114,6 +114,7 @@ struct Dating {
     aside_verbs: Vec<String>,
     place_anaphors: Vec<String>,
     statement_days: Vec<String>,
+    told_to: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Cessation {
@@ -241,6 +242,9 @@ pub struct Cues {
     /// Words of a body meeting or speaking ("met", "in a statement"): a day right after one
     /// dates the meeting or the statement.
     pub statement_days: PhraseSet,
+    /// Words of telling someone ("told", "speaking to"): a day after who was told dates the
+    /// telling.
+    pub told_to: PhraseSet,
     /// Verbs by which one side names another as the one who acted ("accused", "blamed").
     pub accusing: PhraseSet,
     /// State forces taking goods ("seized", "confiscated").
@@ -298,6 +302,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
         place_anaphors: PhraseSet::new(&f.dating.place_anaphors),
         statement_days: PhraseSet::new(&f.dating.statement_days),
+        told_to: PhraseSet::new(&f.dating.told_to),
         accusing: PhraseSet::new(&f.roles.accusing),
         seizing: PhraseSet::new(&f.roles.seizing),
         drugs: PhraseSet::new(&f.roles.drugs),
@@ -364,6 +369,8 @@ mod tests {
         assert_eq!(all(t, &c.aside_verbs), vec!["began"]);
         let t = "The council met on Friday";
         assert_eq!(all(t, &c.statement_days), vec!["met"]);
+        let t = "The governor told reporters on Friday";
+        assert_eq!(all(t, &c.told_to), vec!["told"]);
     }
 
     #[test]

@@ -144,3 +144,92 @@ fn a_toll_counted_since_an_offensive_began_on_a_day_stays_as_of_the_report() {
         e.date
     );
 }
+
+/// The event read from the sentence that holds `words`, dated as of the report.
+fn assert_as_of(events: &[Event], words: &str, published: NaiveDate) {
+    let e = events
+        .iter()
+        .find(|e| e.notes.contains(words))
+        .unwrap_or_else(|| panic!("no event told with {words:?} in {events:#?}"));
+    assert_eq!(e.date.date, Some(published), "{:#?}", e.date);
+    assert_eq!(
+        e.date.precision,
+        sitrep_model::DatePrecision::AsOf,
+        "{:#?}",
+        e.date
+    );
+}
+
+#[test]
+fn the_day_a_leader_vows_is_not_the_tolls() {
+    // Wednesday is the day of the vow, not of the offensive's dead.
+    let events = read(
+        "toll-vowed",
+        "Interior minister Omar Haddad vowed Wednesday to rout the militants, whose offensive in \
+         the hills has left at least 40 soldiers dead.",
+        d(2021, 3, 13),
+    );
+    assert_as_of(&events, "vowed", d(2021, 3, 13));
+}
+
+#[test]
+fn the_day_a_governor_speaks_to_a_news_agency_is_not_the_tolls() {
+    let events = read(
+        "toll-speaking",
+        "Speaking to AFP on Wednesday the provincial governor gave a toll of 31 killed in the twin \
+         car bombings near the stadium.",
+        d(2021, 3, 13),
+    );
+    assert_as_of(&events, "Speaking", d(2021, 3, 13));
+}
+
+#[test]
+fn a_day_opening_a_quote_of_sources_is_the_quotings() {
+    let events = read(
+        "toll-quoted",
+        "But on Friday the monitor quoted local sources as saying that the militants had killed \
+         and executed 120 people during the assault on the village.",
+        d(2021, 3, 13),
+    );
+    assert_as_of(&events, "quoted", d(2021, 3, 13));
+}
+
+#[test]
+fn the_day_of_an_earlier_toll_is_not_the_tolls() {
+    let events = read(
+        "toll-earlier",
+        "The ambush killed 27 soldiers near the dam, the monitor said, updating an earlier toll \
+         on Thursday evening of 12.",
+        d(2021, 3, 13),
+    );
+    assert_as_of(&events, "ambush", d(2021, 3, 13));
+}
+
+#[test]
+fn a_single_shelling_a_source_tells_of_keeps_the_day_of_the_telling() {
+    // One incident told to an agency on Wednesday happened that day or just before: the day of
+    // the telling stays its best date (only a toll told then is counted as of it).
+    let events = read(
+        "told-single",
+        "A police source told the agency on Wednesday that militants fired three rockets at the \
+         market in the old city.",
+        d(2021, 3, 13),
+    );
+    assert_eq!(date_of(&events, "rockets"), Some(d(2021, 3, 10)));
+}
+
+#[test]
+fn a_day_told_of_tests_on_victims_is_not_the_attacks() {
+    // The gas attack was on Monday 8 March; Thursday is the day the tests were confirmed.
+    let events = read(
+        "follow-up-day",
+        "Warplanes dropped chlorine on the village of Tel Bara on 8 March 2021, medics said. On \
+         Thursday similar findings were confirmed by doctors who said laboratory tests on \
+         victims from the village near the border showed that chlorine gas had been used.",
+        d(2021, 3, 13),
+    );
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_eq!(e.date.date, Some(d(2021, 3, 8)), "{:#?}", e.date);
+    }
+}
