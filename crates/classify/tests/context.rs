@@ -472,3 +472,22 @@ fn an_attack_told_with_its_gas_in_a_gas_attack_story_is_that_attack() {
                  point to possible exposure to sarin, the health ministry said.";
     assert_eq!(tops(alone)[0], Some(SubEventType::Attack));
 }
+
+#[test]
+fn talks_derailed_and_video_shot_in_a_gas_attack_story_are_that_attack() {
+    let text = "A sarin attack hit the hill town of Tel Warda on Monday, killing 40 people. \
+                Officials said the attack could derail the talks. \
+                A video purportedly shot in the town showed the attack on the market.";
+    let t = tops(text);
+    assert_eq!(t[1], Some(SubEventType::ChemicalWeapon));
+    assert_eq!(t[2], Some(SubEventType::ChemicalWeapon));
+    // A train that derails is still an accident, and a man shot in the town still gunfire.
+    assert_eq!(
+        tops("A freight train derailed near the river town, killing two workers.")[0],
+        Some(SubEventType::ManMadeDisaster)
+    );
+    assert_ne!(
+        tops("A man was shot in the town market on Monday.")[0],
+        Some(SubEventType::ChemicalWeapon)
+    );
+}
