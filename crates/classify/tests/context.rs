@@ -491,3 +491,26 @@ fn talks_derailed_and_video_shot_in_a_gas_attack_story_are_that_attack() {
         Some(SubEventType::ChemicalWeapon)
     );
 }
+
+#[test]
+fn the_dead_of_a_bombing_lead_told_far_on_are_its_dead() {
+    let text = "A car bomb tore through the crowded market in the river town on Friday, \
+                killing 60 people, medics said. \
+                The governor said the number was expected to rise. \
+                The market had reopened only a week ago. \
+                Traders had returned from the capital for the holiday. \
+                Those killed were mostly traders from the nearby villages. \
+                The bus station lies a few miles from where the attack took place.";
+    let t = tops(text);
+    assert_eq!(t[0], Some(SubEventType::RemoteExplosive));
+    assert_eq!(t[4], Some(SubEventType::RemoteExplosive));
+    assert_eq!(t[5], Some(SubEventType::RemoteExplosive));
+    // With a gun battle told between, the dead may be that battle's.
+    let battle = "A car bomb tore through the crowded market in the river town on Friday, \
+                  killing 60 people, medics said. \
+                  Soldiers clashed with rebels in the hills on Saturday. \
+                  The market had reopened only a week ago. \
+                  Traders had returned from the capital for the holiday. \
+                  Those killed were mostly traders from the nearby villages.";
+    assert_ne!(tops(battle)[4], Some(SubEventType::RemoteExplosive));
+}
