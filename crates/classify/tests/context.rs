@@ -514,3 +514,11 @@ fn the_dead_of_a_bombing_lead_told_far_on_are_its_dead() {
                   Those killed were mostly traders from the nearby villages.";
     assert_ne!(tops(battle)[4], Some(SubEventType::RemoteExplosive));
 }
+
+#[test]
+fn aircraft_that_ferried_troops_struck_nothing() {
+    let text = "On March 2 American helicopters ferried troops behind rebel lines near the dam.";
+    assert_ne!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+    let strike = "On March 2 American helicopters struck rebel lines near the dam.";
+    assert_eq!(tops(strike)[0], Some(SubEventType::AirDroneStrike));
+}
