@@ -677,6 +677,21 @@ impl Classifier {
             .filter_map(|t| top(t))
             .find(|t| t.is_conflict());
         let lead_chemical = lead == Some(SubEventType::ChemicalWeapon);
+        // (a story whose lead is a bombing, and the first sentence telling violence of another
+        // kind of its own: up to there, "the attack" and its dead are that bombing's)
+        let lead_bombing =
+            lead.filter(|t| matches!(t, SubEventType::RemoteExplosive | SubEventType::SuicideBomb));
+        let first_other_violence = types.iter().position(|t| {
+            top(t).is_some_and(|t| {
+                t.is_armed_violence()
+                    && !matches!(
+                        t,
+                        SubEventType::Attack
+                            | SubEventType::RemoteExplosive
+                            | SubEventType::SuicideBomb
+                    )
+            })
+        });
         // (the first sentence telling a planted bomb, a car bomb or a suicide bombing)
         let first_planted = types.iter().position(|t| planted_bomb(t));
         // (the first sentence telling shelling in words of its own: mortars, artillery, rockets)
@@ -881,6 +896,18 @@ impl Classifier {
                     });
                     let chemical_lead =
                         lead_chemical && anaphor && first.sub_event_type == SubEventType::Attack;
+                    // Further on in a story whose lead is a bombing, with no violence of
+                    // another kind told before: "the attack", or its dead told with no one
+                    // doing it ("those killed were mostly evacuees"), is that bombing.
+                    let lead_bombing = lead_bombing.filter(|_| {
+                        !is_lead
+                            && first.sub_event_type == SubEventType::Attack
+                            && first_other_violence.is_none_or(|f| f > i)
+                            && (definite_attack(text, sentences[i])
+                                || victims_only
+                                || toll_only(text, first)
+                                || those_killed(text, first))
+                    });
                     if recent || chemical_lead {
                         Some((SubEventType::ChemicalWeapon, "context:chemical_story"))
                     } else if let Some(t) = recent_remote.or(remote_next) {
@@ -888,9 +915,10 @@ impl Classifier {
                     } else if anaphor || victims_only || named_attack {
                         recent_bombing
                             .or(bombing_next.filter(|_| named_attack))
+                            .or(lead_bombing)
                             .map(|t| (t, "context:bombing_story"))
                     } else {
-                        None
+                        lead_bombing.map(|t| (t, "context:bombing_story"))
                     }
                     .map(|(class, rule)| (class, rule, String::new()))
                 }
@@ -1390,6 +1418,23 @@ fn victims_only(types: &[TypeScore]) -> bool {
     only_heads(types.iter().flat_map(|t| t.cues.iter()), |c| {
         c.rule == "trigger:attack_kill_nouns"
     })
+}
+
+/// The dead or hurt named as a group right after "those" ("those killed were mostly
+/// evacuees", "those wounded"), the only head of the sentence: what an event left.
+fn those_killed(text: &str, ts: &TypeScore) -> bool {
+    let head = text.get(ts.trigger.start..ts.trigger.end).unwrap_or("");
+    let before = text.get(..ts.trigger.start).unwrap_or("");
+    ["killed", "dead", "wounded", "injured"]
+        .iter()
+        .any(|w| head.eq_ignore_ascii_case(w))
+        && before
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| w.eq_ignore_ascii_case("those"))
+        && only_heads(ts.cues.iter(), |c| {
+            c.rule.starts_with("trigger:attack_kill")
+        })
 }
 
 /// A sentence telling only what an event left, with no one named doing it: the dead or the

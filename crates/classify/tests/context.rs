@@ -472,3 +472,53 @@ fn an_attack_told_with_its_gas_in_a_gas_attack_story_is_that_attack() {
                  point to possible exposure to sarin, the health ministry said.";
     assert_eq!(tops(alone)[0], Some(SubEventType::Attack));
 }
+
+#[test]
+fn talks_derailed_and_video_shot_in_a_gas_attack_story_are_that_attack() {
+    let text = "A sarin attack hit the hill town of Tel Warda on Monday, killing 40 people. \
+                Officials said the attack could derail the talks. \
+                A video purportedly shot in the town showed the attack on the market.";
+    let t = tops(text);
+    assert_eq!(t[1], Some(SubEventType::ChemicalWeapon));
+    assert_eq!(t[2], Some(SubEventType::ChemicalWeapon));
+    // A train that derails is still an accident, and a man shot in the town still gunfire.
+    assert_eq!(
+        tops("A freight train derailed near the river town, killing two workers.")[0],
+        Some(SubEventType::ManMadeDisaster)
+    );
+    assert_ne!(
+        tops("A man was shot in the town market on Monday.")[0],
+        Some(SubEventType::ChemicalWeapon)
+    );
+}
+
+#[test]
+fn the_dead_of_a_bombing_lead_told_far_on_are_its_dead() {
+    let text = "A car bomb tore through the crowded market in the river town on Friday, \
+                killing 60 people, medics said. \
+                The governor said the number was expected to rise. \
+                The market had reopened only a week ago. \
+                Traders had returned from the capital for the holiday. \
+                Those killed were mostly traders from the nearby villages. \
+                The bus station lies a few miles from where the attack took place.";
+    let t = tops(text);
+    assert_eq!(t[0], Some(SubEventType::RemoteExplosive));
+    assert_eq!(t[4], Some(SubEventType::RemoteExplosive));
+    assert_eq!(t[5], Some(SubEventType::RemoteExplosive));
+    // With a gun battle told between, the dead may be that battle's.
+    let battle = "A car bomb tore through the crowded market in the river town on Friday, \
+                  killing 60 people, medics said. \
+                  Soldiers clashed with rebels in the hills on Saturday. \
+                  The market had reopened only a week ago. \
+                  Traders had returned from the capital for the holiday. \
+                  Those killed were mostly traders from the nearby villages.";
+    assert_ne!(tops(battle)[4], Some(SubEventType::RemoteExplosive));
+}
+
+#[test]
+fn aircraft_that_ferried_troops_struck_nothing() {
+    let text = "On March 2 American helicopters ferried troops behind rebel lines near the dam.";
+    assert_ne!(tops(text)[0], Some(SubEventType::AirDroneStrike));
+    let strike = "On March 2 American helicopters struck rebel lines near the dam.";
+    assert_eq!(tops(strike)[0], Some(SubEventType::AirDroneStrike));
+}

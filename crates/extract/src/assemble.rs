@@ -2789,11 +2789,27 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && d.explicit_date
         && a.date.evidence.is_some()
         && days_apart > 0;
+    // A lead with no day of its own is dated by its publication: an event a sentence far on
+    // tells on a day days before that ("On March 22 a strike hit a school") is an older one
+    // the story recalls, not the news it leads with. (A month or season far back, "the air war
+    // launched last September", may be the campaign the lead's event belongs to.)
+    // (far from the lead's own first sentence: the sentences merged into it since carry no day)
+    let older_than_lead = d.first_sentence > p.first_sentence + FOLLOW_UP_WINDOW + 1
+        && !p.explicit_date
+        && d.explicit_date
+        && b.date.precision == DatePrecision::Day
+        && a.date.evidence.is_none()
+        && days_apart > LEAD_DAYS;
     dates_agree
         && places_agree
         && !carried_disagrees
+        && !older_than_lead
         && (near || (d.explicit_date && d.explicit_place))
 }
+
+/// How many days from its publication an undated lead may still be the event a sentence far
+/// on dates explicitly (news tells the last day or two).
+const LEAD_DAYS: i64 = 3;
 
 /// "Rescuers said the blast had torn through two buses": a sentence naming its event with "the"
 /// ([`named_definitely`]), with no date of its own and no other place, tells again the last event

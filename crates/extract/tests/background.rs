@@ -85,3 +85,32 @@ fn a_line_on_how_things_go_in_a_war_is_no_event() {
         .iter()
         .any(|e| e.sub_event_type.is_conflict()));
 }
+
+#[test]
+fn an_undated_lead_is_not_the_older_strike_told_far_on() {
+    let article = Article {
+        id: "older".into(),
+        text: "At least 12 civilians were killed in coalition air strikes on the town of \
+               Tabqa, local residents said. The coalition supports the Kurdish-led forces \
+               fighting the militants. The residents said the aircraft flew over the town \
+               for hours. It is not the first time that civilians have died in the campaign. \
+               Aid groups have long warned about the toll. On March 2 a coalition air strike \
+               hit a school in Tabqa, killing 20 people."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2017, 4, 8),
+        ..Default::default()
+    };
+    let reading = Reader::new().read(&article);
+    let strikes: Vec<_> = reading
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == sitrep_model::SubEventType::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 2, "{strikes:#?}");
+    assert!(strikes
+        .iter()
+        .any(|e| e.date.date == NaiveDate::from_ymd_opt(2017, 3, 2)));
+    assert!(strikes
+        .iter()
+        .any(|e| e.date.date != NaiveDate::from_ymd_opt(2017, 3, 2)));
+}
