@@ -607,6 +607,10 @@ fn a_country_that_strikes_names_its_forces_by_its_name_only() {
         ),
         ["Military Forces of the United States (2017-)"]
     );
+    assert_eq!(
+        names("Israel bombs arms depot near capital", Some("Syria")),
+        ["Military Forces of Israel (2009-)"]
+    );
     // speaking, backing or hosting names no forces
     for text in [
         "Turkey said the villages west of the river were shelled.",
