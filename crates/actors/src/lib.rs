@@ -224,6 +224,9 @@ struct ActorAlias {
     only_in: Option<u16>,
     /// Tie-break among aliases of the same words: local 3, named 2, demonym 1, template 0.
     rank: u8,
+    /// Bytes at the end of the alias that must follow the actor but are not its words
+    /// ("Turkey >shelled": the verb that makes a country name its forces).
+    tail: u8,
 }
 
 /// Rank of an alias local to the article's country: it wins over longer aliases at the
@@ -384,7 +387,11 @@ impl ActorDictionary {
         );
         chosen
             .into_iter()
-            .map(|h| self.mention(text, &h, country, country_idx))
+            .map(|mut h| {
+                // "Turkey shelled": the actor is the country's name only
+                h.end -= h.variant.target.tail as usize;
+                self.mention(text, &h, country, country_idx)
+            })
             .collect()
     }
 
@@ -814,6 +821,7 @@ impl Build {
             flavor,
             only_in,
             rank,
+            tail: 0,
         };
         self.push_alias(Some(e), alias, info, target);
     }
@@ -960,8 +968,20 @@ impl Build {
                     )));
                 }
                 for alias in fills {
+                    // "{country_aka} >shelled": the words after " >" must follow, but only
+                    // those before name the actor
+                    let (alias, tail) = match alias.split_once(" >") {
+                        Some((head, verb)) => (format!("{head} {verb}"), verb.len() + 1),
+                        None => (alias, 0),
+                    };
                     check_alias(&alias, false, &place)?;
                     self.push_entry_alias(e, &alias, flavor, None, 1);
+                    if let Some(last) = self.aliases.last_mut() {
+                        last.1.tail = u8::try_from(tail).map_err(|_| {
+                            place
+                                .error(format!("alias {alias:?}: the words after '>' run too long"))
+                        })?;
+                    }
                 }
             }
             if self.entries[e as usize].template.is_none() {
@@ -986,6 +1006,7 @@ impl Build {
                         flavor,
                         only_in: None,
                         rank: 0,
+                        tail: 0,
                     },
                 ));
             }

@@ -593,3 +593,53 @@ fn a_demonym_before_an_air_weapon_names_that_state_forces() {
         ["Global Coalition Against Daesh"]
     );
 }
+
+#[test]
+fn a_country_that_strikes_names_its_forces_by_its_name_only() {
+    let text = "Turkey shelled villages west of the river on Monday.";
+    let m = first(text, Some("Syria"));
+    assert_eq!(m.actor.name, "Military Forces of Turkey (2016-)");
+    assert_eq!(&text[m.span.start..m.span.end], "Turkey");
+    assert_eq!(
+        names(
+            "The United States launched missiles at the base.",
+            Some("Syria")
+        ),
+        ["Military Forces of the United States (2017-)"]
+    );
+    assert_eq!(
+        names("Israel bombs arms depot near capital", Some("Syria")),
+        ["Military Forces of Israel (2009-)"]
+    );
+    // speaking, backing or hosting names no forces
+    for text in [
+        "Turkey said the villages west of the river were shelled.",
+        "Turkey-backed fighters took the villages.",
+        "Talks in Turkey ended without a deal.",
+    ] {
+        assert!(
+            !names(text, Some("Syria"))
+                .iter()
+                .any(|n| n.starts_with("Military Forces of Turkey")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_countrys_ministry_belongs_to_that_country() {
+    assert_eq!(
+        names(
+            "Russia's defence ministry said the jets hit a depot.",
+            Some("Syria")
+        ),
+        ["Government of Russia (2000-)"]
+    );
+    assert_eq!(
+        names(
+            "The Russian defense ministry denied the report.",
+            Some("Syria")
+        ),
+        ["Government of Russia (2000-)"]
+    );
+}

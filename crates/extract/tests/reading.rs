@@ -2412,3 +2412,64 @@ fn the_civilians_a_strike_kills_did_not_strike() {
     assert_eq!(name(&e.actor1), Some("Global Coalition Against Daesh"));
     assert_eq!(name(&e.actor2), Some("Islamic State (Syria)"));
 }
+
+#[test]
+fn a_state_that_strikes_is_its_forces_one_that_speaks_is_no_actor() {
+    let cases = [
+        (
+            "Turkey shelled Kurdish militia positions near the town of Afrin in Aleppo province \
+             on Saturday, killing three fighters.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (
+            "Israel struck a weapons depot near the airport of Damascus overnight on Tuesday, \
+             a monitoring group said.",
+            "Military Forces of Israel (2009-)",
+        ),
+        (
+            "Russia bombed the market of the town of Ariha in Idlib province on Monday, killing \
+             11 civilians.",
+            "Military Forces of Russia (2000-)",
+        ),
+    ];
+    for (i, (text, want)) in cases.iter().enumerate() {
+        let r = reader().read(&article(
+            &format!("state-strikes-{i}"),
+            text,
+            Some(d(2018, 2, 6)),
+        ));
+        let e = r.events.first().expect("an event");
+        assert_eq!(name(&e.actor1), Some(*want), "{text}");
+    }
+    // a state that only speaks or backs is no party
+    let text = "Russia said on Monday that rebels shelled a residential district of Aleppo, \
+                killing four civilians.";
+    let r = reader().read(&article("state-speaks", text, Some(d(2018, 2, 6))));
+    let e = r.events.first().expect("an event");
+    assert!(
+        !name(&e.actor1).is_some_and(|n| n.starts_with("Military Forces of Russia")),
+        "{:?}",
+        e.actor1
+    );
+    let text = "Turkey-backed rebels shelled the town of Tal Rifaat in Aleppo province on \
+                Sunday, killing two people.";
+    let r = reader().read(&article("state-backs", text, Some(d(2018, 2, 6))));
+    let e = r.events.first().expect("an event");
+    assert!(
+        !name(&e.actor1).is_some_and(|n| n.starts_with("Military Forces of Turkey")),
+        "{:?}",
+        e.actor1
+    );
+}
+
+#[test]
+fn a_states_ministry_belongs_to_that_state() {
+    let text = "Russia's defence ministry announced on Monday that a Syrian army helicopter \
+                was shot down by rebels near Saraqib in Idlib province, killing its crew.";
+    let r = reader().read(&article("ministry", text, Some(d(2018, 2, 6))));
+    for e in &r.events {
+        for a in e.actor1.iter().chain(&e.actor2) {
+            assert_ne!(a.name, "Government of Syria (2000-)", "{:?}", e);
+        }
+    }
+}
