@@ -380,6 +380,9 @@ impl ActorDictionary {
         );
         // "Rebel-backer Washington": the match only says whom the actor backs
         hits.retain(|h| !negated_after(text, h.end, &self.negating_suffixes));
+        // "rebels backed by Turkey shelled": a country with its attack verb after "by" backs
+        // who acts, it does not act
+        hits.retain(|h| h.variant.target.tail == 0 || !after_by(text, h.start));
         let chosen = choose(
             &mut hits,
             |v: &Variant<ActorAlias>| v.target.rank,
@@ -1077,6 +1080,15 @@ impl Build {
             negating_suffixes: self.negating_suffixes,
         }
     }
+}
+
+/// Whether the word right before `start` is "by" ("backed by Turkey", "supported by Russia").
+fn after_by(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
 }
 
 /// "rebel-backer": a negating suffix written right after the match (and ending a word).

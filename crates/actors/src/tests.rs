@@ -616,6 +616,7 @@ fn a_country_that_strikes_names_its_forces_by_its_name_only() {
         "Turkey said the villages west of the river were shelled.",
         "Turkey-backed fighters took the villages.",
         "Talks in Turkey ended without a deal.",
+        "Rebels backed by Turkey shelled villages west of the river.",
     ] {
         assert!(
             !names(text, Some("Syria"))
