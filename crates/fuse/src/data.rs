@@ -346,7 +346,20 @@ impl Lexicons {
                     let went_to = matches!(before(i, 1), Some("to" | "in" | "by"))
                         || (matches!(before(i, 1), Some("the" | "a"))
                             && before(i, 2) == Some("to"));
-                    if found && !went_to {
+                    // (where people work or study, not what was hit: "a nurse based in a
+                    // hospital", "as they left school")
+                    let article = matches!(before(i, 1), Some("the" | "a" | "an" | "their"));
+                    let k = if article { 2 } else { 1 };
+                    let attended = matches!(
+                        before(i, k),
+                        Some("left" | "leaving" | "after" | "attending")
+                    );
+                    let staffed = matches!(before(i, k), Some("in" | "at"))
+                        && matches!(
+                            before(i, k + 1),
+                            Some("based" | "working" | "works" | "worked" | "nurse" | "doctor")
+                        );
+                    if found && !went_to && !attended && !staffed {
                         mask |= 1 << index;
                     }
                 }

@@ -1675,6 +1675,16 @@ fn one_target_named_by_both_is_a_cue() {
     assert_eq!(lex.targets("Nine died in hospital on Monday."), 0);
     assert_eq!(lex.targets("The schooling of children stopped."), 0);
     assert_eq!(lex.targets("He was rushed to the hospital."), 0);
+    // where people work or study is not what was hit
+    assert_eq!(
+        lex.targets("A nurse based in a hospital of the old city said so."),
+        0
+    );
+    assert_eq!(lex.targets("Shells fell as the children left school."), 0);
+    assert_eq!(
+        lex.target_list(lex.targets("Shells fell on the school in the old city.")),
+        vec!["school"]
+    );
     // a phrase of two words, its last one plural; a plural first word is no match
     assert_eq!(
         lex.target_list(lex.targets("Gunmen stormed two police stations.")),
