@@ -2243,6 +2243,49 @@ fn from_caption(doc: &Doc, p: &PlaceRef) -> bool {
     })
 }
 
+/// Whether the sentence places what it tells in a part of the country by a compass word and
+/// no name: "in the south", "in the far north", "in the country's east" (not "in the north of
+/// Aleppo": a name follows).
+fn in_part_of_country(text: &str, sentence: Span) -> bool {
+    let told: Vec<&str> = sentence
+        .of(text)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        // ("in the country's east": the country is the whole)
+        .filter(|w| !w.eq_ignore_ascii_case("country's") && !w.eq_ignore_ascii_case("countrys"))
+        .collect();
+    let words: Vec<String> = told.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let compass = |w: &str| {
+        matches!(
+            w,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    };
+    (0..words.len()).any(|k| {
+        let mut rest = words[k..].iter().map(String::as_str);
+        rest.next() == Some("in")
+            // ("Barzeh in the north": a part of the place just named)
+            && !k
+                .checked_sub(1)
+                .is_some_and(|j| told[j].starts_with(|c: char| c.is_uppercase()))
+            && rest.next() == Some("the")
+            && match rest.next() {
+                Some("far") => rest.next().is_some_and(compass),
+                Some(w) => compass(w),
+                None => false,
+            }
+            // ("in the north-west of Aleppo": the second half of the bearing, then "of")
+            && !words[k..].iter().skip(3).take(2).any(|w| w == "of")
+    })
+}
+
 /// "... the town of Khan Sheikhun according to the Observatory": a name right before "according
 /// to" is what the source told (the speaker follows), not who speaks; unless it only gives the
 /// bearing of the place told ("60 km northeast of Damascus according to").
@@ -2438,6 +2481,22 @@ fn build(
     if country_instead.is_some() {
         location = country_instead;
     }
+    // "Three officers died when their helicopter crashed in the south": a part of the country
+    // named by a compass word and no place is not the story's town; filed in the country, it
+    // passes on no place (like a background line).
+    // (not a part of the city the sentence points back at, "rebels hold the east of the city";
+    // not when the story is abroad: the country would be the wrong one)
+    let elsewhere = !explicit_place
+        && !background
+        && in_part_of_country(doc.text, sentence)
+        && !doc.cues.place_anaphors.any(doc.text, sentence)
+        && previous_place.is_none_or(|p| p.country_code == doc.country_code);
+    if elsewhere {
+        if let Some(country) = country_place(doc) {
+            location = Some(country);
+        }
+    }
+    let background = background || elsewhere;
     if let Some(p) = location.as_mut() {
         if let Some(ev) = p.evidence.as_mut() {
             ev.article_id = doc.article.id.clone();

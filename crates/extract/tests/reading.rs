@@ -1799,6 +1799,44 @@ fn the_blast_told_again_far_on_is_the_blast_told_before() {
 }
 
 #[test]
+fn a_crash_in_a_part_of_the_country_is_not_at_the_story_town() {
+    let text = "Rebels shot down a government jet over the town of Tel Hamra in Hasakah province \
+                on Monday. A monitor said two pilots died on Sunday when their helicopter \
+                crashed in the south near rebel lines. Residents said the jet fell near a school.";
+    let r = reader().read(&article("crash-south", text, Some(d(2016, 5, 5))));
+    let south = r
+        .events
+        .iter()
+        .find(|e| e.notes.contains("helicopter"))
+        .expect("the helicopter crash");
+    let place = south.location.as_ref().expect("a place");
+    assert_eq!(
+        (place.name.as_str(), place.geo_precision),
+        ("Syria", 3),
+        "{place:#?}"
+    );
+    // the story's town goes on past it
+    let after = r
+        .events
+        .iter()
+        .find(|e| e.notes.contains("fell near a school"));
+    if let Some(e) = after {
+        assert_ne!(e.location.as_ref().map(|p| p.name.as_str()), Some("Syria"));
+    }
+    // "in the north of the city" / "Barzeh in the north": a part of a place named or pointed at
+    let city = "Shells hit the town of Tel Hamra in Hasakah province on Monday. Rebels hold \
+                the districts in the east of the city and shells fell in the north.";
+    let r = reader().read(&article("city-part", city, Some(d(2016, 5, 5))));
+    assert!(
+        r.events
+            .iter()
+            .all(|e| e.location.as_ref().is_some_and(|p| p.name != "Syria")),
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
 fn the_blast_told_again_is_not_an_air_strike_told_in_between() {
     let text = "A truck bomb killed 30 people at the market of Tel Hamra in Hasakah province on \
                 Wednesday. The monitor said 12 civilians were killed in air strikes on a village \
