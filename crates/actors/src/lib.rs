@@ -495,28 +495,8 @@ impl ActorDictionary {
         if second == first {
             return None;
         }
-        let e = &self.entries[self.templates[t].per_country[second as usize]? as usize];
-        let inter = match (&e.home, country.and_then(|c| self.country_id(c))) {
-            (Some(home), Some(c)) if *home != self.countries[c as usize].name => 8,
-            _ => e.inter,
-        };
         let span = Span::new(start, start + len);
-        let words = &text[span.start..span.end];
-        Some(ActorMention {
-            span,
-            actor: read_actor(
-                e.name.clone(),
-                inter,
-                words,
-                span,
-                format!("actors:{} (coordinated)", e.id),
-            ),
-            kind: e.kind,
-            generic: false,
-            implied: false,
-            plural: mention.plural,
-            local: false,
-        })
+        self.state_beside(text, t, second, span, mention.plural, country)
     }
 
     /// "Russian and Syrian warplanes": a country-generic mention named by a demonym ("Syrian
@@ -560,25 +540,39 @@ impl ActorDictionary {
         if first == second {
             return None;
         }
-        let e = &self.entries[self.templates[t].per_country[first as usize]? as usize];
+        let span = Span::new(before.len() - word.len(), before.len());
+        self.state_beside(text, t, first, span, mention.plural, country)
+    }
+
+    /// The other state's entry of template `t` named at `span` beside a mention of one state
+    /// ("Russian and Syrian strikes"), foreign (inter 8) when not the article's `country`.
+    fn state_beside(
+        &self,
+        text: &str,
+        t: usize,
+        state: u16,
+        span: Span,
+        plural: bool,
+        country: Option<&str>,
+    ) -> Option<ActorMention> {
+        let e = &self.entries[self.templates[t].per_country[state as usize]? as usize];
         let inter = match (&e.home, country.and_then(|c| self.country_id(c))) {
             (Some(home), Some(c)) if *home != self.countries[c as usize].name => 8,
             _ => e.inter,
         };
-        let span = Span::new(before.len() - word.len(), before.len());
         Some(ActorMention {
             span,
             actor: read_actor(
                 e.name.clone(),
                 inter,
-                word,
+                &text[span.start..span.end],
                 span,
                 format!("actors:{} (coordinated)", e.id),
             ),
             kind: e.kind,
             generic: false,
             implied: false,
-            plural: mention.plural,
+            plural,
             local: false,
         })
     }
