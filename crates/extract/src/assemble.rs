@@ -2255,19 +2255,7 @@ fn in_part_of_country(text: &str, sentence: Span) -> bool {
         .filter(|w| !w.eq_ignore_ascii_case("country's") && !w.eq_ignore_ascii_case("countrys"))
         .collect();
     let words: Vec<String> = told.iter().map(|w| w.to_ascii_lowercase()).collect();
-    let compass = |w: &str| {
-        matches!(
-            w,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-        )
-    };
+    let compass = sitrep_places::is_compass;
     (0..words.len()).any(|k| {
         let mut rest = words[k..].iter().map(String::as_str);
         rest.next() == Some("in")

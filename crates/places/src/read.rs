@@ -471,8 +471,9 @@ enum RunBreak {
     List,
 }
 
-/// A compass direction, as written before "of" ("west of Aleppo", "north-east of Idlib").
-fn is_compass(w: &str) -> bool {
+/// A compass direction, lower case, as written before "of" ("west of Aleppo", "north-east of
+/// Idlib") or for a part of a country ("in the south").
+pub fn is_compass(w: &str) -> bool {
     matches!(
         w,
         "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
