@@ -2451,8 +2451,16 @@ fn build(
     // dates itself months away from the story, naming no place and pointing back at none ("the
     // city", "there"), happened in the country's war, not at the story's town.
     let story_day = narrative.as_ref().and_then(|n| n.date).or(doc.published);
+    // ("Syria's war broke out in March 2011 with protests": naming only the country, the
+    // sentence tells the country's past, not the story town's)
+    let names_only_country = || {
+        doc.places
+            .in_sentence(i)
+            .filter(|m| m.qualifies.is_none())
+            .all(|m| m.kind == PlaceKind::Country)
+    };
     let background = explicit_date
-        && !explicit_place
+        && (!explicit_place || names_only_country())
         && date
             .date
             .zip(story_day)

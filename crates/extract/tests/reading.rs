@@ -2511,3 +2511,42 @@ fn a_states_ministry_belongs_to_that_state() {
         }
     }
 }
+
+#[test]
+fn a_recall_naming_only_the_country_is_not_at_the_story_town() {
+    let text = "Warplanes struck the market of Tel Hamra in Hasakah province on Monday, killing \
+                seven people, a monitor said. The country's uprising began in Syria in March \
+                2011 with protests against the government.";
+    let r = reader().read(&article("recall-country", text, Some(d(2016, 5, 5))));
+    let strike = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(
+        strike.location.as_ref().map(|p| p.name.as_str()),
+        Some("Tel Hamra"),
+        "{strike:#?}"
+    );
+    let recall = r
+        .events
+        .iter()
+        .find(|e| e.notes.contains("March 2011"))
+        .expect("the protests recalled");
+    let place = recall.location.as_ref().expect("a place");
+    assert_eq!(
+        (place.name.as_str(), place.geo_precision),
+        ("Syria", 3),
+        "{place:#?}"
+    );
+    // a recall that names its town stays there
+    let named = "Warplanes struck the market of Tel Hamra in Hasakah province on Monday. \
+                 Protests first broke out in Tel Hamra in March 2011.";
+    let r = reader().read(&article("recall-town", named, Some(d(2016, 5, 5))));
+    let recall = r
+        .events
+        .iter()
+        .find(|e| e.notes.contains("March 2011"))
+        .expect("the protests recalled");
+    assert_ne!(
+        recall.location.as_ref().map(|p| p.name.as_str()),
+        Some("Syria"),
+        "{recall:#?}"
+    );
+}
