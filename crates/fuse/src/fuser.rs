@@ -12,7 +12,9 @@
 
 use crate::data::Lexicons;
 use crate::dedup::{DuplicateIndex, Signature};
-use crate::score::{score_pair, Block, CueScore, Mention, PairScore, MERGE_THRESHOLD};
+use crate::score::{
+    score_pair, Block, CueScore, Mention, PairScore, CO_REPORT, MERGE_THRESHOLD, W_CO_REPORT,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Article, Claim, Event};
@@ -122,6 +124,10 @@ pub struct Fuser {
     countries: HashMap<String, u32>,
     duplicates: DuplicateIndex,
     near_duplicates: HashMap<String, (String, f32)>,
+    /// Articles that report one event alike ([`CO_REPORT`]): per pair of articles (their
+    /// places in ingest order, the earlier first), the pairs of mentions (indices) that score
+    /// over the threshold against each other, found when the later article was added.
+    co_reports: HashMap<(u64, u64), Vec<(usize, usize)>, BuildMix>,
     splits: HashSet<Split>,
     cluster_by_id: HashMap<String, usize>,
     mention_by_id: HashMap<String, usize>,
@@ -204,6 +210,7 @@ impl Fuser {
             countries: HashMap::new(),
             duplicates: DuplicateIndex::default(),
             near_duplicates: HashMap::new(),
+            co_reports: HashMap::default(),
             splits: set,
             cluster_by_id: HashMap::new(),
             mention_by_id: HashMap::new(),
@@ -256,7 +263,10 @@ impl Fuser {
                 article.published,
                 self.lex,
             );
-            let index = self.push_mention(mention, rank(seq, ordinal));
+            self.push_mention(mention, rank(seq, ordinal));
+        }
+        self.find_co_reports(first);
+        for index in first..self.mentions.len() {
             let (cluster, provenance) = self.best_cluster(index);
             let c = match cluster {
                 Some(c) => c,
@@ -407,6 +417,51 @@ impl Fuser {
         out
     }
 
+    /// Record which earlier articles report one event alike with the new article whose mentions
+    /// start at `first`: every pair of a new mention and a member of its candidate fused events
+    /// (another article's) that scores over the threshold on its own cues. Found before any new
+    /// mention is placed, from the fused events the new article can meet, so the same in a
+    /// full recompute and in an incremental run.
+    fn find_co_reports(&mut self, first: usize) {
+        let mut found: Vec<((u64, u64), (usize, usize))> = Vec::new();
+        for y in first..self.mentions.len() {
+            let article = self.ranks[y] >> 24;
+            for c in self.candidates(y) {
+                for &x in &self.clusters[c].members {
+                    let other = self.ranks[x] >> 24;
+                    if other == article {
+                        continue;
+                    }
+                    if let PairScore::Score { total, .. } = self.score_with(y, x, false) {
+                        if total >= MERGE_THRESHOLD {
+                            found.push(((other.min(article), other.max(article)), (y, x)));
+                        }
+                    }
+                }
+            }
+        }
+        for (key, pair) in found {
+            let pairs = self.co_reports.entry(key).or_default();
+            if !pairs.contains(&pair) {
+                pairs.push(pair);
+            }
+        }
+    }
+
+    /// Another pair of mentions of the two mentions' articles (neither of them) that scores over
+    /// the threshold: the two articles report that event alike ([`CO_REPORT`]).
+    fn co_reported(&self, m: usize, o: usize) -> Option<(usize, usize)> {
+        if self.co_reports.is_empty() {
+            return None;
+        }
+        let (a, b) = (self.ranks[m] >> 24, self.ranks[o] >> 24);
+        self.co_reports
+            .get(&(a.min(b), a.max(b)))?
+            .iter()
+            .copied()
+            .find(|&(y, x)| ![m, o].contains(&y) && ![m, o].contains(&x))
+    }
+
     fn near_duplicate(&self, a: &str, b: &str) -> Option<f32> {
         let linked = |x: &str, y: &str| {
             self.near_duplicates
@@ -446,7 +501,27 @@ impl Fuser {
         } else {
             self.near_duplicate(&m.article_id, &o.article_id)
         };
-        score_pair(m, o, dup, self.lex, explain)
+        let mut score = score_pair(m, o, dup, self.lex, explain);
+        // (not for near-duplicate articles: their bonus says more)
+        if let (PairScore::Score { total, cues }, None) = (&mut score, dup) {
+            if let Some((y, x)) = self.co_reported(index, other) {
+                *total += W_CO_REPORT;
+                cues.push(CueScore {
+                    cue: CO_REPORT.into(),
+                    score: 1.0,
+                    detail: if explain {
+                        format!(
+                            "the two articles report another event alike ({} / {})",
+                            self.mentions[y].id(),
+                            self.mentions[x].id()
+                        )
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+        score
     }
 
     /// The best member of cluster `c` for mention `index` and its total, without explanations;

@@ -4,7 +4,8 @@ Fusion: one event per real-world event across articles, with every source's clai
 Each article's events (mentions) are fused in ingest order. Near-duplicate articles (the same
 wire story re-published) are found by MinHash over word shingles with banded lookup; event
 mentions are compared only with the fused events of their blocks (country × day), scored per cue
-(kind, date, place, actors, wording, near-duplicate articles; bonuses for one place and day, one
+(kind, date, place, actors, wording, near-duplicate articles, articles that report another
+event alike; bonuses for one place and day, one
 target such as a hospital or a convoy, a shared or close count of the dead, a kind that seldom
 recurs — a bombing, a capture — at one place within days or its month, or a bombing, a gas attack
 or a deal in one city on one day), and kept apart by vetoes (different

@@ -3039,3 +3039,137 @@ fn an_air_raid_told_as_an_attack_on_civilians_merges() {
     );
     assert!(cue_of(&scored(&gas, &attack).1, "type").is_some_and(|t| t > 0.0));
 }
+
+#[test]
+fn two_articles_that_report_one_event_alike_are_likelier_to_share_another() {
+    let strike = |art: &str, n, notes| {
+        event(
+            art,
+            n,
+            Spec {
+                kind: "Air/drone strike",
+                date: "2024-03-10",
+                town: CITY,
+                actor1: Some("Air Force of Testland"),
+                notes,
+            },
+        )
+    };
+    let clash = |art: &str, n, town, actor, notes| {
+        event(
+            art,
+            n,
+            Spec {
+                kind: "Armed clash",
+                date: "2024-03-10",
+                town,
+                actor1: Some(actor),
+                notes,
+            },
+        )
+    };
+    let x_clash = clash(
+        "x",
+        2,
+        OASIS,
+        "Rebels",
+        "Rebels fought the army outside Oasis on Sunday.",
+    );
+    // (told as shelling: kinds outlets confuse, at one place on one day - a near-miss alone)
+    let mut y_clash = clash(
+        "y",
+        2,
+        OASIS,
+        "Military Forces of Testland",
+        "Troops shelled attackers at the eastern garrison.",
+    );
+    y_clash.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
+    let corpus = |x_strike: Event| {
+        vec![
+            (
+                article("x", "X", "a"),
+                vec![x_strike, x_clash.clone()],
+                vec![],
+            ),
+            (
+                article("y", "Y", "b"),
+                vec![
+                    strike(
+                        "y",
+                        1,
+                        "Jets hit the Northtown bakery on Sunday, killing eight.",
+                    ),
+                    y_clash.clone(),
+                ],
+                vec![],
+            ),
+        ]
+    };
+    let score = |f: &Fuser, a: &str, b: &str| match f.explain_pair(a, b).unwrap() {
+        PairScore::Score { total, cues } => (total, cues),
+        PairScore::Veto(why) => panic!("{why}"),
+    };
+    // the strike told alike by both: their clashes are compared as accounts of one story
+    let alike = fuse(
+        &corpus(strike(
+            "x",
+            1,
+            "Warplanes struck the Northtown bakery on Sunday, killing eight.",
+        )),
+        vec![],
+    );
+    assert_eq!(
+        alike.cluster_of_mention("x#1"),
+        alike.cluster_of_mention("y#1")
+    );
+    let (with, cues) = score(&alike, "x#2", "y#2");
+    let cue = cues
+        .iter()
+        .find(|c| c.cue == score::CO_REPORT)
+        .expect("co_report");
+    assert!(
+        cue.detail.contains("x#1") && cue.detail.contains("y#1"),
+        "{cue:?}"
+    );
+    // (the pair that witnesses it gets nothing from itself)
+    let (_, cues) = score(&alike, "x#1", "y#1");
+    assert!(cues.iter().all(|c| c.cue != score::CO_REPORT), "{cues:?}");
+    // another strike, in another town, a day apart: no shared event, no cue
+    let mut other = clash("x", 1, FARTOWN, "Rebels", "Shells fell on Fartown.");
+    other.date.date = Some(day("2024-03-08"));
+    let apart = fuse(&corpus(other), vec![]);
+    let (without, cues) = score(&apart, "x#2", "y#2");
+    assert!(cues.iter().all(|c| c.cue != score::CO_REPORT), "{cues:?}");
+    assert!((with - without - score::W_CO_REPORT).abs() < 1e-6);
+    // (here it tips the near-miss into one event)
+    assert!(
+        without < MERGE_THRESHOLD && with >= MERGE_THRESHOLD,
+        "{without} / {with}"
+    );
+    assert_eq!(
+        alike.cluster_of_mention("x#2"),
+        alike.cluster_of_mention("y#2")
+    );
+    assert_ne!(
+        apart.cluster_of_mention("x#2"),
+        apart.cluster_of_mention("y#2")
+    );
+    // added at ingest as in the audit: fused one article at a time from stored events, the same
+    let mut continuing = Fuser::continuing(vec![], 0);
+    let items = corpus(strike(
+        "x",
+        1,
+        "Warplanes struck the Northtown bakery on Sunday, killing eight.",
+    ));
+    continuing.add_article(&items[0].0, &items[0].1, &items[0].2);
+    let stored: Vec<_> = (0..continuing.clusters.len())
+        .map(|c| stored(&continuing, c))
+        .collect();
+    let mut resumed = Fuser::continuing(vec![], stored.len());
+    for s in stored {
+        resumed.load_cluster(s);
+    }
+    resumed.add_article_at(1, &items[1].0, &items[1].1, &items[1].2);
+    let (resumed_total, _) = score(&resumed, "y#2", "x#2");
+    assert!((resumed_total - with).abs() < 1e-6);
+}

@@ -179,6 +179,14 @@ pub const DATE_SENTENCE_REACH: usize = 1;
 /// ask for one kind (singular kind, shared or close counts, a past event recalled): a bombing
 /// told with or without its suicide bomber.
 pub const ONE_KIND: f32 = 0.9;
+/// Bonus when the two mentions' articles report another event alike (a pair of their other
+/// mentions scores over the threshold, [`CO_REPORT`]): two articles that tell one story tell
+/// its other events too, by other words, places and days (the strike "near Damascus" and the
+/// one on the town); added by the fuser, which knows the articles (not for near-duplicate
+/// articles, which have their own bonus).
+pub const W_CO_REPORT: f32 = 0.05;
+/// The cue [`W_CO_REPORT`] is filed under.
+pub const CO_REPORT: &str = "co_report";
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
 /// Days before its article's publication a mention dated only by that publication (the reader
