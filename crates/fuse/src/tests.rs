@@ -3173,3 +3173,62 @@ fn two_articles_that_report_one_event_alike_are_likelier_to_share_another() {
     let (resumed_total, _) = score(&resumed, "y#2", "x#2");
     assert!((resumed_total - with).abs() < 1e-6);
 }
+
+#[test]
+fn two_recalls_of_one_months_episode_are_one_event_though_told_as_two_kinds() {
+    let lex = Lexicons::embedded();
+    let recall = |art: &str, kind, notes, precision, published| {
+        let mut m = report_at(art, kind, "2011-03-01", CITY, notes);
+        m.event.date.precision = precision;
+        Mention::new(m.event, art, None, Some(day(published)), lex)
+    };
+    let peaceful = recall(
+        "gazette",
+        "Peaceful protest",
+        "The war began with protests in Northtown in March 2011.",
+        DatePrecision::Month,
+        "2016-05-02",
+    );
+    let dispersed = recall(
+        "courier",
+        "Protest with intervention",
+        "Police broke up the first rallies of the uprising in March 2011, and it became a war.",
+        DatePrecision::Month,
+        "2017-01-09",
+    );
+    assert!(peaceful.background && dispersed.background);
+    let (total, cues) = scored(&peaceful, &dispersed);
+    assert_eq!(
+        cue_of(&cues, "background_same_event"),
+        Some(1.0),
+        "{cues:?}"
+    );
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // by a year only: two things of one year ("66 journalists killed in 2014", "attacked
+    // since 2014"), no cue
+    let yearly = |m: &Mention| {
+        let mut e = m.event.clone();
+        e.date.precision = DatePrecision::Year;
+        Mention::new(e, &m.article_id, None, m.published, lex)
+    };
+    assert_eq!(
+        cue_of(
+            &scored(&yearly(&peaceful), &yearly(&dispersed)).1,
+            "background_same_event"
+        ),
+        None
+    );
+    // the news of that month is no recall: its protests may be another town's day
+    let news = recall(
+        "courier",
+        "Protest with intervention",
+        "Police broke up a rally in Northtown this month.",
+        DatePrecision::Month,
+        "2011-03-20",
+    );
+    assert!(!news.background);
+    assert_eq!(
+        cue_of(&scored(&peaceful, &news).1, "background_same_event"),
+        None
+    );
+}

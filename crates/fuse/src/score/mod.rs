@@ -172,6 +172,10 @@ pub const BACKGROUND_DAYS: i64 = 30;
 /// events (a massacre, a gas attack, a town's fall), and each recall is a report of that event,
 /// not another one, though told with the month or "approximately" where the news gave the day.
 pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
+/// Kind score (`data/families.tsv`) from which two recalls of one past episode, by one month
+/// at one place, are one event though told as two kinds of a family (a protest told as
+/// dispersed by one outlet, as peaceful by another): [`W_BACKGROUND_SAME_EVENT`].
+pub const RECALLED_FAMILY: f32 = 0.7;
 /// Sentences from its own that a recall's date may be read in for [`W_BACKGROUND_SAME_EVENT`]
 /// (its sentence told on with the next: "... the worst attack. It was in August 2013").
 pub const DATE_SENTENCE_REACH: usize = 1;
@@ -707,13 +711,28 @@ pub fn score_pair(
             && m.event.date.precision != DatePrecision::Approximate
             && date_in_own_sentence(m)
     };
-    if (a.background || b.background)
-        && same_kind
-        && month_or_less(a)
-        && month_or_less(b)
-        && (same_place
-            || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE)
-            || shared.is_some_and(|(_, v)| recalled_count(v)))
+    // (or both recall one past episode by the same month (or week, or day), at one place, broad
+    // or not: "the war began in March 2011 with protests", "the uprising of March 2011 met
+    // with a crackdown", a kind or its family - the protests told as dispersed or not; not by
+    // a year: "66 journalists killed in 2014" and "attacked since its caliphate in 2014")
+    // (not the catch-all kind Other: two things of one year at a city, a siege and a grave)
+    let one_episode = a.background
+        && b.background
+        && kind != sitrep_model::SubEventType::Other
+        && type_score >= RECALLED_FAMILY
+        && a.day_window().is_some()
+        && a.window == b.window
+        && date_in_own_sentence(a)
+        && date_in_own_sentence(b)
+        && cues[2].score >= BROAD_PLACE;
+    if one_episode
+        || (a.background || b.background)
+            && same_kind
+            && month_or_less(a)
+            && month_or_less(b)
+            && (same_place
+                || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE)
+                || shared.is_some_and(|(_, v)| recalled_count(v)))
     {
         add_cue!(
             "background_same_event",
