@@ -805,36 +805,16 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn event(sub: SubEventType, date: NaiveDate) -> Event {
-        Event {
-            id: "a#0".into(),
-            sub_event_type: sub,
-            date: EventDate {
+        Event::new(
+            "a#0",
+            sub,
+            EventDate {
                 date: Some(date),
                 end: None,
                 precision: DatePrecision::Day,
                 evidence: None,
             },
-            location: None,
-            other_locations: vec![],
-            destination: None,
-            actor1: None,
-            assoc_actor_1: vec![],
-            actor2: None,
-            assoc_actor_2: vec![],
-            fatalities: 0,
-            quantities: vec![],
-            claims: vec![],
-            valid_until: None,
-            civilian_targeting: false,
-            tally: false,
-            cues: vec![],
-            confidence: 1.0,
-            salience: 1.0,
-            notes: String::new(),
-            article_ids: vec![],
-            sources: vec![],
-            evidence: Default::default(),
-        }
+        )
     }
 
     fn row() -> AcledRow {

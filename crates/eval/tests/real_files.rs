@@ -94,18 +94,6 @@ fn oracle(row: &AcledRow) -> Reading {
         })
     };
     let event = Event {
-        id: format!("{}#0", row.id),
-        sub_event_type: row.sub_event_type.unwrap(),
-        date: EventDate {
-            date: Some(row.event_date),
-            end: None,
-            precision: match row.time_precision {
-                1 => DatePrecision::Day,
-                2 => DatePrecision::Week,
-                _ => DatePrecision::Month,
-            },
-            evidence: None,
-        },
         location: Some(PlaceRef {
             name: row.location.clone(),
             lat: Some(row.latitude),
@@ -115,25 +103,25 @@ fn oracle(row: &AcledRow) -> Reading {
             geo_precision: row.geo_precision,
             ..Default::default()
         }),
-        other_locations: vec![],
-        destination: None,
         actor1: actor(&row.actor1),
-        assoc_actor_1: vec![],
         actor2: actor(&row.actor2),
-        assoc_actor_2: vec![],
         fatalities: row.fatalities,
-        quantities: vec![],
-        claims: vec![],
-        valid_until: None,
-        civilian_targeting: false,
-        tally: false,
-        cues: vec![],
-        confidence: 1.0,
-        salience: 1.0,
         notes: row.notes.clone(),
         article_ids: vec![row.id.clone()],
-        sources: vec![],
-        evidence: Default::default(),
+        ..Event::new(
+            format!("{}#0", row.id),
+            row.sub_event_type.unwrap(),
+            EventDate {
+                date: Some(row.event_date),
+                end: None,
+                precision: match row.time_precision {
+                    1 => DatePrecision::Day,
+                    2 => DatePrecision::Week,
+                    _ => DatePrecision::Month,
+                },
+                evidence: None,
+            },
+        )
     };
     Reading {
         article_id: row.id.clone(),

@@ -25,14 +25,6 @@ fn actor(name: &str, inter: u8) -> ActorRef {
 
 fn event(sub: SubEventType) -> Event {
     Event {
-        id: "a1#1".into(),
-        sub_event_type: sub,
-        date: EventDate {
-            date: NaiveDate::from_ymd_opt(2020, 5, 4),
-            end: None,
-            precision: DatePrecision::Week,
-            evidence: None,
-        },
         location: Some(PlaceRef {
             mention: "Maarat al-Numan".into(),
             name: "Ma'arrat an-Nu'man".into(),
@@ -47,17 +39,13 @@ fn event(sub: SubEventType) -> Event {
             where_prec: 1,
             ..Default::default()
         }),
-        other_locations: vec![],
-        destination: None,
         actor1: Some(actor("Military Forces of Syria (2000-)", 1)),
         assoc_actor_1: vec![
             actor("Military Forces of Russia (2000-)", 8),
             actor("Hezbollah", 3),
         ],
         actor2: Some(actor("Civilians (Syria)", 7)),
-        assoc_actor_2: vec![],
         fatalities: 3,
-        quantities: vec![],
         claims: vec![Claim {
             claimant: "Syrian Observatory for Human Rights".into(),
             polarity: Polarity::Asserted,
@@ -66,20 +54,27 @@ fn event(sub: SubEventType) -> Event {
             span: Span::new(19, 39),
             ..Default::default()
         }],
-        valid_until: None,
         civilian_targeting: true,
-        tally: false,
         cues: vec![Cue {
             rule: "trigger:airstrike".into(),
             text: "air strikes".into(),
             weight: 2.0,
         }],
         confidence: 0.9,
-        salience: 1.0,
         notes: "Air strikes hit the town, killing three, \"witnesses\" said.".into(),
         article_ids: vec!["a1".into()],
         sources: vec!["Wire".into(), "Daily".into()],
         evidence: ev("air strikes"),
+        ..Event::new(
+            "a1#1",
+            sub,
+            EventDate {
+                date: NaiveDate::from_ymd_opt(2020, 5, 4),
+                end: None,
+                precision: DatePrecision::Week,
+                evidence: None,
+            },
+        )
     }
 }
 

@@ -73,34 +73,23 @@ struct Spec {
 
 fn event(article: &str, n: usize, s: Spec) -> Event {
     Event {
-        id: format!("{article}#{n}"),
-        sub_event_type: SubEventType::from_acled(s.kind).unwrap(),
-        date: EventDate {
-            date: Some(day(s.date)),
-            end: None,
-            precision: DatePrecision::Day,
-            evidence: Some(ev(article, "Sunday")),
-        },
         location: Some(place(s.town, article)),
-        other_locations: vec![],
-        destination: None,
         actor1: s.actor1.map(|a| actor(a, 2)),
-        assoc_actor_1: vec![],
-        actor2: None,
-        assoc_actor_2: vec![],
-        fatalities: 0,
-        quantities: vec![],
         claims: vec![claim(article, "the monitor", Polarity::Asserted, s.notes)],
-        valid_until: None,
-        civilian_targeting: false,
-        tally: false,
-        cues: vec![],
         confidence: 0.8,
-        salience: 1.0,
         notes: s.notes.into(),
         article_ids: vec![article.into()],
-        sources: vec![],
         evidence: ev(article, s.notes),
+        ..Event::new(
+            format!("{article}#{n}"),
+            SubEventType::from_acled(s.kind).unwrap(),
+            EventDate {
+                date: Some(day(s.date)),
+                end: None,
+                precision: DatePrecision::Day,
+                evidence: Some(ev(article, "Sunday")),
+            },
+        )
     }
 }
 

@@ -361,6 +361,39 @@ pub struct Event {
     pub evidence: Evidence,
 }
 
+impl Event {
+    /// An event of one kind on one date with nothing else known yet: no place, actors, figures,
+    /// claims or notes, read with full confidence and salience. Readers and tests fill in the
+    /// rest: `Event { location: Some(place), ..Event::new("a1#1", kind, date) }`.
+    pub fn new(id: impl Into<String>, sub_event_type: SubEventType, date: EventDate) -> Event {
+        Event {
+            id: id.into(),
+            sub_event_type,
+            date,
+            location: None,
+            other_locations: Vec::new(),
+            destination: None,
+            actor1: None,
+            assoc_actor_1: Vec::new(),
+            actor2: None,
+            assoc_actor_2: Vec::new(),
+            fatalities: 0,
+            quantities: Vec::new(),
+            claims: Vec::new(),
+            valid_until: None,
+            civilian_targeting: false,
+            tally: false,
+            cues: Vec::new(),
+            confidence: 1.0,
+            salience: 1.0,
+            notes: String::new(),
+            article_ids: Vec::new(),
+            sources: Vec::new(),
+            evidence: Evidence::default(),
+        }
+    }
+}
+
 /// "X controls place P as of date D", from a statement or a territory-changing event.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ControlFact {

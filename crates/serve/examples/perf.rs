@@ -96,30 +96,18 @@ fn synthesize(path: &str, events: usize) {
                 rule: "trigger:fighting".into(),
             };
             reading.events.push(Event {
-                id: format!("synthetic-{a}#{}", k + 1),
-                sub_event_type: sub,
-                date: EventDate {
-                    date: start.checked_add_days(Days::new(rng.next() % 730)),
-                    ..Default::default()
-                },
                 location: Some(place),
-                other_locations: vec![],
-                destination: None,
                 actor1: Some(ActorRef {
                     name: ACTORS[(rng.next() % 5) as usize].into(),
                     inter: 1,
                     mention: "forces".into(),
                     evidence: None,
                 }),
-                assoc_actor_1: vec![],
-                actor2: None,
-                assoc_actor_2: vec![],
                 fatalities: if rng.next().is_multiple_of(3) {
                     rng.next() % 30
                 } else {
                     0
                 },
-                quantities: vec![],
                 claims: vec![Claim {
                     claimant: ["Observatory", "Officials", "Residents"][(rng.next() % 3) as usize]
                         .into(),
@@ -129,16 +117,19 @@ fn synthesize(path: &str, events: usize) {
                         .into(),
                     ..Default::default()
                 }],
-                valid_until: None,
-                civilian_targeting: false,
-                tally: false,
-                cues: vec![],
                 confidence: 0.8,
                 salience: 1.0 - k as f32 * 0.1,
                 notes: text.clone(),
                 article_ids: vec![article.id.clone()],
-                sources: vec![],
                 evidence,
+                ..Event::new(
+                    format!("synthetic-{a}#{}", k + 1),
+                    sub,
+                    EventDate {
+                        date: start.checked_add_days(Days::new(rng.next() % 730)),
+                        ..Default::default()
+                    },
+                )
             });
         }
         batch.insert(&article, &reading).expect("insert");

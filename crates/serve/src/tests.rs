@@ -69,38 +69,17 @@ fn event(
     fatalities: u64,
 ) -> Event {
     Event {
-        id: id.into(),
-        sub_event_type: sub,
-        date: EventDate {
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-            end: None,
-            precision: DatePrecision::Day,
-            evidence: None,
-        },
         location: Some(location),
-        other_locations: vec![],
-        destination: None,
         actor1: Some(ActorRef {
             name: actor1.into(),
             inter: 1,
             mention: actor1.into(),
             evidence: None,
         }),
-        assoc_actor_1: vec![],
-        actor2: None,
-        assoc_actor_2: vec![],
         fatalities,
-        quantities: vec![],
-        claims: vec![],
-        valid_until: None,
-        civilian_targeting: false,
-        tally: false,
-        cues: vec![],
         confidence: 0.9,
-        salience: 1.0,
         notes: text.into(),
         article_ids: vec![article.into()],
-        sources: vec![],
         evidence: Evidence {
             article_id: article.into(),
             sentence: 0,
@@ -108,6 +87,16 @@ fn event(
             text: String::new(),
             rule: String::new(),
         },
+        ..Event::new(
+            id,
+            sub,
+            EventDate {
+                date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                end: None,
+                precision: DatePrecision::Day,
+                evidence: None,
+            },
+        )
     }
 }
 

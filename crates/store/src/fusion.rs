@@ -899,14 +899,6 @@ mod tests {
             ..Default::default()
         };
         Event {
-            id: format!("{article}#{n}"),
-            sub_event_type: SubEventType::from_acled(kind).unwrap(),
-            date: EventDate {
-                date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-                end: None,
-                precision: DatePrecision::Day,
-                evidence: Some(ev.clone()),
-            },
             location: Some(PlaceRef {
                 name: "Rivertown".into(),
                 geonameid: Some(7),
@@ -918,25 +910,20 @@ mod tests {
                 geo_precision: 1,
                 ..Default::default()
             }),
-            other_locations: vec![],
-            destination: None,
-            actor1: None,
-            assoc_actor_1: vec![],
-            actor2: None,
-            assoc_actor_2: vec![],
             fatalities: killed,
-            quantities: vec![],
-            claims: vec![],
-            valid_until: None,
-            civilian_targeting: false,
-            tally: false,
-            cues: vec![],
             confidence: 0.9,
-            salience: 1.0,
             notes: "Shelling hit the river town.".into(),
-            article_ids: vec![],
-            sources: vec![],
-            evidence: ev,
+            evidence: ev.clone(),
+            ..Event::new(
+                format!("{article}#{n}"),
+                SubEventType::from_acled(kind).unwrap(),
+                EventDate {
+                    date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                    end: None,
+                    precision: DatePrecision::Day,
+                    evidence: Some(ev),
+                },
+            )
         }
     }
 

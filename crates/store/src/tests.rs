@@ -16,14 +16,6 @@ fn ev(text: &str, start: usize, rule: &str) -> Evidence {
 
 fn event(id: &str, sub: SubEventType, date: &str, country: &str, salience: f32) -> Event {
     Event {
-        id: id.into(),
-        sub_event_type: sub,
-        date: EventDate {
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-            end: None,
-            precision: DatePrecision::Day,
-            evidence: Some(ev("on Monday", 30, "date:weekday")),
-        },
         location: Some(PlaceRef {
             mention: "Aden".into(),
             name: "Aden".into(),
@@ -36,17 +28,12 @@ fn event(id: &str, sub: SubEventType, date: &str, country: &str, salience: f32) 
             evidence: Some(ev("Aden", 20, "gazetteer:415189")),
             ..Default::default()
         }),
-        other_locations: vec![],
-        destination: None,
         actor1: Some(ActorRef {
             name: "Military Forces of Yemen".into(),
             inter: 1,
             mention: "troops".into(),
             evidence: Some(ev("troops", 0, "actor:troops")),
         }),
-        assoc_actor_1: vec![],
-        actor2: None,
-        assoc_actor_2: vec![],
         fatalities: 2,
         quantities: vec![Quantity {
             kind: QuantityKind::Killed,
@@ -64,16 +51,20 @@ fn event(id: &str, sub: SubEventType, date: &str, country: &str, salience: f32) 
             sentence: "Troops ...".into(),
             ..Default::default()
         }],
-        valid_until: None,
-        civilian_targeting: false,
-        tally: false,
-        cues: vec![],
         confidence: 0.8,
         salience,
         notes: "Troops clashed in Aden.".into(),
-        article_ids: vec![],
-        sources: vec![],
         evidence: ev("clashed", 7, "trigger:clash"),
+        ..Event::new(
+            id,
+            sub,
+            EventDate {
+                date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                end: None,
+                precision: DatePrecision::Day,
+                evidence: Some(ev("on Monday", 30, "date:weekday")),
+            },
+        )
     }
 }
 
