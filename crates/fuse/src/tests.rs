@@ -3193,19 +3193,50 @@ fn two_recalls_of_one_months_episode_are_one_event_though_told_as_two_kinds() {
         "{cues:?}"
     );
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
-    // by a year only: two things of one year ("66 journalists killed in 2014", "attacked
-    // since 2014"), no cue
-    let yearly = |m: &Mention| {
+    // by a year only, told in other words: two things of one year ("66 journalists killed in
+    // 2014", "attacked since 2014"), no cue
+    let yearly = |m: &Mention, notes: &str| {
         let mut e = m.event.clone();
         e.date.precision = DatePrecision::Year;
+        e.notes = notes.into();
         Mention::new(e, &m.article_id, None, m.published, lex)
     };
     assert_eq!(
         cue_of(
-            &scored(&yearly(&peaceful), &yearly(&dispersed)).1,
+            &scored(
+                &yearly(
+                    &peaceful,
+                    "Reporters counted dozens of journalists held in Northtown in 2011."
+                ),
+                &yearly(
+                    &dispersed,
+                    "Police have fired on crowds in the old town since the uprising of 2011 began."
+                )
+            )
+            .1,
             "background_same_event"
         ),
         None
+    );
+    // (unless told alike: one stock line on how the war began, reused)
+    let stock = |art: &str, kind| {
+        let line =
+            "The war in Northtown began in 2011 when the government cracked down on protests.";
+        yearly(
+            &recall(art, kind, line, DatePrecision::Year, "2016-05-02"),
+            line,
+        )
+    };
+    assert_eq!(
+        cue_of(
+            &scored(
+                &stock("gazette", "Peaceful protest"),
+                &stock("courier", "Protest with intervention")
+            )
+            .1,
+            "background_same_event"
+        ),
+        Some(1.0)
     );
     // the news of that month is no recall: its protests may be another town's day
     let news = recall(

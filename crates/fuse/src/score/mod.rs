@@ -176,6 +176,9 @@ pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
 /// at one place, are one event though told as two kinds of a family (a protest told as
 /// dispersed by one outlet, as peaceful by another): [`W_BACKGROUND_SAME_EVENT`].
 pub const RECALLED_FAMILY: f32 = 0.7;
+/// Weighted Jaccard of the wording from which two recalls by one year only are told alike
+/// enough to be one episode ([`RECALLED_FAMILY`]).
+pub const RECALLED_YEAR_WORDS: f32 = 0.15;
 /// Sentences from its own that a recall's date may be read in for [`W_BACKGROUND_SAME_EVENT`]
 /// (its sentence told on with the next: "... the worst attack. It was in August 2013").
 pub const DATE_SENTENCE_REACH: usize = 1;
@@ -713,14 +716,15 @@ pub fn score_pair(
     };
     // (or both recall one past episode by the same month (or week, or day), at one place, broad
     // or not: "the war began in March 2011 with protests", "the uprising of March 2011 met
-    // with a crackdown", a kind or its family - the protests told as dispersed or not; not by
-    // a year: "66 journalists killed in 2014" and "attacked since its caliphate in 2014")
+    // with a crackdown", a kind or its family - the protests told as dispersed or not; by a
+    // year only when told alike, one stock line reused: not "66 journalists killed in 2014"
+    // and "attacked since its caliphate in 2014")
     // (not the catch-all kind Other: two things of one year at a city, a siege and a grave)
     let one_episode = a.background
         && b.background
         && kind != sitrep_model::SubEventType::Other
         && type_score >= RECALLED_FAMILY
-        && a.day_window().is_some()
+        && (a.day_window().is_some() || similarity >= RECALLED_YEAR_WORDS)
         && a.window == b.window
         && date_in_own_sentence(a)
         && date_in_own_sentence(b)
