@@ -34,6 +34,8 @@ pub(crate) struct GrammarDoc {
     pub negating_prefixes: Vec<String>,
     #[serde(default)]
     pub negating_suffixes: Vec<String>,
+    #[serde(default)]
+    pub attack_verbs: Vec<String>,
 }
 
 /// A country as ACLED spells it.

@@ -227,6 +227,9 @@ struct ActorAlias {
     /// Bytes at the end of the alias that must follow the actor but are not its words
     /// ("Turkey >shelled": the verb that makes a country name its forces).
     tail: u8,
+    /// The alias names the actor only when one of the dictionary's attack verbs follows it
+    /// ("Turkey >{attack_verb}"), which is then a tail as above.
+    attack: bool,
 }
 
 /// Rank of an alias local to the article's country: it wins over longer aliases at the
@@ -255,6 +258,8 @@ pub struct ActorDictionary {
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
     negating_suffixes: Vec<String>,
+    /// `[grammar] attack_verbs`, lower-case, longest first.
+    attack_verbs: Vec<String>,
 }
 
 impl std::fmt::Debug for ActorDictionary {
@@ -307,6 +312,22 @@ impl ActorDictionary {
                 build
                     .negating_suffixes
                     .extend(g.negating_suffixes.iter().cloned());
+                for v in &g.attack_verbs {
+                    let at = data::Place {
+                        origin,
+                        line: text
+                            .find("attack_verbs")
+                            .map_or(0, |i| data::line_of(text, i)),
+                        entry: "grammar".into(),
+                    };
+                    check_alias(v, false, &at)?;
+                    if v.chars().any(char::is_uppercase) || v.contains(['\'', '-']) {
+                        return Err(at.error(format!(
+                            "attack verb {v:?}: write it in lower case, without ' or -"
+                        )));
+                    }
+                    build.attack_verbs.push(v.clone());
+                }
             }
             for c in &doc.country {
                 build.country(c, text, origin)?;
@@ -378,11 +399,28 @@ impl ActorDictionary {
             },
             &mut hits,
         );
+        // "Turkey shelled": a country named right before an attack verb names its forces;
+        // the verb joins the match (it must follow, within `end`), as a tail
+        hits.retain_mut(|h| {
+            let alias = h.variant.target;
+            if !alias.attack {
+                h.tail = alias.tail as usize;
+                return true;
+            }
+            match self.attack_verb_at(text, h.end, end) {
+                Some(n) => {
+                    h.end += n;
+                    h.tail = n;
+                    true
+                }
+                None => false,
+            }
+        });
         // "Rebel-backer Washington": the match only says whom the actor backs
         hits.retain(|h| !negated_after(text, h.end, &self.negating_suffixes));
         // "rebels backed by Turkey shelled": a country with its attack verb after "by" backs
         // who acts, it does not act
-        hits.retain(|h| h.variant.target.tail == 0 || !after_by(text, h.start));
+        hits.retain(|h| h.tail == 0 || !after_by(text, h.start));
         let chosen = choose(
             &mut hits,
             |v: &Variant<ActorAlias>| v.target.rank,
@@ -392,10 +430,25 @@ impl ActorDictionary {
             .into_iter()
             .map(|mut h| {
                 // "Turkey shelled": the actor is the country's name only
-                h.end -= h.variant.target.tail as usize;
+                h.end -= h.tail;
                 self.mention(text, &h, country, country_idx)
             })
             .collect()
+    }
+
+    /// The length of " <attack verb>" written at `at` (a space, the longest of the attack
+    /// verbs, a word's end), when it ends by `end`.
+    fn attack_verb_at(&self, text: &str, at: usize, end: usize) -> Option<usize> {
+        let rest = text.as_bytes().get(at..end)?.strip_prefix(b" ")?;
+        let verb = self.attack_verbs.iter().find(|v| {
+            rest.len() >= v.len()
+                && rest[..v.len()].eq_ignore_ascii_case(v.as_bytes())
+                && !text[at + 1 + v.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })?;
+        Some(1 + verb.len())
     }
 
     /// The claimants cited in `text[within]`, in text order.
@@ -690,6 +743,7 @@ struct Build {
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
     negating_suffixes: Vec<String>,
+    attack_verbs: Vec<String>,
 }
 
 fn check_inter(inter: u8, at: &Place<'_>) -> Result<(), ActorsError> {
@@ -819,6 +873,7 @@ impl Build {
             only_in,
             rank,
             tail: 0,
+            attack: false,
         };
         self.push_alias(Some(e), alias, info, target);
     }
@@ -949,27 +1004,51 @@ impl Build {
             // Demonym aliases name this country's instance wherever the article is.
             for pattern in &t.demonym_aliases {
                 let (pattern, flavor) = marked(pattern, Flavor::Plain);
+                // "{country_aka} >shelled": the words after " >" must follow, but only
+                // those before name the actor; "{country_aka} >{attack_verb}": any of
+                // `[grammar] attack_verbs`, checked where the head matches
+                let (head, verb) = match pattern.split_once(" >") {
+                    Some((head, verb)) => (head, Some(verb)),
+                    None => (pattern, None),
+                };
+                let attack = verb == Some("{attack_verb}");
+                if attack && self.attack_verbs.is_empty() {
+                    return Err(place.error(format!(
+                        "alias {pattern:?}: no [grammar] attack_verbs are listed"
+                    )));
+                }
                 let mut fills: Vec<String> = Vec::new();
-                if pattern.contains("{demonym}") {
+                if head.contains("{demonym}") {
                     for d in &self.demonyms[ci] {
-                        fills.push(fill(pattern, &[("demonym", d)], &place)?);
+                        fills.push(fill(head, &[("demonym", d)], &place)?);
                     }
-                } else if pattern.contains("{country_aka}") {
+                } else if head.contains("{country_aka}") {
                     let names = std::iter::once(&c.name).chain(self.akas[ci].iter());
                     for n in names {
-                        fills.push(fill(pattern, &[("country_aka", n)], &place)?);
+                        fills.push(fill(head, &[("country_aka", n)], &place)?);
                     }
                 } else {
                     return Err(place.error(format!(
                         "demonym alias {pattern:?} has neither {{demonym}} nor {{country_aka}}"
                     )));
                 }
-                for alias in fills {
-                    // "{country_aka} >shelled": the words after " >" must follow, but only
-                    // those before name the actor
-                    let (alias, tail) = match alias.split_once(" >") {
-                        Some((head, verb)) => (format!("{head} {verb}"), verb.len() + 1),
-                        None => (alias, 0),
+                for head in fills {
+                    if attack {
+                        check_alias(&head, false, &place)?;
+                        let alias = ActorAlias {
+                            target: Target::Entry(e),
+                            flavor,
+                            only_in: None,
+                            rank: 1,
+                            tail: 0,
+                            attack: true,
+                        };
+                        self.aliases.push((head, alias));
+                        continue;
+                    }
+                    let (alias, tail) = match verb {
+                        Some(verb) => (format!("{head} {verb}"), verb.len() + 1),
+                        None => (head, 0),
                     };
                     check_alias(&alias, false, &place)?;
                     self.push_entry_alias(e, &alias, flavor, None, 1);
@@ -1004,6 +1083,7 @@ impl Build {
                         only_in: None,
                         rank: 0,
                         tail: 0,
+                        attack: false,
                     },
                 ));
             }
@@ -1048,7 +1128,11 @@ impl Build {
     fn finish(self) -> ActorDictionary {
         let mut actors = MatcherBuilder::new();
         for (alias, target) in &self.aliases {
-            actors.add(alias, *target);
+            if target.attack {
+                actors.add_head(alias, *target);
+            } else {
+                actors.add(alias, *target);
+            }
         }
         let mut sources = MatcherBuilder::new();
         for (alias, i) in &self.source_aliases {
@@ -1072,6 +1156,13 @@ impl Build {
             plural_words: self.plural_words,
             negating_prefixes: self.negating_prefixes,
             negating_suffixes: self.negating_suffixes,
+            attack_verbs: {
+                let mut verbs: Vec<String> =
+                    self.attack_verbs.iter().map(|v| v.to_lowercase()).collect();
+                verbs.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                verbs.dedup();
+                verbs
+            },
         }
     }
 }

@@ -28,6 +28,9 @@ pub(crate) struct Hit<'m, T> {
     pub end: usize,
     /// The variant that matched.
     pub variant: &'m Variant<T>,
+    /// Bytes at the end of `start..end` that must follow the actor but are not its words
+    /// (the caller sets it: "Turkey shelled" names Turkey's forces by "Turkey" only).
+    pub tail: usize,
 }
 
 impl<T> Clone for Hit<'_, T> {
@@ -62,6 +65,23 @@ impl<T> MatcherBuilder<T> {
     where
         T: Clone,
     {
+        self.add_spellings(alias, target, true);
+    }
+
+    /// Adds an alias that names its actor only before words the caller checks ("Turkey"
+    /// before "shelled"): those words, not capitals around it, tell a two-capital alias
+    /// ("US") from a headline's word, so it is kept in capital text.
+    pub fn add_head(&mut self, alias: &str, target: T)
+    where
+        T: Clone,
+    {
+        self.add_spellings(alias, target, false);
+    }
+
+    fn add_spellings(&mut self, alias: &str, target: T, check_caps: bool)
+    where
+        T: Clone,
+    {
         let alias = match alias.get(..4) {
             Some(head) if head.eq_ignore_ascii_case("the ") && alias.len() > 4 => &alias[4..],
             _ => alias,
@@ -74,11 +94,11 @@ impl<T> MatcherBuilder<T> {
             spellings.push(alias.replace('-', " "));
         }
         for spelling in spellings {
-            self.add_one(&spelling, target.clone());
+            self.add_one(&spelling, target.clone(), check_caps);
         }
     }
 
-    fn add_one(&mut self, alias: &str, target: T) {
+    fn add_one(&mut self, alias: &str, target: T, check_caps: bool) {
         let key = alias.to_ascii_lowercase();
         let slot = match self.index.get(&key) {
             Some(&i) => i,
@@ -90,7 +110,8 @@ impl<T> MatcherBuilder<T> {
             }
         };
         let exact = acronym_ranges(alias);
-        let short_caps = alias.len() == 2 && alias.chars().all(|c| c.is_ascii_uppercase());
+        let short_caps =
+            check_caps && alias.len() == 2 && alias.chars().all(|c| c.is_ascii_uppercase());
         self.variants[slot].push(Variant {
             exact,
             alias: alias.to_string(),
@@ -154,6 +175,7 @@ impl<T> Matcher<T> {
                         start: s,
                         end: e,
                         variant: v,
+                        tail: 0,
                     });
                 }
             }

@@ -644,3 +644,134 @@ fn a_countrys_ministry_belongs_to_that_country() {
         ["Government of Russia (2000-)"]
     );
 }
+
+/// The mentions of `text` as (words, ACLED name).
+fn words_and_names(text: &str, country: Option<&str>) -> Vec<(String, String)> {
+    dict()
+        .find(text, Span::new(0, text.len()), country)
+        .into_iter()
+        .map(|m| (text[m.span.start..m.span.end].to_string(), m.actor.name))
+        .collect()
+}
+
+#[test]
+fn an_attack_verb_after_a_country_or_demonym_names_its_forces() {
+    let russia = "Military Forces of Russia (2000-)";
+    for (text, words) in [
+        ("Russia has carried out air strikes on the town.", "Russia"),
+        ("Late on Sunday Russia pounded the outskirts.", "Russia"),
+        ("russia BOMBED the depot overnight.", "russia"),
+        ("Russia struck.", "Russia"),
+    ] {
+        assert_eq!(
+            words_and_names(text, Some("Syria")),
+            [(words.to_string(), russia.to_string())],
+            "{text}"
+        );
+    }
+    // inter 8 abroad, 1 at home
+    let text = "Russia fired missiles at the depot.";
+    assert_eq!(first(text, Some("Syria")).actor.inter, 8);
+    assert_eq!(first(text, Some("Russia")).actor.inter, 1);
+    // other names of the country, its demonyms, a two-capital one in a capital headline
+    assert_eq!(
+        words_and_names("Britain fired rockets at the port.", Some("Yemen")),
+        [(
+            "Britain".to_string(),
+            "Military Forces of the United Kingdom (2019-)".to_string()
+        )]
+    );
+    assert_eq!(
+        words_and_names("US LAUNCHES STRIKES ON DEPOTS", Some("Iraq")),
+        [(
+            "US".to_string(),
+            "Military Forces of the United States (2017-)".to_string()
+        )]
+    );
+    // what follows the verb is read as before ("Turkey shelled Kurdish fighters")
+    let found = names(
+        "Turkey shelled Kurdish fighters near the border.",
+        Some("Syria"),
+    );
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Military Forces of Turkey (2016-)")
+    );
+}
+
+#[test]
+fn a_country_that_only_speaks_backs_or_is_cut_short_names_no_forces() {
+    for text in [
+        "Turkey said it would answer any attack.",
+        "Turkey warned the rebels near the border.",
+        "Fighters backed by Russia launched an offensive on the town.",
+        "Militias supported by Iran attacked the base.",
+        "Israel bombshell report on the talks.",
+        "Turkey shelledthe villages.",
+    ] {
+        assert!(
+            !names(text, Some("Syria"))
+                .iter()
+                .any(|n| n.starts_with("Military Forces of")),
+            "{text}: {:?}",
+            names(text, Some("Syria"))
+        );
+    }
+    // the verb must fall inside the span read
+    let text = "Turkey shelled villages.";
+    let found = dict().find(text, Span::new(0, "Turkey shell".len()), Some("Syria"));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn attack_verbs_come_from_the_grammar() {
+    let toml = r#"
+[grammar]
+attack_verbs = ["torched", "has torched"]
+
+[[country]]
+name = "Testland"
+demonyms = ["Testish"]
+aka = ["Testia"]
+period = "2000-"
+
+[[template]]
+id = "military"
+name = "Military Forces of {the_country} ({period})"
+inter = 1
+kind = "state_forces"
+aliases = ["soldiers"]
+demonym_aliases = ["{demonym} troops", "{country_aka} >{attack_verb}", "{demonym} >{attack_verb}", "{country_aka} >razed"]
+"#;
+    let d = ActorDictionary::from_toml(toml, "t.toml").unwrap();
+    let found = |text: &str| -> Vec<String> {
+        d.find(text, Span::new(0, text.len()), None)
+            .into_iter()
+            .map(|m| format!("{} {}", &text[m.span.start..m.span.end], m.actor.name))
+            .collect()
+    };
+    let forces = "Military Forces of Testland (2000-)";
+    assert_eq!(
+        found("Testia has torched the depot."),
+        [format!("Testia {forces}")]
+    );
+    assert_eq!(
+        found("The Testish torched it."),
+        [format!("Testish {forces}")]
+    );
+    assert_eq!(found("Testland razed it."), [format!("Testland {forces}")]);
+    assert!(found("Testland said it torched nothing.").is_empty());
+    assert!(found("Rebels backed by Testland torched it.").is_empty());
+    // a rule without verbs, or verbs not in lower case, are errors
+    let err = ActorDictionary::from_toml(
+        &toml.replace("attack_verbs = [\"torched\", \"has torched\"]", ""),
+        "t.toml",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("attack_verbs"), "{err}");
+    let err = ActorDictionary::from_toml(&toml.replace("\"torched\",", "\"Torched\","), "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("lower case"), "{err}");
+}
