@@ -81,6 +81,27 @@ fn won_back_is_a_capture_and_the_sdf_is_no_state_force() {
 }
 
 #[test]
+fn rockets_fired_by_aircraft_are_an_air_strike() {
+    assert_eq!(
+        top("Rockets fired by government jets hit a hospital and a mosque in the city."),
+        Some(AirDroneStrike)
+    );
+    assert_eq!(
+        top("Helicopters fired rockets at the farms outside the village."),
+        Some(AirDroneStrike)
+    );
+    assert_eq!(
+        top("Rebels fired rockets at the city centre overnight."),
+        Some(ShellingArtilleryMissileAttack)
+    );
+    // rockets merely named beside aircraft are not said to be theirs
+    assert_eq!(
+        top("The districts came under air force bombardment while rocket attacks killed five people in the west."),
+        Some(ShellingArtilleryMissileAttack)
+    );
+}
+
+#[test]
 fn places_given_up_under_a_deal_changed_hands_without_a_fight() {
     assert_eq!(
         top("Local reconciliation deals have brought a dozen villages back under the control of the government."),
@@ -94,6 +115,18 @@ fn places_given_up_under_a_deal_changed_hands_without_a_fight() {
     assert_eq!(
         top("The army retook the village after heavy fighting."),
         Some(GovernmentRegainsTerritory)
+    );
+}
+
+#[test]
+fn a_downed_pilot_does_not_disrupt_the_shelling_told() {
+    assert_eq!(
+        top("Government troops killed 30 people in the town in a shelling attack a day after a downed pilot was captured there."),
+        Some(ShellingArtilleryMissileAttack)
+    );
+    assert_eq!(
+        top("Rebels downed a helicopter over the valley."),
+        Some(DisruptedWeaponsUse)
     );
 }
 
