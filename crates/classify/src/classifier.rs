@@ -646,7 +646,8 @@ impl Classifier {
     ///   an air strike, is that air raid (`context:aircraft_beside`); "the bombing" further on,
     ///   when the last explosion or strike the story told is an air strike and no planted bomb
     ///   was told before it, is that air raid told again (`context:aircraft_story`); so is "the
-    ///   shelling" or "the bombardment" (no gun, mortar or rocket named) when the last explosion or
+    ///   shelling" or "the bombardment" (or the day's: "Tuesday's bombardment"; no gun, mortar or
+    ///   rocket named) when the last explosion or
     ///   strike told is an air strike and no shelling was told before it.
     /// - A sentence telling only a generic attack or deaths ("the attack", "died in the town"),
     ///   with no weapon of its own, shortly after a chemical weapon attack, or in an article
@@ -656,7 +657,8 @@ impl Classifier {
     ///   "the attack" of a story's lead (its headline) when the next two sentences tell a bombing,
     ///   is that bombing (`context:bombing_story`); "the attack" (definite), or the dead counted
     ///   among a toll in figures ("among the 26 civilians killed"), or the dead or hurt told with
-    ///   no one doing it ("a dozen people were also killed", "bodies of the victims"), up to
+    ///   no one doing it ("a dozen people were also killed", "two children were among those
+    ///   killed", "bodies of the victims"), up to
     ///   three sentences after an air strike or shelling, with no other kind told between, is
     ///   that one (`context:remote_story`).
     /// - Smoke, like rescuers and rubble, told after a strike or bombing is its aftermath.
@@ -1396,8 +1398,9 @@ fn definite_attack(text: &str, sentence: Span) -> bool {
         })
 }
 
-/// Whether the sentence names one of `nouns` (lower case) with "the", "this" or "that": an
-/// event already told ("the bombing"), not a new one ("a bombing").
+/// Whether the sentence names one of `nouns` (lower case) with "the", "this" or "that", or
+/// with the day it took place ("Tuesday's bombardment", "yesterday's shelling"): an event
+/// already told ("the bombing"), not a new one ("a bombing").
 fn definite(text: &str, sentence: Span, nouns: &[&str]) -> bool {
     let s = text
         .get(sentence.start..sentence.end)
@@ -1407,10 +1410,29 @@ fn definite(text: &str, sentence: Span, nouns: &[&str]) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // (a day's possessive, its apostrophe kept, "tuesday s", or dropped, "tuesdays")
+    let day = |w: &str| DAYS.contains(&w);
+    let day_s = |w: &str| w.strip_suffix('s').is_some_and(day);
     words
         .windows(2)
-        .any(|w| matches!(w[0], "the" | "this" | "that") && nouns.contains(&w[1]))
+        .any(|w| nouns.contains(&w[1]) && (matches!(w[0], "the" | "this" | "that") || day_s(w[0])))
+        || words
+            .windows(3)
+            .any(|w| day(w[0]) && w[1] == "s" && nouns.contains(&w[2]))
 }
+
+/// Days an event's possessive can name ("Tuesday's bombardment").
+const DAYS: [&str; 9] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
 
 /// A sentence whose every head is a word for the dead or the victims ("the dead", "bodies",
 /// "the toll"), with no verb telling a killing: it counts what an event left, not an event.
@@ -1458,12 +1480,21 @@ fn toll_only(text: &str, ts: &TypeScore) -> bool {
         return true;
     }
     // (the verb in the simple past passive: "were killed", "were also killed"; "have been
-    // killed" tells a tally over time, not the toll of one event)
+    // killed" tells a tally over time, not the toll of one event; "were among those killed"
+    // names some of the dead of a toll)
     let before = text.get(..ts.trigger.start).unwrap_or("");
-    before
+    let words: Vec<&str> = before
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
+        .take(4)
+        .collect();
+    let among_those = words.len() >= 2
+        && words[0].eq_ignore_ascii_case("those")
+        && words[1].eq_ignore_ascii_case("among");
+    words
+        .iter()
+        .skip(if among_those { 2 } else { 0 })
         .take(2)
         .any(|w| {
             ["was", "were", "got"]
