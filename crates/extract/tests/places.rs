@@ -95,3 +95,13 @@ fn a_town_before_according_to_is_where_it_happened_not_who_speaks() {
     );
     assert_eq!(place_of(&events, "air strike on the northern"), "Ariha");
 }
+
+#[test]
+fn a_person_who_feels_is_no_place() {
+    let events = read(
+        "feeling",
+        "Like her neighbours Layla Mansour was relieved to have escaped the shelling that killed \
+         her brother.",
+    );
+    assert_ne!(place_of(&events, "shelling that killed"), "Layla Mansour");
+}

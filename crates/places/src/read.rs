@@ -1326,6 +1326,17 @@ impl Gazetteer {
                                 && self.person_after.contains(&n.lower)
                                 && !text[toks[*j].end..n.start].contains(['.', ';'])
                         })
+                        // "Samira was relieved", "Noha felt scared": a feeling (or a speech
+                        // verb) after a copula is a person's
+                        || (toks.get(*j + 1).is_some_and(|n| {
+                            n.sentence == t.sentence
+                                && n.joined
+                                && matches!(n.lower.as_str(), "was" | "is" | "felt" | "feels")
+                        }) && toks.get(*j + 2).is_some_and(|n| {
+                            n.sentence == t.sentence
+                                && n.joined
+                                && self.person_after.contains(&n.lower)
+                        }))
                         // "Maysa al-Aswad, a 30-year-old evacuee": an age in apposition
                         || (toks.get(*j + 1).is_some_and(|n| {
                             n.sentence == t.sentence && matches!(n.lower.as_str(), "a" | "an")
