@@ -105,3 +105,14 @@ fn a_person_who_feels_is_no_place() {
     );
     assert_ne!(place_of(&events, "shelling that killed"), "Layla Mansour");
 }
+
+#[test]
+fn a_town_inside_an_armed_groups_name_is_not_where_it_shot() {
+    let events = read(
+        "group-name",
+        "Government forces shelled rebel-held districts of Aleppo on Saturday. On Sunday the \
+         group known as Liwa Ahrar Halfaya fired mortar shells at the city, killing six \
+         civilians.",
+    );
+    assert_eq!(place_of(&events, "mortar shells"), "Aleppo");
+}
