@@ -116,3 +116,15 @@ fn a_town_inside_an_armed_groups_name_is_not_where_it_shot() {
     );
     assert_eq!(place_of(&events, "mortar shells"), "Aleppo");
 }
+
+#[test]
+fn the_capital_blamed_is_the_government_not_the_place() {
+    let events = read(
+        "blamed",
+        "A suspected gas attack killed at least 40 people in the town of Saraqib on Monday. \
+         Washington blames Damascus for the attack, which wounded dozens more. Damascus blamed \
+         the attack on rebels. Doctors said more victims of the attack died on Tuesday.",
+    );
+    assert_eq!(place_of(&events, "blames"), "Saraqib");
+    assert_eq!(place_of(&events, "more victims"), "Saraqib");
+}
