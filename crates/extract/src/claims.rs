@@ -311,18 +311,46 @@ pub fn subject_of(doc: &Doc, i: usize, subject: Span, verb: Span) -> bool {
     gap_ok && !governed
 }
 
-/// Whether the name at `span` speaks in a reporting, denial or reaction verb right after it
-/// ("Ankara said", "Moscow denied", "Turkey condemned").
+/// Whether the name at `span` speaks in a reporting, denial, reaction or blaming verb right
+/// after it ("Ankara said", "Moscow denied", "Turkey condemned", "Moscow blamed the rebels"), or
+/// is the one blamed ([`blamed`]): a government, not a place.
 pub fn speaks(doc: &Doc, i: usize, span: Span) -> bool {
     let sentence = doc.sentences[i];
     let after = Span::new(span.end, (span.end + 40).min(sentence.end));
     let cues = doc.cues;
-    [&cues.attribution, &cues.denied, &cues.reaction]
-        .into_iter()
-        .filter_map(|set| set.first(doc.text, after))
-        .map(|(s, _)| s)
-        .min_by_key(|s| s.start)
-        .is_some_and(|verb| subject_of(doc, i, span, verb))
+    [
+        &cues.attribution,
+        &cues.denied,
+        &cues.reaction,
+        &cues.accusing,
+    ]
+    .into_iter()
+    .filter_map(|set| set.first(doc.text, after))
+    .map(|(s, _)| s)
+    .min_by_key(|s| s.start)
+    .is_some_and(|verb| subject_of(doc, i, span, verb))
+        || blamed(doc, i, span)
+}
+
+/// Whether the name at `span` is the one blamed: right after a blaming verb ("the rebels
+/// accused Ankara of the raid", "Washington blames Moscow") or before "was to blame" ("Moscow
+/// was to blame"): a government, not a place.
+fn blamed(doc: &Doc, i: usize, span: Span) -> bool {
+    let sentence = doc.sentences[i];
+    let object = doc
+        .words(Span::new(
+            span.start.saturating_sub(16).max(sentence.start),
+            span.start,
+        ))
+        .last()
+        .is_some_and(|(w, _)| {
+            doc.cues.accusing.any(doc.text, *w) && doc.text[w.end..span.start].trim().is_empty()
+        });
+    let rest = doc.text[span.end..sentence.end].trim_start();
+    let to_blame = ["was to blame", "is to blame", "were to blame"]
+        .iter()
+        .any(|p| rest.starts_with(p));
+    object || to_blame
 }
 
 /// Whether the name at `span` reacts to an event in a verb right after it ("the opposition

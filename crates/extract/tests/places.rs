@@ -95,3 +95,36 @@ fn a_town_before_according_to_is_where_it_happened_not_who_speaks() {
     );
     assert_eq!(place_of(&events, "air strike on the northern"), "Ariha");
 }
+
+#[test]
+fn a_person_who_feels_is_no_place() {
+    let events = read(
+        "feeling",
+        "Like her neighbours Layla Mansour was relieved to have escaped the shelling that killed \
+         her brother.",
+    );
+    assert_ne!(place_of(&events, "shelling that killed"), "Layla Mansour");
+}
+
+#[test]
+fn a_town_inside_an_armed_groups_name_is_not_where_it_shot() {
+    let events = read(
+        "group-name",
+        "Government forces shelled rebel-held districts of Aleppo on Saturday. On Sunday the \
+         group known as Liwa Ahrar Halfaya fired mortar shells at the city, killing six \
+         civilians.",
+    );
+    assert_eq!(place_of(&events, "mortar shells"), "Aleppo");
+}
+
+#[test]
+fn the_capital_blamed_is_the_government_not_the_place() {
+    let events = read(
+        "blamed",
+        "A suspected gas attack killed at least 40 people in the town of Saraqib on Monday. \
+         Washington blames Damascus for the attack, which wounded dozens more. Damascus blamed \
+         the attack on rebels. Doctors said more victims of the attack died on Tuesday.",
+    );
+    assert_eq!(place_of(&events, "blames"), "Saraqib");
+    assert_eq!(place_of(&events, "more victims"), "Saraqib");
+}

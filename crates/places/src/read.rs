@@ -1305,7 +1305,36 @@ impl Gazetteer {
                             && n.sentence == t.sentence
                             && self.organisation_last.contains(&n.lower)
                     });
+                // "Liwa Ahrar Helfaya", "Jaish al-Fatah": a town named inside an armed group's
+                // name, after the group's first word, is the group's name, not where it acts
+                let group_before = {
+                    let mut k = i;
+                    let mut named = false;
+                    while k > 0
+                        && i - k < 4
+                        && toks[k].joined
+                        && toks[k - 1].sentence == t.sentence
+                        && (toks[k - 1].cap || is_article(&toks[k - 1].lower))
+                        && !toks[k - 1].all_caps
+                        && !text[toks[k - 1].end..toks[k].start].contains('\'')
+                    {
+                        k -= 1;
+                        if self.organisation_first.contains(&toks[k].lower) {
+                            named = true;
+                            break;
+                        }
+                    }
+                    named
+                };
+                // ("Liwa" alone is a place abroad: the group's first word before its name)
+                let group_first = *j == i
+                    && self.organisation_first.contains(&t.lower)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.joined && n.sentence == t.sentence && (n.cap || is_article(&n.lower))
+                    });
                 let organisation = next_ends_name
+                    || group_before
+                    || group_first
                     || content.len() > 1
                         && (self.organisation_last.contains(&toks[*j].lower)
                             || self.organisation_first.contains(&content[0].lower));
@@ -1326,6 +1355,17 @@ impl Gazetteer {
                                 && self.person_after.contains(&n.lower)
                                 && !text[toks[*j].end..n.start].contains(['.', ';'])
                         })
+                        // "Samira was relieved", "Noha felt scared": a feeling (or a speech
+                        // verb) after a copula is a person's
+                        || (toks.get(*j + 1).is_some_and(|n| {
+                            n.sentence == t.sentence
+                                && n.joined
+                                && matches!(n.lower.as_str(), "was" | "is" | "felt" | "feels")
+                        }) && toks.get(*j + 2).is_some_and(|n| {
+                            n.sentence == t.sentence
+                                && n.joined
+                                && self.person_after.contains(&n.lower)
+                        }))
                         // "Maysa al-Aswad, a 30-year-old evacuee": an age in apposition
                         || (toks.get(*j + 1).is_some_and(|n| {
                             n.sentence == t.sentence && matches!(n.lower.as_str(), "a" | "an")
