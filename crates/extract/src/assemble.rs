@@ -1376,7 +1376,7 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
         .iter()
         .filter(usable)
         .any(|d| !d.relative && d.precision == DatePrecision::Day && !dateline(d));
-    doc.dates[i]
+    let chosen = doc.dates[i]
         .iter()
         .filter(usable)
         .filter(|d| !(told && dateline(d)))
@@ -1391,18 +1391,54 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
                 prior,
                 d.span.start.abs_diff(anchor),
             )
-        })
-        .map(|d| EventDate {
-            date: d.date,
-            end: d.end,
-            precision: match (d.date, d.precision) {
-                (None, _) => DatePrecision::Unresolved,
-                // "Around 6 May (as reported)": the day, known approximately.
-                (Some(_), DatePrecision::Day) if d.approximate => DatePrecision::Approximate,
-                (Some(_), p) => p,
-            },
-            evidence: Some(doc.evidence(i, d.span, format!("time:{}", d.rule))),
-        })
+        });
+    // "Published 19 May 2019 Airstrikes killed 20 civilians, the monitor said yesterday": a lead
+    // dated only by the dateline whose report was told on an earlier day tells an event that
+    // fell on that day or before it, not on the dateline's: the report's day, approximately.
+    if let Some(reported) = chosen
+        .filter(|d| dateline(d))
+        .and_then(|d| reported_before(doc, i, d))
+    {
+        return Some(EventDate {
+            date: reported.date,
+            end: None,
+            precision: DatePrecision::Approximate,
+            evidence: Some(doc.evidence(
+                i,
+                reported.span,
+                format!("time:{} (reported)", reported.rule),
+            )),
+        });
+    }
+    chosen.map(|d| EventDate {
+        date: d.date,
+        end: d.end,
+        precision: match (d.date, d.precision) {
+            (None, _) => DatePrecision::Unresolved,
+            // "Around 6 May (as reported)": the day, known approximately.
+            (Some(_), DatePrecision::Day) if d.approximate => DatePrecision::Approximate,
+            (Some(_), p) => p,
+        },
+        evidence: Some(doc.evidence(i, d.span, format!("time:{}", d.rule))),
+    })
+}
+
+/// How many days before the dateline a report's day told in the lead may fall.
+const REPORTED_BEFORE_DAYS: i64 = 3;
+
+/// The day sentence `i` says its report was told ("the monitor said yesterday", "activists said
+/// on Monday"), when it is a single day up to [`REPORTED_BEFORE_DAYS`] before the dateline
+/// `dateline`.
+fn reported_before<'d>(doc: &'d Doc, i: usize, dateline: &DateMention) -> Option<&'d DateMention> {
+    let stamp = dateline.date?;
+    doc.dates[i].iter().find(|d| {
+        d.role == DateRole::Point
+            && d.precision == DatePrecision::Day
+            && d.end.is_none()
+            && d.date
+                .is_some_and(|x| (1..=REPORTED_BEFORE_DAYS).contains(&(stamp - x).num_days()))
+            && (is_claim_date(doc, i, d.span) || told_to_day(doc, i, d.span))
+    })
 }
 
 /// Actors of sentence `i` with generic mentions resolved to the last named actor of their kind.
