@@ -1213,6 +1213,7 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// its day.
 fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
     sentence_date(doc, i, None, DateUse::STORY)
+        .map(|d| updated_today(doc, i, d, story))
         .filter(|d| {
             d.date.is_some()
                 && !d
@@ -1228,6 +1229,40 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
             (moved.date != story.date).then_some(moved)
         })
 }
+
+/// "Last updated at 5 Apr 2017 ... The attack came early on Tuesday morning ... We heard strikes
+/// this morning, a resident said": a report stamped with the day it was last updated was
+/// written before that day; its "today" and "this morning" are the day it was written, which
+/// the stamp does not give. When the story has reached the day before the stamp, that is the
+/// day it was written on: "today" there stays on the story's day (approximately).
+fn updated_today(doc: &Doc, i: usize, d: EventDate, story: Option<&EventDate>) -> EventDate {
+    let today = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && ev.rule == "time:today");
+    let updated = doc
+        .text
+        .get(..LAST_UPDATED.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(LAST_UPDATED));
+    let Some(day) = story.and_then(single_day) else {
+        return d;
+    };
+    if !today || !updated || d.date.is_none_or(|x| (x - day).num_days() != 1) {
+        return d;
+    }
+    EventDate {
+        date: Some(day),
+        end: None,
+        precision: DatePrecision::Approximate,
+        evidence: d.evidence.map(|mut ev| {
+            ev.rule = "time:today (updated report: the story's day)".into();
+            ev
+        }),
+    }
+}
+
+/// How a report stamped with the day it was last updated opens.
+const LAST_UPDATED: &str = "last updated";
 
 /// Whether a count of the dead comes before a "since" that comes before the date at `span`
 /// ("killed more than 90 since they went on the offensive on Thursday"): the date is the
@@ -2470,6 +2505,7 @@ fn build(
         }
     } else {
         let date = own_date
+            .map(|d| updated_today(doc, i, d, narrative.as_ref()))
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
         let date = week_told_next(doc, i, date);

@@ -262,3 +262,29 @@ fn a_lead_reported_the_day_before_its_dateline_is_dated_by_that_report() {
     assert_eq!(events[0].date.date, Some(d(2019, 5, 22)), "{events:#?}");
     assert_eq!(events[0].date.precision, DatePrecision::Day);
 }
+
+#[test]
+fn this_morning_in_a_report_updated_the_next_day_is_the_storys_day() {
+    // Stamped the day after the strikes, the report was written on their day: the witness's
+    // "this morning" is that day, and so is what the story goes on to tell.
+    let events = read(
+        "updated",
+        "Last updated at May 222019 BEIRUT Warplanes struck a market in the town of Ariha in \
+         Idlib province on Tuesday, killing 11 people, a monitor said. The strikes hit the \
+         market early on Tuesday morning. We heard the jets this morning and ran a resident \
+         said. Rebels fired rockets at the village of Jurin in Hama province.",
+        d(2019, 5, 22),
+    );
+    assert_eq!(date_of(&events, "Ariha"), Some(d(2019, 5, 21)));
+    assert_eq!(date_of(&events, "Jurin"), Some(d(2019, 5, 21)));
+    // Under a plain dateline "this morning" is the dateline's day.
+    let events = read(
+        "stamped",
+        "22 May 2019 BEIRUT Warplanes struck a market in the town of Ariha in Idlib province \
+         on Tuesday, killing 11 people, a monitor said. The strikes hit the market early on \
+         Tuesday morning. We heard the jets this morning and ran a resident said. Rebels \
+         fired rockets at the village of Jurin in Hama province.",
+        d(2019, 5, 22),
+    );
+    assert_eq!(date_of(&events, "Jurin"), Some(d(2019, 5, 22)));
+}
