@@ -822,6 +822,84 @@ fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
     }
 }
 
+/// How many sentences after a lead dated only by the dateline the text may name its event's
+/// day with a possessive ("Saturday's attack").
+const RETOLD_DAY_SENTENCES: usize = 8;
+
+/// How many words after a possessive day ("Saturday's") the event it names may stand ("Saturday's
+/// deadly attack").
+const RETOLD_DAY_WORDS: usize = 2;
+
+/// "18 May 2019 Bus bombing ends the evacuation ... In the hours before Saturday's attack the two
+/// women spoke to reporters": a lead dated only by the report's dateline takes the day a later
+/// sentence names its event by ("Saturday's attack", the first such day, before the dateline
+/// and within a week of it), when that event is of the lead's sub-event type or, for a violent
+/// lead, a bare attack (the headline's "bombing" retold as "the attack"; not "Thursday's rocket
+/// attack" after a headline of air strikes).
+fn retold_on_day(doc: &Doc, i: usize, ts: &TypeScore, d: EventDate) -> EventDate {
+    let dateline = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && from_dateline(doc, ev));
+    let Some(stamp) = d
+        .date
+        .filter(|_| dateline && d.precision == DatePrecision::Day)
+    else {
+        return d;
+    };
+    // (A lead told by its distance from another event, "four days after a deadly attack",
+    // is not that event.)
+    if !sitrep_time::day_offsets(doc.text, doc.sentences[i]).is_empty() {
+        return d;
+    }
+    let kind = ts.sub_event_type;
+    let alike =
+        |t: SubEventType| t == kind || (kind.is_armed_violence() && t == SubEventType::Attack);
+    let last = (i + RETOLD_DAY_SENTENCES).min(doc.sentences.len() - 1);
+    for j in i + 1..=last {
+        for m in &doc.dates[j] {
+            let Some(day) = m.date.filter(|x| (1..7).contains(&(stamp - *x).num_days())) else {
+                continue;
+            };
+            if m.precision != DatePrecision::Day || m.end.is_some() || !possessive_day(doc, m.span)
+            {
+                continue;
+            }
+            let names_event = doc.types[j].iter().any(|t| {
+                alike(t.sub_event_type)
+                    && t.trigger.start >= m.span.end
+                    && doc.text[m.span.end..t.trigger.start]
+                        .split_whitespace()
+                        .count()
+                        <= RETOLD_DAY_WORDS
+            });
+            if names_event {
+                return EventDate {
+                    date: Some(day),
+                    end: None,
+                    precision: DatePrecision::Day,
+                    evidence: Some(doc.evidence(j, m.span, format!("time:{} (retold)", m.rule))),
+                };
+            }
+        }
+    }
+    d
+}
+
+/// Whether the date at `span` is a weekday in the possessive ("Saturday's", or "Saturdays" with
+/// its apostrophe stripped).
+fn possessive_day(doc: &Doc, span: Span) -> bool {
+    let told = span.of(doc.text);
+    let Some(word) = told.rsplit(' ').next() else {
+        return false;
+    };
+    let bare = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .or_else(|| word.strip_suffix('s'));
+    bare.is_some_and(|w| w.ends_with("day") && sitrep_time::is_weekday_name(&w.to_lowercase()))
+}
+
 /// Words that tell an event through what followed it: its victims, tests on them, a probe or
 /// a talk about it ("tests on attack victims point to sarin", "Kerry discusses chemical attack").
 const FOLLOW_UP_WORDS: &[&str] = &[
@@ -2509,6 +2587,7 @@ fn build(
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
         let date = week_told_next(doc, i, date);
+        let date = retold_on_day(doc, i, ts, date);
         let date = follow_up_lead(doc, i, ts.trigger, date);
         counted(
             doc,

@@ -264,6 +264,27 @@ fn a_lead_reported_the_day_before_its_dateline_is_dated_by_that_report() {
 }
 
 #[test]
+fn a_headline_dated_by_its_dateline_takes_the_day_the_story_names_its_event_by() {
+    // The headline is dated only by the dateline; the body names the attack's day in the
+    // possessive, "Saturday's attack": that day.
+    let events = read(
+        "retold",
+        "22 May 2019 Car bomb explodes at a market in Azaz killing 30 people. In the hours \
+         after Saturday's attack residents searched the rubble for survivors.",
+        d(2019, 5, 29),
+    );
+    assert_eq!(date_of(&events, "Car bomb explodes"), Some(d(2019, 5, 18)));
+    // With no such day the headline keeps the dateline's.
+    let events = read(
+        "not-retold",
+        "22 May 2019 Car bomb explodes at a market in Azaz killing 30 people. Residents \
+         searched the rubble for survivors.",
+        d(2019, 5, 29),
+    );
+    assert_eq!(date_of(&events, "Car bomb explodes"), Some(d(2019, 5, 22)));
+}
+
+#[test]
 fn this_morning_in_a_report_updated_the_next_day_is_the_storys_day() {
     // Stamped the day after the strikes, the report was written on their day: the witness's
     // "this morning" is that day, and so is what the story goes on to tell.
