@@ -822,6 +822,84 @@ fn week_told_next(doc: &Doc, i: usize, d: EventDate) -> EventDate {
     }
 }
 
+/// How many sentences after a lead dated only by the dateline the text may name its event's
+/// day with a possessive ("Saturday's attack").
+const RETOLD_DAY_SENTENCES: usize = 8;
+
+/// How many words after a possessive day ("Saturday's") the event it names may stand ("Saturday's
+/// deadly attack").
+const RETOLD_DAY_WORDS: usize = 2;
+
+/// "18 May 2019 Bus bombing ends the evacuation ... In the hours before Saturday's attack the two
+/// women spoke to reporters": a lead dated only by the report's dateline takes the day a later
+/// sentence names its event by ("Saturday's attack", the first such day, before the dateline
+/// and within a week of it), when that event is of the lead's sub-event type or, for a violent
+/// lead, a bare attack (the headline's "bombing" retold as "the attack"; not "Thursday's rocket
+/// attack" after a headline of air strikes).
+fn retold_on_day(doc: &Doc, i: usize, ts: &TypeScore, d: EventDate) -> EventDate {
+    let dateline = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && from_dateline(doc, ev));
+    let Some(stamp) = d
+        .date
+        .filter(|_| dateline && d.precision == DatePrecision::Day)
+    else {
+        return d;
+    };
+    // (A lead told by its distance from another event, "four days after a deadly attack",
+    // is not that event.)
+    if !sitrep_time::day_offsets(doc.text, doc.sentences[i]).is_empty() {
+        return d;
+    }
+    let kind = ts.sub_event_type;
+    let alike =
+        |t: SubEventType| t == kind || (kind.is_armed_violence() && t == SubEventType::Attack);
+    let last = (i + RETOLD_DAY_SENTENCES).min(doc.sentences.len() - 1);
+    for j in i + 1..=last {
+        for m in &doc.dates[j] {
+            let Some(day) = m.date.filter(|x| (1..7).contains(&(stamp - *x).num_days())) else {
+                continue;
+            };
+            if m.precision != DatePrecision::Day || m.end.is_some() || !possessive_day(doc, m.span)
+            {
+                continue;
+            }
+            let names_event = doc.types[j].iter().any(|t| {
+                alike(t.sub_event_type)
+                    && t.trigger.start >= m.span.end
+                    && doc.text[m.span.end..t.trigger.start]
+                        .split_whitespace()
+                        .count()
+                        <= RETOLD_DAY_WORDS
+            });
+            if names_event {
+                return EventDate {
+                    date: Some(day),
+                    end: None,
+                    precision: DatePrecision::Day,
+                    evidence: Some(doc.evidence(j, m.span, format!("time:{} (retold)", m.rule))),
+                };
+            }
+        }
+    }
+    d
+}
+
+/// Whether the date at `span` is a weekday in the possessive ("Saturday's", or "Saturdays" with
+/// its apostrophe stripped).
+fn possessive_day(doc: &Doc, span: Span) -> bool {
+    let told = span.of(doc.text);
+    let Some(word) = told.rsplit(' ').next() else {
+        return false;
+    };
+    let bare = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .or_else(|| word.strip_suffix('s'));
+    bare.is_some_and(|w| w.ends_with("day") && sitrep_time::is_weekday_name(&w.to_lowercase()))
+}
+
 /// Words that tell an event through what followed it: its victims, tests on them, a probe or
 /// a talk about it ("tests on attack victims point to sarin", "Kerry discusses chemical attack").
 const FOLLOW_UP_WORDS: &[&str] = &[
@@ -1213,6 +1291,7 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// its day.
 fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
     sentence_date(doc, i, None, DateUse::STORY)
+        .map(|d| updated_today(doc, i, d, story))
         .filter(|d| {
             d.date.is_some()
                 && !d
@@ -1228,6 +1307,40 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
             (moved.date != story.date).then_some(moved)
         })
 }
+
+/// "Last updated at 5 Apr 2017 ... The attack came early on Tuesday morning ... We heard strikes
+/// this morning, a resident said": a report stamped with the day it was last updated was
+/// written before that day; its "today" and "this morning" are the day it was written, which
+/// the stamp does not give. When the story has reached the day before the stamp, that is the
+/// day it was written on: "today" there stays on the story's day (approximately).
+fn updated_today(doc: &Doc, i: usize, d: EventDate, story: Option<&EventDate>) -> EventDate {
+    let today = d
+        .evidence
+        .as_ref()
+        .is_some_and(|ev| ev.sentence == i && ev.rule == "time:today");
+    let updated = doc
+        .text
+        .get(..LAST_UPDATED.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(LAST_UPDATED));
+    let Some(day) = story.and_then(single_day) else {
+        return d;
+    };
+    if !today || !updated || d.date.is_none_or(|x| (x - day).num_days() != 1) {
+        return d;
+    }
+    EventDate {
+        date: Some(day),
+        end: None,
+        precision: DatePrecision::Approximate,
+        evidence: d.evidence.map(|mut ev| {
+            ev.rule = "time:today (updated report: the story's day)".into();
+            ev
+        }),
+    }
+}
+
+/// How a report stamped with the day it was last updated opens.
+const LAST_UPDATED: &str = "last updated";
 
 /// Whether a count of the dead comes before a "since" that comes before the date at `span`
 /// ("killed more than 90 since they went on the offensive on Thursday"): the date is the
@@ -1376,7 +1489,7 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
         .iter()
         .filter(usable)
         .any(|d| !d.relative && d.precision == DatePrecision::Day && !dateline(d));
-    doc.dates[i]
+    let chosen = doc.dates[i]
         .iter()
         .filter(usable)
         .filter(|d| !(told && dateline(d)))
@@ -1391,18 +1504,54 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
                 prior,
                 d.span.start.abs_diff(anchor),
             )
-        })
-        .map(|d| EventDate {
-            date: d.date,
-            end: d.end,
-            precision: match (d.date, d.precision) {
-                (None, _) => DatePrecision::Unresolved,
-                // "Around 6 May (as reported)": the day, known approximately.
-                (Some(_), DatePrecision::Day) if d.approximate => DatePrecision::Approximate,
-                (Some(_), p) => p,
-            },
-            evidence: Some(doc.evidence(i, d.span, format!("time:{}", d.rule))),
-        })
+        });
+    // "Published 19 May 2019 Airstrikes killed 20 civilians, the monitor said yesterday": a lead
+    // dated only by the dateline whose report was told on an earlier day tells an event that
+    // fell on that day or before it, not on the dateline's: the report's day, approximately.
+    if let Some(reported) = chosen
+        .filter(|d| dateline(d))
+        .and_then(|d| reported_before(doc, i, d))
+    {
+        return Some(EventDate {
+            date: reported.date,
+            end: None,
+            precision: DatePrecision::Approximate,
+            evidence: Some(doc.evidence(
+                i,
+                reported.span,
+                format!("time:{} (reported)", reported.rule),
+            )),
+        });
+    }
+    chosen.map(|d| EventDate {
+        date: d.date,
+        end: d.end,
+        precision: match (d.date, d.precision) {
+            (None, _) => DatePrecision::Unresolved,
+            // "Around 6 May (as reported)": the day, known approximately.
+            (Some(_), DatePrecision::Day) if d.approximate => DatePrecision::Approximate,
+            (Some(_), p) => p,
+        },
+        evidence: Some(doc.evidence(i, d.span, format!("time:{}", d.rule))),
+    })
+}
+
+/// How many days before the dateline a report's day told in the lead may fall.
+const REPORTED_BEFORE_DAYS: i64 = 3;
+
+/// The day sentence `i` says its report was told ("the monitor said yesterday", "activists said
+/// on Monday"), when it is a single day up to [`REPORTED_BEFORE_DAYS`] before the dateline
+/// `dateline`.
+fn reported_before<'d>(doc: &'d Doc, i: usize, dateline: &DateMention) -> Option<&'d DateMention> {
+    let stamp = dateline.date?;
+    doc.dates[i].iter().find(|d| {
+        d.role == DateRole::Point
+            && d.precision == DatePrecision::Day
+            && d.end.is_none()
+            && d.date
+                .is_some_and(|x| (1..=REPORTED_BEFORE_DAYS).contains(&(stamp - x).num_days()))
+            && (is_claim_date(doc, i, d.span) || told_to_day(doc, i, d.span))
+    })
 }
 
 /// Actors of sentence `i` with generic mentions resolved to the last named actor of their kind.
@@ -2434,9 +2583,11 @@ fn build(
         }
     } else {
         let date = own_date
+            .map(|d| updated_today(doc, i, d, narrative.as_ref()))
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
             .unwrap_or_else(|| publication_date(doc));
         let date = week_told_next(doc, i, date);
+        let date = retold_on_day(doc, i, ts, date);
         let date = follow_up_lead(doc, i, ts.trigger, date);
         counted(
             doc,

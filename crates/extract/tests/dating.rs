@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use sitrep_extract::Reader;
-use sitrep_model::{Article, Event, SubEventType};
+use sitrep_model::{Article, DatePrecision, Event, SubEventType};
 use std::sync::OnceLock;
 
 fn reader() -> &'static Reader {
@@ -232,4 +232,80 @@ fn a_day_told_of_tests_on_victims_is_not_the_attacks() {
     for e in &events {
         assert_eq!(e.date.date, Some(d(2021, 3, 8)), "{:#?}", e.date);
     }
+}
+
+#[test]
+fn a_lead_reported_the_day_before_its_dateline_is_dated_by_that_report() {
+    // The dateline is the day the story ran; the monitor told of the strike the day before,
+    // so it fell that day or earlier: that day, approximately, and so the story goes on.
+    let events = read(
+        "reported-yesterday",
+        "Published 22 May 2019 Warplanes struck a market in the town of Ariha in Idlib \
+         province, killing 11 people, a monitor said yesterday. Rebels later shelled the \
+         village of Jurin in Hama province.",
+        d(2019, 5, 29),
+    );
+    let lead = events
+        .iter()
+        .find(|e| e.notes.contains("Ariha"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(lead.date.date, Some(d(2019, 5, 21)), "{:#?}", lead.date);
+    assert_eq!(lead.date.precision, DatePrecision::Approximate);
+    assert_eq!(date_of(&events, "Jurin"), Some(d(2019, 5, 21)));
+    // Told as the dateline's own news, the lead keeps the dateline's day.
+    let events = read(
+        "reported-that-day",
+        "Published 22 May 2019 Warplanes struck a market in the town of Ariha in Idlib \
+         province, killing 11 people, a monitor said.",
+        d(2019, 5, 29),
+    );
+    assert_eq!(events[0].date.date, Some(d(2019, 5, 22)), "{events:#?}");
+    assert_eq!(events[0].date.precision, DatePrecision::Day);
+}
+
+#[test]
+fn a_headline_dated_by_its_dateline_takes_the_day_the_story_names_its_event_by() {
+    // The headline is dated only by the dateline; the body names the attack's day in the
+    // possessive, "Saturday's attack": that day.
+    let events = read(
+        "retold",
+        "22 May 2019 Car bomb explodes at a market in Azaz killing 30 people. In the hours \
+         after Saturday's attack residents searched the rubble for survivors.",
+        d(2019, 5, 29),
+    );
+    assert_eq!(date_of(&events, "Car bomb explodes"), Some(d(2019, 5, 18)));
+    // With no such day the headline keeps the dateline's.
+    let events = read(
+        "not-retold",
+        "22 May 2019 Car bomb explodes at a market in Azaz killing 30 people. Residents \
+         searched the rubble for survivors.",
+        d(2019, 5, 29),
+    );
+    assert_eq!(date_of(&events, "Car bomb explodes"), Some(d(2019, 5, 22)));
+}
+
+#[test]
+fn this_morning_in_a_report_updated_the_next_day_is_the_storys_day() {
+    // Stamped the day after the strikes, the report was written on their day: the witness's
+    // "this morning" is that day, and so is what the story goes on to tell.
+    let events = read(
+        "updated",
+        "Last updated at May 222019 BEIRUT Warplanes struck a market in the town of Ariha in \
+         Idlib province on Tuesday, killing 11 people, a monitor said. The strikes hit the \
+         market early on Tuesday morning. We heard the jets this morning and ran a resident \
+         said. Rebels fired rockets at the village of Jurin in Hama province.",
+        d(2019, 5, 22),
+    );
+    assert_eq!(date_of(&events, "Ariha"), Some(d(2019, 5, 21)));
+    assert_eq!(date_of(&events, "Jurin"), Some(d(2019, 5, 21)));
+    // Under a plain dateline "this morning" is the dateline's day.
+    let events = read(
+        "stamped",
+        "22 May 2019 BEIRUT Warplanes struck a market in the town of Ariha in Idlib province \
+         on Tuesday, killing 11 people, a monitor said. The strikes hit the market early on \
+         Tuesday morning. We heard the jets this morning and ran a resident said. Rebels \
+         fired rockets at the village of Jurin in Hama province.",
+        d(2019, 5, 22),
+    );
+    assert_eq!(date_of(&events, "Jurin"), Some(d(2019, 5, 22)));
 }
