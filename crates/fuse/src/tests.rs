@@ -3252,3 +3252,38 @@ fn two_recalls_of_one_months_episode_are_one_event_though_told_as_two_kinds() {
         None
     );
 }
+
+#[test]
+fn a_night_told_as_overnight_may_be_the_evening_before() {
+    let lex = Lexicons::embedded();
+    let dusk = report_at(
+        "gazette",
+        "Air/drone strike",
+        "2024-03-10",
+        CITY,
+        "Jets struck the Northtown bakery late on Sunday, killing eight.",
+    );
+    let mut night = report_at(
+        "courier",
+        "Air/drone strike",
+        "2024-03-11",
+        CITY,
+        "Eight people died when jets hit a bakery in Northtown overnight.",
+    );
+    night.event.date.evidence.as_mut().unwrap().rule = "time:night-before-publication".into();
+    let night = Mention::new(night.event, "courier", None, Some(day("2024-03-11")), lex);
+    let (total, cues) = scored(&dusk, &night);
+    assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
+    // a day named is that day: Monday's strike is not Sunday's
+    let monday = report_at(
+        "courier",
+        "Air/drone strike",
+        "2024-03-11",
+        CITY,
+        "Eight people died when jets hit a bakery in Northtown on Monday.",
+    );
+    assert!(matches!(
+        score::score_pair(&dusk, &monday, None, lex, true),
+        PairScore::Veto(_)
+    ));
+}

@@ -132,6 +132,20 @@ impl Mention {
                 DatePrecision::Unresolved => None,
             }
         });
+        // "overnight", "last night": the night that ended on that day began the evening
+        // before, which other reports give as the event's day (a raid at dusk on Monday told
+        // on Tuesday as "overnight")
+        let overnight = d
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.rule.ends_with(NIGHT_BEFORE_RULE));
+        let window = window.map(|(start, end)| {
+            if overnight && d.precision == DatePrecision::Day {
+                (start - Duration::days(1), end)
+            } else {
+                (start, end)
+            }
+        });
         let explicit_day = explicit
             && matches!(d.precision, DatePrecision::Day | DatePrecision::AsOf)
             && d.end.is_none();

@@ -219,6 +219,9 @@ pub const DATE_SAME_CARRIED_DAY: f32 = 0.5;
 pub const TOLD_NEXT_DAY: i64 = 1;
 /// Date cue for two such reports that give days one apart ([`TOLD_NEXT_DAY`]).
 pub const DATE_TOLD_NEXT_DAY: f32 = 0.5;
+/// The reader's rule for a night told before its report ("overnight", "last night"): dated by
+/// the day the night ended, it may be reported by others on the evening it began.
+pub const NIGHT_BEFORE_RULE: &str = "night-before-publication";
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
 
