@@ -128,6 +128,10 @@ pub struct Fuser {
     /// places in ingest order, the earlier first), the pairs of mentions (indices) that score
     /// over the threshold against each other, found when the later article was added.
     co_reports: HashMap<(u64, u64), Vec<(usize, usize)>, BuildMix>,
+    /// While an article's mentions are placed: the totals (before the co-report bonus; `None`
+    /// for a veto) of the pairs [`Fuser::find_co_reports`] scored, so that placing them does
+    /// not score them again.
+    prescored: HashMap<(usize, usize), Option<f32>, BuildMix>,
     splits: HashSet<Split>,
     cluster_by_id: HashMap<String, usize>,
     mention_by_id: HashMap<String, usize>,
@@ -211,6 +215,7 @@ impl Fuser {
             duplicates: DuplicateIndex::default(),
             near_duplicates: HashMap::new(),
             co_reports: HashMap::default(),
+            prescored: HashMap::default(),
             splits: set,
             cluster_by_id: HashMap::new(),
             mention_by_id: HashMap::new(),
@@ -280,6 +285,7 @@ impl Fuser {
             self.join(c, index, provenance);
             self.dirty.insert(c);
         }
+        self.prescored.clear();
         // standalone denials and doubts: attach to the mention of this article they share most words with
         let notes: Vec<&str> = self.mentions[first..]
             .iter()
@@ -424,6 +430,7 @@ impl Fuser {
     /// full recompute and in an incremental run.
     fn find_co_reports(&mut self, first: usize) {
         let mut found: Vec<((u64, u64), (usize, usize))> = Vec::new();
+        let mut prescored = HashMap::default();
         for y in first..self.mentions.len() {
             let article = self.ranks[y] >> 24;
             for c in self.candidates(y) {
@@ -432,14 +439,19 @@ impl Fuser {
                     if other == article {
                         continue;
                     }
-                    if let PairScore::Score { total, .. } = self.score_with(y, x, false) {
-                        if total >= MERGE_THRESHOLD {
-                            found.push(((other.min(article), other.max(article)), (y, x)));
-                        }
+                    // (no bonus yet: no pair of the new article is recorded)
+                    let total = match self.score_with(y, x, false) {
+                        PairScore::Score { total, .. } => Some(total),
+                        PairScore::Veto(_) => None,
+                    };
+                    prescored.insert((y, x), total);
+                    if total.is_some_and(|t| t >= MERGE_THRESHOLD) {
+                        found.push(((other.min(article), other.max(article)), (y, x)));
                     }
                 }
             }
         }
+        self.prescored = prescored;
         for (key, pair) in found {
             let pairs = self.co_reports.entry(key).or_default();
             if !pairs.contains(&pair) {
@@ -488,6 +500,17 @@ impl Fuser {
     }
 
     fn score_with(&self, index: usize, other: usize, explain: bool) -> PairScore {
+        if !explain {
+            if let Some(&total) = self.prescored.get(&(index, other)) {
+                return match total {
+                    Some(total) => PairScore::Score {
+                        total: total + self.co_report_bonus(index, other),
+                        cues: Vec::new(),
+                    },
+                    None => PairScore::Veto(String::new()),
+                };
+            }
+        }
         let (m, o) = (&self.mentions[index], &self.mentions[other]);
         if !self.splits.is_empty()
             && self
@@ -522,6 +545,19 @@ impl Fuser {
             }
         }
         score
+    }
+
+    /// The co-report bonus of a pair scored without it ([`W_CO_REPORT`]; none for near-duplicate
+    /// articles), as [`Fuser::score_with`] adds it.
+    fn co_report_bonus(&self, index: usize, other: usize) -> f32 {
+        let (m, o) = (&self.mentions[index], &self.mentions[other]);
+        let dup = !self.near_duplicates.is_empty()
+            && self.near_duplicate(&m.article_id, &o.article_id).is_some();
+        if !dup && self.co_reported(index, other).is_some() {
+            W_CO_REPORT
+        } else {
+            0.0
+        }
     }
 
     /// The best member of cluster `c` for mention `index` and its total, without explanations;
