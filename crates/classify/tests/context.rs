@@ -1,24 +1,11 @@
 //! Sentences read with the sentences around them (`Classifier::classify_sentences`), and the
 //! evacuee-bus bombing: texts written for these tests.
 
-use sitrep_classify::Classifier;
-use sitrep_model::{Span, SubEventType};
+mod common;
 
-/// The top class of each sentence of `text` (sentences end at ". ").
-fn tops(text: &str) -> Vec<Option<SubEventType>> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        spans.push(Span::new(start, i + 1));
-        start = i + 2;
-    }
-    spans.push(Span::new(start, text.len()));
-    Classifier::embedded()
-        .classify_sentences(text, &spans)
-        .iter()
-        .map(|t| t.first().map(|x| x.sub_event_type))
-        .collect()
-}
+use common::tops;
+use sitrep_classify::Classifier;
+use sitrep_model::SubEventType;
 
 #[test]
 fn bombing_beside_aircraft_is_an_air_strike() {

@@ -1,24 +1,11 @@
 //! One event told in two ways must read as one kind: the wordings that made two reports of one
 //! strike, battle or capture read as different kinds. Texts written for these tests.
 
-use sitrep_classify::Classifier;
-use sitrep_model::{Span, SubEventType, SubEventType::*};
+mod common;
 
-/// The top class of each sentence of `text` (sentences end at ". ").
-fn tops(text: &str) -> Vec<Option<SubEventType>> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        spans.push(Span::new(start, i + 1));
-        start = i + 2;
-    }
-    spans.push(Span::new(start, text.len()));
-    Classifier::embedded()
-        .classify_sentences(text, &spans)
-        .iter()
-        .map(|t| t.first().map(|x| x.sub_event_type))
-        .collect()
-}
+use common::tops;
+use sitrep_classify::Classifier;
+use sitrep_model::{SubEventType, SubEventType::*};
 
 fn top(text: &str) -> Option<SubEventType> {
     Classifier::embedded().best(text).map(|t| t.sub_event_type)
