@@ -611,20 +611,7 @@ fn a_country_that_strikes_names_its_forces_by_its_name_only() {
         names("Israel bombs arms depot near capital", Some("Syria")),
         ["Military Forces of Israel (2009-)"]
     );
-    // speaking, backing or hosting names no forces
-    for text in [
-        "Turkey said the villages west of the river were shelled.",
-        "Turkey-backed fighters took the villages.",
-        "Talks in Turkey ended without a deal.",
-        "Rebels backed by Turkey shelled villages west of the river.",
-    ] {
-        assert!(
-            !names(text, Some("Syria"))
-                .iter()
-                .any(|n| n.starts_with("Military Forces of Turkey")),
-            "{text}"
-        );
-    }
+    // (speaking, backing or hosting names no forces: the test after this one)
 }
 
 #[test]
@@ -702,6 +689,10 @@ fn an_attack_verb_after_a_country_or_demonym_names_its_forces() {
 #[test]
 fn a_country_that_only_speaks_backs_or_is_cut_short_names_no_forces() {
     for text in [
+        "Turkey said the villages west of the river were shelled.",
+        "Turkey-backed fighters took the villages.",
+        "Talks in Turkey ended without a deal.",
+        "Rebels backed by Turkey shelled villages west of the river.",
         "Turkey said it would answer any attack.",
         "Turkey warned the rebels near the border.",
         "Fighters backed by Russia launched an offensive on the town.",

@@ -805,16 +805,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn event(sub: SubEventType, date: NaiveDate) -> Event {
-        Event::new(
-            "a#0",
-            sub,
-            EventDate {
-                date: Some(date),
-                end: None,
-                precision: DatePrecision::Day,
-                evidence: None,
-            },
-        )
+        Event::new("a#0", sub, EventDate::new(Some(date), DatePrecision::Day))
     }
 
     fn row() -> AcledRow {

@@ -68,12 +68,7 @@ fn event(sub: SubEventType) -> Event {
         ..Event::new(
             "a1#1",
             sub,
-            EventDate {
-                date: NaiveDate::from_ymd_opt(2020, 5, 4),
-                end: None,
-                precision: DatePrecision::Week,
-                evidence: None,
-            },
+            EventDate::new(NaiveDate::from_ymd_opt(2020, 5, 4), DatePrecision::Week),
         )
     }
 }

@@ -2575,12 +2575,7 @@ fn build(
                 })
         });
     let date = if tally && !tally_day {
-        EventDate {
-            date: doc.published,
-            end: None,
-            precision: DatePrecision::AsOf,
-            evidence: None,
-        }
+        EventDate::new(doc.published, DatePrecision::AsOf)
     } else {
         let date = own_date
             .map(|d| updated_today(doc, i, d, narrative.as_ref()))

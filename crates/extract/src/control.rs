@@ -93,12 +93,7 @@ pub fn read_sentence(
                 let dated = doc.dates[i]
                     .iter()
                     .any(|d| d.role == DateRole::Point && d.date.is_some());
-                let now = EventDate {
-                    date: doc.published,
-                    end: None,
-                    precision: DatePrecision::AsOf,
-                    evidence: None,
-                };
+                let now = EventDate::new(doc.published, DatePrecision::AsOf);
                 return Some(statement(
                     doc,
                     i,

@@ -474,6 +474,15 @@ impl Fuser {
             .find(|&(y, x)| ![m, o].contains(&y) && ![m, o].contains(&x))
     }
 
+    /// The similarity of two mentions' articles when they are near-duplicates.
+    fn articles_near_duplicate(&self, index: usize, other: usize) -> Option<f32> {
+        if self.near_duplicates.is_empty() {
+            return None;
+        }
+        let (m, o) = (&self.mentions[index], &self.mentions[other]);
+        self.near_duplicate(&m.article_id, &o.article_id)
+    }
+
     fn near_duplicate(&self, a: &str, b: &str) -> Option<f32> {
         let linked = |x: &str, y: &str| {
             self.near_duplicates
@@ -519,15 +528,10 @@ impl Fuser {
         {
             return PairScore::Veto(format!("split by the user from {}", o.id()));
         }
-        let dup = if self.near_duplicates.is_empty() {
-            None
-        } else {
-            self.near_duplicate(&m.article_id, &o.article_id)
-        };
+        let dup = self.articles_near_duplicate(index, other);
         let mut score = score_pair(m, o, dup, self.lex, explain);
-        // (not for near-duplicate articles: their bonus says more)
-        if let (PairScore::Score { total, cues }, None) = (&mut score, dup) {
-            if let Some((y, x)) = self.co_reported(index, other) {
+        if let PairScore::Score { total, cues } = &mut score {
+            if let Some((y, x)) = self.co_report_witness(index, other, dup) {
                 *total += W_CO_REPORT;
                 cues.push(CueScore {
                     cue: CO_REPORT.into(),
@@ -547,13 +551,23 @@ impl Fuser {
         score
     }
 
-    /// The co-report bonus of a pair scored without it ([`W_CO_REPORT`]; none for near-duplicate
-    /// articles), as [`Fuser::score_with`] adds it.
+    /// The pair that earns two mentions the co-report bonus ([`W_CO_REPORT`]): none for
+    /// near-duplicate articles (`dup`, their own bonus says more).
+    fn co_report_witness(
+        &self,
+        index: usize,
+        other: usize,
+        dup: Option<f32>,
+    ) -> Option<(usize, usize)> {
+        dup.is_none()
+            .then(|| self.co_reported(index, other))
+            .flatten()
+    }
+
+    /// The co-report bonus of a pair scored without it, as [`Fuser::score_with`] adds it.
     fn co_report_bonus(&self, index: usize, other: usize) -> f32 {
-        let (m, o) = (&self.mentions[index], &self.mentions[other]);
-        let dup = !self.near_duplicates.is_empty()
-            && self.near_duplicate(&m.article_id, &o.article_id).is_some();
-        if !dup && self.co_reported(index, other).is_some() {
+        let dup = self.articles_near_duplicate(index, other);
+        if self.co_report_witness(index, other, dup).is_some() {
             W_CO_REPORT
         } else {
             0.0

@@ -982,12 +982,7 @@ fn car_bomb(art: &str, published: &'static str, dated: bool, notes: &'static str
     e.actor1 = None;
     if !dated {
         // what the reader gives an event it found no date for
-        e.date = EventDate {
-            date: Some(day(published)),
-            end: None,
-            precision: DatePrecision::Approximate,
-            evidence: None,
-        };
+        e.date = EventDate::new(Some(day(published)), DatePrecision::Approximate);
     }
     Mention::new(e, art, None, Some(day(published)), Lexicons::embedded())
 }

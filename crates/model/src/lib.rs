@@ -140,6 +140,19 @@ pub struct EventDate {
     pub evidence: Option<Evidence>,
 }
 
+impl EventDate {
+    /// A date of `precision` with no end and no evidence (read from no sentence: a fallback to
+    /// the publication date, or a date built in a test).
+    pub fn new(date: Option<NaiveDate>, precision: DatePrecision) -> EventDate {
+        EventDate {
+            date,
+            end: None,
+            precision,
+            evidence: None,
+        }
+    }
+}
+
 /// A point in time with its UTC offset, e.g. the end of a ceasefire ("12 noon Monday").
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TimePoint {

@@ -90,12 +90,10 @@ fn event(
         ..Event::new(
             id,
             sub,
-            EventDate {
-                date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-                end: None,
-                precision: DatePrecision::Day,
-                evidence: None,
-            },
+            EventDate::new(
+                NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                DatePrecision::Day,
+            ),
         )
     }
 }
