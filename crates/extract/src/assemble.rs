@@ -2605,13 +2605,29 @@ fn build(
             .filter(|m| m.qualifies.is_none())
             .all(|m| m.kind == PlaceKind::Country)
     };
-    let background = explicit_date
+    let far_from_story = date
+        .date
+        .zip(story_day)
+        .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS);
+    // "Aleppo has been ravaged by the war that began in March 2011 with protests", "it morphed
+    // into a conflict after the regime's crackdown on dissent": a protest told with the words
+    // of the war's outbreak, dated far from the story (by its sentence or the one before), is
+    // the uprising that started the country's war, one past episode of the country, not of the
+    // town the sentence or the story names. (Far from the publication: the sentence before may
+    // have moved the story's day there, "Syria's war began in March 2011. It morphed ...")
+    let far_from_publication = date
+        .date
+        .zip(doc.published)
+        .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS);
+    let war_outbreak = (sub.event_type() == EventType::Protests && far_from_publication)
+        .then(|| doc.cues.war_outbreak.first(doc.text, sentence))
+        .flatten()
+        .map(|(_, words)| words.to_string());
+    let background = (explicit_date
         && (!explicit_place || names_only_country())
-        && date
-            .date
-            .zip(story_day)
-            .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS)
-        && !doc.cues.place_anaphors.any(doc.text, sentence);
+        && far_from_story
+        && !doc.cues.place_anaphors.any(doc.text, sentence))
+        || war_outbreak.is_some();
     // (Only coarsened within its country: the town's war, told as the country's.)
     let country_instead = country_place(doc).filter(|c| {
         background
@@ -2758,6 +2774,7 @@ fn build(
         valid_until,
         civilian_targeting,
         tally,
+        war_outbreak,
         cues: ts.cues.clone(),
         confidence: ts.confidence,
         salience: 0.0,
@@ -3468,37 +3485,16 @@ mod tests {
 
     fn event(kind: SubEventType, day: u32, town: &str) -> Event {
         Event {
-            id: String::new(),
-            sub_event_type: kind,
-            date: EventDate {
-                date: NaiveDate::from_ymd_opt(2016, 9, day),
-                precision: DatePrecision::Day,
-                ..Default::default()
-            },
             location: Some(PlaceRef {
                 name: town.into(),
                 mention: town.into(),
                 ..Default::default()
             }),
-            other_locations: vec![],
-            destination: None,
-            actor1: None,
-            assoc_actor_1: vec![],
-            actor2: None,
-            assoc_actor_2: vec![],
-            fatalities: 0,
-            quantities: vec![],
-            claims: vec![],
-            valid_until: None,
-            civilian_targeting: false,
-            tally: false,
-            cues: vec![],
-            confidence: 1.0,
-            salience: 1.0,
-            notes: String::new(),
-            article_ids: vec![],
-            sources: vec![],
-            evidence: Default::default(),
+            ..Event::new(
+                "",
+                kind,
+                EventDate::new(NaiveDate::from_ymd_opt(2016, 9, day), DatePrecision::Day),
+            )
         }
     }
 

@@ -113,6 +113,7 @@ struct Dating {
     recall_openers: Vec<String>,
     aside_verbs: Vec<String>,
     place_anaphors: Vec<String>,
+    war_outbreak: Vec<String>,
     statement_days: Vec<String>,
     told_to: Vec<String>,
 }
@@ -239,6 +240,9 @@ pub struct Cues {
     pub aside_verbs: PhraseSet,
     /// Words that point back at a place the story named ("the city", "there").
     pub place_anaphors: PhraseSet,
+    /// Words telling how the country's war began ("the conflict began", "morphed into"): a
+    /// protest told with them, dated far off, is the uprising that started it.
+    pub war_outbreak: PhraseSet,
     /// Words of a body meeting or speaking ("met", "in a statement"): a day right after one
     /// dates the meeting or the statement.
     pub statement_days: PhraseSet,
@@ -301,6 +305,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         recall_openers: PhraseSet::new(&f.dating.recall_openers),
         aside_verbs: PhraseSet::new(&f.dating.aside_verbs),
         place_anaphors: PhraseSet::new(&f.dating.place_anaphors),
+        war_outbreak: PhraseSet::new(&f.dating.war_outbreak),
         statement_days: PhraseSet::new(&f.dating.statement_days),
         told_to: PhraseSet::new(&f.dating.told_to),
         accusing: PhraseSet::new(&f.roles.accusing),

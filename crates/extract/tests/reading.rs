@@ -1,8 +1,10 @@
 //! Reading whole articles as an analyst would, on reports written for these tests.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sitrep_extract::Reader;
-use sitrep_model::{ActorRef, Article, DatePrecision, Event, Polarity, QuantityKind, SubEventType};
+use sitrep_model::{
+    ActorRef, Article, DatePrecision, Event, EventType, Polarity, QuantityKind, SubEventType,
+};
 use std::sync::OnceLock;
 
 fn reader() -> &'static Reader {
@@ -2548,5 +2550,55 @@ fn a_recall_naming_only_the_country_is_not_at_the_story_town() {
         recall.location.as_ref().map(|p| p.name.as_str()),
         Some("Syria"),
         "{recall:#?}"
+    );
+}
+
+#[test]
+fn a_protest_told_as_how_the_war_began_is_the_countrys_uprising() {
+    // the town the sentence names, and the one the story is about, are not where it happened;
+    // nor is the date of the sentence before, when it tells the war's beginning too
+    let texts = [
+        "Rebels shelled the centre of Idlib city on Monday, killing three people, a monitor \
+         said. Idlib has been battered by the war that began in March 2011 with \
+         demonstrations against the government.",
+        "Rebels shelled the centre of Idlib city on Monday, killing three people, a monitor \
+         said. The country's war began in 2011 as a revolt. It morphed into a conflict after \
+         security forces cracked down on protesters.",
+    ];
+    for (k, text) in texts.iter().enumerate() {
+        let r = reader().read(&article(
+            &format!("outbreak-{k}"),
+            text,
+            Some(d(2016, 5, 5)),
+        ));
+        let shelling = first_of(&r.events, SubEventType::ShellingArtilleryMissileAttack);
+        assert_eq!(shelling.war_outbreak, None);
+        let recall = r
+            .events
+            .iter()
+            .find(|e| e.sub_event_type.event_type() == EventType::Protests)
+            .expect("the uprising recalled");
+        assert!(recall.war_outbreak.is_some(), "{recall:#?}");
+        let place = recall.location.as_ref().expect("a place");
+        assert_eq!(place.name, "Syria", "{recall:#?}");
+        assert_eq!(
+            recall.date.date.map(|d| d.year()),
+            Some(2011),
+            "{recall:#?}"
+        );
+    }
+    // a protest of the story's own days is news, whatever words tell the war
+    let news = "Hundreds protested in Idlib city on Friday against the bombing, a year after \
+                the war began in the province.";
+    let r = reader().read(&article("outbreak-news", news, Some(d(2016, 5, 7))));
+    let protest = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.event_type() == EventType::Protests)
+        .expect("the protest");
+    assert_eq!(protest.war_outbreak, None, "{protest:#?}");
+    assert_ne!(
+        protest.location.as_ref().map(|p| p.name.as_str()),
+        Some("Syria")
     );
 }

@@ -121,6 +121,10 @@ pub struct Fuser {
     attached: Vec<Vec<Claim>>,
     blocks: HashMap<(u32, i32), Vec<usize>, BuildMix>,
     coarse: HashMap<(u32, i32), Vec<usize>, BuildMix>,
+    /// Clusters with a member dated by a month ([`MONTH_WINDOW_DAYS`] or more, in day blocks
+    /// too) per country and year: a year's recall meets the month's ("in 2011" / "in March
+    /// 2011"), as a month's meets the year's coarse bucket.
+    months: HashMap<(u32, i32), Vec<usize>, BuildMix>,
     countries: HashMap<String, u32>,
     duplicates: DuplicateIndex,
     near_duplicates: HashMap<String, (String, f32)>,
@@ -211,6 +215,7 @@ impl Fuser {
             attached: Vec::new(),
             blocks: HashMap::default(),
             coarse: HashMap::default(),
+            months: HashMap::default(),
             countries: HashMap::new(),
             duplicates: DuplicateIndex::default(),
             near_duplicates: HashMap::new(),
@@ -391,6 +396,9 @@ impl Fuser {
                 for day in a..=b {
                     push(self.blocks.entry((country, day)).or_default());
                 }
+                for year in self.mentions[mention].month_years() {
+                    push(self.months.entry((country, year)).or_default());
+                }
             }
             Block::Year(year) => push(self.coarse.entry((country, year)).or_default()),
         }
@@ -411,10 +419,17 @@ impl Fuser {
                         out.extend_from_slice(list);
                     }
                 }
+                for year in m.month_years() {
+                    if let Some(list) = self.coarse.get(&(country, year)) {
+                        out.extend_from_slice(list);
+                    }
+                }
             }
             Block::Year(year) => {
-                if let Some(list) = self.coarse.get(&(country, year)) {
-                    out.extend_from_slice(list);
+                for index in [&self.coarse, &self.months] {
+                    if let Some(list) = index.get(&(country, year)) {
+                        out.extend_from_slice(list);
+                    }
                 }
             }
         }

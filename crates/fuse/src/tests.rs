@@ -3282,3 +3282,82 @@ fn a_night_told_as_overnight_may_be_the_evening_before() {
         PairScore::Veto(_)
     ));
 }
+
+#[test]
+fn recalls_of_how_the_war_began_are_one_uprising_whatever_kind_town_or_precision() {
+    // years later, three outlets recall the uprising: by the year or by the month, as peaceful
+    // protests or as crushed ones, in other words
+    let recall = |art: &str,
+                  kind: &'static str,
+                  date: &'static str,
+                  precision: DatePrecision,
+                  notes: &'static str,
+                  outbreak: bool| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind,
+                date,
+                town: CITY,
+                actor1: None,
+                notes,
+            },
+        );
+        e.date.precision = precision;
+        e.date.end =
+            (precision == DatePrecision::Month).then(|| day(date) + chrono::Duration::days(30));
+        e.war_outbreak = outbreak.then(|| "war began".to_string());
+        e.actor1 = Some(actor("Protesters (Testland)", 6));
+        // (in the country, as the reader files a recall of the war's beginning)
+        e.location = Some(PlaceRef {
+            name: "Testland".into(),
+            geonameid: None,
+            admin1: None,
+            geo_precision: 3,
+            ..place(CITY, art)
+        });
+        let mut a = article(art, art, notes);
+        a.published = Some(day("2016-05-02"));
+        (a, vec![e], vec![])
+    };
+    let items = |outbreak| {
+        vec![
+            recall(
+                "gazette",
+                "Peaceful protest",
+                "2011-01-01",
+                DatePrecision::Year,
+                "The war began in 2011 with peaceful protests.",
+                outbreak,
+            ),
+            recall(
+                "courier",
+                "Excessive force against protesters",
+                "2011-03-01",
+                DatePrecision::Month,
+                "Thousands died since the conflict started in March 2011 when police shot at crowds.",
+                outbreak,
+            ),
+            recall(
+                "herald",
+                "Protest with intervention",
+                "2011-01-01",
+                DatePrecision::Year,
+                "It turned into a civil war after the rallies of 2011 were broken up.",
+                outbreak,
+            ),
+        ]
+    };
+    let f = fuse(&items(true), vec![]);
+    let events = f.fused_events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let why = &event_with(&events, "courier#1").members[1].provenance;
+    assert!(
+        why.cues.iter().any(|c| c.cue == "background_same_event"),
+        "{why:?}"
+    );
+    // the same sentences not read as the war's beginning: kinds that differ stay apart
+    let f = fuse(&items(false), vec![]);
+    assert!(f.fused_events().len() >= 2);
+}

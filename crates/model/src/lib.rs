@@ -358,6 +358,10 @@ pub struct Event {
     pub civilian_targeting: bool,
     /// A cumulative tally over a campaign, not a one-day event.
     pub tally: bool,
+    /// The words by which its sentence tells how the country's war began ("the conflict began
+    /// in March 2011 with protests"), when it is that past episode recalled, not news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub war_outbreak: Option<String>,
     /// The cues that decided the type.
     pub cues: Vec<Cue>,
     /// 0..1, how sure the reader is of the type.
@@ -396,6 +400,7 @@ impl Event {
             valid_until: None,
             civilian_targeting: false,
             tally: false,
+            war_outbreak: None,
             cues: Vec::new(),
             confidence: 1.0,
             salience: 1.0,

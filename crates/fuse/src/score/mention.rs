@@ -225,6 +225,17 @@ impl Mention {
             .filter(|(a, b)| (*b - *a).num_days() <= MAX_WINDOW_DAYS)
     }
 
+    /// The years of its window when it is a month's ([`MONTH_WINDOW_DAYS`] up to
+    /// [`MAX_WINDOW_DAYS`] days, "in March 2011"), whose year-dated fused events it meets;
+    /// none for a shorter window.
+    pub fn month_years(&self) -> impl Iterator<Item = i32> {
+        let years = self
+            .day_window()
+            .filter(|(a, b)| (*b - *a).num_days() + 1 >= MONTH_WINDOW_DAYS)
+            .map(|(a, b)| (a.year(), b.year()));
+        years.into_iter().flat_map(|(a, b)| a..=b)
+    }
+
     /// The blocks it is filed under and compared within (with its [`Mention::country_key`]).
     pub fn block(&self) -> Block {
         match self.day_window() {

@@ -176,6 +176,9 @@ pub const W_BACKGROUND_SAME_EVENT: f32 = 0.15;
 /// at one place, are one event though told as two kinds of a family (a protest told as
 /// dispersed by one outlet, as peaceful by another): [`W_BACKGROUND_SAME_EVENT`].
 pub const RECALLED_FAMILY: f32 = 0.7;
+/// Why two recalls of how the war began ([`sitrep_model::Event::war_outbreak`]) told as protests
+/// of kinds `data/families.tsv` does not relate are still of one kind, at [`RECALLED_FAMILY`].
+pub const UPRISING_KINDS: &str = "the uprising that began the war, told as peaceful or as crushed";
 /// Weighted Jaccard of the wording from which two recalls by one year only are told alike
 /// enough to be one episode ([`RECALLED_FAMILY`]).
 pub const RECALLED_YEAR_WORDS: f32 = 0.15;
@@ -224,6 +227,10 @@ pub const DATE_TOLD_NEXT_DAY: f32 = 0.5;
 pub const NIGHT_BEFORE_RULE: &str = "night-before-publication";
 /// Longest date window (days) indexed day by day; longer or unknown dates are "coarse".
 pub const MAX_WINDOW_DAYS: i64 = 31;
+/// Shortest window (days) of a date told by its month ("in March", 28 to 31 days): compared
+/// with the year-dated fused events of its year as well as with its days' (a recall "in 2011"
+/// and one "in March 2011" are compared).
+pub const MONTH_WINDOW_DAYS: i64 = 28;
 
 /// `format!` when explaining, an empty string (no allocation) when only scoring.
 macro_rules! why {
@@ -303,7 +310,14 @@ pub fn score_pair(
     if a.event.tally != b.event.tally {
         return PairScore::Veto(why!(explain, "a tally and a single event"));
     }
-    let Some((type_score, why)) = lex.type_score(a.event.sub_event_type, b.event.sub_event_type)
+    // (two recalls of how the war began: the uprising, told as peaceful or as crushed)
+    let uprising = [a, b].iter().all(|m| {
+        m.event.war_outbreak.is_some()
+            && m.event.sub_event_type.event_type() == sitrep_model::EventType::Protests
+    });
+    let Some((type_score, why)) = lex
+        .type_score(a.event.sub_event_type, b.event.sub_event_type)
+        .or_else(|| uprising.then_some((RECALLED_FAMILY, UPRISING_KINDS)))
     else {
         return PairScore::Veto(why!(
             explain,
@@ -732,7 +746,17 @@ pub fn score_pair(
         && date_in_own_sentence(a)
         && date_in_own_sentence(b)
         && cues[2].score >= BROAD_PLACE;
+    // (or both tell how the country's war began, the uprising that started it: one episode of
+    // the country, whichever town, kind of protest, wording or date within it each gives)
+    let same_outbreak = a.event.war_outbreak.is_some()
+        && b.event.war_outbreak.is_some()
+        && type_score >= RECALLED_FAMILY
+        && a.country_key() == b.country_key()
+        && a.window
+            .zip(b.window)
+            .is_some_and(|((a0, a1), (b0, b1))| a0 <= b1 && b0 <= a1);
     if one_episode
+        || same_outbreak
         || (a.background || b.background)
             && same_kind
             && month_or_less(a)
@@ -741,16 +765,17 @@ pub fn score_pair(
                 || (lex.singular_kinds.contains(&kind) && cues[2].score >= BROAD_PLACE)
                 || shared.is_some_and(|(_, v)| recalled_count(v)))
     {
-        add_cue!(
-            "background_same_event",
-            W_BACKGROUND_SAME_EVENT,
-            1.0,
-            why!(
+        let why = match (&a.event.war_outbreak, &b.event.war_outbreak) {
+            (Some(x), Some(y)) if same_outbreak => {
+                why!(explain, "both recall how the war began ('{x}' / '{y}')")
+            }
+            _ => why!(
                 explain,
                 "a past {} recalled, and another report of it at that place",
                 kind.acled_name()
-            )
-        );
+            ),
+        };
+        add_cue!("background_same_event", W_BACKGROUND_SAME_EVENT, 1.0, why);
     }
     // a general statement and an incident (not two general statements, not one sentence reused)
     let general = match (&a.general, &b.general) {
