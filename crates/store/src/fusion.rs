@@ -3,7 +3,8 @@
 //! user's splits; [`Store::fuse`] brings them up to date incrementally.
 //!
 //! Incremental means that a run reads only what the new articles can touch: the fused events
-//! filed under their mentions' blocks (`fused_blocks`: country × day, or country × year), those
+//! filed under their mentions' blocks (`fused_blocks`: country × day, or country × year; a
+//! month-dated mention also country × its year, to meet the year-dated ones), those
 //! their mentions can be linked with (`fused_link_keys`), the articles sharing a MinHash band
 //! with theirs (`fusion_bands`), then the link partners and stories of the fused events that
 //! changed (`event_links`, `story_events`). It writes back only those fused events, links and
@@ -324,7 +325,7 @@ impl Store {
                     article.published,
                     fuser.lexicons(),
                 );
-                self.fused_in_block(&m.country_key(), m.block(), &mut wanted)?;
+                self.fused_in_block(&m, &mut wanted)?;
                 for query in link_queries(&m) {
                     self.fused_with_link_key(&query, &mut wanted)?;
                 }
@@ -395,24 +396,28 @@ impl Store {
         Ok(run)
     }
 
-    /// The fused events filed under a block of `country`.
-    fn fused_in_block(
-        &self,
-        country: &str,
-        block: Block,
-        out: &mut BTreeSet<String>,
-    ) -> Result<(), StoreError> {
-        let (coarse, first, last) = match block {
-            Block::Days(a, b) => (0, a, b),
-            Block::Year(y) => (1, y, y),
-        };
+    /// The fused events a mention meets ([`Fuser`]'s candidates): those filed under its block;
+    /// for a month-dated mention also the year-dated ones of its years, for a year-dated one
+    /// also those with a month-dated member in its year (`coarse` 2).
+    fn fused_in_block(&self, m: &Mention, out: &mut BTreeSet<String>) -> Result<(), StoreError> {
+        let country = m.country_key();
+        let mut keys = Vec::new();
+        match m.block() {
+            Block::Days(a, b) => {
+                keys.push((0, a, b));
+                keys.extend(m.month_years().map(|y| (1, y, y)));
+            }
+            Block::Year(y) => keys.extend([(1, y, y), (2, y, y)]),
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT fused_id FROM fused_blocks
              WHERE country = ?1 AND coarse = ?2 AND day BETWEEN ?3 AND ?4",
         )?;
-        let rows = stmt.query_map(params![country, coarse, first, last], |r| r.get(0))?;
-        for id in rows {
-            out.insert(id?);
+        for (coarse, first, last) in keys {
+            let rows = stmt.query_map(params![country, coarse, first, last], |r| r.get(0))?;
+            for id in rows {
+                out.insert(id?);
+            }
         }
         Ok(())
     }
@@ -774,11 +779,14 @@ fn write_keys(tx: &Transaction<'_>, fuser: &Fuser, m: usize) -> Result<(), Store
     let mention = &fuser.mentions[m];
     let fused_id = &fuser.clusters[fuser.cluster_of[m]].id;
     let country = mention.country_key();
-    let (coarse, first, last) = match mention.block() {
-        Block::Days(a, b) => (0, a, b),
-        Block::Year(y) => (1, y, y),
+    let filed: Vec<(i32, i32)> = match mention.block() {
+        Block::Days(a, b) => (a..=b)
+            .map(|day| (0, day))
+            .chain(mention.month_years().map(|y| (2, y)))
+            .collect(),
+        Block::Year(y) => vec![(1, y)],
     };
-    for day in first..=last {
+    for (coarse, day) in filed {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO fused_blocks (country, coarse, day, fused_id) VALUES (?1, ?2, ?3, ?4)",
         )?
@@ -1022,6 +1030,45 @@ mod tests {
         assert_eq!(store.fuse().unwrap().fused_written, 0);
         store.refuse_all().unwrap();
         assert_eq!(snapshot(&store), incremental);
+    }
+
+    #[test]
+    fn a_month_and_a_year_meet_incrementally_as_in_a_full_recompute() {
+        // one line on past protests, told by the month in one report and by the year in
+        // another: whichever is stored first, the later run finds the other (a kind with no
+        // link keys, which would load it anyway)
+        let dated = |id: &str, precision: DatePrecision| {
+            let mut e = event(id, 1, "Peaceful protest", "2023-03-01", 0);
+            e.date.precision = precision;
+            e.notes = "Crowds marched through the river town's old market in 2023.".into();
+            e
+        };
+        for order in [
+            [DatePrecision::Month, DatePrecision::Year],
+            [DatePrecision::Year, DatePrecision::Month],
+        ] {
+            let mut store = Store::open_in_memory().unwrap();
+            for (id, precision) in ["a", "b"].into_iter().zip(order) {
+                let article = Article {
+                    id: id.into(),
+                    text: format!("Crowds marched through the river town's old market ({id})."),
+                    source: Some(format!("Outlet {id}")),
+                    origin: id.into(),
+                    ..Default::default()
+                };
+                let reading = Reading {
+                    article_id: id.into(),
+                    events: vec![dated(id, precision)],
+                    ..Default::default()
+                };
+                store.insert(&article, &reading).unwrap();
+                store.fuse().unwrap();
+            }
+            let incremental = snapshot(&store);
+            assert_eq!(incremental.len(), 1, "{order:?}: {incremental:#?}");
+            store.refuse_all().unwrap();
+            assert_eq!(snapshot(&store), incremental);
+        }
     }
 
     #[test]
