@@ -2551,8 +2551,10 @@ fn build(
 ) -> Draft {
     let sub = ts.sub_event_type;
     let sentence = doc.sentences[i];
-    let tally = quantities.iter().any(|q| q.kind == QuantityKind::Killed)
-        && doc.cues.tally.any(doc.text, sentence);
+    let killed = quantities.iter().any(|q| q.kind == QuantityKind::Killed);
+    let tally = killed && doc.cues.tally.any(doc.text, sentence);
+    // (a tally, or a toll: "the governor gave a toll of 31", one attack's count as of then)
+    let toll = tally || killed && doc.cues.toll.any(doc.text, sentence);
     let own_date = sentence_date(doc, i, Some(ts.trigger), DateUse::for_event(sub));
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
     // A toll dates as of the report, unless the sentence gives the killing its own day ("a
@@ -2574,7 +2576,7 @@ fn build(
                         && !told_to_day(doc, i, ev.span)
                 })
         });
-    let date = if tally && !tally_day {
+    let date = if toll && !tally_day {
         EventDate::new(doc.published, DatePrecision::AsOf)
     } else {
         let date = own_date

@@ -146,6 +146,7 @@ struct NotAnEvent {
 #[derive(Deserialize)]
 struct Tally {
     cues: Vec<String>,
+    toll: Vec<String>,
 }
 #[derive(Deserialize)]
 struct QuantityCues {
@@ -199,6 +200,8 @@ pub struct Cues {
     pub negation: PhraseSet,
     /// Campaign tallies.
     pub tally: PhraseSet,
+    /// Counts given as of their report ("death toll"), a campaign's or one attack's.
+    pub toll: PhraseSet,
     /// What a number counts, in [`QUANTITY_ORDER`] order.
     pub quantity: Vec<(sitrep_model::QuantityKind, PhraseSet)>,
     /// Civilian side nouns.
@@ -275,6 +278,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         future: PhraseSet::new(&f.not_an_event.future_or_hypothetical),
         negation: PhraseSet::new(&f.not_an_event.negation),
         tally: PhraseSet::new(&f.tally.cues),
+        toll: PhraseSet::new(&f.tally.toll),
         quantity: vec![
             (K::Killed, PhraseSet::new(&q.killed)),
             (K::Injured, PhraseSet::new(&q.injured)),

@@ -150,6 +150,28 @@ fn a_campaign_tally_is_dated_as_of_publication_and_split_by_side() {
 }
 
 #[test]
+fn a_toll_given_for_one_attack_is_no_campaign_tally() {
+    // "toll" counts one attack's dead as often as a campaign's: the campaign's words decide
+    let a = article(
+        "one-toll",
+        "A car bomb exploded at a checkpoint outside Jableh on Monday. The governor put the \
+         death toll at 16, and the monitor gave a toll of 19 dead.",
+        Some(d(2017, 9, 4)),
+    );
+    let r = reader().read(&a);
+    assert!(!r.events.is_empty());
+    assert!(r.events.iter().all(|e| !e.tally), "{:#?}", r.events);
+    let a = article(
+        "campaign-toll",
+        "Air strikes on the eastern districts have killed 300 civilians since April, the \
+         monitor said, raising its death toll for the offensive.",
+        Some(d(2017, 9, 4)),
+    );
+    let r = reader().read(&a);
+    assert!(r.events.iter().any(|e| e.tally), "{:#?}", r.events);
+}
+
+#[test]
 fn a_war_toll_after_an_air_strike_is_no_part_of_its_dead() {
     // the war's toll told next, with a verb or with none, adds nothing to the strike's dead and
     // is no event of its own
