@@ -127,6 +127,10 @@ fn a_capture_told_as_an_aim_is_the_battle_for_it() {
         top("Since March the army has been fighting to recapture the airport."),
         Some(ArmedClash)
     );
+    assert_eq!(
+        top("In June the army opened a campaign aimed at recapturing the eastern districts."),
+        Some(ArmedClash)
+    );
     // achieved, it is a capture
     assert_eq!(
         top("After a week the army managed to recapture the airport."),
