@@ -439,6 +439,24 @@ fn a_chemical_attack_named_as_a_pretext_is_no_attack() {
 }
 
 #[test]
+fn a_chemical_weapons_programme_and_its_control_are_no_attack() {
+    for told in [
+        "The government agreed to destroy its chemical weapons under a deal brokered by two \
+         powers.",
+        "The country joined the Chemical Weapons Convention and handed over its arsenal in \
+         2014.",
+        "The president called any use of chemical weapons by the army a red line.",
+        "Last year the watchdog said all chemical weapons in the country had been shipped out.",
+    ] {
+        assert_ne!(tops(told)[0], Some(SubEventType::ChemicalWeapon), "{told}");
+    }
+    // an attack told beside the programme stays the attack
+    let attack = "A year after the stockpile was destroyed, a chlorine attack on the hill town \
+                  killed 12 people.";
+    assert_eq!(tops(attack)[0], Some(SubEventType::ChemicalWeapon));
+}
+
+#[test]
 fn toxic_chemicals_carried_are_no_chemical_attack() {
     let carried =
         "The army said the militants were transporting toxic chemicals to the border town.";
