@@ -2115,6 +2115,17 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
             .as_deref(),
         Some("stepped up")
     );
+    // what was done "in the past", a country "mired in" war: no one incident
+    assert_eq!(
+        lex.general("Rebels have said in the past that their shelling answered the raids.")
+            .as_deref(),
+        Some("in the past")
+    );
+    assert_eq!(
+        lex.general("The country has been mired in fighting between the army and rebels.")
+            .as_deref(),
+        Some("mired in")
+    );
     // the past tense tells that day's events; a word inside another is no match
     assert!(lex
         .general("Troops continued to advance on Sunday.")
