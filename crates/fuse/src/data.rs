@@ -436,8 +436,8 @@ mod tests {
         let nvt = SubEventType::from_acled("Non-violent transfer of territory").unwrap();
         let agr = SubEventType::from_acled("Agreement").unwrap();
         let air = SubEventType::from_acled("Air/drone strike").unwrap();
-        assert_eq!(lex.type_score(nvt, agr).unwrap().0, 0.6);
-        assert_eq!(lex.type_score(agr, nvt).unwrap().0, 0.6);
+        assert_eq!(lex.type_score(nvt, agr).unwrap().0, 0.8);
+        assert_eq!(lex.type_score(agr, nvt).unwrap().0, 0.8);
         assert_eq!(lex.type_score(air, air).unwrap().0, 1.0);
         assert!(lex.type_score(air, agr).is_none());
     }
