@@ -2607,27 +2607,24 @@ fn build(
             .filter(|m| m.qualifies.is_none())
             .all(|m| m.kind == PlaceKind::Country)
     };
-    let far_from_story = date
-        .date
-        .zip(story_day)
-        .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS);
+    let far_from = |day: Option<NaiveDate>| {
+        date.date
+            .zip(day)
+            .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS)
+    };
     // "Aleppo has been ravaged by the war that began in March 2011 with protests", "it morphed
     // into a conflict after the regime's crackdown on dissent": a protest told with the words
     // of the war's outbreak, dated far from the story (by its sentence or the one before), is
     // the uprising that started the country's war, one past episode of the country, not of the
     // town the sentence or the story names. (Far from the publication: the sentence before may
     // have moved the story's day there, "Syria's war began in March 2011. It morphed ...")
-    let far_from_publication = date
-        .date
-        .zip(doc.published)
-        .is_some_and(|(a, b)| (a - b).num_days().abs() > BACKGROUND_DAYS);
-    let war_outbreak = (sub.event_type() == EventType::Protests && far_from_publication)
+    let war_outbreak = (sub.event_type() == EventType::Protests && far_from(doc.published))
         .then(|| doc.cues.war_outbreak.first(doc.text, sentence))
         .flatten()
         .map(|(_, words)| words.to_string());
     let background = (explicit_date
         && (!explicit_place || names_only_country())
-        && far_from_story
+        && far_from(story_day)
         && !doc.cues.place_anaphors.any(doc.text, sentence))
         || war_outbreak.is_some();
     // (Only coarsened within its country: the town's war, told as the country's.)
