@@ -600,6 +600,12 @@ fn publication_date(doc: &Doc) -> EventDate {
     }
 }
 
+/// Rule added to a place filed in the country because its sentence recalls how the war began.
+const RECALL_OF_WAR_OUTBREAK: &str = "recall:war-outbreak";
+/// Rule added to a place filed in the country because its sentence recalls a past event it
+/// dates far from the story, naming no town.
+const RECALL_FAR_DATED: &str = "recall:far-dated";
+
 /// How many days from the story's day a sentence's own date makes it background.
 const BACKGROUND_DAYS: i64 = 60;
 
@@ -2618,10 +2624,10 @@ fn build(
     // the uprising that started the country's war, one past episode of the country, not of the
     // town the sentence or the story names. (Far from the publication: the sentence before may
     // have moved the story's day there, "Syria's war began in March 2011. It morphed ...")
-    let war_outbreak = (sub.event_type() == EventType::Protests && far_from(doc.published))
+    let outbreak_words = (sub.event_type() == EventType::Protests && far_from(doc.published))
         .then(|| doc.cues.war_outbreak.first(doc.text, sentence))
-        .flatten()
-        .map(|(_, words)| words.to_string());
+        .flatten();
+    let war_outbreak = outbreak_words.map(|(_, words)| words.to_string());
     let background = (explicit_date
         && (!explicit_place || names_only_country())
         && far_from(story_day)
@@ -2635,8 +2641,22 @@ fn build(
                 .is_some_and(|l| l.country_code == c.country_code)
     });
     let background = country_instead.is_some();
-    if country_instead.is_some() {
-        location = country_instead;
+    if let Some(mut country) = country_instead {
+        // (its rule says why the country and not a town: a recall of how the war began, or of
+        // another past event the sentence dates far off; the words that say so when the
+        // country is named nowhere)
+        let why = if war_outbreak.is_some() {
+            RECALL_OF_WAR_OUTBREAK
+        } else {
+            RECALL_FAR_DATED
+        };
+        let ev = country.evidence.get_or_insert_with(|| {
+            let code = country.country_code.as_deref().unwrap_or("?");
+            let span = outbreak_words.map_or(sentence, |(span, _)| span);
+            doc.evidence(i, span, format!("country:{code}"))
+        });
+        ev.rule = format!("{} {why}", ev.rule);
+        location = Some(country);
     }
     // "Three officers died when their helicopter crashed in the south": a part of the country
     // named by a compass word and no place is not the story's town; filed in the country, it

@@ -2559,6 +2559,9 @@ fn a_recall_naming_only_the_country_is_not_at_the_story_town() {
         ("Syria", 3),
         "{place:#?}"
     );
+    // (the place says why it is the country: a past event recalled)
+    let rule = place.evidence.as_ref().map(|e| e.rule.as_str());
+    assert!(rule.is_some_and(|r| r.contains(" recall:")), "{rule:?}");
     // a recall that names its town stays there
     let named = "Warplanes struck the market of Tel Hamra in Hasakah province on Monday. \
                  Protests first broke out in Tel Hamra in March 2011.";
@@ -2603,6 +2606,12 @@ fn a_protest_told_as_how_the_war_began_is_the_countrys_uprising() {
         assert!(recall.war_outbreak.is_some(), "{recall:#?}");
         let place = recall.location.as_ref().expect("a place");
         assert_eq!(place.name, "Syria", "{recall:#?}");
+        // (the place says why it is the country)
+        let rule = place.evidence.as_ref().map(|e| e.rule.as_str());
+        assert!(
+            rule.is_some_and(|r| r.ends_with("recall:war-outbreak")),
+            "{rule:?}"
+        );
         assert_eq!(
             recall.date.date.map(|d| d.year()),
             Some(2011),
