@@ -64,7 +64,8 @@ impl Boilerplate {
     }
 
     /// Rules from a TSV text: `RULE_ID<TAB>REGEX` per line, `#` comments and blank lines ignored.
-    /// A rule whose id starts with `tail:` cuts a line from its match to the end, one whose id
+    /// A rule whose id starts with `tail:` cuts a line from its match (or from its group named
+    /// `cut`, when it has one: what the match reads before it stays) to the end, one whose id
     /// starts with `head:` from its start to the match's end, one whose id starts with `mid:`
     /// cuts out its group named `cut` (required); the others drop the whole line.
     pub fn from_tsv(tsv: &'static str) -> Result<Boilerplate, RuleError> {
@@ -144,11 +145,16 @@ impl Boilerplate {
         self.set.matches(line).iter().next().map(|i| self.ids[i])
     }
 
-    /// Where a `tail:` rule cuts `line` (the earliest match), and which rule.
+    /// Where a `tail:` rule cuts `line` (the earliest match, or its group `cut`), and which rule.
     pub fn tail_cut(&self, line: &str) -> Option<(&'static str, usize)> {
         self.tails
             .iter()
-            .filter_map(|(id, re)| re.find(line).map(|m| (*id, m.start())))
+            .filter_map(|(id, re)| {
+                re.captures(line).map(|c| {
+                    let at = c.name("cut").or_else(|| c.get(0)).map_or(0, |m| m.start());
+                    (*id, at)
+                })
+            })
             .min_by_key(|(_, at)| *at)
     }
 
@@ -382,6 +388,17 @@ mod tests {
              newspaper, printed on four continents.",
         );
         assert_eq!(s.text, "The convoy left at dawn.");
+        // after the source line, the list of other stories goes whatever its first headline
+        let s = b.strip(
+            "Two soldiers died in the ambush. Source TRTWorld and agencies Related News Thousands \
+             of farmers march on the capital for a better price for wheat Floods in the north | \
+             Talks resume Category News Election results delayed",
+        );
+        assert_eq!(
+            s.text,
+            "Two soldiers died in the ambush. Source TRTWorld and agencies"
+        );
+        assert_eq!(s.removed[0].rule, "tail:source_related_news");
         // a report's words are no list of stories
         let kept = "Officials gave no related news of the missing crew on Monday.";
         assert_eq!(b.strip(kept).text, kept);
