@@ -7,6 +7,8 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
 /// The rule file shipped in the repository.
+/// Most `mid:` cuts made in one line (each cut shortens it; a bound all the same).
+const MAX_MID_CUTS: usize = 8;
 const BOILERPLATE_TSV: &str = include_str!("../../../data/boilerplate.tsv");
 
 /// Lines longer than this (in characters) are paragraphs of the report, never boilerplate:
@@ -195,9 +197,13 @@ impl Boilerplate {
                 });
                 line = line[..at].trim_end();
             }
-            // (what is left either side of a `mid:` cut stays two sentences)
-            let joined;
-            if let Some((rule, cut)) = self.mid_cut(line) {
+            // (what is left either side of a `mid:` cut stays two sentences; a line may hold
+            // several: two embedded videos' titles)
+            let mut joined: String;
+            for _ in 0..MAX_MID_CUTS {
+                let Some((rule, cut)) = self.mid_cut(line) else {
+                    break;
+                };
                 removed.push(RemovedLine {
                     line: i + 1,
                     rule,
@@ -401,6 +407,26 @@ mod tests {
         assert_eq!(s.removed[0].rule, "tail:source_related_news");
         // a report's words are no list of stories
         let kept = "Officials gave no related news of the missing crew on Monday.";
+        assert_eq!(b.strip(kept).text, kept);
+    }
+
+    #[test]
+    fn embedded_video_titles_are_cut_however_many() {
+        let b = Boilerplate::shipped();
+        let s = b.strip(
+            "Rockets hit the old market on Monday. Jets pound the hill town 20 killed - YouTube \
+             The governor said the market would reopen. Floods sweep the valley - YouTube Aid \
+             arrived on Tuesday.",
+        );
+        assert_eq!(
+            s.text,
+            "Rockets hit the old market on Monday. The governor said the market would reopen. \
+             Aid arrived on Tuesday."
+        );
+        assert_eq!(s.removed.len(), 2);
+        assert!(s.removed.iter().all(|r| r.rule == "mid:video_title"));
+        // a sentence that names the site keeps its words
+        let kept = "Activists posted videos on YouTube showing the raids.";
         assert_eq!(b.strip(kept).text, kept);
     }
 
