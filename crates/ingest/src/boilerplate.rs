@@ -6,9 +6,10 @@
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
-/// The rule file shipped in the repository.
 /// Most `mid:` cuts made in one line (each cut shortens it; a bound all the same).
 const MAX_MID_CUTS: usize = 8;
+
+/// The rule file shipped in the repository.
 const BOILERPLATE_TSV: &str = include_str!("../../../data/boilerplate.tsv");
 
 /// Lines longer than this (in characters) are paragraphs of the report, never boilerplate:
