@@ -13,7 +13,7 @@
 use crate::data::Lexicons;
 use crate::dedup::{DuplicateIndex, Signature};
 use crate::score::{
-    score_pair, Block, CueScore, Mention, PairScore, CO_REPORT, MERGE_THRESHOLD, W_CO_REPORT,
+    score_pair, BlockKind, CueScore, Mention, PairScore, CO_REPORT, MERGE_THRESHOLD, W_CO_REPORT,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -119,12 +119,8 @@ pub struct Fuser {
     pub articles: Vec<ArticleEntry>,
     /// Claims that deny or doubt without reporting an event, attached to each mention.
     attached: Vec<Vec<Claim>>,
-    blocks: HashMap<(u32, i32), Vec<usize>, BuildMix>,
-    coarse: HashMap<(u32, i32), Vec<usize>, BuildMix>,
-    /// Clusters with a member dated by a month ([`MONTH_WINDOW_DAYS`] or more, in day blocks
-    /// too) per country and year: a year's recall meets the month's ("in 2011" / "in March
-    /// 2011"), as a month's meets the year's coarse bucket.
-    months: HashMap<(u32, i32), Vec<usize>, BuildMix>,
+    /// The clusters filed under each blocking key of a country ([`Mention::filed_under`]).
+    blocks: HashMap<(u32, BlockKind, i32), Vec<usize>, BuildMix>,
     countries: HashMap<String, u32>,
     duplicates: DuplicateIndex,
     near_duplicates: HashMap<String, (String, f32)>,
@@ -214,8 +210,6 @@ impl Fuser {
             articles: Vec::new(),
             attached: Vec::new(),
             blocks: HashMap::default(),
-            coarse: HashMap::default(),
-            months: HashMap::default(),
             countries: HashMap::new(),
             duplicates: DuplicateIndex::default(),
             near_duplicates: HashMap::new(),
@@ -391,16 +385,10 @@ impl Fuser {
                 list.push(c);
             }
         };
-        match self.mentions[mention].block() {
-            Block::Days(a, b) => {
-                for day in a..=b {
-                    push(self.blocks.entry((country, day)).or_default());
-                }
-                for year in self.mentions[mention].month_years() {
-                    push(self.months.entry((country, year)).or_default());
-                }
+        for r in self.mentions[mention].filed_under() {
+            for key in r.first..=r.last {
+                push(self.blocks.entry((country, r.kind, key)).or_default());
             }
-            Block::Year(year) => push(self.coarse.entry((country, year)).or_default()),
         }
     }
 
@@ -412,24 +400,10 @@ impl Fuser {
             return Vec::new();
         };
         let mut out = Vec::new();
-        match m.block() {
-            Block::Days(a, b) => {
-                for day in a..=b {
-                    if let Some(list) = self.blocks.get(&(country, day)) {
-                        out.extend_from_slice(list);
-                    }
-                }
-                for year in m.month_years() {
-                    if let Some(list) = self.coarse.get(&(country, year)) {
-                        out.extend_from_slice(list);
-                    }
-                }
-            }
-            Block::Year(year) => {
-                for index in [&self.coarse, &self.months] {
-                    if let Some(list) = index.get(&(country, year)) {
-                        out.extend_from_slice(list);
-                    }
+        for r in m.looks_in() {
+            for key in r.first..=r.last {
+                if let Some(list) = self.blocks.get(&(country, r.kind, key)) {
+                    out.extend_from_slice(list);
                 }
             }
         }

@@ -46,7 +46,7 @@ pub use links::{
     LinkQuery, LinkRole, Relation, Story,
 };
 pub use merge::{fused_event, Account, Figure, FusedEvent, Member};
-pub use score::{Block, CueScore, Mention, PairScore, MERGE_THRESHOLD};
+pub use score::{BlockKind, BlockRange, CueScore, Mention, PairScore, MERGE_THRESHOLD};
 
 /// What can go wrong in fusion.
 #[derive(Debug, thiserror::Error)]

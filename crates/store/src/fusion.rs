@@ -16,7 +16,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sitrep_fuse::{
     attach_claims, fused_event, link_keys, link_queries, links, links_touching, stories,
-    stories_touching, Block, FusedEvent, Fuser, Link, LinkQuery, Mention, Provenance, Signature,
+    stories_touching, FusedEvent, Fuser, Link, LinkQuery, Mention, Provenance, Signature,
     StoredCluster, StoredMember, Story,
 };
 use sitrep_model::{Article, Claim, ClaimantKind, Event, Polarity, Span};
@@ -401,20 +401,14 @@ impl Store {
     /// also those with a month-dated member in its year (`coarse` 2).
     fn fused_in_block(&self, m: &Mention, out: &mut BTreeSet<String>) -> Result<(), StoreError> {
         let country = m.country_key();
-        let mut keys = Vec::new();
-        match m.block() {
-            Block::Days(a, b) => {
-                keys.push((0, a, b));
-                keys.extend(m.month_years().map(|y| (1, y, y)));
-            }
-            Block::Year(y) => keys.extend([(1, y, y), (2, y, y)]),
-        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT fused_id FROM fused_blocks
              WHERE country = ?1 AND coarse = ?2 AND day BETWEEN ?3 AND ?4",
         )?;
-        for (coarse, first, last) in keys {
-            let rows = stmt.query_map(params![country, coarse, first, last], |r| r.get(0))?;
+        for r in m.looks_in() {
+            let rows = stmt.query_map(params![country, r.kind as i64, r.first, r.last], |row| {
+                row.get(0)
+            })?;
             for id in rows {
                 out.insert(id?);
             }
@@ -779,18 +773,13 @@ fn write_keys(tx: &Transaction<'_>, fuser: &Fuser, m: usize) -> Result<(), Store
     let mention = &fuser.mentions[m];
     let fused_id = &fuser.clusters[fuser.cluster_of[m]].id;
     let country = mention.country_key();
-    let filed: Vec<(i32, i32)> = match mention.block() {
-        Block::Days(a, b) => (a..=b)
-            .map(|day| (0, day))
-            .chain(mention.month_years().map(|y| (2, y)))
-            .collect(),
-        Block::Year(y) => vec![(1, y)],
-    };
-    for (coarse, day) in filed {
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO fused_blocks (country, coarse, day, fused_id) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![country, coarse, day, fused_id])?;
+    for r in mention.filed_under() {
+        for day in r.first..=r.last {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO fused_blocks (country, coarse, day, fused_id) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![country, r.kind as i64, day, fused_id])?;
+        }
     }
     for key in link_keys(mention) {
         tx.prepare_cached(

@@ -226,21 +226,45 @@ impl Mention {
     }
 
     /// The years of its window when it is a month's ([`MONTH_WINDOW_DAYS`] up to
-    /// [`MAX_WINDOW_DAYS`] days, "in March 2011"), whose year-dated fused events it meets;
-    /// none for a shorter window.
-    pub fn month_years(&self) -> impl Iterator<Item = i32> {
-        let years = self
-            .day_window()
+    /// [`MAX_WINDOW_DAYS`] days, "in March 2011"); none for a shorter window.
+    fn month_years(&self) -> Option<(i32, i32)> {
+        self.day_window()
             .filter(|(a, b)| (*b - *a).num_days() + 1 >= MONTH_WINDOW_DAYS)
-            .map(|(a, b)| (a.year(), b.year()));
-        years.into_iter().flat_map(|(a, b)| a..=b)
+            .map(|(a, b)| (a.year(), b.year()))
     }
 
-    /// The blocks it is filed under and compared within (with its [`Mention::country_key`]).
-    pub fn block(&self) -> Block {
+    /// Its day window as days from the common era, or the year its coarse window starts in.
+    fn days_or_year(&self) -> Result<(i32, i32), i32> {
         match self.day_window() {
-            Some((a, b)) => Block::Days(a.num_days_from_ce(), b.num_days_from_ce()),
-            None => Block::Year(self.window.map_or(0, |(a, _)| a.year())),
+            Some((a, b)) => Ok((a.num_days_from_ce(), b.num_days_from_ce())),
+            None => Err(self.window.map_or(0, |(a, _)| a.year())),
+        }
+    }
+
+    /// The blocking keys it is filed under (with its [`Mention::country_key`]): its days, and
+    /// when dated by a month its years as a month's; else its year.
+    pub fn filed_under(&self) -> Vec<BlockRange> {
+        let range = |kind, (first, last)| BlockRange { kind, first, last };
+        match self.days_or_year() {
+            Ok(days) => std::iter::once(range(BlockKind::Day, days))
+                .chain(self.month_years().map(|y| range(BlockKind::MonthYear, y)))
+                .collect(),
+            Err(year) => vec![range(BlockKind::Year, (year, year))],
+        }
+    }
+
+    /// The blocking keys it looks in for fused events to meet: its days, and when dated by a
+    /// month the year-dated ones of its years; else its year's year-dated and month-dated ones.
+    pub fn looks_in(&self) -> Vec<BlockRange> {
+        let range = |kind, (first, last)| BlockRange { kind, first, last };
+        match self.days_or_year() {
+            Ok(days) => std::iter::once(range(BlockKind::Day, days))
+                .chain(self.month_years().map(|y| range(BlockKind::Year, y)))
+                .collect(),
+            Err(year) => vec![
+                range(BlockKind::Year, (year, year)),
+                range(BlockKind::MonthYear, (year, year)),
+            ],
         }
     }
 

@@ -281,16 +281,32 @@ pub enum PairScore {
     Veto(String),
 }
 
-/// The blocking key of a mention within its country: the days of a window of at most
-/// [`MAX_WINDOW_DAYS`] (days counted from the common era), else the year its window starts in
-/// (0 when undated). Mentions are compared only with fused events filed under an overlapping
-/// block, so a comparison never reaches beyond a few weeks (or one year) of one country.
+/// What a blocking key of a mention within its country counts: a day of a window of at most
+/// [`MAX_WINDOW_DAYS`] (days counted from the common era), the year a longer or unknown window
+/// starts in (0 when undated), or a year of a window told by its month (so that "in 2011" and
+/// "in March 2011" meet). Mentions are compared only with fused events filed under a key they
+/// look in ([`Mention::filed_under`], [`Mention::looks_in`]), so a comparison never reaches
+/// beyond a few weeks (or one year) of one country. The store keeps the kind as
+/// `fused_blocks.coarse` (0, 1, 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// A day.
+    Day = 0,
+    /// The year of a year-dated (or undated) mention.
+    Year = 1,
+    /// A year of a month-dated mention.
+    MonthYear = 2,
+}
+
+/// Blocking keys of one kind, `first` to `last` inclusive (days or years).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Block {
-    /// First and last day, inclusive.
-    Days(i32, i32),
-    /// The year (coarse block).
-    Year(i32),
+pub struct BlockRange {
+    /// What the keys count.
+    pub kind: BlockKind,
+    /// The first key.
+    pub first: i32,
+    /// The last key.
+    pub last: i32,
 }
 
 /// Compare two mentions. `near_duplicate` is the similarity of their articles when those are
