@@ -266,3 +266,51 @@ fn gazetteer_build_and_eval_name_a_missing_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_merge_by_the_user_holds_and_candidates_list_close_calls() {
+    let dir = scratch("merge");
+    let db = dir.join("m.db");
+    let db = db.to_str().unwrap();
+    assert!(sitrep(&["ingest", "data/sample", "--db", db, "--quiet"])
+        .status
+        .success());
+    let listed = sitrep(&["candidates", "--db", db]);
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    assert!(
+        text(&listed.stdout).contains("pairs of fused events scored"),
+        "{}",
+        text(&listed.stdout)
+    );
+    // the kidnapping and the relatives' word on it a day later: one abduction
+    let (kidnapping, ransom) = (
+        "F:sample-mexico-kidnapping#1",
+        "F:sample-mexico-kidnapping#2",
+    );
+    let merged = sitrep(&["merge", kidnapping, ransom, "--db", db]);
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    assert!(
+        text(&merged.stdout).contains(&format!("they are now {kidnapping} (2 mentions")),
+        "{}",
+        text(&merged.stdout)
+    );
+    let full = sitrep(&["fuse", "--full", "--db", db]);
+    assert!(
+        text(&full.stdout).contains("0 split pairs, 1 merged pairs"),
+        "{}",
+        text(&full.stdout)
+    );
+    let store = sitrep_store::Store::open(db).unwrap();
+    let event = store.fused_event(kidnapping).unwrap().unwrap();
+    assert_eq!(event.members.len(), 2);
+    assert!(store.fused_event(ransom).unwrap().is_none());
+    drop(store);
+    let bad = sitrep(&["merge", kidnapping, "F:nope", "--db", db]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("no fused event \"F:nope\""),
+        "{}",
+        text(&bad.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

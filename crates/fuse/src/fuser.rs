@@ -69,6 +69,17 @@ pub struct Cluster {
 /// A pair the user split apart: these two mentions are never in one event.
 pub type Split = (String, String);
 
+/// A pair the user merged (`sitrep merge`): these two mentions are in one event whatever their
+/// cues say, unless a split of the user's keeps one of them from a member of that event.
+pub type Join = (String, String);
+
+/// The total a pair the user merged scores ([`Join`]): above any sum of cues, so the user's
+/// decision wins over the fuser's.
+pub const USER_JOINED: f32 = 2.0;
+
+/// The cue a pair the user merged is explained by.
+pub const USER_JOINED_CUE: &str = "merged_by_user";
+
 /// A stored fused event to continue from (see [`Fuser::load_cluster`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredCluster {
@@ -133,6 +144,11 @@ pub struct Fuser {
     /// not score them again.
     prescored: HashMap<(usize, usize), Option<f32>, BuildMix>,
     splits: HashSet<Split>,
+    /// The user's merges, both ways round ([`Join`]).
+    joins: HashSet<Join>,
+    /// Each merged mention's partners ([`Join`]): their fused events are its candidates
+    /// whatever its blocks.
+    joined_with: HashMap<String, Vec<String>>,
     cluster_by_id: HashMap<String, usize>,
     mention_by_id: HashMap<String, usize>,
     dirty: BTreeSet<usize>,
@@ -216,12 +232,31 @@ impl Fuser {
             co_reports: HashMap::default(),
             prescored: HashMap::default(),
             splits: set,
+            joins: HashSet::new(),
+            joined_with: HashMap::new(),
             cluster_by_id: HashMap::new(),
             mention_by_id: HashMap::new(),
             dirty: BTreeSet::new(),
             next_article_seq: 0,
             next_cluster_seq: fused_events,
         }
+    }
+
+    /// The same fuser, holding the user's merges ([`Join`]) too.
+    pub fn with_joins(mut self, joins: Vec<Join>) -> Fuser {
+        for (a, b) in joins {
+            self.joined_with
+                .entry(a.clone())
+                .or_default()
+                .push(b.clone());
+            self.joined_with
+                .entry(b.clone())
+                .or_default()
+                .push(a.clone());
+            self.joins.insert((b.clone(), a.clone()));
+            self.joins.insert((a, b));
+        }
+        self
     }
 
     /// Fuse one new article's events (its reading's events, ids already set as stored) and
@@ -407,9 +442,49 @@ impl Fuser {
                 }
             }
         }
+        out.extend(self.joined_clusters(mention));
         out.sort_unstable_by_key(|&c| self.clusters[c].seq);
         out.dedup();
         out
+    }
+
+    /// The fused events holding a mention's partners in the user's merges ([`Join`]), wherever
+    /// they are filed.
+    fn joined_clusters(&self, mention: usize) -> impl Iterator<Item = usize> + '_ {
+        let partners = self.joined_with.get(self.mentions[mention].id());
+        partners.into_iter().flatten().filter_map(|p| {
+            let c = self.cluster_of[*self.mention_by_id.get(p)?];
+            (c != usize::MAX).then_some(c)
+        })
+    }
+
+    fn user_split(&self, a: usize, b: usize) -> bool {
+        !self.splits.is_empty() && self.splits.contains(&self.id_pair(a, b))
+    }
+
+    fn user_joined(&self, a: usize, b: usize) -> bool {
+        !self.joins.is_empty() && self.joins.contains(&self.id_pair(a, b))
+    }
+
+    fn id_pair(&self, a: usize, b: usize) -> (String, String) {
+        (
+            self.mentions[a].id().to_string(),
+            self.mentions[b].id().to_string(),
+        )
+    }
+
+    /// The member of fused event `c` the user merged mention `index` with ([`Join`]), unless the
+    /// user split it from another member.
+    fn user_joined_member(&self, index: usize, c: usize) -> Option<usize> {
+        if self.joins.is_empty() {
+            return None;
+        }
+        let members = &self.clusters[c].members;
+        let joined = members
+            .iter()
+            .copied()
+            .find(|&o| self.user_joined(index, o))?;
+        (!members.iter().any(|&o| self.user_split(index, o))).then_some(joined)
     }
 
     /// Record which earlier articles report one event alike with the new article whose mentions
@@ -425,7 +500,8 @@ impl Fuser {
             for c in self.candidates(y) {
                 for &x in &self.clusters[c].members {
                     let other = self.ranks[x] >> 24;
-                    if other == article {
+                    // (the user's merges are no evidence of what the articles report alike)
+                    if other == article || self.user_joined(y, x) {
                         continue;
                     }
                     // (no bonus yet: no pair of the new article is recorded)
@@ -510,12 +586,18 @@ impl Fuser {
             }
         }
         let (m, o) = (&self.mentions[index], &self.mentions[other]);
-        if !self.splits.is_empty()
-            && self
-                .splits
-                .contains(&(m.id().to_string(), o.id().to_string()))
-        {
+        if self.user_split(index, other) {
             return PairScore::Veto(format!("split by the user from {}", o.id()));
+        }
+        if self.user_joined(index, other) {
+            return PairScore::Score {
+                total: USER_JOINED,
+                cues: vec![CueScore {
+                    cue: USER_JOINED_CUE.into(),
+                    score: 1.0,
+                    detail: format!("merged by the user with {}", o.id()),
+                }],
+            };
         }
         let dup = self.articles_near_duplicate(index, other);
         let mut score = score_pair(m, o, dup, self.lex, explain);
@@ -566,9 +648,16 @@ impl Fuser {
     /// The best member of cluster `c` for mention `index` and its total, without explanations;
     /// `Err(member)` names a member that vetoes.
     fn compare_fast(&self, index: usize, c: usize) -> Result<(usize, f32), usize> {
+        if let Some(member) = self.user_joined_member(index, c) {
+            return Ok((member, USER_JOINED));
+        }
         let mut best: Option<(usize, f32)> = None;
+        let mut overruled = None;
         for &other in &self.clusters[c].members {
             match self.score_with(index, other, false) {
+                // a member the user merged into the event was already judged one event with
+                // members unlike it: its veto stands only if no member accepts the mention
+                PairScore::Veto(_) if self.overrulable(index, other) => overruled = Some(other),
                 PairScore::Veto(_) => return Err(other),
                 PairScore::Score { total, .. } => {
                     if best.is_none_or(|(_, b)| total > b) {
@@ -577,7 +666,16 @@ impl Fuser {
                 }
             }
         }
-        best.ok_or(index)
+        best.ok_or(overruled.unwrap_or(index))
+    }
+
+    /// Whether the veto of `member` against mention `index` may be outweighed by the other
+    /// members: `member` is in a merge of the user's ([`Join`]) and no split of the user's
+    /// keeps the two apart.
+    fn overrulable(&self, index: usize, member: usize) -> bool {
+        !self.joined_with.is_empty()
+            && self.joined_with.contains_key(self.mentions[member].id())
+            && !self.user_split(index, member)
     }
 
     fn best_cluster(&self, index: usize) -> (Option<usize>, Provenance) {
@@ -656,6 +754,15 @@ impl Fuser {
     /// candidates when that score is at least `floor` but below the merge threshold (and no
     /// member vetoes it): `(mention index, cluster, score, cues)`.
     pub fn near_misses(&self, floor: f32) -> Vec<(usize, usize, f32, Vec<CueScore>)> {
+        self.near_misses_matched(floor)
+            .into_iter()
+            .map(|(m, c, _, t, cues)| (m, c, t, cues))
+            .collect()
+    }
+
+    /// [`Fuser::near_misses`] with the member of the cluster that scored best:
+    /// `(mention, cluster, member, score, cues)`.
+    fn near_misses_matched(&self, floor: f32) -> Vec<(usize, usize, usize, f32, Vec<CueScore>)> {
         let mut out = Vec::new();
         for m in 0..self.mentions.len() {
             let own = self.cluster_of[m];
@@ -667,11 +774,44 @@ impl Fuser {
                 .filter(|(_, t)| *t >= floor && *t < MERGE_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             if let Some((c, _)) = best {
-                if let Ok((_, t, cues)) = self.compare(m, c) {
-                    out.push((m, c, t, cues));
+                if let Ok((member, t, cues)) = self.compare(m, c) {
+                    out.push((m, c, member, t, cues));
                 }
             }
         }
+        out
+    }
+
+    /// Pairs of fused events a user may want to merge (`sitrep candidates`): the near-misses
+    /// (see [`Fuser::near_misses`]) between mentions and fused events of other articles, one per
+    /// pair of fused events (the best-scoring mention), best first; ties in ingest order.
+    pub fn merge_candidates(&self, floor: f32) -> Vec<MergeCandidate> {
+        let mut best: HashMap<(usize, usize), MergeCandidate> = HashMap::new();
+        for (m, c, member, score, cues) in self.near_misses_matched(floor) {
+            let own = self.cluster_of[m];
+            if self.mentions[member].article_id == self.mentions[m].article_id {
+                continue;
+            }
+            let key = (own.min(c), own.max(c));
+            if best.get(&key).is_none_or(|b| score > b.score) {
+                best.insert(
+                    key,
+                    MergeCandidate {
+                        mention: m,
+                        member,
+                        cluster: c,
+                        score,
+                        cues,
+                    },
+                );
+            }
+        }
+        let mut out: Vec<MergeCandidate> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(self.ranks[a.mention].cmp(&self.ranks[b.mention]))
+        });
         out
     }
 
@@ -748,6 +888,22 @@ impl Fuser {
     pub fn lexicons(&self) -> &'static Lexicons {
         self.lex
     }
+}
+
+/// A pair of fused events that may be one ([`Fuser::merge_candidates`]).
+#[derive(Debug, Clone)]
+pub struct MergeCandidate {
+    /// The mention (index) that scored close to the other fused event; its own is
+    /// `cluster_of[mention]`.
+    pub mention: usize,
+    /// The member of the other fused event it scored best against (another article's).
+    pub member: usize,
+    /// The other fused event.
+    pub cluster: usize,
+    /// The mention's best score against it, under the threshold.
+    pub score: f32,
+    /// Each cue of that score.
+    pub cues: Vec<CueScore>,
 }
 
 /// What [`Fuser::split_diagnostics`] counts.

@@ -10,7 +10,7 @@ target such as a hospital or a convoy, a shared or close count of the dead, a ki
 recurs — a bombing, a capture — at one place within days or its month, or a bombing, a gas attack
 or a deal in one city on one day), and kept apart by vetoes (different
 ordinals — "the first" / "the second group" —, dates or places outside their precision, a tally
-vs a single event, a user's split). The fused events carry their members with the scores that
+vs a single event, a user's split); a user's merge joins what the cues kept apart. The fused events carry their members with the scores that
 merged them, the claims side by side per figure with disagreement flags, and a conservative
 ACLED figure. On top: links between accounts of one ceasefire (agreeing or disagreeing), events
 breaking a ceasefire, stories, and control timelines per place.
@@ -38,15 +38,17 @@ pub use control::{control_timelines, ControlStep, PlaceTimeline};
 pub use data::{LexiconTexts, Lexicons};
 pub use dedup::Signature;
 pub use fuser::{
-    attach_claims, ArticleEntry, Assignment, Fuser, Provenance, Split, SplitDiagnostics,
-    StoredCluster, StoredMember,
+    attach_claims, ArticleEntry, Assignment, Fuser, Join, MergeCandidate, Provenance, Split,
+    SplitDiagnostics, StoredCluster, StoredMember, USER_JOINED, USER_JOINED_CUE,
 };
 pub use links::{
     link_keys, link_queries, links, links_touching, stories, stories_touching, Link, LinkKey,
     LinkQuery, LinkRole, Relation, Story,
 };
 pub use merge::{fused_event, Account, Figure, FusedEvent, Member};
-pub use score::{BlockKind, BlockRange, CueScore, Mention, PairScore, MERGE_THRESHOLD};
+pub use score::{
+    BlockKind, BlockRange, CueScore, Mention, PairScore, MERGE_THRESHOLD, NEAR_MISS_FLOOR,
+};
 
 /// What can go wrong in fusion.
 #[derive(Debug, thiserror::Error)]

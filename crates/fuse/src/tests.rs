@@ -2864,6 +2864,47 @@ fn split_diagnostics_count_bridged_near_misses_and_lone_vetoes() {
 }
 
 #[test]
+fn the_close_call_is_a_merge_candidate_and_a_users_merge_joins_it_in_any_order() {
+    let items = market_strike();
+    let f = fuse(&items, vec![]);
+    let found = f.merge_candidates(NEAR_MISS_FLOOR);
+    assert_eq!(found.len(), 1, "one pair of fused events, listed once");
+    let c = &found[0];
+    assert!(c.score >= NEAR_MISS_FLOOR && c.score < MERGE_THRESHOLD);
+    let ids = [f.mentions[c.mention].id(), f.mentions[c.member].id()];
+    assert!(ids.contains(&"second#1"), "{ids:?}");
+    assert_ne!(f.cluster_of[c.mention], c.cluster);
+    // the user says they are one: whichever report comes first, all three are one event
+    let join = vec![("second#1".to_string(), "first#1".to_string())];
+    for order in [items.clone(), items.iter().rev().cloned().collect()] {
+        let mut f = Fuser::new(vec![]).with_joins(join.clone());
+        for (a, e, cl) in &order {
+            f.add_article(a, e, cl);
+        }
+        let one = f.cluster_of_mention("first#1");
+        assert_eq!(f.cluster_of_mention("second#1"), one);
+        assert_eq!(f.cluster_of_mention("third#1"), one);
+        assert!(f.merge_candidates(NEAR_MISS_FLOOR).is_empty());
+        let cluster = &f.clusters[one.unwrap()];
+        let joined = cluster
+            .provenance
+            .iter()
+            .filter(|p| p.cues.first().is_some_and(|q| q.cue == USER_JOINED_CUE))
+            .count();
+        assert_eq!(joined, 1, "{:?}", cluster.provenance);
+    }
+    // a split of the user's outweighs the merge
+    let mut f = Fuser::new(vec![("second#1".into(), "first#1".into())]).with_joins(join);
+    for (a, e, cl) in &items {
+        f.add_article(a, e, cl);
+    }
+    assert_ne!(
+        f.cluster_of_mention("first#1"),
+        f.cluster_of_mention("second#1")
+    );
+}
+
+#[test]
 fn a_large_count_recalled_months_later_is_no_chance_figure() {
     let lex = Lexicons::embedded();
     let clash = "Armed clash";

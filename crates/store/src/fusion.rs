@@ -60,6 +60,8 @@ pub struct FusionCounts {
     pub stories: u64,
     /// User splits (pairs).
     pub splits: u64,
+    /// User merges (pairs).
+    pub joins: u64,
 }
 
 fn json_err(what: String) -> impl FnOnce(serde_json::Error) -> StoreError {
@@ -114,7 +116,7 @@ type Claims = Vec<Claim>;
 /// A fusion input with the article's place in ingest order (its row number).
 type SeqInput = (i64, FusionInput);
 
-/// Every table fusion writes (the user's splits are not among them).
+/// Every table fusion writes (the user's splits and merges are not among them).
 const FUSION_TABLES: &[&str] = &[
     "fusion_articles",
     "fusion_bands",
@@ -135,6 +137,20 @@ impl Store {
             .prepare("SELECT mention_id, other_mention_id FROM fusion_splits ORDER BY rowid")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The merges users made: pairs of mention ids.
+    pub fn joins(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT mention_id, other_mention_id FROM fusion_joins ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// An empty fuser that keeps the users' splits and merges.
+    pub fn user_fuser(&self) -> Result<Fuser, StoreError> {
+        Ok(Fuser::new(self.splits()?).with_joins(self.joins()?))
     }
 
     fn events_of_articles(&self) -> Result<HashMap<String, Vec<Event>>, StoreError> {
@@ -256,7 +272,8 @@ impl Store {
         }
     }
 
-    /// Forget every fusion decision (splits are kept) and fuse the whole corpus again.
+    /// Forget every fusion decision (the users' splits and merges are kept) and fuse the whole
+    /// corpus again.
     pub fn refuse_all(&mut self) -> Result<FusionRun, StoreError> {
         let tx = self.conn.transaction()?;
         for table in FUSION_TABLES {
@@ -269,7 +286,7 @@ impl Store {
     /// Fuse every article (nothing is fused yet).
     fn fuse_all(&mut self) -> Result<FusionRun, StoreError> {
         let inputs = self.inputs_after(None)?;
-        let mut fuser = Fuser::new(self.splits()?);
+        let mut fuser = self.user_fuser()?;
         let mut run = FusionRun {
             full: true,
             ..Default::default()
@@ -312,7 +329,7 @@ impl Store {
             [],
             |r| r.get::<_, i64>(0),
         )? as usize;
-        let mut fuser = Fuser::continuing(self.splits()?, started);
+        let mut fuser = Fuser::continuing(self.splits()?, started).with_joins(self.joins()?);
         // what the new mentions and texts can meet
         let mut wanted = BTreeSet::new();
         let mut signatures = BTreeMap::new();
@@ -628,6 +645,10 @@ impl Store {
                 "INSERT OR IGNORE INTO fusion_splits (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)",
                 params![mention, other, now],
             )?;
+            tx.execute(
+                "DELETE FROM fusion_joins WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)",
+                params![mention, other],
+            )?;
         }
         tx.commit()?;
         self.refuse_all()?;
@@ -636,6 +657,56 @@ impl Store {
             .query_row(
                 "SELECT fused_id FROM fused_members WHERE mention_id = ?1",
                 params![mention],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(now_in.unwrap_or_default())
+    }
+
+    /// Merge two fused events: every member of one is paired with every member of the other as
+    /// merged by the user (undoing any split of theirs between them), and fusion is recomputed;
+    /// the merge holds on every later run. Returns the fused event they are in afterwards.
+    pub fn merge(&mut self, fused_id: &str, other_id: &str) -> Result<String, StoreError> {
+        if fused_id == other_id {
+            return Err(StoreError::NotFound(format!(
+                "{fused_id:?} twice: name two fused events to merge"
+            )));
+        }
+        let members = |id: &str| -> Result<Vec<String>, StoreError> {
+            let mut stmt = self.conn.prepare(
+                "SELECT mention_id FROM fused_members WHERE fused_id = ?1 ORDER BY rowid",
+            )?;
+            let rows = stmt.query_map(params![id], |r| r.get(0))?;
+            let out: Vec<String> = rows.collect::<Result<_, _>>()?;
+            if out.is_empty() {
+                return Err(StoreError::NotFound(format!(
+                    "no fused event {id:?}; `sitrep events --format fused` lists their ids"
+                )));
+            }
+            Ok(out)
+        };
+        let (ours, theirs) = (members(fused_id)?, members(other_id)?);
+        let now = crate::insert::now_rfc3339();
+        let tx = self.conn.transaction()?;
+        for a in &ours {
+            for b in &theirs {
+                tx.execute(
+                    "INSERT OR IGNORE INTO fusion_joins (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)",
+                    params![a, b, now],
+                )?;
+                tx.execute(
+                    "DELETE FROM fusion_splits WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)",
+                    params![a, b],
+                )?;
+            }
+        }
+        tx.commit()?;
+        self.refuse_all()?;
+        let now_in: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT fused_id FROM fused_members WHERE mention_id = ?1",
+                params![ours[0]],
                 |r| r.get(0),
             )
             .optional()?;
@@ -739,6 +810,7 @@ impl Store {
             links: count("SELECT COUNT(*) FROM event_links")?,
             stories: count("SELECT COUNT(*) FROM stories")?,
             splits: count("SELECT COUNT(*) FROM fusion_splits")?,
+            joins: count("SELECT COUNT(*) FROM fusion_joins")?,
         })
     }
 }
@@ -1082,6 +1154,59 @@ mod tests {
         let err = store.split("F:a#1", "zz#9").unwrap_err().to_string();
         assert!(err.contains("not a member"), "{err}");
         assert!(store.split("F:nope", "a#1").is_err());
+    }
+
+    #[test]
+    fn a_merge_holds_on_later_runs_and_a_split_undoes_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        // two reports of one shelling told five days apart: fusion keeps them apart
+        put(&mut store, "a", "2024-01-05", 0);
+        put(&mut store, "b", "2024-01-10", 0);
+        put(&mut store, "c", "2024-01-10", 0);
+        store.fuse().unwrap();
+        assert_eq!(snapshot(&store).len(), 2);
+        assert!(store
+            .merge("F:a#1", "F:a#1")
+            .unwrap_err()
+            .to_string()
+            .contains("twice"));
+        assert!(store
+            .merge("F:a#1", "F:nope")
+            .unwrap_err()
+            .to_string()
+            .contains("no fused event"));
+        let now_in = store.merge("F:b#1", "F:a#1").unwrap();
+        assert_eq!(now_in, "F:a#1", "the earlier event's id");
+        let merged = snapshot(&store);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].event.article_ids, ["a", "b", "c"]);
+        let why = &merged[0].members[1].provenance;
+        assert_eq!(why.cues[0].cue, sitrep_fuse::USER_JOINED_CUE, "{why:?}");
+        assert_eq!(
+            store.fusion_counts().unwrap().joins,
+            2,
+            "b and c, each with a"
+        );
+        // a new report of the 5th joins the merged event; incremental equals a full recompute
+        put(&mut store, "d", "2024-01-05", 0);
+        store.fuse().unwrap();
+        let incremental = snapshot(&store);
+        assert_eq!(incremental.len(), 1);
+        assert_eq!(incremental[0].members.len(), 4);
+        store.refuse_all().unwrap();
+        assert_eq!(snapshot(&store), incremental);
+        // a split takes one member out again, and forgets its merge
+        store.split("F:a#1", "c#1").unwrap();
+        store.refuse_all().unwrap();
+        let events = snapshot(&store);
+        let with = |m: &str| {
+            events
+                .iter()
+                .position(|e| e.members.iter().any(|x| x.mention_id == m))
+        };
+        assert_ne!(with("a#1"), with("c#1"));
+        assert_eq!(with("a#1"), with("b#1"));
+        assert_eq!(store.fusion_counts().unwrap().joins, 1);
     }
 
     /// A town: name, GeoNames id, latitude, longitude.

@@ -47,6 +47,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_incremental_fusion.sql",
         include_str!("../migrations/0004_incremental_fusion.sql"),
     ),
+    (
+        "0005_fusion_joins.sql",
+        include_str!("../migrations/0005_fusion_joins.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -5,7 +5,7 @@
 use super::{write_stdout, CliError};
 use chrono::NaiveDate;
 use clap::Args;
-use sitrep_fuse::{Fuser, Mention, PairScore, MERGE_THRESHOLD};
+use sitrep_fuse::{Fuser, Mention, PairScore, MERGE_THRESHOLD, NEAR_MISS_FLOOR};
 use sitrep_model::Claim;
 use sitrep_store::{FusionInput, Store};
 use std::fmt::Write as _;
@@ -19,7 +19,7 @@ pub struct FuseArgs {
     /// The database.
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
-    /// Forget the stored decisions (not the splits) and fuse the whole corpus again.
+    /// Forget the stored decisions (not the users' splits and merges) and fuse the whole corpus again.
     #[arg(long)]
     pub full: bool,
     /// Print this many random merges and near-misses (score 0.55 up to the threshold) to audit.
@@ -43,12 +43,12 @@ pub fn run(args: FuseArgs) -> Result<ExitCode, CliError> {
     super::events::require_db(&args.db)?;
     let mut store = Store::open(&args.db)?;
     if let Some(n) = args.audit {
-        let fuser = in_memory(&store.fusion_inputs()?);
+        let fuser = stored_in_memory(&store)?;
         write_stdout(audit(&fuser, n, args.seed).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     if !args.explain.is_empty() {
-        let fuser = in_memory(&store.fusion_inputs()?);
+        let fuser = stored_in_memory(&store)?;
         write_stdout(explain(&fuser, &args.explain)?.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -79,11 +79,21 @@ pub fn run(args: FuseArgs) -> Result<ExitCode, CliError> {
     );
     let _ = writeln!(
         out,
-        "store: {} conflict mentions -> {} fused conflict events ({} of all fused events merge 2+ mentions); {} near-duplicate articles, {} links, {} stories, {} splits",
-        c.conflict_mentions, c.fused_conflict_events, c.merged_events, c.near_duplicates, c.links, c.stories, c.splits
+        "store: {} conflict mentions -> {} fused conflict events ({} of all fused events merge 2+ mentions); {} near-duplicate articles, {} links, {} stories; users' decisions: {} split pairs, {} merged pairs",
+        c.conflict_mentions, c.fused_conflict_events, c.merged_events, c.near_duplicates, c.links, c.stories, c.splits, c.joins
     );
     write_stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The store's corpus fused in memory as the store fuses it (with the users' splits and merges),
+/// every mention and fused event at hand for audits and comparisons.
+pub(super) fn stored_in_memory(store: &Store) -> Result<Fuser, CliError> {
+    let mut fuser = store.user_fuser()?;
+    for (a, e, c) in &store.fusion_inputs()? {
+        fuser.add_article(a, e, c);
+    }
+    Ok(fuser)
 }
 
 fn in_memory(inputs: &[FusionInput]) -> Fuser {
@@ -297,7 +307,8 @@ fn explain(fuser: &Fuser, pairs: &[String]) -> Result<String, CliError> {
     Ok(out)
 }
 
-fn describe(m: &Mention) -> String {
+/// A mention on two lines: id, kind, date, place, actors, outlet; then its sentence.
+pub(super) fn describe(m: &Mention) -> String {
     let e = &m.event;
     let place = e.location.as_ref().map_or("?".to_string(), |p| {
         format!("{} ({})", p.name, p.admin1.as_deref().unwrap_or("?"))
@@ -378,7 +389,7 @@ fn audit(fuser: &Fuser, n: usize, seed: u64) -> String {
         }
     }
     let misses: Vec<_> = fuser
-        .near_misses(0.55)
+        .near_misses(NEAR_MISS_FLOOR)
         .into_iter()
         .filter(|(m, c, _, _)| {
             fuser.clusters[*c]
@@ -389,10 +400,10 @@ fn audit(fuser: &Fuser, n: usize, seed: u64) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "\n== {} near-misses (0.55 <= score < {MERGE_THRESHOLD}); sample of {n}",
+        "\n== {} near-misses ({NEAR_MISS_FLOOR} <= score < {MERGE_THRESHOLD}); sample of {n}",
         misses.len()
     );
-    let d = fuser.split_diagnostics(0.55);
+    let d = fuser.split_diagnostics(NEAR_MISS_FLOOR);
     let _ = writeln!(
         out,
         "   split: {} of {} near-misses (any article) lie between two fused events one mention scores over the threshold against ({} such pairs, {} vetoed across); {} fused events have one member vetoing a mention another accepts ({} cases, {} outvoted by two members or more)",

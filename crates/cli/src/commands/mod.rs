@@ -1,12 +1,14 @@
 //! The commands, their shared arguments and the error type they return.
 
 mod bench;
+mod candidates;
 mod control;
 mod eval;
 mod events;
 mod fuse;
 mod gazetteer;
 mod ingest;
+mod merge;
 mod read;
 mod serve;
 mod split;
@@ -49,6 +51,10 @@ pub enum Command {
     Fuse(fuse::FuseArgs),
     /// Undo a merge: take a mention out of a fused event, for good.
     Split(split::SplitArgs),
+    /// Merge two fused events that report one real-world event, for good.
+    Merge(merge::MergeArgs),
+    /// Pairs of fused events that fusion found close but kept apart, for a reader to settle.
+    Candidates(candidates::CandidatesArgs),
     /// Who controls a place, from when to when, with the claims behind each step.
     Control(control::ControlArgs),
     /// Articles grouped into stories, each with its events in time order.
@@ -67,6 +73,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Serve(args) => serve::run(args),
         Command::Fuse(args) => fuse::run(args),
         Command::Split(args) => split::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Candidates(args) => candidates::run(args),
         Command::Control(args) => control::run(args),
         Command::Stories(args) => stories::run(args),
     }

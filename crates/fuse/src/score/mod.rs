@@ -199,6 +199,9 @@ pub const W_CO_REPORT: f32 = 0.05;
 pub const CO_REPORT: &str = "co_report";
 /// Total score from which two mentions are one event.
 pub const MERGE_THRESHOLD: f32 = 0.75;
+/// Total score from which a pair kept apart is a near-miss: close enough to the threshold for a
+/// reader to look at (audits, `sitrep candidates`).
+pub const NEAR_MISS_FLOOR: f32 = 0.55;
 /// Days before its article's publication a mention dated only by that publication (the reader
 /// found no date for it) may have happened on: its window is these days up to the day after the
 /// publication (another outlet's dateline may be a day later).
