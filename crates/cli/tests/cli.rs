@@ -282,6 +282,12 @@ fn a_merge_by_the_user_holds_and_candidates_list_close_calls() {
         "{}",
         text(&listed.stdout)
     );
+    let json = sitrep(&["candidates", "--db", db, "--json"]);
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    for line in text(&json.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["score"].as_f64().unwrap() < 0.75, "{line}");
+    }
     // the kidnapping and the relatives' word on it a day later: one abduction
     let (kidnapping, ransom) = (
         "F:sample-mexico-kidnapping#1",

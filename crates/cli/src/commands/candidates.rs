@@ -1,4 +1,4 @@
-//! `sitrep candidates --db FILE [--event F:ID] [--limit N]`: the close calls of fusion for a
+//! `sitrep candidates --db FILE [--event F:ID] [--limit N] [--json]`: the close calls of fusion for a
 //! reader to settle. Pairs of fused events that scored near the merge threshold without
 //! reaching it (a mention of one against the other, from another article), best first, each
 //! with both reports, the cues, and the `sitrep merge` that joins them if they are one event.
@@ -26,6 +26,10 @@ pub struct CandidatesArgs {
     /// How many pairs to list.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// One JSON object per pair (`event`, `other`, `score`, `mention`, `member`, their
+    /// sentences, `cues`) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Run the command.
@@ -48,6 +52,25 @@ pub fn run(args: CandidatesArgs) -> Result<ExitCode, CliError> {
         .filter(|c| wanted.is_none_or(|w| [c.cluster, fuser.cluster_of[c.mention]].contains(&w)))
         .collect();
     let mut out = String::new();
+    if args.json {
+        for c in found.iter().take(args.limit) {
+            let (m, o) = (&fuser.mentions[c.mention], &fuser.mentions[c.member]);
+            let line = serde_json::json!({
+                "event": fuser.clusters[fuser.cluster_of[c.mention]].id,
+                "other": fuser.clusters[c.cluster].id,
+                "score": c.score,
+                "mention": m.id(),
+                "mention_sentence": m.event.notes,
+                "member": o.id(),
+                "member_sentence": o.event.notes,
+                "cues": c.cues,
+            });
+            out.push_str(&serde_json::to_string(&line)?);
+            out.push('\n');
+        }
+        write_stdout(out.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let _ = writeln!(
         out,
         "{} pairs of fused events scored {NEAR_MISS_FLOOR} up to the merge threshold {MERGE_THRESHOLD}{}; {} listed, best first",
