@@ -227,7 +227,13 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
     }
 }
 
-/// Write the conflict events as ACLED CSV (header always written).
+/// Whether an event has an ACLED row: a conflict event with a date (ACLED requires one; an
+/// event of an article published without a date and telling none stays out, listed in JSONL).
+pub fn acled_exportable(event: &Event) -> bool {
+    event.sub_event_type.is_conflict() && event.date.date.is_some()
+}
+
+/// Write the conflict events with a date as ACLED CSV (header always written).
 pub(crate) fn write_acled_csv<W: Write>(
     events: &[Event],
     options: &ExportOptions,
@@ -237,7 +243,7 @@ pub(crate) fn write_acled_csv<W: Write>(
         .has_headers(false)
         .from_writer(out);
     writer.write_record(ACLED_COLUMNS)?;
-    for event in events.iter().filter(|e| e.sub_event_type.is_conflict()) {
+    for event in events.iter().filter(|e| acled_exportable(e)) {
         writer.serialize(acled_row(event, options))?;
     }
     writer.flush()?;

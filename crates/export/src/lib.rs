@@ -25,7 +25,7 @@ mod table;
 use sitrep_model::Event;
 use std::io::Write;
 
-pub use acled::{acled_row, AcledRow, ACLED_COLUMNS};
+pub use acled::{acled_exportable, acled_row, AcledRow, ACLED_COLUMNS};
 pub use countries::{country_info, CountryInfo};
 pub use json::{json_event, JsonClaim, JsonEvent};
 

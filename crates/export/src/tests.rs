@@ -231,3 +231,22 @@ fn format_names() {
     assert_eq!("ACLED".parse::<Format>().unwrap(), Format::Acled);
     assert!("xml".parse::<Format>().is_err());
 }
+
+#[test]
+fn an_undated_event_has_no_acled_row_but_stays_in_jsonl() {
+    let dated = event(SubEventType::AirDroneStrike);
+    let mut undated = event(SubEventType::AirDroneStrike);
+    undated.id = "undated#1".into();
+    undated.date.date = None;
+    assert!(acled_exportable(&dated) && !acled_exportable(&undated));
+    let both = [dated, undated];
+    let csv = write(Format::Acled, &both, &ExportOptions::default());
+    assert_eq!(
+        csv.lines().count(),
+        2,
+        "the header and the dated row:\n{csv}"
+    );
+    let jsonl = write(Format::Jsonl, &both, &ExportOptions::default());
+    assert_eq!(jsonl.lines().count(), 2);
+    assert!(jsonl.contains("undated#1"));
+}

@@ -5,7 +5,8 @@ use crate::merge::FusedEvent;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{ControlFact, PlaceRef, SubEventType};
-use std::collections::BTreeMap;
+use sitrep_places::normalise::name_key;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One step of a place's control timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,16 +45,21 @@ fn key(p: &PlaceRef) -> String {
     )
 }
 
-fn matches(p: &PlaceRef, query: &str) -> bool {
-    let q = query.trim().to_lowercase();
-    q.is_empty()
-        || p.name.to_lowercase() == q
-        || p.mention.to_lowercase() == q
-        || p.geonameid.is_some_and(|g| g.to_string() == q)
+/// Whether a place is named by `query` (trimmed; empty matches every place): its GeoNames id,
+/// or its resolved or written name compared by the gazetteer's name key (case, diacritics,
+/// the Arabic article and doubled letters aside: "Raqqa", "Ar Raqqah" and "raqqah" are one).
+fn named(p: &PlaceRef, query: &str) -> bool {
+    let q = query.trim();
+    if q.is_empty() || p.geonameid.is_some_and(|g| g.to_string() == q) {
+        return true;
+    }
+    let key = name_key(q);
+    !key.is_empty() && (name_key(&p.name) == key || name_key(&p.mention) == key)
 }
 
-/// Control timelines of the places matching `query` (name, mention or GeoNames id, case-
-/// insensitive; empty = every place), from control facts and the territory-changing fused events
+/// Control timelines of the places matching `query` (name, mention or GeoNames id, compared as
+/// [`named`] does; empty = every place; a place resolved to a GeoNames entry is matched with
+/// every spelling resolved to it), from control facts and the territory-changing fused events
 /// (Non-state actor overtakes territory, Government regains territory: actor1 takes the place;
 /// Non-violent transfer of territory: actor1 gives it up, actor2 when named takes it).
 pub fn control_timelines(
@@ -61,6 +67,18 @@ pub fn control_timelines(
     events: &[FusedEvent],
     query: &str,
 ) -> Vec<PlaceTimeline> {
+    // the entries the query names, so that every spelling resolved to one of them matches
+    let wanted: BTreeSet<u32> = facts
+        .iter()
+        .map(|f| &f.place)
+        .chain(events.iter().filter_map(|e| e.event.location.as_ref()))
+        .filter(|p| named(p, query))
+        .filter_map(|p| p.geonameid)
+        .collect();
+    let matches = |p: &PlaceRef| {
+        p.geonameid
+            .map_or_else(|| named(p, query), |g| wanted.contains(&g))
+    };
     let mut places: BTreeMap<String, PlaceTimeline> = BTreeMap::new();
     let mut push = |place: &PlaceRef, step: ControlStep| {
         places
@@ -73,7 +91,7 @@ pub fn control_timelines(
             .steps
             .push(step);
     };
-    for f in facts.iter().filter(|f| matches(&f.place, query)) {
+    for f in facts.iter().filter(|f| matches(&f.place)) {
         let claims = f
             .claim
             .iter()
@@ -103,7 +121,7 @@ pub fn control_timelines(
     let transfer = SubEventType::from_acled("Non-violent transfer of territory");
     for fe in events {
         let e = &fe.event;
-        let Some(place) = e.location.as_ref().filter(|p| matches(p, query)) else {
+        let Some(place) = e.location.as_ref().filter(|p| matches(p)) else {
             continue;
         };
         let actor = |a: &Option<sitrep_model::ActorRef>| {

@@ -3,6 +3,7 @@
 //! and stories (fused events of one situation, grouped).
 
 use crate::fuser::Fuser;
+use crate::merge::representative;
 use crate::score::{places_near, Mention, MAX_WINDOW_DAYS};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -485,13 +486,8 @@ fn stories_from(fuser: &Fuser, focus: Option<&[usize]>) -> Vec<Story> {
         if clusters.len() < 2 {
             continue;
         }
-        let date = |c: usize| {
-            fuser.clusters[c]
-                .members
-                .iter()
-                .filter_map(|&m| fuser.mentions[m].event.date.date)
-                .min()
-        };
+        // the date each fused event shows (its representative's)
+        let date = |c: usize| representative(fuser, c).event.date.date;
         clusters.sort_by_key(|&c| (date(c).is_none(), date(c), seq(c)));
         let mut articles: Vec<String> = Vec::new();
         let mut places: BTreeMap<String, usize> = BTreeMap::new();

@@ -133,6 +133,23 @@ fn figures_disagree(qs: &[&Quantity]) -> Option<String> {
     None
 }
 
+/// The member whose reading a fused event shows (its date, place, actors): the most precise date,
+/// then place, then the most confident reading, then the earliest.
+pub(crate) fn representative(fuser: &Fuser, c: usize) -> &Mention {
+    let members = &fuser.clusters[c].members;
+    members
+        .iter()
+        .map(|&m| &fuser.mentions[m])
+        .enumerate()
+        .max_by(|(i, a), (j, b)| {
+            (date_rank(a), place_rank(a))
+                .cmp(&(date_rank(b), place_rank(b)))
+                .then(a.event.confidence.total_cmp(&b.event.confidence))
+                .then(j.cmp(i))
+        })
+        .map_or(&fuser.mentions[members[0]], |(_, m)| m)
+}
+
 /// Build the fused event of cluster `c`.
 pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
     let cluster = &fuser.clusters[c];
@@ -141,16 +158,7 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
         .iter()
         .map(|&m| &fuser.mentions[m])
         .collect();
-    let rep = mentions
-        .iter()
-        .enumerate()
-        .max_by(|(i, a), (j, b)| {
-            (date_rank(a), place_rank(a))
-                .cmp(&(date_rank(b), place_rank(b)))
-                .then(a.event.confidence.total_cmp(&b.event.confidence))
-                .then(j.cmp(i))
-        })
-        .map_or(mentions[0], |(_, m)| *m);
+    let rep = representative(fuser, c);
     let mut event = rep.event.clone();
     event.id = cluster.id.clone();
     event.article_ids.clear();

@@ -508,6 +508,137 @@ fn a_republished_article_is_linked_and_its_event_merged() {
 }
 
 #[test]
+fn a_storys_events_are_in_the_order_of_the_dates_they_show() {
+    // the oasis battle told on its day (Sunday the 10th) and by a weekly digest dated from
+    // the 8th; the air strike of the 9th; the capture of the 11th. The battle shows its day,
+    // so it comes after the strike, whatever the digest's earlier start.
+    let spec = |kind, date, notes| Spec {
+        kind,
+        date,
+        town: OASIS,
+        actor1: Some("Northern Forces"),
+        notes,
+    };
+    let (e, w) = ("eastern", "weekly-digest");
+    let mut digest = event(
+        w,
+        1,
+        spec(
+            "Armed clash",
+            "2024-03-08",
+            "Northern Forces fought their way into the oasis this week.",
+        ),
+    );
+    digest.date.precision = DatePrecision::Week;
+    digest.date.end = Some(day("2024-03-14"));
+    let items = vec![
+        (
+            article(e, "The Eastern", "The oasis."),
+            vec![
+                event(
+                    e,
+                    1,
+                    spec(
+                        "Armed clash",
+                        "2024-03-10",
+                        "Northern Forces fought their way into the oasis on Sunday.",
+                    ),
+                ),
+                event(
+                    e,
+                    2,
+                    spec(
+                        "Air/drone strike",
+                        "2024-03-09",
+                        "Warplanes of the Northern Forces struck the oasis on Saturday.",
+                    ),
+                ),
+                event(
+                    e,
+                    3,
+                    spec(
+                        "Non-state actor overtakes territory",
+                        "2024-03-11",
+                        "Northern Forces said they now control the oasis.",
+                    ),
+                ),
+            ],
+            vec![],
+        ),
+        (article(w, "The Digest", "This week."), vec![digest], vec![]),
+    ];
+    let f = fuse(&items, vec![]);
+    assert_eq!(
+        f.cluster_of_mention("eastern#1"),
+        f.cluster_of_mention("weekly-digest#1"),
+        "the digest is the battle"
+    );
+    let stories = stories(&f);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    let events = f.fused_events();
+    let shown: Vec<String> = stories[0]
+        .events
+        .iter()
+        .map(|id| {
+            let e = events.iter().find(|e| &e.id == id).unwrap();
+            e.event.date.date.unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(shown, ["2024-03-09", "2024-03-10", "2024-03-11"]);
+    assert_eq!(stories[0].first, Some(day("2024-03-09")));
+}
+
+#[test]
+fn a_place_has_one_control_timeline_whatever_spelling_is_asked_for() {
+    // one town resolved to one entry, written "Ar Raqqah" in one report and "Raqqa" in another
+    const RAQQA: Town = ("Ar Raqqah", 172_955, 35.95, 39.01, "Eastern");
+    let taken = |id: &str, kind, date, actor, written: &str, notes| {
+        let mut e = event(
+            id,
+            1,
+            Spec {
+                kind,
+                date,
+                town: RAQQA,
+                actor1: Some(actor),
+                notes,
+            },
+        );
+        e.location.as_mut().unwrap().mention = written.into();
+        (article(id, id, notes), vec![e], vec![])
+    };
+    let items = vec![
+        taken(
+            "first",
+            "Non-state actor overtakes territory",
+            "2024-01-05",
+            "Northern Forces",
+            "Ar Raqqah",
+            "Northern Forces said they seized Ar Raqqah.",
+        ),
+        taken(
+            "second",
+            "Government regains territory",
+            "2024-03-01",
+            "Army of Testland",
+            "Raqqa",
+            "The army said it recaptured Raqqa.",
+        ),
+    ];
+    let events = fuse(&items, vec![]).fused_events();
+    let steps = |query: &str| {
+        control_timelines(&[], &events, query)
+            .iter()
+            .map(|t| t.steps.len())
+            .collect::<Vec<_>>()
+    };
+    for query in ["Raqqa", "Ar Raqqah", "raqqah", "ar-raqqa", "172955"] {
+        assert_eq!(steps(query), [2], "{query}");
+    }
+    assert!(steps("Rakka Springs").is_empty());
+}
+
+#[test]
 fn stories_group_the_evacuation_apart_from_the_east() {
     let mut items = corpus();
     let e = "eastern";

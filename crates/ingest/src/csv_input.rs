@@ -2,7 +2,7 @@
 //! [`CsvColumns`](crate::CsvColumns); a file without the text column is one error, a bad
 //! record is an error for that record only.
 
-use crate::{clean_text, date_field, IngestError, IngestErrorKind, IngestOptions};
+use crate::{clean_text, date_field, IngestError, IngestErrorKind, IngestOptions, Notes};
 use sitrep_model::Article;
 use std::path::Path;
 
@@ -39,7 +39,7 @@ pub(crate) fn read(
     rel: &str,
     bytes: &[u8],
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Vec<Result<Article, IngestError>> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = match reader.byte_headers() {
@@ -107,6 +107,15 @@ pub(crate) fn read(
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(line, |p| p.line() as usize);
+                if record.len() != header.len() {
+                    let kind = IngestErrorKind::RaggedRecord {
+                        fields: record.len(),
+                        header: header.len(),
+                    };
+                    notes
+                        .warnings
+                        .push(IngestError::new(path, Some(line), kind));
+                }
                 out.push(read_record(
                     path,
                     rel,
@@ -115,7 +124,7 @@ pub(crate) fn read(
                     text_col,
                     [date_col, id_col, title_col, source_col, url_col],
                     options,
-                    boilerplate,
+                    &mut notes.boilerplate,
                 ));
             }
             Err(e) => {
@@ -210,13 +219,13 @@ mod tests {
 3,Clashes resumed.,not a date,wire\n\
 4,\"Bad \xff byte\",4/7/2017,wire\n\
 5,Short row\n";
-        let mut n = 0;
+        let mut notes = Notes::default();
         let items = read(
             Path::new("t.csv"),
             "t.csv",
             data,
             &opts("body_text"),
-            &mut n,
+            &mut notes,
         );
         assert_eq!(items.len(), 5);
         let a = items[0].as_ref().unwrap();
@@ -233,11 +242,18 @@ mod tests {
         assert_eq!(items[3].as_ref().unwrap_err().line, Some(6));
         let short = items[4].as_ref().unwrap();
         assert_eq!((short.id.as_str(), short.published), ("5", None));
+        // read, and said: the short row has two fields of four
+        assert_eq!(notes.warnings.len(), 1, "{:?}", notes.warnings);
+        let w = notes.warnings[0].to_string();
+        assert!(
+            w.contains("t.csv") && w.contains("7") && w.contains("2 fields, the header 4"),
+            "{w}"
+        );
     }
 
     #[test]
     fn missing_text_column_is_one_error_on_the_header() {
-        let mut n = 0;
+        let mut n = Notes::default();
         let items = read(
             Path::new("t.csv"),
             "t.csv",

@@ -106,6 +106,15 @@ pub enum IngestErrorKind {
     /// A CSV record that the CSV reader rejects.
     #[error("bad CSV record: {0}")]
     Csv(String),
+    /// A CSV record with more or fewer fields than the header (a warning: it is read by
+    /// position, the missing fields empty, the extra ones dropped).
+    #[error("record has {fields} fields, the header {header}: read by position (missing fields empty, extra ones dropped); check its quoting")]
+    RaggedRecord {
+        /// Fields of the record.
+        fields: usize,
+        /// Fields of the header.
+        header: usize,
+    },
     /// A sidecar `NAME.json` that does not parse.
     #[error("bad sidecar {path}: {message}")]
     Sidecar {
@@ -199,12 +208,21 @@ pub struct IngestStats {
     pub boilerplate_lines: usize,
 }
 
+/// What reading a file noted besides its articles: boilerplate lines dropped, and warnings
+/// about input that was read but may not be what its author meant.
+#[derive(Debug, Default)]
+pub(crate) struct Notes {
+    pub(crate) boilerplate: usize,
+    pub(crate) warnings: Vec<IngestError>,
+}
+
 /// The articles of a set of files and directories, as an iterator of results.
 /// Files are read one at a time, in sorted order within each directory.
 pub struct Ingest {
     options: IngestOptions,
     files: VecDeque<(PathBuf, PathBuf)>,
     pending: VecDeque<Result<Article, IngestError>>,
+    warnings: Vec<IngestError>,
     stats: IngestStats,
 }
 
@@ -234,6 +252,7 @@ pub fn ingest(paths: &[PathBuf], options: &IngestOptions) -> Ingest {
         options: options.clone(),
         files,
         pending,
+        warnings: Vec::new(),
         stats,
     }
 }
@@ -244,15 +263,14 @@ pub fn read_file(
     path: &Path,
     options: &IngestOptions,
 ) -> Vec<Result<Article, IngestError>> {
-    let mut boilerplate = 0;
-    read_one(root, path, options, &mut boilerplate)
+    read_one(root, path, options, &mut Notes::default())
 }
 
 fn read_one(
     root: &Path,
     path: &Path,
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Vec<Result<Article, IngestError>> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -260,21 +278,21 @@ fn read_one(
     };
     let rel = relative_id(root, path);
     match Format::of(path) {
-        Some(Format::Jsonl) => jsonl::read(path, &rel, &bytes, options, boilerplate),
-        Some(Format::Csv) => csv_input::read(path, &rel, &bytes, options, boilerplate),
+        Some(Format::Jsonl) => jsonl::read(path, &rel, &bytes, options, &mut notes.boilerplate),
+        Some(Format::Csv) => csv_input::read(path, &rel, &bytes, options, notes),
         Some(Format::Text) => vec![text_file::read_text(
             path,
             &rel,
             &bytes,
             options,
-            boilerplate,
+            &mut notes.boilerplate,
         )],
         Some(Format::Html) => vec![text_file::read_html_file(
             path,
             &rel,
             &bytes,
             options,
-            boilerplate,
+            &mut notes.boilerplate,
         )],
         None => vec![Err(IngestError::new(
             path,
@@ -294,6 +312,12 @@ impl Ingest {
     pub fn files_left(&self) -> usize {
         self.files.len()
     }
+
+    /// The warnings noted since the last call (input read, but maybe not as meant: a CSV
+    /// record with another number of fields than its header), each with its file and line.
+    pub fn take_warnings(&mut self) -> Vec<IngestError> {
+        std::mem::take(&mut self.warnings)
+    }
 }
 
 impl Iterator for Ingest {
@@ -306,12 +330,10 @@ impl Iterator for Ingest {
             }
             let (root, file) = self.files.pop_front()?;
             self.stats.files += 1;
-            let items = read_one(
-                &root,
-                &file,
-                &self.options,
-                &mut self.stats.boilerplate_lines,
-            );
+            let mut notes = Notes::default();
+            let items = read_one(&root, &file, &self.options, &mut notes);
+            self.stats.boilerplate_lines += notes.boilerplate;
+            self.warnings.append(&mut notes.warnings);
             for item in &items {
                 match item {
                     Ok(_) => self.stats.articles += 1,

@@ -109,6 +109,15 @@ fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
 const CLAIM_COLUMNS: &str =
     "claimant, kind, polarity, hedged, article_id, sentence_index, sentence, start, \"end\"";
 
+/// Where a split left things ([`Store::split`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitOutcome {
+    /// The fused event the split-off mention is in.
+    pub mention_in: String,
+    /// The fused events its former co-members are in, with how many of them, most first.
+    pub others_in: Vec<(String, usize)>,
+}
+
 /// What fusion reads of one article: the article (with its text), its events, its standalone claims.
 pub type FusionInput = (Article, Vec<Event>, Claims);
 type Claims = Vec<Claim>;
@@ -613,8 +622,9 @@ impl Store {
 
     /// Undo a merge: `mention` leaves fused event `fused_id` and is never fused again with the
     /// mentions it was merged with. Fusion is recomputed; the split holds on every later run.
-    /// Returns the fused event the mention is in afterwards.
-    pub fn split(&mut self, fused_id: &str, mention: &str) -> Result<String, StoreError> {
+    /// Returns where the mention and its former co-members are afterwards (a fused event is
+    /// named by its first report, so the co-members' event may now have another id).
+    pub fn split(&mut self, fused_id: &str, mention: &str) -> Result<SplitOutcome, StoreError> {
         let members: Vec<String> = {
             let mut stmt = self
                 .conn
@@ -652,15 +662,32 @@ impl Store {
         }
         tx.commit()?;
         self.refuse_all()?;
-        let now_in: Option<String> = self
+        let mention_in = self.fused_id_of(mention)?.unwrap_or_default();
+        let mut others_in: Vec<(String, usize)> = Vec::new();
+        for other in members.iter().filter(|m| *m != mention) {
+            let id = self.fused_id_of(other)?.unwrap_or_default();
+            match others_in.iter_mut().find(|(f, _)| *f == id) {
+                Some((_, n)) => *n += 1,
+                None => others_in.push((id, 1)),
+            }
+        }
+        others_in.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(SplitOutcome {
+            mention_in,
+            others_in,
+        })
+    }
+
+    /// The fused event a mention is in.
+    pub fn fused_id_of(&self, mention: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT fused_id FROM fused_members WHERE mention_id = ?1",
                 params![mention],
                 |r| r.get(0),
             )
-            .optional()?;
-        Ok(now_in.unwrap_or_default())
+            .optional()?)
     }
 
     /// Merge two fused events: every member of one is paired with every member of the other as
@@ -702,15 +729,7 @@ impl Store {
         }
         tx.commit()?;
         self.refuse_all()?;
-        let now_in: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT fused_id FROM fused_members WHERE mention_id = ?1",
-                params![ours[0]],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(now_in.unwrap_or_default())
+        Ok(self.fused_id_of(&ours[0])?.unwrap_or_default())
     }
 
     /// Fused events matching `filter` (same filter as [`Store::events`]), in the order they
@@ -1139,8 +1158,9 @@ mod tests {
         put(&mut store, "b", "2024-01-05", 0);
         store.fuse().unwrap();
         assert_eq!(snapshot(&store).len(), 1);
-        let now_in = store.split("F:a#1", "b#1").unwrap();
-        assert_eq!(now_in, "F:b#1");
+        let split = store.split("F:a#1", "b#1").unwrap();
+        assert_eq!(split.mention_in, "F:b#1");
+        assert_eq!(split.others_in, [("F:a#1".to_string(), 1)]);
         assert_eq!(snapshot(&store).len(), 2);
         put(&mut store, "c", "2024-01-05", 0);
         store.fuse().unwrap();

@@ -24,6 +24,11 @@ pub struct ControlArgs {
 
 /// Run the command.
 pub fn run(args: ControlArgs) -> Result<ExitCode, CliError> {
+    if args.place.trim().is_empty() {
+        return Err(CliError::NothingRead(
+            "sitrep control needs a place: a name as written or resolved (\"Raqqa\"), or a GeoNames id".into(),
+        ));
+    }
     super::events::require_db(&args.db)?;
     let mut store = Store::open(&args.db)?;
     store.fuse()?;

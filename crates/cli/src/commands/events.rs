@@ -3,7 +3,7 @@
 use super::{parse_date_arg, write_stdout, CliError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use sitrep_export::{write_events, ExportOptions, Format};
+use sitrep_export::{acled_exportable, write_events, ExportOptions, Format};
 use sitrep_store::{EventFilter, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -114,6 +114,15 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         include_non_conflict: args.include_non_conflict,
         timestamp,
     };
+    if format == Format::Acled {
+        let undated = events
+            .iter()
+            .filter(|e| e.sub_event_type.is_conflict() && !acled_exportable(e))
+            .count();
+        if undated > 0 {
+            eprintln!("sitrep: {undated} conflict events have no date (their articles were published without one and tell none) and are left out of the ACLED CSV, which requires one; `--format jsonl` lists them");
+        }
+    }
     let mut out = Vec::new();
     write_events(format, &events, &options, &mut out)?;
     write_stdout(&out)?;

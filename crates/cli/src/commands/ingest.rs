@@ -56,6 +56,11 @@ pub struct Summary {
     pub reader_failures: usize,
     /// Boilerplate lines dropped.
     pub boilerplate_lines: usize,
+    /// Warnings about input read but maybe not as meant (a CSV record with another number
+    /// of fields than its header), each printed with its file and line.
+    pub warnings: usize,
+    /// Articles read without a publication date (their relative dates stay unresolved).
+    pub undated: usize,
     /// Seconds spent parsing files (producer thread).
     pub parse_seconds: f64,
     /// Seconds spent in the reader, summed over the worker threads.
@@ -98,12 +103,21 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
             let mut items = ingest(&paths, &options);
             let mut seq = 0;
             let mut parse = Duration::ZERO;
+            let (mut warnings, mut undated) = (0, 0);
             loop {
                 let t = Instant::now();
                 let Some(item) = items.next() else { break };
                 parse += t.elapsed();
+                for w in items.take_warnings() {
+                    warnings += 1;
+                    bar.suspend(|| eprintln!("sitrep: warning: {w}"));
+                }
                 match item {
                     Ok(article) => {
+                        if article.published.is_none() {
+                            undated += 1;
+                            bar.suspend(|| eprintln!("sitrep: warning: {}: no publication date (no date field, none in the file name, no --published): its relative dates (\"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export", article.origin));
+                        }
                         if article_tx.send((seq, article)).is_err() {
                             break;
                         }
@@ -112,7 +126,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                     Err(e) => bar.suspend(|| eprintln!("sitrep: {e}")),
                 }
             }
-            (items.stats().clone(), parse)
+            (items.stats().clone(), parse, warnings, undated)
         });
         let shared_rx: Arc<Mutex<Receiver<(usize, Article)>>> = Arc::new(Mutex::new(article_rx));
         for _ in 0..workers {
@@ -181,7 +195,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         let t = Instant::now();
         batch.commit()?;
         store_time += t.elapsed();
-        let (stats, parse_time) = producer.join().unwrap_or_default();
+        let (stats, parse_time, warnings, undated) = producer.join().unwrap_or_default();
+        summary.warnings = warnings;
+        summary.undated = undated;
         summary.parse_seconds = parse_time.as_secs_f64();
         summary.read_seconds =
             Duration::from_nanos(read_time.load(Ordering::Relaxed)).as_secs_f64();
@@ -198,8 +214,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
 
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "read {} articles: {} new, {} duplicates; {} failed, {} files skipped; {} boilerplate lines dropped",
-        summary.read, summary.stored, summary.duplicates, summary.failed, summary.skipped_files, summary.boilerplate_lines
+        "read {} articles: {} new, {} duplicates; {} failed, {} files skipped; {} boilerplate lines dropped; {} warnings, {} without a publication date",
+        summary.read, summary.stored, summary.duplicates, summary.failed, summary.skipped_files, summary.boilerplate_lines, summary.warnings, summary.undated
     );
     println!(
         "stored {} events ({} conflict) in {}; {:.2} s, {:.0} articles/s",

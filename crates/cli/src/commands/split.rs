@@ -24,10 +24,18 @@ pub fn run(args: SplitArgs) -> Result<ExitCode, CliError> {
     super::events::require_db(&args.db)?;
     let mut store = Store::open(&args.db)?;
     store.fuse()?;
-    let now_in = store.split(&args.event, &args.mention)?;
+    let split = store.split(&args.event, &args.mention)?;
+    let others: Vec<String> = split
+        .others_in
+        .iter()
+        .map(|(id, n)| format!("{n} in {id}"))
+        .collect();
     println!(
-        "{} split from {}; it is now in {now_in} (the split holds on later runs)",
-        args.mention, args.event
+        "{} split from {}: it is now in {}; its former co-members: {} (the split holds on later runs; a fused event is named by its first report)",
+        args.mention,
+        args.event,
+        split.mention_in,
+        others.join(", ")
     );
     Ok(ExitCode::SUCCESS)
 }
