@@ -207,10 +207,14 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
             }
         }
         event.valid_until = event.valid_until.take().or_else(|| e.valid_until.clone());
-        event.civilian_targeting |= e.civilian_targeting;
         event.confidence = event.confidence.max(e.confidence);
         event.salience = event.salience.max(e.salience);
     }
+    // ACLED's civilian targeting, of the kind and target the fused event shows (a member of
+    // another kind, a violence-against-civilians line merged into a battle, does not make it)
+    event.civilian_targeting = event
+        .sub_event_type
+        .civilian_targeting(event.actor2.as_ref().is_some_and(|a| a.inter == 7));
     // ACLED: the lowest credible figure
     let reported: Vec<(u64, &Mention)> = mentions
         .iter()

@@ -155,6 +155,18 @@ impl SubEventType {
         self.event_type() != EventType::NonConflict
     }
 
+    /// ACLED's "Civilian targeting": civilians are the main target. Always for Violence against
+    /// civilians and Excessive force against protesters; for Explosions/Remote violence and
+    /// Riots when the target (actor 2) is civilians (`civilian_target`); never for Battles (both
+    /// sides armed), Protests otherwise, or Strategic developments.
+    pub fn civilian_targeting(self, civilian_target: bool) -> bool {
+        match self.event_type() {
+            EventType::ViolenceAgainstCivilians => true,
+            EventType::ExplosionsRemoteViolence | EventType::Riots => civilian_target,
+            _ => self == SubEventType::ExcessiveForceAgainstProtesters,
+        }
+    }
+
     /// Whether it is armed violence: Battles, Explosions/Remote violence or Violence against
     /// civilians (ACLED's violent event types other than riots).
     pub fn is_armed_violence(self) -> bool {
@@ -203,6 +215,27 @@ mod tests {
             assert!(
                 acled.iter().any(|s| s.event_type() == t),
                 "{t:?} has no sub-event"
+            );
+        }
+    }
+
+    #[test]
+    fn civilian_targeting_follows_acled() {
+        use SubEventType as S;
+        for (sub, civilians, expected) in [
+            (S::Attack, false, true),
+            (S::AirDroneStrike, true, true),
+            (S::AirDroneStrike, false, false),
+            (S::MobViolence, true, true),
+            (S::ArmedClash, true, false),
+            (S::ExcessiveForceAgainstProtesters, false, true),
+            (S::PeacefulProtest, true, false),
+            (S::Agreement, true, false),
+        ] {
+            assert_eq!(
+                sub.civilian_targeting(civilians),
+                expected,
+                "{sub:?} {civilians}"
             );
         }
     }
