@@ -208,7 +208,7 @@ async function e2e() {
       const total = await page.evaluate(async () => (await (await fetch('/api/stories')).json()).total);
       assert.equal(await page.locator('#stories tr').count(), Math.min(total, 200) + 1);
     });
-    await check('"merge reports" lists one report per fused event', async () => {
+    await check('"merge reports" lists the fused events and opens one', async () => {
       await page.goto(url);
       await page.waitForSelector('#events tbody tr');
       const all = Number(await page.textContent('#total'));
@@ -217,6 +217,11 @@ async function e2e() {
       const merged = await page.evaluate(async () => (await (await fetch('/api/events?dedup=1')).json()).total);
       await page.waitForFunction((n) => Number(document.querySelector('#total')?.textContent) === n, merged);
       assert.ok(merged >= 1 && merged <= all, `${merged} of ${all}`);
+      // A merged row opens the fused event's page (its F: id), with every report of it.
+      await page.click('#events tbody tr.event-row');
+      await page.waitForSelector('#fields');
+      assert.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes('/event/F:'));
+      assert.match(await page.textContent('#fused'), /told by \d+ report/);
     });
     await check('admin1 outlines appear when zoomed on a country with events', async () => {
       const meta = await (await page.request.get(new URL('/api/meta', url).toString())).json();

@@ -347,6 +347,18 @@ function renderArticle(article, active) {
   return markedText(article, ranges);
 }
 
+/** The reports of the event's fused event: for a fused event (F: id) all of them, for a report the others. */
+function fusedLine(d) {
+  const f = d.fused;
+  if (!f) return '';
+  const links = (ids) => ids.slice(0, 20).map((m) => `<a href="#/event/${encodeURIComponent(m)}">${esc(m)}</a>`).join(' · ');
+  if (d.kind === 'fused_event') {
+    return `<p class="muted" id="fused">one event told by ${f.mentions.length} report(s) in ${f.articles} article(s): ${links(f.mentions)}</p>`;
+  }
+  if (f.mentions.length < 2) return '';
+  return `<p class="muted" id="fused">one event with ${f.mentions.length - 1} other report(s) in ${f.articles} article(s): ${links(f.mentions.filter((m) => m !== d.summary.id))} · <a href="#/event/${encodeURIComponent(f.id)}">all merged</a></p>`;
+}
+
 async function showEvent(id, params) {
   const d = await api(`/api/events/${encodeURIComponent(id)}`);
   const s = d.summary;
@@ -378,7 +390,7 @@ async function showEvent(id, params) {
     <p><a href="#/${back ? '?' + back : ''}">‹ back to the list</a></p>
     <h2>${typeSwatch(s.event_type)}${esc(s.sub_event_type)} <span class="muted">${esc(s.event_type)}</span></h2>
     <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?in=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}</p>
-    ${d.fused && d.fused.mentions.length > 1 ? `<p class="muted" id="fused">one event with ${d.fused.mentions.length - 1} other report(s) in ${d.fused.articles} article(s): ${d.fused.mentions.filter((m) => m !== s.id).slice(0, 20).map((m) => `<a href="#/event/${encodeURIComponent(m)}">${esc(m)}</a>`).join(' · ')}</p>` : ''}
+    ${fusedLine(d)}
     <h3>Fields <span class="muted">(click one to see where it was read)</span></h3>
     <table class="fields" id="fields">${fields}</table>
     <h3>Claims</h3>

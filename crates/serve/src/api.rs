@@ -57,26 +57,51 @@ pub(crate) fn type_codes() -> Vec<EventType> {
         .collect()
 }
 
-/// `GET /api/meta`.
+/// `GET /api/meta`. Events are counted as `sitrep events` counts them: fused events (one per
+/// real-world event); `reports` and `conflict_reports` count the per-article events.
 pub async fn meta(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let params = params(p)?;
     reject_unknown(&params, &[])?;
     let ingest = state.ingest_token.is_some();
     with_store(&state, move |store| {
-        let counts = store.counts()?;
+        let reports = store.counts()?;
+        let fusion = store.fusion_counts()?;
+        let counts = json!({
+            "articles": reports.articles,
+            "events": fusion.fused_events,
+            "conflict_events": fusion.fused_conflict_events,
+            "merged_events": fusion.merged_events,
+            "reports": reports.events,
+            "conflict_reports": reports.conflict_events,
+            "evidence": reports.evidence,
+            "claims": reports.claims,
+            "control_facts": reports.control_facts,
+        });
         let conn = store.connection();
         let (first, last): (Option<String>, Option<String>) = conn.query_row(
             "SELECT MIN(event_date), MAX(event_date) FROM events WHERE is_conflict = 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        // Per country: fused conflict events and reports (a country with reports only, fusion
+        // not yet run over them, is listed too).
         let mut stmt = conn.prepare(
-            "SELECT country_code, MAX(country), COUNT(*) FROM events
-             WHERE is_conflict = 1 AND country_code IS NOT NULL GROUP BY country_code ORDER BY COUNT(*) DESC",
+            "SELECT code, MAX(name), SUM(fused), SUM(reports) FROM (
+                 SELECT country_code AS code, country AS name, 1 AS fused, 0 AS reports
+                 FROM fused_events WHERE is_conflict = 1 AND country_code IS NOT NULL
+                 UNION ALL
+                 SELECT country_code, country, 0, 1
+                 FROM events WHERE is_conflict = 1 AND country_code IS NOT NULL)
+             GROUP BY code ORDER BY SUM(fused) DESC, SUM(reports) DESC, code",
         )?;
         let countries: Vec<Json_> = stmt
             .query_map([], |r| {
-                Ok(json!({"code": r.get::<_, String>(0)?, "name": r.get::<_, Option<String>>(1)?, "events": r.get::<_, i64>(2)?}))
+                Ok(json!({
+                    "code": r.get::<_, String>(0)?,
+                    "name": r.get::<_, Option<String>>(1)?,
+                    "events": r.get::<_, i64>(2)?,
+                    "reports": r.get::<_, i64>(3)?,
+                }))
             })?
             .collect::<Result<_, _>>()?;
         let types: Vec<Json_> = type_codes()
@@ -102,9 +127,9 @@ pub async fn meta(State(state): State<AppState>, p: Params) -> Result<Json<Json_
     .await
 }
 
-/// Count the events matching `where_`.
-fn count(store: &Store, where_: &str, args: &[Value]) -> Result<u64, ApiError> {
-    let sql = format!("SELECT COUNT(*) FROM events e WHERE {where_}");
+/// Count the rows of `table` (`events` or `fused_events`, aliased `e`) matching `where_`.
+fn count(store: &Store, table: &str, where_: &str, args: &[Value]) -> Result<u64, ApiError> {
+    let sql = format!("SELECT COUNT(*) FROM {table} e WHERE {where_}");
     Ok(store
         .connection()
         .query_row(&sql, rusqlite::params_from_iter(args), |r| {
@@ -118,7 +143,39 @@ pub(crate) fn parse_event(id: &str, json: &str) -> Result<Event, ApiError> {
         .map_err(|e| ApiError::internal(format!("stored JSON of event {id} does not parse: {e}")))
 }
 
-/// The events matching `query` (its page), newest first; `condition` is `query`'s
+/// The parts of a stored fused event the API reads (the store keeps `sitrep_fuse::FusedEvent`).
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct StoredFused {
+    /// The merged event, as `sitrep events` exports it (id `F:...`).
+    pub event: Event,
+    /// The reports merged, in ingest order, with why (as stored).
+    #[serde(default)]
+    pub members: Vec<Json_>,
+    /// Claims side by side per figure (as stored).
+    #[serde(default)]
+    pub figures: Vec<Json_>,
+}
+
+/// Parse a stored fused event.
+pub(crate) fn parse_fused(id: &str, json: &str) -> Result<StoredFused, ApiError> {
+    serde_json::from_str(json).map_err(|e| {
+        ApiError::internal(format!(
+            "stored JSON of fused event {id} does not parse: {e}"
+        ))
+    })
+}
+
+/// Parse a row of `table`: a report, or a fused event's merged event.
+fn parse_row(table: &str, id: &str, json: &str) -> Result<Event, ApiError> {
+    if table == "fused_events" {
+        Ok(parse_fused(id, json)?.event)
+    } else {
+        parse_event(id, json)
+    }
+}
+
+/// The events matching `query` (its page), newest first: reports, or with `dedup=1` the merged
+/// events of the fused events (as `sitrep events` lists them); `condition` is `query`'s
 /// [`EventQuery::sql_where`] when the caller has it already.
 pub(crate) fn load_events(
     store: &Store,
@@ -129,8 +186,9 @@ pub(crate) fn load_events(
         Some(c) => c,
         None => query.sql_where(store, true)?,
     };
+    let table = query.table();
     let sql = format!(
-        "SELECT e.id, e.json FROM events e WHERE {where_}
+        "SELECT e.id, e.json FROM {table} e WHERE {where_}
          ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?"
     );
     args.push(Value::Integer(query.limit as i64));
@@ -142,7 +200,7 @@ pub(crate) fn load_events(
     let mut events = Vec::new();
     for row in rows {
         let (id, json) = row?;
-        events.push(parse_event(&id, &json)?);
+        events.push(parse_row(table, &id, &json)?);
     }
     Ok(events)
 }
@@ -193,19 +251,29 @@ pub(crate) fn summary(event: &Event) -> Json_ {
     })
 }
 
-/// `GET /api/events`: a page of event summaries.
+/// `GET /api/events`: a page of event summaries (reports, or fused events with `dedup=1`;
+/// `unit` says which).
 pub async fn events(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 50, MAX_PAGE)?;
     with_store(&state, move |store| {
         let (where_, args) = query.sql_where(store, true)?;
-        let total = count(store, &where_, &args)?;
+        let total = count(store, query.table(), &where_, &args)?;
         let items = load_events(store, &query, Some((where_, args)))?
             .iter()
             .map(summary)
             .collect();
-        Ok(page(total, query.limit, query.offset, items))
+        Ok(with_unit(
+            page(total, query.limit, query.offset, items),
+            &query,
+        ))
     })
     .await
+}
+
+/// A page with `"unit"`: what its rows count (`reports` or `fused_events`).
+fn with_unit(Json(mut page): Json<Json_>, query: &EventQuery) -> Json<Json_> {
+    page["unit"] = json!(query.unit());
+    Json(page)
 }
 
 /// The most map points one request answers.
@@ -217,9 +285,10 @@ pub async fn points(State(state): State<AppState>, p: Params) -> Result<Response
     with_store(&state, move |store| {
         let (where_, mut args) = query.sql_where(store, true)?;
         let where_ = format!("{where_} AND e.lat IS NOT NULL AND e.lon IS NOT NULL");
-        let total = count(store, &where_, &args)?;
+        let table = query.table();
+        let total = count(store, table, &where_, &args)?;
         let sql = format!(
-            "SELECT e.id, e.lat, e.lon, e.event_type, e.fatalities, e.event_date FROM events e
+            "SELECT e.id, e.lat, e.lon, e.event_type, e.fatalities, e.event_date FROM {table} e
              WHERE {where_} ORDER BY e.event_date DESC LIMIT ? OFFSET ?"
         );
         args.push(Value::Integer(query.limit as i64));
@@ -229,8 +298,10 @@ pub async fn points(State(state): State<AppState>, p: Params) -> Result<Response
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
         // Written directly: 100,000 rows through serde_json::Value cost twice as much.
         let mut out = format!(
-            "{{\"total\":{total},\"limit\":{},\"offset\":{},\"columns\":[\"id\",\"lat\",\"lon\",\"type\",\"fatalities\",\"date\"],\"items\":[",
-            query.limit, query.offset
+            "{{\"total\":{total},\"limit\":{},\"offset\":{},\"unit\":\"{}\",\"columns\":[\"id\",\"lat\",\"lon\",\"type\",\"fatalities\",\"date\"],\"items\":[",
+            query.limit,
+            query.offset,
+            query.unit()
         );
         let mut first = true;
         while let Some(r) = rows.next()? {
@@ -273,19 +344,21 @@ fn finite(x: f64) -> String {
 }
 
 /// `GET /api/timeline`: events and fatalities per day for the filter, the date range ignored
-/// (the brush shows the selection within the whole span).
+/// (the brush shows the selection within the whole span). Counts reports, or fused events with
+/// `dedup=1` (each once, with its conservative fatality figure); `unit` says which.
 pub async fn timeline(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 20_000, 20_000)?;
     with_store(&state, move |store| {
         let (where_, mut args) = query.sql_where(store, false)?;
         let where_ = format!("{where_} AND e.event_date IS NOT NULL");
+        let table = query.table();
         let total: u64 = store.connection().query_row(
-            &format!("SELECT COUNT(DISTINCT e.event_date) FROM events e WHERE {where_}"),
+            &format!("SELECT COUNT(DISTINCT e.event_date) FROM {table} e WHERE {where_}"),
             rusqlite::params_from_iter(&args),
             |r| r.get::<_, i64>(0),
         )? as u64;
         let sql = format!(
-            "SELECT e.event_date, COUNT(*), SUM(e.fatalities) FROM events e WHERE {where_}
+            "SELECT e.event_date, COUNT(*), SUM(e.fatalities) FROM {table} e WHERE {where_}
              GROUP BY e.event_date ORDER BY e.event_date LIMIT ? OFFSET ?"
         );
         args.push(Value::Integer(query.limit as i64));
@@ -296,7 +369,10 @@ pub async fn timeline(State(state): State<AppState>, p: Params) -> Result<Json<J
                 Ok(json!({"date": r.get::<_, String>(0)?, "events": r.get::<_, i64>(1)?, "fatalities": r.get::<_, i64>(2)?}))
             })?
             .collect::<Result<_, _>>()?;
-        Ok(page(total, query.limit, query.offset, items))
+        Ok(with_unit(
+            page(total, query.limit, query.offset, items),
+            &query,
+        ))
     })
     .await
 }
@@ -483,7 +559,9 @@ pub async fn articles(State(state): State<AppState>, p: Params) -> Result<Json<J
 /// The most events one export writes.
 pub const MAX_EXPORT: usize = 1_000_000;
 
-/// `GET /api/export/{acled|csv|geojson|jsonl}`: the filtered events as a download.
+/// `GET /api/export/{acled|csv|geojson|jsonl}`: the filtered events as a download: reports, or
+/// with `dedup=1` the fused events' merged events written by the same writer as
+/// `sitrep events --format acled|jsonl|geojson` (same ids, sources and conservative figures).
 pub async fn export(
     State(state): State<AppState>,
     Path(format): Path<String>,

@@ -1,7 +1,7 @@
 //! One event (every field with its evidence, claims side by side, disagreements, the source
 //! articles with their sentence spans) and one article.
 
-use crate::api::{params, parse_event, summary, with_store, Params};
+use crate::api::{params, parse_event, parse_fused, summary, with_store, Params, StoredFused};
 use crate::filter::reject_unknown;
 use crate::{ApiError, AppState};
 use axum::extract::{Path, State};
@@ -237,7 +237,52 @@ fn event_by_id(store: &Store, id: &str) -> Result<Option<Event>, ApiError> {
     row.map(|json| parse_event(id, &json)).transpose()
 }
 
-/// `GET /api/events/{id}`.
+/// A fused event by id (`F:ARTICLE#N`), with the number of its articles.
+fn fused_by_id(store: &Store, id: &str) -> Result<Option<(StoredFused, i64)>, ApiError> {
+    let row: Option<(String, i64)> = store
+        .connection()
+        .query_row(
+            "SELECT json, n_articles FROM fused_events WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(json, n)| Ok((parse_fused(id, &json)?, n)))
+        .transpose()
+}
+
+/// The 404 for an id that names no report and no fused event: the id forms accepted, and what
+/// the id is when it names something else.
+fn unknown_event(store: &Store, id: &str) -> Result<ApiError, ApiError> {
+    let conn = store.connection();
+    let mut hint = String::new();
+    if let Some(mention) = id.strip_prefix("F:") {
+        let now_in: Option<String> = conn
+            .query_row(
+                "SELECT fused_id FROM fused_members WHERE mention_id = ?1",
+                [mention],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(f) = now_in {
+            hint = format!("; report {mention:?} is now in fused event {f:?}");
+        }
+    } else if store.article(id)?.is_some() {
+        hint = format!("; {id:?} is an article: its events are at /api/articles/{id}");
+    }
+    if hint.is_empty() && !id.contains('#') {
+        hint = "; write the # of an id as %23 in a URL".into();
+    }
+    Ok(ApiError::not_found(format!(
+        "no event with id {id:?}: expected a report id ARTICLE#N (as /api/events lists) or a \
+         fused event id F:ARTICLE#N (as /api/events?dedup=1 and `sitrep events --format fused`, \
+         `sitrep candidates`, `sitrep merge` and `sitrep split` name them){hint}"
+    )))
+}
+
+/// `GET /api/events/{id}`: a report (`ARTICLE#N`) with the fused event it is part of, or a
+/// fused event (`F:ARTICLE#N`): its merged event (as `sitrep events` exports it) with every
+/// report's sources, claims and figures, and its members.
 pub async fn event(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -245,8 +290,21 @@ pub async fn event(
 ) -> Result<Json<Json_>, ApiError> {
     reject_unknown(&params(p)?, &[])?;
     with_store(&state, move |store| {
-        let event = event_by_id(store, &id)?
-            .ok_or_else(|| ApiError::not_found(format!("no event with id {id:?}")))?;
+        // A fused event read by its id: its stored members and figures, its article count.
+        let (event, as_fused) = match event_by_id(store, &id)? {
+            Some(event) => (event, None),
+            None => match fused_by_id(store, &id)? {
+                Some((
+                    StoredFused {
+                        event,
+                        members,
+                        figures,
+                    },
+                    n_articles,
+                )) => (event, Some((members, figures, n_articles))),
+                None => return Err(unknown_event(store, &id)?),
+            },
+        };
         let mut article_ids: Vec<String> = event.article_ids.clone();
         let field_list = fields(&event);
         let read_from = field_list
@@ -283,24 +341,47 @@ pub async fn event(
                 json!({"index": i, "claim": c, "figures": figures, "disagrees": disagrees})
             })
             .collect();
-        // The fused event this mention is part of, and the other reports in it.
-        let fused: Option<(String, i64)> = store
-            .connection()
-            .query_row(
-                "SELECT m.fused_id, f.n_articles FROM fused_members m JOIN fused_events f ON f.id = m.fused_id
-                 WHERE m.mention_id = ?1",
-                [&event.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let fused = match fused {
-            Some((fid, n_articles)) => {
-                let mentions = crate::api::mention_ids(store, std::slice::from_ref(&fid), 200)?;
-                json!({"id": fid, "articles": n_articles, "mentions": mentions})
+        let kind = if as_fused.is_some() {
+            "fused_event"
+        } else {
+            "report"
+        };
+        let fused = match as_fused {
+            // The fused event itself: its reports, why they were merged, and their figures
+            // side by side.
+            Some((members, figures, n_articles)) => {
+                let mentions = crate::api::mention_ids(store, std::slice::from_ref(&event.id), 200)?;
+                json!({
+                    "id": event.id,
+                    "articles": n_articles,
+                    "mentions": mentions,
+                    "members": members,
+                    "figures": figures,
+                })
             }
-            None => Json_::Null,
+            // The fused event this mention is part of, and the other reports in it.
+            None => {
+                let fused: Option<(String, i64)> = store
+                    .connection()
+                    .query_row(
+                        "SELECT m.fused_id, f.n_articles FROM fused_members m JOIN fused_events f ON f.id = m.fused_id
+                         WHERE m.mention_id = ?1",
+                        [&event.id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                match fused {
+                    Some((fid, n_articles)) => {
+                        let mentions =
+                            crate::api::mention_ids(store, std::slice::from_ref(&fid), 200)?;
+                        json!({"id": fid, "articles": n_articles, "mentions": mentions})
+                    }
+                    None => Json_::Null,
+                }
+            }
         };
         Ok(Json(json!({
+            "kind": kind,
             "fused": fused,
             "summary": summary(&event),
             "fields": field_list,

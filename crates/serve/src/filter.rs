@@ -38,8 +38,10 @@ pub struct EventQuery {
     pub text: Option<String>,
     /// Non-conflict classes too.
     pub include_non_conflict: bool,
-    /// One report per fused event (its mention with the smallest id), not every report.
-    pub one_per_fused: bool,
+    /// The fused events (one per real-world event, as `sitrep events` lists and exports them:
+    /// ids `F:ARTICLE#N`, every report's sources and claims, the conservative fatality figure)
+    /// instead of every report (per-article event).
+    pub fused: bool,
     /// Page size.
     pub limit: usize,
     /// Rows skipped.
@@ -170,7 +172,7 @@ impl EventQuery {
             ))),
         };
         let include_non_conflict = flag("all")?;
-        let one_per_fused = flag("dedup")?;
+        let fused = flag("dedup")?;
         Ok(EventQuery {
             from,
             to,
@@ -183,15 +185,55 @@ impl EventQuery {
             bbox,
             text: text_param(params, "q")?,
             include_non_conflict,
-            one_per_fused,
+            fused,
             limit,
             offset,
         })
     }
 
-    /// `WHERE` conditions over the events table aliased `e` (dates left out when
-    /// `with_dates` is false), and their arguments. The actor and text filters are answered
-    /// from the store's read indexes.
+    /// The table the query reads, aliased `e` in [`EventQuery::sql_where`]: `fused_events`
+    /// (one row per fused event) with `dedup=1`, else `events` (one row per report). Both have
+    /// the same event columns (`id`, `json`, `event_date`, `is_conflict`, `event_type`,
+    /// `sub_event_type`, `country`, `country_code`, `admin1`, `location`, `lat`, `lon`,
+    /// `fatalities`), so every route reads either with the same SQL.
+    pub fn table(&self) -> &'static str {
+        if self.fused {
+            "fused_events"
+        } else {
+            "events"
+        }
+    }
+
+    /// What the rows of [`EventQuery::table`] are, as the API names them in its answers
+    /// (`"unit"`): `fused_events` or `reports`.
+    pub fn unit(&self) -> &'static str {
+        if self.fused {
+            "fused_events"
+        } else {
+            "reports"
+        }
+    }
+
+    /// A condition on reports (per-article events aliased `e`, as the store's read indexes
+    /// answer them) as a condition on the rows of [`EventQuery::table`]: itself for reports; for
+    /// fused events, that some report of the fused event meets it.
+    fn on_reports(&self, condition: &str) -> String {
+        if self.fused {
+            // The subquery's own `e` (a report) hides the outer `e` (the fused event).
+            format!(
+                "e.id IN (SELECT m.fused_id FROM fused_members m JOIN events e ON e.id = m.mention_id
+                   WHERE {condition})"
+            )
+        } else {
+            condition.to_string()
+        }
+    }
+
+    /// `WHERE` conditions over [`EventQuery::table`] aliased `e` (dates left out when
+    /// `with_dates` is false), and their arguments. The actor, claimant and text filters are
+    /// answered from the store's read indexes of reports; a fused event meets them when one of
+    /// its reports does. Every other filter reads the row's own columns (for a fused event,
+    /// those of the merged event, as `sitrep events` filters them).
     pub fn sql_where(
         &self,
         store: &Store,
@@ -202,13 +244,6 @@ impl EventQuery {
         let text = |s: &str| Value::Text(s.to_string());
         if !self.include_non_conflict {
             sql.push_str(" AND e.is_conflict = 1");
-        }
-        if self.one_per_fused {
-            sql.push_str(
-                " AND NOT EXISTS (SELECT 1 FROM fused_members m
-                   JOIN fused_members o ON o.fused_id = m.fused_id
-                   WHERE m.mention_id = e.id AND o.mention_id < m.mention_id)",
-            );
         }
         if with_dates {
             if let Some(from) = self.from {
@@ -257,19 +292,20 @@ impl EventQuery {
         if let Some(a) = &self.actor {
             let (condition, values) = store.actor_name_condition(a)?;
             sql.push_str(" AND ");
-            sql.push_str(&condition);
+            sql.push_str(&self.on_reports(&condition));
             args.extend(values);
         }
         if let Some(c) = &self.claimant {
-            sql.push_str(
-                " AND e.id IN (SELECT event_id FROM claims WHERE event_id IS NOT NULL AND claimant LIKE ? ESCAPE '\\')",
-            );
+            sql.push_str(" AND ");
+            sql.push_str(&self.on_reports(
+                "e.id IN (SELECT event_id FROM claims WHERE event_id IS NOT NULL AND claimant LIKE ? ESCAPE '\\')",
+            ));
             args.push(text(&like_pattern(c)));
         }
         if let Some(q) = &self.text {
             let (condition, values) = store.event_text_condition(q)?;
             sql.push_str(" AND ");
-            sql.push_str(&condition);
+            sql.push_str(&self.on_reports(&condition));
             args.extend(values);
         }
         Ok((sql, args))

@@ -7,11 +7,11 @@ The API (documented in `docs/openapi.yaml`):
 
 | route | what |
 |---|---|
-| `GET /api/meta` | counts, date range, event types, countries, whether ingest is on |
-| `GET /api/events` | events matching the filters, a page of summaries with the total |
+| `GET /api/meta` | counts (fused events, as `sitrep events` counts them, and reports), date range, event types, countries, whether ingest is on |
+| `GET /api/events` | events matching the filters, a page of summaries with the total (reports; fused events with `dedup=1`) |
 | `GET /api/events/points` | the same filter as compact map points |
-| `GET /api/events/{id}` | one event: every field with its evidence, claims, disagreements, source articles, its fused event |
-| `GET /api/timeline` | events and fatalities per day for the filters (dates ignored) |
+| `GET /api/events/{id}` | one report (`ARTICLE#N`) or fused event (`F:ARTICLE#N`): every field with its evidence, claims, disagreements, source articles, its fused event |
+| `GET /api/timeline` | reports (fused events with `dedup=1`) and fatalities per day for the filters (dates ignored) |
 | `GET /api/stories` | the stories fusion found: events of one situation across reports |
 | `GET /api/places`, `GET /api/places/{name}` | places with event counts; one with its control timeline |
 | `GET /api/articles`, `GET /api/articles/{id}` | stored reports |
@@ -20,8 +20,10 @@ The API (documented in `docs/openapi.yaml`):
 
 Filters (every event route): `from`, `to` (YYYY-MM-DD), `country` (name or ISO code),
 `admin1`, `type`, `sub_type`, `actor`, `claimant`, `bbox` (`west,south,east,north`), `q`
-(text in the notes or place), `all=1` (non-conflict classes too), `dedup=1` (one report per fused event); `limit` and `offset` page
-every list. Errors are `{"error": "..."}` with a 4xx/5xx status.
+(text in the notes or place), `all=1` (non-conflict classes too), `dedup=1` (the fused events,
+one per real-world event, as `sitrep events` lists and exports them, instead of every report);
+`limit` and `offset` page every list. Event lists say which they count in `unit` (`reports` or
+`fused_events`). Errors are `{"error": "..."}` with a 4xx/5xx status.
 
 ```no_run
 use sitrep_serve::{serve, ServeOptions};
@@ -177,7 +179,20 @@ pub async fn serve_async(options: ServeOptions) -> Result<(), ServeError> {
     let addr: SocketAddr = text
         .parse()
         .map_err(|_| ServeError::Address(text.clone()))?;
-    let store = Store::open(&options.db)?;
+    let mut store = Store::open(&options.db)?;
+    // Bring fusion up to date, as `sitrep events` does (a store written before fusion existed, or
+    // an ingest stopped before fusing): the fused view (`dedup=1`, `F:` ids, the counts of
+    // /api/meta) reads it. A store that cannot be written is served as it is.
+    match store.fuse() {
+        Ok(run) if run.articles > 0 => eprintln!(
+            "sitrep serve: fused {} unfused articles ({} reports)",
+            run.articles, run.mentions
+        ),
+        Ok(_) => {}
+        Err(e) => eprintln!(
+            "sitrep serve: fusion not brought up to date ({e}); serving the store as it is"
+        ),
+    }
     let state = AppState::new(store, options.ingest_token.clone())
         .with_loopback_only(addr.ip().is_loopback());
     let app = router(state, options.max_body_bytes);

@@ -1024,14 +1024,15 @@ async fn other_hosts_are_refused_on_loopback() {
     assert_eq!(call(&open, request).await.0, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn dedup_lists_one_report_per_fused_event() {
-    // A second outlet reports the Busra al-Harir shelling: same day, place, type and toll.
+/// The sample store with a second outlet reporting the Busra al-Harir shelling (same day,
+/// place and type) with another toll, `killed`: fused with `sy-1#1` into `F:sy-1#1`.
+fn store_with_second_report(killed: u64) -> Store {
     let mut store = sample_store();
-    let text = "Shelling killed four people in Busra al-Harir on Monday, residents said.";
+    let text =
+        format!("Shelling killed {killed} people in Busra al-Harir on Monday, residents said.");
     let article = Article {
         id: "sy-3".into(),
-        text: text.into(),
+        text: text.clone(),
         published: NaiveDate::from_ymd_opt(2021, 7, 20),
         source: Some("Hauran Times".into()),
         origin: "test".into(),
@@ -1040,14 +1041,14 @@ async fn dedup_lists_one_report_per_fused_event() {
     let mut again = event(
         "sy-3#1",
         "sy-3",
-        text,
+        &text,
         SubEventType::ShellingArtilleryMissileAttack,
         "2021-07-19",
         place("Busra al-Harir", "Syria", "SY", "Daraa", 32.84, 36.34),
         "Military Forces of Syria (2000-)",
-        4,
+        killed,
     );
-    again.evidence = evidence("sy-3", text, "Shelling", "trigger:shelling");
+    again.evidence = evidence("sy-3", &text, "Shelling", "trigger:shelling");
     let reading = Reading {
         article_id: "sy-3".into(),
         events: vec![again],
@@ -1055,17 +1056,197 @@ async fn dedup_lists_one_report_per_fused_event() {
     };
     store.insert(&article, &reading).unwrap();
     store.fuse().unwrap();
-    let app = router(AppState::new(store, None), 1024);
-    assert_eq!(get_ok(&app, "/api/events").await["total"], 3);
+    store
+}
+
+#[tokio::test]
+async fn dedup_lists_one_fused_event_per_real_world_event() {
+    let app = router(AppState::new(store_with_second_report(4), None), 1024);
+    let reports = get_ok(&app, "/api/events").await;
+    assert_eq!(
+        (reports["total"].as_u64(), reports["unit"].as_str()),
+        (Some(3), Some("reports"))
+    );
     let dedup = get_ok(&app, "/api/events?dedup=1").await;
-    assert_eq!(ids(&dedup), ["sy-1#1", "ng-1#1"], "{dedup}");
-    assert_eq!(get_ok(&app, "/api/events/points?dedup=1").await["total"], 2);
+    assert_eq!(ids(&dedup), ["F:sy-1#1", "F:ng-1#1"], "{dedup}");
+    assert_eq!(dedup["unit"], "fused_events");
+    assert_eq!(
+        dedup["items"][0]["sources"],
+        serde_json::json!(["Levant Wire", "Hauran Times"]),
+        "a fused event lists every report's source"
+    );
+    let points = get_ok(&app, "/api/events/points?dedup=1").await;
+    assert_eq!(points["total"], 2);
+    assert_eq!(points["unit"], "fused_events");
+    assert_eq!(points["items"][0][0], "F:sy-1#1");
     let d = get_ok(&app, "/api/events/sy-3%231").await;
+    assert_eq!(d["kind"], "report");
     assert_eq!(
         d["fused"]["mentions"].as_array().unwrap().len(),
         2,
         "{}",
         d["fused"]
     );
+    // Filters on reports (actor, claimant, text) keep a fused event when one of its reports meets them.
+    let by_claimant = get_ok(&app, "/api/events?dedup=1&claimant=local%20council").await;
+    assert_eq!(ids(&by_claimant), ["F:sy-1#1"]);
+    let by_text = get_ok(&app, "/api/events?dedup=1&q=residents%20said").await;
+    assert_eq!(ids(&by_text), ["F:sy-1#1"]);
+    let by_actor = get_ok(&app, "/api/events?dedup=1&actor=unidentified").await;
+    assert_eq!(ids(&by_actor), ["F:ng-1#1"]);
+    assert_eq!(
+        get_ok(&app, "/api/events?dedup=1&country=NG&all=1").await["total"],
+        2
+    );
     get_err(&app, "/api/events?dedup=2", StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn fused_event_page_by_its_id() {
+    let app = router(AppState::new(store_with_second_report(6), None), 1024);
+    let d = get_ok(&app, "/api/events/F:sy-1%231").await;
+    assert_eq!(d["kind"], "fused_event");
+    assert_eq!(d["summary"]["id"], "F:sy-1#1");
+    assert_eq!(d["event"]["id"], "F:sy-1#1");
+    assert_eq!(d["fused"]["id"], "F:sy-1#1");
+    assert_eq!(d["fused"]["articles"], 2);
+    assert_eq!(
+        d["fused"]["mentions"],
+        serde_json::json!(["sy-1#1", "sy-3#1"])
+    );
+    assert_eq!(d["fused"]["members"].as_array().unwrap().len(), 2);
+    assert!(!d["fused"]["figures"].as_array().unwrap().is_empty());
+    // Every report's sources, articles and figures; ACLED's conservative toll.
+    assert_eq!(
+        d["summary"]["sources"],
+        serde_json::json!(["Levant Wire", "Hauran Times"])
+    );
+    assert_eq!(d["summary"]["fatalities"], 4);
+    let articles: Vec<&str> = d["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(articles, ["sy-1", "sy-3"]);
+    assert_eq!(d["claims"].as_array().unwrap().len(), 3);
+    assert!(d["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["name"] == "location"));
+    // The report page still works and names this fused event.
+    let r = get_ok(&app, "/api/events/sy-1%231").await;
+    assert_eq!(r["fused"]["id"], "F:sy-1#1");
+    assert_eq!(r["summary"]["fatalities"], 4);
+    // An unknown id: the forms accepted, and what the id is when it names something else.
+    let e = get_err(&app, "/api/events/F:nope%231", StatusCode::NOT_FOUND).await;
+    assert!(e.contains("ARTICLE#N") && e.contains("F:ARTICLE#N"), "{e}");
+    let e = get_err(&app, "/api/events/F:sy-3%231", StatusCode::NOT_FOUND).await;
+    assert!(e.contains("now in fused event \"F:sy-1#1\""), "{e}");
+    let e = get_err(&app, "/api/events/sy-1", StatusCode::NOT_FOUND).await;
+    assert!(e.contains("is an article"), "{e}");
+    let e = get_err(&app, "/api/events/F:sy-1", StatusCode::NOT_FOUND).await;
+    assert!(e.contains("%23"), "{e}");
+    get_err(&app, "/api/events/F:sy-1%231?x=1", StatusCode::BAD_REQUEST).await;
+}
+
+/// The rows of an ACLED CSV after its header, sorted (the API lists newest first, the CLI in
+/// fusion order).
+fn acled_rows(csv: &[u8]) -> Vec<String> {
+    let text = String::from_utf8(csv.to_vec()).unwrap();
+    let mut rows: Vec<String> = text.lines().skip(1).map(str::to_string).collect();
+    rows.sort();
+    rows
+}
+
+#[tokio::test]
+async fn dedup_export_and_counts_are_the_cli_fused_events() {
+    let store = store_with_second_report(6);
+    // What `sitrep events --format acled` writes (its timestamp left out).
+    let fused: Vec<Event> = store
+        .fused_events(&sitrep_store::EventFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|f| f.event)
+        .collect();
+    assert_eq!(fused.len(), 2);
+    let mut cli = Vec::new();
+    sitrep_export::write_events(
+        sitrep_export::Format::Acled,
+        &fused,
+        &sitrep_export::ExportOptions {
+            include_non_conflict: false,
+            timestamp: None,
+        },
+        &mut cli,
+    )
+    .unwrap();
+    let app = router(AppState::new(store, None), 1024);
+    let export = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            let (status, _, body) =
+                call(&app, Request::get(uri).body(Body::empty()).unwrap()).await;
+            assert_eq!(status, StatusCode::OK, "{uri}");
+            body
+        }
+    };
+    let api = export("/api/export/acled?dedup=1").await;
+    assert_eq!(acled_rows(&api), acled_rows(&cli));
+    let api = String::from_utf8(api).unwrap();
+    assert!(api.contains("Levant Wire; Hauran Times"), "{api}");
+    assert_eq!(api.lines().count(), 3, "{api}");
+    // Without dedup: every report.
+    assert_eq!(
+        export("/api/export/acled")
+            .await
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        4
+    );
+    let jsonl = String::from_utf8(export("/api/export/jsonl?dedup=1").await).unwrap();
+    let ids: Vec<String> = jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["F:sy-1#1", "F:ng-1#1"]);
+    // Counts: fused events as the CLI counts them, reports named as such.
+    let meta = get_ok(&app, "/api/meta").await;
+    assert_eq!(meta["counts"]["conflict_events"], 2);
+    assert_eq!(meta["counts"]["conflict_reports"], 3);
+    let syria = meta["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "SY")
+        .unwrap();
+    assert_eq!(
+        (syria["events"].as_u64(), syria["reports"].as_u64()),
+        (Some(1), Some(2))
+    );
+    // The timeline counts reports (and says so), or fused events with their conservative toll.
+    let sum = |t: &Value, key: &str| {
+        t["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d[key].as_u64().unwrap())
+            .sum::<u64>()
+    };
+    let reports = get_ok(&app, "/api/timeline").await;
+    assert_eq!(reports["unit"], "reports");
+    assert_eq!(
+        (sum(&reports, "events"), sum(&reports, "fatalities")),
+        (3, 10)
+    );
+    let fused = get_ok(&app, "/api/timeline?dedup=1").await;
+    assert_eq!(fused["unit"], "fused_events");
+    assert_eq!((sum(&fused, "events"), sum(&fused, "fatalities")), (2, 4));
 }
