@@ -320,3 +320,38 @@ fn a_merge_by_the_user_holds_and_candidates_list_close_calls() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_article_too_long_for_one_report_is_refused_by_name_and_the_rest_read() {
+    let dir = scratch("huge");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    // a corpus glued into one file: over a megabyte of text without article breaks
+    let glued = "Gunmen killed four people in the market of Northtown on Tuesday. ".repeat(17_000);
+    std::fs::write(input.join("glued-2021-03-02.txt"), glued).unwrap();
+    std::fs::write(
+        input.join("report-2021-03-02.txt"),
+        "Gunmen killed four people in the market of Maiduguri on Tuesday, police said.",
+    )
+    .unwrap();
+    let db = dir.join("h.db");
+    let out = sitrep(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("glued-2021-03-02.txt") && err.contains("not read, not stored"),
+        "{err}"
+    );
+    assert!(
+        text(&out.stdout).contains("read 2 articles: 1 new, 0 duplicates; 1 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -32,6 +32,10 @@ use crate::doc::Doc;
 use crate::front_lines::{self, FrontLines};
 use crate::quantities;
 
+/// The longest gap between a generic mention and the named actor it is "of" ("fighters
+/// loyal to the ...": "belonging to", 12 bytes).
+const OF_NAMED_GAP_BYTES: usize = 12;
+
 /// Minimum classifier confidence for a sentence to anchor an event.
 pub const MIN_CONFIDENCE: f32 = 0.2;
 
@@ -1622,7 +1626,14 @@ fn resolve_actors(
             // "fighters from the Syrian Democratic Forces": the named actor that follows says who.
             let of_named = doc.actors[i].iter().any(|n| {
                 !n.generic && n.span.start >= m.span.end && {
-                    let gap = doc.text[m.span.end..n.span.start].to_ascii_lowercase();
+                    // (trimmed before lower-casing: the gap to a mention far along a long
+                    // sentence is never one of these words)
+                    let gap = doc.text[m.span.end..n.span.start].trim();
+                    let gap = if gap.len() <= OF_NAMED_GAP_BYTES {
+                        gap.to_ascii_lowercase()
+                    } else {
+                        String::new()
+                    };
                     [
                         "from",
                         "of",
@@ -1632,7 +1643,7 @@ fn resolve_actors(
                         "loyal to the",
                         "belonging to",
                     ]
-                    .contains(&gap.trim())
+                    .contains(&gap.as_str())
                 }
             });
             if of_named {
@@ -2295,11 +2306,7 @@ fn locate(
     trigger: Span,
     previous: Option<&PlaceRef>,
 ) -> (Option<PlaceRef>, Vec<PlaceRef>, Option<PlaceRef>, bool) {
-    let in_sentence: Vec<_> = doc
-        .places
-        .in_sentence(i)
-        .filter(|m| m.qualifies.is_none())
-        .collect();
+    let in_sentence: Vec<_> = doc.places_in(i).filter(|m| m.qualifies.is_none()).collect();
     let destination = in_sentence
         .iter()
         .find(|m| matches!(m.cue, PlaceCue::Towards))
@@ -2320,7 +2327,7 @@ fn locate(
         // Ariha Syria July 2 2019 (Photo) A suicide bomber blew himself up in Azaz ...").
         .filter(|m| caption_end(doc, i, trigger).is_none_or(|end| m.span.start >= end))
         .collect();
-    let primary = doc.places.primary();
+    let primary = doc.primary_place();
     let primary_span = primary.map(|p| p.span);
     // (an origin, "residents from Foua", after a place the sentence puts the event in, even
     // a province: "evacuees from Foua were killed in Aleppo province"; the seat of who speaks
@@ -2524,12 +2531,8 @@ fn within(inner: &PlaceRef, outer: &PlaceRef) -> bool {
 /// The article's country as a place, when nothing finer is named.
 fn country_place(doc: &Doc) -> Option<PlaceRef> {
     let code = doc.country_code.as_deref()?;
-    if let Some(m) = doc
-        .places
-        .mentions
-        .iter()
-        .find(|m| m.kind == PlaceKind::Country && m.place.country_code.as_deref() == Some(code))
-    {
+    // (the first mention of the country by name, indexed once per article)
+    if let Some(m) = doc.country_mention.map(|k| &doc.places.mentions[k]) {
         return Some(m.place.clone());
     }
     Some(PlaceRef {
@@ -2608,8 +2611,7 @@ fn build(
     // ("Syria's war broke out in March 2011 with protests": naming only the country, the
     // sentence tells the country's past, not the story town's)
     let names_only_country = || {
-        doc.places
-            .in_sentence(i)
+        doc.places_in(i)
             .filter(|m| m.qualifies.is_none())
             .all(|m| m.kind == PlaceKind::Country)
     };
@@ -2772,8 +2774,7 @@ fn build(
     } else {
         None
     };
-    let civilian_targeting = sub.event_type() == EventType::ViolenceAgainstCivilians
-        && actor2.as_ref().is_some_and(|a| a.inter == 7);
+    let civilian_targeting = sub.civilian_targeting(actor2.as_ref().is_some_and(|a| a.inter == 7));
     let told = told_day(doc, &date);
     let day_first = day_first(doc, i, &date);
     let event = Event {
@@ -3164,14 +3165,18 @@ fn demonstration_turn(p: &Draft, d: &Draft) -> Option<SubEventType> {
         return Some(t);
     }
     let crowd = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| matches!(a.inter, 5 | 6));
-    // A protest against someone's detention goes on to tell of that detention.
-    let against_detention = p
-        .event
-        .cues
-        .iter()
-        .any(|c| c.rule.starts_with("cue:detention_as_grievance"));
+    // A protest against someone's detention goes on to tell of that detention. (Asked only
+    // of arrests: the cues of an event that merged many sentences are many.)
+    let against_detention = || {
+        p.event
+            .cues
+            .iter()
+            .any(|c| c.rule.starts_with("cue:detention_as_grievance"))
+    };
     match t {
-        SubEventType::Arrests if !against_detention => Some(SubEventType::ProtestWithIntervention),
+        SubEventType::Arrests if !against_detention() => {
+            Some(SubEventType::ProtestWithIntervention)
+        }
         SubEventType::MobViolence | SubEventType::LootingPropertyDestruction => {
             Some(SubEventType::ViolentDemonstration)
         }

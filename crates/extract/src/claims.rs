@@ -193,7 +193,7 @@ fn claimant_near(
     let in_clause = |s: &Span| s.start >= clause.start && s.end <= clause.end;
     // "Moscow denied", "Turkey on Thursday condemned": a country or its capital as the subject
     // speaks for its government.
-    if let Some(m) = doc.places.in_sentence(i).find(|m| {
+    if let Some(m) = doc.places_in(i).find(|m| {
         in_clause(&m.span)
             && matches!(m.kind, PlaceKind::Country | PlaceKind::Town)
             && subject_of(doc, i, m.span, anchor)

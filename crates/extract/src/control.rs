@@ -190,8 +190,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 /// nor places named as a border or a destination).
 fn places_in(doc: &Doc, i: usize, window: Span) -> Vec<(Span, PlaceRef)> {
     let inside: Vec<_> = doc
-        .places
-        .in_sentence(i)
+        .places_in(i)
         .filter(|m| m.span.start >= window.start && m.span.end <= window.end)
         .filter(|m| !matches!(m.kind, PlaceKind::Country))
         .filter(|m| !matches!(m.cue, PlaceCue::Border | PlaceCue::Towards))

@@ -41,12 +41,68 @@ pub struct Doc<'a> {
     pub cues: &'static Cues,
     /// The gazetteer (for country names).
     pub gazetteer: &'static Gazetteer,
+    /// Indices into `places.mentions` per sentence, in mention order (see [`Doc::places_in`]).
+    pub places_by_sentence: Vec<Vec<usize>>,
+    /// Index of the article's primary place mention ([`ArticlePlaces::primary`]).
+    pub primary_place: Option<usize>,
+    /// Index of the first mention of the article's country by name, if any.
+    pub country_mention: Option<usize>,
+}
+
+/// Per-article lookups over `places` that the assembler asks for per sentence or per event,
+/// computed once so that reading stays linear in the number of sentences and events.
+pub struct PlaceIndex {
+    /// See [`Doc::places_by_sentence`].
+    pub by_sentence: Vec<Vec<usize>>,
+    /// See [`Doc::primary_place`].
+    pub primary: Option<usize>,
+    /// See [`Doc::country_mention`].
+    pub country_mention: Option<usize>,
+}
+
+impl PlaceIndex {
+    /// Index the mentions of `places` over `sentences` sentences, the article's country being
+    /// `country_code`.
+    pub fn new(places: &ArticlePlaces, sentences: usize, country_code: Option<&str>) -> PlaceIndex {
+        let mut by_sentence = vec![Vec::new(); sentences];
+        for (k, m) in places.mentions.iter().enumerate() {
+            if let Some(v) = by_sentence.get_mut(m.sentence) {
+                v.push(k);
+            }
+        }
+        let country_mention = country_code.and_then(|code| {
+            places.mentions.iter().position(|m| {
+                m.kind == sitrep_places::PlaceKind::Country
+                    && m.place.country_code.as_deref() == Some(code)
+            })
+        });
+        PlaceIndex {
+            by_sentence,
+            primary: places.primary_index(),
+            country_mention,
+        }
+    }
 }
 
 impl Doc<'_> {
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences[i].of(self.text)
+    }
+
+    /// The place mentions of sentence `i`, in text order (like
+    /// [`ArticlePlaces::in_sentence`], without a pass over the whole article).
+    pub fn places_in(&self, i: usize) -> impl Iterator<Item = &sitrep_places::PlaceMention> {
+        self.places_by_sentence
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.places.mentions[k])
+    }
+
+    /// The article's primary place mention ([`ArticlePlaces::primary`]).
+    pub fn primary_place(&self) -> Option<&sitrep_places::PlaceMention> {
+        self.primary_place.map(|k| &self.places.mentions[k])
     }
 
     /// Evidence for `span` in sentence `i`, with the rule that fired.

@@ -93,6 +93,23 @@ impl StageTimes {
     }
 }
 
+/// The longest article text read as one report (1 MiB; news reports run to a few tens of KB,
+/// the longest of FA-KES's 804 to 8 KB). A longer "article" is a corpus glued into one (a dump
+/// without separators): reading it as one report would yield nonsense and take minutes, so it is
+/// refused with [`too_long`]'s message, to be split into its articles.
+pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
+
+/// Why `article` is not read as one report, when its text is longer than [`MAX_ARTICLE_BYTES`].
+pub fn too_long(article: &Article) -> Option<String> {
+    let n = article.text.len();
+    (n > MAX_ARTICLE_BYTES).then(|| {
+        format!(
+            "{} (article {}): {n} bytes of text, more than one report holds ({MAX_ARTICLE_BYTES}): not read, not stored; split it into its articles",
+            article.origin, article.id
+        )
+    })
+}
+
 impl Reader {
     /// A reader over the resources shipped in the repository (loaded once per process).
     pub fn new() -> Reader {
@@ -175,6 +192,7 @@ impl Reader {
         let types = self.classifier.classify_sentences(text, &sentences);
         lap(&mut times.classify);
 
+        let index = doc::PlaceIndex::new(&places, sentences.len(), country_code.as_deref());
         let doc = Doc {
             article,
             text,
@@ -191,6 +209,9 @@ impl Reader {
             types,
             cues: self.cues,
             gazetteer: self.gazetteer,
+            places_by_sentence: index.by_sentence,
+            primary_place: index.primary,
+            country_mention: index.country_mention,
         };
         let reading = assemble::read(&doc);
         lap(&mut times.assemble);

@@ -78,6 +78,12 @@ impl ArticlePlaces {
     /// happened (not a destination or origin), a town before a province before a country,
     /// in the article's main country, early in the text.
     pub fn primary(&self) -> Option<&PlaceMention> {
+        self.primary_index().map(|i| &self.mentions[i])
+    }
+
+    /// The index in [`ArticlePlaces::mentions`] of [`ArticlePlaces::primary`] (one pass over
+    /// the mentions: callers that ask per event compute it once per article).
+    pub fn primary_index(&self) -> Option<usize> {
         let main = self.main_country.as_deref();
         self.mentions
             .iter()
@@ -116,10 +122,10 @@ impl ArticlePlaces {
                     0.0
                 };
                 let order = -0.6 * m.sentence.min(8) as f32 - 0.02 * i.min(20) as f32;
-                (kind + cue + country + order + 0.5 * m.score, m)
+                (kind + cue + country + order + 0.5 * m.score, i)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, m)| m)
+            .map(|(_, i)| i)
     }
 
     /// Mentions in sentence `i`.
@@ -778,6 +784,68 @@ impl Qualifiers {
     /// A province or country named outright, not only guessed from a town.
     fn explicit(&self) -> bool {
         !self.admin1_strict.is_empty() || self.explicit_country
+    }
+}
+
+/// Which mentions qualify which, and which are written with the same gazetteer postings, over
+/// the mentions of one article (built once, so that each mention's look-ups do not scan them
+/// all).
+struct Groups {
+    /// For each mention, the mentions that qualify it, in text order.
+    qualifiers: Vec<Vec<usize>>,
+    /// For each mention with gazetteer postings, every mention with the same postings (itself
+    /// included), in text order; empty for the others.
+    same_postings: Vec<std::rc::Rc<Vec<usize>>>,
+}
+
+impl Groups {
+    fn new(found: &[Found]) -> Groups {
+        let mut qualifiers = vec![Vec::new(); found.len()];
+        for (gi, g) in found.iter().enumerate() {
+            if let Some(h) = g.qualifies.filter(|h| *h < found.len()) {
+                qualifiers[h].push(gi);
+            }
+        }
+        let mut by_postings: FxHashMap<&[u32], Vec<usize>> = FxHashMap::default();
+        for (gi, g) in found.iter().enumerate() {
+            if let Hit::Names(p) = &g.hit {
+                by_postings.entry(p.as_slice()).or_default().push(gi);
+            }
+        }
+        let shared: FxHashMap<&[u32], std::rc::Rc<Vec<usize>>> = by_postings
+            .into_iter()
+            .map(|(k, v)| (k, std::rc::Rc::new(v)))
+            .collect();
+        let empty = std::rc::Rc::new(Vec::new());
+        let same_postings = found
+            .iter()
+            .map(|g| match &g.hit {
+                Hit::Names(p) => shared[p.as_slice()].clone(),
+                _ => empty.clone(),
+            })
+            .collect();
+        Groups {
+            qualifiers,
+            same_postings,
+        }
+    }
+
+    /// The mentions that qualify mention `head`, with their indices, in text order.
+    fn qualifiers_of<'f>(
+        &'f self,
+        found: &'f [Found],
+        head: usize,
+    ) -> impl Iterator<Item = (usize, &'f Found)> + 'f {
+        self.qualifiers
+            .get(head)
+            .into_iter()
+            .flatten()
+            .map(move |&gi| (gi, &found[gi]))
+    }
+
+    /// Mention `fi` and the mentions with the same postings, in text order.
+    fn same_postings(&self, fi: usize) -> &[usize] {
+        &self.same_postings[fi]
     }
 }
 
@@ -2299,8 +2367,11 @@ impl Gazetteer {
         }
         // ---- qualifiers of each mention; a name written again without its qualifier
         // ("Burco central prison ... Burco town (Burco, Togdheer)") shares them
+        // (who qualifies whom, and who is written with the same postings, indexed once: an
+        // article that names thousands of places is read in time linear in them)
+        let groups = Groups::new(found);
         let mut quals: Vec<Qualifiers> = (0..found.len())
-            .map(|fi| self.qualifiers(text, toks, found, fi))
+            .map(|fi| self.qualifiers(text, toks, found, &groups, fi))
             .collect();
         for fi in 0..found.len() {
             let Hit::Names(post) = &found[fi].hit else {
@@ -2382,10 +2453,8 @@ impl Gazetteer {
                     // country context from the other mentions
                     // (without this name's own votes, wherever it is written)
                     let mut votes = votes.clone();
-                    for (gj, g) in found.iter().enumerate() {
-                        if gj != fi && !matches!(&g.hit, Hit::Names(p) if p == post) {
-                            continue;
-                        }
+                    // (this mention and those with the same postings, in text order)
+                    for &gj in groups.same_postings(fi) {
                         for (c, w) in &own_votes[gj] {
                             if let Some(v) = votes.get_mut(c) {
                                 *v = (*v - w).max(0.0);
@@ -2501,8 +2570,8 @@ impl Gazetteer {
                     // (only a town, and a qualifier after a comma or in brackets: "from Afrin
                     // in Idleb" says where it happened, "Baharak district, Takhar" is another
                     // district)
-                    let comma_qualified = found.iter().any(|g| {
-                        g.qualifies == Some(fi) && g.first > f.last && {
+                    let comma_qualified = groups.qualifiers_of(found, fi).any(|(_, g)| {
+                        g.first > f.last && {
                             let end = toks[f.word_after_tok.unwrap_or(f.last)].end;
                             matches!(text[end..toks[g.first].start].trim(), "," | "(")
                         }
@@ -3182,7 +3251,14 @@ impl Gazetteer {
 
     /// The provinces and countries that qualify mention `fi` (`X (Y, Z)`, `X, Y`), shared
     /// by the mentions of one group.
-    fn qualifiers(&self, text: &str, toks: &[Token], found: &[Found], fi: usize) -> Qualifiers {
+    fn qualifiers(
+        &self,
+        text: &str,
+        toks: &[Token],
+        found: &[Found],
+        groups: &Groups,
+        fi: usize,
+    ) -> Qualifiers {
         let f = &found[fi];
         // qualifiers pointing at this mention
         let mut q_admin1: Vec<u16> = Vec::new();
@@ -3195,16 +3271,15 @@ impl Gazetteer {
         // a qualifier shares the group of the mention it qualifies ("Habban" in
         // "(Habban, Shabwah)" is looked for in Shabwah)
         let head = f.qualifies.unwrap_or(fi);
-        let lone_same_name = found.iter().filter(|g| g.qualifies == Some(head)).all(
-            |g| matches!((&g.hit, &found[head].hit), (Hit::Names(a), Hit::Names(b)) if a == b),
+        let lone_same_name = groups.qualifiers_of(found, head).all(
+            |(_, g)| matches!((&g.hit, &found[head].hit), (Hit::Names(a), Hit::Names(b)) if a == b),
         );
-        for (gi, g) in found
-            .iter()
-            .enumerate()
+        for (gi, g) in groups
+            .qualifiers_of(found, head)
             // (a qualifier is placed by the larger divisions named after it, not by its own
             // namesakes: "South West" in "(South West Khasi Hills district, Meghalaya)" is
             // looked for in India)
-            .filter(|(gi, g)| g.qualifies == Some(head) && (f.qualifies.is_none() || *gi > fi))
+            .filter(|(gi, _)| f.qualifies.is_none() || *gi > fi)
         {
             // "Burco (Burco, Togdheer)": the district of the same name says nothing more,
             // unless it is all there is ("Sanaa (Sanaa)": the governorate around the capital)

@@ -127,7 +127,10 @@ fn parse_articles(jsonl: &str) -> Result<(Vec<Article>, Vec<Json_>), ApiError> {
                     a.id = format!("http:{}", &hash[..hash.len().min(16)]);
                 }
                 a.origin = format!("POST /api/articles:{line}");
-                articles.push(a);
+                match sitrep_extract::too_long(&a) {
+                    Some(why) => failed.push(json!({ "error": why })),
+                    None => articles.push(a),
+                }
             }
             Err(e) => {
                 let message = e.to_string().replace(&path.display().to_string(), "body");

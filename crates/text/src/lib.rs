@@ -25,7 +25,7 @@ mod sentences;
 mod words;
 
 pub use numbers::{find_numbers, NumberMention};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, MAX_SENTENCE_BYTES};
 pub use words::{words, LowerWords, Words};
 
 /// A defect in one of the embedded word lists.

@@ -186,6 +186,9 @@ pub fn read_guarded(
     article: &sitrep_model::Article,
     times: Option<&mut sitrep_extract::StageTimes>,
 ) -> Result<sitrep_model::Reading, String> {
+    if let Some(why) = sitrep_extract::too_long(article) {
+        return Err(why);
+    }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match times {
         Some(times) => reader.read_timed(article, times),
         None => reader.read(article),
