@@ -625,18 +625,7 @@ impl Store {
     /// Returns where the mention and its former co-members are afterwards (a fused event is
     /// named by its first report, so the co-members' event may now have another id).
     pub fn split(&mut self, fused_id: &str, mention: &str) -> Result<SplitOutcome, StoreError> {
-        let members: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT mention_id FROM fused_members WHERE fused_id = ?1")?;
-            let rows = stmt.query_map(params![fused_id], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        if members.is_empty() {
-            return Err(StoreError::NotFound(format!(
-                "no fused event {fused_id:?}; `sitrep events --format fused` lists their ids"
-            )));
-        }
+        let members = self.members_of(fused_id)?;
         if !members.iter().any(|m| m == mention) {
             return Err(StoreError::NotFound(format!(
                 "{mention:?} is not a member of {fused_id:?} (members: {})",
@@ -651,14 +640,7 @@ impl Store {
         let now = crate::insert::now_rfc3339();
         let tx = self.conn.transaction()?;
         for other in members.iter().filter(|m| *m != mention) {
-            tx.execute(
-                "INSERT OR IGNORE INTO fusion_splits (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)",
-                params![mention, other, now],
-            )?;
-            tx.execute(
-                "DELETE FROM fusion_joins WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)",
-                params![mention, other],
-            )?;
+            decide(&tx, Decision::Split, mention, other, &now)?;
         }
         tx.commit()?;
         self.refuse_all()?;
@@ -676,6 +658,22 @@ impl Store {
             mention_in,
             others_in,
         })
+    }
+
+    /// The members of a fused event, in the order they were stored; an error saying where the
+    /// ids are listed when there is no such event.
+    fn members_of(&self, fused_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT mention_id FROM fused_members WHERE fused_id = ?1 ORDER BY rowid")?;
+        let rows = stmt.query_map(params![fused_id], |r| r.get(0))?;
+        let members: Vec<String> = rows.collect::<Result<_, _>>()?;
+        if members.is_empty() {
+            return Err(StoreError::NotFound(format!(
+                "no fused event {fused_id:?}; `sitrep events --format fused` lists their ids"
+            )));
+        }
+        Ok(members)
     }
 
     /// The fused event a mention is in.
@@ -699,32 +697,12 @@ impl Store {
                 "{fused_id:?} twice: name two fused events to merge"
             )));
         }
-        let members = |id: &str| -> Result<Vec<String>, StoreError> {
-            let mut stmt = self.conn.prepare(
-                "SELECT mention_id FROM fused_members WHERE fused_id = ?1 ORDER BY rowid",
-            )?;
-            let rows = stmt.query_map(params![id], |r| r.get(0))?;
-            let out: Vec<String> = rows.collect::<Result<_, _>>()?;
-            if out.is_empty() {
-                return Err(StoreError::NotFound(format!(
-                    "no fused event {id:?}; `sitrep events --format fused` lists their ids"
-                )));
-            }
-            Ok(out)
-        };
-        let (ours, theirs) = (members(fused_id)?, members(other_id)?);
+        let (ours, theirs) = (self.members_of(fused_id)?, self.members_of(other_id)?);
         let now = crate::insert::now_rfc3339();
         let tx = self.conn.transaction()?;
         for a in &ours {
             for b in &theirs {
-                tx.execute(
-                    "INSERT OR IGNORE INTO fusion_joins (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)",
-                    params![a, b, now],
-                )?;
-                tx.execute(
-                    "DELETE FROM fusion_splits WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)",
-                    params![a, b],
-                )?;
+                decide(&tx, Decision::Join, a, b, &now)?;
             }
         }
         tx.commit()?;
@@ -832,6 +810,38 @@ impl Store {
             joins: count("SELECT COUNT(*) FROM fusion_joins")?,
         })
     }
+}
+
+/// A user's decision on a pair of mentions.
+#[derive(Clone, Copy)]
+enum Decision {
+    /// Never in one fused event (`sitrep split`).
+    Split,
+    /// Always in one fused event (`sitrep merge`).
+    Join,
+}
+
+/// Record a user's decision on the pair `a`, `b`, forgetting the opposite one (either order).
+fn decide(
+    tx: &Transaction<'_>,
+    decision: Decision,
+    a: &str,
+    b: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    let (kept, forgotten) = match decision {
+        Decision::Split => ("fusion_splits", "fusion_joins"),
+        Decision::Join => ("fusion_joins", "fusion_splits"),
+    };
+    tx.execute(
+        &format!("INSERT OR IGNORE INTO {kept} (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)"),
+        params![a, b, now],
+    )?;
+    tx.execute(
+        &format!("DELETE FROM {forgotten} WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)"),
+        params![a, b],
+    )?;
+    Ok(())
 }
 
 /// The fusion entries (signature, near-duplicate link, bands) of the articles the fuser fused;
