@@ -65,6 +65,10 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
                 let rule = format!("quantity:{kind:?}").to_lowercase();
                 if adds_to_earlier(text, sentence, n.span) {
                     rule + MORE
+                } else if out.iter().any(|q: &Quantity| q.kind == kind)
+                    && part_of_earlier(text, sentence, n.span)
+                {
+                    rule + PART
                 } else {
                     rule
                 }
@@ -112,6 +116,49 @@ fn clock_time(text: &str, number: Span, date_spans: &[Span]) -> bool {
 /// The rule suffix of a figure that adds to those before it ("2 other policemen were killed",
 /// "another 3 died"): summed with the earlier account, not read as another account of it.
 const MORE: &str = "+more";
+
+/// The rule suffix of a figure that is part of the one before it in its sentence ("112
+/// civilians including 33 children", "3,000 people, among them nearly 1,000 civilians"): kept
+/// as a count of that side, not added to the total.
+pub(crate) const PART: &str = "+part";
+
+/// Whether the number at `number` is introduced as a part of a count before it: "including",
+/// "among them", "of whom", "among whom", "among those", perhaps with "at least", "nearly"...
+fn part_of_earlier(text: &str, sentence: Span, number: Span) -> bool {
+    let before = text[sentence.start..number.start].to_ascii_lowercase();
+    let mut words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // qualifiers of the figure ("including at least 33", "of whom nearly 1,000")
+    while let Some(&w) = words.last() {
+        if matches!(
+            w,
+            "at" | "least"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "some"
+                | "more"
+                | "than"
+                | "over"
+                | "roughly"
+                | "approximately"
+                | "up"
+                | "to"
+        ) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    match words.as_slice() {
+        [.., "including"] | [.., "includes"] => true,
+        [.., "among" | "amongst" | "of", "them" | "whom" | "those" | "which"] => true,
+        _ => false,
+    }
+}
 
 fn adds_to_earlier(text: &str, sentence: Span, number: Span) -> bool {
     let after = text[number.end..sentence.end].trim_start();
@@ -524,7 +571,7 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
 }
 
 /// Fatalities as ACLED codes them from a set of figures: the killed counts of one sentence add
-/// up (its sides, or its separate victims); when several sentences give a count for the same
+/// up (its sides, or its separate victims; not a part of a count, "including 33 children"); when several sentences give a count for the same
 /// side, they are accounts of the same dead, and the lowest is taken (ACLED is conservative).
 pub fn fatalities(quantities: &[Quantity]) -> u64 {
     use std::collections::BTreeMap;
@@ -532,6 +579,9 @@ pub fn fatalities(quantities: &[Quantity]) -> u64 {
     let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, u64>> = BTreeMap::new();
     let mut more = 0;
     for q in quantities.iter().filter(|q| q.kind == QuantityKind::Killed) {
+        if q.evidence.rule.ends_with(PART) {
+            continue;
+        }
         if q.evidence.rule.ends_with(MORE) {
             more += q.value;
             continue;

@@ -243,3 +243,22 @@ fn a_page_counter_is_no_count_of_the_dead() {
         9
     );
 }
+
+#[test]
+fn a_part_of_a_count_is_not_added_to_it() {
+    // the children are among the civilians: 23 dead, not 32
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, 23 civilians including nine children were killed in air strikes \
+             on a market in Northtown."
+        ),
+        23
+    );
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, an air strike on the market of Northtown killed 40 people, among \
+             them at least 12 women."
+        ),
+        40
+    );
+}
