@@ -153,11 +153,11 @@ fn part_of_earlier(text: &str, sentence: Span, number: Span) -> bool {
             break;
         }
     }
-    match words.as_slice() {
-        [.., "including"] | [.., "includes"] => true,
-        [.., "among" | "amongst" | "of", "them" | "whom" | "those" | "which"] => true,
-        _ => false,
-    }
+    matches!(
+        words.as_slice(),
+        [.., "including" | "includes"]
+            | [.., "among" | "amongst" | "of", "them" | "whom" | "those" | "which"]
+    )
 }
 
 fn adds_to_earlier(text: &str, sentence: Span, number: Span) -> bool {
