@@ -156,7 +156,11 @@ fn part_of_earlier(text: &str, sentence: Span, number: Span) -> bool {
     matches!(
         words.as_slice(),
         [.., "including" | "includes"]
-            | [.., "among" | "amongst" | "of", "them" | "whom" | "those" | "which"]
+            | [
+                ..,
+                "among" | "amongst" | "of",
+                "them" | "whom" | "those" | "which"
+            ]
     )
 }
 

@@ -431,14 +431,14 @@ impl Fuser {
     /// in the order they were started.
     fn candidates(&self, mention: usize) -> Vec<usize> {
         let m = &self.mentions[mention];
-        let Some(&country) = self.countries.get(&m.country_key()) else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for r in m.looks_in() {
-            for key in r.first..=r.last {
-                if let Some(list) = self.blocks.get(&(country, r.kind, key)) {
-                    out.extend_from_slice(list);
+        // (a country no fused event is filed in yet has no blocks; the user's merges still count)
+        if let Some(&country) = self.countries.get(&m.country_key()) {
+            for r in m.looks_in() {
+                for key in r.first..=r.last {
+                    if let Some(list) = self.blocks.get(&(country, r.kind, key)) {
+                        out.extend_from_slice(list);
+                    }
                 }
             }
         }

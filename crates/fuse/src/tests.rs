@@ -2995,6 +2995,28 @@ fn split_diagnostics_count_bridged_near_misses_and_lone_vetoes() {
 }
 
 #[test]
+fn a_users_merge_across_countries_joins_the_first_report_of_a_country() {
+    // the strike told from across the border, placed in the neighbouring country: the first
+    // report filed there has no blocks to look in, only the user's merge
+    let mut items = market_strike();
+    let across = &mut items[1].1[0];
+    let place = across.location.as_mut().unwrap();
+    place.country_code = Some("XN".into());
+    place.country = Some("Neighbourland".into());
+    let join = vec![("second#1".to_string(), "first#1".to_string())];
+    for order in [items.clone(), items.iter().rev().cloned().collect()] {
+        let mut f = Fuser::new(vec![]).with_joins(join.clone());
+        for (a, e, cl) in &order {
+            f.add_article(a, e, cl);
+        }
+        assert_eq!(
+            f.cluster_of_mention("second#1"),
+            f.cluster_of_mention("first#1")
+        );
+    }
+}
+
+#[test]
 fn the_close_call_is_a_merge_candidate_and_a_users_merge_joins_it_in_any_order() {
     let items = market_strike();
     let f = fuse(&items, vec![]);

@@ -101,12 +101,15 @@ pub(crate) fn read(
     };
     let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter::new(bytes);
     loop {
         let line = reader.position().line() as usize;
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line() as usize);
+                let line = record
+                    .position()
+                    .map_or(line, |p| lines.line_at(p.byte() as usize));
                 if record.len() != header.len() {
                     let kind = IngestErrorKind::RaggedRecord {
                         fields: record.len(),
@@ -141,6 +144,42 @@ pub(crate) fn read(
         }
     }
     out
+}
+
+/// The physical line a record starts on, from its byte offset: the CSV reader's own line count
+/// is one short in files with CRLF line ends (it counts a line when it consumes the `\n` the
+/// previous record's `\r` left). Offsets are asked in increasing order, so lines are counted
+/// once over the file.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the record at `byte` (line ends before its first field skipped).
+    fn line_at(&mut self, byte: usize) -> usize {
+        let mut start = byte.min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.offset {
+            self.line += self.bytes[self.offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.offset = start;
+        }
+        self.line
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -249,6 +288,33 @@ mod tests {
             w.contains("t.csv") && w.contains("7") && w.contains("2 fields, the header 4"),
             "{w}"
         );
+    }
+
+    #[test]
+    fn lines_are_physical_lines_whatever_the_line_ends() {
+        for end in ["\n", "\r\n"] {
+            let data = [
+                "uid,body_text,day",
+                "1,\"Two\nlines\",4/5/2017",
+                "2,Short row",
+                "3,Clashes.,4/6/2017",
+            ]
+            .join(end);
+            let mut notes = Notes::default();
+            let items = read(
+                Path::new("t.csv"),
+                "t.csv",
+                data.as_bytes(),
+                &opts("body_text"),
+                &mut notes,
+            );
+            let origins: Vec<&str> = items
+                .iter()
+                .map(|a| a.as_ref().unwrap().origin.as_str())
+                .collect();
+            assert_eq!(origins, ["t.csv:2", "t.csv:4", "t.csv:5"], "{end:?}");
+            assert_eq!(notes.warnings[0].line, Some(4), "{end:?}");
+        }
     }
 
     #[test]

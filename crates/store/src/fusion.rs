@@ -109,6 +109,15 @@ fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
 const CLAIM_COLUMNS: &str =
     "claimant, kind, polarity, hedged, article_id, sentence_index, sentence, start, \"end\"";
 
+/// Where a merge left things ([`Store::merge`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeOutcome {
+    /// The fused event the two are in.
+    pub now_in: String,
+    /// Members of either kept out of it by a split of the user's with another member.
+    pub apart: Vec<String>,
+}
+
 /// Where a split left things ([`Store::split`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitOutcome {
@@ -621,7 +630,8 @@ impl Store {
     }
 
     /// Undo a merge: `mention` leaves fused event `fused_id` and is never fused again with the
-    /// mentions it was merged with. Fusion is recomputed; the split holds on every later run.
+    /// mentions it was merged with. A merge of the user's that put it there is forgotten first;
+    /// when that alone held it there, no split is recorded (fusion is as before the merge). Fusion is recomputed; the split holds on every later run.
     /// Returns where the mention and its former co-members are afterwards (a fused event is
     /// named by its first report, so the co-members' event may now have another id).
     pub fn split(&mut self, fused_id: &str, mention: &str) -> Result<SplitOutcome, StoreError> {
@@ -637,16 +647,39 @@ impl Store {
                 "{fused_id:?} has only {mention:?}: nothing to split"
             )));
         }
-        let now = crate::insert::now_rfc3339();
+        let others: Vec<&String> = members.iter().filter(|m| *m != mention).collect();
+        // a merge of the user's is undone first: when it alone held the mention there,
+        // forgetting it is the whole split (fusion is as it was before the merge)
         let tx = self.conn.transaction()?;
-        for other in members.iter().filter(|m| *m != mention) {
-            decide(&tx, Decision::Split, mention, other, &now)?;
+        let mut forgotten = 0;
+        for other in &others {
+            forgotten += tx.execute(
+                "DELETE FROM fusion_joins WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)",
+                params![mention, other],
+            )?;
         }
         tx.commit()?;
-        self.refuse_all()?;
+        let mut together = true;
+        if forgotten > 0 {
+            self.refuse_all()?;
+            let now_in = self.fused_id_of(mention)?;
+            together = false;
+            for other in &others {
+                together |= self.fused_id_of(other)? == now_in;
+            }
+        }
+        if together {
+            let now = crate::insert::now_rfc3339();
+            let tx = self.conn.transaction()?;
+            for other in &others {
+                decide(&tx, Decision::Split, mention, other, &now)?;
+            }
+            tx.commit()?;
+            self.refuse_all()?;
+        }
         let mention_in = self.fused_id_of(mention)?.unwrap_or_default();
         let mut others_in: Vec<(String, usize)> = Vec::new();
-        for other in members.iter().filter(|m| *m != mention) {
+        for other in others {
             let id = self.fused_id_of(other)?.unwrap_or_default();
             match others_in.iter_mut().find(|(f, _)| *f == id) {
                 Some((_, n)) => *n += 1,
@@ -690,8 +723,9 @@ impl Store {
 
     /// Merge two fused events: every member of one is paired with every member of the other as
     /// merged by the user (undoing any split of theirs between them), and fusion is recomputed;
-    /// the merge holds on every later run. Returns the fused event they are in afterwards.
-    pub fn merge(&mut self, fused_id: &str, other_id: &str) -> Result<String, StoreError> {
+    /// the merge holds on every later run. Returns the fused event they are in afterwards, and
+    /// the members kept out of it (by a split of the user's with another member).
+    pub fn merge(&mut self, fused_id: &str, other_id: &str) -> Result<MergeOutcome, StoreError> {
         if fused_id == other_id {
             return Err(StoreError::NotFound(format!(
                 "{fused_id:?} twice: name two fused events to merge"
@@ -707,7 +741,14 @@ impl Store {
         }
         tx.commit()?;
         self.refuse_all()?;
-        Ok(self.fused_id_of(&ours[0])?.unwrap_or_default())
+        let now_in = self.fused_id_of(&ours[0])?.unwrap_or_default();
+        let mut apart = Vec::new();
+        for m in ours.iter().chain(&theirs) {
+            if self.fused_id_of(m)?.as_deref() != Some(now_in.as_str()) {
+                apart.push(m.clone());
+            }
+        }
+        Ok(MergeOutcome { now_in, apart })
     }
 
     /// Fused events matching `filter` (same filter as [`Store::events`]), in the order they
@@ -1205,8 +1246,9 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("no fused event"));
-        let now_in = store.merge("F:b#1", "F:a#1").unwrap();
-        assert_eq!(now_in, "F:a#1", "the earlier event's id");
+        let merged = store.merge("F:b#1", "F:a#1").unwrap();
+        assert_eq!(merged.now_in, "F:a#1", "the earlier event's id");
+        assert!(merged.apart.is_empty());
         let merged = snapshot(&store);
         assert_eq!(merged.len(), 1);
         assert_eq!(merged[0].event.article_ids, ["a", "b", "c"]);
@@ -1237,6 +1279,29 @@ mod tests {
         assert_ne!(with("a#1"), with("c#1"));
         assert_eq!(with("a#1"), with("b#1"));
         assert_eq!(store.fusion_counts().unwrap().joins, 1);
+        // (c would still be with b, whom the merge keeps with a: a split is recorded)
+        assert_eq!(store.fusion_counts().unwrap().splits, 3);
+    }
+
+    #[test]
+    fn splitting_what_a_merge_alone_joined_restores_fusion_as_before() {
+        let mut store = Store::open_in_memory().unwrap();
+        put(&mut store, "a", "2024-01-05", 0);
+        put(&mut store, "b", "2024-01-10", 0);
+        store.fuse().unwrap();
+        let before = snapshot(&store);
+        assert_eq!(before.len(), 2);
+        store.merge("F:a#1", "F:b#1").unwrap();
+        assert_eq!(snapshot(&store).len(), 1);
+        let split = store.split("F:a#1", "b#1").unwrap();
+        assert_eq!(split.mention_in, "F:b#1");
+        assert_eq!(snapshot(&store), before);
+        let counts = store.fusion_counts().unwrap();
+        assert_eq!(
+            (counts.joins, counts.splits),
+            (0, 0),
+            "nothing left to hold"
+        );
     }
 
     /// A town: name, GeoNames id, latitude, longitude.

@@ -28,7 +28,7 @@ mod query;
 use rusqlite::Connection;
 use std::path::Path;
 
-pub use fusion::{FusionCounts, FusionInput, FusionRun, SplitOutcome};
+pub use fusion::{FusionCounts, FusionInput, FusionRun, MergeOutcome, SplitOutcome};
 pub use insert::Batch;
 pub use query::{like_pattern, Counts, EventFilter};
 

@@ -114,7 +114,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                 }
                 match item {
                     Ok(article) => {
-                        if article.published.is_none() {
+                        if article.published.is_none()
+                            && sitrep_extract::too_long(&article).is_none()
+                        {
                             undated += 1;
                             bar.suspend(|| eprintln!("sitrep: warning: {}: no publication date (no date field, none in the file name, no --published): its relative dates (\"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export", article.origin));
                         }
@@ -237,7 +239,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         fusion.near_duplicates,
         fusion_started.elapsed().as_secs_f64()
     );
-    if summary.read == 0 {
+    // (an article the reader refused, one too long to be one report, is read by no one)
+    if summary.read == summary.reader_failures {
         return Err(CliError::NothingRead(format!(
             "no article could be read from {} ({} failed)",
             args.paths

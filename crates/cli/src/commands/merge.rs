@@ -4,6 +4,7 @@
 
 use super::CliError;
 use clap::Args;
+use sitrep_model::Event;
 use sitrep_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,16 +21,61 @@ pub struct MergeArgs {
     pub db: PathBuf,
 }
 
+/// How two events differ where one real-world event seldom does: country, event type, dates
+/// more than a month apart.
+fn differences(a: &Event, b: &Event) -> Vec<String> {
+    let mut out = Vec::new();
+    let country = |e: &Event| e.location.as_ref().and_then(|p| p.country.clone());
+    if let (Some(x), Some(y)) = (country(a), country(b)) {
+        if x != y {
+            out.push(format!("country {x} / {y}"));
+        }
+    }
+    let (x, y) = (a.sub_event_type.event_type(), b.sub_event_type.event_type());
+    if x != y {
+        out.push(format!("type {} / {}", x.acled_name(), y.acled_name()));
+    }
+    if let (Some(x), Some(y)) = (a.date.date, b.date.date) {
+        if (x - y).num_days().abs() > 31 {
+            out.push(format!("dates {x} / {y}"));
+        }
+    }
+    out
+}
+
 /// Run the command.
 pub fn run(args: MergeArgs) -> Result<ExitCode, CliError> {
     super::events::require_db(&args.db)?;
     let mut store = Store::open(&args.db)?;
     store.fuse()?;
-    let now_in = store.merge(&args.event, &args.other)?;
-    let members = store.fused_event(&now_in)?.map_or(0, |e| e.members.len());
+    if let (Some(a), Some(b)) = (
+        store.fused_event(&args.event)?,
+        store.fused_event(&args.other)?,
+    ) {
+        let differ = differences(&a.event, &b.event);
+        if !differ.is_empty() {
+            eprintln!(
+                "sitrep: note: {} and {} differ ({}); merged as asked: the merged event shows one reading and keeps every account",
+                args.event,
+                args.other,
+                differ.join("; ")
+            );
+        }
+    }
+    let merged = store.merge(&args.event, &args.other)?;
+    let now_in = &merged.now_in;
+    let members = store.fused_event(now_in)?.map_or(0, |e| e.members.len());
     println!(
         "{} and {} merged: they are now {now_in} ({members} mentions; the merge holds on later runs, `sitrep split` undoes it)",
         args.event, args.other
     );
+    if !merged.apart.is_empty() {
+        eprintln!(
+            "sitrep: {} mentions stay apart, kept from another member by your earlier splits: {}",
+            merged.apart.len(),
+            merged.apart.join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
