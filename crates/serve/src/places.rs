@@ -84,6 +84,50 @@ pub async fn places(State(state): State<AppState>, p: Params) -> Result<Json<Jso
     .await
 }
 
+/// The stored place name a request names, as `sitrep control` matches places: the name itself
+/// when events or control facts are filed under it; else the stored name with the same
+/// gazetteer name key (case, diacritics, the Arabic article and doubled letters aside:
+/// "Raqqa", "raqqah" for "Ar Raqqah"), or the one resolved to a GeoNames id given as digits;
+/// the most used when several.
+fn resolved_name(conn: &rusqlite::Connection, asked: &str) -> Result<Option<String>, ApiError> {
+    let asked = asked.trim();
+    let exact: i64 = conn.query_row(
+        "SELECT (SELECT COUNT(*) FROM events WHERE location = ?1)
+              + (SELECT COUNT(*) FROM control_facts WHERE place = ?1)",
+        [asked],
+        |r| r.get(0),
+    )?;
+    if exact > 0 || asked.is_empty() {
+        return Ok(None);
+    }
+    let key = sitrep_places::normalise::name_key(asked);
+    let id: Option<i64> = asked.parse().ok();
+    let mut stmt = conn.prepare(
+        "SELECT location, json_extract(json, '$.location.geonameid'), COUNT(*) FROM events
+         WHERE location IS NOT NULL GROUP BY 1, 2
+         UNION ALL
+         SELECT place, json_extract(json, '$.place.geonameid'), COUNT(*) FROM control_facts
+         GROUP BY 1, 2",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    let mut best: Option<(String, i64)> = None;
+    for row in rows {
+        let (stored, geonameid, n) = row?;
+        let named = (!key.is_empty() && sitrep_places::normalise::name_key(&stored) == key)
+            || (id.is_some() && geonameid == id);
+        if named && best.as_ref().is_none_or(|(_, m)| n > *m) {
+            best = Some((stored, n));
+        }
+    }
+    Ok(best.map(|(stored, _)| stored))
+}
+
 /// `GET /api/places/{name}`: the place's control facts in date order (its control timeline)
 /// and a page of its events, newest first; `country` narrows a name several countries share.
 pub async fn place(
@@ -100,6 +144,8 @@ pub async fn place(
         .filter(|s| !s.is_empty());
     with_store(&state, move |store| {
         let conn = store.connection();
+        let asked = name;
+        let name = resolved_name(conn, &asked)?.unwrap_or_else(|| asked.clone());
         let mut where_ = String::from("e.location = ?1 AND e.is_conflict = 1");
         let mut args: Vec<Value> = vec![Value::Text(name.clone())];
         if let Some(c) = &country {
@@ -176,7 +222,7 @@ pub async fn place(
         }
         if total == 0 && control.is_empty() {
             return Err(ApiError::not_found(format!(
-                "no events or control facts at {name:?}"
+                "no events or control facts at {asked:?}"
             )));
         }
         Ok(Json(json!({

@@ -636,6 +636,12 @@ async fn places_and_control_timeline() {
     )
     .await;
     get_err(&app, "/api/places/Atlantis", StatusCode::NOT_FOUND).await;
+    // another spelling of a stored place, as `sitrep control` takes it
+    for spelling in ["busra%20al%20harir", "Bosra%20al-Harir", "BUSRA-AL-HARIR"] {
+        let other = get_ok(&app, &format!("/api/places/{spelling}")).await;
+        assert_eq!(other["name"], "Busra al-Harir", "{spelling}");
+        assert_eq!(other["events"]["total"], 1, "{spelling}");
+    }
     get_err(&app, "/api/places?limit=abc", StatusCode::BAD_REQUEST).await;
 }
 
