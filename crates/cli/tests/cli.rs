@@ -311,6 +311,15 @@ fn a_merge_by_the_user_holds_and_candidates_list_close_calls() {
     assert_eq!(event.members.len(), 2);
     assert!(store.fused_event(ransom).unwrap().is_none());
     drop(store);
+    // unmerge: fused as before
+    let undone = sitrep(&["unmerge", kidnapping, "--db", db]);
+    assert!(undone.status.success(), "{}", text(&undone.stderr));
+    let store = sitrep_store::Store::open(db).unwrap();
+    assert!(store.fused_event(ransom).unwrap().is_some());
+    drop(store);
+    assert!(!sitrep(&["unmerge", kidnapping, "--db", db])
+        .status
+        .success());
     let bad = sitrep(&["merge", kidnapping, "F:nope", "--db", db]);
     assert!(!bad.status.success());
     assert!(

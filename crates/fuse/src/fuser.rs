@@ -652,12 +652,8 @@ impl Fuser {
             return Ok((member, USER_JOINED));
         }
         let mut best: Option<(usize, f32)> = None;
-        let mut overruled = None;
         for &other in &self.clusters[c].members {
             match self.score_with(index, other, false) {
-                // a member the user merged into the event was already judged one event with
-                // members unlike it: its veto stands only if no member accepts the mention
-                PairScore::Veto(_) if self.overrulable(index, other) => overruled = Some(other),
                 PairScore::Veto(_) => return Err(other),
                 PairScore::Score { total, .. } => {
                     if best.is_none_or(|(_, b)| total > b) {
@@ -666,16 +662,7 @@ impl Fuser {
                 }
             }
         }
-        best.ok_or(overruled.unwrap_or(index))
-    }
-
-    /// Whether the veto of `member` against mention `index` may be outweighed by the other
-    /// members: `member` is in a merge of the user's ([`Join`]) and no split of the user's
-    /// keeps the two apart.
-    fn overrulable(&self, index: usize, member: usize) -> bool {
-        !self.joined_with.is_empty()
-            && self.joined_with.contains_key(self.mentions[member].id())
-            && !self.user_split(index, member)
+        best.ok_or(index)
     }
 
     fn best_cluster(&self, index: usize) -> (Option<usize>, Provenance) {

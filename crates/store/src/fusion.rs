@@ -116,6 +116,20 @@ pub struct MergeOutcome {
     pub now_in: String,
     /// Members of either kept out of it by a split of the user's with another member.
     pub apart: Vec<String>,
+    /// Mentions of other fused events that fusion placed in the merged event once the two were
+    /// one (a report close to a member of each): the fused event each was in, and how many.
+    pub also_joined: Vec<(String, usize)>,
+    /// Splits of the user's between the two that the merge overrides (pairs).
+    pub splits_forgotten: usize,
+}
+
+/// Where undoing merges left things ([`Store::unmerge`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmergeOutcome {
+    /// The user's merges forgotten (pairs of mentions).
+    pub forgotten: usize,
+    /// The fused events the former members are in now, with how many of them, most first.
+    pub now_in: Vec<(String, usize)>,
 }
 
 /// Where a split left things ([`Store::split`]).
@@ -693,8 +707,58 @@ impl Store {
         })
     }
 
+    /// Undo the user's merges within fused event `fused_id`: every merge between two of its
+    /// members is forgotten and fusion is recomputed, so its reports are fused as they were
+    /// before those merges (the user's splits stay). An error when it holds no merge.
+    pub fn unmerge(&mut self, fused_id: &str) -> Result<UnmergeOutcome, StoreError> {
+        let members = self.members_of(fused_id)?;
+        let inside: BTreeSet<&String> = members.iter().collect();
+        let joins: Vec<(String, String)> = self
+            .joins()?
+            .into_iter()
+            .filter(|(a, b)| inside.contains(a) && inside.contains(b))
+            .collect();
+        if joins.is_empty() {
+            return Err(StoreError::NotFound(format!(
+                "{fused_id:?} holds no merge of yours: fusion joined its reports (`sitrep split` takes one out)"
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        for (a, b) in &joins {
+            tx.execute(
+                "DELETE FROM fusion_joins WHERE mention_id = ?1 AND other_mention_id = ?2",
+                params![a, b],
+            )?;
+        }
+        tx.commit()?;
+        self.refuse_all()?;
+        let mut now_in: Vec<(String, usize)> = Vec::new();
+        for m in &members {
+            let id = self.fused_id_of(m)?.unwrap_or_default();
+            match now_in.iter_mut().find(|(f, _)| *f == id) {
+                Some((_, n)) => *n += 1,
+                None => now_in.push((id, 1)),
+            }
+        }
+        now_in.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(UnmergeOutcome {
+            forgotten: joins.len(),
+            now_in,
+        })
+    }
+
+    /// Every mention's fused event.
+    fn membership(&self) -> Result<HashMap<String, String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT mention_id, fused_id FROM fused_members")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The members of a fused event, in the order they were stored; an error saying where the
-    /// ids are listed when there is no such event.
+    /// ids are listed (or which fused event now holds the report it was named after) when there
+    /// is no such event.
     fn members_of(&self, fused_id: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self
             .conn
@@ -702,8 +766,13 @@ impl Store {
         let rows = stmt.query_map(params![fused_id], |r| r.get(0))?;
         let members: Vec<String> = rows.collect::<Result<_, _>>()?;
         if members.is_empty() {
+            let named_after = fused_id.strip_prefix("F:").unwrap_or(fused_id);
+            let hint = match self.fused_id_of(named_after)? {
+                Some(now) => format!("its report {named_after} is now in {now}"),
+                None => "`sitrep events --format fused` lists their ids".to_string(),
+            };
             return Err(StoreError::NotFound(format!(
-                "no fused event {fused_id:?}; `sitrep events --format fused` lists their ids"
+                "no fused event {fused_id:?}; {hint}"
             )));
         }
         Ok(members)
@@ -732,11 +801,13 @@ impl Store {
             )));
         }
         let (ours, theirs) = (self.members_of(fused_id)?, self.members_of(other_id)?);
+        let before = self.membership()?;
         let now = crate::insert::now_rfc3339();
         let tx = self.conn.transaction()?;
+        let mut splits_forgotten = 0;
         for a in &ours {
             for b in &theirs {
-                decide(&tx, Decision::Join, a, b, &now)?;
+                splits_forgotten += decide(&tx, Decision::Join, a, b, &now)?;
             }
         }
         tx.commit()?;
@@ -748,7 +819,21 @@ impl Store {
                 apart.push(m.clone());
             }
         }
-        Ok(MergeOutcome { now_in, apart })
+        // what fusion joined besides: members of the merged event that were in neither
+        let named: BTreeSet<&String> = ours.iter().chain(&theirs).collect();
+        let mut also: BTreeMap<String, usize> = BTreeMap::new();
+        for m in self.members_of(&now_in)? {
+            if !named.contains(&m) {
+                let was = before.get(&m).cloned().unwrap_or_else(|| m.clone());
+                *also.entry(was).or_default() += 1;
+            }
+        }
+        Ok(MergeOutcome {
+            now_in,
+            apart,
+            also_joined: also.into_iter().collect(),
+            splits_forgotten,
+        })
     }
 
     /// Fused events matching `filter` (same filter as [`Store::events`]), in the order they
@@ -862,14 +947,15 @@ enum Decision {
     Join,
 }
 
-/// Record a user's decision on the pair `a`, `b`, forgetting the opposite one (either order).
+/// Record a user's decision on the pair `a`, `b`, forgetting the opposite one (either order);
+/// returns how many opposite decisions were forgotten.
 fn decide(
     tx: &Transaction<'_>,
     decision: Decision,
     a: &str,
     b: &str,
     now: &str,
-) -> Result<(), StoreError> {
+) -> Result<usize, StoreError> {
     let (kept, forgotten) = match decision {
         Decision::Split => ("fusion_splits", "fusion_joins"),
         Decision::Join => ("fusion_joins", "fusion_splits"),
@@ -878,11 +964,10 @@ fn decide(
         &format!("INSERT OR IGNORE INTO {kept} (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)"),
         params![a, b, now],
     )?;
-    tx.execute(
+    Ok(tx.execute(
         &format!("DELETE FROM {forgotten} WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)"),
         params![a, b],
-    )?;
-    Ok(())
+    )?)
 }
 
 /// The fusion entries (signature, near-duplicate link, bands) of the articles the fuser fused;
@@ -1259,12 +1344,15 @@ mod tests {
             2,
             "b and c, each with a"
         );
-        // a new report of the 5th joins the merged event; incremental equals a full recompute
-        put(&mut store, "d", "2024-01-05", 0);
+        // later reports join a merged event as any other: when no member vetoes them (here
+        // the 5th's member vetoes one of the 10th, the 10th's one of the 5th: both stay apart,
+        // for the user to merge in turn); incremental equals a full recompute
+        put(&mut store, "d", "2024-01-10", 0);
+        put(&mut store, "e", "2024-01-05", 0);
         store.fuse().unwrap();
         let incremental = snapshot(&store);
-        assert_eq!(incremental.len(), 1);
-        assert_eq!(incremental[0].members.len(), 4);
+        assert_eq!(incremental.len(), 3);
+        assert_eq!(incremental[0].event.article_ids, ["a", "b", "c"]);
         store.refuse_all().unwrap();
         assert_eq!(snapshot(&store), incremental);
         // a split takes one member out again, and forgets its merge
@@ -1279,8 +1367,44 @@ mod tests {
         assert_ne!(with("a#1"), with("c#1"));
         assert_eq!(with("a#1"), with("b#1"));
         assert_eq!(store.fusion_counts().unwrap().joins, 1);
-        // (c would still be with b, whom the merge keeps with a: a split is recorded)
-        assert_eq!(store.fusion_counts().unwrap().splits, 3);
+        // (c, no longer merged with a, which vetoes it, left by itself: no split recorded)
+        assert_eq!(store.fusion_counts().unwrap().splits, 0);
+        // unmerge forgets the merges left in the event: fusion as it was before any
+        let undone = store.unmerge("F:a#1").unwrap();
+        assert_eq!(undone.forgotten, 1);
+        assert_eq!(store.fusion_counts().unwrap().joins, 0);
+        assert!(store
+            .unmerge("F:a#1")
+            .unwrap_err()
+            .to_string()
+            .contains("no merge"));
+        // an id fusion no longer has names where its report went
+        let err = store.merge("F:nope#1", "F:a#1").unwrap_err().to_string();
+        assert!(err.contains("events --format fused"), "{err}");
+    }
+
+    #[test]
+    fn unmerge_restores_fusion_as_before_the_merge() {
+        let mut store = Store::open_in_memory().unwrap();
+        for (id, day) in [
+            ("a", "2024-01-05"),
+            ("b", "2024-01-05"),
+            ("c", "2024-01-10"),
+            ("d", "2024-01-10"),
+        ] {
+            put(&mut store, id, day, 0);
+        }
+        store.fuse().unwrap();
+        let before = snapshot(&store);
+        assert_eq!(before.len(), 2);
+        let merged = store.merge("F:a#1", "F:c#1").unwrap();
+        assert!(merged.also_joined.is_empty() && merged.apart.is_empty());
+        assert_eq!(snapshot(&store).len(), 1);
+        let err = store.merge("F:c#1", "F:a#1").unwrap_err().to_string();
+        assert!(err.contains("its report c#1 is now in F:a#1"), "{err}");
+        let undone = store.unmerge("F:a#1").unwrap();
+        assert_eq!(undone.forgotten, 4, "each of a, b with each of c, d");
+        assert_eq!(snapshot(&store), before);
     }
 
     #[test]

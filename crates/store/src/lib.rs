@@ -28,7 +28,9 @@ mod query;
 use rusqlite::Connection;
 use std::path::Path;
 
-pub use fusion::{FusionCounts, FusionInput, FusionRun, MergeOutcome, SplitOutcome};
+pub use fusion::{
+    FusionCounts, FusionInput, FusionRun, MergeOutcome, SplitOutcome, UnmergeOutcome,
+};
 pub use insert::Batch;
 pub use query::{like_pattern, Counts, EventFilter};
 

@@ -1,6 +1,6 @@
 //! `sitrep merge EVENT OTHER --db FILE`: the user's merge, the counterpart of `sitrep split`;
 //! two fused events that fusion kept apart (`sitrep candidates` lists the close calls) are one
-//! event, on this and every later run.
+//! event, on this and every later run. `sitrep unmerge EVENT` forgets the merges within an event.
 
 use super::CliError;
 use clap::Args;
@@ -19,6 +19,36 @@ pub struct MergeArgs {
     /// The database.
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
+}
+
+/// Arguments of `sitrep unmerge`.
+#[derive(Debug, Args)]
+pub struct UnmergeArgs {
+    /// The fused event whose merges (yours) to forget.
+    pub event: String,
+    /// The database.
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+}
+
+/// Run `sitrep unmerge`.
+pub fn unmerge(args: UnmergeArgs) -> Result<ExitCode, CliError> {
+    super::events::require_db(&args.db)?;
+    let mut store = Store::open(&args.db)?;
+    store.fuse()?;
+    let undone = store.unmerge(&args.event)?;
+    let now_in: Vec<String> = undone
+        .now_in
+        .iter()
+        .map(|(id, n)| format!("{n} in {id}"))
+        .collect();
+    println!(
+        "{}: {} merged pairs of yours forgotten; its reports are fused as before: {}",
+        args.event,
+        undone.forgotten,
+        now_in.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How two events differ where one real-world event seldom does: country, event type, dates
@@ -66,9 +96,26 @@ pub fn run(args: MergeArgs) -> Result<ExitCode, CliError> {
     let now_in = &merged.now_in;
     let members = store.fused_event(now_in)?.map_or(0, |e| e.members.len());
     println!(
-        "{} and {} merged: they are now {now_in} ({members} mentions; the merge holds on later runs, `sitrep split` undoes it)",
+        "{} and {} merged: they are now {now_in} ({members} mentions; the merge holds on later runs, `sitrep unmerge {now_in}` undoes it)",
         args.event, args.other
     );
+    if merged.splits_forgotten > 0 {
+        eprintln!(
+            "sitrep: note: this overrides {} split pairs of yours between the two",
+            merged.splits_forgotten
+        );
+    }
+    if !merged.also_joined.is_empty() {
+        let also: Vec<String> = merged
+            .also_joined
+            .iter()
+            .map(|(id, n)| format!("{n} from {id}"))
+            .collect();
+        eprintln!(
+            "sitrep: note: fusion also placed reports of other events in it, close to a member of each: {} (`sitrep unmerge {now_in}` undoes the merge and them)",
+            also.join(", ")
+        );
+    }
     if !merged.apart.is_empty() {
         eprintln!(
             "sitrep: {} mentions stay apart, kept from another member by your earlier splits: {}",

@@ -53,6 +53,8 @@ pub enum Command {
     Split(split::SplitArgs),
     /// Merge two fused events that report one real-world event, for good.
     Merge(merge::MergeArgs),
+    /// Undo your merges within a fused event: its reports are fused as before them.
+    Unmerge(merge::UnmergeArgs),
     /// Pairs of fused events that fusion found close but kept apart, for a reader to settle.
     Candidates(candidates::CandidatesArgs),
     /// Who controls a place, from when to when, with the claims behind each step.
@@ -74,6 +76,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Fuse(args) => fuse::run(args),
         Command::Split(args) => split::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Unmerge(args) => merge::unmerge(args),
         Command::Candidates(args) => candidates::run(args),
         Command::Control(args) => control::run(args),
         Command::Stories(args) => stories::run(args),
