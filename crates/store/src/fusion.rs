@@ -691,19 +691,9 @@ impl Store {
             tx.commit()?;
             self.refuse_all()?;
         }
-        let mention_in = self.fused_id_of(mention)?.unwrap_or_default();
-        let mut others_in: Vec<(String, usize)> = Vec::new();
-        for other in others {
-            let id = self.fused_id_of(other)?.unwrap_or_default();
-            match others_in.iter_mut().find(|(f, _)| *f == id) {
-                Some((_, n)) => *n += 1,
-                None => others_in.push((id, 1)),
-            }
-        }
-        others_in.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(SplitOutcome {
-            mention_in,
-            others_in,
+            mention_in: self.fused_id_of(mention)?.unwrap_or_default(),
+            others_in: self.where_now(&others)?,
         })
     }
 
@@ -732,19 +722,24 @@ impl Store {
         }
         tx.commit()?;
         self.refuse_all()?;
-        let mut now_in: Vec<(String, usize)> = Vec::new();
-        for m in &members {
-            let id = self.fused_id_of(m)?.unwrap_or_default();
-            match now_in.iter_mut().find(|(f, _)| *f == id) {
-                Some((_, n)) => *n += 1,
-                None => now_in.push((id, 1)),
-            }
-        }
-        now_in.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(UnmergeOutcome {
             forgotten: joins.len(),
-            now_in,
+            now_in: self.where_now(&members)?,
         })
+    }
+
+    /// The fused events `mentions` are in, with how many of them, most first.
+    fn where_now<S: AsRef<str>>(&self, mentions: &[S]) -> Result<Vec<(String, usize)>, StoreError> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for m in mentions {
+            let id = self.fused_id_of(m.as_ref())?.unwrap_or_default();
+            match out.iter_mut().find(|(f, _)| *f == id) {
+                Some((_, n)) => *n += 1,
+                None => out.push((id, 1)),
+            }
+        }
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
     }
 
     /// Every mention's fused event.
