@@ -141,7 +141,7 @@ fn bad_lines_are_reported_with_file_and_line_and_the_rest_is_ingested() {
     assert!(err.contains("c.txt:2: not valid UTF-8"), "{err}");
     let summary = text(&out.stdout);
     assert!(summary.contains("read 3 articles: 3 new"), "{summary}");
-    assert!(summary.contains("3 failed, 1 files skipped"), "{summary}");
+    assert!(summary.contains("3 failed, 1 file skipped"), "{summary}");
     let store = sitrep_store::Store::open(&db).unwrap();
     assert_eq!(store.counts().unwrap().articles, 3);
     assert!(

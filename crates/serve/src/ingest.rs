@@ -197,9 +197,16 @@ pub async fn post_articles(
         let mut stored = Vec::new();
         let mut duplicates = Vec::new();
         let mut events = 0usize;
+        let mut warnings = Vec::new();
         for (article, reading) in &readings {
             match batch.insert(article, reading)? {
                 Inserted::New => {
+                    if article.published.is_none() {
+                        warnings.push(json!({
+                            "id": article.id,
+                            "warning": "no publication date: its relative dates (\"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export"
+                        }));
+                    }
                     events += reading
                         .events
                         .iter()
@@ -217,7 +224,7 @@ pub async fn post_articles(
         } else {
             serde_json::to_value(store.fuse()?).unwrap_or(Json_::Null)
         };
-        Ok(json!({ "stored": stored, "duplicates": duplicates, "conflict_events": events, "fusion": fused }))
+        Ok(json!({ "stored": stored, "duplicates": duplicates, "conflict_events": events, "warnings": warnings, "fusion": fused }))
     })
     .await
     .map_err(|e| ApiError::internal(format!("worker failed: {e}")))??;

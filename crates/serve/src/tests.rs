@@ -831,7 +831,33 @@ async fn ingest_needs_the_token() {
             .contains("sitrep-serve-"),
         "{body}"
     );
-    assert_eq!(get_ok(&rw, "/api/meta").await["counts"]["articles"], 4);
+    assert_eq!(body["warnings"].as_array().unwrap().len(), 0, "{body}");
+    // an undated article is stored with a warning; one of over 1 MiB is refused by name
+    let undated = r#"{"id":"u1","text":"Gunmen killed two farmers in Kano."}"#;
+    let (status, body) = post_status(
+        &rw,
+        post(Some("Bearer s3cret"), "application/x-ndjson", undated),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["stored"][0], "u1", "{body}");
+    assert_eq!(body["warnings"][0]["id"], "u1", "{body}");
+    let big = app(Some("s3cret"), 4 << 20);
+    let huge = format!(
+        r#"{{"id":"h1","text":"{}","published":"2022-01-08"}}"#,
+        "Gunmen killed two farmers in Kano. ".repeat(31_000)
+    );
+    let (status, body) = post_status(
+        &big,
+        post(Some("Bearer s3cret"), "application/x-ndjson", &huge),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("(article h1)"),
+        "{body}"
+    );
+    assert_eq!(get_ok(&rw, "/api/meta").await["counts"]["articles"], 5);
     assert_eq!(get_ok(&rw, "/api/meta").await["ingest_enabled"], true);
     // Events read from posted articles are found by the actor and text filters (their index
     // rows are written with them).

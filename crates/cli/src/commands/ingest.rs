@@ -73,6 +73,11 @@ pub struct Summary {
     pub conflict_events: usize,
 }
 
+/// `1 article`, `2 articles`.
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Run the command.
 pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     let started = Instant::now();
@@ -216,8 +221,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
 
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "read {} articles: {} new, {} duplicates; {} failed, {} files skipped; {} boilerplate lines dropped; {} warnings, {} without a publication date",
-        summary.read, summary.stored, summary.duplicates, summary.failed, summary.skipped_files, summary.boilerplate_lines, summary.warnings, summary.undated
+        "read {}: {} new, {} duplicates; {} failed, {} skipped; {} dropped; {}, {} without a publication date",
+        counted(summary.read, "article"),
+        summary.stored,
+        summary.duplicates,
+        summary.failed,
+        counted(summary.skipped_files, "file"),
+        counted(summary.boilerplate_lines, "boilerplate line"),
+        counted(summary.warnings, "warning"),
+        summary.undated
     );
     println!(
         "stored {} events ({} conflict) in {}; {:.2} s, {:.0} articles/s",

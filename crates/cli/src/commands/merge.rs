@@ -96,8 +96,10 @@ pub fn run(args: MergeArgs) -> Result<ExitCode, CliError> {
     let now_in = &merged.now_in;
     let members = store.fused_event(now_in)?.map_or(0, |e| e.members.len());
     println!(
-        "{} and {} merged: they are now {now_in} ({members} mentions; the merge holds on later runs, `sitrep unmerge {now_in}` undoes it)",
-        args.event, args.other
+        "{} and {} merged: they are now {now_in} ({members} mention{}; the merge holds on later runs, `sitrep unmerge {now_in}` undoes it)",
+        args.event,
+        args.other,
+        if members == 1 { "" } else { "s" }
     );
     if merged.splits_forgotten > 0 {
         eprintln!(
