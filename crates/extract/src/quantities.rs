@@ -579,8 +579,11 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
 /// side, they are accounts of the same dead, and the lowest is taken (ACLED is conservative).
 pub fn fatalities(quantities: &[Quantity]) -> u64 {
     use std::collections::BTreeMap;
-    // side -> sentence -> summed count; figures that add to the earlier ones apart
-    let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, u64>> = BTreeMap::new();
+    use std::collections::BTreeSet;
+    // side -> sentence -> its counts (one count told twice in a sentence, a headline glued to
+    // its lede, "kills 11 children ... Eleven children were killed", is one); figures that add
+    // to the earlier ones apart
+    let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, BTreeSet<u64>>> = BTreeMap::new();
     let mut more = 0;
     for q in quantities.iter().filter(|q| q.kind == QuantityKind::Killed) {
         if q.evidence.rule.ends_with(PART) {
@@ -590,14 +593,21 @@ pub fn fatalities(quantities: &[Quantity]) -> u64 {
             more += q.value;
             continue;
         }
-        *by_side
+        by_side
             .entry(q.side.as_deref())
             .or_default()
             .entry(q.evidence.sentence)
-            .or_default() += q.value;
+            .or_default()
+            .insert(q.value);
     }
     more + by_side
         .values()
-        .map(|sentences| sentences.values().copied().min().unwrap_or(0))
+        .map(|sentences| {
+            sentences
+                .values()
+                .map(|counts| counts.iter().sum::<u64>())
+                .min()
+                .unwrap_or(0)
+        })
         .sum::<u64>()
 }

@@ -262,3 +262,16 @@ fn a_part_of_a_count_is_not_added_to_it() {
         40
     );
 }
+
+#[test]
+fn a_headline_glued_to_its_lede_counts_its_dead_once() {
+    // no full stop after the headline: one "sentence" tells the same 12 twice
+    assert_eq!(
+        fatalities(
+            "Air strikes kill 12 civilians in Northtown Monitor Wire Service Monday 8 March 2021 \
+             At least 12 civilians were killed in air strikes on the market of Northtown on \
+             Monday, a monitor said."
+        ),
+        12
+    );
+}
