@@ -451,7 +451,9 @@ impl Fuser {
     /// The fused events holding a mention's partners in the user's merges ([`Join`]), wherever
     /// they are filed.
     fn joined_clusters(&self, mention: usize) -> impl Iterator<Item = usize> + '_ {
-        let partners = self.joined_with.get(self.mentions[mention].id());
+        let partners = (!self.joined_with.is_empty())
+            .then(|| self.joined_with.get(self.mentions[mention].id()))
+            .flatten();
         partners.into_iter().flatten().filter_map(|p| {
             let c = self.cluster_of[*self.mention_by_id.get(p)?];
             (c != usize::MAX).then_some(c)

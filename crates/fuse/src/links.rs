@@ -488,7 +488,7 @@ fn stories_from(fuser: &Fuser, focus: Option<&[usize]>) -> Vec<Story> {
         }
         // the date each fused event shows (its representative's)
         let date = |c: usize| representative(fuser, c).event.date.date;
-        clusters.sort_by_key(|&c| (date(c).is_none(), date(c), seq(c)));
+        clusters.sort_by_cached_key(|&c| (date(c).is_none(), date(c), seq(c)));
         let mut articles: Vec<String> = Vec::new();
         let mut places: BTreeMap<String, usize> = BTreeMap::new();
         let mut kinds: Vec<&str> = Vec::new();

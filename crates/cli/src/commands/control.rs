@@ -4,7 +4,7 @@
 use super::{write_stdout, CliError};
 use clap::Args;
 use sitrep_fuse::control_timelines;
-use sitrep_store::{EventFilter, Store};
+use sitrep_store::EventFilter;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,9 +29,7 @@ pub fn run(args: ControlArgs) -> Result<ExitCode, CliError> {
             "sitrep control needs a place: a name as written or resolved (\"Raqqa\"), or a GeoNames id".into(),
         ));
     }
-    super::events::require_db(&args.db)?;
-    let mut store = Store::open(&args.db)?;
-    store.fuse()?;
+    let store = super::open_fused(&args.db)?;
     let facts = store.control_facts()?;
     let events = store.fused_events(&EventFilter {
         include_non_conflict: true,

@@ -5,7 +5,6 @@
 use super::CliError;
 use clap::Args;
 use sitrep_model::Event;
-use sitrep_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,9 +32,7 @@ pub struct UnmergeArgs {
 
 /// Run `sitrep unmerge`.
 pub fn unmerge(args: UnmergeArgs) -> Result<ExitCode, CliError> {
-    super::events::require_db(&args.db)?;
-    let mut store = Store::open(&args.db)?;
-    store.fuse()?;
+    let mut store = super::open_fused(&args.db)?;
     let undone = store.unmerge(&args.event)?;
     let now_in: Vec<String> = undone
         .now_in
@@ -75,9 +72,7 @@ fn differences(a: &Event, b: &Event) -> Vec<String> {
 
 /// Run the command.
 pub fn run(args: MergeArgs) -> Result<ExitCode, CliError> {
-    super::events::require_db(&args.db)?;
-    let mut store = Store::open(&args.db)?;
-    store.fuse()?;
+    let mut store = super::open_fused(&args.db)?;
     if let (Some(a), Some(b)) = (
         store.fused_event(&args.event)?,
         store.fused_event(&args.other)?,

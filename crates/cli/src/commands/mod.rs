@@ -182,6 +182,15 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     }
 }
 
+/// The store at `db` (which must exist), with fusion brought up to date: what every command
+/// reading or changing fused events starts from.
+pub fn open_fused(db: &std::path::Path) -> Result<sitrep_store::Store, CliError> {
+    events::require_db(db)?;
+    let mut store = sitrep_store::Store::open(db)?;
+    store.fuse()?;
+    Ok(store)
+}
+
 /// Read an article, turning a panic of the reader into an error message naming the article,
 /// so that one bad article does not end a batch.
 pub fn read_guarded(

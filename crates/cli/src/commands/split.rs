@@ -3,7 +3,6 @@
 
 use super::CliError;
 use clap::Args;
-use sitrep_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,9 +20,7 @@ pub struct SplitArgs {
 
 /// Run the command.
 pub fn run(args: SplitArgs) -> Result<ExitCode, CliError> {
-    super::events::require_db(&args.db)?;
-    let mut store = Store::open(&args.db)?;
-    store.fuse()?;
+    let mut store = super::open_fused(&args.db)?;
     let split = store.split(&args.event, &args.mention)?;
     let others: Vec<String> = split
         .others_in

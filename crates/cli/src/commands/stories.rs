@@ -3,7 +3,6 @@
 
 use super::{write_stdout, CliError};
 use clap::Args;
-use sitrep_store::Store;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -25,9 +24,7 @@ pub struct StoriesArgs {
 
 /// Run the command.
 pub fn run(args: StoriesArgs) -> Result<ExitCode, CliError> {
-    super::events::require_db(&args.db)?;
-    let mut store = Store::open(&args.db)?;
-    store.fuse()?;
+    let store = super::open_fused(&args.db)?;
     let stories = store.stories()?;
     let stories = &stories[..args.limit.unwrap_or(usize::MAX).min(stories.len())];
     let mut out = String::new();
