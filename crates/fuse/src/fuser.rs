@@ -144,10 +144,8 @@ pub struct Fuser {
     /// not score them again.
     prescored: HashMap<(usize, usize), Option<f32>, BuildMix>,
     splits: HashSet<Split>,
-    /// The user's merges, both ways round ([`Join`]).
-    joins: HashSet<Join>,
-    /// Each merged mention's partners ([`Join`]): their fused events are its candidates
-    /// whatever its blocks.
+    /// The user's merges ([`Join`]): each merged mention's partners, both ways round (their
+    /// fused events are its candidates whatever its blocks).
     joined_with: HashMap<String, Vec<String>>,
     cluster_by_id: HashMap<String, usize>,
     mention_by_id: HashMap<String, usize>,
@@ -232,7 +230,6 @@ impl Fuser {
             co_reports: HashMap::default(),
             prescored: HashMap::default(),
             splits: set,
-            joins: HashSet::new(),
             joined_with: HashMap::new(),
             cluster_by_id: HashMap::new(),
             mention_by_id: HashMap::new(),
@@ -249,12 +246,7 @@ impl Fuser {
                 .entry(a.clone())
                 .or_default()
                 .push(b.clone());
-            self.joined_with
-                .entry(b.clone())
-                .or_default()
-                .push(a.clone());
-            self.joins.insert((b.clone(), a.clone()));
-            self.joins.insert((a, b));
+            self.joined_with.entry(b).or_default().push(a);
         }
         self
     }
@@ -465,7 +457,11 @@ impl Fuser {
     }
 
     fn user_joined(&self, a: usize, b: usize) -> bool {
-        !self.joins.is_empty() && self.joins.contains(&self.id_pair(a, b))
+        !self.joined_with.is_empty()
+            && self
+                .joined_with
+                .get(self.mentions[a].id())
+                .is_some_and(|partners| partners.iter().any(|p| p == self.mentions[b].id()))
     }
 
     fn id_pair(&self, a: usize, b: usize) -> (String, String) {
@@ -478,7 +474,7 @@ impl Fuser {
     /// The member of fused event `c` the user merged mention `index` with ([`Join`]), unless the
     /// user split it from another member.
     fn user_joined_member(&self, index: usize, c: usize) -> Option<usize> {
-        if self.joins.is_empty() {
+        if self.joined_with.is_empty() {
             return None;
         }
         let members = &self.clusters[c].members;
