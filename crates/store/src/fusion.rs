@@ -667,10 +667,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut forgotten = 0;
         for other in &others {
-            forgotten += tx.execute(
-                "DELETE FROM fusion_joins WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)",
-                params![mention, other],
-            )?;
+            forgotten += forget(&tx, Decision::Join, mention, other)?;
         }
         tx.commit()?;
         let mut together = true;
@@ -715,10 +712,7 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         for (a, b) in &joins {
-            tx.execute(
-                "DELETE FROM fusion_joins WHERE mention_id = ?1 AND other_mention_id = ?2",
-                params![a, b],
-            )?;
+            forget(&tx, Decision::Join, a, b)?;
         }
         tx.commit()?;
         self.refuse_all()?;
@@ -942,6 +936,16 @@ enum Decision {
     Join,
 }
 
+impl Decision {
+    /// The table the decisions of this kind are kept in.
+    fn table(self) -> &'static str {
+        match self {
+            Decision::Split => "fusion_splits",
+            Decision::Join => "fusion_joins",
+        }
+    }
+}
+
 /// Record a user's decision on the pair `a`, `b`, forgetting the opposite one (either order);
 /// returns how many opposite decisions were forgotten.
 fn decide(
@@ -951,16 +955,23 @@ fn decide(
     b: &str,
     now: &str,
 ) -> Result<usize, StoreError> {
-    let (kept, forgotten) = match decision {
-        Decision::Split => ("fusion_splits", "fusion_joins"),
-        Decision::Join => ("fusion_joins", "fusion_splits"),
+    let opposite = match decision {
+        Decision::Split => Decision::Join,
+        Decision::Join => Decision::Split,
     };
+    let kept = decision.table();
     tx.execute(
         &format!("INSERT OR IGNORE INTO {kept} (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)"),
         params![a, b, now],
     )?;
+    forget(tx, opposite, a, b)
+}
+
+/// Forget a user's decision on the pair `a`, `b` (either order); returns how many were stored.
+fn forget(tx: &Transaction<'_>, decision: Decision, a: &str, b: &str) -> Result<usize, StoreError> {
+    let table = decision.table();
     Ok(tx.execute(
-        &format!("DELETE FROM {forgotten} WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)"),
+        &format!("DELETE FROM {table} WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)"),
         params![a, b],
     )?)
 }
