@@ -3476,7 +3476,7 @@ fn finish(d: Draft, published: Option<chrono::NaiveDate>) -> Event {
     let mut e = d.event;
     e.fatalities = d
         .stated_fatalities
-        .unwrap_or_else(|| quantities::fatalities(&e.quantities));
+        .unwrap_or_else(|| quantities::fatalities(&e.quantities, &e.claims));
     let position = 1.0 / (1.0 + 0.25 * d.first_sentence as f32);
     let mut salience = e.confidence + position;
     if e.location.is_some() {

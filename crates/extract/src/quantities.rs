@@ -58,22 +58,35 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             value,
             lower_bound: n.lower_bound,
             approximate: n.approximate || n.vague,
+            vague: n.vague,
             side,
             tally: false,
             claim: None,
             evidence: doc.evidence(i, n.span, {
                 let rule = format!("quantity:{kind:?}").to_lowercase();
-                if adds_to_earlier(text, sentence, n.span) {
-                    rule + MORE
-                } else if out.iter().any(|q: &Quantity| q.kind == kind)
+                if out.iter().any(|q: &Quantity| q.kind == kind)
                     && part_of_earlier(text, sentence, n.span)
                 {
                     rule + PART
+                } else if adds_to_earlier(text, sentence, n.span) {
+                    rule + MORE
                 } else {
                     rule
                 }
             }),
         });
+    }
+    // "6 children among 19 dead", "ten children were among at least 48 people killed": the
+    // first is a part of the second.
+    for k in 1..out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let (part, whole) = (&mut before[k - 1], &after[0]);
+        if part.kind == whole.kind
+            && part.evidence.rule == format!("quantity:{:?}", part.kind).to_lowercase()
+            && part_of_later(text, part.evidence.span, whole.evidence.span)
+        {
+            part.evidence.rule.push_str(PART);
+        }
     }
     // "killed a civilian", "the victim died": one, when no figure was given.
     if !out.iter().any(|q| q.kind == QuantityKind::Killed) {
@@ -112,6 +125,9 @@ fn clock_time(text: &str, number: Span, date_spans: &[Span]) -> bool {
         });
     marked || after_dated_at
 }
+
+/// The rule of a single victim named with a killing verb ("shot dead a farmer").
+const SINGLE_VICTIM: &str = "quantity:single-victim";
 
 /// The rule suffix of a figure that adds to those before it ("2 other policemen were killed",
 /// "another 3 died"): summed with the earlier account, not read as another account of it.
@@ -164,12 +180,54 @@ fn part_of_earlier(text: &str, sentence: Span, number: Span) -> bool {
     )
 }
 
+/// Whether the figure at `part` is introduced as a part of the one at `whole` right after it:
+/// "6 children among 19", "ten children were among at least 48 people", "11 children were
+/// among the 26 civilians".
+fn part_of_later(text: &str, part: Span, whole: Span) -> bool {
+    if whole.start < part.end || whole.start - part.end > 60 {
+        return false;
+    }
+    let between = text[part.end..whole.start].to_ascii_lowercase();
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(among) = words.iter().position(|w| *w == "among") else {
+        return false;
+    };
+    // who the part counts, then perhaps "were", "are"; after "among" only "the" or the
+    // whole's qualifiers (already in its span)
+    among <= 4
+        && !words[..among]
+            .iter()
+            .any(|w| matches!(*w, "and" | "in" | "from" | "killed" | "dead"))
+        && words[among + 1..].iter().all(|w| *w == "the")
+}
+
+/// Whether the figure at `number` adds to those told before it: "2 other policemen", "another
+/// 3", "also 4 Taliban militants were killed", "five civilians were also killed".
 fn adds_to_earlier(text: &str, sentence: Span, number: Span) -> bool {
     let after = text[number.end..sentence.end].trim_start();
     let next = after.split(' ').next().unwrap_or("").to_ascii_lowercase();
     let before = text[sentence.start..number.start].trim_end();
     let previous = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-    matches!(next.as_str(), "other" | "more" | "additional" | "further") || previous == "another"
+    // "also" right before the figure, or between it and its verb within its clause
+    let clause = after
+        .split([',', ';', '.'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let also_done = clause
+        .split(' ')
+        .take(8)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0] == "also" && matches!(w[1], "killed" | "died" | "been" | "wounded" | "injured")
+        });
+    matches!(next.as_str(), "other" | "more" | "additional" | "further")
+        || matches!(previous.as_str(), "another" | "also")
+        || also_done
 }
 
 /// What number `n` counts.
@@ -524,10 +582,11 @@ fn single(doc: &Doc, i: usize, span: Span, count: u64) -> Quantity {
         value: count,
         lower_bound: false,
         approximate: false,
+        vague: false,
         side: None,
         tally: false,
         claim: None,
-        evidence: doc.evidence(i, span, "quantity:single-victim"),
+        evidence: doc.evidence(i, span, SINGLE_VICTIM),
     }
 }
 
@@ -574,40 +633,135 @@ pub fn stated_fatalities(doc: &Doc, i: usize, found: &[Quantity]) -> Option<u64>
         .map(|q| q.value)
 }
 
-/// Fatalities as ACLED codes them from a set of figures: the killed counts of one sentence add
-/// up (its sides, or its separate victims; not a part of a count, "including 33 children"); when several sentences give a count for the same
-/// side, they are accounts of the same dead, and the lowest is taken (ACLED is conservative).
-pub fn fatalities(quantities: &[Quantity]) -> u64 {
+/// Whose dead a figure counts, as far as adding figures up goes: the sides of `[sides]` in
+/// `data/cues.toml`, or anyone ("18 dead", "at least 20 people").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Whose {
+    Anyone,
+    Civilians,
+    State,
+    Armed,
+}
+
+fn whose(side: Option<&str>) -> Whose {
+    let Some(side) = side else {
+        return Whose::Anyone;
+    };
+    let cues = crate::cues::cues();
+    let whole = Span::new(0, side.len());
+    if matches!(side, "people" | "persons") {
+        Whose::Anyone
+    } else if cues.side_state.any(side, whole) {
+        Whose::State
+    } else if cues.side_armed.any(side, whole) {
+        Whose::Armed
+    } else if cues.side_civilians.any(side, whole) {
+        Whose::Civilians
+    } else {
+        Whose::Anyone
+    }
+}
+
+/// Fatalities as ACLED codes them from the figures of one event:
+/// - a count told again is one: the same figure for the same side, in the same sentence or a
+///   later one (a headline glued to its lede, "US-led air strikes kill 7 Al-Nusra gunmen.
+///   Seven militants ... were killed"), or for anyone in the same sentence ("kills 4 ... killed
+///   four people");
+/// - the figures of one sentence for different dead add up ("45 opposition fighters and 43
+///   soldiers", "17 terrorists in Kanasba ... more than 50 terrorists in Daraa"); a part of a
+///   count ("112 civilians including 33 children", "6 children among 19 dead") is not added;
+/// - sentences giving another count of the same side are other accounts of the same dead
+///   ("at least 494" for one monitor, "650 people" for another): the lowest is taken, as ACLED
+///   is conservative; the sides' counts add up;
+/// - a sentence counting only anyone's dead ("13 people were killed", "18 dead") gives a total,
+///   which includes the sides the article counts apart ("Among the dead were four staff and
+///   five children"): the larger of the lowest total and the sides' sum;
+/// - figures that add to an earlier account ("another 27 were killed") add;
+/// - a vague word ("dozens", "thousands") counts only when the article gives no figure for
+///   the dead, and a single victim named ("the civilians were killed by a strike", "killing a
+///   woman") only when it gives no count at all.
+pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u64 {
     use std::collections::BTreeMap;
-    use std::collections::BTreeSet;
-    // side -> sentence -> its counts (one count told twice in a sentence, a headline glued to
-    // its lede, "kills 11 children ... Eleven children were killed", is one); figures that add
-    // to the earlier ones apart
-    let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, BTreeSet<u64>>> = BTreeMap::new();
+    let killed: Vec<&Quantity> = quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Killed && !q.evidence.rule.ends_with(PART))
+        .collect();
+    let counted = |q: &&Quantity| q.evidence.rule != SINGLE_VICTIM;
+    let mut figures: Vec<&Quantity> = if killed.iter().any(counted) {
+        let exact = killed.iter().any(|q| counted(q) && !q.vague);
+        killed
+            .into_iter()
+            .filter(|q| counted(q) && !(exact && q.vague))
+            .collect()
+    } else {
+        killed
+    };
+    figures.sort_by_key(|q| (q.evidence.sentence, q.evidence.span.start));
     let mut more = 0;
-    for q in quantities.iter().filter(|q| q.kind == QuantityKind::Killed) {
-        if q.evidence.rule.ends_with(PART) {
-            continue;
-        }
+    let mut told: Vec<(&Quantity, Whose)> = Vec::new();
+    for q in figures {
         if q.evidence.rule.ends_with(MORE) {
             more += q.value;
             continue;
         }
-        by_side
-            .entry(q.side.as_deref())
-            .or_default()
+        let w = whose(q.side.as_deref());
+        // (a total retold in another sentence is another account of it: below)
+        let retold = told.iter().any(|(k, kw)| {
+            k.value == q.value
+                && (*kw == w && w != Whose::Anyone
+                    || k.evidence.sentence == q.evidence.sentence
+                        && (*kw == Whose::Anyone || w == Whose::Anyone))
+        });
+        if !retold {
+            told.push((q, w));
+        }
+    }
+    // sentence -> its figures, as (side, value)
+    let mut sentences: BTreeMap<usize, Vec<(Option<&str>, u64)>> = BTreeMap::new();
+    for (q, w) in &told {
+        let side = (*w != Whose::Anyone).then_some(q.side.as_deref()).flatten();
+        sentences
             .entry(q.evidence.sentence)
             .or_default()
-            .insert(q.value);
+            .push((side, q.value));
     }
-    more + by_side
+    // who gives a figure (another claimant's total is another account of the same dead)
+    let claimant = |q: &Quantity| {
+        q.claim
+            .and_then(|c| claims.get(c))
+            .map(|c| c.claimant.as_str())
+    };
+    let mut total: Option<(u64, Option<&str>)> = None;
+    // side -> sentence -> its counts of that side
+    let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, u64>> = BTreeMap::new();
+    for (&i, figures) in &sentences {
+        let of_sides: u64 = figures.iter().filter(|f| f.0.is_some()).map(|f| f.1).sum();
+        let of_anyone = figures.iter().filter(|f| f.0.is_none()).map(|f| f.1);
+        // "48 people were killed ... six families of rebel fighters": a count of anyone as
+        // large as the sides' the sentence gives is its total; a smaller one counts others
+        // ("25 ADF fighters and 6 military fatalities", "5 FC personnel and 1 officer")
+        if of_anyone.clone().max().is_some_and(|a| a >= of_sides) {
+            let sum = of_anyone.sum::<u64>().max(of_sides);
+            let by = told
+                .iter()
+                .find(|(q, _)| q.evidence.sentence == i)
+                .and_then(|(q, _)| claimant(q));
+            total = match total {
+                None => Some((sum, by)),
+                Some((first, first_by)) if by.is_some() && first_by.is_some() && by != first_by => {
+                    Some((first.min(sum), first_by))
+                }
+                kept => kept,
+            };
+        } else {
+            for &(side, value) in figures {
+                *by_side.entry(side).or_default().entry(i).or_default() += value;
+            }
+        }
+    }
+    let sides: u64 = by_side
         .values()
-        .map(|sentences| {
-            sentences
-                .values()
-                .map(|counts| counts.iter().sum::<u64>())
-                .min()
-                .unwrap_or(0)
-        })
-        .sum::<u64>()
+        .map(|accounts| accounts.values().copied().min().unwrap_or(0))
+        .sum();
+    more + sides.max(total.map_or(0, |t| t.0))
 }

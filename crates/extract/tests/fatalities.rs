@@ -275,3 +275,76 @@ fn a_headline_glued_to_its_lede_counts_its_dead_once() {
         12
     );
 }
+
+#[test]
+fn a_count_retold_under_another_name_is_one() {
+    // A headline glued to its lede calls the same dead by another word.
+    assert_eq!(
+        fatalities(
+            "Air strikes kill 7 gunmen near Idlib. Seven militants of the group were killed in \
+             air strikes near Idlib on Monday, a monitor said."
+        ),
+        7
+    );
+    // A count of anyone and the same count of a side, in one sentence.
+    assert_eq!(
+        fatalities("Shelling kills 21 in Aleppo Monday: shelling killed 21 rebels in Aleppo."),
+        21
+    );
+}
+
+#[test]
+fn a_total_includes_the_sides_told_apart() {
+    assert_eq!(
+        fatalities(
+            "An air strike killed 13 people at a hospital in Idlib on Monday. Among the dead \
+             were four nurses and five children."
+        ),
+        13
+    );
+    // "N among M": the first is a part of the second.
+    assert_eq!(
+        fatalities("On Monday, 6 children were among 19 dead in an air strike on Idlib."),
+        19
+    );
+}
+
+#[test]
+fn a_smaller_count_of_anyone_beside_sides_counts_others() {
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, 12 militants and 3 local defenders were killed in an attack on a \
+             post in Farah."
+        ),
+        15
+    );
+}
+
+#[test]
+fn dead_said_to_be_also_killed_add_up() {
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, 5 soldiers were killed in an attack on a post in Farah. Officials \
+             said 4 militants were also killed."
+        ),
+        9
+    );
+}
+
+#[test]
+fn accounts_of_one_total_give_the_lowest_and_vague_words_yield_to_figures() {
+    assert_eq!(
+        fatalities(
+            "The opposition said 150 people were killed in the shelling of Douma on Monday. \
+             The monitor said 94 people died in the shelling."
+        ),
+        94
+    );
+    assert_eq!(
+        fatalities(
+            "Dozens were killed in air strikes on Idlib on Monday. At least 10 civilians died in \
+             the strikes, the monitor said."
+        ),
+        10
+    );
+}

@@ -241,6 +241,10 @@ pub struct Quantity {
     pub lower_bound: bool,
     /// "about", "nearly", "some", or a vague word ("dozens" = 12).
     pub approximate: bool,
+    /// A word for a number, no figure ("dozens", "scores", "thousands", "several"): coded with
+    /// ACLED's values, and yielding to any figure given for the same dead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub vague: bool,
     /// The side the figure belongs to ("pro-regime forces", "civilians"), when split.
     pub side: Option<String>,
     /// A cumulative tally over a campaign rather than one day's count.
@@ -440,4 +444,8 @@ pub struct Reading {
     pub control: Vec<ControlFact>,
     /// Claims that deny or doubt events without reporting one themselves.
     pub standalone_claims: Vec<Claim>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

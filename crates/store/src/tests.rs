@@ -40,6 +40,7 @@ fn event(id: &str, sub: SubEventType, date: &str, country: &str, salience: f32) 
             value: 2,
             lower_bound: false,
             approximate: false,
+            vague: false,
             side: None,
             tally: false,
             claim: Some(0),
