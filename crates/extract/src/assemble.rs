@@ -2742,8 +2742,12 @@ fn build(
         actor1 = generic_actor(ActorKind::Unidentified, country.as_deref(), "");
     }
     if tally {
+        let campaign = campaign_tally(doc, i, &quantities);
         for q in &mut quantities {
             q.tally = true;
+            if campaign && q.kind == QuantityKind::Killed {
+                q.evidence.rule.push_str(quantities::CAMPAIGN);
+            }
         }
     }
     let mut claims_here: Vec<Claim> = claims.claims.clone();
@@ -3379,6 +3383,66 @@ fn offset_text(minutes: i32) -> String {
 /// Days before publication past which an explicitly dated event is background ("he stabbed a
 /// man in May 2018" in a report on a protest of today) and yields the lead to what is new.
 const BACKGROUND_AFTER_DAYS: i64 = 30;
+
+/// How many days a tally may count and still be one event's dead ("since Saturday at least 68
+/// civilians have been killed in the town": a few days' battle, which ACLED codes), not a
+/// campaign's.
+const CAMPAIGN_AFTER_DAYS: i64 = 7;
+
+/// Whether the tally of sentence `i` counts a campaign's dead, not one event's: it counts from
+/// a day over a week before the report ("more than 300 people have been killed in Aleppo since
+/// April"), or from no day told, in a vague word ("IS has killed hundreds since it declared its
+/// caliphate"). ACLED codes no event from such a figure; it stays among the event's figures.
+/// Not when the sentence gives the killing a recent day ("On Monday air strikes killed 23 people
+/// in the town, under siege ever since rebels seized it") or a single victim, and not from a day
+/// told of something else ("a city divided since July 2012", "the first explosion there since
+/// the war began").
+fn campaign_tally(doc: &Doc, i: usize, quantities: &[Quantity]) -> bool {
+    let killed: Vec<&Quantity> = quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Killed)
+        .collect();
+    if killed.is_empty()
+        || killed
+            .iter()
+            .any(|q| q.evidence.rule == "quantity:single-victim")
+    {
+        return false;
+    }
+    let days_before = |m: &DateMention| {
+        m.date
+            .zip(doc.published)
+            .map(|(day, published)| (published - day).num_days())
+    };
+    let told: Vec<&DateMention> = doc.dates[i]
+        .iter()
+        .filter(|m| !(i == 0 && sitrep_time::is_dateline(doc.text, m)))
+        .collect();
+    if told.iter().any(|m| {
+        m.role == DateRole::Point && days_before(m).is_some_and(|d| d <= CAMPAIGN_AFTER_DAYS)
+    }) {
+        return false;
+    }
+    let sentence_start = doc.sentences[i].start;
+    let of_something_else = |m: &DateMention| {
+        let before = doc.text[sentence_start..m.span.start].to_ascii_lowercase();
+        before.split_whitespace().rev().take(8).any(|w| {
+            matches!(
+                w,
+                "that" | "which" | "first" | "deadliest" | "worst" | "most"
+            )
+        })
+    };
+    let first_day = told
+        .iter()
+        .filter(|m| !of_something_else(m))
+        .filter_map(|m| days_before(m))
+        .max();
+    match first_day {
+        Some(days) => days > CAMPAIGN_AFTER_DAYS,
+        None => killed.iter().all(|q| q.vague),
+    }
+}
 
 /// Whether a place is a whole province or country (not one town, district or spot near one).
 fn province_or_country(p: &PlaceRef) -> bool {

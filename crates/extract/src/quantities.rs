@@ -126,6 +126,10 @@ fn clock_time(text: &str, number: Span, date_spans: &[Span]) -> bool {
     marked || after_dated_at
 }
 
+/// The rule suffix of a figure of a campaign's tally ("more than 300 people have been killed
+/// since April"): kept among the event's figures, not counted as its dead.
+pub(crate) const CAMPAIGN: &str = "+campaign";
+
 /// The rule of a single victim named with a killing verb ("shot dead a farmer").
 const SINGLE_VICTIM: &str = "quantity:single-victim";
 
@@ -677,6 +681,8 @@ fn whose(side: Option<&str>) -> Whose {
 ///   which includes the sides the article counts apart ("Among the dead were four staff and
 ///   five children"): the larger of the lowest total and the sides' sum;
 /// - figures that add to an earlier account ("another 27 were killed") add;
+/// - a campaign's tally ("more than 300 people have been killed since April") is no event's
+///   dead (ACLED codes none from it): not counted;
 /// - a vague word ("dozens", "thousands") counts only when the article gives no figure for
 ///   the dead, and a single victim named ("the civilians were killed by a strike", "killing a
 ///   woman") only when it gives no count at all.
@@ -684,7 +690,11 @@ pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u6
     use std::collections::BTreeMap;
     let killed: Vec<&Quantity> = quantities
         .iter()
-        .filter(|q| q.kind == QuantityKind::Killed && !q.evidence.rule.ends_with(PART))
+        .filter(|q| {
+            q.kind == QuantityKind::Killed
+                && !q.evidence.rule.ends_with(PART)
+                && !q.evidence.rule.ends_with(CAMPAIGN)
+        })
         .collect();
     let counted = |q: &&Quantity| q.evidence.rule != SINGLE_VICTIM;
     let mut figures: Vec<&Quantity> = if killed.iter().any(counted) {

@@ -348,3 +348,32 @@ fn accounts_of_one_total_give_the_lowest_and_vague_words_yield_to_figures() {
         10
     );
 }
+
+#[test]
+fn a_campaigns_tally_is_no_events_dead_a_few_days_battle_is() {
+    // (published 9 March 2021)
+    assert_eq!(
+        fatalities(
+            "More than 300 civilians have been killed in Aleppo since April, the monitor said."
+        ),
+        0
+    );
+    assert_eq!(
+        fatalities("Militants have killed hundreds of people in Idlib since they seized the city."),
+        0
+    );
+    assert_eq!(
+        fatalities(
+            "Since Saturday at least 68 civilians have been killed in air strikes on Idlib."
+        ),
+        68
+    );
+    // The day of the killing is told; the "since" is of something else.
+    assert_eq!(
+        fatalities(
+            "On Monday air strikes killed 23 people in Douma, which has been under siege ever \
+             since rebels seized it in 2013."
+        ),
+        23
+    );
+}
