@@ -3391,8 +3391,8 @@ const CAMPAIGN_AFTER_DAYS: i64 = 7;
 
 /// Whether the tally of sentence `i` counts a campaign's dead, not one event's: it counts from
 /// a day over a week before the report ("more than 300 people have been killed in Aleppo since
-/// April"), or from no day told, in a vague word ("IS has killed hundreds since it declared its
-/// caliphate"). ACLED codes no event from such a figure; it stays among the event's figures.
+/// April"), or from a stretch no day is told for ("4000 civilians since it intervened"), or in
+/// a vague word ("fighting that has left dozens dead"). ACLED codes no event from such a figure; it stays among the event's figures.
 /// Not when the sentence gives the killing a recent day ("On Monday air strikes killed 23 people
 /// in the town, under siege ever since rebels seized it") or a single victim, and not from a day
 /// told of something else ("a city divided since July 2012", "the first explosion there since
@@ -3423,24 +3423,56 @@ fn campaign_tally(doc: &Doc, i: usize, quantities: &[Quantity]) -> bool {
     }) {
         return false;
     }
-    let sentence_start = doc.sentences[i].start;
-    let of_something_else = |m: &DateMention| {
-        let before = doc.text[sentence_start..m.span.start].to_ascii_lowercase();
-        before.split_whitespace().rev().take(8).any(|w| {
-            matches!(
-                w,
-                "that" | "which" | "first" | "deadliest" | "worst" | "most"
-            )
-        })
+    // a day told in a clause of something else after the figure ("killed two civilians in the
+    // city that has been divided since July 2012", "the first report of casualties since the
+    // operation began")
+    let figure_end = killed
+        .iter()
+        .map(|q| q.evidence.span.end)
+        .min()
+        .unwrap_or(0);
+    let of_something_else = |at: usize| {
+        at > figure_end
+            && doc.text[figure_end..at]
+                .to_ascii_lowercase()
+                .split_whitespace()
+                .any(|w| {
+                    matches!(
+                        w,
+                        "that" | "which" | "where" | "when" | "first" | "deadliest" | "worst"
+                    )
+                })
     };
     let first_day = told
         .iter()
-        .filter(|m| !of_something_else(m))
+        .filter(|m| !of_something_else(m.span.start))
         .filter_map(|m| days_before(m))
         .max();
+    // "since the start of the year", "since it intervened": a stretch no day is told for is a
+    // long one, unless it is today's ("since dawn")
+    let since_no_day = || {
+        let sentence = doc.sentences[i];
+        let text = doc.sentence_text(i).to_ascii_lowercase();
+        text.match_indices("since ").any(|(at, _)| {
+            let from = sentence.start + at + 6;
+            let rest = &text[at + 6..];
+            !told.iter().any(|m| m.span.start == from)
+                && !of_something_else(from)
+                && ![
+                    "dawn",
+                    "this morning",
+                    "midnight",
+                    "last night",
+                    "early morning",
+                    "the morning",
+                ]
+                .iter()
+                .any(|today| rest.starts_with(today))
+        })
+    };
     match first_day {
         Some(days) => days > CAMPAIGN_AFTER_DAYS,
-        None => killed.iter().all(|q| q.vague),
+        None => killed.iter().all(|q| q.vague) || since_no_day(),
     }
 }
 
