@@ -1,5 +1,6 @@
 //! Publication dates as inputs write them: ISO dates and datetimes, `M/D/YYYY`,
-//! `21 May 2018`, `May 21, 2018`, `Mon, 21 May 2018 ...`, and a `YYYY-MM-DD` inside a file name.
+//! `21 May 2018`, `May 21, 2018`, `Mon, 21 May 2018 ...`, ACLED's and spreadsheets' `9-May-20`
+//! and `21-05-2018`, and a `YYYY-MM-DD` inside a file name.
 
 use chrono::NaiveDate;
 
@@ -15,6 +16,7 @@ use chrono::NaiveDate;
 /// assert_eq!(parse_date("2018-05-21T09:30:00+03:00"), d);
 /// assert_eq!(parse_date("5/21/2018"), d);
 /// assert_eq!(parse_date("21 May 2018"), d);
+/// assert_eq!(parse_date("21-May-18"), d);
 /// ```
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let s = value.trim();
@@ -30,7 +32,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
             }
         }
     }
-    if let Some(d) = parse_slash_date(s) {
+    if let Some(d) = parse_slash_date(s).or_else(|| parse_dashed_date(s)) {
         return Some(d);
     }
     // Drop a leading weekday ("Mon, 21 May 2018", "Wed 05 Apr 2017") and a trailing time.
@@ -96,6 +98,29 @@ fn parse_slash_date(s: &str) -> Option<NaiveDate> {
     }
 }
 
+/// Day, month and year joined by dashes, as ACLED's exports and spreadsheets write them:
+/// `9-May-20`, `09-May-2020`, `9-September-2020`, `21-05-2018` (day first).
+fn parse_dashed_date(s: &str) -> Option<NaiveDate> {
+    let head = s.split_whitespace().next()?;
+    let parts: Vec<&str> = head.split('-').collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(day) || day.len() > 2 || !digits(year) || !matches!(year.len(), 2 | 4) {
+        return None;
+    }
+    let year_fmt = if year.len() == 2 { "%y" } else { "%Y" };
+    let month_fmts: &[&str] = if digits(month) {
+        &["%m"]
+    } else {
+        &["%b", "%B"]
+    };
+    month_fmts
+        .iter()
+        .find_map(|m| NaiveDate::parse_from_str(head, &format!("%d-{m}-{year_fmt}")).ok())
+}
+
 /// The first valid `YYYY-MM-DD` inside a file name (`national-2018-05-21-isis.txt`).
 pub fn date_in_name(name: &str) -> Option<NaiveDate> {
     let b = name.as_bytes();
@@ -140,6 +165,13 @@ mod tests {
         );
         assert_eq!(parse_date("Wed 05 Apr 2017"), ymd(2017, 4, 5));
         assert_eq!(parse_date("May 21, 2018"), ymd(2018, 5, 21));
+        // ACLED's own exports and spreadsheets
+        assert_eq!(parse_date("9-May-20"), ymd(2020, 5, 9));
+        assert_eq!(parse_date("09-May-2020"), ymd(2020, 5, 9));
+        assert_eq!(parse_date("9-September-2020"), ymd(2020, 9, 9));
+        assert_eq!(parse_date("21-05-2018"), ymd(2018, 5, 21));
+        assert_eq!(parse_date("31-Feb-20"), None);
+        assert_eq!(parse_date("9-May"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date("2018-13-01"), None);
         assert_eq!(parse_date("2018-05-21abc"), None);

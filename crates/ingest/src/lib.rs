@@ -92,7 +92,7 @@ pub enum IngestErrorKind {
     MissingField(&'static str),
     /// A date that no known format reads.
     #[error(
-        "cannot read date {0:?}; expected YYYY-MM-DD, an ISO datetime, M/D/YYYY or '21 May 2018'"
+        "cannot read date {0:?}; expected YYYY-MM-DD, an ISO datetime, M/D/YYYY, '21 May 2018' or '21-May-18'"
     )]
     BadDate(String),
     /// A CSV file without the column asked for.
