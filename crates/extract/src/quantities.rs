@@ -288,6 +288,10 @@ fn kind_for(
                     .any(|w| gap.contains(w))
         });
     if let Some(hit) = before {
+        // "were killed in two other districts": the noun right after the number counts things
+        if names_things(&text[n.span.end..sentence.end], &doc.cues.things) {
+            return None;
+        }
         return counted(hit);
     }
     // "fired 10 rocket shells, killing a child": a number of things counts no people.
@@ -353,6 +357,24 @@ fn counts_things(after: &str, things: &[String]) -> bool {
                 .to_ascii_lowercase()
         })
         .any(|w| things.contains(&w))
+}
+
+/// Whether the noun right after a number names things ("two other districts", "three nearby
+/// villages"), past words that only set them apart; not a word further on ("12 in air strikes").
+fn names_things(after: &str, things: &[String]) -> bool {
+    after
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .find(|w| {
+            !matches!(
+                w.as_str(),
+                "other" | "more" | "separate" | "different" | "nearby"
+            )
+        })
+        .is_some_and(|w| things.contains(&w))
 }
 
 /// Whether the end of `text` lies inside an unclosed "(".

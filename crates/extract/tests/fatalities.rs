@@ -219,6 +219,14 @@ fn a_number_of_things_is_no_count_of_the_dead() {
         ),
         1
     );
+    // "another five ... in two other districts": the places are no more dead
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, shelling killed three civilians in Aleppo. Another five civilians \
+             were killed in two other districts of the city."
+        ),
+        8
+    );
 }
 
 #[test]
