@@ -3425,7 +3425,7 @@ fn campaign_tally(doc: &Doc, i: usize, quantities: &[Quantity]) -> bool {
     }
     // a day told in a clause of something else after the figure ("killed two civilians in the
     // city that has been divided since July 2012", "the first report of casualties since the
-    // operation began")
+    // operation began", "marking the largest death toll in a day since it intervened")
     let figure_end = killed
         .iter()
         .map(|q| q.evidence.span.end)
@@ -3439,7 +3439,18 @@ fn campaign_tally(doc: &Doc, i: usize, quantities: &[Quantity]) -> bool {
                 .any(|w| {
                     matches!(
                         w,
-                        "that" | "which" | "where" | "when" | "first" | "deadliest" | "worst"
+                        "that"
+                            | "which"
+                            | "where"
+                            | "when"
+                            | "first"
+                            | "deadliest"
+                            | "worst"
+                            | "largest"
+                            | "highest"
+                            | "biggest"
+                            | "heaviest"
+                            | "bloodiest"
                     )
                 })
     };

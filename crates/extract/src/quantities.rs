@@ -64,7 +64,8 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             claim: None,
             evidence: doc.evidence(i, n.span, {
                 let rule = format!("quantity:{kind:?}").to_lowercase();
-                if out.iter().any(|q: &Quantity| q.kind == kind)
+                let told_before = |q: &Quantity| q.kind == kind;
+                if (out.iter().any(told_before) || kind == QuantityKind::Killed)
                     && part_of_earlier(text, sentence, n.span)
                 {
                     rule + PART
@@ -86,6 +87,38 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             && part_of_later(text, part.evidence.span, whole.evidence.span)
         {
             part.evidence.rule.push_str(PART);
+        }
+    }
+    // "killed 1,500 fighters, according to a local official, while the monitor said 1,200
+    // died": two accounts of the same dead in one sentence; the higher is kept as a figure,
+    // not counted (ACLED is conservative).
+    for k in 1..out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let (first, second) = (&mut before[k - 1], &mut after[0]);
+        if first.kind == QuantityKind::Killed
+            && second.kind == QuantityKind::Killed
+            && !first.evidence.rule.contains('+')
+            && !second.evidence.rule.contains('+')
+            && another_account(text, first.evidence.span, second.evidence.span)
+        {
+            let higher = if second.value >= first.value {
+                second
+            } else {
+                first
+            };
+            higher.evidence.rule.push_str(HIGHER_ACCOUNT);
+        }
+    }
+    // "Barazi had earlier reported a toll of eight": a toll the article gives an update of
+    // (not the one "three more" add to: "updated its earlier toll of 15, saying three more
+    // people had died")
+    let updated_by_more = out.iter().any(|q| q.evidence.rule.ends_with(MORE));
+    for q in out.iter_mut().filter(|_| !updated_by_more) {
+        if q.kind == QuantityKind::Killed
+            && !q.evidence.rule.contains('+')
+            && earlier_toll(text, sentence, q.evidence.span)
+        {
+            q.evidence.rule.push_str(EARLIER_TOLL);
         }
     }
     // "killed a civilian", "the victim died": one, when no figure was given.
@@ -129,6 +162,15 @@ fn clock_time(text: &str, number: Span, date_spans: &[Span]) -> bool {
 /// The rule suffix of a figure of a campaign's tally ("more than 300 people have been killed
 /// since April"): kept among the event's figures, not counted as its dead.
 pub(crate) const CAMPAIGN: &str = "+campaign";
+
+/// The rule suffix of the higher of two accounts of the same dead in one sentence ("1,500
+/// fighters, according to a local official, while the monitor said 1,200 died"): kept among the
+/// figures, not counted.
+pub(crate) const HIGHER_ACCOUNT: &str = "+higher-account";
+
+/// The rule suffix of a toll given before the one an article counts ("had earlier reported a
+/// toll of eight"): kept among the figures, not counted.
+pub(crate) const EARLIER_TOLL: &str = "+earlier-toll";
 
 /// The rule of a single victim named with a killing verb ("shot dead a farmer").
 const SINGLE_VICTIM: &str = "quantity:single-victim";
@@ -181,6 +223,24 @@ fn part_of_earlier(text: &str, sentence: Span, number: Span) -> bool {
                 "among" | "amongst" | "of",
                 "them" | "whom" | "those" | "which"
             ]
+    ) || among_the_dead(&words)
+}
+
+/// "Among the dead were", "among those killed are", "among the victims": a part of the count
+/// told before, in this sentence or an earlier one.
+fn among_the_dead(words: &[&str]) -> bool {
+    let mut words = words;
+    if let [rest @ .., "were" | "are" | "was" | "is"] = words {
+        words = rest;
+    }
+    matches!(
+        words,
+        [
+            ..,
+            "among" | "amongst",
+            "the",
+            "dead" | "victims" | "killed" | "fatalities"
+        ] | [.., "among" | "amongst", "those", "killed" | "dead"]
     )
 }
 
@@ -229,8 +289,10 @@ fn adds_to_earlier(text: &str, sentence: Span, number: Span) -> bool {
         .any(|w| {
             w[0] == "also" && matches!(w[1], "killed" | "died" | "been" | "wounded" | "injured")
         });
-    matches!(next.as_str(), "other" | "more" | "additional" | "further")
-        || matches!(previous.as_str(), "another" | "also")
+    matches!(
+        next.as_str(),
+        "other" | "others" | "more" | "additional" | "further"
+    ) || matches!(previous.as_str(), "another" | "also")
         || also_done
 }
 
@@ -270,6 +332,10 @@ fn kind_for(
         .find(|(s, _)| s.start >= n.span.end && s.start <= n.span.end + 2);
     if let Some(hit) = after_word {
         return counted(hit);
+    }
+    // "the death toll rose to 86", "put the toll at 16", "the toll has reached 60": the dead.
+    if toll_reaches(&text[sentence.start..n.span.start]) {
+        return Some(QuantityKind::Killed);
     }
     // The verb right before it ("killing 2", "injured 5", "arrested 12").
     let before = hits
@@ -357,6 +423,107 @@ fn counts_things(after: &str, things: &[String]) -> bool {
                 .to_ascii_lowercase()
         })
         .any(|w| things.contains(&w))
+}
+
+/// Whether the words before a number make it the value a toll reaches: "the death toll from the
+/// attack rose to", "put the toll at (at least)", "the toll has reached", "toll climbs to".
+fn toll_reaches(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    let Some(at) = lower.rfind("toll") else {
+        return false;
+    };
+    let mut rest = lower[at + 4..].trim_end();
+    // (within its clause, before any other figure: "the toll at six and the injured at 28")
+    if rest.len() > 80
+        || rest.contains([',', ';', '.'])
+        || rest.contains(" and ")
+        || rest.bytes().any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    // the figure's qualifiers ("at least 70", "more than 40")
+    for qualifier in [
+        "at least",
+        "more than",
+        "over",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "some",
+    ] {
+        if let Some(stripped) = rest.strip_suffix(qualifier) {
+            rest = stripped.trim_end();
+            break;
+        }
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    let before_last = words.iter().rev().nth(1).copied().unwrap_or("");
+    match last {
+        "reached" | "reaches" | "hit" | "hits" => true,
+        "to" => matches!(
+            before_last,
+            "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "increased" | "up"
+        ),
+        // "put the toll (from the raids on Douma) at 16", "the toll stood at 30"
+        "at" => true,
+        _ => false,
+    }
+}
+
+/// Whether the figure at `second` is another source's account of the figure at `first` before
+/// it in the sentence: a contrast ("while", "whereas", "but") then a source's words ("the
+/// monitor said 1,200", "while the Observatory put the toll at 12").
+fn another_account(text: &str, first: Span, second: Span) -> bool {
+    if second.start < first.end {
+        return false;
+    }
+    let between = text[first.end..second.start].to_ascii_lowercase();
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(contrast) = words
+        .iter()
+        .rposition(|w| matches!(*w, "while" | "whereas" | "but"))
+    else {
+        return false;
+    };
+    // the source's words right after the contrast, the figure right after them ("while the
+    // Local Coordination Committees put the toll at 45"), not another clause's ("while clashes
+    // raged on the front lines the group said, adding that 11 troops were killed")
+    let after = &words[contrast + 1..];
+    let Some(verb) = after.iter().position(|w| {
+        matches!(
+            *w,
+            "said" | "says" | "put" | "puts" | "reported" | "reports" | "gave" | "according"
+        )
+    }) else {
+        return false;
+    };
+    verb <= 5
+        && after.len() - verb <= 7
+        && !after[verb..]
+            .iter()
+            .any(|w| matches!(*w, "adding" | "added" | "and" | "also"))
+}
+
+/// Whether the figure at `number` is a toll given before the one the article counts: "had
+/// earlier reported a toll of eight", "an initial toll of 20", "previously put the toll at 58".
+fn earlier_toll(text: &str, sentence: Span, number: Span) -> bool {
+    let before = text[sentence.start..number.start].to_ascii_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .collect();
+    // ("according to initial information eight people were killed" is the toll of now)
+    words
+        .iter()
+        .any(|w| matches!(*w, "earlier" | "previously" | "previous"))
+        || words.contains(&"initial") && words.contains(&"toll")
 }
 
 /// Whether the noun right after a number names things ("two other districts", "three nearby
@@ -699,6 +866,8 @@ fn whose(side: Option<&str>) -> Whose {
 /// - sentences giving another count of the same side are other accounts of the same dead
 ///   ("at least 494" for one monitor, "650 people" for another): the lowest is taken, as ACLED
 ///   is conservative; the sides' counts add up;
+/// - totals of anyone: the first, or the lowest of those that sources of different kinds give
+///   (the monitor's 94 and the opposition's 150);
 /// - a sentence counting only anyone's dead ("13 people were killed", "18 dead") gives a total,
 ///   which includes the sides the article counts apart ("Among the dead were four staff and
 ///   five children"): the larger of the lowest total and the sides' sum;
@@ -710,14 +879,30 @@ fn whose(side: Option<&str>) -> Whose {
 ///   woman") only when it gives no count at all.
 pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u64 {
     use std::collections::BTreeMap;
-    let killed: Vec<&Quantity> = quantities
+    let of_the_dead = |q: &&Quantity| {
+        q.kind == QuantityKind::Killed
+            && !q.evidence.rule.ends_with(CAMPAIGN)
+            && !q.evidence.rule.ends_with(HIGHER_ACCOUNT)
+    };
+    let current = |q: &&Quantity| !q.evidence.rule.ends_with(EARLIER_TOLL);
+    let mut killed: Vec<&Quantity> = quantities
         .iter()
-        .filter(|q| {
-            q.kind == QuantityKind::Killed
-                && !q.evidence.rule.ends_with(PART)
-                && !q.evidence.rule.ends_with(CAMPAIGN)
-        })
+        .filter(of_the_dead)
+        .filter(current)
+        .filter(|q| !q.evidence.rule.ends_with(PART))
         .collect();
+    // ("Among the dead were five children", "had earlier reported a toll of eight", and no
+    // count of the dead besides: at least those)
+    if killed.is_empty() {
+        killed = quantities
+            .iter()
+            .filter(of_the_dead)
+            .filter(current)
+            .collect();
+    }
+    if killed.is_empty() {
+        killed = quantities.iter().filter(of_the_dead).collect();
+    }
     let counted = |q: &&Quantity| q.evidence.rule != SINGLE_VICTIM;
     let mut figures: Vec<&Quantity> = if killed.iter().any(counted) {
         let exact = killed.iter().any(|q| counted(q) && !q.vague);
@@ -757,13 +942,12 @@ pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u6
             .or_default()
             .push((side, q.value));
     }
-    // who gives a figure (another claimant's total is another account of the same dead)
-    let claimant = |q: &Quantity| {
-        q.claim
-            .and_then(|c| claims.get(c))
-            .map(|c| c.claimant.as_str())
-    };
-    let mut total: Option<(u64, Option<&str>)> = None;
+    // what kind of source gives a figure: another kind's total (the monitor's against the
+    // opposition's, state media's against the monitor's) is another account of the same dead;
+    // the same kind's ("police", "a police spokesman") tells on ("three of the victims died at
+    // the scene")
+    let claimant = |q: &Quantity| q.claim.and_then(|c| claims.get(c)).map(|c| c.claimant_kind);
+    let mut total: Option<(u64, Option<sitrep_model::ClaimantKind>)> = None;
     // side -> sentence -> its counts of that side
     let mut by_side: BTreeMap<Option<&str>, BTreeMap<usize, u64>> = BTreeMap::new();
     for (&i, figures) in &sentences {

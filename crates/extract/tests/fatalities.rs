@@ -385,3 +385,55 @@ fn a_campaigns_tally_is_no_events_dead_a_few_days_battle_is() {
         23
     );
 }
+
+#[test]
+fn the_value_a_toll_reaches_is_the_dead_and_an_earlier_toll_yields_to_it() {
+    assert_eq!(
+        fatalities(
+            "The death toll from Monday's air strike on a market in Idlib rose to 86, the \
+             monitor said."
+        ),
+        86
+    );
+    assert_eq!(
+        fatalities(
+            "The death toll from Monday's air strike on a market in Idlib rose to 86, the \
+             monitor said. Earlier it had reported 58 dead."
+        ),
+        86
+    );
+    // ... but the toll "N more" add to stays
+    assert_eq!(
+        fatalities(
+            "On Monday an air strike hit a market in Idlib. The monitor updated its earlier \
+             death toll of 15, saying three more people had died of their wounds."
+        ),
+        18
+    );
+    // the injured's figure after the toll is theirs
+    assert_eq!(
+        fatalities(
+            "A car bomb exploded in Homs on Monday, the governor putting the death toll at six \
+             and the number of injured at 28."
+        ),
+        6
+    );
+}
+
+#[test]
+fn two_sources_in_one_sentence_give_the_lower_and_the_dead_named_after_a_total_are_part_of_it() {
+    assert_eq!(
+        fatalities(
+            "On Monday fighting in Aleppo killed 1,500 fighters, according to a local official, \
+             while the monitor said 1,200 died."
+        ),
+        1200
+    );
+    assert_eq!(
+        fatalities(
+            "At least 40 civilians were killed in air strikes on Idlib on Monday. Among those \
+             killed were 12 children."
+        ),
+        40
+    );
+}
