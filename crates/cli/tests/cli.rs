@@ -208,6 +208,10 @@ fn nothing_readable_is_a_failure() {
     let missing = sitrep(&["events", "--db", dir.join("missing.db").to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(text(&missing.stderr).contains("no such database"));
+    // a type ACLED has not is an error, not "0 events"
+    let unknown_type = sitrep(&["events", "--db", "unused.db", "--type", "Battle"]);
+    assert!(!unknown_type.status.success());
+    assert!(text(&unknown_type.stderr).contains("no ACLED event type"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -39,7 +39,7 @@ pub struct EventsArgs {
     #[arg(long)]
     pub country: Option<String>,
     /// Event type or sub-event type (ACLED spelling).
-    #[arg(long = "type")]
+    #[arg(long = "type", value_parser = parse_type_arg)]
     pub event_type: Option<String>,
     /// First event date.
     #[arg(long, value_parser = parse_date_arg)]
@@ -56,6 +56,18 @@ pub struct EventsArgs {
     /// List the per-article events (mentions) instead of the fused events.
     #[arg(long)]
     pub unfused: bool,
+}
+
+/// An ACLED event type or sub-event type, as ACLED spells it (any case).
+fn parse_type_arg(s: &str) -> Result<String, String> {
+    use sitrep_model::{EventType, SubEventType};
+    if EventType::from_acled(s).is_some() || SubEventType::from_acled(s).is_some() {
+        Ok(s.trim().to_string())
+    } else {
+        Err(format!(
+            "{s:?} is no ACLED event type (such as \"Battles\") or sub-event type (such as \"Armed clash\")"
+        ))
+    }
 }
 
 /// Fail with a hint when the database does not exist.
