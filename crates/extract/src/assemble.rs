@@ -336,9 +336,23 @@ pub fn read(doc: &Doc) -> Reading {
     let mut control_facts: Vec<ControlFact> = Vec::new();
     let mut previous_claim: Option<Claim> = None;
     let mut narrative: Option<EventDate> = None;
+    // the last day the story reached ("the same day" is a day, not the year a building went up
+    // that a sentence between told: "A car bomb killed 6 on Thursday. The building, which was
+    // built in 1965, was damaged. Rebels shelled Jobar the same day.")
+    let mut story_day: Option<EventDate> = None;
     let mut history: Vec<(ActorKind, ActorRef)> = Vec::new();
 
     for i in 0..doc.sentences.len() {
+        let narrative_here = if narrative
+            .as_ref()
+            .is_some_and(|n| n.precision != DatePrecision::Day)
+            && story_day.is_some()
+            && doc.cues.same_day.any(doc.text, doc.sentences[i])
+        {
+            story_day.clone()
+        } else {
+            narrative.clone()
+        };
         let claims = claims::read_sentence(doc, i, previous_claim.as_ref());
         if let Some(c) = claims.asserting().next() {
             previous_claim = Some(c.clone());
@@ -358,7 +372,7 @@ pub fn read(doc: &Doc) -> Reading {
         let explicit_date = sentence_date(doc, i, None, DateUse::STORY);
         let date_for_sentence = explicit_date
             .clone()
-            .or_else(|| narrative.clone().map(approximate))
+            .or_else(|| narrative_here.clone().map(approximate))
             .unwrap_or_else(|| publication_date(doc));
 
         let statement = control::read_sentence(
@@ -404,7 +418,7 @@ pub fn read(doc: &Doc) -> Reading {
                 &actors,
                 quantities,
                 stated,
-                &narrative,
+                &narrative_here,
                 previous_place,
             );
             push_or_merge(&mut drafts, draft);
@@ -436,6 +450,9 @@ pub fn read(doc: &Doc) -> Reading {
             control_facts.extend(st.facts);
         }
         if let Some(d) = narrative_date(doc, i, narrative.as_ref()) {
+            if d.precision == DatePrecision::Day {
+                story_day = Some(d.clone());
+            }
             narrative = Some(d);
         }
     }

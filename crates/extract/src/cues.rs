@@ -108,6 +108,7 @@ struct RoleWords {
 #[derive(Deserialize)]
 struct Dating {
     aside_openers: Vec<String>,
+    same_day: Vec<String>,
     carrier_openers: Vec<String>,
     prior_openers: Vec<String>,
     recall_openers: Vec<String>,
@@ -232,6 +233,9 @@ pub struct Cues {
     pub new_incident: PhraseSet,
     /// Words that open an aside about another thing ("where", "which").
     pub aside_openers: PhraseSet,
+    /// Words that date a sentence on the last day the story told ("the same day", "later that
+    /// day").
+    pub same_day: PhraseSet,
     /// Words after the event's trigger that open a phrase about who or what it hit ("hit buses
     /// carrying people evacuated on Friday"): a day closing that phrase is not the event's.
     pub carrier_openers: PhraseSet,
@@ -304,6 +308,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         fighting_stopped: PhraseSet::new(&f.cessation.fighting_stopped),
         new_incident: PhraseSet::new(&f.continuity.new_incident),
         aside_openers: PhraseSet::new(&f.dating.aside_openers),
+        same_day: PhraseSet::new(&f.dating.same_day),
         carrier_openers: PhraseSet::new(&f.dating.carrier_openers),
         prior_openers: PhraseSet::new(&f.dating.prior_openers),
         recall_openers: PhraseSet::new(&f.dating.recall_openers),

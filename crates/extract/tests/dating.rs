@@ -309,3 +309,14 @@ fn this_morning_in_a_report_updated_the_next_day_is_the_storys_day() {
     );
     assert_eq!(date_of(&events, "Jurin"), Some(d(2019, 5, 22)));
 }
+
+#[test]
+fn the_same_day_is_the_last_day_told_not_a_year_between() {
+    let events = read(
+        "same-day",
+        "A car bomb killed 6 people in Damascus on Thursday. The hotel, which was built in \
+         1965, was badly damaged. Rebels shelled the Jobar district the same day.",
+        d(2013, 9, 6),
+    );
+    assert_eq!(date_of(&events, "Jobar"), Some(d(2013, 9, 5)));
+}
