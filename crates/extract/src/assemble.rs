@@ -1315,12 +1315,19 @@ fn caption_end(doc: &Doc, i: usize, trigger: Span) -> Option<usize> {
 /// "A day later ..." with no date of its own moves the story on from the day it had reached.
 /// Nor does a month or a year that holds the story's day ("29 died on Sunday. ... Some 1,400
 /// civilians left the area this year."): the period is told in passing, the story stays on
-/// its day.
+/// its day; nor history over twenty years back ("the centre, established in 1965").
 fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<EventDate> {
+    // ("The centre, established in 1965, tests industrial products": history, not the story)
+    let history = |d: &EventDate| {
+        d.date
+            .zip(doc.published)
+            .is_some_and(|(day, published)| (published - day).num_days() > HISTORY_DAYS)
+    };
     sentence_date(doc, i, None, DateUse::STORY)
         .map(|d| updated_today(doc, i, d, story))
         .filter(|d| {
             d.date.is_some()
+                && !history(d)
                 && !d
                     .evidence
                     .as_ref()
@@ -1334,6 +1341,10 @@ fn narrative_date(doc: &Doc, i: usize, story: Option<&EventDate>) -> Option<Even
             (moved.date != story.date).then_some(moved)
         })
 }
+
+/// How far back from its publication a date is history told in passing ("the centre,
+/// established in 1965"), which does not move the story's day: twenty years.
+const HISTORY_DAYS: i64 = 20 * 365;
 
 /// "Last updated at 5 Apr 2017 ... The attack came early on Tuesday morning ... We heard strikes
 /// this morning, a resident said": a report stamped with the day it was last updated was

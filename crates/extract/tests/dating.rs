@@ -320,3 +320,15 @@ fn the_same_day_is_the_last_day_told_not_a_year_between() {
     );
     assert_eq!(date_of(&events, "Jobar"), Some(d(2013, 9, 5)));
 }
+
+#[test]
+fn history_told_in_passing_does_not_move_the_story() {
+    let events = read(
+        "history",
+        "A car bomb killed four people in western Damascus on Thursday. The research centre \
+         near the blast was established in 1965. Warplanes struck rebel positions in Idlib \
+         province.",
+        d(2013, 9, 6),
+    );
+    assert_eq!(date_of(&events, "Idlib"), Some(d(2013, 9, 5)));
+}
