@@ -2633,3 +2633,19 @@ fn a_protest_told_as_how_the_war_began_is_the_countrys_uprising() {
         Some("Syria")
     );
 }
+
+#[test]
+fn activists_who_tell_a_clash_are_a_source_not_a_crowd() {
+    let a = article(
+        "activists-said",
+        "Between 20 and 30 fighters were killed in clashes with the army in Deraa on Monday, \
+         activists said.",
+        Some(d(2016, 6, 8)),
+    );
+    let events = reader().read(&a).events;
+    assert_eq!(
+        events[0].sub_event_type,
+        SubEventType::ArmedClash,
+        "{events:#?}"
+    );
+}
