@@ -368,3 +368,40 @@ fn an_article_too_long_for_one_report_is_refused_by_name_and_the_rest_read() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_article_stored_with_other_text_is_named_not_counted_silently() {
+    let dir = scratch("changed");
+    let db = dir.join("c.db");
+    let first = dir.join("first.jsonl");
+    let second = dir.join("second.jsonl");
+    std::fs::write(
+        &first,
+        "{\"id\":\"x1\",\"text\":\"A car bomb killed 19 people in Homs on Monday.\",\"published\":\"2016-05-03\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "{\"id\":\"x1\",\"text\":\"A car bomb killed 21 people in Homs on Monday.\",\"published\":\"2016-05-03\"}\n",
+    )
+    .unwrap();
+    let db_arg = db.to_str().unwrap();
+    assert!(
+        sitrep(&["ingest", first.to_str().unwrap(), "--db", db_arg, "-q"])
+            .status
+            .success()
+    );
+    let out = sitrep(&["ingest", second.to_str().unwrap(), "--db", db_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("second.jsonl:1: article x1 is already stored with other text"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("0 new, 1 duplicate;"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

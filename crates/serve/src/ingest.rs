@@ -215,6 +215,13 @@ pub async fn post_articles(
                     stored.push(article.id.clone());
                 }
                 Inserted::Duplicate(id) => duplicates.push(id),
+                Inserted::Changed(id) => {
+                    warnings.push(json!({
+                        "id": id,
+                        "warning": "an article with this id but other text is already stored; the stored one is kept (give the new text another id to keep both)"
+                    }));
+                    duplicates.push(id);
+                }
             }
         }
         batch.commit()?;

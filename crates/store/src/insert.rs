@@ -33,20 +33,28 @@ impl<'a> Batch<'a> {
         Ok(self.tx.commit()?)
     }
 
-    /// The id of a stored article with this id or this content hash.
-    fn existing(&self, id: &str, hash: &str) -> Result<Option<String>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT id FROM articles WHERE id = ?1 OR content_hash = ?2 LIMIT 1")?;
-        Ok(stmt.query_row(params![id, hash], |r| r.get(0)).optional()?)
+    /// The id and content hash of a stored article with this id or this content hash (the one
+    /// with this id first).
+    fn existing(&self, id: &str, hash: &str) -> Result<Option<(String, String)>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, content_hash FROM articles WHERE id = ?1 OR content_hash = ?2
+             ORDER BY id = ?1 DESC LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(params![id, hash], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     /// Insert an article and what was read from it; a duplicate (same id or same
-    /// content hash) changes nothing.
+    /// content hash) changes nothing, and says whether its text differs from the stored one's.
     pub fn insert(&mut self, article: &Article, reading: &Reading) -> Result<Inserted, StoreError> {
         let hash = sitrep_ingest::content_hash_hex(&article.text);
-        if let Some(id) = self.existing(&article.id, &hash)? {
-            return Ok(Inserted::Duplicate(id));
+        if let Some((id, stored_hash)) = self.existing(&article.id, &hash)? {
+            return Ok(if id == article.id && stored_hash != hash {
+                Inserted::Changed(id)
+            } else {
+                Inserted::Duplicate(id)
+            });
         }
         self.tx
             .prepare_cached(

@@ -108,6 +108,10 @@ pub enum Inserted {
     New,
     /// An article with this id or the same content is already stored (its id); nothing changed.
     Duplicate(String),
+    /// An article with this id but other text is already stored (an edited or updated report,
+    /// or two sources using one id); the stored one is kept, nothing changed. Give the new
+    /// text another id to keep both.
+    Changed(String),
 }
 
 /// A sitrep database.

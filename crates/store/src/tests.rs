@@ -146,6 +146,12 @@ fn same_id_or_same_content_is_a_duplicate() {
         store
             .insert(&article("a1", "Other text."), &reading)
             .unwrap(),
+        Inserted::Changed("a1".into())
+    );
+    assert_eq!(
+        store
+            .insert(&article("a1", "Troops clashed in Aden."), &reading)
+            .unwrap(),
         Inserted::Duplicate("a1".into())
     );
     assert_eq!(

@@ -59,6 +59,8 @@ pub struct Summary {
     /// Warnings about input read but maybe not as meant (a CSV record with another number
     /// of fields than its header), each printed with its file and line.
     pub warnings: usize,
+    /// Articles whose id is stored with other text (kept as stored; among the duplicates).
+    pub changed: usize,
     /// Articles read without a publication date (their relative dates stay unresolved).
     pub undated: usize,
     /// Seconds spent parsing files (producer thread).
@@ -184,6 +186,16 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                             .count();
                     }
                     Inserted::Duplicate(_) => summary.duplicates += 1,
+                    Inserted::Changed(id) => {
+                        summary.duplicates += 1;
+                        summary.changed += 1;
+                        progress.suspend(|| {
+                            eprintln!(
+                                "sitrep: warning: {}: article {id} is already stored with other text (an updated report?); the stored one is kept: give the new text another id to keep both",
+                                article.origin
+                            )
+                        });
+                    }
                 }
                 progress.inc(1);
                 in_batch += 1;
@@ -203,7 +215,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         batch.commit()?;
         store_time += t.elapsed();
         let (stats, parse_time, warnings, undated) = producer.join().unwrap_or_default();
-        summary.warnings = warnings;
+        summary.warnings = warnings + summary.changed;
         summary.undated = undated;
         summary.parse_seconds = parse_time.as_secs_f64();
         summary.read_seconds =
@@ -221,10 +233,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
 
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "read {}: {} new, {} duplicates; {} failed, {} skipped; {} dropped; {}, {} without a publication date",
+        "read {}: {} new, {}; {} failed, {} skipped; {} dropped; {}, {} without a publication date",
         counted(summary.read, "article"),
         summary.stored,
-        summary.duplicates,
+        counted(summary.duplicates, "duplicate"),
         summary.failed,
         counted(summary.skipped_files, "file"),
         counted(summary.boilerplate_lines, "boilerplate line"),
