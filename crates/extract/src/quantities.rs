@@ -43,6 +43,10 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
         if date_spans.iter().any(|d| d.overlaps(&n.span)) || clock_time(text, n.span, &date_spans) {
             continue;
         }
+        // "Some, however, dismissed the claim": a vague word standing alone is no count
+        if n.vague && text[n.span.end..].starts_with(',') {
+            continue;
+        }
         let Some(kind) = kind_for(doc, n, &kind_hits, sentence) else {
             continue;
         };

@@ -50,6 +50,14 @@ fn people_doing_something_else_are_not_the_dead() {
         ),
         0
     );
+    // Those who carry the coffins are not the dead.
+    assert_eq!(
+        fatalities(
+            "On 8 March 2021, hundreds of protesters carried the coffins of those killed in the \
+             protest movement through Baghdad."
+        ),
+        0
+    );
     // A grievance is no death at this event.
     assert_eq!(
         fatalities(
