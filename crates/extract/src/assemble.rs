@@ -2589,7 +2589,9 @@ fn build(
     let sub = ts.sub_event_type;
     let sentence = doc.sentences[i];
     let killed = quantities.iter().any(|q| q.kind == QuantityKind::Killed);
-    let tally = killed && doc.cues.tally.any(doc.text, sentence);
+    let campaign = killed
+        && (doc.cues.campaign.any(doc.text, sentence) || war_has_killed(doc.sentence_text(i)));
+    let tally = campaign || killed && doc.cues.tally.any(doc.text, sentence);
     // (a tally, or a toll: "the governor gave a toll of 31", one attack's count as of then)
     let toll = tally || killed && doc.cues.toll.any(doc.text, sentence);
     let own_date = sentence_date(doc, i, Some(ts.trigger), DateUse::for_event(sub));
@@ -2770,7 +2772,7 @@ fn build(
         actor1 = generic_actor(ActorKind::Unidentified, country.as_deref(), "");
     }
     if tally {
-        let campaign = campaign_tally(doc, i, &quantities);
+        let campaign = campaign || campaign_tally(doc, i, &quantities);
         for q in &mut quantities {
             q.tally = true;
             if campaign && q.kind == QuantityKind::Killed {
@@ -3411,6 +3413,30 @@ fn offset_text(minutes: i32) -> String {
 /// Days before publication past which an explicitly dated event is background ("he stabbed a
 /// man in May 2018" in a report on a protest of today) and yields the lead to what is new.
 const BACKGROUND_AFTER_DAYS: i64 = 30;
+
+/// "The war in Syria has killed", "the conflict there has claimed": a war's count, as its
+/// subject says (not "fighting has killed 12 since Monday", a battle's).
+fn war_has_killed(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).enumerate().any(|(k, w)| {
+        matches!(w[0], "has" | "have")
+            && matches!(w[1], "killed" | "claimed")
+            && (k.saturating_sub(6)..k).any(|j| {
+                matches!(words[j], "war" | "war's" | "conflict" | "uprising" | "revolt")
+                    // ("war planes have killed 32": the planes)
+                    && !words.get(j + 1).is_some_and(|next| {
+                        matches!(
+                            *next,
+                            "planes" | "plane" | "jets" | "jet" | "crimes" | "monitor" | "zone"
+                        )
+                    })
+            })
+    })
+}
 
 /// How many days a tally may count and still be one event's dead ("since Saturday at least 68
 /// civilians have been killed in the town": a few days' battle, which ACLED codes), not a

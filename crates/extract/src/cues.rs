@@ -148,6 +148,7 @@ struct NotAnEvent {
 struct Tally {
     cues: Vec<String>,
     toll: Vec<String>,
+    campaign: Vec<String>,
 }
 #[derive(Deserialize)]
 struct QuantityCues {
@@ -203,6 +204,9 @@ pub struct Cues {
     pub tally: PhraseSet,
     /// Counts given as of their report ("death toll"), a campaign's or one attack's.
     pub toll: PhraseSet,
+    /// Words of a count over a war, a month or a year, whatever day it is told from ("the
+    /// war has killed", "the deadliest month").
+    pub campaign: PhraseSet,
     /// What a number counts, in [`QUANTITY_ORDER`] order.
     pub quantity: Vec<(sitrep_model::QuantityKind, PhraseSet)>,
     /// Civilian side nouns.
@@ -283,6 +287,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         negation: PhraseSet::new(&f.not_an_event.negation),
         tally: PhraseSet::new(&f.tally.cues),
         toll: PhraseSet::new(&f.tally.toll),
+        campaign: PhraseSet::new(&f.tally.campaign),
         quantity: vec![
             (K::Killed, PhraseSet::new(&q.killed)),
             (K::Injured, PhraseSet::new(&q.injured)),
