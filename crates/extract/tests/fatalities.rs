@@ -384,6 +384,29 @@ fn a_campaigns_tally_is_no_events_dead_a_few_days_battle_is() {
         ),
         68
     );
+    // a war's count, or a month's, whatever day it is told from
+    assert_eq!(
+        fatalities("The war in Syria has killed more than 1,500 people in Aleppo this year."),
+        0
+    );
+    assert_eq!(
+        fatalities(
+            "February was the deadliest month for civilians, with at least 3,000 people killed \
+             in air strikes across Syria."
+        ),
+        0
+    );
+    // ... but not a battle's, nor war planes'
+    assert_eq!(
+        fatalities(
+            "Fighting between rebels and the army has killed 12 people in Daraa since Monday."
+        ),
+        12
+    );
+    assert_eq!(
+        fatalities("Regime war planes have killed 32 civilians in Aleppo on Sunday."),
+        32
+    );
     // The day of the killing is told; the "since" is of something else.
     assert_eq!(
         fatalities(
