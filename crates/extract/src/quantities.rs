@@ -877,7 +877,10 @@ fn whose(side: Option<&str>) -> Whose {
 ///   five children"): the larger of the lowest total and the sides' sum;
 /// - figures that add to an earlier account ("another 27 were killed") add;
 /// - a campaign's tally ("more than 300 people have been killed since April") is no event's
-///   dead (ACLED codes none from it): not counted;
+///   dead (ACLED codes none from it), nor is the higher of two sources' accounts in one
+///   sentence ("1,500 ... while the monitor said 1,200 died") or a toll the article updates
+///   ("had earlier reported a toll of eight"): not counted (parts and earlier tolls count when
+///   the article gives nothing else: "Among the dead were five children");
 /// - a vague word ("dozens", "thousands") counts only when the article gives no figure for
 ///   the dead, and a single victim named ("the civilians were killed by a strike", "killing a
 ///   woman") only when it gives no count at all.
@@ -888,25 +891,23 @@ pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u6
             && !q.evidence.rule.ends_with(CAMPAIGN)
             && !q.evidence.rule.ends_with(HIGHER_ACCOUNT)
     };
+    // the whole counts first; failing any, the parts; failing those, an earlier toll
+    let whole = |q: &&Quantity| !q.evidence.rule.ends_with(PART);
     let current = |q: &&Quantity| !q.evidence.rule.ends_with(EARLIER_TOLL);
-    let mut killed: Vec<&Quantity> = quantities
-        .iter()
-        .filter(of_the_dead)
-        .filter(current)
-        .filter(|q| !q.evidence.rule.ends_with(PART))
-        .collect();
-    // ("Among the dead were five children", "had earlier reported a toll of eight", and no
-    // count of the dead besides: at least those)
-    if killed.is_empty() {
-        killed = quantities
-            .iter()
-            .filter(of_the_dead)
-            .filter(current)
-            .collect();
-    }
-    if killed.is_empty() {
-        killed = quantities.iter().filter(of_the_dead).collect();
-    }
+    let both = |q: &&Quantity| whole(q) && current(q);
+    let any = |_: &&Quantity| true;
+    let tiers: [&dyn Fn(&&Quantity) -> bool; 3] = [&both, &current, &any];
+    let killed: Vec<&Quantity> = tiers
+        .into_iter()
+        .map(|keep| {
+            quantities
+                .iter()
+                .filter(of_the_dead)
+                .filter(|q| keep(q))
+                .collect::<Vec<_>>()
+        })
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
     let counted = |q: &&Quantity| q.evidence.rule != SINGLE_VICTIM;
     let mut figures: Vec<&Quantity> = if killed.iter().any(counted) {
         let exact = killed.iter().any(|q| counted(q) && !q.vague);
