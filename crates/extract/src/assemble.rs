@@ -3446,7 +3446,8 @@ const CAMPAIGN_AFTER_DAYS: i64 = 7;
 /// Whether the tally of sentence `i` counts a campaign's dead, not one event's: it counts from
 /// a day over a week before the report ("more than 300 people have been killed in Aleppo since
 /// April"), or from a stretch no day is told for ("4000 civilians since it intervened"), or in
-/// a vague word ("fighting that has left dozens dead"). ACLED codes no event from such a figure; it stays among the event's figures.
+/// a vague word ("fighting that has left dozens dead"). ACLED codes no event from such a
+/// figure; it stays among the event's figures.
 /// Not when the sentence gives the killing a recent day ("On Monday air strikes killed 23 people
 /// in the town, under siege ever since rebels seized it") or a single victim, and not from a day
 /// told of something else ("a city divided since July 2012", "the first explosion there since
@@ -3459,7 +3460,7 @@ fn campaign_tally(doc: &Doc, i: usize, quantities: &[Quantity]) -> bool {
     if killed.is_empty()
         || killed
             .iter()
-            .any(|q| q.evidence.rule == "quantity:single-victim")
+            .any(|q| q.evidence.rule == quantities::SINGLE_VICTIM)
     {
         return false;
     }

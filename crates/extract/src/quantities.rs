@@ -177,7 +177,7 @@ pub(crate) const HIGHER_ACCOUNT: &str = "+higher-account";
 pub(crate) const EARLIER_TOLL: &str = "+earlier-toll";
 
 /// The rule of a single victim named with a killing verb ("shot dead a farmer").
-const SINGLE_VICTIM: &str = "quantity:single-victim";
+pub(crate) const SINGLE_VICTIM: &str = "quantity:single-victim";
 
 /// The rule suffix of a figure that adds to those before it ("2 other policemen were killed",
 /// "another 3 died"): summed with the earlier account, not read as another account of it.
