@@ -90,6 +90,9 @@ pub enum IngestErrorKind {
     /// A required field is missing or empty.
     #[error("missing or empty field {0:?}")]
     MissingField(&'static str),
+    /// A file with nothing but white space in it.
+    #[error("empty file: no article in it")]
+    Empty,
     /// A date that no known format reads.
     #[error(
         "cannot read date {0:?}; expected YYYY-MM-DD, an ISO datetime, M/D/YYYY, '21 May 2018' or '21-May-18'"
@@ -276,6 +279,10 @@ fn read_one(
         Ok(b) => b,
         Err(e) => return vec![Err(IngestError::new(path, None, e.into()))],
     };
+    let content = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    if Format::of(path).is_some() && content.iter().all(u8::is_ascii_whitespace) {
+        return vec![Err(IngestError::new(path, None, IngestErrorKind::Empty))];
+    }
     let rel = relative_id(root, path);
     match Format::of(path) {
         Some(Format::Jsonl) => jsonl::read(path, &rel, &bytes, options, &mut notes.boilerplate),
@@ -472,6 +479,26 @@ mod tests {
         assert_eq!(e.line, Some(3));
         assert!(matches!(e.kind, IngestErrorKind::NotUtf8 { byte: 4 }));
         assert!(e.to_string().starts_with("x.txt:3: not valid UTF-8"));
+    }
+
+    #[test]
+    fn an_empty_file_is_named_as_empty() {
+        let dir = std::env::temp_dir().join(format!("sitrep-ingest-empty-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, bytes) in [
+            ("e.csv", &b""[..]),
+            ("e.txt", b"  \n\n"),
+            ("e.jsonl", b"\xef\xbb\xbf\n"),
+        ] {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let read = read_file(&dir, &path, &IngestOptions::default());
+            assert_eq!(read.len(), 1, "{name}");
+            let e = read[0].as_ref().unwrap_err();
+            assert!(matches!(e.kind, IngestErrorKind::Empty), "{name}: {e}");
+            assert!(e.to_string().contains("empty file"), "{e}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
