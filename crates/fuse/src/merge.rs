@@ -223,10 +223,12 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
         .collect();
     event.fatalities = reported.iter().map(|(f, _)| *f).min().unwrap_or(0);
     if mentions.len() > 1 {
+        let articles = event.article_ids.len();
         let mut note = format!(
-            " [sitrep: {} reports from {} articles ({})",
+            " [sitrep: {} reports from {} article{} ({})",
             mentions.len(),
-            event.article_ids.len(),
+            articles,
+            if articles == 1 { "" } else { "s" },
             if event.sources.is_empty() {
                 "outlets unknown".to_string()
             } else {

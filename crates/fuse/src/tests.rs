@@ -462,6 +462,11 @@ fn acled_takes_the_lowest_figure_and_says_so() {
         "{}",
         e.event.notes
     );
+    assert!(
+        e.event.notes.contains("2 reports from 2 articles"),
+        "{}",
+        e.event.notes
+    );
     let killed = e.figures.iter().find(|f| f.figure == "killed").unwrap();
     assert_eq!(killed.accounts.len(), 2);
     assert_eq!(killed.disagreement.as_deref(), Some("12 vs 7"));

@@ -94,9 +94,14 @@ pub fn reject_unknown(params: &HashMap<String, String>, known: &[&str]) -> Resul
     match unknown.first() {
         None => Ok(()),
         Some(_) => Err(ApiError::bad_request(format!(
-            "unknown parameter {}; expected one of {}, limit, offset",
+            "unknown parameter {}; expected one of {}",
             unknown.join(", "),
-            known.join(", ")
+            known
+                .iter()
+                .chain(&["limit", "offset"])
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }

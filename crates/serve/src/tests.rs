@@ -417,6 +417,12 @@ async fn bad_parameters_are_400_with_a_message() {
         StatusCode::BAD_REQUEST,
     )
     .await;
+    // a route that takes none names what it takes, with no empty name in the list
+    let message = get_err(&app, "/api/meta?x=1", StatusCode::BAD_REQUEST).await;
+    assert!(
+        message.contains("unknown parameter x; expected one of limit, offset"),
+        "{message}"
+    );
 }
 
 #[tokio::test]
