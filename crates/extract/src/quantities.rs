@@ -87,7 +87,7 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
         let (before, after) = out.split_at_mut(k);
         let (part, whole) = (&mut before[k - 1], &after[0]);
         if part.kind == whole.kind
-            && part.evidence.rule == format!("quantity:{:?}", part.kind).to_lowercase()
+            && !part.evidence.rule.contains('+')
             && part_of_later(text, part.evidence.span, whole.evidence.span)
         {
             part.evidence.rule.push_str(PART);
@@ -116,13 +116,14 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
     // "Barazi had earlier reported a toll of eight": a toll the article gives an update of
     // (not the one "three more" add to: "updated its earlier toll of 15, saying three more
     // people had died")
-    let updated_by_more = out.iter().any(|q| q.evidence.rule.ends_with(MORE));
-    for q in out.iter_mut().filter(|_| !updated_by_more) {
-        if q.kind == QuantityKind::Killed
-            && !q.evidence.rule.contains('+')
-            && earlier_toll(text, sentence, q.evidence.span)
-        {
-            q.evidence.rule.push_str(EARLIER_TOLL);
+    if !out.iter().any(|q| q.evidence.rule.ends_with(MORE)) {
+        for q in out.iter_mut() {
+            if q.kind == QuantityKind::Killed
+                && !q.evidence.rule.contains('+')
+                && earlier_toll(text, sentence, q.evidence.span)
+            {
+                q.evidence.rule.push_str(EARLIER_TOLL);
+            }
         }
     }
     // "killed a civilian", "the victim died": one, when no figure was given.
@@ -188,14 +189,18 @@ const MORE: &str = "+more";
 /// as a count of that side, not added to the total.
 pub(crate) const PART: &str = "+part";
 
+/// The words of (lower-cased) text, without punctuation.
+fn words_of(lower: &str) -> impl DoubleEndedIterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Whether the number at `number` is introduced as a part of a count before it: "including",
 /// "among them", "of whom", "among whom", "among those", perhaps with "at least", "nearly"...
 fn part_of_earlier(text: &str, sentence: Span, number: Span) -> bool {
     let before = text[sentence.start..number.start].to_ascii_lowercase();
-    let mut words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> = words_of(&before).collect();
     // qualifiers of the figure ("including at least 33", "of whom nearly 1,000")
     while let Some(&w) = words.last() {
         if matches!(
@@ -484,10 +489,7 @@ fn another_account(text: &str, first: Span, second: Span) -> bool {
         return false;
     }
     let between = text[first.end..second.start].to_ascii_lowercase();
-    let words: Vec<&str> = between
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words_of(&between).collect();
     let Some(contrast) = words
         .iter()
         .rposition(|w| matches!(*w, "while" | "whereas" | "but"))
@@ -517,12 +519,7 @@ fn another_account(text: &str, first: Span, second: Span) -> bool {
 /// earlier reported a toll of eight", "an initial toll of 20", "previously put the toll at 58".
 fn earlier_toll(text: &str, sentence: Span, number: Span) -> bool {
     let before = text[sentence.start..number.start].to_ascii_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(8)
-        .collect();
+    let words: Vec<&str> = words_of(&before).rev().take(8).collect();
     // ("according to initial information eight people were killed" is the toll of now)
     words
         .iter()
