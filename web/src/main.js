@@ -94,7 +94,7 @@ function fillForm(params) {
   subs.innerHTML = '<option value="">all</option>' + wanted.map((s) => `<option>${esc(s)}</option>`).join('');
   subs.value = wanted.includes(current) ? current : '';
   const exports = filterQuery(params);
-  for (const f of ['acled', 'geojson', 'jsonl']) $(`#export-${f}`).href = `/api/export/${f}${exports ? '?' + exports : ''}`;
+  for (const f of ['acled', 'geojson', 'jsonl', 'parquet']) $(`#export-${f}`).href = `/api/export/${f}${exports ? '?' + exports : ''}`;
 }
 
 function setupForm() {

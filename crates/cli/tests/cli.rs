@@ -80,6 +80,16 @@ fn sample_is_ingested_once_and_exported() {
     let header = csv.lines().next().unwrap();
     assert_eq!(header.split(',').count(), 31);
     assert!(header.starts_with("event_id_cnty,event_date,year"));
+    let parquet = sitrep(&["events", "--db", db, "--format", "parquet"]);
+    assert!(parquet.status.success(), "{}", text(&parquet.stderr));
+    assert!(parquet.stdout.starts_with(b"PAR1") && parquet.stdout.ends_with(b"PAR1"));
+    assert!(
+        parquet
+            .stdout
+            .windows(b"event_id_cnty".len())
+            .any(|w| w == b"event_id_cnty"),
+        "the schema names the ACLED columns"
+    );
 
     for format in ["table", "jsonl", "geojson"] {
         let out = sitrep(&[

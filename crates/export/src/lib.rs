@@ -1,10 +1,10 @@
 /*!
-Writing the record out: ACLED-format CSV (the 31 ACLED columns, in ACLED's order), JSON Lines
-(the same columns plus claims, quantities, cues and precisions), GeoJSON points, and a
-fixed-width table for people.
+Writing the record out: ACLED-format CSV (the 31 ACLED columns, in ACLED's order), the same rows
+and columns typed as Apache Parquet, JSON Lines (the same columns plus claims, quantities, cues
+and precisions), GeoJSON points, and a fixed-width table for people.
 
 Only conflict events are written unless [`ExportOptions::include_non_conflict`] is set (the
-ACLED CSV never lists non-conflict classes).
+ACLED CSV and Parquet never list non-conflict classes).
 
 ```
 use sitrep_export::{write_events, ExportOptions, Format, ACLED_COLUMNS};
@@ -20,6 +20,7 @@ assert!(header.starts_with("event_id_cnty,event_date,year,time_precision,"));
 mod acled;
 mod countries;
 mod json;
+mod parquet_file;
 mod table;
 
 use sitrep_model::Event;
@@ -40,6 +41,8 @@ pub enum Format {
     Jsonl,
     /// A GeoJSON FeatureCollection of the events with coordinates.
     GeoJson,
+    /// The ACLED CSV's rows and columns, typed, as an Apache Parquet file.
+    Parquet,
 }
 
 impl std::str::FromStr for Format {
@@ -50,6 +53,7 @@ impl std::str::FromStr for Format {
             "acled" | "csv" => Ok(Format::Acled),
             "jsonl" | "json" => Ok(Format::Jsonl),
             "geojson" => Ok(Format::GeoJson),
+            "parquet" => Ok(Format::Parquet),
             _ => Err(ExportError::UnknownFormat(s.to_string())),
         }
     }
@@ -58,7 +62,8 @@ impl std::str::FromStr for Format {
 /// Export choices.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
-    /// List non-conflict classes too (JSONL, GeoJSON, table; never the ACLED CSV).
+    /// List non-conflict classes too (JSONL, GeoJSON, table; never the ACLED CSV
+    /// or Parquet).
     pub include_non_conflict: bool,
     /// Value of the ACLED `timestamp` column (Unix seconds); empty when `None`.
     pub timestamp: Option<i64>,
@@ -76,8 +81,11 @@ pub enum ExportError {
     /// JSON serialisation failed.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The Parquet writer failed.
+    #[error("Parquet: {0}")]
+    Parquet(String),
     /// A format name no writer has.
-    #[error("unknown format {0:?}; expected table, acled, jsonl or geojson")]
+    #[error("unknown format {0:?}; expected table, acled, jsonl, geojson or parquet")]
     UnknownFormat(String),
 }
 
@@ -93,6 +101,7 @@ pub fn write_events<W: Write>(
         Format::Acled => acled::write_acled_csv(events, options, out),
         Format::Jsonl => json::write_jsonl(events, options, out),
         Format::GeoJson => json::write_geojson(events, options, out),
+        Format::Parquet => parquet_file::write_acled_parquet(events, options, out),
     }
 }
 

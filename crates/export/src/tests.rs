@@ -230,6 +230,7 @@ fn table_lines_are_fixed_width() {
 fn format_names() {
     assert_eq!("ACLED".parse::<Format>().unwrap(), Format::Acled);
     assert!("xml".parse::<Format>().is_err());
+    assert_eq!("parquet".parse::<Format>().unwrap(), Format::Parquet);
 }
 
 #[test]
@@ -249,4 +250,58 @@ fn an_undated_event_has_no_acled_row_but_stays_in_jsonl() {
     let jsonl = write(Format::Jsonl, &both, &ExportOptions::default());
     assert_eq!(jsonl.lines().count(), 2);
     assert!(jsonl.contains("undated#1"));
+}
+
+#[test]
+fn parquet_has_the_acled_rows_and_columns_typed() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    let options = ExportOptions {
+        timestamp: Some(1_600_000_000),
+        ..Default::default()
+    };
+    let mut undated = event(SubEventType::ArmedClash);
+    undated.date.date = None;
+    let events = [
+        event(SubEventType::AirDroneStrike),
+        event(SubEventType::NaturalDisaster),
+        undated,
+    ];
+    let mut bytes = Vec::new();
+    write_events(Format::Parquet, &events, &options, &mut bytes).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    let path = std::env::temp_dir().join(format!("sitrep-export-{}.parquet", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(
+        rows.len(),
+        1,
+        "the ACLED CSV's rows: conflict events with a date"
+    );
+    let cells: Vec<(&String, &Field)> = rows[0].get_column_iter().collect();
+    let names: Vec<&str> = cells.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ACLED_COLUMNS);
+    let get = |name: &str| cells.iter().find(|(n, _)| *n == name).unwrap().1.clone();
+    let day = NaiveDate::from_ymd_opt(2020, 5, 4).unwrap();
+    let epoch_days = day.signed_duration_since(NaiveDate::default()).num_days();
+    assert_eq!(get("event_date"), Field::Date(epoch_days as i32));
+    assert_eq!(get("year"), Field::Int(2020));
+    assert_eq!(get("sub_event_type"), Field::Str("Air/drone strike".into()));
+    assert_eq!(
+        get("assoc_actor_1"),
+        Field::Str("Military Forces of Russia (2000-); Hezbollah".into())
+    );
+    assert_eq!(get("interaction"), Field::Int(17));
+    assert_eq!(get("iso"), Field::Int(760));
+    assert_eq!(get("latitude"), Field::Double(35.6433));
+    assert_eq!(get("fatalities"), Field::Long(3));
+    assert_eq!(get("timestamp"), Field::Long(1_600_000_000));
+    assert_eq!(get("admin3"), Field::Null, "an empty CSV cell is null");
+    assert_eq!(get("admin2"), Field::Null);
 }

@@ -559,9 +559,10 @@ pub async fn articles(State(state): State<AppState>, p: Params) -> Result<Json<J
 /// The most events one export writes.
 pub const MAX_EXPORT: usize = 1_000_000;
 
-/// `GET /api/export/{acled|csv|geojson|jsonl}`: the filtered events as a download: reports, or
-/// with `dedup=1` the fused events' merged events written by the same writer as
-/// `sitrep events --format acled|jsonl|geojson` (same ids, sources and conservative figures).
+/// `GET /api/export/{acled|csv|geojson|jsonl|parquet}`: the filtered events as a download:
+/// reports, or with `dedup=1` the fused events' merged events written by the same writer as
+/// `sitrep events --format acled|jsonl|geojson|parquet` (same ids, sources and conservative
+/// figures).
 pub async fn export(
     State(state): State<AppState>,
     Path(format): Path<String>,
@@ -583,9 +584,14 @@ pub async fn export(
             "application/x-ndjson",
             "sitrep-events.jsonl",
         ),
+        "parquet" => (
+            sitrep_export::Format::Parquet,
+            "application/vnd.apache.parquet",
+            "sitrep-events.parquet",
+        ),
         _ => {
             return Err(ApiError::not_found(format!(
-                "no export format {format:?}; expected acled, csv, geojson or jsonl"
+                "no export format {format:?}; expected acled, csv, geojson, jsonl or parquet"
             )))
         }
     };

@@ -723,6 +723,19 @@ async fn exports_of_the_filtered_set() {
     .await;
     assert_eq!(headers[header::CONTENT_TYPE], "application/x-ndjson");
     assert_eq!(String::from_utf8(body).unwrap().lines().count(), 3);
+    let (status, headers, body) = call(
+        &app,
+        Request::get("/api/export/parquet?country=SY")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "application/vnd.apache.parquet"
+    );
+    assert!(body.starts_with(b"PAR1") && body.ends_with(b"PAR1"));
     get_err(&app, "/api/export/xlsx", StatusCode::NOT_FOUND).await;
     get_err(&app, "/api/export/csv?to=x", StatusCode::BAD_REQUEST).await;
 }

@@ -1,4 +1,4 @@
-//! `sitrep events --db FILE`: the stored events as a table, ACLED CSV, JSONL or GeoJSON.
+//! `sitrep events --db FILE`: the stored events as a table, ACLED CSV, JSONL, GeoJSON or Parquet.
 
 use super::{parse_date_arg, write_stdout, CliError};
 use chrono::NaiveDate;
@@ -19,6 +19,8 @@ pub enum FormatArg {
     Jsonl,
     /// GeoJSON FeatureCollection.
     Geojson,
+    /// The ACLED CSV's rows and columns, typed, as Apache Parquet (redirect it to a file).
+    Parquet,
     /// One fused event per line with its members, merge provenance and claims side by side.
     Fused,
 }
@@ -117,7 +119,13 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         FormatArg::Acled => Format::Acled,
         FormatArg::Jsonl | FormatArg::Fused => Format::Jsonl,
         FormatArg::Geojson => Format::GeoJson,
+        FormatArg::Parquet => Format::Parquet,
     };
+    if format == Format::Parquet && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(CliError::Usage(
+            "--format parquet writes a binary file: redirect it (`> events.parquet`)".into(),
+        ));
+    }
     let timestamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
@@ -126,13 +134,13 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         include_non_conflict: args.include_non_conflict,
         timestamp,
     };
-    if format == Format::Acled {
+    if matches!(format, Format::Acled | Format::Parquet) {
         let undated = events
             .iter()
             .filter(|e| e.sub_event_type.is_conflict() && !acled_exportable(e))
             .count();
         if undated > 0 {
-            eprintln!("sitrep: {undated} conflict events have no date (their articles were published without one and tell none) and are left out of the ACLED CSV, which requires one; `--format jsonl` lists them");
+            eprintln!("sitrep: {undated} conflict events have no date (their articles were published without one and tell none) and are left out of the ACLED CSV and Parquet, which require one; `--format jsonl` lists them");
         }
     }
     let mut out = Vec::new();

@@ -112,6 +112,9 @@ pub enum CliError {
     /// Nothing could be read from the inputs.
     #[error("{0}")]
     NothingRead(String),
+    /// The arguments ask for something that cannot be done as asked.
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Metadata and CSV column flags shared by `ingest`, `read` and `bench`.
