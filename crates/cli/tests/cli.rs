@@ -415,3 +415,48 @@ fn an_article_stored_with_other_text_is_named_not_counted_silently() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn feeds_are_read_item_by_item_and_a_later_snapshot_adds_only_new_items() {
+    let dir = scratch("feed");
+    let feed = |items: &str| {
+        format!(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Border Wire</title>\n{items}</channel></rss>\n"
+        )
+    };
+    let strike = "<item><guid>bw-1</guid><title>Strike</title><pubDate>Wed, 06 May 2020 09:00:00 +0300</pubDate>\
+        <description>&lt;p&gt;Government air strikes hit the town of Kafr Nabl on Tuesday, killing three civilians.&lt;/p&gt;</description></item>\n";
+    let protest = "<item><guid>bw-2</guid><title>Protest</title><pubDate>Thu, 07 May 2020 10:00:00 +0300</pubDate>\
+        <description>Hundreds of people protested in Sweida on Wednesday against rising prices.</description></item>\n";
+    std::fs::write(dir.join("monday.rss"), feed(strike)).unwrap();
+    std::fs::write(dir.join("tuesday.rss"), feed(&format!("{protest}{strike}"))).unwrap();
+    std::fs::write(
+        dir.join("broken.xml"),
+        "<rss><channel>\n<item></channel></rss>",
+    )
+    .unwrap();
+    let db = dir.join("f.db");
+    let db = db.to_str().unwrap();
+    let out = sitrep(&["ingest", dir.to_str().unwrap(), "--db", db, "--quiet"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("broken.xml:2: bad XML"), "{err}");
+    let summary = text(&out.stdout);
+    assert!(
+        summary.contains("read 3 articles: 2 new, 1 duplicate"),
+        "the second snapshot repeats bw-1: {summary}"
+    );
+    let store = sitrep_store::Store::open(db).unwrap();
+    let strike = store.article("bw-1").unwrap().unwrap();
+    assert_eq!(strike.source.as_deref(), Some("Border Wire"));
+    assert_eq!(strike.published.unwrap().to_string(), "2020-05-06");
+    drop(store);
+    let events = sitrep(&["events", "--db", db, "--format", "jsonl"]);
+    let listed = text(&events.stdout);
+    assert!(
+        listed.contains("Air/drone strike") && listed.contains("2020-05-05"),
+        "{listed}"
+    );
+    assert!(listed.contains("Peaceful protest"), "{listed}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,6 +1,6 @@
 /*!
-Files in, [`Article`]s out: JSONL, plain text (with an optional `NAME.json` sidecar), HTML and
-CSV, read from files or whole directories (walked recursively, in sorted order), with
+Files in, [`Article`]s out: JSONL, plain text (with an optional `NAME.json` sidecar), HTML,
+CSV and news feeds (RSS, Atom), read from files or whole directories (walked recursively, in sorted order), with
 boilerplate lines (photo captions, "Read more:", share and subscribe prompts) removed and a
 content hash for de-duplication.
 
@@ -24,6 +24,7 @@ println!("{} boilerplate lines dropped", articles.stats().boilerplate_lines);
 pub mod boilerplate;
 mod csv_input;
 mod dates;
+mod feed;
 mod hash;
 pub mod html;
 mod jsonl;
@@ -126,8 +127,16 @@ pub enum IngestErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A feed file that is not well-formed XML.
+    #[error("bad XML: {0}")]
+    Xml(String),
+    /// An XML file whose root element is no feed's.
+    #[error(
+        "not an RSS or Atom feed: the root element is <{0}>, expected <rss>, <feed> or <rdf:RDF>"
+    )]
+    NotAFeed(String),
     /// A file given by name whose extension no reader handles.
-    #[error("unsupported file type; expected .jsonl, .txt, .html/.htm or .csv")]
+    #[error("unsupported file type; expected .jsonl, .txt, .html/.htm, .csv or a feed (.rss, .atom, .xml)")]
     Unsupported,
 }
 
@@ -180,6 +189,8 @@ pub enum Format {
     Html,
     /// A CSV table.
     Csv,
+    /// A news feed: RSS 2.0, RSS 1.0 or Atom.
+    Feed,
 }
 
 impl Format {
@@ -191,6 +202,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
+            "rss" | "atom" | "xml" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -301,6 +313,16 @@ fn read_one(
             options,
             &mut notes.boilerplate,
         )],
+        Some(Format::Feed) => match utf8(path, &bytes, 1) {
+            Ok(xml) => feed::read(
+                path,
+                &rel,
+                xml.trim_start_matches('\u{feff}'),
+                options,
+                &mut notes.boilerplate,
+            ),
+            Err(e) => vec![Err(e)],
+        },
         None => vec![Err(IngestError::new(
             path,
             None,
@@ -506,5 +528,7 @@ mod tests {
         assert_eq!(Format::of(Path::new("a.JSONL")), Some(Format::Jsonl));
         assert_eq!(Format::of(Path::new("a.htm")), Some(Format::Html));
         assert_eq!(Format::of(Path::new("a.json")), None);
+        assert_eq!(Format::of(Path::new("news.RSS")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("feed.atom")), Some(Format::Feed));
     }
 }

@@ -31,11 +31,11 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read files or directories (.jsonl .txt .html .csv) into the store.
+    /// Read files or directories (.jsonl .txt .html .csv, feeds .rss .atom .xml) into the store.
     Ingest(ingest::IngestArgs),
     /// Read one file and print each article's reading as pretty JSON (no database).
     Read(read::ReadArgs),
-    /// List the stored events as a table, ACLED CSV, JSONL or GeoJSON.
+    /// List the stored events as a table, ACLED CSV, JSONL, GeoJSON or Parquet.
     Events(events::EventsArgs),
     /// Measure reading throughput on a corpus (single thread).
     Bench(bench::BenchArgs),

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Arguments of `sitrep read`.
 #[derive(Debug, Args)]
 pub struct ReadArgs {
-    /// The file (.txt, .html, .jsonl, .csv).
+    /// The file (.txt, .html, .jsonl, .csv, or a feed: .rss .atom .xml).
     pub file: PathBuf,
     /// Metadata and CSV columns.
     #[command(flatten)]
