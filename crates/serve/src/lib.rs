@@ -140,7 +140,8 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .route("/articles", get(api::articles).post(ingest::post_articles))
         .route("/articles/{id}", get(detail::article))
         .route("/export/{format}", get(api::export))
-        .fallback(api::not_found);
+        .fallback(api::not_found)
+        .layer(axum::middleware::from_fn(error::json_errors));
     Router::new()
         .nest("/api", api)
         .route("/", get(assets::index))

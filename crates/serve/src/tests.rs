@@ -1303,3 +1303,25 @@ async fn dedup_export_and_counts_are_the_cli_fused_events() {
     assert_eq!(fused["unit"], "fused_events");
     assert_eq!((sum(&fused, "events"), sum(&fused, "fatalities")), (2, 4));
 }
+
+#[tokio::test]
+async fn errors_axum_writes_itself_are_json_too() {
+    let app = app(None, 1024);
+    let message = get_err(&app, "/api/events/%E0%A4%A", StatusCode::BAD_REQUEST).await;
+    assert!(message.to_lowercase().contains("utf-8"), "{message}");
+    let (status, headers, body) = call(
+        &app,
+        Request::delete("/api/events").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    assert!(
+        headers.contains_key(header::ALLOW),
+        "the Allow header is kept"
+    );
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    let message = body["error"].as_str().unwrap();
+    assert!(message.contains("method DELETE not allowed"), "{message}");
+    assert_eq!(headers[header::ALLOW], "GET,HEAD");
+}
