@@ -149,6 +149,10 @@ fn bad_lines_are_reported_with_file_and_line_and_the_rest_is_ingested() {
     assert!(err.contains("a.jsonl:2: bad JSON"), "{err}");
     assert!(err.contains("b.csv:1: no column"), "{err}");
     assert!(err.contains("c.txt:2: not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("skipped 1 file no reader handles") && err.contains("notes.md"),
+        "the skipped file is named: {err}"
+    );
     let summary = text(&out.stdout);
     assert!(summary.contains("read 3 articles: 3 new"), "{summary}");
     assert!(summary.contains("3 failed, 1 file skipped"), "{summary}");

@@ -215,6 +215,8 @@ pub struct IngestStats {
     pub files: usize,
     /// Files in walked directories that no reader handles (sidecars excluded).
     pub skipped_files: usize,
+    /// Those files, in the order walked.
+    pub skipped: Vec<PathBuf>,
     /// Articles produced.
     pub articles: usize,
     /// Errors produced.
@@ -255,6 +257,7 @@ pub fn ingest(paths: &[PathBuf], options: &IngestOptions) -> Ingest {
                     files.push_back((path.clone(), file));
                 } else if !is_sidecar(&file) {
                     stats.skipped_files += 1;
+                    stats.skipped.push(file);
                 }
             }
         } else {

@@ -98,6 +98,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     let options = args.input.options();
     let workers = args.workers.clamp(1, 8);
     let mut summary = Summary::default();
+    let mut skipped = Vec::new();
     let batch_size = args.batch_size.max(1);
 
     let read_time = AtomicU64::new(0);
@@ -223,6 +224,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         summary.store_seconds = store_time.as_secs_f64();
         summary.failed = stats.errors + summary.reader_failures;
         summary.skipped_files = stats.skipped_files;
+        skipped = stats.skipped;
         summary.boilerplate_lines = stats.boilerplate_lines;
         Ok(())
     })?;
@@ -243,6 +245,9 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         counted(summary.warnings, "warning"),
         summary.undated
     );
+    if !skipped.is_empty() {
+        eprintln!("sitrep: {}", skipped_note(&skipped));
+    }
     println!(
         "stored {} events ({} conflict) in {}; {:.2} s, {:.0} articles/s",
         summary.events,
@@ -276,4 +281,22 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         )));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files a directory walk left alone, named (the first ten), for the user to check.
+fn skipped_note(skipped: &[std::path::PathBuf]) -> String {
+    const NAMED: usize = 10;
+    let mut names: Vec<String> = skipped
+        .iter()
+        .take(NAMED)
+        .map(|p| p.display().to_string())
+        .collect();
+    if skipped.len() > NAMED {
+        names.push(format!("and {} more", skipped.len() - NAMED));
+    }
+    format!(
+        "skipped {} no reader handles (expected .jsonl .txt .html .htm .csv .rss .atom .xml): {}",
+        counted(skipped.len(), "file"),
+        names.join(", ")
+    )
 }
