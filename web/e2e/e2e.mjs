@@ -208,15 +208,21 @@ async function e2e() {
       const total = await page.evaluate(async () => (await (await fetch('/api/stories')).json()).total);
       assert.equal(await page.locator('#stories tr').count(), Math.min(total, 200) + 1);
     });
-    await check('"merge reports" lists the fused events and opens one', async () => {
+    await check('"merge reports" (the default) lists the fused events, unticked every report, and opens one', async () => {
       await page.goto(url);
       await page.waitForSelector('#events tbody tr');
-      const all = Number(await page.textContent('#total'));
+      const merged = await page.evaluate(async () => (await (await fetch('/api/events?dedup=1')).json()).total);
+      const reports = await page.evaluate(async () => (await (await fetch('/api/events?dedup=0')).json()).total);
+      assert.ok(merged >= 1 && merged <= reports, `${merged} fused events of ${reports} reports`);
+      assert.ok(await page.isChecked('input[name=dedup]'), 'fused events by default');
+      await page.waitForFunction((n) => Number(document.querySelector('#total')?.textContent) === n, merged);
+      await page.uncheck('input[name=dedup]');
+      await page.waitForFunction(() => location.hash.includes('dedup=0'));
+      await page.waitForFunction((n) => Number(document.querySelector('#total')?.textContent) === n, reports);
+      assert.ok((await page.getAttribute('#export-acled', 'href')).includes('dedup=0'), 'the export follows the list');
       await page.check('input[name=dedup]');
       await page.waitForFunction(() => location.hash.includes('dedup=1'));
-      const merged = await page.evaluate(async () => (await (await fetch('/api/events?dedup=1')).json()).total);
       await page.waitForFunction((n) => Number(document.querySelector('#total')?.textContent) === n, merged);
-      assert.ok(merged >= 1 && merged <= all, `${merged} of ${all}`);
       // A merged row opens the fused event's page (its F: id), with every report of it.
       await page.click('#events tbody tr.event-row');
       await page.waitForSelector('#fields');

@@ -52,6 +52,9 @@ function filterQuery(params, { dates = true } = {}) {
   const out = new URLSearchParams();
   for (const k of FILTERS) {
     if (!dates && (k === 'from' || k === 'to')) continue;
+    // Fused events unless the user asked for every report (dedup=0): one row per real-world
+    // event, its fatalities counted once, as `sitrep events` lists them.
+    if (k === 'dedup') { out.set(k, params.get(k) === '0' ? '0' : '1'); continue; }
     const v = params.get(k);
     if (v) out.set(k, v);
   }
@@ -86,7 +89,7 @@ function fillForm(params) {
     if (el) el.value = params.get(k) || '';
   }
   form.elements.inmap.checked = params.has('bbox');
-  form.elements.dedup.checked = params.get('dedup') === '1';
+  form.elements.dedup.checked = params.get('dedup') !== '0';
   const subs = form.elements.sub_type;
   const type = params.get('type');
   const wanted = meta.event_types.filter((t) => !type || t.name === type).flatMap((t) => t.sub_types);
@@ -104,7 +107,7 @@ function setupForm() {
   form.addEventListener('change', (e) => {
     const el = e.target;
     if (el.name === 'inmap') setFilters({ bbox: el.checked ? boundsParam() : null });
-    else if (el.name === 'dedup') setFilters({ dedup: el.checked ? '1' : null });
+    else if (el.name === 'dedup') setFilters({ dedup: el.checked ? '1' : '0' });
     else if (el.name === 'type') setFilters({ type: el.value, sub_type: null });
     else setFilters({ [el.name]: el.value });
   });
