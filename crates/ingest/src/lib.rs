@@ -130,6 +130,12 @@ pub enum IngestErrorKind {
     /// A feed file that is not well-formed XML.
     #[error("bad XML: {0}")]
     Xml(String),
+    /// A feed item whose date no known format reads (a warning: the item is read undated).
+    #[error("cannot read the item's date {0:?}: read as undated (expected RFC 822 'Tue, 05 May 2020 21:40:00 +0300', ISO 8601 or '21 May 2018')")]
+    UndatedItem(String),
+    /// A feed with no item in it (a warning: nothing new yet).
+    #[error("the feed has no item")]
+    NoItems,
     /// An XML file whose root element is no feed's.
     #[error(
         "not an RSS or Atom feed: the root element is <{0}>, expected <rss>, <feed> or <rdf:RDF>"
@@ -316,16 +322,7 @@ fn read_one(
             options,
             &mut notes.boilerplate,
         )],
-        Some(Format::Feed) => match utf8(path, &bytes, 1) {
-            Ok(xml) => feed::read(
-                path,
-                &rel,
-                xml.trim_start_matches('\u{feff}'),
-                options,
-                &mut notes.boilerplate,
-            ),
-            Err(e) => vec![Err(e)],
-        },
+        Some(Format::Feed) => feed::read(path, &rel, &bytes, options, notes),
         None => vec![Err(IngestError::new(
             path,
             None,

@@ -136,6 +136,11 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                     Err(e) => bar.suspend(|| eprintln!("sitrep: {e}")),
                 }
             }
+            // (a last file with no article may still have warned: a feed with no item)
+            for w in items.take_warnings() {
+                warnings += 1;
+                bar.suspend(|| eprintln!("sitrep: warning: {w}"));
+            }
             (items.stats().clone(), parse, warnings, undated)
         });
         let shared_rx: Arc<Mutex<Receiver<(usize, Article)>>> = Arc::new(Mutex::new(article_rx));
@@ -268,8 +273,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         fusion.near_duplicates,
         fusion_started.elapsed().as_secs_f64()
     );
-    // (an article the reader refused, one too long to be one report, is read by no one)
-    if summary.read == summary.reader_failures {
+    // (an article the reader refused, one too long to be one report, is read by no one; a
+    // feed with no item yet is a warning, not a failure)
+    let nothing_there = summary.read == 0 && summary.warnings == 0;
+    if summary.read == summary.reader_failures && (summary.failed > 0 || nothing_there) {
         return Err(CliError::NothingRead(format!(
             "no article could be read from {} ({} failed)",
             args.paths

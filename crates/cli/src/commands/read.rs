@@ -22,9 +22,19 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
     quiet_panics();
     let mut read = 0;
     let mut failed = 0;
-    for item in sitrep_ingest::ingest(std::slice::from_ref(&args.file), &args.input.options()) {
+    let mut items = sitrep_ingest::ingest(std::slice::from_ref(&args.file), &args.input.options());
+    while let Some(item) = items.next() {
+        for warning in items.take_warnings() {
+            eprintln!("sitrep: warning: {warning}");
+        }
         match item {
             Ok(article) => {
+                if article.published.is_none() {
+                    eprintln!(
+                        "sitrep: warning: {}: no publication date: relative dates (\"on Sunday\") stay unresolved; give one with --published",
+                        article.origin
+                    );
+                }
                 let reading = match read_guarded(&reader, &article, None) {
                     Ok(reading) => reading,
                     Err(message) => {
@@ -43,6 +53,9 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
                 failed += 1;
             }
         }
+    }
+    for warning in items.take_warnings() {
+        eprintln!("sitrep: warning: {warning}");
     }
     if read == 0 {
         return Err(CliError::NothingRead(format!(
