@@ -295,6 +295,16 @@ mod tests {
                 "Read more: Fighting flares again near the border",
                 "link:read_more",
             ),
+            ("Read more", "link:read_more_alone"),
+            ("Continue reading →", "link:read_more_alone"),
+            (
+                "Click here to read the full story on our website.",
+                "link:read_more_alone",
+            ),
+            (
+                "The post Shelling resumes in Idlib appeared first on Border Wire.",
+                "feed:appeared_first",
+            ),
             ("Powered by automated translation", "translation:automated"),
             ("Subscribe to our daily briefing", "promo:subscribe"),
             ("Follow us on Twitter and Telegram", "promo:follow_us"),
@@ -315,6 +325,8 @@ mod tests {
             "Troops followed the convoy to the border, Reuters reported.",
             "The minister read a statement to reporters in Kyiv on Tuesday.",
             "Photos showed the damaged hospital.",
+            "Read the full statement: the army denied shelling the camp on Sunday.",
+            "Full story of the siege was told by survivors in 2019.",
         ] {
             assert_eq!(b.rule_for(line), None, "{line}");
         }

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 /// assert_eq!(parse_date("5/21/2018"), d);
 /// assert_eq!(parse_date("21 May 2018"), d);
 /// assert_eq!(parse_date("21-May-18"), d);
+/// assert_eq!(parse_date("Mon, 21 May 18 09:30:00 GMT"), d);
 /// ```
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let s = value.trim();
@@ -42,7 +43,13 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         _ => &words[..],
     };
     if words.len() >= 3 {
-        let candidate = words[..3].join(" ").replace(',', "");
+        let mut parts: Vec<String> = words[..3].iter().map(|w| w.replace(',', "")).collect();
+        // RFC 822's two-digit year ("Wed, 05 Jun 19 14:30:00 GMT"): 00-49 are 20xx, 50-99 19xx
+        if parts[2].len() == 2 && parts[2].bytes().all(|b| b.is_ascii_digit()) {
+            let yy: u32 = parts[2].parse().unwrap_or(0);
+            parts[2] = (if yy < 50 { 2000 + yy } else { 1900 + yy }).to_string();
+        }
+        let candidate = parts.join(" ");
         for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
             if let Ok(d) = NaiveDate::parse_from_str(&candidate, fmt) {
                 return Some(d);

@@ -160,7 +160,8 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-fn named_entity(name: &str) -> Option<char> {
+/// The character of an HTML named entity (the common ones of news pages), `None` for others.
+pub(crate) fn named_entity(name: &str) -> Option<char> {
     Some(match name {
         "amp" => '&',
         "lt" => '<',
@@ -177,6 +178,66 @@ fn named_entity(name: &str) -> Option<char> {
         "hellip" => '\u{2026}',
         "eacute" => 'é',
         "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "times" => '×',
+        "bull" => '•',
+        "middot" => '·',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "larr" => '←',
+        "rarr" => '→',
+        "sbquo" => '‚',
+        "bdquo" => '„',
+        "prime" => '′',
+        "Prime" => '″',
+        "shy" => '\u{ad}',
+        "ensp" | "emsp" | "thinsp" => ' ',
+        "zwnj" => '\u{200c}',
+        "zwj" => '\u{200d}',
+        "euro" => '€',
+        "pound" => '£',
+        "cent" => '¢',
+        "sect" => '§',
+        "para" => '¶',
+        "iexcl" => '¡',
+        "iquest" => '¿',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "atilde" => 'ã',
+        "aring" => 'å',
+        "ccedil" => 'ç',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "iacute" => 'í',
+        "igrave" => 'ì',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ntilde" => 'ñ',
+        "oacute" => 'ó',
+        "ograve" => 'ò',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "otilde" => 'õ',
+        "oslash" => 'ø',
+        "uacute" => 'ú',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "szlig" => 'ß',
+        "Eacute" => 'É',
+        "Aacute" => 'Á',
+        "Oacute" => 'Ó',
+        "Uuml" => 'Ü',
+        "Ouml" => 'Ö',
+        "Auml" => 'Ä',
+        "Ccedil" => 'Ç',
         _ => return None,
     })
 }
@@ -337,6 +398,9 @@ pub fn read_html(html: &str) -> HtmlPage {
         }
         if BLOCKS.contains(&tag.name.as_str()) {
             body.end_block();
+        } else if matches!(tag.name.as_str(), "td" | "th") {
+            // cells of a row are words apart ("Killed" | "8"), not glued
+            body.pending_space = true;
         }
     }
     body.end_block();
@@ -393,6 +457,14 @@ fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_cells_are_words_apart_and_common_entities_read() {
+        let page = read_html(
+            "<table><tr><th>Killed</th><td>8</td></tr></table><p>Read on &rarr; caf&eacute;</p>",
+        );
+        assert_eq!(page.text, "Killed 8\n\nRead on \u{2192} caf\u{e9}");
+    }
 
     #[test]
     fn page_without_article_uses_body_and_skips_chrome() {
