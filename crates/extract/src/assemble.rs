@@ -329,6 +329,29 @@ struct Draft {
     background: bool,
 }
 
+/// Every actor's and place's evidence names the article it was read in (some are read by
+/// rules that do not know it: a weapon's unnamed user, "car bomb" → an unidentified group).
+fn name_the_article(event: &mut Event, article_id: &str) {
+    let actors = event
+        .actor1
+        .iter_mut()
+        .chain(event.actor2.iter_mut())
+        .chain(event.assoc_actor_1.iter_mut())
+        .chain(event.assoc_actor_2.iter_mut())
+        .filter_map(|a| a.evidence.as_mut());
+    let places = event
+        .location
+        .iter_mut()
+        .chain(event.destination.iter_mut())
+        .chain(event.other_locations.iter_mut())
+        .filter_map(|p| p.evidence.as_mut());
+    for evidence in actors.chain(places) {
+        if evidence.article_id.is_empty() {
+            evidence.article_id = article_id.to_string();
+        }
+    }
+}
+
 /// Read a whole article.
 pub fn read(doc: &Doc) -> Reading {
     let mut drafts: Vec<Draft> = Vec::new();
@@ -469,6 +492,9 @@ pub fn read(doc: &Doc) -> Reading {
     place_broad_by_kin(&mut drafts);
     let published = doc.published;
     let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
+    for e in &mut events {
+        name_the_article(e, &doc.article.id);
+    }
     for e in &events {
         if matches!(
             e.sub_event_type,

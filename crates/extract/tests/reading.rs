@@ -2649,3 +2649,19 @@ fn activists_who_tell_a_clash_are_a_source_not_a_crowd() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn every_actor_and_place_names_the_article_it_was_read_in() {
+    let text = "Car bomb kills two near a checkpoint in Afrin.";
+    let reading = reader().read(&article("afrin-bomb", text, Some(d(2019, 6, 7))));
+    let event = reading.events.first().expect("an event");
+    let actor = event.actor1.as_ref().expect("the bomb's unnamed user");
+    assert_eq!(
+        actor.evidence.as_ref().map(|e| e.article_id.as_str()),
+        Some("afrin-bomb"),
+        "{actor:?}"
+    );
+    for place in event.location.iter() {
+        assert_eq!(place.evidence.as_ref().unwrap().article_id, "afrin-bomb");
+    }
+}
