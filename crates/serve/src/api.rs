@@ -600,7 +600,11 @@ pub async fn export(
         let events = load_events(store, &query, None)?;
         let options = sitrep_export::ExportOptions {
             include_non_conflict: query.include_non_conflict,
-            timestamp: None,
+            // as `sitrep events` fills it: when the file was written
+            timestamp: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()
+                .map(|d| d.as_secs() as i64),
         };
         let mut out = Vec::new();
         sitrep_export::write_events(kind, &events, &options, &mut out)

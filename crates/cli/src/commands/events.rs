@@ -3,7 +3,7 @@
 use super::{parse_date_arg, write_stdout, CliError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use sitrep_export::{acled_exportable, write_events, ExportOptions, Format};
+use sitrep_export::{acled_exportable, country_info, write_events, ExportOptions, Format};
 use sitrep_store::{EventFilter, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -88,6 +88,7 @@ pub fn require_db(db: &std::path::Path) -> Result<(), CliError> {
 pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
     require_db(&args.db)?;
     let mut store = Store::open(&args.db)?;
+    let country = args.country.clone();
     let filter = EventFilter {
         from: args.from,
         to: args.to,
@@ -114,6 +115,9 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         }
         fused.into_iter().map(|e| e.event).collect()
     };
+    if let Some(country) = country.filter(|c| events.is_empty() && country_info(c).is_none()) {
+        eprintln!("sitrep: warning: no country is named {country:?}: give an ACLED country name (\"Syria\") or an ISO alpha-2 code (\"SY\")");
+    }
     let format = match args.format {
         FormatArg::Table => Format::Table,
         FormatArg::Acled => Format::Acled,
