@@ -174,8 +174,8 @@ fn parse_row(table: &str, id: &str, json: &str) -> Result<Event, ApiError> {
     }
 }
 
-/// The events matching `query` (its page), newest first: reports, or with `dedup=1` the merged
-/// events of the fused events (as `sitrep events` lists them); `condition` is `query`'s
+/// The events matching `query` (its page), newest first: the merged events of the fused events
+/// (as `sitrep events` lists them), or with `dedup=0` the reports; `condition` is `query`'s
 /// [`EventQuery::sql_where`] when the caller has it already.
 pub(crate) fn load_events(
     store: &Store,
@@ -251,7 +251,7 @@ pub(crate) fn summary(event: &Event) -> Json_ {
     })
 }
 
-/// `GET /api/events`: a page of event summaries (reports, or fused events with `dedup=1`;
+/// `GET /api/events`: a page of event summaries (fused events, or reports with `dedup=0`;
 /// `unit` says which).
 pub async fn events(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 50, MAX_PAGE)?;
@@ -344,8 +344,8 @@ fn finite(x: f64) -> String {
 }
 
 /// `GET /api/timeline`: events and fatalities per day for the filter, the date range ignored
-/// (the brush shows the selection within the whole span). Counts reports, or fused events with
-/// `dedup=1` (each once, with its conservative fatality figure); `unit` says which.
+/// (the brush shows the selection within the whole span). Counts fused events (each once, with
+/// its conservative fatality figure), or reports with `dedup=0`; `unit` says which.
 pub async fn timeline(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let query = EventQuery::parse(&params(p)?, &[], 20_000, 20_000)?;
     with_store(&state, move |store| {
@@ -560,7 +560,7 @@ pub async fn articles(State(state): State<AppState>, p: Params) -> Result<Json<J
 pub const MAX_EXPORT: usize = 1_000_000;
 
 /// `GET /api/export/{acled|csv|geojson|jsonl|parquet}`: the filtered events as a download:
-/// reports, or with `dedup=1` the fused events' merged events written by the same writer as
+/// the fused events' merged events (or with `dedup=0` every report) written by the same writer as
 /// `sitrep events --format acled|jsonl|geojson|parquet` (same ids, sources and conservative
 /// figures).
 pub async fn export(

@@ -40,7 +40,7 @@ pub struct EventQuery {
     pub include_non_conflict: bool,
     /// The fused events (one per real-world event, as `sitrep events` lists and exports them:
     /// ids `F:ARTICLE#N`, every report's sources and claims, the conservative fatality figure)
-    /// instead of every report (per-article event).
+    /// instead of every report (per-article event): the default; `dedup=0` turns it off.
     pub fused: bool,
     /// Page size.
     pub limit: usize,
@@ -177,7 +177,9 @@ impl EventQuery {
             ))),
         };
         let include_non_conflict = flag("all")?;
-        let fused = flag("dedup")?;
+        // fused events unless asked for every report (`dedup=0`): one row per real-world event,
+        // its dead counted once, as `sitrep events` and the UI list them
+        let fused = params.get("dedup").is_none_or(|v| v.trim().is_empty()) || flag("dedup")?;
         Ok(EventQuery {
             from,
             to,
@@ -197,7 +199,7 @@ impl EventQuery {
     }
 
     /// The table the query reads, aliased `e` in [`EventQuery::sql_where`]: `fused_events`
-    /// (one row per fused event) with `dedup=1`, else `events` (one row per report). Both have
+    /// (one row per fused event) unless `dedup=0`, which reads `events` (one row per report). Both have
     /// the same event columns (`id`, `json`, `event_date`, `is_conflict`, `event_type`,
     /// `sub_event_type`, `country`, `country_code`, `admin1`, `location`, `lat`, `lon`,
     /// `fatalities`), so every route reads either with the same SQL.

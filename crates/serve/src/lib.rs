@@ -8,10 +8,10 @@ The API (documented in `docs/openapi.yaml`):
 | route | what |
 |---|---|
 | `GET /api/meta` | counts (fused events, as `sitrep events` counts them, and reports), date range, event types, countries, whether ingest is on |
-| `GET /api/events` | events matching the filters, a page of summaries with the total (reports; fused events with `dedup=1`) |
+| `GET /api/events` | events matching the filters, a page of summaries with the total (fused events; every report with `dedup=0`) |
 | `GET /api/events/points` | the same filter as compact map points |
 | `GET /api/events/{id}` | one report (`ARTICLE#N`) or fused event (`F:ARTICLE#N`): every field with its evidence, claims, disagreements, source articles, its fused event |
-| `GET /api/timeline` | reports (fused events with `dedup=1`) and fatalities per day for the filters (dates ignored) |
+| `GET /api/timeline` | fused events (reports with `dedup=0`) and fatalities per day for the filters (dates ignored) |
 | `GET /api/stories` | the stories fusion found: events of one situation across reports |
 | `GET /api/places`, `GET /api/places/{name}` | places with event counts; one with its control timeline |
 | `GET /api/articles`, `GET /api/articles/{id}` | stored reports |
@@ -20,8 +20,8 @@ The API (documented in `docs/openapi.yaml`):
 
 Filters (every event route): `from`, `to` (YYYY-MM-DD), `country` (name or ISO code),
 `admin1`, `type`, `sub_type`, `actor`, `claimant`, `bbox` (`west,south,east,north`), `q`
-(text in the notes or place), `all=1` (non-conflict classes too), `dedup=1` (the fused events,
-one per real-world event, as `sitrep events` lists and exports them, instead of every report);
+(text in the notes or place), `all=1` (non-conflict classes too), `dedup=0` (every report
+instead of the fused events, one per real-world event, that `sitrep events` lists and exports);
 `limit` and `offset` page every list. Event lists say which they count in `unit` (`reports` or
 `fused_events`). Errors are `{"error": "..."}` with a 4xx/5xx status.
 

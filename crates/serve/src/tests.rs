@@ -314,14 +314,23 @@ async fn meta_lists_counts_types_countries() {
 #[tokio::test]
 async fn events_filters() {
     let app = app(None, 1024);
-    let all = get_ok(&app, "/api/events").await;
+    let all = get_ok(&app, "/api/events?dedup=0").await;
     assert_eq!(all["total"], 2);
     assert_eq!(
         ids(&all),
         ["sy-1#1", "ng-1#1"],
         "newest first, non-conflict left out"
     );
-    assert_eq!(get_ok(&app, "/api/events?all=1").await["total"], 3);
+    let fused = get_ok(&app, "/api/events").await;
+    assert_eq!(
+        (ids(&fused), fused["unit"].as_str()),
+        (
+            vec!["F:sy-1#1".into(), "F:ng-1#1".into()],
+            Some("fused_events")
+        ),
+        "fused events by default"
+    );
+    assert_eq!(get_ok(&app, "/api/events?all=1&dedup=0").await["total"], 3);
     let cases = [
         ("type=Explosions%2FRemote%20violence", vec!["sy-1#1"]),
         ("type=battles", vec![]),
@@ -356,12 +365,16 @@ async fn events_filters() {
         ("q=maiduguri&from=2021-07-01", vec![]),
         ("country=SY&type=Battles", vec![]),
     ];
-    for (query, expected) in cases {
-        let page = get_ok(&app, &format!("/api/events?{query}")).await;
-        assert_eq!(ids(&page), expected, "{query}");
-        assert_eq!(page["total"], expected.len(), "{query}");
+    // the same filters on reports and on fused events (here each report its own event)
+    for (unit, prefix) in [("dedup=0&", ""), ("", "F:")] {
+        for (query, expected) in &cases {
+            let page = get_ok(&app, &format!("/api/events?{unit}{query}")).await;
+            let expected: Vec<String> = expected.iter().map(|id| format!("{prefix}{id}")).collect();
+            assert_eq!(ids(&page), expected, "{unit}{query}");
+            assert_eq!(page["total"], expected.len(), "{unit}{query}");
+        }
     }
-    let one = get_ok(&app, "/api/events?limit=1&offset=1").await;
+    let one = get_ok(&app, "/api/events?limit=1&offset=1&dedup=0").await;
     assert_eq!(ids(&one), ["ng-1#1"]);
     assert_eq!(
         (
@@ -428,7 +441,7 @@ async fn bad_parameters_are_400_with_a_message() {
 #[tokio::test]
 async fn points_are_compact_rows() {
     let app = app(None, 1024);
-    let points = get_ok(&app, "/api/events/points").await;
+    let points = get_ok(&app, "/api/events/points?dedup=0").await;
     assert_eq!(points["columns"][0], "id");
     assert_eq!(points["total"], 2);
     let row = &points["items"][0];
@@ -1115,7 +1128,7 @@ fn store_with_second_report(killed: u64) -> Store {
 #[tokio::test]
 async fn dedup_lists_one_fused_event_per_real_world_event() {
     let app = router(AppState::new(store_with_second_report(4), None), 1024);
-    let reports = get_ok(&app, "/api/events").await;
+    let reports = get_ok(&app, "/api/events?dedup=0").await;
     assert_eq!(
         (reports["total"].as_u64(), reports["unit"].as_str()),
         (Some(3), Some("reports"))
@@ -1259,9 +1272,9 @@ async fn dedup_export_and_counts_are_the_cli_fused_events() {
     );
     assert!(api.contains("Levant Wire; Hauran Times"), "{api}");
     assert_eq!(api.lines().count(), 3, "{api}");
-    // Without dedup: every report.
+    // With dedup=0: every report.
     assert_eq!(
-        export("/api/export/acled")
+        export("/api/export/acled?dedup=0")
             .await
             .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())
@@ -1293,7 +1306,8 @@ async fn dedup_export_and_counts_are_the_cli_fused_events() {
         (syria["events"].as_u64(), syria["reports"].as_u64()),
         (Some(1), Some(2))
     );
-    // The timeline counts reports (and says so), or fused events with their conservative toll.
+    // The timeline counts fused events with their conservative toll (the default), or with
+    // dedup=0 the reports (and says so).
     let sum = |t: &Value, key: &str| {
         t["items"]
             .as_array()
@@ -1302,15 +1316,17 @@ async fn dedup_export_and_counts_are_the_cli_fused_events() {
             .map(|d| d[key].as_u64().unwrap())
             .sum::<u64>()
     };
-    let reports = get_ok(&app, "/api/timeline").await;
+    let reports = get_ok(&app, "/api/timeline?dedup=0").await;
     assert_eq!(reports["unit"], "reports");
     assert_eq!(
         (sum(&reports, "events"), sum(&reports, "fatalities")),
         (3, 10)
     );
-    let fused = get_ok(&app, "/api/timeline?dedup=1").await;
-    assert_eq!(fused["unit"], "fused_events");
-    assert_eq!((sum(&fused, "events"), sum(&fused, "fatalities")), (2, 4));
+    for uri in ["/api/timeline?dedup=1", "/api/timeline"] {
+        let fused = get_ok(&app, uri).await;
+        assert_eq!(fused["unit"], "fused_events");
+        assert_eq!((sum(&fused, "events"), sum(&fused, "fatalities")), (2, 4));
+    }
 }
 
 #[tokio::test]

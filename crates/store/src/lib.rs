@@ -53,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_fusion_joins.sql",
         include_str!("../migrations/0005_fusion_joins.sql"),
     ),
+    (
+        "0006_fused_read_indexes.sql",
+        include_str!("../migrations/0006_fused_read_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
