@@ -451,7 +451,7 @@ fn feeds_are_read_item_by_item_and_a_later_snapshot_adds_only_new_items() {
         "the second snapshot repeats bw-1: {summary}"
     );
     let store = sitrep_store::Store::open(db).unwrap();
-    let strike = store.article("bw-1").unwrap().unwrap();
+    let strike = store.article("Border Wire#bw-1").unwrap().unwrap();
     assert_eq!(strike.source.as_deref(), Some("Border Wire"));
     assert_eq!(strike.published.unwrap().to_string(), "2020-05-06");
     drop(store);

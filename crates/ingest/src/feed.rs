@@ -413,14 +413,16 @@ fn read_item(
     })
 }
 
-/// An item's own id: an Atom `id` or a permalink `guid` (URLs, URNs: unique by themselves), a
-/// `guid` the feed says is no permalink scoped by the feed (`https://wire.example/#1042`), an
-/// RSS 1.0 `rdf:about`, else its link.
+/// An item's own id: an Atom `id` or a `guid` that names itself (a URL, `urn:`, `tag:`: unique
+/// by themselves), any other `guid` scoped by the feed (`https://wire.example/#1042`: small
+/// sites number their items 1, 2, 3), an RSS 1.0 `rdf:about`, else its link.
 fn item_id(item: Node, channel: &Channel, url: Option<&str>) -> Option<String> {
     if let Some(guid) = child(item, "guid") {
         let text = all_text(guid).trim().to_string();
         if !text.is_empty() {
-            let global = guid.attribute("isPermaLink") != Some("false") || text.contains("://");
+            let lower = text.to_ascii_lowercase();
+            let global =
+                text.contains("://") || lower.starts_with("urn:") || lower.starts_with("tag:");
             return Some(match (&channel.scope, global) {
                 (Some(scope), false) => format!("{scope}#{text}"),
                 _ => text,
@@ -742,15 +744,27 @@ mod tests {
 
     #[test]
     fn a_bare_guid_is_scoped_by_its_feed() {
-        let feed = |link: &str| {
-            format!("<rss><channel><title>T</title><link>{link}</link><item><guid isPermaLink=\"false\">1042</guid><description>Text.</description></item></channel></rss>")
+        let feed = |link: &str, guid: &str| {
+            format!("<rss><channel><title>T</title><link>{link}</link><item>{guid}<description>Text.</description></item></channel></rss>")
         };
-        let a = read_feed(&feed("https://kivu.example/")).remove(0).unwrap();
-        let b = read_feed(&feed("https://ituri.example/"))
-            .remove(0)
-            .unwrap();
-        assert_eq!(a.id, "https://kivu.example/#1042");
-        assert_ne!(a.id, b.id, "two outlets' item 1042 are two articles");
+        for guid in [
+            "<guid isPermaLink=\"false\">1042</guid>",
+            "<guid>1042</guid>",
+        ] {
+            let a = read_feed(&feed("https://kivu.example/", guid))
+                .remove(0)
+                .unwrap();
+            let b = read_feed(&feed("https://ituri.example/", guid))
+                .remove(0)
+                .unwrap();
+            assert_eq!(a.id, "https://kivu.example/#1042");
+            assert_ne!(a.id, b.id, "two outlets' item 1042 are two articles");
+        }
+        let global = read_feed(&feed(
+            "https://kivu.example/",
+            "<guid>urn:uuid:6f1c2a</guid>",
+        ));
+        assert_eq!(global[0].as_ref().unwrap().id, "urn:uuid:6f1c2a");
     }
 
     #[test]
