@@ -888,7 +888,8 @@ const RETOLD_DAY_WORDS: usize = 2;
 /// sentence names its event by ("Saturday's attack", the first such day, before the dateline
 /// and within a week of it), when that event is of the lead's sub-event type or, for a violent
 /// lead, a bare attack (the headline's "bombing" retold as "the attack"; not "Thursday's rocket
-/// attack" after a headline of air strikes).
+/// attack" after a headline of air strikes); not past a sentence that tells such an event on a
+/// day of its own (the lead told again).
 fn retold_on_day(doc: &Doc, i: usize, ts: &TypeScore, d: EventDate) -> EventDate {
     let dateline = d
         .evidence
@@ -934,6 +935,20 @@ fn retold_on_day(doc: &Doc, i: usize, ts: &TypeScore, d: EventDate) -> EventDate
                     evidence: Some(doc.evidence(j, m.span, format!("time:{} (retold)", m.rule))),
                 };
             }
+        }
+        // a sentence telling an event of the lead's kind on a day of its own ("Ten civilians
+        // were killed ... on Wednesday") is the lead told again: a possessive day further on
+        // ("the toll from Tuesday's rocket attacks") names another event
+        let told_with_a_day = doc.types[j].iter().any(|t| alike(t.sub_event_type))
+            && doc.dates[j].iter().any(|m| {
+                m.precision == DatePrecision::Day
+                    && m.end.is_none()
+                    && m.date.is_some()
+                    && !possessive_day(doc, m.span)
+                    && !is_claim_date(doc, j, m.span)
+            });
+        if told_with_a_day {
+            return d;
         }
     }
     d
@@ -2627,9 +2642,15 @@ fn build(
     // day, the only one the sentence tells, not a "since" day (the count's start: "since they
     // went on the offensive on Thursday"), a statement's or a telling's day ("told AFP on
     // Wednesday") or the dateline.
+    // (the days of saying and telling are not the killing's: "The toll from Sunday's strikes
+    // has risen to 15, the monitor said on Tuesday" tells one day, Sunday)
     let days_told = doc.dates[i]
         .iter()
-        .filter(|m| m.date.is_some() && !(i == 0 && sitrep_time::is_dateline(doc.text, m)))
+        .filter(|m| {
+            let said_on = is_claim_date(doc, i, m.span) || told_to_day(doc, i, m.span);
+            let dateline = i == 0 && sitrep_time::is_dateline(doc.text, m);
+            m.date.is_some() && !said_on && !dateline
+        })
         .count();
     let tally_day = days_told == 1
         && own_date.as_ref().is_some_and(|d| {
@@ -2642,7 +2663,23 @@ fn build(
                 })
         });
     let date = if toll && !tally_day {
-        EventDate::new(doc.published, DatePrecision::AsOf)
+        // as of the day it was told, when the sentence says ("has risen to 18, a monitor said
+        // Thursday"), else of the report
+        let told_on = doc.dates[i].iter().find(|m| {
+            m.date.is_some()
+                && m.precision == DatePrecision::Day
+                && m.end.is_none()
+                && (is_claim_date(doc, i, m.span) || told_to_day(doc, i, m.span))
+        });
+        match told_on {
+            Some(m) => EventDate {
+                date: m.date,
+                end: None,
+                precision: DatePrecision::AsOf,
+                evidence: Some(doc.evidence(i, m.span, format!("time:{} (toll told)", m.rule))),
+            },
+            None => EventDate::new(doc.published, DatePrecision::AsOf),
+        }
     } else {
         let date = own_date
             .map(|d| updated_today(doc, i, d, narrative.as_ref()))

@@ -145,13 +145,14 @@ fn a_toll_counted_since_an_offensive_began_on_a_day_stays_as_of_the_report() {
     );
 }
 
-/// The event read from the sentence that holds `words`, dated as of the report.
-fn assert_as_of(events: &[Event], words: &str, published: NaiveDate) {
+/// The event read from the sentence that holds `words`, dated as of `day` (the report's, or the
+/// day the toll was told).
+fn assert_as_of(events: &[Event], words: &str, day: NaiveDate) {
     let e = events
         .iter()
         .find(|e| e.notes.contains(words))
         .unwrap_or_else(|| panic!("no event told with {words:?} in {events:#?}"));
-    assert_eq!(e.date.date, Some(published), "{:#?}", e.date);
+    assert_eq!(e.date.date, Some(day), "{:#?}", e.date);
     assert_eq!(
         e.date.precision,
         sitrep_model::DatePrecision::AsOf,
@@ -180,7 +181,8 @@ fn the_day_a_governor_speaks_to_a_news_agency_is_not_the_tolls() {
          car bombings near the stadium.",
         d(2021, 3, 13),
     );
-    assert_as_of(&events, "Speaking", d(2021, 3, 13));
+    // a count as of the day it was told (not of the bombings, whose day is not told)
+    assert_as_of(&events, "Speaking", d(2021, 3, 10));
 }
 
 #[test]
@@ -331,4 +333,62 @@ fn history_told_in_passing_does_not_move_the_story() {
         d(2013, 9, 6),
     );
     assert_eq!(date_of(&events, "Idlib"), Some(d(2013, 9, 5)));
+}
+
+#[test]
+fn a_toll_is_dated_by_the_day_its_attack_is_named_or_as_of_its_telling() {
+    // Published on Tuesday 5 March 2024.
+    let events = read(
+        "toll-possessive",
+        "The toll from Sunday's air strikes on Saraqib has risen to 15, the Observatory said on \
+         Tuesday.",
+        d(2024, 3, 5),
+    );
+    assert_eq!(
+        date_of(&events, "Saraqib"),
+        Some(d(2024, 3, 3)),
+        "{events:#?}"
+    );
+    // A toll told on a day, its attack's day not told: a count as of the telling.
+    let events = read(
+        "toll-told",
+        "The death toll from a government raid on a rebel stronghold in Deir Ezzor has risen to \
+         18, a monitor said on Thursday.",
+        d(2024, 3, 8),
+    );
+    let e = events
+        .iter()
+        .find(|e| e.notes.contains("Deir Ezzor"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(
+        (e.date.date, e.date.precision),
+        (Some(d(2024, 3, 7)), DatePrecision::AsOf),
+        "{:#?}",
+        e.date
+    );
+    assert!(e.date.evidence.is_some(), "the day it was told, said why");
+}
+
+#[test]
+fn a_headline_told_again_with_its_day_keeps_it_past_another_attacks_possessive_day() {
+    // Published on Wednesday 17 August 2016: the lede tells the headline's attack on Wednesday;
+    // "Tuesday's rocket attacks" further on are another attack.
+    let events = read(
+        "headline-lede",
+        "17 August 2016 Rocket attacks on the Salah Eddin neighbourhood of Aleppo kill 10 \
+         civilians.\n\nTen civilians were killed as militants targeted the Salah Eddin \
+         neighbourhood with rocket attacks on Wednesday.\n\nThe death toll from Tuesday's rocket \
+         attacks on the same neighbourhood was put at 8 civilians.",
+        d(2016, 8, 17),
+    );
+    assert_eq!(
+        date_of(&events, "kill 10"),
+        Some(d(2016, 8, 17)),
+        "{events:#?}"
+    );
+    assert_eq!(
+        date_of(&events, "put at 8"),
+        Some(d(2016, 8, 16)),
+        "{events:#?}"
+    );
 }

@@ -1531,6 +1531,18 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
         if matches!(g.date.map(|d| d.spec), Some(Spec::DayRange { .. })) {
             role = None; // "from 3 to 5 May" is a period
         }
+        // "the toll from Sunday's air strikes": the possessive names the strikes' day, "from"
+        // is where the toll comes from (while "since Sunday's attack" counts from it)
+        let possessive =
+            |k: usize| k < t.len() && ["'s", "\u{2019}s"].iter().any(|p| t.raw(k).ends_with(p));
+        let weekday_possessive = g.date.is_some_and(|d| {
+            d.rule == "weekday-possessive"
+                || matches!(d.spec, Spec::Weekday { .. })
+                    && (possessive(g.end - 1) || possessive(g.end))
+        });
+        if weekday_possessive && g.start > 0 && t.lower(g.start - 1) == "from" {
+            role = None;
+        }
         let after_since = since_end.is_some_and(|e| {
             g.start >= e && g.start - e <= 4 && (e..=g.start).all(|k| !t.sentence_break_before(k))
         });

@@ -537,3 +537,25 @@ fn two_days_written_as_a_stretch_are_one_period() {
         2
     );
 }
+
+#[test]
+fn a_toll_from_a_weekday_possessive_is_of_that_day_not_since_it() {
+    // "the toll from Sunday's air strikes": the strikes' day, not a count since Sunday
+    let m = one(
+        "The toll from Sunday's air strikes has risen to 15.",
+        monday(),
+    );
+    assert_eq!(
+        (m.date, m.role, m.end),
+        (Some(d(2018, 5, 20)), DateRole::Point, None)
+    );
+    // while "since Sunday's attack" counts from it, and "from Sunday" alone too
+    assert_eq!(
+        one("Nine died since Sunday's attack.", monday()).role,
+        DateRole::Since
+    );
+    assert_eq!(
+        one("Fighting has raged from Sunday.", monday()).role,
+        DateRole::Since
+    );
+}

@@ -33,8 +33,9 @@ pub struct Mention {
     pub broad_place: bool,
     /// Its location's name as compared across spellings (`name_key`; empty without a location).
     pub place_key: String,
-    /// The date is only the article's publication date (the reader found none for the event):
-    /// weak evidence, its window is the [`FALLBACK_LAG_DAYS`] before it.
+    /// The date is only the article's publication date (the reader found none for the event),
+    /// or the day a toll was told as of: weak evidence, its window is the [`FALLBACK_LAG_DAYS`]
+    /// before it.
     pub date_fallback: bool,
     /// The targets its sentence names (`data/targets.tsv`, one bit each: [`Lexicons::targets`]).
     pub targets: u32,
@@ -104,7 +105,9 @@ impl Mention {
             pick.and_then(|d| Some((d.date?, d.span.of(text).to_string())))
         });
         let d = &event.date;
-        let explicit = d.evidence.is_some();
+        // a toll as of a day ("has risen to 61, a monitor said on Tuesday") dates its count, not
+        // the killing: known as a report's publication is, on it or shortly before
+        let explicit = d.evidence.is_some() && d.precision != DatePrecision::AsOf;
         // no evidence: the reader fell back to the publication date (a day, or "approximate")
         let date_fallback = !explicit
             && d.date.is_some()
