@@ -346,11 +346,13 @@ fn kind_for(
     if toll_reaches(&text[sentence.start..n.span.start]) {
         return Some(QuantityKind::Killed);
     }
-    // The verb right before it ("killing 2", "injured 5", "arrested 12").
+    // The verb right before it ("killing 2", "injured 5", "arrested 12"); a noun of things
+    // counts the number before it, not the next ("38 buses with 2,100 people").
     let before = hits
         .iter()
         .rev()
         .find(|(s, _)| s.end <= n.span.start)
+        .filter(|(_, k)| !matches!(k, QuantityKind::Buses | QuantityKind::Vehicles))
         .filter(|(s, _)| {
             let gap = &text[s.end..n.span.start];
             // "killed and 1 was wounded": a number after "and" starts a clause of its own.

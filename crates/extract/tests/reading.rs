@@ -2665,3 +2665,20 @@ fn every_actor_and_place_names_the_article_it_was_read_in() {
         assert_eq!(place.evidence.as_ref().unwrap().article_id, "afrin-bomb");
     }
 }
+
+#[test]
+fn a_number_after_a_count_of_buses_counts_people_not_buses() {
+    let text =
+        "Some 38 buses with 2,100 people left Khan Shaykhun on Wednesday under an evacuation deal.";
+    let reading = reader().read(&article("buses-people", text, Some(d(2024, 3, 8))));
+    let figures: Vec<(QuantityKind, u64)> = reading
+        .events
+        .iter()
+        .flat_map(|e| e.quantities.iter().map(|q| (q.kind, q.value)))
+        .collect();
+    assert!(figures.contains(&(QuantityKind::Buses, 38)), "{figures:?}");
+    assert!(
+        !figures.contains(&(QuantityKind::Buses, 2100)),
+        "2,100 are people: {figures:?}"
+    );
+}
