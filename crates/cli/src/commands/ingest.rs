@@ -254,8 +254,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         eprintln!("sitrep: {}", skipped_note(&skipped));
     }
     println!(
-        "stored {} events ({} conflict) in {}; {:.2} s, {:.0} articles/s",
-        summary.events,
+        "stored {} ({} conflict) in {}; {:.2} s, {:.0} articles/s",
+        counted(summary.events, "event"),
         summary.conflict_events,
         args.db.display(),
         seconds,

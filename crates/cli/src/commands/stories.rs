@@ -81,6 +81,10 @@ pub fn run(args: StoriesArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
+    if stories.is_empty() {
+        // (said on stderr: the listing itself stays empty for scripts)
+        eprintln!("sitrep: no stories yet: a story groups the events of articles that tell one episode (fused events of several articles, or linked accounts)");
+    }
     write_stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
