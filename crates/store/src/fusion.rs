@@ -825,13 +825,14 @@ impl Store {
         })
     }
 
-    /// Fused events matching `filter` (same filter as [`Store::events`]), in the order they
-    /// were started.
+    /// Fused events matching `filter` (same filter as [`Store::events`]), newest first (as
+    /// `sitrep serve` and ACLED's exports list them; undated ones last, then in the order they
+    /// were started).
     pub fn fused_events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
         let mut sql = String::from("SELECT e.id, e.json FROM fused_events e WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
         filter.push_conditions(&mut sql, &mut args);
-        sql.push_str(" ORDER BY e.seq LIMIT ? OFFSET ?");
+        sql.push_str(" ORDER BY e.event_date IS NULL, e.event_date DESC, e.seq LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
         self.json_rows(&sql, args, "fused event")
@@ -1222,13 +1223,16 @@ mod tests {
         store.insert(&article, &reading).unwrap();
     }
 
+    /// Every fused event, by id (the listing's own order is by date).
     fn snapshot(store: &Store) -> Vec<FusedEvent> {
-        store
+        let mut events = store
             .fused_events(&EventFilter {
                 include_non_conflict: true,
                 ..Default::default()
             })
-            .unwrap()
+            .unwrap();
+        events.sort_by(|a, b| a.id.cmp(&b.id));
+        events
     }
 
     #[test]
@@ -1238,6 +1242,9 @@ mod tests {
         put(&mut store, "b", "2024-01-09", 0);
         let first = store.fuse().unwrap();
         assert_eq!((first.articles, first.mentions), (2, 2));
+        let listed = store.fused_events(&EventFilter::default()).unwrap();
+        let ids: Vec<&str> = listed.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["F:b#1", "F:a#1"], "newest first");
         put(&mut store, "c", "2024-01-05", 3);
         let second = store.fuse().unwrap();
         assert!(!second.full);
