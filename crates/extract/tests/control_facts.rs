@@ -47,3 +47,29 @@ fn only_the_sentence_subject_is_beyond_government_control() {
         r.control
     );
 }
+
+#[test]
+fn a_town_its_holders_still_control_changed_no_hands() {
+    let r = read(
+        "Army units repelled an attack by militant groups on Kafranbel on Sunday and remain in \
+         full control of the town, a military source said, denying reports that the town had \
+         fallen.",
+    );
+    let kinds: Vec<&str> = r
+        .events
+        .iter()
+        .map(|e| e.sub_event_type.acled_name())
+        .collect();
+    assert!(kinds.contains(&"Armed clash"), "{kinds:?}");
+    assert!(
+        !kinds.contains(&"Non-state actor overtakes territory"),
+        "a fall denied and control kept: {kinds:?}"
+    );
+    assert!(
+        r.control
+            .iter()
+            .all(|f| !f.controller.name.contains("Unidentified Armed Group")),
+        "{:?}",
+        r.control
+    );
+}
