@@ -6,7 +6,7 @@
 //! forces, 233 militants and 60 civilians dead"). A single victim with a killing verb ("shot dead a
 //! farmer", "the victim died") counts one. ACLED's own statement "N fatalities" overrides the sum.
 
-use sitrep_model::{Quantity, QuantityKind, Span};
+use sitrep_model::{Quantity, QuantityKind, SideClass, Span};
 use sitrep_text::NumberMention;
 
 use crate::doc::Doc;
@@ -63,6 +63,7 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             lower_bound: n.lower_bound,
             approximate: n.approximate || n.vague,
             vague: n.vague,
+            side_class: side_class(side.as_deref()),
             side,
             tally: false,
             claim: None,
@@ -780,6 +781,7 @@ fn single(doc: &Doc, i: usize, span: Span, count: u64) -> Quantity {
         approximate: false,
         vague: false,
         side: None,
+        side_class: None,
         tally: false,
         claim: None,
         evidence: doc.evidence(i, span, SINGLE_VICTIM),
@@ -837,6 +839,16 @@ enum Whose {
     Civilians,
     State,
     Armed,
+}
+
+/// The side class of a figure's noun (none for anyone's dead: "18 dead", "20 people").
+fn side_class(side: Option<&str>) -> Option<SideClass> {
+    match whose(side) {
+        Whose::Anyone => None,
+        Whose::Civilians => Some(SideClass::Civilians),
+        Whose::State => Some(SideClass::StateForces),
+        Whose::Armed => Some(SideClass::ArmedGroups),
+    }
 }
 
 fn whose(side: Option<&str>) -> Whose {

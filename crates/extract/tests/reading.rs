@@ -2682,3 +2682,17 @@ fn a_number_after_a_count_of_buses_counts_people_not_buses() {
         "2,100 are people: {figures:?}"
     );
 }
+
+#[test]
+fn a_figure_s_side_is_classed_whatever_its_noun() {
+    let text = "Troops killed 40 terrorists near Maarat al-Numan on Sunday, state media said.";
+    let reading = reader().read(&article("side-class", text, Some(d(2024, 3, 8))));
+    let q = reading
+        .events
+        .iter()
+        .flat_map(|e| &e.quantities)
+        .find(|q| q.value == 40)
+        .expect("the 40");
+    assert_eq!(q.side.as_deref(), Some("terrorists"));
+    assert_eq!(q.side_class, Some(sitrep_model::SideClass::ArmedGroups));
+}

@@ -81,15 +81,20 @@ fn place_rank(m: &Mention) -> u8 {
     })
 }
 
+/// A figure as an account gives it: "at least 9" (a lower bound: "more than", "at least",
+/// "over"), "about 40", with the side's noun when it names one ("23 fighters").
 fn quantity_text(q: &Quantity) -> String {
     let prefix = if q.lower_bound {
-        "more than "
+        "at least "
     } else if q.approximate {
         "about "
     } else {
         ""
     };
-    format!("{prefix}{}", q.value)
+    match &q.side {
+        Some(side) => format!("{prefix}{} {side}", q.value),
+        None => format!("{prefix}{}", q.value),
+    }
 }
 
 fn kind_name(kind: QuantityKind) -> String {
@@ -126,7 +131,15 @@ fn figures_disagree(qs: &[&Quantity]) -> Option<String> {
                 (false, false) => a.value != b.value,
             };
             if differ {
-                return Some(format!("{} vs {}", quantity_text(a), quantity_text(b)));
+                // every account's figure, each once, in the order told ("12 vs 15 vs 3")
+                let mut told: Vec<String> = Vec::new();
+                for q in qs {
+                    let text = quantity_text(q);
+                    if !told.contains(&text) {
+                        told.push(text);
+                    }
+                }
+                return Some(told.join(" vs "));
             }
         }
     }
@@ -279,11 +292,17 @@ fn side_by_side(
     members: &[usize],
 ) -> Vec<Figure> {
     let mut figures = Vec::new();
-    // counted figures, per kind and side
+    // counted figures, per kind and side: the side's class when the reader gave one (state
+    // media's "40 terrorists" and a monitor's "23 fighters" are two accounts of one count),
+    // else its noun
+    let side_of = |q: &Quantity| match q.side_class {
+        Some(class) => Some(class.name().to_string()),
+        None => q.side.clone(),
+    };
     let mut keys: Vec<(QuantityKind, Option<String>)> = Vec::new();
     for m in mentions {
         for q in m.event.quantities.iter().filter(|q| !q.tally) {
-            let key = (q.kind, q.side.clone());
+            let key = (q.kind, side_of(q));
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -297,7 +316,7 @@ fn side_by_side(
                 .event
                 .quantities
                 .iter()
-                .filter(|q| !q.tally && q.kind == kind && q.side == side)
+                .filter(|q| !q.tally && q.kind == kind && side_of(q) == side)
             {
                 let (claimant, polarity) = claimant_of(m, q.claim);
                 accounts.push(Account {

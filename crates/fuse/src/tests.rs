@@ -4,7 +4,7 @@ use super::*;
 use chrono::NaiveDate;
 use sitrep_model::{
     ActorRef, Article, Claim, ControlFact, DatePrecision, Event, EventDate, Evidence, PlaceRef,
-    Polarity, Quantity, QuantityKind, SubEventType, TimePoint,
+    Polarity, Quantity, QuantityKind, SideClass, SubEventType, TimePoint,
 };
 
 fn day(s: &str) -> NaiveDate {
@@ -170,6 +170,7 @@ fn corpus() -> Vec<(Article, Vec<Event>, Vec<Claim>)> {
         approximate: false,
         vague: false,
         side: None,
+        side_class: None,
         tally: false,
         claim: Some(0),
         evidence: ev(w, "900"),
@@ -443,6 +444,7 @@ fn acled_takes_the_lowest_figure_and_says_so() {
             approximate: false,
             vague: false,
             side: None,
+            side_class: None,
             tally: false,
             claim: Some(0),
             evidence: ev(art, "dead"),
@@ -471,6 +473,68 @@ fn acled_takes_the_lowest_figure_and_says_so() {
     assert_eq!(killed.accounts.len(), 2);
     assert_eq!(killed.disagreement.as_deref(), Some("12 vs 7"));
     assert_eq!(e.event.quantities.len(), 2, "the JSONL keeps every figure");
+}
+
+#[test]
+fn two_sources_naming_one_side_in_other_words_are_two_accounts_of_one_count() {
+    // state media's "40 terrorists" and a monitor's "23 fighters": both armed groups' dead
+    let clash = |art: &str, killed: u64, side: &str| {
+        let mut e = event(
+            art,
+            1,
+            Spec {
+                kind: "Armed clash",
+                date: "2024-03-10",
+                town: OASIS,
+                actor1: Some("Army of Testland"),
+                notes: "Soldiers and rebels fought at the oasis on Sunday.",
+            },
+        );
+        e.fatalities = killed;
+        e.quantities = vec![Quantity {
+            kind: QuantityKind::Killed,
+            value: killed,
+            lower_bound: false,
+            approximate: false,
+            vague: false,
+            side: Some(side.into()),
+            side_class: Some(SideClass::ArmedGroups),
+            tally: false,
+            claim: Some(0),
+            evidence: ev(art, "dead"),
+        }];
+        e
+    };
+    let items = vec![
+        (
+            article("p", "P", "a"),
+            vec![clash("p", 40, "terrorists")],
+            vec![],
+        ),
+        (
+            article("q", "Q", "b"),
+            vec![clash("q", 23, "fighters")],
+            vec![],
+        ),
+        (
+            article("r", "R", "c"),
+            vec![clash("r", 31, "militants")],
+            vec![],
+        ),
+    ];
+    let events = fuse(&items, vec![]).fused_events();
+    assert_eq!(events.len(), 1);
+    let killed = events[0]
+        .figures
+        .iter()
+        .find(|f| f.figure == "killed:armed_groups")
+        .unwrap_or_else(|| panic!("{:?}", events[0].figures));
+    assert_eq!(killed.accounts.len(), 3);
+    assert_eq!(
+        killed.disagreement.as_deref(),
+        Some("40 terrorists vs 23 fighters vs 31 militants"),
+        "every account's figure"
+    );
 }
 
 #[test]
@@ -749,6 +813,7 @@ fn the_same_casualty_count_is_a_cue() {
             approximate: false,
             vague: false,
             side: None,
+            side_class: None,
             tally: false,
             claim: None,
             evidence: ev(art, "killed"),
@@ -937,6 +1002,7 @@ fn strike_pair(actor_a: &str, actor_b: &str, killed: (u64, u64)) -> (Mention, Me
             approximate: false,
             vague: false,
             side: None,
+            side_class: None,
             tally: false,
             claim: None,
             evidence: ev(art, "killed"),
@@ -2037,6 +2103,7 @@ fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
             approximate: false,
             vague: false,
             side: Some(side.into()),
+            side_class: None,
             tally: false,
             claim: None,
             evidence: ev("x", "killed"),
@@ -2316,6 +2383,7 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
         approximate: false,
         vague: false,
         side: None,
+        side_class: None,
         tally: false,
         claim: None,
         evidence: ev("courier", "12"),
@@ -2460,6 +2528,7 @@ fn a_bombing_told_with_or_without_its_suicide_bomber_is_one_kind() {
         approximate: false,
         vague: false,
         side: None,
+        side_class: None,
         tally: false,
         claim: None,
         evidence: ev("gazette", "14"),
@@ -2488,6 +2557,7 @@ fn with_dead(mut m: Mention, dead: u64) -> Mention {
         approximate: false,
         vague: false,
         side: None,
+        side_class: None,
         tally: false,
         claim: None,
         evidence: ev(&m.article_id, "at least"),

@@ -247,12 +247,39 @@ pub struct Quantity {
     pub vague: bool,
     /// The side the figure belongs to ("pro-regime forces", "civilians"), when split.
     pub side: Option<String>,
+    /// Whose dead or hurt `side` names, as sides go ("terrorists" and "fighters" both armed
+    /// groups): figures of one side from different sources are accounts of one count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side_class: Option<SideClass>,
     /// A cumulative tally over a campaign rather than one day's count.
     pub tally: bool,
     /// Index into the event's `claims` of who gives this figure.
     pub claim: Option<usize>,
     /// Where it was read.
     pub evidence: Evidence,
+}
+
+/// The side a figure's noun names (`data/cues.toml` [sides]).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SideClass {
+    /// Civilians ("civilians", "children", "residents").
+    Civilians,
+    /// The state's forces ("soldiers", "regime forces", "police officers").
+    StateForces,
+    /// Armed groups ("militants", "fighters", "rebels", "terrorists").
+    ArmedGroups,
+}
+
+impl SideClass {
+    /// The name figures are listed under (`killed:armed_groups`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SideClass::Civilians => "civilians",
+            SideClass::StateForces => "state_forces",
+            SideClass::ArmedGroups => "armed_groups",
+        }
+    }
 }
 
 /// Whether a claimant asserts, denies, or has yet to confirm.

@@ -42,6 +42,7 @@ fn event(id: &str, sub: SubEventType, date: &str, country: &str, salience: f32) 
             approximate: false,
             vague: false,
             side: None,
+            side_class: None,
             tally: false,
             claim: Some(0),
             evidence: ev("two", 10, "number:word"),
