@@ -166,7 +166,7 @@ pub(crate) fn parse_fused(id: &str, json: &str) -> Result<StoredFused, ApiError>
 }
 
 /// Parse a row of `table`: a report, or a fused event's merged event.
-fn parse_row(table: &str, id: &str, json: &str) -> Result<Event, ApiError> {
+pub(crate) fn parse_row(table: &str, id: &str, json: &str) -> Result<Event, ApiError> {
     if table == "fused_events" {
         Ok(parse_fused(id, json)?.event)
     } else {

@@ -169,17 +169,8 @@ impl EventQuery {
             None => None,
             Some(s) => Some(parse_bbox(&s)?),
         };
-        let flag = |name: &str| match params.get(name).map(|s| s.trim()) {
-            None | Some("") | Some("0") | Some("false") => Ok(false),
-            Some("1") | Some("true") => Ok(true),
-            Some(s) => Err(ApiError::bad_request(format!(
-                "parameter {name}={s:?}: expected 1 or 0"
-            ))),
-        };
-        let include_non_conflict = flag("all")?;
-        // fused events unless asked for every report (`dedup=0`): one row per real-world event,
-        // its dead counted once, as `sitrep events` and the UI list them
-        let fused = params.get("dedup").is_none_or(|v| v.trim().is_empty()) || flag("dedup")?;
+        let include_non_conflict = flag(params, "all")?;
+        let fused = fused_param(params)?;
         Ok(EventQuery {
             from,
             to,
@@ -316,6 +307,26 @@ impl EventQuery {
             args.extend(values);
         }
         Ok((sql, args))
+    }
+}
+
+/// A `1`/`0` parameter (`true`/`false`), `false` when absent.
+fn flag(params: &HashMap<String, String>, name: &str) -> Result<bool, ApiError> {
+    match params.get(name).map(|s| s.trim()) {
+        None | Some("") | Some("0") | Some("false") => Ok(false),
+        Some("1") | Some("true") => Ok(true),
+        Some(s) => Err(ApiError::bad_request(format!(
+            "parameter {name}={s:?}: expected 1 or 0"
+        ))),
+    }
+}
+
+/// `dedup`: fused events unless asked for every report (`dedup=0`): one row per real-world
+/// event, its dead counted once, as `sitrep events` and the UI list them.
+pub(crate) fn fused_param(params: &HashMap<String, String>) -> Result<bool, ApiError> {
+    match params.get("dedup").map(|s| s.trim()) {
+        None | Some("") => Ok(true),
+        Some(_) => flag(params, "dedup"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Places: where events happened and what is said about who controls them.
 
-use crate::api::{page, params, parse_event, summary, with_store, Params};
-use crate::filter::{like_pattern, paging, reject_unknown, MAX_PAGE};
+use crate::api::{page, params, parse_row, summary, with_store, Params};
+use crate::filter::{fused_param, like_pattern, paging, reject_unknown, MAX_PAGE};
 use crate::{ApiError, AppState};
 use axum::extract::{Path, State};
 use axum::Json;
@@ -9,12 +9,13 @@ use rusqlite::types::Value;
 use serde_json::{json, Value as Json_};
 use sitrep_model::ControlFact;
 
-/// Places of events and of control facts, grouped by name and country, with their counts.
+/// Places of events (of `{table}`: fused events or reports) and of control facts, grouped by
+/// name and country, with their counts.
 const PLACES_SQL: &str = "
     WITH p AS (
         SELECT e.location AS name, e.country_code AS cc, e.country AS country, e.admin1 AS admin1,
                e.lat AS lat, e.lon AS lon, 1 AS ev, e.fatalities AS fat, 0 AS cf, e.event_date AS d
-        FROM events e WHERE e.location IS NOT NULL AND e.is_conflict = 1
+        FROM {table} e WHERE e.location IS NOT NULL AND e.is_conflict = 1
         UNION ALL
         SELECT c.place, json_extract(c.json, '$.place.country_code'), json_extract(c.json, '$.place.country'),
                json_extract(c.json, '$.place.admin1'), json_extract(c.json, '$.place.lat'),
@@ -25,10 +26,11 @@ const PLACES_SQL: &str = "
     FROM p WHERE {where} GROUP BY name, cc";
 
 /// `GET /api/places`: places by number of events and control facts; `q` (part of the name),
-/// `country` (name or code).
+/// `country` (name or code), `dedup=0` (count every report, not each fused event once).
 pub async fn places(State(state): State<AppState>, p: Params) -> Result<Json<Json_>, ApiError> {
     let params = params(p)?;
-    reject_unknown(&params, &["q", "country"])?;
+    reject_unknown(&params, &["q", "country", "dedup"])?;
+    let table = events_table(fused_param(&params)?);
     let (limit, offset) = paging(&params, 50, MAX_PAGE)?;
     let q = params
         .get("q")
@@ -50,7 +52,9 @@ pub async fn places(State(state): State<AppState>, p: Params) -> Result<Json<Jso
             args.push(Value::Text(c.clone()));
             args.push(Value::Text(c.clone()));
         }
-        let grouped = PLACES_SQL.replace("{where}", &where_);
+        let grouped = PLACES_SQL
+            .replace("{table}", table)
+            .replace("{where}", &where_);
         let conn = store.connection();
         let total: u64 = conn.query_row(
             &format!("SELECT COUNT(*) FROM ({grouped})"),
@@ -129,14 +133,16 @@ fn resolved_name(conn: &rusqlite::Connection, asked: &str) -> Result<Option<Stri
 }
 
 /// `GET /api/places/{name}`: the place's control facts in date order (its control timeline)
-/// and a page of its events, newest first; `country` narrows a name several countries share.
+/// and a page of its events (fused events, or every report with `dedup=0`), newest first;
+/// `country` narrows a name several countries share.
 pub async fn place(
     State(state): State<AppState>,
     Path(name): Path<String>,
     p: Params,
 ) -> Result<Json<Json_>, ApiError> {
     let params = params(p)?;
-    reject_unknown(&params, &["country"])?;
+    reject_unknown(&params, &["country", "dedup"])?;
+    let table = events_table(fused_param(&params)?);
     let (limit, offset) = paging(&params, 50, MAX_PAGE)?;
     let country = params
         .get("country")
@@ -155,13 +161,13 @@ pub async fn place(
             args.push(Value::Text(c.clone()));
         }
         let total: u64 = conn.query_row(
-            &format!("SELECT COUNT(*) FROM events e WHERE {where_}"),
+            &format!("SELECT COUNT(*) FROM {table} e WHERE {where_}"),
             rusqlite::params_from_iter(&args),
             |r| r.get::<_, i64>(0),
         )? as u64;
         let n = args.len();
         let mut stmt = conn.prepare(&format!(
-            "SELECT e.id, e.json FROM events e WHERE {where_}
+            "SELECT e.id, e.json FROM {table} e WHERE {where_}
              ORDER BY e.event_date DESC, e.rowid DESC LIMIT ?{} OFFSET ?{}",
             n + 1,
             n + 2
@@ -176,7 +182,7 @@ pub async fn place(
         let mut place: Option<Json_> = None;
         for row in rows {
             let (id, json) = row?;
-            let event = parse_event(&id, &json)?;
+            let event = parse_row(table, &id, &json)?;
             if place.is_none() {
                 place = event
                     .location
@@ -233,4 +239,13 @@ pub async fn place(
         })))
     })
     .await
+}
+
+/// The table of events a place route reads: fused events, or every report.
+fn events_table(fused: bool) -> &'static str {
+    if fused {
+        "fused_events"
+    } else {
+        "events"
+    }
 }

@@ -1146,6 +1146,25 @@ async fn dedup_lists_one_fused_event_per_real_world_event() {
     let points = get_ok(&app, "/api/events/points?dedup=1").await;
     assert_eq!(points["total"], 2);
     assert_eq!(points["unit"], "fused_events");
+    // places count each fused event once (its conservative toll), or with dedup=0 every report
+    let place = |page: &Value| {
+        let p = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["country_code"] == "SY")
+            .cloned()
+            .unwrap();
+        (p["events"].as_u64(), p["fatalities"].as_u64())
+    };
+    let fused_place = place(&get_ok(&app, "/api/places").await);
+    let reports_place = place(&get_ok(&app, "/api/places?dedup=0").await);
+    assert_eq!(fused_place.0, Some(1), "{fused_place:?}");
+    assert_eq!(reports_place.0, Some(2), "{reports_place:?}");
+    assert!(
+        fused_place.1 < reports_place.1,
+        "{fused_place:?} {reports_place:?}"
+    );
     assert_eq!(points["items"][0][0], "F:sy-1#1");
     let d = get_ok(&app, "/api/events/sy-3%231").await;
     assert_eq!(d["kind"], "report");
