@@ -117,6 +117,38 @@ fn claimant_of(m: &Mention, claim: Option<usize>) -> (String, Polarity) {
 
 /// Whether figures disagree: two exact counts differ, a "more than x" is contradicted by an
 /// exact count below x, or approximate counts differ by more than a quarter.
+/// "disputed: the Syrian army denies it; a local council could not confirm it", when some claims
+/// assert the event and others deny or doubt it; `None` otherwise.
+fn disputed_by(claims: &[Claim]) -> Option<String> {
+    let asserted = claims.iter().any(|c| {
+        matches!(
+            c.polarity,
+            Polarity::Asserted | Polarity::ClaimedResponsibility
+        )
+    });
+    let who = |polarity: Polarity| {
+        let mut names: Vec<&str> = Vec::new();
+        for c in claims.iter().filter(|c| c.polarity == polarity) {
+            if !names.contains(&c.claimant.as_str()) {
+                names.push(&c.claimant);
+            }
+        }
+        names
+    };
+    let (denied, doubted) = (who(Polarity::Denied), who(Polarity::Unconfirmed));
+    if !asserted || (denied.is_empty() && doubted.is_empty()) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !denied.is_empty() {
+        parts.push(format!("{} denied it", denied.join(" and ")));
+    }
+    if !doubted.is_empty() {
+        parts.push(format!("{} could not confirm it", doubted.join(" and ")));
+    }
+    Some(format!("disputed: {}", parts.join("; ")))
+}
+
 fn figures_disagree(qs: &[&Quantity]) -> Option<String> {
     for (i, a) in qs.iter().enumerate() {
         for b in &qs[i + 1..] {
@@ -235,10 +267,11 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
         .map(|m| (m.event.fatalities, *m))
         .collect();
     event.fatalities = reported.iter().map(|(f, _)| *f).min().unwrap_or(0);
+    let mut said: Vec<String> = Vec::new();
     if mentions.len() > 1 {
         let articles = event.article_ids.len();
-        let mut note = format!(
-            " [sitrep: {} reports from {} article{} ({})",
+        said.push(format!(
+            "{} reports from {} article{} ({})",
             mentions.len(),
             articles,
             if articles == 1 { "" } else { "s" },
@@ -247,21 +280,28 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
             } else {
                 event.sources.join("; ")
             }
-        );
+        ));
         let distinct: std::collections::BTreeSet<u64> = reported.iter().map(|(f, _)| *f).collect();
         if distinct.len() > 1 {
             let others: Vec<String> = reported
                 .iter()
                 .map(|(f, m)| format!("{f} per {}", claimant_of(m, None).0))
                 .collect();
-            note.push_str(&format!(
-                "; fatalities: the lowest reported figure, {} (reported: {})",
+            said.push(format!(
+                "fatalities: the lowest reported figure, {} (reported: {})",
                 event.fatalities,
                 others.join(", ")
             ));
         }
-        note.push(']');
-        event.notes.push_str(&note);
+    }
+    // a CSV reader sees the contest too: who denies or could not confirm what others assert
+    if let Some(disputed) = disputed_by(&event.claims) {
+        said.push(disputed);
+    }
+    if !said.is_empty() {
+        event
+            .notes
+            .push_str(&format!(" [sitrep: {}]", said.join("; ")));
     }
     let members = cluster
         .members

@@ -302,6 +302,15 @@ fn the_denial_stands_beside_the_report() {
         .claims
         .iter()
         .any(|c| c.polarity == Polarity::Denied));
+    // and the ACLED notes say so, for a reader of the CSV
+    assert!(
+        first
+            .event
+            .notes
+            .contains("disputed: the government denied it"),
+        "{}",
+        first.event.notes
+    );
 }
 
 #[test]
