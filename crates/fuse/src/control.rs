@@ -160,6 +160,7 @@ pub fn control_timelines(
     let mut out: Vec<PlaceTimeline> = places.into_values().collect();
     for t in &mut out {
         t.steps.sort_by_key(|s| (s.from.is_none(), s.from));
+        fold_repeated_steps(&mut t.steps);
         let n = t.steps.len();
         for i in 0..n {
             let (from, ctl) = (t.steps[i].from, t.steps[i].controller.clone());
@@ -174,4 +175,31 @@ pub fn control_timelines(
         }
     }
     out
+}
+
+/// One step told by several sources (the same controller, or the same side leaving, from the
+/// same day) is one step with all their claims and bases, not a step per source.
+fn fold_repeated_steps(steps: &mut Vec<ControlStep>) {
+    let mut folded: Vec<ControlStep> = Vec::with_capacity(steps.len());
+    for step in steps.drain(..) {
+        let same = |s: &ControlStep| {
+            s.from == step.from
+                && s.controller == step.controller
+                && s.relinquished_by == step.relinquished_by
+        };
+        match folded.iter_mut().find(|s| same(s)) {
+            Some(kept) => {
+                for claim in step.claims {
+                    if !kept.claims.contains(&claim) {
+                        kept.claims.push(claim);
+                    }
+                }
+                if !kept.basis.split(", ").any(|b| b == step.basis) {
+                    kept.basis = format!("{}, {}", kept.basis, step.basis);
+                }
+            }
+            None => folded.push(step),
+        }
+    }
+    *steps = folded;
 }

@@ -798,6 +798,12 @@ fn control_timeline_orders_steps_and_flags_contested_days() {
     assert!(!t.steps[0].contested);
     assert!(t.steps[1].contested && t.steps[2].contested);
     assert!(control_timelines(&facts, &[], "Northtown").is_empty());
+    // one step told by two sources is one step with both claims
+    let mut told_twice = facts.clone();
+    told_twice.push(fact("Army of Testland", "2024-03-01", "d"));
+    let t = &control_timelines(&told_twice, &[], "Oasis")[0];
+    assert_eq!(t.steps.len(), 3, "{:#?}", t.steps);
+    assert_eq!(t.steps[0].claims.len(), 2, "{:?}", t.steps[0].claims);
 }
 
 #[test]
