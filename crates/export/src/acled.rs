@@ -228,9 +228,16 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
 }
 
 /// Whether an event has an ACLED row: a conflict event with a date (ACLED requires one; an
-/// event of an article published without a date and telling none stays out, listed in JSONL).
+/// event of an article published without a date and telling none stays out, listed in JSONL)
+/// that someone asserts (an event only denied, "the army denied shelling the village" with no
+/// report of the shelling beside it, is a denial, kept in JSONL, not an ACLED event).
 pub fn acled_exportable(event: &Event) -> bool {
-    event.sub_event_type.is_conflict() && event.date.date.is_some()
+    let only_denied = !event.claims.is_empty()
+        && event
+            .claims
+            .iter()
+            .all(|c| c.polarity == sitrep_model::Polarity::Denied);
+    event.sub_event_type.is_conflict() && event.date.date.is_some() && !only_denied
 }
 
 /// Write the conflict events with a date as ACLED CSV (header always written).

@@ -305,3 +305,22 @@ fn parquet_has_the_acled_rows_and_columns_typed() {
     assert_eq!(get("admin3"), Field::Null, "an empty CSV cell is null");
     assert_eq!(get("admin2"), Field::Null);
 }
+
+#[test]
+fn an_event_only_denied_has_no_acled_row() {
+    let mut denied = event(SubEventType::ShellingArtilleryMissileAttack);
+    for claim in &mut denied.claims {
+        claim.polarity = Polarity::Denied;
+    }
+    assert!(!acled_exportable(&denied));
+    let mut disputed = denied.clone();
+    disputed.claims.push(Claim {
+        claimant: "a monitor".into(),
+        polarity: Polarity::Asserted,
+        ..Default::default()
+    });
+    assert!(
+        acled_exportable(&disputed),
+        "a denial beside a report: a disputed event"
+    );
+}

@@ -74,6 +74,21 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         .collect()
 }
 
+/// Whether the words before a verb end in an auxiliary of the passive ("were", "had been",
+/// "were allegedly": adverbs in -ly between them skipped).
+fn passive_before(before: &str) -> bool {
+    let last = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.to_ascii_lowercase())
+        .find(|w| !w.ends_with("ly"));
+    matches!(
+        last.as_deref(),
+        Some("was" | "were" | "been" | "being" | "is" | "are" | "be" | "get" | "got")
+    )
+}
+
 /// Read the claims of sentence `i`. `previous` is the claimant of the sentence before (for "he added").
 pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceClaims {
     let sentence = doc.sentences[i];
@@ -86,8 +101,16 @@ pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceC
             .first(text, clause)
             .map(|(s, _)| (s, Polarity::ClaimedResponsibility))
             .or_else(|| {
+                // (not a passive "were denied access", "was denied bail": something refused to
+                // someone, no one's denial; "were denied by state television" is one)
                 cues.denied
-                    .first(text, clause)
+                    .find(text, clause)
+                    .find(|(s, _)| {
+                        let verb = s.of(text).eq_ignore_ascii_case("denied");
+                        !verb
+                            || !passive_before(&text[clause.start..s.start])
+                            || text[s.end..clause.end].trim_start().starts_with("by ")
+                    })
                     .map(|(s, _)| (s, Polarity::Denied))
             })
             .or_else(|| {

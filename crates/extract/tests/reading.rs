@@ -2696,3 +2696,32 @@ fn a_figure_s_side_is_classed_whatever_its_noun() {
     assert_eq!(q.side.as_deref(), Some("terrorists"));
     assert_eq!(q.side_class, Some(sitrep_model::SideClass::ArmedGroups));
 }
+
+#[test]
+fn a_denial_with_no_report_before_it_is_the_event_denied() {
+    // an article that only denies: the event it denies, its claim denied, for fusion to set
+    // beside the other reports of it
+    let text = "A military source denied that Syrian aircraft struck residential areas of Saraqib \
+                on Sunday, calling the reports fabricated.";
+    let reading = reader().read(&article("denial-only", text, Some(d(2024, 3, 4))));
+    let e = first_of(&reading.events, SubEventType::AirDroneStrike);
+    assert_eq!(e.date.date, Some(d(2024, 3, 3)));
+    assert!(
+        e.claims.iter().all(|c| c.polarity == Polarity::Denied),
+        "{:?}",
+        e.claims
+    );
+    // "were denied access" is something refused to someone, no one's denial
+    let text = "Two men who were allegedly denied access to the village beat the guards at the \
+                checkpoint on Sunday.";
+    let reading = reader().read(&article("denied-access", text, Some(d(2024, 3, 4))));
+    assert!(
+        reading
+            .events
+            .iter()
+            .flat_map(|e| &e.claims)
+            .chain(&reading.standalone_claims)
+            .all(|c| c.polarity != Polarity::Denied),
+        "{reading:#?}"
+    );
+}

@@ -3,7 +3,7 @@
 use super::{parse_date_arg, write_stdout, CliError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use sitrep_export::{acled_exportable, country_info, write_events, ExportOptions, Format};
+use sitrep_export::{country_info, write_events, ExportOptions, Format};
 use sitrep_store::{EventFilter, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -141,7 +141,7 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
     if matches!(format, Format::Acled | Format::Parquet) {
         let undated = events
             .iter()
-            .filter(|e| e.sub_event_type.is_conflict() && !acled_exportable(e))
+            .filter(|e| e.sub_event_type.is_conflict() && e.date.date.is_none())
             .count();
         if undated > 0 {
             eprintln!("sitrep: {undated} conflict events have no date (their articles were published without one and tell none) and are left out of the ACLED CSV and Parquet, which require one; `--format jsonl` lists them");
