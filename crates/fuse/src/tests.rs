@@ -431,35 +431,38 @@ fn two_strikes_on_one_day_in_different_towns_stay_apart() {
     assert_eq!(f.cluster_of_mention("x#1"), f.cluster_of_mention("z#1"));
 }
 
+/// One clash at the oasis on Sunday, told by `art` with `killed` dead (of `side`, when named).
+fn clash_with_dead(art: &str, killed: u64, side: Option<(&str, SideClass)>) -> Event {
+    let mut e = event(
+        art,
+        1,
+        Spec {
+            kind: "Armed clash",
+            date: "2024-03-10",
+            town: OASIS,
+            actor1: Some("Army of Testland"),
+            notes: "Soldiers and rebels fought at the oasis on Sunday.",
+        },
+    );
+    e.fatalities = killed;
+    e.quantities = vec![Quantity {
+        kind: QuantityKind::Killed,
+        value: killed,
+        lower_bound: false,
+        approximate: false,
+        vague: false,
+        side: side.map(|(noun, _)| noun.to_string()),
+        side_class: side.map(|(_, class)| class),
+        tally: false,
+        claim: Some(0),
+        evidence: ev(art, "dead"),
+    }];
+    e
+}
+
 #[test]
 fn acled_takes_the_lowest_figure_and_says_so() {
-    let clash = |art: &str, killed: u64| {
-        let mut e = event(
-            art,
-            1,
-            Spec {
-                kind: "Armed clash",
-                date: "2024-03-10",
-                town: OASIS,
-                actor1: Some("Army of Testland"),
-                notes: "Soldiers and rebels fought at the oasis on Sunday.",
-            },
-        );
-        e.fatalities = killed;
-        e.quantities = vec![Quantity {
-            kind: QuantityKind::Killed,
-            value: killed,
-            lower_bound: false,
-            approximate: false,
-            vague: false,
-            side: None,
-            side_class: None,
-            tally: false,
-            claim: Some(0),
-            evidence: ev(art, "dead"),
-        }];
-        e
-    };
+    let clash = |art: &str, killed: u64| clash_with_dead(art, killed, None);
     let items = vec![
         (article("p", "P", "a"), vec![clash("p", 12)], vec![]),
         (article("q", "Q", "b"), vec![clash("q", 7)], vec![]),
@@ -487,32 +490,8 @@ fn acled_takes_the_lowest_figure_and_says_so() {
 #[test]
 fn two_sources_naming_one_side_in_other_words_are_two_accounts_of_one_count() {
     // state media's "40 terrorists" and a monitor's "23 fighters": both armed groups' dead
-    let clash = |art: &str, killed: u64, side: &str| {
-        let mut e = event(
-            art,
-            1,
-            Spec {
-                kind: "Armed clash",
-                date: "2024-03-10",
-                town: OASIS,
-                actor1: Some("Army of Testland"),
-                notes: "Soldiers and rebels fought at the oasis on Sunday.",
-            },
-        );
-        e.fatalities = killed;
-        e.quantities = vec![Quantity {
-            kind: QuantityKind::Killed,
-            value: killed,
-            lower_bound: false,
-            approximate: false,
-            vague: false,
-            side: Some(side.into()),
-            side_class: Some(SideClass::ArmedGroups),
-            tally: false,
-            claim: Some(0),
-            evidence: ev(art, "dead"),
-        }];
-        e
+    let clash = |art: &str, killed: u64, noun: &str| {
+        clash_with_dead(art, killed, Some((noun, SideClass::ArmedGroups)))
     };
     let items = vec![
         (

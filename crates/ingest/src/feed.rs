@@ -7,7 +7,7 @@
 //! language the feed's. A bad item is an error naming the file and the item's line; the other
 //! items are read. A file that is XML but no feed is an error naming its root element.
 
-use crate::html::{named_entity, read_html};
+use crate::html::{map_entities, named_entity, read_html};
 use crate::{clean_text, parse_date, IngestError, IngestErrorKind, IngestOptions, Notes};
 use roxmltree::{Document, Node, ParsingOptions};
 use sitrep_model::Article;
@@ -154,37 +154,13 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// `&nbsp;` and the other HTML names as numeric references (the five of XML kept).
 fn html_entities_as_references(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let name_end = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .map(|i| i + 1);
-        let replaced = name_end
-            .filter(|e| rest[*e..].starts_with(';'))
-            .and_then(|e| {
-                let name = &rest[1..e];
-                let xml_own = ["amp", "lt", "gt", "quot", "apos"].contains(&name);
-                (!xml_own)
-                    .then(|| named_entity(name))
-                    .flatten()
-                    .map(|c| (c, e + 1))
-            });
-        match replaced {
-            Some((c, len)) => {
-                out.push_str(&format!("&#{};", u32::from(c)));
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    map_entities(xml, |name| {
+        let xml_own = ["amp", "lt", "gt", "quot", "apos"].contains(&name);
+        (!xml_own)
+            .then(|| named_entity(name))
+            .flatten()
+            .map(|c| format!("&#{};", u32::from(c)))
+    })
 }
 
 fn read_document(

@@ -118,6 +118,21 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
 
 /// Decode the common named entities and numeric character references.
 pub fn decode_entities(s: &str) -> String {
+    map_entities(s, |name| {
+        let ch = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+            u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+        } else if let Some(num) = name.strip_prefix('#') {
+            num.parse::<u32>().ok().and_then(char::from_u32)
+        } else {
+            named_entity(name)
+        };
+        ch.map(String::from)
+    })
+}
+
+/// `s` with each reference `&name;` (a name of at most 11 bytes: "amp", "#39", "#x27")
+/// replaced by what `replace` gives for its name, and kept as written where it gives nothing.
+pub(crate) fn map_entities(s: &str, replace: impl Fn(&str) -> Option<String>) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -129,25 +144,15 @@ pub fn decode_entities(s: &str) -> String {
         let end = rest[1..]
             .find(|c: char| c == ';' || c == '&' || c.is_whitespace())
             .map(|i| i + 1);
-        let decoded = match end {
+        let replaced = match end {
             Some(e) if rest.as_bytes()[e] == b';' && e <= 12 => {
-                let name = &rest[1..e];
-                let ch = if let Some(num) =
-                    name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
-                {
-                    u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
-                } else if let Some(num) = name.strip_prefix('#') {
-                    num.parse::<u32>().ok().and_then(char::from_u32)
-                } else {
-                    named_entity(name)
-                };
-                ch.map(|c| (c, e + 1))
+                replace(&rest[1..e]).map(|text| (text, e + 1))
             }
             _ => None,
         };
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
+        match replaced {
+            Some((text, len)) => {
+                out.push_str(&text);
                 rest = &rest[len..];
             }
             None => {
