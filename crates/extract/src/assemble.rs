@@ -1128,6 +1128,31 @@ fn statement_day(doc: &Doc, i: usize, span: Span) -> bool {
         .any(|(s, _)| doc.text[s.end..span.start].trim().len() <= 3)
 }
 
+/// Whether a date is the day a toll reached its figure ("rose to 15 on Tuesday", "reached 30
+/// people on Monday"): the count's day, not the killing's.
+fn toll_reached_on(doc: &Doc, i: usize, span: Span) -> bool {
+    let before = &doc.text[doc.sentences[i].start..span.start];
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let from = usize::from(words.first().is_some_and(|w| w == "on"));
+    let Some(number) = (from..(from + 2).min(words.len())).find(|&k| {
+        words[k].starts_with(|c: char| c.is_ascii_digit())
+            && words[k].bytes().all(|b| b.is_ascii_digit() || b == b',')
+    }) else {
+        return false;
+    };
+    words
+        .get(number + 1)
+        .is_some_and(|w| matches!(w.as_str(), "to" | "reached" | "reaches" | "hit" | "at"))
+}
+
 /// Whether a date follows words of telling someone and who was told, one or two words ("told
 /// AFP on Wednesday", "speaking to local reporters on Tuesday"; `data/cues.toml` [dating]
 /// told_to): the day of the telling. (It still dates a single incident the teller tells of, at
@@ -2654,7 +2679,9 @@ fn build(
     let days_told = doc.dates[i]
         .iter()
         .filter(|m| {
-            let said_on = is_claim_date(doc, i, m.span) || told_to_day(doc, i, m.span);
+            let said_on = is_claim_date(doc, i, m.span)
+                || told_to_day(doc, i, m.span)
+                || toll_reached_on(doc, i, m.span);
             let dateline = i == 0 && sitrep_time::is_dateline(doc.text, m);
             m.date.is_some() && !said_on && !dateline
         })

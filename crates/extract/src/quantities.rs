@@ -441,16 +441,45 @@ fn counts_things(after: &str, things: &[String]) -> bool {
 /// attack rose to", "put the toll at (at least)", "the toll has reached", "toll climbs to".
 fn toll_reaches(before: &str) -> bool {
     let lower = before.to_ascii_lowercase();
-    let Some(at) = lower.rfind("toll") else {
+    // "the toll", or "the number of people killed (in Sunday's bombing)"
+    let anchor = lower.rfind("toll").map(|at| at + 4).or_else(|| {
+        let at = lower.rfind("number of")?;
+        let of_dead = words_of(&lower[at..])
+            .take(4)
+            .any(|w| matches!(w, "dead" | "killed" | "deaths" | "fatalities" | "victims"));
+        of_dead.then_some(at + "number of".len())
+    });
+    let Some(at) = anchor else {
         return false;
     };
-    let mut rest = lower[at + 4..].trim_end();
-    // (within its clause, before any other figure: "the toll at six and the injured at 28")
-    if rest.len() > 80
-        || rest.contains([',', ';', '.'])
-        || rest.contains(" and ")
-        || rest.bytes().any(|b| b.is_ascii_digit())
-    {
+    let mut rest = lower[at..].trim_end();
+    // (within its clause, before any other figure: "the toll at six and the injured at 28";
+    // a day of a month is no figure: "the toll from the April 8 air strikes has risen to")
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let other_figure = words.iter().enumerate().any(|(k, w)| {
+        let by_month = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|m| MONTHS.contains(m))
+        };
+        w.bytes().any(|b| b.is_ascii_digit())
+            && !by_month(k.checked_sub(1))
+            && !by_month(Some(k + 1))
+    });
+    if rest.len() > 80 || rest.contains([',', ';', '.']) || rest.contains(" and ") || other_figure {
         return false;
     }
     // the figure's qualifiers ("at least 70", "more than 40")

@@ -392,3 +392,40 @@ fn a_headline_told_again_with_its_day_keeps_it_past_another_attacks_possessive_d
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_toll_told_with_the_day_it_rose_and_its_attack_named_by_date_or_noun() {
+    // Published on Monday 30 April 2018.
+    let events = read(
+        "toll-rose-on",
+        "The toll from Friday's suicide bombing in Kabul rose to 30 on Monday, officials said.",
+        d(2018, 4, 30),
+    );
+    assert_eq!(
+        date_of(&events, "Kabul"),
+        Some(d(2018, 4, 27)),
+        "{events:#?}"
+    );
+    let events = read(
+        "toll-month-day",
+        "The toll from the April 8 air strikes on Douma has risen to 15, the monitor said.",
+        d(2018, 4, 17),
+    );
+    let e = events.iter().find(|e| e.notes.contains("Douma")).unwrap();
+    assert_eq!(
+        (e.date.date, e.fatalities),
+        (Some(d(2018, 4, 8)), 15),
+        "{e:#?}"
+    );
+    let events = read(
+        "number-killed",
+        "The number of people killed in Sunday's bombing of the market in Azaz has climbed to 15.",
+        d(2018, 4, 17),
+    );
+    let e = events.iter().find(|e| e.notes.contains("Azaz")).unwrap();
+    assert_eq!(
+        (e.date.date, e.fatalities),
+        (Some(d(2018, 4, 15)), 15),
+        "{e:#?}"
+    );
+}

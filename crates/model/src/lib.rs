@@ -120,8 +120,9 @@ impl DatePrecision {
     /// ACLED `time_precision` code.
     pub fn acled_code(self) -> u8 {
         match self {
-            DatePrecision::Day | DatePrecision::AsOf => 1,
-            DatePrecision::Week | DatePrecision::Approximate => 2,
+            DatePrecision::Day => 1,
+            // a count as of a day: the killing on it or in the days before
+            DatePrecision::Week | DatePrecision::Approximate | DatePrecision::AsOf => 2,
             DatePrecision::Month | DatePrecision::Year | DatePrecision::Unresolved => 3,
         }
     }

@@ -117,10 +117,17 @@ pub fn fields(event: &Event) -> Vec<Field> {
     out
 }
 
-/// The side a figure counts, for comparing figures: people in general ("people",
-/// "civilians", "persons", none) are one side; named sides stay apart.
-fn comparable_side(side: Option<&str>) -> String {
-    match side.map(|s| s.trim().to_lowercase()) {
+/// The side a figure counts, for comparing figures: its class when the reader gave one (state
+/// media's "terrorists" and a monitor's "fighters" are both armed groups), else people in
+/// general ("people", "civilians", "persons", none) are one side and named sides stay apart.
+fn comparable_side(q: &sitrep_model::Quantity) -> String {
+    match q.side_class {
+        // (civilians are counted with people in general, below)
+        Some(sitrep_model::SideClass::Civilians) => return String::new(),
+        Some(class) => return class.name().to_string(),
+        None => {}
+    }
+    match q.side.as_deref().map(|s| s.trim().to_lowercase()) {
         None => String::new(),
         Some(s)
             if matches!(
@@ -176,9 +183,14 @@ pub fn disagreements(event: &Event) -> Vec<Json_> {
     // (kind, side) -> [(value, index of the claim giving it)]
     type Figures = Vec<(u64, Option<usize>)>;
     let mut by_what: BTreeMap<(String, String), Figures> = BTreeMap::new();
-    for q in event.quantities.iter().filter(|q| !q.tally) {
+    // (a part of a toll, "among the dead were four children", is no other account of it)
+    for q in event
+        .quantities
+        .iter()
+        .filter(|q| !q.tally && !q.evidence.rule.ends_with("+part"))
+    {
         by_what
-            .entry((word(&q.kind), comparable_side(q.side.as_deref())))
+            .entry((word(&q.kind), comparable_side(q)))
             .or_default()
             .push((q.value, q.claim));
     }

@@ -1371,3 +1371,61 @@ async fn errors_axum_writes_itself_are_json_too() {
     assert!(message.contains("method DELETE not allowed"), "{message}");
     assert_eq!(headers[header::ALLOW], "GET,HEAD");
 }
+
+#[test]
+fn one_side_named_in_other_words_disagrees_and_a_part_of_a_toll_does_not() {
+    let text = "State media said 40 terrorists and 9 civilians were killed; the monitor counted 23 fighters. \
+                Among the dead were four children.";
+    let mut e = event(
+        "x#1",
+        "x",
+        text,
+        SubEventType::ArmedClash,
+        "2021-07-19",
+        place("Busra al-Harir", "Syria", "SY", "Daraa", 32.84, 36.34),
+        "Military Forces of Syria (2000-)",
+        23,
+    );
+    e.claims = vec![
+        claim("x", text, "SANA", Polarity::Asserted, "State media said"),
+        claim("x", text, "SOHR", Polarity::Asserted, "the monitor counted"),
+    ];
+    let figure = |value: u64, noun: &str, class, claim: usize, rule: &str| Quantity {
+        kind: QuantityKind::Killed,
+        value,
+        lower_bound: false,
+        approximate: false,
+        vague: false,
+        side: Some(noun.into()),
+        side_class: Some(class),
+        tally: false,
+        claim: Some(claim),
+        evidence: evidence("x", text, noun, rule),
+    };
+    e.quantities = vec![
+        figure(
+            40,
+            "terrorists",
+            SideClass::ArmedGroups,
+            0,
+            "quantity:killed",
+        ),
+        figure(23, "fighters", SideClass::ArmedGroups, 1, "quantity:killed"),
+    ];
+    let found = crate::detail::disagreements(&e);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["kind"], "figures");
+    // four children among the dead: a part of a toll, no other account of it
+    e.quantities = vec![
+        figure(23, "fighters", SideClass::ArmedGroups, 1, "quantity:killed"),
+        figure(9, "civilians", SideClass::Civilians, 0, "quantity:killed"),
+        figure(
+            4,
+            "children",
+            SideClass::Civilians,
+            1,
+            "quantity:killed+part",
+        ),
+    ];
+    assert!(crate::detail::disagreements(&e).is_empty());
+}

@@ -825,14 +825,13 @@ impl Store {
         })
     }
 
-    /// Fused events matching `filter` (same filter as [`Store::events`]), newest first (as
-    /// `sitrep serve` and ACLED's exports list them; undated ones last, then in the order they
-    /// were started).
+    /// Fused events matching `filter` (same filter as [`Store::events`]), newest first, in the
+    /// order `sitrep serve` lists them (undated ones last; on one day, the last written first).
     pub fn fused_events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
         let mut sql = String::from("SELECT e.id, e.json FROM fused_events e WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
         filter.push_conditions(&mut sql, &mut args);
-        sql.push_str(" ORDER BY e.event_date IS NULL, e.event_date DESC, e.seq LIMIT ? OFFSET ?");
+        sql.push_str(" ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
         self.json_rows(&sql, args, "fused event")

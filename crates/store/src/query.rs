@@ -92,14 +92,15 @@ pub fn like_pattern(text: &str) -> String {
 }
 
 impl Store {
-    /// Events matching `filter`, in article order (as ingested), most salient first within an article.
+    /// Events matching `filter` (per-article reports), newest first, in the order `sitrep serve`
+    /// lists them with `dedup=0` (undated ones last; on one day, the last written first).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
         let mut sql = String::from(
             "SELECT e.id, e.json FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1",
         );
         let mut args: Vec<Value> = Vec::new();
         filter.push_conditions(&mut sql, &mut args);
-        sql.push_str(" ORDER BY a.rowid, e.salience DESC, e.ordinal LIMIT ? OFFSET ?");
+        sql.push_str(" ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?");
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
         self.json_rows(&sql, args, "event")

@@ -1543,6 +1543,15 @@ pub fn find_dates(text: &str, within: Span, published: Option<NaiveDate>) -> Vec
         if weekday_possessive && g.start > 0 && t.lower(g.start - 1) == "from" {
             role = None;
         }
+        // "the toll from the April 8 air strikes": a date named with "the" after "from" names
+        // the strikes' day too (a count from a day writes "from April 8")
+        if role == Some(DateRole::Since)
+            && g.start > 1
+            && t.lower(g.start - 1) == "the"
+            && t.lower(g.start - 2) == "from"
+        {
+            role = None;
+        }
         let after_since = since_end.is_some_and(|e| {
             g.start >= e && g.start - e <= 4 && (e..=g.start).all(|k| !t.sentence_break_before(k))
         });
