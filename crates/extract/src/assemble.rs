@@ -2664,10 +2664,24 @@ fn build(
     let killed = quantities.iter().any(|q| q.kind == QuantityKind::Killed);
     let campaign = killed
         && (doc.cues.campaign.any(doc.text, sentence) || war_has_killed(doc.sentence_text(i)));
-    let tally = campaign || killed && doc.cues.tally.any(doc.text, sentence);
-    // (a tally, or a toll: "the governor gave a toll of 31", one attack's count as of then)
-    let toll = tally || killed && doc.cues.toll.any(doc.text, sentence);
     let own_date = sentence_date(doc, i, Some(ts.trigger), DateUse::for_event(sub));
+    // "the monitor documented the deaths of 1,200 people in Syria in May", "270 civilians killed
+    // during April": a month's (or a year's) count of many dead is a tally of the war's days,
+    // not one event's dead (while "a sarin attack in August 2013 that killed hundreds" is one)
+    let month_tally = killed
+        && own_date.as_ref().is_some_and(|d| {
+            matches!(d.precision, DatePrecision::Month | DatePrecision::Year)
+                && d.evidence.as_ref().is_some_and(|ev| ev.sentence == i)
+        })
+        && quantities
+            .iter()
+            .any(|q| q.kind == QuantityKind::Killed && q.value >= MONTH_TALLY_DEAD)
+        && counts_a_stretch(doc.sentence_text(i));
+    let tallied = campaign || killed && doc.cues.tally.any(doc.text, sentence);
+    let tally = tallied || month_tally;
+    // (a tally, or a toll: "the governor gave a toll of 31", one attack's count as of then; a
+    // month's tally keeps its month)
+    let toll = tallied || killed && doc.cues.toll.any(doc.text, sentence);
     let explicit_date = own_date.as_ref().is_some_and(|d| d.date.is_some());
     // A toll dates as of the report, unless the sentence gives the killing its own day ("a
     // chemical attack on Tuesday that killed 87", "fighting killed 18 soldiers on Friday"): that
@@ -3533,6 +3547,32 @@ fn war_has_killed(sentence: &str) -> bool {
                     })
             })
     })
+}
+
+/// Dead counted over a month or a year (the sentence's own date known only to the month) from
+/// this many on are a tally of that stretch, not one event's: a massacre known only to its
+/// month is rarer in the news than a monitor's monthly count.
+const MONTH_TALLY_DEAD: u64 = 50;
+
+/// Whether a sentence counts the dead of a stretch of time: a monitor's counting verb
+/// ("documented", "recorded") or the stretch itself ("during April", "last month", "this
+/// year").
+fn counts_a_stretch(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    [
+        "documented",
+        "recorded",
+        "counted",
+        "registered",
+        "tallied",
+        "during",
+        "past month",
+        "last month",
+        "this year",
+        "so far",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// How many days a tally may count and still be one event's dead ("since Saturday at least 68

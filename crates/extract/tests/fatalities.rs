@@ -468,3 +468,19 @@ fn two_sources_in_one_sentence_give_the_lower_and_the_dead_named_after_a_total_a
         40
     );
 }
+
+#[test]
+fn a_month_s_count_of_the_dead_is_a_tally_and_one_attack_known_to_its_month_is_not() {
+    // (published 9 March 2021: February is a month before)
+    assert_eq!(
+        fatalities(
+            "The Syrian Observatory for Human Rights documented the deaths of 1,200 people in \
+             Syria in February."
+        ),
+        0
+    );
+    assert_eq!(
+        fatalities("A car bomb in the market of Azaz in February killed at least 60 people."),
+        60
+    );
+}
