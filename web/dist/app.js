@@ -4,7 +4,7 @@
       <td>${Fe(l.event_type)}${k(l.sub_event_type)}</td>
       <td>${l.location?`<a href="#/place/${encodeURIComponent(l.location)}?in=${k(l.country_code||"")}">${k(l.location)}</a>`:"\u2014"}<div class="muted">${k([l.admin1,l.country].filter(Boolean).join(", "))}</div></td>
       <td>${l.fatalities}</td>
-      <td>${k(l.actor1||"")}${l.actor2?" \u2192 "+k(l.actor2):""}${l.disputed?' <span class="badge disputed">disputed</span>':""}</td>
+      <td>${k(l.actor1||"")}${l.actor2?" \u2192 "+k(l.actor2):""}${l.disputed?' <span class="badge disputed">disputed</span>':""}${l.denied?' <span class="badge denied">denied only</span>':""}</td>
     </tr>`).join(""),h=l=>{let f=new URLSearchParams(p);return l&&f.set("offset",l),"#/?"+f.toString()};Q("#panel").innerHTML=`
     <div class="pager" id="list-head"><strong id="total">${o.total}</strong> events
       ${d>0?`<a href="${h(Math.max(0,d-$e))}">\u2039 prev</a>`:""}
@@ -23,7 +23,7 @@
       <div class="sentence">${P}</div></div>`}).join(""),f=p.disagreements.map(m=>`<li class="disagreement">${k(m.kind)}: ${k(m.message)}</li>`).join(""),y=p.fields.find(m=>m.evidence),_=Dt(d);Q("#panel").innerHTML=`
     <p><a href="#/${_?"?"+_:""}">\u2039 back to the list</a></p>
     <h2>${Fe(o.event_type)}${k(o.sub_event_type)} <span class="muted">${k(o.event_type)}</span></h2>
-    <p>${k(o.date||"undated")} \xB7 ${o.location?`<a href="#/place/${encodeURIComponent(o.location)}?in=${k(o.country_code||"")}">${k(o.location)}</a>`:"no place"} \xB7 ${o.fatalities} fatalities ${o.disputed?'<span class="badge disputed">disputed</span>':""}</p>
+    <p>${k(o.date||"undated")} \xB7 ${o.location?`<a href="#/place/${encodeURIComponent(o.location)}?in=${k(o.country_code||"")}">${k(o.location)}</a>`:"no place"} \xB7 ${o.fatalities} fatalities ${o.disputed?'<span class="badge disputed">disputed</span>':""}${o.denied?' <span class="badge denied">denied only: no source asserts it</span>':""}</p>
     ${ss(p)}
     <h3>Fields <span class="muted">(click one to see where it was read)</span></h3>
     <table class="fields" id="fields">${h}</table>

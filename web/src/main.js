@@ -300,7 +300,7 @@ async function showList(params) {
       <td>${typeSwatch(e.event_type)}${esc(e.sub_event_type)}</td>
       <td>${e.location ? `<a href="#/place/${encodeURIComponent(e.location)}?in=${esc(e.country_code || '')}">${esc(e.location)}</a>` : '—'}<div class="muted">${esc([e.admin1, e.country].filter(Boolean).join(', '))}</div></td>
       <td>${e.fatalities}</td>
-      <td>${esc(e.actor1 || '')}${e.actor2 ? ' → ' + esc(e.actor2) : ''}${e.disputed ? ' <span class="badge disputed">disputed</span>' : ''}</td>
+      <td>${esc(e.actor1 || '')}${e.actor2 ? ' → ' + esc(e.actor2) : ''}${e.disputed ? ' <span class="badge disputed">disputed</span>' : ''}${e.denied ? ' <span class="badge denied">denied only</span>' : ''}</td>
     </tr>`).join('');
   const page = (o) => { const p = new URLSearchParams(q); if (o) p.set('offset', o); return '#/?' + p.toString(); };
   $('#panel').innerHTML = `
@@ -392,7 +392,7 @@ async function showEvent(id, params) {
   $('#panel').innerHTML = `
     <p><a href="#/${back ? '?' + back : ''}">‹ back to the list</a></p>
     <h2>${typeSwatch(s.event_type)}${esc(s.sub_event_type)} <span class="muted">${esc(s.event_type)}</span></h2>
-    <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?in=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}</p>
+    <p>${esc(s.date || 'undated')} · ${s.location ? `<a href="#/place/${encodeURIComponent(s.location)}?in=${esc(s.country_code || '')}">${esc(s.location)}</a>` : 'no place'} · ${s.fatalities} fatalities ${s.disputed ? '<span class="badge disputed">disputed</span>' : ''}${s.denied ? ' <span class="badge denied">denied only: no source asserts it</span>' : ''}</p>
     ${fusedLine(d)}
     <h3>Fields <span class="muted">(click one to see where it was read)</span></h3>
     <table class="fields" id="fields">${fields}</table>

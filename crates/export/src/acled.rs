@@ -43,8 +43,8 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 /// One event as an ACLED row (field names are the ACLED column names, in order).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AcledRow {
-    /// Country ISO alpha-3 + a stable 8-digit number from our event id (`SYR04417310`); our
-    /// event id when the country is unknown.
+    /// Country ISO alpha-3 + a stable 8-digit number from our event id (`SYR04417310`), `UNK`
+    /// and the number when the country is unknown.
     pub event_id_cnty: String,
     /// `YYYY-MM-DD`, empty when unresolved.
     pub event_date: String,
@@ -164,7 +164,8 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
     AcledRow {
         event_id_cnty: match country {
             Some(c) => format!("{}{:08}", c.iso3, stable_number(&event.id)),
-            None => event.id.clone(),
+            // (ACLED's shape, with no country: "UNK" and the number)
+            None => format!("UNK{:08}", stable_number(&event.id)),
         },
         event_date: event
             .date

@@ -324,3 +324,17 @@ fn an_event_only_denied_has_no_acled_row() {
         "a denial beside a report: a disputed event"
     );
 }
+
+#[test]
+fn an_event_of_no_known_country_has_an_acled_shaped_id() {
+    let mut e = event(SubEventType::AirDroneStrike);
+    e.id = "F:https://levant.example.org/#1002#1".into();
+    e.location = None;
+    let row = acled_row(&e, &ExportOptions::default());
+    assert!(
+        row.event_id_cnty.starts_with("UNK"),
+        "{}",
+        row.event_id_cnty
+    );
+    assert_eq!(row.event_id_cnty.len(), 11);
+}

@@ -220,6 +220,12 @@ pub(crate) fn disputed(event: &Event) -> bool {
     asserts && doubts
 }
 
+/// Whether every claim of an event denies it ("the army denied shelling the village", with no
+/// report of the shelling beside it): a denial, not in the ACLED export.
+pub(crate) fn only_denied(event: &Event) -> bool {
+    !event.claims.is_empty() && event.claims.iter().all(|c| c.polarity == Polarity::Denied)
+}
+
 /// The list view of an event.
 pub(crate) fn summary(event: &Event) -> Json_ {
     let place = event.location.as_ref();
@@ -245,6 +251,7 @@ pub(crate) fn summary(event: &Event) -> Json_ {
         "actor2": event.actor2.as_ref().map(|a| a.name.clone()),
         "claims": event.claims.len(),
         "disputed": disputed(event),
+        "denied": only_denied(event),
         "notes": notes,
         "article_ids": event.article_ids,
         "sources": event.sources,

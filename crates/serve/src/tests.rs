@@ -388,6 +388,10 @@ async fn events_filters() {
     );
     let first = &all["items"][0];
     assert_eq!(first["disputed"], true);
+    assert_eq!(
+        first["denied"], false,
+        "asserted by the monitor, denied by the army"
+    );
     assert_eq!(first["event_type"], "Explosions/Remote violence");
     assert_eq!(first["lat"], 32.84);
 }
@@ -1428,4 +1432,28 @@ fn one_side_named_in_other_words_disagrees_and_a_part_of_a_toll_does_not() {
         ),
     ];
     assert!(crate::detail::disagreements(&e).is_empty());
+}
+
+#[test]
+fn an_event_every_claim_denies_is_marked_denied() {
+    let text = "The army denied shelling the village.";
+    let mut e = event(
+        "d#1",
+        "d",
+        text,
+        SubEventType::ShellingArtilleryMissileAttack,
+        "2021-07-19",
+        place("Busra al-Harir", "Syria", "SY", "Daraa", 32.84, 36.34),
+        "Military Forces of Syria (2000-)",
+        0,
+    );
+    e.claims = vec![claim(
+        "d",
+        text,
+        "army",
+        Polarity::Denied,
+        "The army denied",
+    )];
+    assert!(crate::api::only_denied(&e));
+    assert_eq!(crate::api::summary(&e)["denied"], true);
 }
