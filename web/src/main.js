@@ -27,6 +27,8 @@ const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
 let meta = null;
+/** The list's last choice of fused events ('1') or every report ('0'), for the place pages. */
+let dedupChoice = '1';
 let map, cluster;
 let lastPointsKey = null;
 let lastTimelineKey = null;
@@ -90,6 +92,7 @@ function fillForm(params) {
   }
   form.elements.inmap.checked = params.has('bbox');
   form.elements.dedup.checked = params.get('dedup') !== '0';
+  dedupChoice = params.get('dedup') === '0' ? '0' : '1';
   const subs = form.elements.sub_type;
   const type = params.get('type');
   const wanted = meta.event_types.filter((t) => !type || t.name === type).flatMap((t) => t.sub_types);
@@ -435,7 +438,7 @@ function markedSentence(article, sent, span) {
 
 async function showPlace(name, params) {
   const country = params.get('in'); // the place's country, not a filter
-  const d = await api(`/api/places/${encodeURIComponent(name)}${country ? '?country=' + encodeURIComponent(country) : ''}`);
+  const d = await api(`/api/places/${encodeURIComponent(name)}?dedup=${dedupChoice}${country ? '&country=' + encodeURIComponent(country) : ''}`);
   const p = d.place || {};
   const control = d.control.map(({ fact }) => `<li><strong>${esc(fact.as_of.date || 'undated')}</strong> ${esc(fact.controller.name)}
       ${fact.claim ? `<span class="muted">per ${esc(fact.claim.claimant)}</span> <span class="badge ${esc(fact.claim.polarity)}">${esc(fact.claim.polarity)}</span>` : ''}
@@ -450,7 +453,7 @@ async function showPlace(name, params) {
 }
 
 async function showPlaces() {
-  const d = await api('/api/places?limit=200');
+  const d = await api(`/api/places?limit=200&dedup=${dedupChoice}`);
   $('#panel').innerHTML = `<p><a href="#/">‹ back to the list</a></p><h2>Places (${d.total})</h2>
     <table><tr><th>place</th><th>events</th><th>killed</th><th>control facts</th></tr>${d.items.map((p) => `<tr>
     <td><a href="#/place/${encodeURIComponent(p.name)}?in=${esc(p.country_code || '')}">${esc(p.name)}</a> <span class="muted">${esc([p.admin1, p.country].filter(Boolean).join(', '))}</span></td>
