@@ -63,6 +63,22 @@ fn claim(article: &str, who: &str, polarity: Polarity, sentence: &str) -> Claim 
     }
 }
 
+/// A figure of `kind` read at `evidence`: exact, no side, no claimant (tests override fields).
+fn figure(kind: QuantityKind, value: u64, evidence: Evidence) -> Quantity {
+    Quantity {
+        kind,
+        value,
+        lower_bound: false,
+        approximate: false,
+        vague: false,
+        side: None,
+        side_class: None,
+        tally: false,
+        claim: None,
+        evidence,
+    }
+}
+
 struct Spec {
     kind: &'static str,
     date: &'static str,
@@ -164,16 +180,8 @@ fn corpus() -> Vec<(Article, Vec<Event>, Vec<Claim>)> {
     );
     buses.actor2 = Some(actor("Red Brigade", 2));
     buses.quantities = vec![Quantity {
-        kind: QuantityKind::Evacuated,
-        value: 900,
-        lower_bound: false,
-        approximate: false,
-        vague: false,
-        side: None,
-        side_class: None,
-        tally: false,
         claim: Some(0),
-        evidence: ev(w, "900"),
+        ..figure(QuantityKind::Evacuated, 900, ev(w, "900"))
     }];
     let mut halt = event(
         w,
@@ -446,16 +454,10 @@ fn clash_with_dead(art: &str, killed: u64, side: Option<(&str, SideClass)>) -> E
     );
     e.fatalities = killed;
     e.quantities = vec![Quantity {
-        kind: QuantityKind::Killed,
-        value: killed,
-        lower_bound: false,
-        approximate: false,
-        vague: false,
         side: side.map(|(noun, _)| noun.to_string()),
         side_class: side.map(|(_, class)| class),
-        tally: false,
         claim: Some(0),
-        evidence: ev(art, "dead"),
+        ..figure(QuantityKind::Killed, killed, ev(art, "dead"))
     }];
     e
 }
@@ -800,18 +802,7 @@ fn the_same_casualty_count_is_a_cue() {
             },
         );
         e.actor1 = None;
-        e.quantities = vec![Quantity {
-            kind: QuantityKind::Killed,
-            value: killed,
-            lower_bound: false,
-            approximate: false,
-            vague: false,
-            side: None,
-            side_class: None,
-            tally: false,
-            claim: None,
-            evidence: ev(art, "killed"),
-        }];
+        e.quantities = vec![figure(QuantityKind::Killed, killed, ev(art, "killed"))];
         Mention::new(e, art, None, None, Lexicons::embedded())
     };
     let a = strike("a", 16, "Raids killed sixteen people in the city.");
@@ -989,18 +980,7 @@ fn strike_pair(actor_a: &str, actor_b: &str, killed: (u64, u64)) -> (Mention, Me
             },
         );
         e.actor1 = Some(actor(actor_name, 1));
-        e.quantities = vec![Quantity {
-            kind: QuantityKind::Killed,
-            value: dead,
-            lower_bound: false,
-            approximate: false,
-            vague: false,
-            side: None,
-            side_class: None,
-            tally: false,
-            claim: None,
-            evidence: ev(art, "killed"),
-        }];
+        e.quantities = vec![figure(QuantityKind::Killed, dead, ev(art, "killed"))];
         Mention::new(e, art, None, None, Lexicons::embedded())
     };
     (
@@ -2091,16 +2071,8 @@ fn civilians_dead_and_fighters_dead_in_one_city_are_two_incidents() {
     let attack = "Attack";
     let dead = |m: &mut Mention, value: u64, side: &str| {
         m.event.quantities = vec![Quantity {
-            kind: QuantityKind::Killed,
-            value,
-            lower_bound: false,
-            approximate: false,
-            vague: false,
             side: Some(side.into()),
-            side_class: None,
-            tally: false,
-            claim: None,
-            evidence: ev("x", "killed"),
+            ..figure(QuantityKind::Killed, value, ev("x", "killed"))
         }];
     };
     let mut repelled = report_at(
@@ -2370,18 +2342,10 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
         PROVINCE_CITY,
         "The army continues to commit crimes: its shells killed 12 people at the depot.",
     );
-    counted.event.quantities.push(Quantity {
-        kind: QuantityKind::Killed,
-        value: 12,
-        lower_bound: false,
-        approximate: false,
-        vague: false,
-        side: None,
-        side_class: None,
-        tally: false,
-        claim: None,
-        evidence: ev("courier", "12"),
-    });
+    counted
+        .event
+        .quantities
+        .push(figure(QuantityKind::Killed, 12, ev("courier", "12")));
     let counted = Mention::new(counted.event, "courier", None, Some(day("2024-05-07")), lex);
     assert!(counted.general.is_none());
 }
@@ -2515,18 +2479,9 @@ fn a_bombing_told_with_or_without_its_suicide_bomber_is_one_kind() {
         FARTOWN,
         "A blast outside the Fartown bakery killed 14 people, the health office said.",
     );
-    a.event.quantities.push(Quantity {
-        kind: QuantityKind::Killed,
-        value: 14,
-        lower_bound: false,
-        approximate: false,
-        vague: false,
-        side: None,
-        side_class: None,
-        tally: false,
-        claim: None,
-        evidence: ev("gazette", "14"),
-    });
+    a.event
+        .quantities
+        .push(figure(QuantityKind::Killed, 14, ev("gazette", "14")));
     let mut b = report_at(
         "courier",
         suicide,
@@ -2545,16 +2500,8 @@ fn a_bombing_told_with_or_without_its_suicide_bomber_is_one_kind() {
 /// `m` with `dead` killed counted in its sentence (as the reader gives a count: "at least 32").
 fn with_dead(mut m: Mention, dead: u64) -> Mention {
     m.event.quantities = vec![Quantity {
-        kind: QuantityKind::Killed,
-        value: dead,
         lower_bound: true,
-        approximate: false,
-        vague: false,
-        side: None,
-        side_class: None,
-        tally: false,
-        claim: None,
-        evidence: ev(&m.article_id, "at least"),
+        ..figure(QuantityKind::Killed, dead, ev(&m.article_id, "at least"))
     }];
     m
 }
