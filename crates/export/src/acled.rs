@@ -233,12 +233,7 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
 /// that someone asserts (an event only denied, "the army denied shelling the village" with no
 /// report of the shelling beside it, is a denial, kept in JSONL, not an ACLED event).
 pub fn acled_exportable(event: &Event) -> bool {
-    let only_denied = !event.claims.is_empty()
-        && event
-            .claims
-            .iter()
-            .all(|c| c.polarity == sitrep_model::Polarity::Denied);
-    event.sub_event_type.is_conflict() && event.date.date.is_some() && !only_denied
+    event.sub_event_type.is_conflict() && event.date.date.is_some() && !event.only_denied()
 }
 
 /// Write the conflict events with a date as ACLED CSV (header always written).

@@ -117,15 +117,13 @@ fn claimant_of(m: &Mention, claim: Option<usize>) -> (String, Polarity) {
 
 /// Whether figures disagree: two exact counts differ, a "more than x" is contradicted by an
 /// exact count below x, or approximate counts differ by more than a quarter.
-/// "disputed: the Syrian army denies it; a local council could not confirm it", when some claims
-/// assert the event and others deny or doubt it; `None` otherwise.
-fn disputed_by(claims: &[Claim]) -> Option<String> {
-    let asserted = claims.iter().any(|c| {
-        matches!(
-            c.polarity,
-            Polarity::Asserted | Polarity::ClaimedResponsibility
-        )
-    });
+/// "disputed: the Syrian army denied it; a local council could not confirm it", when some claims
+/// assert the event and others deny or doubt it ([`Event::disputed`]); `None` otherwise.
+fn disputed_by(event: &Event) -> Option<String> {
+    if !event.disputed() {
+        return None;
+    }
+    let claims = &event.claims;
     let who = |polarity: Polarity| {
         let mut names: Vec<&str> = Vec::new();
         for c in claims.iter().filter(|c| c.polarity == polarity) {
@@ -136,9 +134,6 @@ fn disputed_by(claims: &[Claim]) -> Option<String> {
         names
     };
     let (denied, doubted) = (who(Polarity::Denied), who(Polarity::Unconfirmed));
-    if !asserted || (denied.is_empty() && doubted.is_empty()) {
-        return None;
-    }
     let mut parts = Vec::new();
     if !denied.is_empty() {
         parts.push(format!("{} denied it", denied.join(" and ")));
@@ -302,7 +297,7 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
         }
     }
     // a CSV reader sees the contest too: who denies or could not confirm what others assert
-    if let Some(disputed) = disputed_by(&event.claims) {
+    if let Some(disputed) = disputed_by(&event) {
         said.push(disputed);
     }
     if !said.is_empty() {

@@ -411,6 +411,27 @@ pub struct Event {
 }
 
 impl Event {
+    /// Whether the claims of the event disagree: some assert it, others deny or doubt it.
+    pub fn disputed(&self) -> bool {
+        let asserts = self.claims.iter().any(|c| {
+            matches!(
+                c.polarity,
+                Polarity::Asserted | Polarity::ClaimedResponsibility
+            )
+        });
+        let doubts = self
+            .claims
+            .iter()
+            .any(|c| matches!(c.polarity, Polarity::Denied | Polarity::Unconfirmed));
+        asserts && doubts
+    }
+
+    /// Whether every claim of the event denies it ("the army denied shelling the village", with
+    /// no report of the shelling beside it): a denial, not an event to export as ACLED's.
+    pub fn only_denied(&self) -> bool {
+        !self.claims.is_empty() && self.claims.iter().all(|c| c.polarity == Polarity::Denied)
+    }
+
     /// An event of one kind on one date with nothing else known yet: no place, actors, figures,
     /// claims or notes, read with full confidence and salience. Readers and tests fill in the
     /// rest: `Event { location: Some(place), ..Event::new("a1#1", kind, date) }`.

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::types::Value;
 use serde_json::{json, Value as Json_};
-use sitrep_model::{Event, EventType, Polarity, SubEventType};
+use sitrep_model::{Event, EventType, SubEventType};
 use sitrep_store::Store;
 use std::collections::HashMap;
 
@@ -205,27 +205,6 @@ pub(crate) fn load_events(
     Ok(events)
 }
 
-/// Whether the claims of an event disagree: some assert it, others deny or doubt it.
-pub(crate) fn disputed(event: &Event) -> bool {
-    let asserts = event.claims.iter().any(|c| {
-        matches!(
-            c.polarity,
-            Polarity::Asserted | Polarity::ClaimedResponsibility
-        )
-    });
-    let doubts = event
-        .claims
-        .iter()
-        .any(|c| matches!(c.polarity, Polarity::Denied | Polarity::Unconfirmed));
-    asserts && doubts
-}
-
-/// Whether every claim of an event denies it ("the army denied shelling the village", with no
-/// report of the shelling beside it): a denial, not in the ACLED export.
-pub(crate) fn only_denied(event: &Event) -> bool {
-    !event.claims.is_empty() && event.claims.iter().all(|c| c.polarity == Polarity::Denied)
-}
-
 /// The list view of an event.
 pub(crate) fn summary(event: &Event) -> Json_ {
     let place = event.location.as_ref();
@@ -250,8 +229,8 @@ pub(crate) fn summary(event: &Event) -> Json_ {
         "actor1": event.actor1.as_ref().map(|a| a.name.clone()),
         "actor2": event.actor2.as_ref().map(|a| a.name.clone()),
         "claims": event.claims.len(),
-        "disputed": disputed(event),
-        "denied": only_denied(event),
+        "disputed": event.disputed(),
+        "denied": event.only_denied(),
         "notes": notes,
         "article_ids": event.article_ids,
         "sources": event.sources,

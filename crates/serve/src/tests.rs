@@ -1454,6 +1454,6 @@ fn an_event_every_claim_denies_is_marked_denied() {
         Polarity::Denied,
         "The army denied",
     )];
-    assert!(crate::api::only_denied(&e));
+    assert!(e.only_denied());
     assert_eq!(crate::api::summary(&e)["denied"], true);
 }
