@@ -384,39 +384,73 @@ fn an_article_too_long_for_one_report_is_refused_by_name_and_the_rest_read() {
 }
 
 #[test]
-fn an_article_stored_with_other_text_is_named_not_counted_silently() {
+fn an_updated_article_is_read_anew_and_its_earlier_text_kept() {
     let dir = scratch("changed");
     let db = dir.join("c.db");
+    let line = |toll: u32, day: &str| {
+        format!(
+            "{{\"id\":\"x1\",\"text\":\"A car bomb killed {toll} people in Homs on Monday.\",\"published\":\"{day}\"}}\n"
+        )
+    };
     let first = dir.join("first.jsonl");
     let second = dir.join("second.jsonl");
-    std::fs::write(
-        &first,
-        "{\"id\":\"x1\",\"text\":\"A car bomb killed 19 people in Homs on Monday.\",\"published\":\"2016-05-03\"}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &second,
-        "{\"id\":\"x1\",\"text\":\"A car bomb killed 21 people in Homs on Monday.\",\"published\":\"2016-05-03\"}\n",
-    )
-    .unwrap();
+    let stale = dir.join("stale.jsonl");
+    std::fs::write(&first, line(19, "2016-05-03")).unwrap();
+    std::fs::write(&second, line(21, "2016-05-03")).unwrap();
+    std::fs::write(&stale, line(12, "2016-05-02")).unwrap();
     let db_arg = db.to_str().unwrap();
+    let fatalities = || {
+        let out = sitrep(&["events", "--db", db_arg, "--format", "jsonl"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["fatalities"].as_u64().unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
     assert!(
         sitrep(&["ingest", first.to_str().unwrap(), "--db", db_arg, "-q"])
             .status
             .success()
     );
+    assert_eq!(fatalities(), [19]);
+    // the same id with other text: an update, read in place of the stored text
     let out = sitrep(&["ingest", second.to_str().unwrap(), "--db", db_arg]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("second.jsonl:1: article x1 is already stored with other text"),
+        text(&out.stderr).contains("second.jsonl:1: article x1 updated")
+            && text(&out.stderr).contains("1 earlier version now"),
         "{}",
         text(&out.stderr)
     );
+    assert!(
+        text(&out.stdout).contains("0 new, 1 updated, 0 duplicates;"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(fatalities(), [21], "one event, the updated toll");
+    // the first snapshot again changes nothing; an older text (published earlier) is only kept
+    let out = sitrep(&["ingest", first.to_str().unwrap(), "--db", db_arg]);
     assert!(
         text(&out.stdout).contains("0 new, 1 duplicate;"),
         "{}",
         text(&out.stdout)
     );
+    let out = sitrep(&["ingest", stale.to_str().unwrap(), "--db", db_arg]);
+    assert!(
+        text(&out.stderr).contains("stored with other text published later"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(fatalities(), [21]);
+    let store = sitrep_store::Store::open(&db).unwrap();
+    let versions: i64 = store
+        .connection()
+        .query_row("SELECT COUNT(*) FROM article_versions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(versions, 2, "the first and the stale text are both kept");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

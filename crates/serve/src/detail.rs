@@ -428,9 +428,29 @@ pub async fn article(
             let (eid, json) = row?;
             events.push(summary(&parse_event(&eid, &json)?));
         }
-        Ok(Json(
-            json!({ "article": article_json(&article), "events": events }),
-        ))
+        // the texts an update replaced, oldest first (kept: nothing received is lost)
+        let mut stmt = store.connection().prepare(
+            "SELECT title, published, source, url, ingested_at, superseded_at, text
+               FROM article_versions WHERE article_id = ?1 ORDER BY superseded_at, rowid",
+        )?;
+        let earlier_versions = stmt
+            .query_map([&id], |r| {
+                Ok(json!({
+                    "title": r.get::<_, Option<String>>(0)?,
+                    "published": r.get::<_, Option<String>>(1)?,
+                    "source": r.get::<_, Option<String>>(2)?,
+                    "url": r.get::<_, Option<String>>(3)?,
+                    "ingested_at": r.get::<_, String>(4)?,
+                    "superseded_at": r.get::<_, String>(5)?,
+                    "text": r.get::<_, String>(6)?,
+                }))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Json(json!({
+            "article": article_json(&article),
+            "events": events,
+            "earlier_versions": earlier_versions,
+        })))
     })
     .await
 }

@@ -196,6 +196,7 @@ pub async fn post_articles(
         let mut batch = store.batch()?;
         let mut stored = Vec::new();
         let mut duplicates = Vec::new();
+        let mut updated = Vec::new();
         let mut events = 0usize;
         let mut warnings = Vec::new();
         for (article, reading) in &readings {
@@ -215,23 +216,41 @@ pub async fn post_articles(
                     stored.push(article.id.clone());
                 }
                 Inserted::Duplicate(id) => duplicates.push(id),
-                Inserted::Changed(id) => {
+                Inserted::Updated {
+                    id,
+                    earlier_versions,
+                } => {
+                    events += reading
+                        .events
+                        .iter()
+                        .filter(|e| e.sub_event_type.is_conflict())
+                        .count();
                     warnings.push(json!({
                         "id": id,
-                        "warning": "an article with this id but other text is already stored; the stored one is kept (give the new text another id to keep both)"
+                        "warning": format!("updated: an article with this id but other text was stored; this text was read in its place, the stored one kept as an earlier version ({earlier_versions} now)")
+                    }));
+                    updated.push(id);
+                }
+                Inserted::Older(id) => {
+                    warnings.push(json!({
+                        "id": id,
+                        "warning": "an article with this id but other text published later is stored: this older text is kept as an earlier version, the stored one stays current"
                     }));
                     duplicates.push(id);
                 }
             }
         }
         batch.commit()?;
-        // Bring fusion up to date, as `sitrep ingest` does (incremental: only the new articles).
-        let fused = if stored.is_empty() {
+        // Bring fusion up to date, as `sitrep ingest` does (incremental: only the new articles;
+        // recomputed after an update, whose old events may be in any fused event).
+        let fused = if !updated.is_empty() {
+            serde_json::to_value(store.refuse_all()?).unwrap_or(Json_::Null)
+        } else if stored.is_empty() {
             Json_::Null
         } else {
             serde_json::to_value(store.fuse()?).unwrap_or(Json_::Null)
         };
-        Ok(json!({ "stored": stored, "duplicates": duplicates, "conflict_events": events, "warnings": warnings, "fusion": fused }))
+        Ok(json!({ "stored": stored, "updated": updated, "duplicates": duplicates, "conflict_events": events, "warnings": warnings, "fusion": fused }))
     })
     .await
     .map_err(|e| ApiError::internal(format!("worker failed: {e}")))??;

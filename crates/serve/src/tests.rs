@@ -882,6 +882,34 @@ async fn ingest_needs_the_token() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["stored"][0], "u1", "{body}");
     assert_eq!(body["warnings"][0]["id"], "u1", "{body}");
+    // the same id with other text: an update, read in place of the stored text
+    let update = r#"{"id":"t1","published":"2022-01-10","text":"Clashes broke out between the army and gunmen in Maiduguri on Sunday, killing five soldiers."}"#;
+    let (status, body) =
+        post_status(&rw, post(Some("Bearer s3cret"), "application/json", update)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["updated"][0], "t1", "{body}");
+    assert!(
+        body["warnings"][0]["warning"]
+            .as_str()
+            .unwrap()
+            .starts_with("updated"),
+        "{body}"
+    );
+    let t1 = get_ok(&rw, "/api/articles/t1").await;
+    assert!(
+        t1["article"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("five soldiers"),
+        "{t1}"
+    );
+    assert!(
+        t1["earlier_versions"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("three soldiers"),
+        "{t1}"
+    );
     let big = app(Some("s3cret"), 4 << 20);
     let huge = format!(
         r#"{{"id":"h1","text":"{}","published":"2022-01-08"}}"#,

@@ -1261,6 +1261,56 @@ mod tests {
     }
 
     #[test]
+    fn an_updated_article_is_fused_as_if_its_new_text_had_been_stored_first() {
+        let mut store = Store::open_in_memory().unwrap();
+        put(&mut store, "a", "2024-01-05", 4);
+        put(&mut store, "b", "2024-01-05", 3);
+        store.fuse().unwrap();
+        assert_eq!(snapshot(&store).len(), 1, "one shelling, two reports");
+        // b's update tells of another day: its old event leaves a's, its new one stands apart
+        let article = Article {
+            id: "b".into(),
+            text: "Shelling hit the river town, report b (updated).".into(),
+            source: Some("Outlet b".into()),
+            origin: "b".into(),
+            ..Default::default()
+        };
+        let reading = Reading {
+            article_id: "b".into(),
+            events: vec![event(
+                "b",
+                1,
+                "Shelling/artillery/missile attack",
+                "2024-01-12",
+                6,
+            )],
+            ..Default::default()
+        };
+        assert!(matches!(
+            store.insert(&article, &reading).unwrap(),
+            crate::Inserted::Updated {
+                earlier_versions: 1,
+                ..
+            }
+        ));
+        store.refuse_all().unwrap();
+        let updated = snapshot(&store);
+        assert_eq!(updated.len(), 2, "{updated:#?}");
+        assert_eq!(
+            store.fused_events(&EventFilter::default()).unwrap()[0]
+                .event
+                .fatalities,
+            6,
+            "the updated report's figure, not the replaced one's"
+        );
+        let mut fresh = Store::open_in_memory().unwrap();
+        put(&mut fresh, "a", "2024-01-05", 4);
+        fresh.insert(&article, &reading).unwrap();
+        fresh.fuse().unwrap();
+        assert_eq!(snapshot(&fresh), updated);
+    }
+
+    #[test]
     fn a_month_and_a_year_meet_incrementally_as_in_a_full_recompute() {
         // one line on past protests, told by the month in one report and by the year in
         // another: whichever is stored first, the later run finds the other (a kind with no

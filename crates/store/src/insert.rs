@@ -45,17 +45,128 @@ impl<'a> Batch<'a> {
             .optional()?)
     }
 
-    /// Insert an article and what was read from it; a duplicate (same id or same
-    /// content hash) changes nothing, and says whether its text differs from the stored one's.
+    /// Insert an article and what was read from it. A duplicate (same id and text, the same
+    /// text under another id, or a text this article had before an update) changes nothing;
+    /// other text under a stored id is an update, read in place of the stored text (kept as an
+    /// earlier version), unless it was published before the stored text (then only kept).
     pub fn insert(&mut self, article: &Article, reading: &Reading) -> Result<Inserted, StoreError> {
         let hash = sitrep_ingest::content_hash_hex(&article.text);
-        if let Some((id, stored_hash)) = self.existing(&article.id, &hash)? {
-            return Ok(if id == article.id && stored_hash != hash {
-                Inserted::Changed(id)
-            } else {
-                Inserted::Duplicate(id)
-            });
+        let Some((id, stored_hash)) = self.existing(&article.id, &hash)? else {
+            self.insert_article_row(article, &hash)?;
+            self.insert_reading(article, reading)?;
+            return Ok(Inserted::New);
+        };
+        if id != article.id || stored_hash == hash || self.is_version_of(&id, &hash)? {
+            return Ok(Inserted::Duplicate(id));
         }
+        if let Some(other) = self.holder_of(&hash)? {
+            // the new text is stored already, under another id: nothing new to read
+            return Ok(Inserted::Duplicate(other));
+        }
+        let stored_published: Option<String> = self
+            .tx
+            .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
+            .query_row(params![id], |r| r.get(0))?;
+        let published = article.published.map(|d| d.to_string());
+        if let (Some(stored), Some(new)) = (&stored_published, &published) {
+            if new < stored {
+                self.keep_version(article, &hash)?;
+                return Ok(Inserted::Older(id));
+            }
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO article_versions (article_id, content_hash, title, text, published, source, url, origin, ingested_at, superseded_at)
+                 SELECT id, content_hash, title, text, published, source, url, origin, ingested_at, ?2 FROM articles WHERE id = ?1",
+            )?
+            .execute(params![id, self.ingested_at])?;
+        self.delete_reading(&id)?;
+        self.tx
+            .prepare_cached(
+                "UPDATE articles SET content_hash = ?2, title = ?3, text = ?4, published = ?5, source = ?6, url = ?7,
+                    language = ?8, origin = ?9, ingested_at = ?10 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                hash,
+                article.title,
+                article.text,
+                published,
+                article.source,
+                article.url,
+                article.language,
+                article.origin,
+                self.ingested_at,
+            ])?;
+        self.insert_reading(article, reading)?;
+        let earlier_versions: i64 = self
+            .tx
+            .prepare_cached("SELECT COUNT(*) FROM article_versions WHERE article_id = ?1")?
+            .query_row(params![id], |r| r.get(0))?;
+        Ok(Inserted::Updated {
+            id,
+            earlier_versions: earlier_versions as usize,
+        })
+    }
+
+    /// Whether `hash` is the text of an earlier version of article `id`.
+    fn is_version_of(&self, id: &str, hash: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT 1 FROM article_versions WHERE article_id = ?1 AND content_hash = ?2",
+            )?
+            .exists(params![id, hash])?)
+    }
+
+    /// The article whose current text has this hash, if any.
+    fn holder_of(&self, hash: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .query_row(params![hash], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Keep `article` as an earlier version of the stored article of its id (received now).
+    fn keep_version(&mut self, article: &Article, hash: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO article_versions (article_id, content_hash, title, text, published, source, url, origin, ingested_at, superseded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            )?
+            .execute(params![
+                article.id,
+                hash,
+                article.title,
+                article.text,
+                article.published.map(|d| d.to_string()),
+                article.source,
+                article.url,
+                article.origin,
+                self.ingested_at,
+            ])?;
+        Ok(())
+    }
+
+    /// Remove what was read from article `id` (its events with their evidence, index rows and
+    /// claims, its standalone claims, its control facts): an update is read anew.
+    fn delete_reading(&mut self, id: &str) -> Result<(), StoreError> {
+        for sql in [
+            "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE article_id = ?1)",
+            "DELETE FROM event_text WHERE event_id IN (SELECT id FROM events WHERE article_id = ?1)",
+            "DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE article_id = ?1)",
+            "DELETE FROM claims WHERE article_id = ?1",
+            "DELETE FROM control_facts WHERE article_id = ?1",
+            "DELETE FROM events WHERE article_id = ?1",
+        ] {
+            self.tx.prepare_cached(sql)?.execute(params![id])?;
+        }
+        Ok(())
+    }
+
+    /// The article's own row.
+    fn insert_article_row(&mut self, article: &Article, hash: &str) -> Result<(), StoreError> {
         self.tx
             .prepare_cached(
                 "INSERT INTO articles (id, content_hash, title, text, published, source, url, language, origin, ingested_at)
@@ -73,12 +184,17 @@ impl<'a> Batch<'a> {
                 article.origin,
                 self.ingested_at,
             ])?;
+        Ok(())
+    }
+
+    /// What was read from the article: its events, standalone claims and control facts.
+    fn insert_reading(&mut self, article: &Article, reading: &Reading) -> Result<(), StoreError> {
         for (ordinal, event) in reading.events.iter().enumerate() {
             let event = completed(event, article, ordinal);
             self.insert_event(&article.id, ordinal, &event)?;
         }
         for claim in &reading.standalone_claims {
-            self.insert_claim(None, claim)?;
+            self.insert_claim(&article.id, None, claim)?;
         }
         for (ordinal, fact) in reading.control.iter().enumerate() {
             let json = serde_json::to_string(fact).map_err(|source| StoreError::Json {
@@ -98,7 +214,7 @@ impl<'a> Batch<'a> {
                     json
                 ])?;
         }
-        Ok(Inserted::New)
+        Ok(())
     }
 
     fn insert_event(
@@ -157,7 +273,7 @@ impl<'a> Batch<'a> {
                 ])?;
         }
         for claim in &event.claims {
-            self.insert_claim(Some(&event.id), claim)?;
+            self.insert_claim(article_id, Some(&event.id), claim)?;
         }
         Ok(())
     }
@@ -196,7 +312,13 @@ impl<'a> Batch<'a> {
         Ok(())
     }
 
-    fn insert_claim(&mut self, event_id: Option<&str>, claim: &Claim) -> Result<(), StoreError> {
+    /// One claim, filed under its article (`article_id` when the claim does not name it).
+    fn insert_claim(
+        &mut self,
+        article_id: &str,
+        event_id: Option<&str>,
+        claim: &Claim,
+    ) -> Result<(), StoreError> {
         let word = |v: serde_json::Result<serde_json::Value>| {
             v.ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -213,7 +335,11 @@ impl<'a> Batch<'a> {
                 word(serde_json::to_value(claim.claimant_kind)),
                 word(serde_json::to_value(claim.polarity)),
                 claim.hedged,
-                claim.article_id,
+                if claim.article_id.is_empty() {
+                    article_id
+                } else {
+                    &claim.article_id
+                },
                 claim.sentence_index as i64,
                 claim.sentence,
                 claim.span.start as i64,

@@ -4,8 +4,11 @@ evidence row per sourced field and one row per claim), and territorial control f
 
 The schema is versioned (`PRAGMA user_version`); [`Store::open`] creates a new database or
 migrates an older one with the numbered SQL files in `crates/store/migrations/`.
-Inserting is idempotent: an article whose id or content hash is already stored is a
-[`Inserted::Duplicate`] and changes nothing. Use a [`Batch`] (one transaction) to insert many.
+Inserting is idempotent: an article whose id or content hash is already stored, or a text an
+article had before it was updated, is a [`Inserted::Duplicate`] and changes nothing. Other text
+under a stored id is an update ([`Inserted::Updated`]: it is read in place of the stored text,
+which is kept in `article_versions`) unless it was published before the stored text
+([`Inserted::Older`]: kept as an earlier version). Use a [`Batch`] (one transaction) to insert many.
 
 ```
 use sitrep_model::{Article, Reading};
@@ -56,6 +59,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0006_fused_read_indexes.sql",
         include_str!("../migrations/0006_fused_read_indexes.sql"),
+    ),
+    (
+        "0007_article_versions.sql",
+        include_str!("../migrations/0007_article_versions.sql"),
     ),
 ];
 
@@ -112,10 +119,20 @@ pub enum Inserted {
     New,
     /// An article with this id or the same content is already stored (its id); nothing changed.
     Duplicate(String),
-    /// An article with this id but other text is already stored (an edited or updated report,
-    /// or two sources using one id); the stored one is kept, nothing changed. Give the new
-    /// text another id to keep both.
-    Changed(String),
+    /// An article with this id but other text was stored (an updated report: a feed item
+    /// whose toll rose); the new text replaced it and was read in its place (its events,
+    /// claims and control facts), the text it replaced kept as an earlier version. Fusion must
+    /// be recomputed ([`Store::refuse_all`]): the replaced events may be in fused events.
+    Updated {
+        /// The article.
+        id: String,
+        /// How many earlier versions of it are kept now.
+        earlier_versions: usize,
+    },
+    /// An article with this id but other text is stored, published later than this text: this
+    /// is an older version of it (an earlier feed snapshot read after a later one). It is kept
+    /// as an earlier version; the stored text stays current.
+    Older(String),
 }
 
 /// A sitrep database.

@@ -145,12 +145,6 @@ fn same_id_or_same_content_is_a_duplicate() {
     let before = store.counts().unwrap();
     assert_eq!(
         store
-            .insert(&article("a1", "Other text."), &reading)
-            .unwrap(),
-        Inserted::Changed("a1".into())
-    );
-    assert_eq!(
-        store
             .insert(&article("a1", "Troops clashed in Aden."), &reading)
             .unwrap(),
         Inserted::Duplicate("a1".into())
@@ -162,6 +156,157 @@ fn same_id_or_same_content_is_a_duplicate() {
         Inserted::Duplicate("a1".into())
     );
     assert_eq!(store.counts().unwrap(), before);
+}
+
+/// Rows in each table that holds what was read from an article.
+fn reading_rows(store: &Store) -> Vec<(&'static str, i64)> {
+    [
+        "events",
+        "evidence",
+        "claims",
+        "control_facts",
+        "event_actors",
+        "event_text",
+        "article_versions",
+    ]
+    .into_iter()
+    .map(|t| {
+        let n = store
+            .connection()
+            .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap();
+        (t, n)
+    })
+    .collect()
+}
+
+#[test]
+fn an_update_replaces_the_reading_and_keeps_the_earlier_text() {
+    let mut store = Store::open_in_memory().unwrap();
+    let dated = |id: &str, text: &str, day: u32| Article {
+        published: NaiveDate::from_ymd_opt(2020, 5, day),
+        ..article(id, text)
+    };
+    let first = dated("a1", "Troops clashed in Aden; four were killed.", 4);
+    let mut reading = indexed_reading();
+    reading.control = vec![ControlFact {
+        place: PlaceRef {
+            name: "Aden".into(),
+            ..Default::default()
+        },
+        controller: actor("Southern Transitional Council"),
+        as_of: EventDate::default(),
+        claim: None,
+        evidence: Evidence::default(),
+    }];
+    assert_eq!(store.insert(&first, &reading).unwrap(), Inserted::New);
+    store
+        .insert(
+            &article("other", "Shelling hit Taiz."),
+            &reading_of("other"),
+        )
+        .unwrap();
+    let before = reading_rows(&store);
+    // the update: one event instead of the first reading's, no control fact
+    let second = dated("a1", "Troops clashed in Aden; six were killed.", 4);
+    let updated = Reading {
+        events: vec![event(
+            "",
+            SubEventType::ArmedClash,
+            "2020-05-03",
+            "Yemen",
+            1.0,
+        )],
+        ..Default::default()
+    };
+    assert_eq!(
+        store.insert(&second, &updated).unwrap(),
+        Inserted::Updated {
+            id: "a1".into(),
+            earlier_versions: 1
+        }
+    );
+    let after = reading_rows(&store);
+    let rows = |r: &[(&str, i64)], t: &str| r.iter().find(|(n, _)| *n == t).unwrap().1;
+    let others = reading_rows_of_other(&store);
+    assert_eq!(
+        rows(&after, "events"),
+        1 + others.0,
+        "{before:?} -> {after:?}"
+    );
+    assert_eq!(rows(&after, "control_facts"), others.1);
+    assert_eq!(
+        rows(&after, "claims"),
+        others.2 + updated.events[0].claims.len() as i64
+    );
+    assert_eq!(rows(&after, "article_versions"), 1);
+    let text: String = store
+        .connection()
+        .query_row("SELECT text FROM articles WHERE id = 'a1'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(text, second.text);
+    // what the index rows of the replaced events said is gone: nothing names their actors
+    let orphans: i64 = store
+        .connection()
+        .query_row(
+            "SELECT COUNT(*) FROM event_actors WHERE event_id NOT IN (SELECT id FROM events)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+    // the first text again changes nothing; an older one (published earlier) is only kept;
+    // a text another article has is that article's duplicate
+    assert_eq!(
+        store.insert(&first, &reading).unwrap(),
+        Inserted::Duplicate("a1".into())
+    );
+    let stale = dated("a1", "Troops clashed in Aden.", 3);
+    assert_eq!(
+        store.insert(&stale, &reading).unwrap(),
+        Inserted::Older("a1".into())
+    );
+    assert_eq!(
+        store
+            .insert(&article("a1", "Shelling hit Taiz."), &reading)
+            .unwrap(),
+        Inserted::Duplicate("other".into())
+    );
+    let last = reading_rows(&store);
+    assert_eq!(rows(&last, "events"), rows(&after, "events"));
+    assert_eq!(rows(&last, "article_versions"), 2);
+}
+
+/// A second article's own reading, to see that an update leaves it alone.
+fn reading_of(id: &str) -> Reading {
+    Reading {
+        article_id: id.into(),
+        events: vec![event(
+            &format!("{id}#1"),
+            SubEventType::ShellingArtilleryMissileAttack,
+            "2020-05-02",
+            "Yemen",
+            1.0,
+        )],
+        standalone_claims: vec![Claim {
+            claimant: "the ministry".into(),
+            article_id: id.into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+/// Events, control facts and claims of the article `other`.
+fn reading_rows_of_other(store: &Store) -> (i64, i64, i64) {
+    let count = |sql: &str| -> i64 { store.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    (
+        count("SELECT COUNT(*) FROM events WHERE article_id = 'other'"),
+        count("SELECT COUNT(*) FROM control_facts WHERE article_id = 'other'"),
+        count("SELECT COUNT(*) FROM claims WHERE article_id = 'other'"),
+    )
 }
 
 #[test]

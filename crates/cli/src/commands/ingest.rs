@@ -59,8 +59,12 @@ pub struct Summary {
     /// Warnings about input read but maybe not as meant (a CSV record with another number
     /// of fields than its header), each printed with its file and line.
     pub warnings: usize,
-    /// Articles whose id is stored with other text (kept as stored; among the duplicates).
-    pub changed: usize,
+    /// Articles whose id was stored with other text, read anew in its place (the stored text
+    /// kept as an earlier version).
+    pub updated: usize,
+    /// Articles whose id is stored with other text published later: kept as earlier versions
+    /// (among the duplicates).
+    pub older: usize,
     /// Articles read without a publication date (their relative dates stay unresolved).
     pub undated: usize,
     /// Seconds spent parsing files (producer thread).
@@ -192,12 +196,31 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                             .count();
                     }
                     Inserted::Duplicate(_) => summary.duplicates += 1,
-                    Inserted::Changed(id) => {
-                        summary.duplicates += 1;
-                        summary.changed += 1;
+                    Inserted::Updated {
+                        id,
+                        earlier_versions,
+                    } => {
+                        summary.updated += 1;
+                        summary.events += reading.events.len();
+                        summary.conflict_events += reading
+                            .events
+                            .iter()
+                            .filter(|e| e.sub_event_type.is_conflict())
+                            .count();
                         progress.suspend(|| {
                             eprintln!(
-                                "sitrep: warning: {}: article {id} is already stored with other text (an updated report?); the stored one is kept: give the new text another id to keep both",
+                                "sitrep: {}: article {id} updated (other text under its id): read anew in place of the stored text, which is kept ({} now)",
+                                article.origin,
+                                counted(earlier_versions, "earlier version")
+                            )
+                        });
+                    }
+                    Inserted::Older(id) => {
+                        summary.duplicates += 1;
+                        summary.older += 1;
+                        progress.suspend(|| {
+                            eprintln!(
+                                "sitrep: {}: article {id} is stored with other text published later: this older text is kept as an earlier version, the stored one stays current",
                                 article.origin
                             )
                         });
@@ -221,7 +244,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         batch.commit()?;
         store_time += t.elapsed();
         let (stats, parse_time, warnings, undated) = producer.join().unwrap_or_default();
-        summary.warnings = warnings + summary.changed;
+        summary.warnings = warnings;
         summary.undated = undated;
         summary.parse_seconds = parse_time.as_secs_f64();
         summary.read_seconds =
@@ -234,15 +257,25 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         Ok(())
     })?;
     progress.finish_and_clear();
-    // fusion: the new articles' events join the fused events (incremental)
+    // fusion: the new articles' events join the fused events (incremental); an updated
+    // article's old events may be anywhere in them, so after an update fusion is recomputed
     let fusion_started = Instant::now();
-    let fusion = store.fuse()?;
+    let fusion = if summary.updated > 0 {
+        store.refuse_all()?
+    } else {
+        store.fuse()?
+    };
 
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "read {}: {} new, {}; {} failed, {} skipped; {} dropped; {}, {} without a publication date",
+        "read {}: {} new{}, {}; {} failed, {} skipped; {} dropped; {}, {} without a publication date",
         counted(summary.read, "article"),
         summary.stored,
+        if summary.updated > 0 {
+            format!(", {} updated", summary.updated)
+        } else {
+            String::new()
+        },
         counted(summary.duplicates, "duplicate"),
         summary.failed,
         counted(summary.skipped_files, "file"),
