@@ -721,8 +721,9 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     " allied",
 ];
 
-/// Words after a demonym that make it an armed force, which often acts abroad ("Turkish
-/// forces shelled ... in Syria", "Israeli troops raided ... in the West Bank"): weaker
+/// Words after a demonym that make it an armed force or its fire, which often acts abroad
+/// ("Turkish forces shelled ... in Syria", "Israeli troops raided ... in the West Bank",
+/// "Russian shelling hit Kharkiv"): weaker
 /// country context than a demonym of people, places or institutions ("Mauritanian police"
 /// and "Syrian regime" stay full demonyms).
 const FORCE_WORDS: &[&str] = &[
@@ -743,6 +744,24 @@ const FORCE_WORDS: &[&str] = &[
     "airstrike",
     "navy",
     "artillery",
+    "warships",
+    "helicopters",
+    "helicopter",
+    "gunships",
+    "tanks",
+    "shelling",
+    "strikes",
+    "strike",
+    "missiles",
+    "missile",
+    "rockets",
+    "bombardment",
+    "bombing",
+    "bombings",
+    "invasion",
+    "occupation",
+    "offensive",
+    "raids",
 ];
 /// Weight of a force demonym (a demonym's is 1.0).
 const FORCE_DEMONYM_WEIGHT: f32 = 0.7;

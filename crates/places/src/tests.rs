@@ -655,6 +655,37 @@ fn a_demonym_in_the_plural_names_its_country() {
 }
 
 #[test]
+fn a_force_demonyms_fire_is_no_country_of_the_article() {
+    // "Russian shelling" is what a force abroad fires: the town shelled is where it happened,
+    // the article's country (whose civilians were killed)
+    for (text, force, town) in [
+        (
+            "Russian shelling hit Kharkiv on Thursday, killing nine civilians.",
+            "Russian",
+            "UA",
+        ),
+        (
+            "The toll from Russian shelling of Kharkiv on Thursday rose to nine civilians.",
+            "Russian",
+            "UA",
+        ),
+        (
+            "Israeli strikes hit Khan Younis overnight, killing four people.",
+            "Israeli",
+            "PS",
+        ),
+    ] {
+        let p = read(text);
+        assert_eq!(p.main_country.as_deref(), Some(town), "{text}: {p:#?}");
+        assert!(mention(&p, force)
+            .place
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.rule.starts_with("demonym-force")));
+    }
+}
+
+#[test]
 fn an_armed_force_abroad_does_not_rule_out_where_it_acted() {
     // the force's nationality is not where the town is
     let p = read("Turkish troops and Turkish soldiers shelled Jarablus on Monday.");
