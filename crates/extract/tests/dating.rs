@@ -429,3 +429,26 @@ fn a_toll_told_with_the_day_it_rose_and_its_attack_named_by_date_or_noun() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_wire_datelines_day_is_the_reports_not_the_events() {
+    // "Dec 3" in the dateline is when the wire filed; "on Sunday" is the shelling's day, and
+    // the city in the dateline's credit ("(Kyiv Wire)") is no place of it
+    let events = read(
+        "wire",
+        "KHERSON, Ukraine, Dec 3 (Kyiv Wire) - Russian artillery shelled the city of Kherson on \
+         Sunday, killing two civilians, the regional administration said.",
+        d(2024, 12, 3),
+    );
+    let e = events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(e.date.date, Some(d(2024, 12, 1)), "{:#?}", e.date);
+    assert_eq!(
+        e.location.as_ref().map(|l| l.name.as_str()),
+        Some("Kherson"),
+        "{:#?}",
+        e.location
+    );
+}

@@ -175,6 +175,41 @@ fn drop_credits(text: &str, mentions: &mut Vec<PlaceMention>) {
     }
 }
 
+/// How far into a text a wire dateline's bracketed credit may close ("KHERSON, Ukraine, Dec 9
+/// (Kyiv Wire) - ...").
+const DATELINE_CREDIT_BYTES: usize = 160;
+
+/// Byte ranges that name who reports, not where: the outlet's own name wherever the text
+/// writes it ("the Kyiv Independent reported", for an article of the Kyiv Independent) and the
+/// bracketed credit of a wire dateline ("KHERSON, Ukraine, Dec 9 (Kyiv Wire) - Russian
+/// artillery shelled ..."): "Kyiv" there is no place of the report.
+fn outlet_credits(text: &str, source: Option<&str>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let head = &text[..text.floor_char_boundary(DATELINE_CREDIT_BYTES.min(text.len()))];
+    let close = [") - ", ") \u{2013} ", ") \u{2014} ", ") -- "]
+        .iter()
+        .filter_map(|dash| head.find(dash))
+        .min();
+    if let Some(close) = close {
+        if let Some(open) = head[..close].rfind('(') {
+            // a dateline, not a sentence that ran on: no sentence ends before its credit
+            if !head[..open].contains(". ") {
+                out.push((open, close + 1));
+            }
+        }
+    }
+    if let Some(source) = source.map(str::trim).filter(|s| s.len() >= 4) {
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        for (at, _) in text.match_indices(source) {
+            let end = at + source.len();
+            if boundary(text[..at].chars().next_back()) && boundary(text[end..].chars().next()) {
+                out.push((at, end));
+            }
+        }
+    }
+    out
+}
+
 /// Marks the mentions named in photo captions ([`PlaceMention::caption`], read by
 /// [`sitrep_time::caption::caption_end`]). Only the sentences that name a place are looked at,
 /// each once.
@@ -935,6 +970,13 @@ impl Gazetteer {
         };
         let toks = tokenize(text, sentences);
         let mut found = self.find_mentions(text, &toks);
+        let credits = outlet_credits(text, source);
+        if !credits.is_empty() {
+            found.retain(|f| {
+                let (start, end) = (toks[f.first].start, toks[f.last].end);
+                !credits.iter().any(|&(a, b)| a <= start && end <= b)
+            });
+        }
         self.attach_context(text, &toks, &mut found);
         // read twice: the second time, a name counts for the country it was read in the
         // first, and not at all when it was no place there ("Rosa", "Hassan" in a Lebanese

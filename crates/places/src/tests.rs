@@ -2342,3 +2342,36 @@ fn where_people_came_from_weighs_little_in_the_articles_province() {
     );
     assert_eq!(p.main_admin1.as_deref(), Some("Aleppo"), "{p:#?}");
 }
+
+#[test]
+fn the_outlet_credited_is_no_place() {
+    // a wire dateline's bracketed credit, and the outlet's name where the text writes it
+    let text = "KHERSON, Ukraine, Dec 9 (Kyiv Wire) - Russian artillery shelled the city of \
+        Kherson on Sunday, killing two civilians. Kyiv Wire could not confirm the toll.";
+    let p =
+        Gazetteer::embedded().read_places_dated(text, &sentences(text), Some("Kyiv Wire"), None);
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Kyiv"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(
+        mention(&p, "Kherson").place.country_code.as_deref(),
+        Some("UA")
+    );
+    // without the outlet named, the dateline's credit still is none
+    let p =
+        read("YANGON, Dec 10 (Mandalay Wire) - A military air strike hit a village near Shwebo.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "Mandalay"),
+        "{:#?}",
+        p.mentions
+    );
+    // a bracket in the story's own sentences is read as before
+    let p = read("Troops shelled the town. Residents fled (to Mandalay) - the army said.");
+    assert!(
+        p.mentions.iter().any(|m| m.place.mention == "Mandalay"),
+        "{:#?}",
+        p.mentions
+    );
+}

@@ -26,8 +26,7 @@ const LABELS: &[&str] = &[
 /// publication 21 May 2019 ..."). "On 21 May 2019, warplanes struck ..." is no dateline: that
 /// date dates what follows.
 pub fn is_dateline(text: &str, d: &DateMention) -> bool {
-    if d.relative
-        || d.role != DateRole::Point
+    if d.role != DateRole::Point
         || d.precision != DatePrecision::Day
         || d.date.is_none()
         || !text.is_char_boundary(d.span.start)
@@ -38,6 +37,13 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
         || text[d.span.start..d.span.end]
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4);
+    // (a wire dateline's day takes its year from the publication: read as relative)
+    if wire_dateline(text, d) {
+        return true;
+    }
+    if d.relative {
+        return false;
+    }
     if d.span.end > DATELINE_BYTES.min(text.len()) {
         return has_year && after_headline(text, d);
     }
@@ -50,6 +56,49 @@ pub fn is_dateline(text: &str, d: &DateMention) -> bool {
     let labelled =
         |k: usize, w: &str| LABELS.contains(&w) || is_weekday_name(w) || (w == "on" && k > 0);
     has_year && (words.iter().enumerate().all(|(k, w)| labelled(k, w)) || after_headline(text, d))
+}
+
+/// How far into a text a wire dateline's date may end ("EL FASHER, Sudan, Dec 3 (Wire) - ...").
+const WIRE_DATELINE_BYTES: usize = 64;
+
+/// The dashes that end a wire dateline ("KHERSON, Dec 9 (Wire) - Russian artillery ...").
+const DATELINE_DASHES: &[&str] = &[" - ", " \u{2013} ", " \u{2014} ", " -- "];
+
+/// A wire service's dateline, with or without the year: the city in capitals (and its country
+/// or region), the day, the outlet in brackets, a dash: "EL FASHER, Sudan, Dec 3 (Wire Alpha) -
+/// Shells struck the camp on Sunday", "Dec 22 (Mekong Wire) - ...". The day is the report's
+/// own; "on Sunday" after it is the event's.
+fn wire_dateline(text: &str, d: &DateMention) -> bool {
+    if d.span.end > WIRE_DATELINE_BYTES.min(text.len()) || !text.is_char_boundary(d.span.end) {
+        return false;
+    }
+    let before = text[..d.span.start].trim_start();
+    let place_ok = before.is_empty()
+        || before.strip_suffix(", ").is_some_and(|place| {
+            let mut parts = place.split(", ");
+            let city = parts.next().unwrap_or("");
+            let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 3
+                && city
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '.' | '\u{2019}'))
+                && parts.all(|p| {
+                    p.starts_with(|c: char| c.is_uppercase())
+                        && p.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '.'))
+                })
+        });
+    if !place_ok {
+        return false;
+    }
+    let mut after = &text[d.span.end..];
+    if let Some(rest) = after.strip_prefix(" (") {
+        match rest.find(')') {
+            Some(close) if close <= 48 => after = &rest[close + 1..],
+            _ => return false,
+        }
+    }
+    DATELINE_DASHES.iter().any(|dash| after.starts_with(dash))
 }
 
 /// How far into a text a dateline after a headline may end ("Some 20 civilians killed in aid
@@ -149,6 +198,28 @@ mod tests {
             first_dateline("Last updated at May 222019 BEIRUT Warplanes struck a market."),
             may(22)
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_the_reports_date_without_its_year() {
+        let may = |d| NaiveDate::from_ymd_opt(2019, 5, d);
+        for text in [
+            "EL FASHER, Sudan, May 28 (Wire Alpha) - Shells struck the camp on Sunday.",
+            "BAMAKO, May 28 (Sahel Wire) - Jihadists attacked a camp on Monday.",
+            "May 28 (Mekong Wire) - The rebels said on Friday they had taken the town.",
+            "PORT-AU-PRINCE, May 28 \u{2013} Gangs looted shops on Tuesday.",
+        ] {
+            assert_eq!(first_dateline(text), may(28), "{text}");
+        }
+        // a day the story tells, or a dateline in a sentence, is no wire dateline
+        for text in [
+            "On May 28 (a Tuesday) - the rebels attacked.",
+            "Rebels attacked on May 28 (Tuesday) - the army said.",
+            "Aid arrived in Bamako, May 28 - officials said.",
+            "May 28 was a quiet day in the town.",
+        ] {
+            assert_eq!(first_dateline(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -1468,7 +1468,12 @@ fn future_context(t: &Tokens, start: usize) -> bool {
         }
         k -= 1;
         let w = t.lower(k);
-        if lex.future_markers.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
+        // "set to", "set for Monday" look ahead; "set fire to", "set ablaze" tell what was done
+        let set_ahead = k + 1 < start && matches!(t.lower(k + 1), "to" | "for");
+        if (lex.future_markers.contains(w) && (w != "set" || set_ahead))
+            || w.ends_with("'ll")
+            || w.ends_with("’ll")
+        {
             return true;
         }
         if w == "would" && k + 1 < start {

@@ -559,3 +559,20 @@ fn a_toll_from_a_weekday_possessive_is_of_that_day_not_since_it() {
         DateRole::Since
     );
 }
+
+#[test]
+fn set_looks_ahead_only_when_set_to_or_for_a_day() {
+    // published Monday 21 May 2018
+    for (text, want) in [
+        (
+            "Rioters set fire to a police station on Saturday.",
+            d(2018, 5, 19),
+        ),
+        ("Gunmen set ablaze two lorries on Saturday.", d(2018, 5, 19)),
+        ("The talks are set to resume on Thursday.", d(2018, 5, 24)),
+        ("A vote is set for Thursday.", d(2018, 5, 24)),
+        ("The truce will expire at noon on Thursday.", d(2018, 5, 24)),
+    ] {
+        assert_eq!(one(text, monday()).date, Some(want), "{text}");
+    }
+}
