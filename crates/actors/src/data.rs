@@ -101,6 +101,13 @@ pub(crate) struct SourceDoc {
     pub kind: ClaimantKind,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The country where `local_aliases` name this source.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Aliases that name this source only in articles of `country` ("the monitor" is the
+    /// Syrian Observatory in a Syrian report, another monitor elsewhere).
+    #[serde(default)]
+    pub local_aliases: Vec<String>,
 }
 
 /// 1-based line of a byte offset.

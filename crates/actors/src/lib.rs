@@ -20,7 +20,7 @@ assert_eq!(found[0].actor.name, "Military Forces of Syria (2000-)");
 assert_eq!(found[0].actor.inter, 1);
 assert_eq!(found[0].kind, ActorKind::StateForces);
 
-let sources = dict.find_sources(text, Span::new(0, text.len()));
+let sources = dict.find_sources(text, Span::new(0, text.len()), Some("Syria"));
 assert_eq!(sources[0].name, "Syrian Observatory for Human Rights");
 
 // Event words imply actors the sentence does not name; they come separately.
@@ -182,6 +182,34 @@ pub struct SourceMention {
     pub kind: ClaimantKind,
 }
 
+/// The name of the monitor a report does not name ("a war monitor said", outside Syria:
+/// `data/sources.toml`).
+pub const UNNAMED_MONITOR: &str = "monitor";
+
+/// "The Yemen Data Project said ... the monitor added": an unnamed monitor in an article that
+/// names one is that one (the nearest named before it, else the first after). `sources` are
+/// an article's claimant mentions, sentence by sentence.
+pub fn name_unnamed_monitors(sources: &mut [Vec<SourceMention>]) {
+    let named: Vec<(Span, String)> = sources
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == ClaimantKind::Monitor && m.name != UNNAMED_MONITOR)
+        .map(|m| (m.span, m.name.clone()))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    for m in sources.iter_mut().flatten() {
+        if m.name != UNNAMED_MONITOR {
+            continue;
+        }
+        let before = named.iter().rev().find(|(s, _)| s.end <= m.span.start);
+        if let Some((_, name)) = before.or(named.first()) {
+            m.name = name.clone();
+        }
+    }
+}
+
 /// A country of the table.
 #[derive(Debug, Clone)]
 struct Country {
@@ -243,6 +271,13 @@ struct Source {
     kind: ClaimantKind,
 }
 
+/// What a claimant alias names: a source, everywhere or only in one country's articles.
+#[derive(Debug, Clone, Copy)]
+struct SourceAlias {
+    source: u32,
+    only_in: Option<u16>,
+}
+
 /// The actor and claimant dictionary: built once, then shared (`Send + Sync`).
 pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
@@ -254,7 +289,7 @@ pub struct ActorDictionary {
     templates: Vec<Template>,
     actors: Matcher<ActorAlias>,
     sources: Vec<Source>,
-    source_matcher: Matcher<u32>,
+    source_matcher: Matcher<SourceAlias>,
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
     negating_suffixes: Vec<String>,
@@ -452,16 +487,36 @@ impl ActorDictionary {
     }
 
     /// The claimants cited in `text[within]`, in text order.
-    pub fn find_sources(&self, text: &str, within: Span) -> Vec<SourceMention> {
+    pub fn find_sources(
+        &self,
+        text: &str,
+        within: Span,
+        country: Option<&str>,
+    ) -> Vec<SourceMention> {
         let end = within.end.min(text.len());
         let start = within.start.min(end);
+        let country_idx = country.and_then(|c| self.country_id(c));
         let mut hits = Vec::new();
-        self.source_matcher
-            .hits(text, start, end, &[], |_| true, &mut hits);
-        choose(&mut hits, |_| 0, u8::MAX)
+        self.source_matcher.hits(
+            text,
+            start,
+            end,
+            &[],
+            |v| v.target.only_in.is_none_or(|c| Some(c) == country_idx),
+            &mut hits,
+        );
+        // an alias local to the article's country wins at its position
+        let rank = |v: &Variant<SourceAlias>| {
+            if v.target.only_in.is_some() {
+                RANK_LOCAL
+            } else {
+                0
+            }
+        };
+        choose(&mut hits, rank, RANK_LOCAL)
             .into_iter()
             .map(|h| {
-                let s = &self.sources[h.variant.target as usize];
+                let s = &self.sources[h.variant.target.source as usize];
                 SourceMention {
                     span: Span::new(h.start, h.end),
                     name: s.name.clone(),
@@ -739,7 +794,7 @@ struct Build {
     templates: Vec<Template>,
     aliases: Vec<(String, ActorAlias)>,
     sources: Vec<Source>,
-    source_aliases: Vec<(String, u32)>,
+    source_aliases: Vec<(String, SourceAlias)>,
     plural_words: HashSet<String>,
     negating_prefixes: Vec<String>,
     negating_suffixes: Vec<String>,
@@ -1116,7 +1171,35 @@ impl Build {
         let i = self.sources.len() as u32;
         for alias in &s.aliases {
             check_alias(alias, false, &place)?;
-            self.source_aliases.push((alias.clone(), i));
+            self.source_aliases.push((
+                alias.clone(),
+                SourceAlias {
+                    source: i,
+                    only_in: None,
+                },
+            ));
+        }
+        if !s.local_aliases.is_empty() {
+            let Some(country) = &s.country else {
+                return Err(place.error("local_aliases without the country they name it in".into()));
+            };
+            let key = country.trim().to_lowercase();
+            let Some(&c) = self
+                .country_index
+                .get(key.strip_prefix("the ").unwrap_or(&key))
+            else {
+                return Err(place.error(format!("unknown country {country:?} of local_aliases")));
+            };
+            for alias in &s.local_aliases {
+                check_alias(alias, false, &place)?;
+                self.source_aliases.push((
+                    alias.clone(),
+                    SourceAlias {
+                        source: i,
+                        only_in: Some(c),
+                    },
+                ));
+            }
         }
         self.sources.push(Source {
             name: s.name.clone(),

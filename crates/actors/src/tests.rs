@@ -337,7 +337,7 @@ fn unknown_countries_still_name_what_they_can() {
 fn sources_are_found_with_their_kind() {
     let text = "The Britain-based monitor said, while the official Sana news agency \
                 and Reuters reported the shelling, citing a military source.";
-    let found = dict().find_sources(text, Span::new(0, text.len()));
+    let found = dict().find_sources(text, Span::new(0, text.len()), Some("Syria"));
     let got: Vec<(&str, ClaimantKind)> = found.iter().map(|s| (s.name.as_str(), s.kind)).collect();
     assert_eq!(
         got,
@@ -349,9 +349,65 @@ fn sources_are_found_with_their_kind() {
         ]
     );
     let text = "SOHR and the Pentagon";
-    let found = dict().find_sources(text, Span::new(0, text.len()));
+    let found = dict().find_sources(text, Span::new(0, text.len()), Some("Syria"));
     assert_eq!(found[1].name, "Pentagon");
     assert_eq!(found[1].kind, ClaimantKind::Military);
+}
+
+#[test]
+fn an_unnamed_monitor_is_the_observatory_only_in_a_syrian_report() {
+    let text = "Shells hit the camp, a war monitor said. The monitor counted 27 dead.";
+    let names = |country: Option<&str>| -> Vec<String> {
+        dict()
+            .find_sources(text, Span::new(0, text.len()), country)
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    };
+    assert_eq!(
+        names(Some("Syria")),
+        [
+            "Syrian Observatory for Human Rights",
+            "Syrian Observatory for Human Rights"
+        ]
+    );
+    assert_eq!(names(Some("Sudan")), ["monitor", "monitor"]);
+    assert_eq!(names(None), ["monitor", "monitor"]);
+    // named, it is the Observatory anywhere
+    let text = "The UK-based war monitor said.";
+    let found = dict().find_sources(text, Span::new(0, text.len()), Some("Yemen"));
+    assert_eq!(found[0].name, "Syrian Observatory for Human Rights");
+}
+
+#[test]
+fn an_unnamed_monitor_in_an_article_that_names_one_is_that_one() {
+    let text = "The Yemen Data Project counted 12 strikes. A war monitor said 4 died.";
+    let mut found = vec![dict().find_sources(text, Span::new(0, text.len()), Some("Yemen"))];
+    assert_eq!(found[0][1].name, UNNAMED_MONITOR);
+    name_unnamed_monitors(&mut found);
+    assert_eq!(found[0][1].name, "Yemen Data Project");
+    // a monitor named nowhere stays unnamed
+    let text = "A war monitor said 4 died, SANA said.";
+    let mut found = vec![dict().find_sources(text, Span::new(0, text.len()), Some("Yemen"))];
+    name_unnamed_monitors(&mut found);
+    assert_eq!(found[0][0].name, UNNAMED_MONITOR);
+}
+
+#[test]
+fn local_aliases_need_a_known_country() {
+    for (doc, says) in [
+        (
+            "[[source]]\nname = \"M\"\nkind = \"monitor\"\naliases = [\"M\"]\nlocal_aliases = [\"the monitor\"]\n",
+            "without the country",
+        ),
+        (
+            "[[source]]\nname = \"M\"\nkind = \"monitor\"\naliases = [\"M\"]\ncountry = \"Atlantis\"\nlocal_aliases = [\"the monitor\"]\n",
+            "unknown country",
+        ),
+    ] {
+        let err = ActorDictionary::from_toml(doc, "s.toml").err().unwrap().to_string();
+        assert!(err.contains(says) && err.contains("s.toml"), "{err}");
+    }
 }
 
 #[test]
@@ -422,7 +478,10 @@ aliases = ["SANA"]
     let found = d.find(t, Span::new(0, t.len()), None);
     assert_eq!(found[0].actor.name, "Military Forces of Syria (2000-)");
     assert_eq!(found[1].actor.name, "Military Forces");
-    assert_eq!(d.find_sources(t, Span::new(0, t.len()))[0].name, "SANA");
+    assert_eq!(
+        d.find_sources(t, Span::new(0, t.len()), None)[0].name,
+        "SANA"
+    );
 }
 
 #[test]

@@ -195,7 +195,7 @@ fn acled_actor_presence() {
         for (a, c) in &articles {
             total += dict.find(a, Span::new(0, a.len()), Some(c)).len();
             total += dict.find_implied(a, Span::new(0, a.len()), Some(c)).len();
-            total += dict.find_sources(a, Span::new(0, a.len())).len();
+            total += dict.find_sources(a, Span::new(0, a.len()), None).len();
         }
     }
     let per = t.elapsed().as_secs_f64() / (5 * articles.len()) as f64;
@@ -269,7 +269,7 @@ fn fakes_throughput() {
         actors += found.len();
         generic += found.iter().filter(|m| m.generic).count();
         implied += found.iter().filter(|m| m.implied).count();
-        sources += dict.find_sources(a, Span::new(0, a.len())).len();
+        sources += dict.find_sources(a, Span::new(0, a.len()), None).len();
     }
     let secs = t.elapsed().as_secs_f64();
     println!(

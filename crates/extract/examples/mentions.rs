@@ -66,7 +66,7 @@ fn main() {
                 m.generic
             );
         }
-        for m in actors.find_sources(&text, *s) {
+        for m in actors.find_sources(&text, *s, None) {
             println!(
                 "  source {:?} -> {} ({:?})",
                 m.span.of(&text),

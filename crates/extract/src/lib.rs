@@ -183,10 +183,11 @@ impl Reader {
             .iter()
             .map(|s| self.actors.find_implied(text, *s, country.as_deref()))
             .collect();
-        let sources: Vec<_> = sentences
+        let mut sources: Vec<_> = sentences
             .iter()
-            .map(|s| self.actors.find_sources(text, *s))
+            .map(|s| self.actors.find_sources(text, *s, country.as_deref()))
             .collect();
+        sitrep_actors::name_unnamed_monitors(&mut sources);
         lap(&mut times.actors);
 
         let types = self.classifier.classify_sentences(text, &sentences);
