@@ -180,21 +180,38 @@ fn figures_disagree(qs: &[&Quantity]) -> Option<String> {
     None
 }
 
-/// The member whose reading a fused event shows (its date, place, actors): the most precise date,
-/// then place, then the most confident reading, then the earliest.
+/// The member whose reading a fused event shows (its kind, date, place, actors): one that some
+/// claim asserts (a denial names the deed in the denier's words: "denied that the army and
+/// popular committees shelled the market" is no reading of who shelled it), of the kind most
+/// members read, then the most precise date, then place, then the most confident reading,
+/// then the earliest.
 pub(crate) fn representative(fuser: &Fuser, c: usize) -> &Mention {
     let members = &fuser.clusters[c].members;
-    members
+    let mentions: Vec<&Mention> = members.iter().map(|&m| &fuser.mentions[m]).collect();
+    let votes = |m: &Mention| {
+        mentions
+            .iter()
+            .filter(|o| !o.event.only_denied() && o.event.sub_event_type == m.event.sub_event_type)
+            .count()
+    };
+    mentions
         .iter()
-        .map(|&m| &fuser.mentions[m])
         .enumerate()
         .max_by(|(i, a), (j, b)| {
-            (date_rank(a), place_rank(a))
-                .cmp(&(date_rank(b), place_rank(b)))
+            let key = |m: &Mention| {
+                (
+                    !m.event.only_denied(),
+                    votes(m),
+                    date_rank(m),
+                    place_rank(m),
+                )
+            };
+            key(a)
+                .cmp(&key(b))
                 .then(a.event.confidence.total_cmp(&b.event.confidence))
                 .then(j.cmp(i))
         })
-        .map_or(&fuser.mentions[members[0]], |(_, m)| m)
+        .map_or(&fuser.mentions[members[0]], |(_, m)| *m)
 }
 
 /// Build the fused event of cluster `c`.
@@ -240,10 +257,12 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
             event.quantities.push(q);
         }
         let e = &m.event;
-        if event.actor1.is_none() && e.actor1.is_some() {
+        // (a denial's actors are the denier's words, read only when no report asserts it)
+        let fills_actors = !(e.only_denied() && mentions.iter().any(|o| !o.event.only_denied()));
+        if fills_actors && event.actor1.is_none() && e.actor1.is_some() {
             event.actor1 = e.actor1.clone();
         }
-        if event.actor2.is_none() && e.actor2.is_some() {
+        if fills_actors && event.actor2.is_none() && e.actor2.is_some() {
             event.actor2 = e.actor2.clone();
         }
         for p in e.location.iter().chain(e.other_locations.iter()) {

@@ -490,6 +490,83 @@ fn acled_takes_the_lowest_figure_and_says_so() {
 }
 
 #[test]
+fn a_denial_never_decides_what_the_fused_event_shows() {
+    // the denier's words name the deed with the denier's actors ("the army denied shelling");
+    // the reports that assert it decide the fused event's actors, whatever the ingest order
+    let denial = |art: &str| {
+        let mut e = clash_with_dead(art, 0, None);
+        e.actor1 = Some(actor("Denier Forces", 1));
+        e.claims = vec![claim(
+            art,
+            "the denier",
+            Polarity::Denied,
+            "It denied the fight.",
+        )];
+        e
+    };
+    let report = |art: &str, killed: u64| {
+        let mut e = clash_with_dead(art, killed, None);
+        e.actor2 = Some(actor("Rebels of Testland", 2));
+        e.claims = vec![claim(art, "a monitor", Polarity::Asserted, "They fought.")];
+        e
+    };
+    for first_denies in [true, false] {
+        let mut items = vec![
+            (article("d", "D", "a"), vec![denial("d")], vec![]),
+            (article("r", "R", "b"), vec![report("r", 9)], vec![]),
+        ];
+        if !first_denies {
+            items.reverse();
+        }
+        let events = fuse(&items, vec![]).fused_events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let e = &events[0].event;
+        assert_eq!(
+            e.actor1.as_ref().map(|a| a.name.as_str()),
+            Some("Army of Testland"),
+            "{e:#?}"
+        );
+        assert!(e.disputed(), "the denial is kept beside the report");
+    }
+}
+
+#[test]
+fn the_kind_most_reports_read_is_the_fused_events() {
+    let told_as = |art: &str, kind: &'static str| {
+        let mut e = clash_with_dead(art, 4, None);
+        e.sub_event_type = SubEventType::from_acled(kind).unwrap();
+        e
+    };
+    let items = vec![
+        (
+            article("p", "P", "a"),
+            vec![told_as("p", "Armed clash")],
+            vec![],
+        ),
+        (
+            article("q", "Q", "b"),
+            vec![told_as("q", "Shelling/artillery/missile attack")],
+            vec![],
+        ),
+        (
+            article("r", "R", "c"),
+            vec![told_as("r", "Shelling/artillery/missile attack")],
+            vec![],
+        ),
+    ];
+    let events = fuse(&items, vec![]).fused_events();
+    let e = event_with(&events, "q#1");
+    if e.members.len() == 3 {
+        assert_eq!(
+            e.event.sub_event_type.acled_name(),
+            "Shelling/artillery/missile attack"
+        );
+    } else {
+        panic!("the three reports of one day's fire are one event: {events:#?}");
+    }
+}
+
+#[test]
 fn two_sources_naming_one_side_in_other_words_are_two_accounts_of_one_count() {
     // state media's "40 terrorists" and a monitor's "23 fighters": both armed groups' dead
     let clash = |art: &str, killed: u64, noun: &str| {
