@@ -651,7 +651,11 @@ pub fn score_pair(
     let recalled_count = |value: u64| {
         value >= LARGE_SHARED_FIGURE && same_kind && in_province && (recall(a) || recall(b))
     };
-    if let Some((kind, value)) = shared {
+    // (two places named apart, one a village the gazetteer lacks: a toll shared by the
+    // attacks on two villages of a province is no sign they are one)
+    let unknown_place = |m: &Mention| m.event.location.as_ref().is_some_and(|p| p.unresolved_name);
+    let named_apart = cues[2].score < 0.5 && (unknown_place(a) || unknown_place(b));
+    if let Some((kind, value)) = shared.filter(|_| !named_apart) {
         let (bonus, why) = if value < SMALL_FIGURE {
             (
                 W_SAME_FIGURE / 2.0,
