@@ -79,7 +79,7 @@ fn read_xml(
             let error = match e {
                 roxmltree::Error::UnclosedRootNode => IngestError::new(
                     path,
-                    None,
+                    Some(xml.lines().count().max(1)),
                     IngestErrorKind::Xml(
                         "the file ends before its root element closes (a truncated download?)"
                             .into(),
@@ -246,7 +246,20 @@ fn salvage(
         .chars()
         .take_while(|c| !c.is_whitespace() && *c != '>')
         .collect();
-    let channel = Channel {
+    // the channel as its header tells it (title, link, language), closed where the items begin
+    let header = [
+        format!("{}</channel></{root_name}>", &xml[..first]),
+        format!("{}</{root_name}>", &xml[..first]),
+    ];
+    let parsed_header = header.iter().find_map(|h| {
+        let doc = parse(h).ok()?;
+        let root = doc.root_element();
+        Some(match root.tag_name().name() {
+            "feed" => channel_of(root),
+            _ => child(root, "channel").map(channel_of).unwrap_or_default(),
+        })
+    });
+    let channel = parsed_header.unwrap_or_else(|| Channel {
         title: xml[..first].find("<title").and_then(|t| {
             let inner = &xml[t..first];
             let wrapped = format!(
@@ -258,7 +271,7 @@ fn salvage(
             child_text(root, "title").map(|t| plain(&t))
         }),
         ..Channel::default()
-    };
+    });
     let mut out = Vec::new();
     let mut lines = LineCounter::default();
     let mut at = first;
@@ -786,6 +799,26 @@ mod tests {
         assert!(
             errors.iter().any(|e| e.starts_with("news.rss:4:")),
             "the bad item is named: {errors:?}"
+        );
+        // the ids are scoped by the feed's link as when the whole feed is read
+        let xml = "<rss><channel><title>Cut Wire</title><link>https://c.example</link>\n<item><guid>7</guid><description>Rebels shelled Jobar.</description></item>\n<item><guid>8</guid><description>Half an ite";
+        let whole = format!("{}</description></item></channel></rss>", xml);
+        let id_of = |text: &str| {
+            read_feed(text)
+                .into_iter()
+                .find_map(Result::ok)
+                .map(|a| a.id)
+        };
+        assert_eq!(id_of(xml), id_of(&whole));
+        assert_eq!(id_of(xml).as_deref(), Some("https://c.example#7"));
+        let ends = read_feed(xml)
+            .into_iter()
+            .find_map(Result::err)
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            ends.starts_with("news.rss:3:") && ends.contains("truncated"),
+            "where the file ends is named: {ends}"
         );
     }
 
