@@ -797,6 +797,10 @@ const FORCE_WORDS: &[&str] = &[
     "occupation",
     "offensive",
     "raids",
+    "mercenaries",
+    "mercenary",
+    "paratroopers",
+    "commandos",
 ];
 /// Weight of a force demonym (a demonym's is 1.0).
 const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
@@ -1542,7 +1546,20 @@ impl Gazetteer {
                             "members" | "member" | "leaders" | "leader" | "supporters"
                         )
                 };
-                if organisation || common_word || person || members_of || headline {
+                // "spokesman Patrick Muyaya": a title, a first name, a surname is a person even
+                // where the first name is a province (Patrick, a parish of the Isle of Man)
+                let titled = *j == i
+                    && i > 0
+                    && toks[i - 1].sentence == t.sentence
+                    && self.person_before.contains(&toks[i - 1].lower)
+                    && !matches!(
+                        toks[i - 1].lower.as_str(),
+                        "said" | "says" | "told" | "photo"
+                    )
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.joined && n.cap && !n.all_caps && n.sentence == t.sentence
+                    });
+                if organisation || common_word || person || titled || members_of || headline {
                     i = *j + 1;
                     continue;
                 }
@@ -3494,9 +3511,13 @@ impl Gazetteer {
 
     /// Whether the word after token `last` names an armed force ("Turkish forces").
     fn force_follows(&self, toks: &[Token], last: usize) -> bool {
-        toks.get(last + 1)
-            .filter(|n| n.joined && n.sentence == toks[last].sentence)
-            .is_some_and(|n| FORCE_WORDS.contains(&n.lower.as_str()))
+        let next = |k: usize| {
+            toks.get(k)
+                .filter(|n| n.joined && n.sentence == toks[last].sentence)
+        };
+        let force = |k: usize| next(k).is_some_and(|n| FORCE_WORDS.contains(&n.lower.as_str()));
+        // (the force's own name between: "Russian Wagner mercenaries")
+        force(last + 1) || next(last + 1).is_some_and(|n| n.cap && !n.all_caps) && force(last + 2)
     }
 
     /// Prior weight of each posting (population-based), used for context votes.

@@ -2375,3 +2375,20 @@ fn the_outlet_credited_is_no_place() {
         p.mentions
     );
 }
+
+#[test]
+fn a_titled_name_is_a_person_even_where_a_province_is_so_named() {
+    // "Patrick" is a parish of the Isle of Man; after a title and before a surname, a person
+    let p =
+        read("Government spokesman Patrick Muyaya said looters ransacked shops in Goma on Monday.");
+    assert_eq!(p.main_country.as_deref(), Some("CD"), "{p:#?}");
+    assert!(p.mentions.iter().all(|m| m.place.mention != "Patrick"));
+    // a force named between its nationality and what it is: "Russian Wagner mercenaries"
+    let p = read("Russian Wagner mercenaries and soldiers attacked Moura on Sunday.");
+    assert!(mention(&p, "Russian")
+        .place
+        .evidence
+        .as_ref()
+        .is_some_and(|e| e.rule.starts_with("demonym-force")));
+    assert!(p.mentions.iter().all(|m| m.place.mention != "Wagner"));
+}
