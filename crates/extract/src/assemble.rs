@@ -594,6 +594,12 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
     if cues.generalisation.any(doc.text, sentence) {
         return None;
     }
+    // "No group claimed responsibility": no claim was made, no event of one
+    if ts.sub_event_type == SubEventType::ClaimOfResponsibility
+        && cues.no_claim.any(doc.text, sentence)
+    {
+        return None;
+    }
     // A plan, threat or negation governing the trigger (a few words before it, same clause).
     let before = Span::new(
         ts.trigger.start.saturating_sub(40).max(sentence.start),

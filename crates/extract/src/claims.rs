@@ -96,9 +96,12 @@ pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceC
     let cues = doc.cues;
     let mut out = SentenceClaims::default();
     for clause in clauses(text, sentence) {
+        // "no group claimed responsibility": a deed no one claims, no claim of anyone's
+        let unclaimed = cues.no_claim.any(text, clause);
         let polarity_cue = cues
             .claimed_responsibility
             .first(text, clause)
+            .filter(|_| !unclaimed)
             .map(|(s, _)| (s, Polarity::ClaimedResponsibility))
             .or_else(|| {
                 // (not a passive "were denied access", "was denied bail": something refused to

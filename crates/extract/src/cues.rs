@@ -136,6 +136,7 @@ struct PolarityCues {
     denied: Vec<String>,
     unconfirmed: Vec<String>,
     claimed_responsibility: Vec<String>,
+    no_claim: Vec<String>,
     hedges: Vec<String>,
 }
 #[derive(Deserialize)]
@@ -192,6 +193,8 @@ pub struct Cues {
     pub unconfirmed: PhraseSet,
     /// "Claimed responsibility".
     pub claimed_responsibility: PhraseSet,
+    /// "No group claimed responsibility": a deed no one claims.
+    pub no_claim: PhraseSet,
     /// "Reportedly", "allegedly".
     pub hedges: PhraseSet,
     /// Patterns over time, not one event.
@@ -281,6 +284,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         denied: PhraseSet::new(&f.polarity.denied),
         unconfirmed: PhraseSet::new(&f.polarity.unconfirmed),
         claimed_responsibility: PhraseSet::new(&f.polarity.claimed_responsibility),
+        no_claim: PhraseSet::new(&f.polarity.no_claim),
         hedges: PhraseSet::new(&f.polarity.hedges),
         generalisation: PhraseSet::new(&f.not_an_event.generalisation),
         future: PhraseSet::new(&f.not_an_event.future_or_hypothetical),

@@ -2725,3 +2725,41 @@ fn a_denial_with_no_report_before_it_is_the_event_denied() {
         "{reading:#?}"
     );
 }
+
+#[test]
+fn a_deed_no_one_claims_has_no_claim_of_responsibility() {
+    for unclaimed in [
+        "No group claimed responsibility for the attack.",
+        "There was no immediate claim of responsibility.",
+        "No one has claimed responsibility so far, the police said.",
+    ] {
+        let text = format!(
+            "A suicide bomber killed nine people at a restaurant in the port city on Saturday. {unclaimed}"
+        );
+        let events = reader()
+            .read(&article("unclaimed", &text, Some(d(2024, 3, 11))))
+            .events;
+        assert!(
+            events
+                .iter()
+                .all(|e| e.sub_event_type != SubEventType::ClaimOfResponsibility
+                    && e.claims
+                        .iter()
+                        .all(|c| c.polarity != Polarity::ClaimedResponsibility)),
+            "{unclaimed}: {events:#?}"
+        );
+    }
+    // a claim made is one
+    let events = reader()
+        .read(&article(
+            "claimed",
+            "A suicide bomber killed nine people at a restaurant in the port city on Saturday. \
+             Al-Shabaab claimed responsibility for the attack.",
+            Some(d(2024, 3, 11)),
+        ))
+        .events;
+    assert!(events
+        .iter()
+        .flat_map(|e| &e.claims)
+        .any(|c| c.polarity == Polarity::ClaimedResponsibility));
+}
