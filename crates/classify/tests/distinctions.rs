@@ -5,6 +5,15 @@ use sitrep_classify::Classifier;
 use sitrep_model::SubEventType::{self, *};
 
 const CASES: &[(&str, SubEventType)] = &[
+    // Armed groups fighting each other clash; a crowd's rivals riot.
+    (
+        "Six people were killed in a gunfight between rival factions of the cartel on Monday.",
+        ArmedClash,
+    ),
+    (
+        "Supporters of two rival parties fought with sticks outside the market.",
+        MobViolence,
+    ),
     // Strikes that killed or hit a place are air strikes told without their aircraft, even
     // when the dead are civilians; a walkout stays a protest.
     (
