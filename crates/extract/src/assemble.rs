@@ -456,7 +456,7 @@ pub fn read(doc: &Doc) -> Reading {
             if let Some(draft) = territory_event(doc, i, st, &claims, &actors, &date_for_sentence) {
                 push_or_merge(&mut drafts, draft);
             }
-        } else if !quantities.is_empty() || stated.is_some() {
+        } else if (!quantities.is_empty() || stated.is_some()) && !running_total(doc, i) {
             attach_follow_up(doc, &mut drafts, i, quantities, stated);
         }
         if let Some((date, claim)) = halt_since(doc, i, claims.asserting().next()) {
@@ -594,6 +594,15 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
     if cues.generalisation.any(doc.text, sentence) {
         return None;
     }
+    // "More than 400,000 people have been displaced since the start of the year": a running
+    // total in the perfect tense is a campaign's tally; "since the fighting began" names when
+    // one began, its trigger no event of the sentence
+    if let Some((total, _)) = cues.running_total.first(doc.text, sentence) {
+        let anchor = total.start <= ts.trigger.start && ts.trigger.end <= total.end;
+        if anchor || running_total(doc, i) {
+            return None;
+        }
+    }
     // "No group claimed responsibility": no claim was made, no event of one
     if ts.sub_event_type == SubEventType::ClaimOfResponsibility
         && cues.no_claim.any(doc.text, sentence)
@@ -615,6 +624,24 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
         return None;
     }
     Some(ts)
+}
+
+/// Whether sentence `i` tells a running total: a span since the war or the year began
+/// (`data/cues.toml` running_total) in a clause in the perfect tense ("at least 84
+/// journalists have been killed since the fighting began", "since the fighting began, 40 have
+/// been killed"). Such a sentence is no event, and
+/// its figures are no follow-up of the event before it.
+fn running_total(doc: &Doc, i: usize) -> bool {
+    let sentence = doc.sentences[i];
+    let Some((total, _)) = doc.cues.running_total.first(doc.text, sentence) else {
+        return false;
+    };
+    // the clause around it ("have been killed since ...", "since ..., 40 have been killed")
+    let from = char_floor(doc.text, total.start.saturating_sub(80).max(sentence.start));
+    let to = char_floor(doc.text, (total.end + 80).min(sentence.end));
+    doc.text[from..to]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "have" | "has" | "been"))
 }
 
 /// Whether `span` lies in a "backed by ..." / "supported by ..." aside (up to the next comma).

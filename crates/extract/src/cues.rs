@@ -142,6 +142,7 @@ struct PolarityCues {
 #[derive(Deserialize)]
 struct NotAnEvent {
     generalisation: Vec<String>,
+    running_total: Vec<String>,
     future_or_hypothetical: Vec<String>,
     negation: Vec<String>,
 }
@@ -203,6 +204,8 @@ pub struct Cues {
     pub future: PhraseSet,
     /// Negated events.
     pub negation: PhraseSet,
+    /// "Since the start of the year", "since the fighting began": a running total's span.
+    pub running_total: PhraseSet,
     /// Campaign tallies.
     pub tally: PhraseSet,
     /// Counts given as of their report ("death toll"), a campaign's or one attack's.
@@ -289,6 +292,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         generalisation: PhraseSet::new(&f.not_an_event.generalisation),
         future: PhraseSet::new(&f.not_an_event.future_or_hypothetical),
         negation: PhraseSet::new(&f.not_an_event.negation),
+        running_total: PhraseSet::new(&f.not_an_event.running_total),
         tally: PhraseSet::new(&f.tally.cues),
         toll: PhraseSet::new(&f.tally.toll),
         campaign: PhraseSet::new(&f.tally.campaign),

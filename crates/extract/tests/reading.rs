@@ -2763,3 +2763,33 @@ fn a_deed_no_one_claims_has_no_claim_of_responsibility() {
         .flat_map(|e| &e.claims)
         .any(|c| c.polarity == Polarity::ClaimedResponsibility));
 }
+
+#[test]
+fn a_running_total_is_no_event_and_no_follow_up() {
+    for total in [
+        "More than 400,000 people have been displaced since the start of the year, the agency said.",
+        "Since the fighting began in March, at least 40 civilians have been killed, the network said.",
+        "At least 84 journalists have been killed since the war began, a press group said.",
+    ] {
+        let text = format!("Shelling killed three people in the river town on Monday. {total}");
+        let events = reader()
+            .read(&article("total", &text, Some(d(2024, 3, 12))))
+            .events;
+        assert_eq!(events.len(), 1, "{total}: {events:#?}");
+        assert_eq!(events[0].fatalities, 3, "{total}: {events:#?}");
+    }
+    // a superlative since the war began still reports its event
+    let events = reader()
+        .read(&article(
+            "deadliest",
+            "A car bomb killed 40 people in the port city on Monday, the deadliest attack since \
+             the war began.",
+            Some(d(2024, 3, 12)),
+        ))
+        .events;
+    assert_eq!(
+        events.first().map(|e| e.fatalities),
+        Some(40),
+        "{events:#?}"
+    );
+}
