@@ -498,3 +498,37 @@ fn feeds_are_read_item_by_item_and_a_later_snapshot_adds_only_new_items() {
     assert!(listed.contains("Peaceful protest"), "{listed}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn explain_parts_ids_that_hold_commas() {
+    // Atom ids are often tag URIs with a comma ("tag:wire.example,2024:17")
+    let dir = scratch("explain");
+    let db = dir.join("e.db");
+    let jsonl = dir.join("a.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\":\"tag:wire.example,2024:1\",\"published\":\"2024-03-05\",\"text\":\"Shelling killed four civilians in Taiz on Monday.\"}\n\
+         {\"id\":\"tag:post.example,2024:2\",\"published\":\"2024-03-05\",\"text\":\"Four civilians died when shells hit Taiz on Monday, medics said.\"}\n",
+    )
+    .unwrap();
+    let db_arg = db.to_str().unwrap();
+    assert!(
+        sitrep(&["ingest", jsonl.to_str().unwrap(), "--db", db_arg, "-q"])
+            .status
+            .success()
+    );
+    let out = sitrep(&[
+        "fuse",
+        "--db",
+        db_arg,
+        "--explain",
+        "tag:wire.example,2024:1#1,tag:post.example,2024:2#1",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("tag:wire.example,2024:1#1 tag:post.example,2024:2#1 "),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

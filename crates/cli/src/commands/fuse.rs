@@ -281,12 +281,24 @@ fn copy(inputs: &[FusionInput], tag: &str, days: i64) -> Vec<FusionInput> {
 fn explain(fuser: &Fuser, pairs: &[String]) -> Result<String, CliError> {
     let mut out = String::new();
     for pair in pairs {
-        let Some((a, b)) = pair.split_once(',') else {
+        // ids may hold commas themselves (an Atom id "tag:saba.example,2024:4403#1"): the
+        // comma that parts two known mentions, else the first
+        let commas: Vec<usize> = pair.match_indices(',').map(|(i, _)| i).collect();
+        let Some(&first) = commas.first() else {
             return Err(CliError::Store(sitrep_store::StoreError::NotFound(
                 format!("--explain {pair:?}: expected two mention ids separated by a comma"),
             )));
         };
-        let (a, b) = (a.trim(), b.trim());
+        let parted = |at: usize| (pair[..at].trim(), pair[at + 1..].trim());
+        let at = commas
+            .iter()
+            .copied()
+            .find(|&at| {
+                let (a, b) = parted(at);
+                fuser.explain_pair(a, b).is_some()
+            })
+            .unwrap_or(first);
+        let (a, b) = parted(at);
         match fuser.explain_pair(a, b) {
             None => {
                 return Err(CliError::Store(sitrep_store::StoreError::NotFound(
