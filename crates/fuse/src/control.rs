@@ -23,7 +23,7 @@ pub struct ControlStep {
     pub basis: String,
     /// Who says so: `claimant (polarity) in article`.
     pub claims: Vec<String>,
-    /// Another step on the same day names another controller.
+    /// Another step on the same day names another controller, or a report denies this one.
     pub contested: bool,
 }
 
@@ -75,9 +75,12 @@ pub fn control_timelines(
         .filter(|p| named(p, query))
         .filter_map(|p| p.geonameid)
         .collect();
+    // (a country is no place one side holds: "seized it in 2021" read at the country's
+    // precision names no town)
     let matches = |p: &PlaceRef| {
-        p.geonameid
-            .map_or_else(|| named(p, query), |g| wanted.contains(&g))
+        p.admin1.is_some()
+            && p.geonameid
+                .map_or_else(|| named(p, query), |g| wanted.contains(&g))
     };
     let mut places: BTreeMap<String, PlaceTimeline> = BTreeMap::new();
     let mut push = |place: &PlaceRef, step: ControlStep| {
@@ -91,7 +94,20 @@ pub fn control_timelines(
             .steps
             .push(step);
     };
-    for f in facts.iter().filter(|f| matches(&f.place)) {
+    // who can hold a place: armed forces and groups, never civilians, protesters or rioters
+    // (an evacuation convoy's civilians leave a town, they do not take it)
+    let holds = |a: &sitrep_model::ActorRef| {
+        !a.name.starts_with("Unidentified") && !matches!(a.inter, 5..=7)
+    };
+    // a denial ("denied ... claims that the militia had seized the town") is no step
+    let denied = |c: &Option<sitrep_model::Claim>| {
+        c.as_ref()
+            .is_some_and(|c| c.polarity == sitrep_model::Polarity::Denied)
+    };
+    for f in facts
+        .iter()
+        .filter(|f| matches(&f.place) && holds(&f.controller) && !denied(&f.claim))
+    {
         let claims = f
             .claim
             .iter()
@@ -124,10 +140,11 @@ pub fn control_timelines(
         let Some(place) = e.location.as_ref().filter(|p| matches(p)) else {
             continue;
         };
+        if e.only_denied() {
+            continue;
+        }
         let actor = |a: &Option<sitrep_model::ActorRef>| {
-            a.as_ref()
-                .filter(|a| !a.name.starts_with("Unidentified"))
-                .map(|a| a.name.clone())
+            a.as_ref().filter(|a| holds(a)).map(|a| a.name.clone())
         };
         let (controller, relinquished_by) = if takes.contains(&Some(e.sub_event_type)) {
             (actor(&e.actor1), actor(&e.actor2))
@@ -153,7 +170,8 @@ pub fn control_timelines(
                 until: None,
                 basis: fe.id.clone(),
                 claims,
-                contested: false,
+                // some report asserts the step, another denies it
+                contested: e.disputed(),
             },
         );
     }
@@ -168,10 +186,11 @@ pub fn control_timelines(
                 .iter()
                 .filter_map(|s| s.from)
                 .find(|d| Some(*d) > from);
-            t.steps[i].contested = from.is_some()
+            let other_controller = from.is_some()
                 && t.steps.iter().any(|s| {
                     s.from == from && s.controller.is_some() && ctl.is_some() && s.controller != ctl
                 });
+            t.steps[i].contested |= other_controller;
         }
     }
     out
@@ -194,6 +213,7 @@ fn fold_repeated_steps(steps: &mut Vec<ControlStep>) {
                         kept.claims.push(claim);
                     }
                 }
+                kept.contested |= step.contested;
                 if !kept.basis.split(", ").any(|b| b == step.basis) {
                     kept.basis = format!("{}, {}", kept.basis, step.basis);
                 }

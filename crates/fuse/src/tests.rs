@@ -941,6 +941,53 @@ fn control_timeline_orders_steps_and_flags_contested_days() {
 }
 
 #[test]
+fn control_steps_are_taken_by_armed_sides_and_never_by_a_denial() {
+    let fact = |who: &str, inter: u8, date: &str, art: &str, polarity: Polarity| ControlFact {
+        place: place(OASIS, art),
+        controller: actor(who, inter),
+        as_of: EventDate {
+            date: Some(day(date)),
+            ..Default::default()
+        },
+        claim: Some(claim(art, "a source", polarity, "")),
+        evidence: ev(art, "controls"),
+    };
+    let facts = vec![
+        fact("Army of Testland", 1, "2024-03-01", "a", Polarity::Asserted),
+        // evacuees who left the town do not hold it
+        fact(
+            "Civilians (Testland)",
+            7,
+            "2024-03-05",
+            "b",
+            Polarity::Asserted,
+        ),
+        // "denied claims that the rebels had seized the town"
+        fact("Northern Rebels", 2, "2024-03-06", "c", Polarity::Denied),
+    ];
+    let t = &control_timelines(&facts, &[], "Oasis")[0];
+    assert_eq!(t.steps.len(), 1, "{:#?}", t.steps);
+    // a capture some report asserts and another denies is contested
+    let mut taken = clash_with_dead("d", 0, None);
+    taken.sub_event_type = SubEventType::NonStateActorOvertakesTerritory;
+    taken.actor1 = Some(actor("Northern Rebels", 2));
+    taken.date.date = Some(day("2024-03-08"));
+    taken.claims = vec![
+        claim("d", "the rebels", Polarity::Asserted, "We took the oasis."),
+        claim("d", "the army", Polarity::Denied, "The army denied it."),
+    ];
+    let events = fuse(&[(article("d", "D", "a"), vec![taken], vec![])], vec![]).fused_events();
+    let t = &control_timelines(&facts, &events, "Oasis")[0];
+    let step = t.steps.last().unwrap();
+    assert_eq!(step.controller.as_deref(), Some("Northern Rebels"));
+    assert!(step.contested, "{:#?}", t.steps);
+    // a country is no place one side holds
+    let mut country = facts[0].clone();
+    country.place.admin1 = None;
+    assert!(control_timelines(&[country], &[], "Oasis").is_empty());
+}
+
+#[test]
 fn the_same_casualty_count_is_a_cue() {
     let strike = |art: &str, killed: u64, notes: &'static str| {
         let mut e = event(
