@@ -3806,9 +3806,12 @@ fn place_broad_by_kin(drafts: &mut [Draft]) {
 
 fn finish(d: Draft, published: Option<chrono::NaiveDate>) -> Event {
     let mut e = d.event;
-    e.fatalities = d
-        .stated_fatalities
-        .unwrap_or_else(|| quantities::fatalities(&e.quantities, &e.claims));
+    e.fatalities = d.stated_fatalities.unwrap_or_else(|| {
+        // (a strike's victims told as civilians by one source, fighters by another, are
+        // two accounts, not two sides of a battle)
+        let one_strike = e.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence;
+        quantities::fatalities(&e.quantities, &e.claims, one_strike)
+    });
     let position = 1.0 / (1.0 + 0.25 * d.first_sentence as f32);
     let mut salience = e.confidence + position;
     if e.location.is_some() {

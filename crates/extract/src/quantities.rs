@@ -924,7 +924,11 @@ fn whose(side: Option<&str>) -> Whose {
 /// - a vague word ("dozens", "thousands") counts only when the article gives no figure for
 ///   the dead, and a single victim named ("the civilians were killed by a strike", "killing a
 ///   woman") only when it gives no count at all.
-pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u64 {
+pub fn fatalities(
+    quantities: &[Quantity],
+    claims: &[sitrep_model::Claim],
+    one_strike: bool,
+) -> u64 {
     use std::collections::BTreeMap;
     let of_the_dead = |q: &&Quantity| {
         q.kind == QuantityKind::Killed
@@ -1024,5 +1028,38 @@ pub fn fatalities(quantities: &[Quantity], claims: &[sitrep_model::Claim]) -> u6
         .values()
         .map(|accounts| accounts.values().copied().min().unwrap_or(0))
         .sum();
+    let sides = match one_strike {
+        true => rival_victims(&told, &by_side, claimant).unwrap_or(sides),
+        false => sides,
+    };
     more + sides.max(total.map_or(0, |t| t.0))
+}
+
+/// One strike's dead told as civilians by one kind of source and as fighters by another, each
+/// in its own sentence ("killing seven Houthi fighters, a war monitor said. Al-Masirah TV said
+/// the strikes killed four civilians"): two accounts of who died, not two counts to add. The
+/// lower account, as ACLED is conservative; `None` when the sides are not so told.
+fn rival_victims(
+    told: &[(&Quantity, Whose)],
+    by_side: &std::collections::BTreeMap<Option<&str>, std::collections::BTreeMap<usize, u64>>,
+    claimant: impl Fn(&Quantity) -> Option<sitrep_model::ClaimantKind>,
+) -> Option<u64> {
+    // per side: its class and the kinds of source that give it
+    let mut accounts: Vec<(Whose, sitrep_model::ClaimantKind, u64)> = Vec::new();
+    for (side, counts) in by_side {
+        let side = (*side)?;
+        let (q, w) = told
+            .iter()
+            .find(|(q, w)| *w != Whose::Anyone && q.side.as_deref() == Some(side))?;
+        let by = claimant(q)?;
+        let value = counts.values().copied().min().unwrap_or(0);
+        accounts.push((*w, by, value));
+    }
+    let civilians = |w: Whose| w == Whose::Civilians;
+    match accounts.as_slice() {
+        [(wa, ka, a), (wb, kb, b)] if ka != kb && civilians(*wa) != civilians(*wb) => {
+            Some(*a.min(b))
+        }
+        _ => None,
+    }
 }

@@ -484,3 +484,23 @@ fn a_month_s_count_of_the_dead_is_a_tally_and_one_attack_known_to_its_month_is_n
         60
     );
 }
+
+#[test]
+fn a_strikes_dead_told_as_fighters_by_one_source_and_civilians_by_another_are_two_accounts() {
+    // the monitor's seven fighters and the group's own four civilians: the lower account
+    assert_eq!(
+        fatalities(
+            "Air strikes hit a farm near the river town on Monday, killing seven fighters, a war \
+             monitor said. The group's television said the strikes killed four civilians."
+        ),
+        4
+    );
+    // a battle's sides, each told by its own source, add up
+    assert_eq!(
+        fatalities(
+            "Troops and rebels clashed near the river town on Monday. Twelve soldiers were \
+             killed, the army said. The rebels said 30 of their fighters died."
+        ),
+        42
+    );
+}
