@@ -358,12 +358,19 @@ fn kind_for(
             let gap = &text[s.end..n.span.start];
             // "killed and 1 was wounded": a number after "and" starts a clause of its own.
             // "was killed while two others were wounded": so does one after "while", "but".
-            gap.len() <= 14
+            let own_clause = gap.len() <= 14
                 && !gap.contains(',')
                 && !gap.contains('.')
                 && ![" and ", " while ", " but ", " whereas ", " when "]
                     .iter()
-                    .any(|w| gap.contains(w))
+                    .any(|w| gap.contains(w));
+            // ("killed one person and 3 were wounded": the number's own verb follows it)
+            let own_verb = hits.iter().any(|(v, _)| {
+                v.start >= n.span.end
+                    && v.start <= n.span.end + 24
+                    && !text[n.span.end..v.start].contains([',', '.', ';'])
+            });
+            own_clause || (coordinated_figure(text, Span::new(s.end, n.span.start)) && !own_verb)
         });
     if let Some(hit) = before {
         // "were killed in two other districts": the noun right after the number counts things
@@ -435,6 +442,30 @@ fn counts_things(after: &str, things: &[String]) -> bool {
                 .to_ascii_lowercase()
         })
         .any(|w| things.contains(&w))
+}
+
+/// Whether the words between a count verb and a number are another figure of that verb and
+/// "and": "killed 12 civilians and 3 fighters", "wounding 20 people and three soldiers" (the
+/// verb counts both; not "killed and 1 was wounded", nor "killed 5, and 3 were wounded").
+fn coordinated_figure(text: &str, gap: Span) -> bool {
+    let between = &text[gap.start..gap.end];
+    let Some(head) = between.strip_suffix(" and ") else {
+        return false;
+    };
+    let numbers = sitrep_text::find_numbers(text, Span::new(gap.start, gap.start + head.len()));
+    let [first] = numbers.as_slice() else {
+        return false;
+    };
+    // the other figure right after the verb, its noun of one to three words after it
+    text[gap.start..first.span.start].trim().is_empty()
+        && text[first.span.end..gap.start + head.len()]
+            .split_whitespace()
+            .count()
+            .clamp(1, 3)
+            == text[first.span.end..gap.start + head.len()]
+                .split_whitespace()
+                .count()
+        && !head.contains([',', '.', ';'])
 }
 
 /// Whether the words before a number make it the value a toll reaches: "the death toll from the

@@ -504,3 +504,20 @@ fn a_strikes_dead_told_as_fighters_by_one_source_and_civilians_by_another_are_tw
         42
     );
 }
+
+#[test]
+fn a_verbs_figures_joined_by_and_all_count() {
+    assert_eq!(
+        fatalities("An air strike on the market killed 12 civilians and 3 fighters on Monday."),
+        15
+    );
+    assert_eq!(
+        fatalities("Shelling hit the school on Monday, killing nine children and six teachers."),
+        15
+    );
+    // a number with its own verb after "and" is another figure
+    assert_eq!(
+        fatalities("A bomb killed one person and 3 were wounded in the market on Monday."),
+        1
+    );
+}
