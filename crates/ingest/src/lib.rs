@@ -94,6 +94,9 @@ pub enum IngestErrorKind {
     /// A file with nothing but white space in it.
     #[error("empty file: no article in it")]
     Empty,
+    /// A web page with no article text in it (a page of links, a script-only page).
+    #[error("no article text in the page (its body holds no paragraphs of text)")]
+    NoPageText,
     /// A date that no known format reads.
     #[error(
         "cannot read date {0:?}; expected YYYY-MM-DD, an ISO datetime, M/D/YYYY, '21 May 2018' or '21-May-18'"

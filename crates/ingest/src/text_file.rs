@@ -82,9 +82,14 @@ pub(crate) fn read_text(
             IngestErrorKind::MissingField("text"),
         ));
     }
-    let published = date_field(path, None, meta.published.as_deref())?
-        .or(options.published)
-        .or_else(|| date_in_name(&file_name(path)));
+    // (a bad date in the sidecar is the sidecar's error, named so)
+    let published = date_field(
+        &path.with_extension("json"),
+        None,
+        meta.published.as_deref(),
+    )?
+    .or(options.published)
+    .or_else(|| date_in_name(&file_name(path)));
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| rel.to_string()),
         title: sidecar_title.or(heading),
@@ -110,13 +115,13 @@ pub(crate) fn read_html_file(
     let page = read_html(raw);
     let text = clean_text(&page.text, boilerplate);
     if text.is_empty() {
-        return Err(IngestError::new(
-            path,
-            None,
-            IngestErrorKind::MissingField("text"),
-        ));
+        return Err(IngestError::new(path, None, IngestErrorKind::NoPageText));
     }
-    let published = match date_field(path, None, meta.published.as_deref())? {
+    let published = match date_field(
+        &path.with_extension("json"),
+        None,
+        meta.published.as_deref(),
+    )? {
         Some(d) => Some(d),
         None => date_field(path, None, page.published.as_deref())?,
     }
@@ -157,5 +162,23 @@ mod tests {
         );
         let (t, rest) = split_title("Given title\n\nBody.".into(), Some("given title"));
         assert_eq!((t, rest.as_str()), (None, "Body."));
+    }
+
+    #[test]
+    fn a_bad_sidecar_date_names_the_sidecar_and_a_page_without_text_says_so() {
+        let dir = std::env::temp_dir().join(format!("sitrep-sidecar-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let txt = dir.join("a.txt");
+        let body = b"Shelling hit the town on Monday.";
+        std::fs::write(&txt, body).unwrap();
+        std::fs::write(dir.join("a.json"), r#"{"published": "2024-13-45"}"#).unwrap();
+        let e = read_text(&txt, "a.txt", body, &IngestOptions::default(), &mut 0).unwrap_err();
+        assert!(e.to_string().contains("a.json"), "{e}");
+        let html = dir.join("b.html");
+        let page = b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>";
+        let e =
+            read_html_file(&html, "b.html", page, &IngestOptions::default(), &mut 0).unwrap_err();
+        assert!(matches!(e.kind, IngestErrorKind::NoPageText), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
