@@ -36,6 +36,12 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     if let Some(d) = parse_slash_date(s).or_else(|| parse_dashed_date(s)) {
         return Some(d);
     }
+    // a basic ISO date ("20241117", a CMS's pubdate)
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y%m%d") {
+            return Some(d);
+        }
+    }
     // Drop a leading weekday ("Mon, 21 May 2018", "Wed 05 Apr 2017") and a trailing time.
     let words: Vec<&str> = s.split_whitespace().collect();
     let words: &[&str] = match words.first() {
@@ -193,5 +199,62 @@ mod tests {
         assert_eq!(date_in_name("report-12018-05-21.txt"), None);
         assert_eq!(date_in_name("2019-02-30-x.txt"), None);
         assert_eq!(date_in_name("notes.txt"), None);
+    }
+}
+
+/// How far into an article's text its byline may be ("Published 15 November 2024, 13:10").
+const BYLINE_BYTES: usize = 600;
+
+/// A byline's publication date near the top of an article's text: a line that opens with
+/// "Published", "Updated", "Posted" or "First published" (a colon or "on" after it), then a
+/// date ("Published: 15 November 2024", "Published 15 November 2024, 13:10 MSK"). Pages and
+/// pastes that carry no date field often carry this.
+pub fn byline_date(text: &str) -> Option<NaiveDate> {
+    let head = &text[..text.floor_char_boundary(BYLINE_BYTES.min(text.len()))];
+    // (a byline's parts are set apart: "Moscow Morning Post | Published 15 November 2024")
+    head.lines()
+        .take(8)
+        .flat_map(|line| line.split(['|', '\u{b7}', '\u{2022}']))
+        .find_map(|part| {
+            let part = part.trim();
+            let lower = part.to_ascii_lowercase();
+            let label = ["first published", "published", "posted", "updated"]
+                .into_iter()
+                .find(|l| lower.starts_with(l))?;
+            let rest = part[label.len()..].trim_start_matches([':', ' ']);
+            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            parse_date(rest)
+        })
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use super::*;
+
+    #[test]
+    fn a_byline_near_the_top_dates_the_article() {
+        let d = NaiveDate::from_ymd_opt(2024, 11, 15);
+        for text in [
+            "Published: 15 November 2024\n\nShelling hit the town.",
+            "Moscow Morning Post | Published 15 November 2024, 13:10 MSK\nTwo people were killed.",
+            "By a staff writer\nPosted on Nov 15, 2024\nTroops advanced.",
+        ] {
+            assert_eq!(byline_date(text), d, "{text}");
+        }
+        // a date in the story, or "published" in a sentence, is no byline
+        assert_eq!(
+            byline_date("The group published the names on 15 November 2024."),
+            None
+        );
+        assert_eq!(byline_date("Troops advanced on 15 November 2024."), None);
+    }
+
+    #[test]
+    fn a_basic_iso_date_reads() {
+        assert_eq!(
+            parse_date("20241117"),
+            NaiveDate::from_ymd_opt(2024, 11, 17)
+        );
+        assert_eq!(parse_date("20241317"), None);
     }
 }

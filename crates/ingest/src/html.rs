@@ -13,8 +13,13 @@ pub struct HtmlPage {
     pub title: Option<String>,
     /// The first `<h1>`.
     pub h1: Option<String>,
-    /// `article:published_time` (or `date`, `pubdate`, `og:published_time`) as written.
+    /// `article:published_time` (or `date`, `pubdate`, `og:published_time`, Dublin Core's
+    /// date) as written.
     pub published: Option<String>,
+    /// Other publication dates the page gives, in the order they are tried after
+    /// `published`: JSON-LD `datePublished`, `itemprop="datePublished"`, the first `<time
+    /// datetime>`.
+    pub other_dates: Vec<String>,
     /// `og:site_name`.
     pub site_name: Option<String>,
     /// `og:url` or `<link rel="canonical">`.
@@ -301,6 +306,7 @@ pub fn read_html(html: &str) -> HtmlPage {
     let mut title = String::new();
     let mut h1 = String::new();
     let mut og_title = None;
+    let (mut ld_date, mut itemprop_date, mut time_date) = (None, None, None);
     let mut body = Blocks::default();
     let mut rest = html;
     while !rest.is_empty() {
@@ -340,11 +346,18 @@ pub fn read_html(html: &str) -> HtmlPage {
         if tag.name.is_empty() || tag.name.starts_with('!') || tag.name.starts_with('?') {
             continue;
         }
-        // Raw-text elements: jump to their end tag.
+        // Raw-text elements: jump to their end tag (a JSON-LD block's date read first).
         if !tag.closing && (tag.name == "script" || tag.name == "style") {
             let close = format!("</{}", tag.name);
             let lower = rest.to_ascii_lowercase();
-            rest = lower.find(&close).map_or("", |e| &rest[e..]);
+            let end = lower.find(&close).unwrap_or(rest.len());
+            let json_ld = attr(tag.attrs, "type").is_some_and(|t| t.contains("ld+json"));
+            if json_ld {
+                if let Some(date) = json_string_field(&rest[..end], "datePublished") {
+                    ld_date.get_or_insert(date);
+                }
+            }
+            rest = &rest[end..];
             continue;
         }
         match (tag.name.as_str(), tag.closing) {
@@ -363,13 +376,26 @@ pub fn read_html(html: &str) -> HtmlPage {
                     .or_else(|| attr(tag.attrs, "name"))
                     .unwrap_or_default();
                 let content = attr(tag.attrs, "content").filter(|c| !c.is_empty());
+                if attr(tag.attrs, "itemprop").is_some_and(|p| p == "datePublished") {
+                    if let Some(c) = &content {
+                        itemprop_date.get_or_insert(c.clone());
+                    }
+                }
                 match key.to_ascii_lowercase().as_str() {
                     "article:published_time"
                     | "og:published_time"
                     | "date"
                     | "pubdate"
                     | "publishdate"
-                    | "dc.date" => page.published = page.published.take().or(content),
+                    | "publish-date"
+                    | "article.published"
+                    | "parsely-pub-date"
+                    | "sailthru.date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dc.date.created"
+                    | "dcterms.issued"
+                    | "dcterms.created" => page.published = page.published.take().or(content),
                     "og:site_name" => page.site_name = content,
                     "og:url" => page.url = page.url.take().or(content),
                     "og:title" => og_title = content,
@@ -380,6 +406,18 @@ pub fn read_html(html: &str) -> HtmlPage {
                 if attr(tag.attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
             {
                 page.url = attr(tag.attrs, "href").or(page.url.take());
+            }
+            ("time", false) => {
+                if let Some(d) = attr(tag.attrs, "datetime").filter(|d| !d.is_empty()) {
+                    // (one marked as the publication's first: `pubdate`, `itemprop`)
+                    let marked = tag.attrs.contains("pubdate")
+                        || attr(tag.attrs, "itemprop").is_some_and(|p| p == "datePublished");
+                    if marked {
+                        itemprop_date.get_or_insert(d);
+                    } else {
+                        time_date.get_or_insert(d);
+                    }
+                }
             }
             ("title", closing) => in_title = !closing,
             ("h1", closing) => {
@@ -424,7 +462,22 @@ pub fn read_html(html: &str) -> HtmlPage {
         }
     }
     page.text = body.lines.join("\n\n");
+    page.other_dates = [ld_date, itemprop_date, time_date]
+        .into_iter()
+        .flatten()
+        .collect();
     page
+}
+
+/// The string value of `"field": "..."` in a JSON text (a JSON-LD block), without parsing
+/// the whole: the first occurrence.
+fn json_string_field(json: &str, field: &str) -> Option<String> {
+    let key = format!("\"{field}\"");
+    let at = json.find(&key)? + key.len();
+    let rest = json[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_string()).filter(|v| !v.is_empty())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -498,5 +551,33 @@ mod tests {
             decode_entities("a &amp; b &#8220;c&#x201D; &bogus; &"),
             "a & b \u{201c}c\u{201d} &bogus; &"
         );
+    }
+
+    #[test]
+    fn a_pages_publication_date_is_read_wherever_it_gives_one() {
+        let page = |head: &str, body: &str| {
+            read_html(&format!(
+                "<html><head>{head}</head><body><article><p>Shelling hit the town.</p>{body}</article></body></html>"
+            ))
+        };
+        let ld = page(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished": "2024-11-12T10:15:00Z"}</script>"#,
+            "",
+        );
+        assert_eq!(ld.other_dates, ["2024-11-12T10:15:00Z"]);
+        let itemprop = page(
+            r#"<meta itemprop="datePublished" content="2024-11-13">"#,
+            "",
+        );
+        assert_eq!(itemprop.other_dates, ["2024-11-13"]);
+        let time = page(
+            "",
+            r#"<p>By staff <time datetime="2024-11-14T08:00">Thursday</time></p>"#,
+        );
+        assert_eq!(time.other_dates, ["2024-11-14T08:00"]);
+        let dc = page(r#"<meta name="DC.date.issued" content="2024-11-17">"#, "");
+        assert_eq!(dc.published.as_deref(), Some("2024-11-17"));
+        // the JSON-LD block is no text of the article
+        assert_eq!(ld.text, "Shelling hit the town.");
     }
 }

@@ -88,6 +88,7 @@ pub(crate) fn read_text(
         None,
         meta.published.as_deref(),
     )?
+    .or_else(|| crate::dates::byline_date(&text))
     .or(options.published)
     .or_else(|| date_in_name(&file_name(path)));
     Ok(Article {
@@ -117,16 +118,31 @@ pub(crate) fn read_html_file(
     if text.is_empty() {
         return Err(IngestError::new(path, None, IngestErrorKind::NoPageText));
     }
+    // the sidecar's date, else the first of the page's dates that reads ("20241117" in one
+    // tag, an ISO date in another), else the options' and the file name's; a page whose only
+    // dates do not read is an error naming the first
+    let page_dates: Vec<&String> = page.published.iter().chain(&page.other_dates).collect();
+    let page_date = page_dates.iter().find_map(|d| crate::dates::parse_date(d));
     let published = match date_field(
         &path.with_extension("json"),
         None,
         meta.published.as_deref(),
     )? {
         Some(d) => Some(d),
-        None => date_field(path, None, page.published.as_deref())?,
+        None => page_date,
     }
+    .or_else(|| crate::dates::byline_date(&text))
     .or(options.published)
     .or_else(|| date_in_name(&file_name(path)));
+    if published.is_none() {
+        if let Some(bad) = page_dates.first() {
+            return Err(IngestError::new(
+                path,
+                None,
+                IngestErrorKind::BadDate(bad.to_string()),
+            ));
+        }
+    }
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| rel.to_string()),
         title: non_empty(meta.title).or(page.title),

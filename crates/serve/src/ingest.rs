@@ -205,7 +205,7 @@ pub async fn post_articles(
                     if article.published.is_none() {
                         warnings.push(json!({
                             "id": article.id,
-                            "warning": "no publication date: its relative dates (\"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export"
+                            "warning": "no publication date: its relative dates (such as \"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export"
                         }));
                     }
                     events += reading

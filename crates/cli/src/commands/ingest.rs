@@ -130,7 +130,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                             && sitrep_extract::too_long(&article).is_none()
                         {
                             undated += 1;
-                            bar.suspend(|| eprintln!("sitrep: warning: {}: no publication date (no date field, none in the file name, no --published): its relative dates (\"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export", article.origin));
+                            bar.suspend(|| eprintln!("sitrep: warning: {}: no publication date (no date field, none in the file name, no --published): its relative dates (such as \"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export", article.origin));
                         }
                         if article_tx.send((seq, article)).is_err() {
                             break;
@@ -268,7 +268,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
 
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "read {}: {} new{}, {}; {} failed, {} skipped; {} dropped; {}, {} without a publication date",
+        "read {}: {} new{}, {}; {} failed, {} skipped; {} dropped; {} ({} for no publication date)",
         counted(summary.read, "article"),
         summary.stored,
         if summary.updated > 0 {
@@ -280,7 +280,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
         summary.failed,
         counted(summary.skipped_files, "file"),
         counted(summary.boilerplate_lines, "boilerplate line"),
-        counted(summary.warnings, "warning"),
+        counted(summary.warnings + summary.undated, "warning"),
         summary.undated
     );
     if !skipped.is_empty() {

@@ -31,7 +31,7 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
             Ok(article) => {
                 if article.published.is_none() {
                     eprintln!(
-                        "sitrep: warning: {}: no publication date: relative dates (\"on Sunday\") stay unresolved; give one with --published",
+                        "sitrep: warning: {}: no publication date: relative dates (such as \"on Sunday\") stay unresolved; give one with --published",
                         article.origin
                     );
                 }
