@@ -94,6 +94,9 @@ pub enum IngestErrorKind {
     /// A file with nothing but white space in it.
     #[error("empty file: no article in it")]
     Empty,
+    /// Bytes that the encoding a file declares does not read.
+    #[error("bytes that are not {0} as the file declares")]
+    BadEncoding(String),
     /// A web page with no article text in it (a page of links, a script-only page).
     #[error("no article text in the page (its body holds no paragraphs of text)")]
     NoPageText,

@@ -103,6 +103,51 @@ pub(crate) fn read_text(
     })
 }
 
+/// How far into a page its charset declaration may be (`<meta charset>` belongs in the first
+/// 1024 bytes; some pages put it later in a long head).
+const CHARSET_BYTES: usize = 4096;
+
+/// A page's text: UTF-8, or what its byte-order mark or `<meta charset>` / `http-equiv`
+/// Content-Type declares (windows-1252, ISO-8859-1, UTF-16).
+fn decode_page<'b>(path: &Path, bytes: &'b [u8]) -> Result<std::borrow::Cow<'b, str>, IngestError> {
+    let (encoding, bom) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => (Some(encoding), bom),
+        None => (declared_charset(bytes), 0),
+    };
+    match encoding {
+        None => utf8(path, bytes, 1).map(std::borrow::Cow::Borrowed),
+        Some(e) if e == encoding_rs::UTF_8 => {
+            utf8(path, &bytes[bom..], 1).map(std::borrow::Cow::Borrowed)
+        }
+        Some(e) => {
+            let (text, malformed) = e.decode_without_bom_handling(&bytes[bom..]);
+            if malformed {
+                return Err(IngestError::new(
+                    path,
+                    None,
+                    IngestErrorKind::BadEncoding(e.name().to_string()),
+                ));
+            }
+            Ok(std::borrow::Cow::Owned(text.into_owned()))
+        }
+    }
+}
+
+/// The `charset=` a page's head declares (`<meta charset="windows-1252">`, `<meta
+/// http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head =
+        String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_BYTES)]).to_ascii_lowercase();
+    let at = head.find("charset")? + "charset".len();
+    let value = head[at..].trim_start().strip_prefix('=')?.trim_start();
+    let value = value.trim_start_matches(['"', '\'']);
+    let label: String = value
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
 /// Read an `.html` file.
 pub(crate) fn read_html_file(
     path: &Path,
@@ -111,9 +156,9 @@ pub(crate) fn read_html_file(
     options: &IngestOptions,
     boilerplate: &mut usize,
 ) -> Result<Article, IngestError> {
-    let raw = utf8(path, bytes, 1)?;
+    let raw = decode_page(path, bytes)?;
     let meta = sidecar(path)?;
-    let page = read_html(raw);
+    let page = read_html(&raw);
     let text = clean_text(&page.text, boilerplate);
     if text.is_empty() {
         return Err(IngestError::new(path, None, IngestErrorKind::NoPageText));
@@ -196,5 +241,48 @@ mod tests {
             read_html_file(&html, "b.html", page, &IngestOptions::default(), &mut 0).unwrap_err();
         assert!(matches!(e.kind, IngestErrorKind::NoPageText), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_page_in_the_encoding_it_declares_is_read() {
+        let mut cp1252 = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><p>".to_vec();
+        cp1252.extend_from_slice(
+            b"\x93Shelling hit Kryvyi Rih,\x94 the governor said.</p></body></html>",
+        );
+        let a = read_html_file(
+            Path::new("p.html"),
+            "p.html",
+            &cp1252,
+            &IngestOptions::default(),
+            &mut 0,
+        )
+        .unwrap();
+        assert_eq!(
+            a.text,
+            "\u{201c}Shelling hit Kryvyi Rih,\u{201d} the governor said."
+        );
+        let utf16: Vec<u8> = "\u{feff}<html><body><p>Troops entered Kupiansk.</p></body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let a = read_html_file(
+            Path::new("q.html"),
+            "q.html",
+            &utf16,
+            &IngestOptions::default(),
+            &mut 0,
+        )
+        .unwrap();
+        assert_eq!(a.text, "Troops entered Kupiansk.");
+        // undeclared bytes that are no UTF-8 are an error naming the line
+        let e = read_html_file(
+            Path::new("r.html"),
+            "r.html",
+            b"<p>caf\xe9</p>",
+            &IngestOptions::default(),
+            &mut 0,
+        )
+        .unwrap_err();
+        assert!(matches!(e.kind, IngestErrorKind::NotUtf8 { .. }), "{e}");
     }
 }
