@@ -45,6 +45,67 @@ const SKIPPED: [&str; 14] = [
     "iframe",
     "template",
 ];
+/// Words of a `class` or `id` that mark an element as no part of the report, on pages that
+/// do not mark their article (`<div class="related-posts">`, `<div id="comments">`,
+/// `<div class="breaking-bar">`, a cookie banner, share buttons, a caption): the element and
+/// what it holds are skipped. Whole words of the attribute, split at spaces, `-` and `_`.
+const BOILERPLATE_CLASS_WORDS: [&str; 36] = [
+    "comment",
+    "comments",
+    "related",
+    "ticker",
+    "breaking",
+    "newsletter",
+    "share",
+    "sharing",
+    "social",
+    "tags",
+    "cookie",
+    "cookies",
+    "consent",
+    "promo",
+    "subscribe",
+    "subscription",
+    "trending",
+    "popular",
+    "recommended",
+    "sidebar",
+    "widget",
+    "advert",
+    "advertisement",
+    "ads",
+    "banner",
+    "menu",
+    "navbar",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "caption",
+    "byline",
+    "footer",
+    "outbrain",
+    "taboola",
+    "embed",
+];
+
+/// Elements that never close (`<img class="banner">` marks nothing after it).
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Whether a tag's `class` or `id` marks it as boilerplate ([`BOILERPLATE_CLASS_WORDS`]).
+fn boilerplate_class(attrs: &str) -> bool {
+    ["class", "id"].iter().any(|name| {
+        attr(attrs, name).is_some_and(|value| {
+            value
+                .to_ascii_lowercase()
+                .split([' ', '-', '_'])
+                .any(|w| BOILERPLATE_CLASS_WORDS.contains(&w))
+        })
+    })
+}
+
 /// Elements that end a block of text.
 const BLOCKS: [&str; 22] = [
     "p",
@@ -298,8 +359,20 @@ impl Blocks {
 /// ```
 pub fn read_html(html: &str) -> HtmlPage {
     let mut page = HtmlPage::default();
-    let has_article = html.to_ascii_lowercase().contains("<article");
+    let lower_html = html.to_ascii_lowercase();
+    // the report's own element: <article>, else <main>
+    let container = if lower_html.contains("<article") {
+        Some("article")
+    } else if lower_html.contains("<main") {
+        Some("main")
+    } else {
+        None
+    };
+    let has_article = container.is_some();
     let mut article_depth = 0usize;
+    // an element marked as boilerplate by its class or id, and how many of its kind are open
+    // inside it
+    let mut marked: Option<(String, usize)> = None;
     let mut skip_stack: Vec<String> = Vec::new();
     let mut in_title = false;
     let mut in_h1 = false;
@@ -314,6 +387,7 @@ pub fn read_html(html: &str) -> HtmlPage {
             emit_text(
                 rest,
                 &skip_stack,
+                marked.is_some(),
                 has_article,
                 article_depth,
                 &mut body,
@@ -327,6 +401,7 @@ pub fn read_html(html: &str) -> HtmlPage {
         emit_text(
             &rest[..lt],
             &skip_stack,
+            marked.is_some(),
             has_article,
             article_depth,
             &mut body,
@@ -426,8 +501,31 @@ pub fn read_html(html: &str) -> HtmlPage {
                     page.h1 = Some(squash(&h1));
                 }
             }
-            ("article", false) => article_depth += 1,
-            ("article", true) => article_depth = article_depth.saturating_sub(1),
+            (name, false) if Some(name) == container => article_depth += 1,
+            (name, true) if Some(name) == container => {
+                article_depth = article_depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+        match &mut marked {
+            Some((name, depth)) if *name == tag.name && !tag.self_closing => {
+                if tag.closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        marked = None;
+                    }
+                } else {
+                    *depth += 1;
+                }
+            }
+            None if !tag.closing
+                && !tag.self_closing
+                && !matches!(tag.name.as_str(), "body" | "html" | "article" | "main")
+                && !VOID_ELEMENTS.contains(&tag.name.as_str())
+                && boilerplate_class(tag.attrs) =>
+            {
+                marked = Some((tag.name.clone(), 1));
+            }
             _ => {}
         }
         if SKIPPED.contains(&tag.name.as_str()) && !tag.self_closing {
@@ -484,6 +582,7 @@ fn json_string_field(json: &str, field: &str) -> Option<String> {
 fn emit_text(
     text: &str,
     skip_stack: &[String],
+    in_marked: bool,
     has_article: bool,
     article_depth: usize,
     body: &mut Blocks,
@@ -503,7 +602,7 @@ fn emit_text(
         h1.push(' ');
         h1.push_str(&decode_entities(text));
     }
-    if skip_stack.is_empty() && (!has_article || article_depth > 0) {
+    if skip_stack.is_empty() && !in_marked && (!has_article || article_depth > 0) {
         body.push_text(text);
     }
 }

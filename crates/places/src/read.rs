@@ -802,6 +802,9 @@ const FORCE_WORDS: &[&str] = &[
     "paratroopers",
     "commandos",
 ];
+/// A town this big, spelled as written, is not ruled out by the outlet's country alone.
+const SIZEABLE_TOWN: u32 = 20_000;
+
 /// Weight of a force demonym (a demonym's is 1.0).
 const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
 
@@ -2545,6 +2548,23 @@ impl Gazetteer {
                         .iter()
                         .map(|(c, v)| (*c, v - force_votes.get(c).copied().unwrap_or(0.0)))
                         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+                    // nor does the outlet's country alone rule out a sizeable town spelled as
+                    // written ("Tikrit" in a Kyiv outlet's report is in Iraq; a village's
+                    // namesake abroad still yields to the outlet's country)
+                    let local_main_told = votes
+                        .iter()
+                        .map(|(c, v)| {
+                            let outlet_vote = outlet
+                                .iter()
+                                .filter(|(oc, _)| oc == c)
+                                .map(|(_, share)| OUTLET_WEIGHT * share)
+                                .sum::<f32>();
+                            (
+                                *c,
+                                v - force_votes.get(c).copied().unwrap_or(0.0) - outlet_vote,
+                            )
+                        })
+                        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
                     let vote_total: f32 = votes.values().sum::<f32>().max(1.0);
                     let mut explicit_other = explicit_admin1.clone();
                     // (wherever the name is written: "Tripoli" twice is no context for
@@ -2728,9 +2748,16 @@ impl Gazetteer {
                         against_qualifier || against_province || against_town_qualifier;
                     let small_foreign = best >> 30 != TAG_ADMIN1 && {
                         let p = &self.places[ix];
+                        let sizeable =
+                            p.population >= SIZEABLE_TOWN && self.exact_bonus(best, &written) > 0.0;
+                        let main = if sizeable {
+                            local_main_told
+                        } else {
+                            local_main
+                        };
                         p.population < 200_000
                             && p.flags & FLAG_CAPITAL == 0
-                            && local_main.is_some_and(|(m, v)| m != cc && v >= 2.0)
+                            && main.is_some_and(|(m, v)| m != cc && v >= 2.0)
                             && !explicit_countries.contains_key(&cc)
                             && parent_country != Some(cc)
                     };

@@ -2392,3 +2392,20 @@ fn a_titled_name_is_a_person_even_where_a_province_is_so_named() {
         .is_some_and(|e| e.rule.starts_with("demonym-force")));
     assert!(p.mentions.iter().all(|m| m.place.mention != "Wagner"));
 }
+
+#[test]
+fn the_outlets_country_alone_does_not_rule_out_a_town_abroad() {
+    // a Kyiv outlet's report on Iraq: Tikrit is in Iraq
+    let text = "A drone strike hit a vehicle near Tikrit on 9 May, killing two militants.";
+    let p = Gazetteer::embedded().read_places_dated(
+        text,
+        &sentences(text),
+        Some("Kyiv Independent"),
+        None,
+    );
+    assert_eq!(
+        mention(&p, "Tikrit").place.country_code.as_deref(),
+        Some("IQ"),
+        "{p:#?}"
+    );
+}
