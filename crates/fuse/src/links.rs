@@ -422,7 +422,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 
 /// Group conflict events into stories: two events are in one story when one article reports
 /// both, at places within 25 km (or in the same admin1 without coordinates), at most a week
-/// apart. Stories reach across articles through the fused events they share. Only stories with
+/// apart, each dated to within a week and neither a recall of the past. Stories reach across articles through the fused events they share. Only stories with
 /// two events or more are returned.
 pub fn stories(fuser: &Fuser) -> Vec<Story> {
     stories_from(fuser, None)
@@ -440,8 +440,16 @@ fn stories_from(fuser: &Fuser, focus: Option<&[usize]>) -> Vec<Story> {
     let seq = |c: usize| fuser.clusters[c].seq;
     let mut parent: Vec<usize> = (0..n).collect();
     let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // (a recall of the past, or one dated only to a month or a year, ties no story together:
+    // "fighting erupted in April 2023", repeated by hundreds of reports, would join every
+    // April event of their towns into one)
+    let dated_to_days = |m: &Mention| {
+        !m.background
+            && m.window
+                .is_some_and(|(a, b)| (b - a).num_days() < STORY_DAYS)
+    };
     for (i, m) in fuser.mentions.iter().enumerate() {
-        if m.event.sub_event_type.is_conflict() {
+        if m.event.sub_event_type.is_conflict() && dated_to_days(m) {
             by_article.entry(m.article_id.as_str()).or_default().push(i);
         }
     }

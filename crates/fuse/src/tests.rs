@@ -853,6 +853,47 @@ fn a_place_has_one_control_timeline_whatever_spelling_is_asked_for() {
 }
 
 #[test]
+fn a_recall_dated_to_its_month_ties_no_story() {
+    // two reports of two clashes at the oasis three weeks apart, each recalling (by the month)
+    // how the fighting began there: the recall is one fused event, the clashes two stories
+    let report = |id: &str, day_of_clash: &'static str| {
+        let clash = event(
+            id,
+            1,
+            Spec {
+                kind: "Armed clash",
+                date: day_of_clash,
+                town: OASIS,
+                actor1: Some("Northern Forces"),
+                notes: "Northern Forces attacked the oasis.",
+            },
+        );
+        let mut recall = event(
+            id,
+            2,
+            Spec {
+                kind: "Armed clash",
+                date: "2024-03-01",
+                town: OASIS,
+                actor1: Some("Northern Forces"),
+                notes: "Fighting at the oasis erupted in March.",
+            },
+        );
+        recall.date.precision = DatePrecision::Month;
+        recall.date.end = Some(day("2024-03-31"));
+        let mut a = article(id, id, "A clash at the oasis.");
+        a.published = Some(day(day_of_clash));
+        (a, vec![clash, recall], vec![])
+    };
+    let items = vec![report("early", "2024-03-05"), report("late", "2024-03-26")];
+    let stories = stories(&fuse(&items, vec![]));
+    assert!(
+        stories.iter().all(|s| s.articles.len() == 1),
+        "{stories:#?}"
+    );
+}
+
+#[test]
 fn stories_group_the_evacuation_apart_from_the_east() {
     let mut items = corpus();
     let e = "eastern";
