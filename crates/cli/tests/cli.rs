@@ -222,6 +222,12 @@ fn nothing_readable_is_a_failure() {
     let missing = sitrep(&["events", "--db", dir.join("missing.db").to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(text(&missing.stderr).contains("no such database"));
+    // a read-only server on a database that is not there is a typo, not an empty store
+    let missing_db = dir.join("missing2.db");
+    let served = sitrep(&["serve", "--db", missing_db.to_str().unwrap(), "--port", "0"]);
+    assert!(!served.status.success());
+    assert!(text(&served.stderr).contains("no such database"));
+    assert!(!missing_db.exists(), "nothing is created");
     // a type ACLED has not is an error, not "0 events"
     let unknown_type = sitrep(&["events", "--db", "unused.db", "--type", "Battle"]);
     assert!(!unknown_type.status.success());

@@ -48,7 +48,12 @@ pub(crate) fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), Api
     let given = value
         .to_str()
         .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
+        // (the scheme is case-insensitive: "bearer TOKEN" too)
+        .and_then(|v| {
+            v.get(..7)
+                .filter(|scheme| scheme.eq_ignore_ascii_case("Bearer "))
+                .map(|_| &v[7..])
+        })
         .map(str::trim)
         .ok_or_else(|| {
             ApiError::new(
@@ -215,7 +220,8 @@ pub async fn post_articles(
                         .count();
                     stored.push(article.id.clone());
                 }
-                Inserted::Duplicate(id) => duplicates.push(id),
+                // (named as posted: "X2", the same text as the stored "X1", is X2's duplicate)
+                Inserted::Duplicate(_) => duplicates.push(article.id.clone()),
                 Inserted::Updated {
                     id,
                     earlier_versions,

@@ -851,6 +851,16 @@ async fn ingest_needs_the_token() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["stored"][0], "t1");
+    // the scheme is case-insensitive
+    assert_eq!(
+        post_status(
+            &rw,
+            post(Some("bearer s3cret"), "application/json", article)
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
     let jsonl = format!("{article}\n{{\"text\": \"Protesters marched in Kano on Friday.\", \"published\": \"2022-01-08\"}}\n{{broken\n");
     let (status, body) = post_status(
         &rw,

@@ -66,6 +66,9 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// How long a write waits for another writer of the same file to finish before giving up.
+const BUSY_TIMEOUT_SECONDS: u64 = 60;
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
@@ -159,6 +162,8 @@ impl Store {
     }
 
     fn init(mut conn: Connection) -> Result<Store, StoreError> {
+        // another writer (an ingest while the server takes a POST) is waited for, not an error
+        conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECONDS))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn)?;
         Ok(Store { conn })

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 /// Arguments of `sitrep serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The database (created when missing).
+    /// The database (created when missing if `--ingest-token` lets articles in; a read-only
+    /// server needs one that exists).
     #[arg(long, default_value = "sitrep.db")]
     pub db: PathBuf,
     /// Address to listen on; the default answers this machine only.
@@ -36,6 +37,17 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     {
         eprintln!("sitrep: error: --ingest-token: expected at least 8 characters");
         return Ok(ExitCode::from(2));
+    }
+    if !args.db.exists() {
+        if args.ingest_token.is_none() {
+            eprintln!(
+                "sitrep: error: {}: no such database; run `sitrep ingest PATH --db {}` first (or give --ingest-token to start an empty one and POST articles to it)",
+                args.db.display(),
+                args.db.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        eprintln!("sitrep: {}: a new, empty database", args.db.display());
     }
     let options = ServeOptions {
         db: args.db,
