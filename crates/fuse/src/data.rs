@@ -359,7 +359,34 @@ impl Lexicons {
                             before(i, k + 1),
                             Some("based" | "working" | "works" | "worked" | "nurse" | "doctor")
                         );
-                    if found && !went_to && !attended && !staffed {
+                    // (who speaks, not what was hit: "medics at Nasser Hospital said",
+                    // "according to the hospital", "hospital officials said")
+                    let speaks_after = words.get(i + rest.len() + 1).is_some_and(|n| {
+                        matches!(
+                            *n,
+                            "said"
+                                | "says"
+                                | "told"
+                                | "reported"
+                                | "officials"
+                                | "official"
+                                | "sources"
+                                | "source"
+                                | "spokesman"
+                                | "spokeswoman"
+                                | "director"
+                        )
+                    });
+                    let speaks_before = (1..=6).any(|k| {
+                        before(i, k) == Some("according")
+                            || matches!(before(i, k), Some("at" | "of" | "from"))
+                                && matches!(
+                                    before(i, k + 1),
+                                    Some("medics" | "doctors" | "officials" | "staff" | "director")
+                                )
+                    });
+                    if found && !went_to && !attended && !staffed && !speaks_after && !speaks_before
+                    {
                         mask |= 1 << index;
                     }
                 }

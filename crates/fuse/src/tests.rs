@@ -2671,6 +2671,20 @@ fn a_bus_bombed_is_a_target() {
     );
     // how people travelled is not what was hit
     assert_eq!(lex.targets("The fighters left the city by bus."), 0);
+    // nor is the hospital that tells the toll
+    for told in [
+        "A strike on a house killed five people, medics at Nasser Hospital said.",
+        "Seven people were killed, according to the Al-Aqsa Martyrs Hospital.",
+        "Seven people were killed, hospital officials said.",
+    ] {
+        assert_eq!(lex.targets(told), 0, "{told}");
+    }
+    for hit in [
+        "An air strike hit the hospital, medics said.",
+        "Doctors said a strike had hit the hospital.",
+    ] {
+        assert_eq!(lex.target_list(lex.targets(hit)), vec!["hospital"], "{hit}");
+    }
     // two outlets on one bus bombing in a city, in different words
     let kind = "Remote explosive/landmine/IED";
     let a = report_at(
