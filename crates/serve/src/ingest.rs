@@ -205,6 +205,11 @@ pub async fn post_articles(
         let mut events = 0usize;
         let mut warnings = Vec::new();
         for (article, reading) in &readings {
+            let conflict = reading
+                .events
+                .iter()
+                .filter(|e| e.sub_event_type.is_conflict())
+                .count();
             match batch.insert(article, reading)? {
                 Inserted::New => {
                     if article.published.is_none() {
@@ -213,11 +218,7 @@ pub async fn post_articles(
                             "warning": "no publication date: its relative dates (such as \"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export"
                         }));
                     }
-                    events += reading
-                        .events
-                        .iter()
-                        .filter(|e| e.sub_event_type.is_conflict())
-                        .count();
+                    events += conflict;
                     stored.push(article.id.clone());
                 }
                 // (named as posted: "X2", the same text as the stored "X1", is X2's duplicate)
@@ -226,11 +227,7 @@ pub async fn post_articles(
                     id,
                     earlier_versions,
                 } => {
-                    events += reading
-                        .events
-                        .iter()
-                        .filter(|e| e.sub_event_type.is_conflict())
-                        .count();
+                    events += conflict;
                     warnings.push(json!({
                         "id": id,
                         "warning": format!("updated: an article with this id but other text was stored; this text was read in its place, the stored one kept as an earlier version ({earlier_versions} now)")

@@ -185,15 +185,16 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                         continue;
                     }
                 };
+                let conflict = reading
+                    .events
+                    .iter()
+                    .filter(|e| e.sub_event_type.is_conflict())
+                    .count();
                 match batch.insert(&article, &reading)? {
                     Inserted::New => {
                         summary.stored += 1;
                         summary.events += reading.events.len();
-                        summary.conflict_events += reading
-                            .events
-                            .iter()
-                            .filter(|e| e.sub_event_type.is_conflict())
-                            .count();
+                        summary.conflict_events += conflict;
                     }
                     Inserted::Duplicate(_) => summary.duplicates += 1,
                     Inserted::Updated {
@@ -202,11 +203,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                     } => {
                         summary.updated += 1;
                         summary.events += reading.events.len();
-                        summary.conflict_events += reading
-                            .events
-                            .iter()
-                            .filter(|e| e.sub_event_type.is_conflict())
-                            .count();
+                        summary.conflict_events += conflict;
                         progress.suspend(|| {
                             eprintln!(
                                 "sitrep: {}: article {id} updated (other text under its id): read anew in place of the stored text, which is kept ({} now)",
