@@ -581,11 +581,35 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
     // "SDF fighters, backed by artillery shelling, advanced on ...": support named in a
     // "backed by" aside does not type the event when another trigger does.
     let types = &doc.types[i];
+    // (nor does a trigger inside a group's name: "Liberation" in "Ta'ang National
+    // Liberation Army" is no liberation of a town)
+    let in_name = |t: &TypeScore| {
+        doc.actors[i].iter().any(|a| {
+            let name = &doc.text[a.span.start..a.span.end];
+            // an armed group's proper name of several capitalised words, the trigger one word
+            // inside it
+            let proper = name.split_whitespace().count() >= 3
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let armed = matches!(
+                a.kind,
+                ActorKind::Rebels | ActorKind::PoliticalMilitia | ActorKind::IdentityMilitia
+            );
+            proper
+                && armed
+                && a.span.start <= t.trigger.start
+                && t.trigger.end <= a.span.end
+                && t.trigger != a.span
+        })
+    };
     let ts = types
         .iter()
         .take(2)
-        .find(|t| t.confidence >= MIN_CONFIDENCE && !in_support_aside(doc, i, t.trigger))
-        .or_else(|| types.first())?;
+        .find(|t| {
+            t.confidence >= MIN_CONFIDENCE && !in_support_aside(doc, i, t.trigger) && !in_name(t)
+        })
+        .or_else(|| types.iter().find(|t| !in_name(t)))?;
     if ts.confidence < MIN_CONFIDENCE {
         return None;
     }

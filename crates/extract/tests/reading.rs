@@ -2793,3 +2793,26 @@ fn a_running_total_is_no_event_and_no_follow_up() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_word_inside_an_armed_groups_name_is_no_trigger() {
+    // "Liberation" in the group's name is no liberation of a town by the state
+    let events = reader()
+        .read(&article(
+            "tnla",
+            "The Ta'ang National Liberation Army (TNLA) said it had captured the town on Sunday \
+             after a two-week battle.",
+            Some(d(2024, 11, 12)),
+        ))
+        .events;
+    let e = events.first().unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory,
+        "{e:#?}"
+    );
+    assert_eq!(
+        name(&e.actor1),
+        Some("TNLA: Taang National Liberation Army")
+    );
+}
