@@ -228,6 +228,30 @@ fn nothing_readable_is_a_failure() {
     assert!(!served.status.success());
     assert!(text(&served.stderr).contains("no such database"));
     assert!(!missing_db.exists(), "nothing is created");
+    // contradictory options are errors, not "0 events" or another format
+    for args in [
+        &[
+            "events",
+            "--db",
+            "unused.db",
+            "--unfused",
+            "--format",
+            "fused",
+        ][..],
+        &[
+            "events",
+            "--db",
+            "unused.db",
+            "--from",
+            "2024-05-01",
+            "--to",
+            "2024-01-01",
+        ][..],
+    ] {
+        let out = sitrep(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(text(&out.stderr).contains("--"), "{}", text(&out.stderr));
+    }
     // a type ACLED has not is an error, not "0 events"
     let unknown_type = sitrep(&["events", "--db", "unused.db", "--type", "Battle"]);
     assert!(!unknown_type.status.success());
@@ -247,6 +271,14 @@ fn read_prints_the_reading_as_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["article_id"], "sample-syria-daraa-ceasefire");
     assert!(v["events"].is_array());
+    // several articles: one reading a line (JSON Lines)
+    let out = sitrep(&["read", "data/sample/reports.jsonl"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() > 1 && lines.iter().all(|v| v["events"].is_array()));
 }
 
 #[test]

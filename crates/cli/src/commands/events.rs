@@ -86,6 +86,18 @@ pub fn require_db(db: &std::path::Path) -> Result<(), CliError> {
 
 /// Run the command.
 pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
+    if args.unfused && matches!(args.format, FormatArg::Fused) {
+        return Err(CliError::Usage(
+            "--format fused lists fused events: drop --unfused, or ask for --format jsonl".into(),
+        ));
+    }
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        if from > to {
+            return Err(CliError::Usage(format!(
+                "--from {from} is after --to {to}: no day is in between"
+            )));
+        }
+    }
     require_db(&args.db)?;
     let mut store = Store::open(&args.db)?;
     let country = args.country.clone();
@@ -138,6 +150,19 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         include_non_conflict: args.include_non_conflict,
         timestamp,
     };
+    if format == Format::GeoJson {
+        let unplaced = events
+            .iter()
+            .filter(|e| {
+                e.location
+                    .as_ref()
+                    .is_none_or(|p| p.lat.is_none() || p.lon.is_none())
+            })
+            .count();
+        if unplaced > 0 {
+            eprintln!("sitrep: {unplaced} events have no coordinates (no place read, or one the gazetteer lacks outside any known province) and are left out of the GeoJSON; `--format jsonl` lists them");
+        }
+    }
     if matches!(format, Format::Acled | Format::Parquet) {
         let undated = events
             .iter()

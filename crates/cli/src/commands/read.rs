@@ -1,4 +1,5 @@
-//! `sitrep read FILE`: one file's articles, each reading printed as pretty JSON; no database.
+//! `sitrep read FILE`: one file's articles read, no database: one article's reading as pretty
+//! JSON; several (a JSONL, CSV or feed file) as JSON Lines, one reading a line.
 
 use super::{quiet_panics, read_guarded, write_stdout, CliError, InputArgs};
 use clap::Args;
@@ -22,6 +23,8 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
     quiet_panics();
     let mut read = 0;
     let mut failed = 0;
+    // the first reading waits: alone it is printed pretty, with others one a line
+    let mut first: Option<sitrep_model::Reading> = None;
     let mut items = sitrep_ingest::ingest(std::slice::from_ref(&args.file), &args.input.options());
     while let Some(item) = items.next() {
         for warning in items.take_warnings() {
@@ -43,10 +46,19 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
                         continue;
                     }
                 };
-                let mut json = serde_json::to_vec_pretty(&reading)?;
-                json.push(b'\n');
-                write_stdout(&json)?;
                 read += 1;
+                if read == 1 {
+                    first = Some(reading);
+                    continue;
+                }
+                let mut out = Vec::new();
+                if let Some(first) = first.take() {
+                    out.extend(serde_json::to_vec(&first)?);
+                    out.push(b'\n');
+                }
+                out.extend(serde_json::to_vec(&reading)?);
+                out.push(b'\n');
+                write_stdout(&out)?;
             }
             Err(e) => {
                 eprintln!("sitrep: {e}");
@@ -56,6 +68,11 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
     }
     for warning in items.take_warnings() {
         eprintln!("sitrep: warning: {warning}");
+    }
+    if let Some(only) = first {
+        let mut json = serde_json::to_vec_pretty(&only)?;
+        json.push(b'\n');
+        write_stdout(&json)?;
     }
     if read == 0 {
         return Err(CliError::NothingRead(format!(
