@@ -248,10 +248,18 @@ pub async fn events(State(state): State<AppState>, p: Params) -> Result<Json<Jso
             .iter()
             .map(summary)
             .collect();
-        Ok(with_unit(
-            page(total, query.limit, query.offset, items),
-            &query,
-        ))
+        let mut listed = with_unit(page(total, query.limit, query.offset, items), &query);
+        // "country=Narnia" answers no event: say why, as `sitrep events` does
+        if let Some(c) = query
+            .country
+            .as_deref()
+            .filter(|c| total == 0 && sitrep_export::country_info(c).is_none())
+        {
+            listed.0["warnings"] = json!([format!(
+                "no country is named {c:?}: give an ACLED country name (\"Syria\") or an ISO alpha-2 code (\"SY\")"
+            )]);
+        }
+        Ok(listed)
     })
     .await
 }

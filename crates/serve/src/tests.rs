@@ -376,6 +376,14 @@ async fn events_filters() {
             assert_eq!(page["total"], expected.len(), "{unit}{query}");
         }
     }
+    // a country no one is named answers nothing, and says why; a known one with no event does not
+    let narnia = get_ok(&app, "/api/events?country=Narnia").await;
+    assert_eq!(narnia["total"], 0);
+    assert!(narnia["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("no country is named"));
+    assert!(get_ok(&app, "/api/events?country=Peru").await["warnings"].is_null());
     let one = get_ok(&app, "/api/events?limit=1&offset=1&dedup=0").await;
     assert_eq!(ids(&one), ["ng-1#1"]);
     assert_eq!(
