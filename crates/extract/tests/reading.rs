@@ -2732,6 +2732,7 @@ fn a_deed_no_one_claims_has_no_claim_of_responsibility() {
         "No group claimed responsibility for the attack.",
         "There was no immediate claim of responsibility.",
         "No one has claimed responsibility so far, the police said.",
+        "Neither claim could be independently verified.",
     ] {
         let text = format!(
             "A suicide bomber killed nine people at a restaurant in the port city on Saturday. {unclaimed}"
