@@ -106,8 +106,19 @@ pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceC
             .or_else(|| {
                 // (not a passive "were denied access", "was denied bail": something refused to
                 // someone, no one's denial; "were denied by state television" is one)
+                // (a denial of a habit, "has denied targeting civilians in previous air
+                // strikes", disputes no one event)
+                let habitual = cues.generalisation.any(text, clause)
+                    || text[clause.start..clause.end]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| {
+                            ["previous", "consistently", "always"]
+                                .iter()
+                                .any(|h| w.eq_ignore_ascii_case(h))
+                        });
                 cues.denied
                     .find(text, clause)
+                    .filter(|_| !habitual)
                     .find(|(s, _)| {
                         let verb = s.of(text).eq_ignore_ascii_case("denied");
                         !verb

@@ -2817,3 +2817,36 @@ fn a_word_inside_an_armed_groups_name_is_no_trigger() {
         Some("TNLA: Taang National Liberation Army")
     );
 }
+
+#[test]
+fn a_denial_of_a_habit_disputes_no_one_event() {
+    let read = |denial: &str| {
+        let text = format!(
+            "A junta air strike killed 11 people at a monastery in the district on Tuesday, \
+             residents said. {denial}"
+        );
+        reader()
+            .read(&article("habit", &text, Some(d(2024, 11, 13))))
+            .events
+    };
+    for habit in [
+        "The military has denied targeting civilians in previous air strikes.",
+        "The military has consistently denied targeting civilians.",
+        "The military has repeatedly denied using such weapons.",
+    ] {
+        let events = read(habit);
+        assert!(
+            events
+                .iter()
+                .flat_map(|e| &e.claims)
+                .all(|c| c.polarity != Polarity::Denied),
+            "{habit}: {events:#?}"
+        );
+    }
+    // a denial of this strike still disputes it
+    let events = read("The military denied carrying out the strike.");
+    assert!(events
+        .iter()
+        .flat_map(|e| &e.claims)
+        .any(|c| c.polarity == Polarity::Denied));
+}
