@@ -62,6 +62,36 @@ fn split_title(text: String, given: Option<&str>) -> (Option<String>, String) {
     }
 }
 
+/// A file's publication date: the sidecar's (a bad one is the sidecar's error, named so),
+/// else the first of the page's own dates that reads ("20241117" in one tag, an ISO date in
+/// another), else a byline near the top of the text, else the options', else the file
+/// name's. A page whose only dates do not read is an error naming the first.
+fn publication_date(
+    path: &Path,
+    meta: &Meta,
+    page_dates: &[&String],
+    text: &str,
+    options: &IngestOptions,
+) -> Result<Option<chrono::NaiveDate>, IngestError> {
+    let published = date_field(
+        &path.with_extension("json"),
+        None,
+        meta.published.as_deref(),
+    )?
+    .or_else(|| page_dates.iter().find_map(|d| crate::dates::parse_date(d)))
+    .or_else(|| crate::dates::byline_date(text))
+    .or(options.published)
+    .or_else(|| date_in_name(&file_name(path)));
+    match (published, page_dates.first()) {
+        (None, Some(bad)) => Err(IngestError::new(
+            path,
+            None,
+            IngestErrorKind::BadDate(bad.to_string()),
+        )),
+        _ => Ok(published),
+    }
+}
+
 /// Read a `.txt` file.
 pub(crate) fn read_text(
     path: &Path,
@@ -82,15 +112,7 @@ pub(crate) fn read_text(
             IngestErrorKind::MissingField("text"),
         ));
     }
-    // (a bad date in the sidecar is the sidecar's error, named so)
-    let published = date_field(
-        &path.with_extension("json"),
-        None,
-        meta.published.as_deref(),
-    )?
-    .or_else(|| crate::dates::byline_date(&text))
-    .or(options.published)
-    .or_else(|| date_in_name(&file_name(path)));
+    let published = publication_date(path, &meta, &[], &text, options)?;
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| rel.to_string()),
         title: sidecar_title.or(heading),
@@ -163,31 +185,8 @@ pub(crate) fn read_html_file(
     if text.is_empty() {
         return Err(IngestError::new(path, None, IngestErrorKind::NoPageText));
     }
-    // the sidecar's date, else the first of the page's dates that reads ("20241117" in one
-    // tag, an ISO date in another), else the options' and the file name's; a page whose only
-    // dates do not read is an error naming the first
     let page_dates: Vec<&String> = page.published.iter().chain(&page.other_dates).collect();
-    let page_date = page_dates.iter().find_map(|d| crate::dates::parse_date(d));
-    let published = match date_field(
-        &path.with_extension("json"),
-        None,
-        meta.published.as_deref(),
-    )? {
-        Some(d) => Some(d),
-        None => page_date,
-    }
-    .or_else(|| crate::dates::byline_date(&text))
-    .or(options.published)
-    .or_else(|| date_in_name(&file_name(path)));
-    if published.is_none() {
-        if let Some(bad) = page_dates.first() {
-            return Err(IngestError::new(
-                path,
-                None,
-                IngestErrorKind::BadDate(bad.to_string()),
-            ));
-        }
-    }
+    let published = publication_date(path, &meta, &page_dates, &text, options)?;
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| rel.to_string()),
         title: non_empty(meta.title).or(page.title),
