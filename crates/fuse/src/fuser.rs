@@ -691,6 +691,12 @@ impl Fuser {
         }
     }
 
+    /// Mark a loaded cluster changed: it lost members outside the fuser (the store fuses again
+    /// from an updated article on), so it, its links and its story are written again.
+    pub fn mark_changed(&mut self, c: usize) {
+        self.dirty.insert(c);
+    }
+
     /// The clusters changed since the last call (indices), clearing the set.
     pub fn take_dirty(&mut self) -> Vec<usize> {
         std::mem::take(&mut self.dirty).into_iter().collect()

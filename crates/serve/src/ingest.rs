@@ -245,9 +245,10 @@ pub async fn post_articles(
         }
         batch.commit()?;
         // Bring fusion up to date, as `sitrep ingest` does (incremental: only the new articles;
-        // recomputed after an update, whose old events may be in any fused event).
+        // after an update, from the updated article on).
         let fused = if !updated.is_empty() {
-            serde_json::to_value(store.refuse_all()?).unwrap_or(Json_::Null)
+            let ids: Vec<&str> = updated.iter().map(String::as_str).collect();
+            serde_json::to_value(store.refuse_from(&ids)?).unwrap_or(Json_::Null)
         } else if stored.is_empty() {
             Json_::Null
         } else {

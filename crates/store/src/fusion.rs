@@ -299,7 +299,7 @@ impl Store {
                 if pending.is_empty() {
                     return Ok(FusionRun::default());
                 }
-                self.fuse_new(pending)
+                self.fuse_new(pending, None)
             }
         }
     }
@@ -353,14 +353,139 @@ impl Store {
         Ok(run)
     }
 
-    /// Fuse the articles stored after the last run: read what their mentions can meet, fuse,
-    /// then read the link partners and stories of the fused events that changed, and write.
-    fn fuse_new(&mut self, pending: Vec<SeqInput>) -> Result<FusionRun, StoreError> {
-        let started: usize = self.conn.query_row(
-            "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
-            [],
-            |r| r.get::<_, i64>(0),
-        )? as usize;
+    /// Fuse again from the earliest of `articles` on, after their reading changed (an updated
+    /// article) or the user's decisions about their mentions did: fusion is taken back to what
+    /// it was before that article (its fused events and every later article's leave, the fused
+    /// events of earlier articles keep only those members) and the articles from it on are fused
+    /// again in order, as [`Store::fuse`] fuses new ones. Reads and writes what those articles
+    /// touch, not the corpus; the result equals [`Store::refuse_all`]'s.
+    pub fn refuse_from(&mut self, articles: &[&str]) -> Result<FusionRun, StoreError> {
+        let mut from: Option<i64> = None;
+        for id in articles {
+            let row: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT rowid FROM articles WHERE id = ?1",
+                    params![id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(row) = row {
+                from = Some(from.map_or(row, |f| f.min(row)));
+            }
+        }
+        let last: Option<i64> =
+            self.conn
+                .query_row("SELECT MAX(seq) FROM fusion_articles", [], |r| r.get(0))?;
+        match (from, last) {
+            (_, None) => self.fuse_all(),
+            (Some(from), Some(last)) if from <= last => match self.rewind(from)? {
+                Some(rewind) => {
+                    let pending = self.inputs_after(Some(from - 1))?;
+                    self.fuse_new(pending, Some(&rewind))
+                }
+                // (fused events numbered out of ingest order: only a full recompute is sure)
+                None => self.refuse_all(),
+            },
+            // nothing fused from there on yet: the usual run
+            _ => self.fuse(),
+        }
+    }
+
+    /// [`Store::refuse_from`] with owned ids.
+    fn refuse_from_articles(&mut self, articles: &[String]) -> Result<FusionRun, StoreError> {
+        let ids: Vec<&str> = articles.iter().map(String::as_str).collect();
+        self.refuse_from(&ids)
+    }
+
+    /// The articles of fused mentions.
+    fn articles_of(&self, mentions: &[String]) -> Result<Vec<String>, StoreError> {
+        let mut out = Vec::new();
+        for m in mentions {
+            let article: Option<String> = self
+                .conn
+                .prepare_cached("SELECT article_id FROM fused_members WHERE mention_id = ?1")?
+                .query_row(params![m], |r| r.get(0))
+                .optional()?;
+            out.extend(article);
+        }
+        Ok(out)
+    }
+
+    /// What fusing again from article row `from` on takes back ([`Store::refuse_from`]); `None`
+    /// when the fused events were not numbered in ingest order (written by hand?).
+    fn rewind(&self, from: i64) -> Result<Option<Rewind>, StoreError> {
+        let touched: Vec<(String, i64)> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT DISTINCT m.fused_id, e.seq FROM articles a
+                 JOIN fused_members m ON m.article_id = a.id
+                 JOIN fused_events e ON e.id = m.fused_id WHERE a.rowid >= ?1",
+            )?;
+            let rows = stmt.query_map(params![from], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut rewind = Rewind {
+            from,
+            ..Default::default()
+        };
+        let mut first_gone: Option<i64> = None;
+        for (id, seq) in touched {
+            let earliest: i64 = self
+                .conn
+                .prepare_cached(
+                    "SELECT MIN(a.rowid) FROM fused_members m JOIN articles a ON a.id = m.article_id
+                     WHERE m.fused_id = ?1",
+                )?
+                .query_row(params![id], |r| r.get(0))?;
+            if earliest < from {
+                rewind.kept.insert(id);
+            } else {
+                first_gone = Some(first_gone.map_or(seq, |f| f.min(seq)));
+                rewind.gone.insert(id);
+            }
+        }
+        // the fused events first made from the article on are the last numbered: the first of
+        // those made again takes the number of the first gone
+        let started = match first_gone {
+            Some(first) => {
+                let after: usize = self.conn.query_row(
+                    "SELECT COUNT(*) FROM fused_events WHERE seq >= ?1",
+                    params![first],
+                    |r| r.get::<_, i64>(0),
+                )? as usize;
+                if after != rewind.gone.len() {
+                    return Ok(None);
+                }
+                first
+            }
+            None => self.conn.query_row(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
+                [],
+                |r| r.get::<_, i64>(0),
+            )?,
+        };
+        rewind.started = started as usize;
+        Ok(Some(rewind))
+    }
+
+    /// Fuse the articles stored after the last run (or, with `rewind`, those from an article on
+    /// again): read what their mentions can meet, fuse, then read the link partners and stories
+    /// of the fused events that changed, and write.
+    fn fuse_new(
+        &mut self,
+        pending: Vec<SeqInput>,
+        rewind: Option<&Rewind>,
+    ) -> Result<FusionRun, StoreError> {
+        let started: usize = match rewind {
+            Some(r) => r.started,
+            None => self.conn.query_row(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
+                [],
+                |r| r.get::<_, i64>(0),
+            )? as usize,
+        };
+        let keep_before = rewind.map_or(i64::MAX, |r| r.from);
+        let gone = |id: &String| rewind.is_some_and(|r| r.gone.contains(id));
         let mut fuser = Fuser::continuing(self.splits()?, started).with_joins(self.joins()?);
         // what the new mentions and texts can meet
         let mut wanted = BTreeSet::new();
@@ -383,13 +508,34 @@ impl Store {
                 self.band_neighbours(&signature, &mut signatures)?;
             }
         }
-        for (seq, (id, signature)) in signatures {
-            fuser.load_signature(&id, seq as u64, signature);
+        // (the articles fused again are added anew, in order)
+        for (seq, (id, signature)) in signatures.range(..keep_before) {
+            fuser.load_signature(id, *seq as u64, signature.clone());
         }
-        let mut run = FusionRun {
-            fused_read: self.load_clusters(&mut fuser, &wanted)?,
-            ..Default::default()
-        };
+        let mut run = FusionRun::default();
+        if let Some(rewind) = rewind {
+            // the fused events that lose members change, and so may their links: what their
+            // remaining members can be linked with is read too
+            wanted.extend(rewind.kept.iter().cloned());
+            wanted.retain(|id| !gone(id));
+            run.fused_read += self.load_clusters(&mut fuser, &wanted, keep_before)?;
+            let mut linkable = BTreeSet::new();
+            for id in &rewind.kept {
+                let Some(c) = fuser.cluster_by_id(id) else {
+                    continue;
+                };
+                fuser.mark_changed(c);
+                for &m in &fuser.clusters[c].members {
+                    for query in link_queries(&fuser.mentions[m]) {
+                        self.fused_with_link_key(&query, &mut linkable)?;
+                    }
+                }
+            }
+            linkable.retain(|id| !gone(id));
+            run.fused_read += self.load_clusters(&mut fuser, &linkable, keep_before)?;
+        } else {
+            run.fused_read += self.load_clusters(&mut fuser, &wanted, keep_before)?;
+        }
         // fuse
         let first_mention = fuser.mentions.len();
         for (seq, (article, events, claims)) in &pending {
@@ -405,7 +551,7 @@ impl Store {
         run.mentions = new_mentions.len();
         let dirty = fuser.take_dirty();
         run.fused_written = dirty.len();
-        // what the changes reach: the links and stories of the fused events that changed
+        // what the changes reach: the links and stories of the fused events that changed or went
         let mut partners = BTreeSet::new();
         let mut old_stories = BTreeSet::new();
         for &c in dirty.iter().filter(|&&c| fuser.clusters[c].seq < started) {
@@ -413,21 +559,40 @@ impl Store {
             self.link_partners(id, &mut partners)?;
             self.story_of(id, &mut old_stories)?;
         }
+        for id in rewind.iter().flat_map(|r| &r.gone) {
+            self.story_of(id, &mut old_stories)?;
+        }
         for story in &old_stories {
             self.story_members(story, &mut partners)?;
         }
-        run.fused_read += self.load_clusters(&mut fuser, &partners)?;
+        partners.retain(|id| !gone(id));
+        run.fused_read += self.load_clusters(&mut fuser, &partners, keep_before)?;
         let links = links_touching(&fuser, &dirty);
         let stories = stories_touching(&fuser, &dirty);
         // write
         let seqs: Vec<i64> = pending.iter().map(|(seq, _)| *seq).collect();
         let tx = self.conn.transaction()?;
+        if let Some(rewind) = rewind {
+            take_back(&tx, rewind)?;
+        }
         write_articles(&tx, &fuser, &seqs)?;
         for &c in &dirty {
             write_fused(&tx, fuser.clusters[c].seq, &fused_event(&fuser, c))?;
         }
-        for m in new_mentions {
-            write_keys(&tx, &fuser, m)?;
+        match rewind {
+            // (a fused event that lost members is filed again under what it keeps)
+            Some(_) => {
+                for &c in &dirty {
+                    for &m in &fuser.clusters[c].members {
+                        write_keys(&tx, &fuser, m)?;
+                    }
+                }
+            }
+            None => {
+                for m in new_mentions {
+                    write_keys(&tx, &fuser, m)?;
+                }
+            }
         }
         for &c in &dirty {
             tx.prepare_cached("DELETE FROM event_links WHERE a = ?1 OR b = ?1")?
@@ -556,11 +721,13 @@ impl Store {
         Ok(())
     }
 
-    /// Load stored fused events into the fuser (those it does not hold yet); returns how many.
+    /// Load stored fused events into the fuser (those it does not hold yet), with their members
+    /// of the articles before row `keep_before`; returns how many.
     fn load_clusters(
         &self,
         fuser: &mut Fuser,
         ids: &BTreeSet<String>,
+        keep_before: i64,
     ) -> Result<usize, StoreError> {
         let mut attached: HashMap<String, Vec<Vec<Claim>>> = HashMap::new();
         let mut loaded = 0;
@@ -582,9 +749,9 @@ impl Store {
                  FROM fused_members m JOIN events e ON e.id = m.mention_id
                  JOIN articles a ON a.id = m.article_id
                  LEFT JOIN fusion_articles f ON f.article_id = a.id
-                 WHERE m.fused_id = ?1",
+                 WHERE m.fused_id = ?1 AND a.rowid < ?2",
             )?;
-            let mut rows = stmt.query(params![id])?;
+            let mut rows = stmt.query(params![id, keep_before])?;
             let mut members = Vec::new();
             while let Some(r) = rows.next()? {
                 let mention_id: String = r.get(0)?;
@@ -662,6 +829,8 @@ impl Store {
             )));
         }
         let others: Vec<&String> = members.iter().filter(|m| *m != mention).collect();
+        // (fusion is taken back to the first of their articles and goes on from there)
+        let articles = self.articles_of(&members)?;
         // a merge of the user's is undone first: when it alone held the mention there,
         // forgetting it is the whole split (fusion is as it was before the merge)
         let tx = self.conn.transaction()?;
@@ -672,7 +841,7 @@ impl Store {
         tx.commit()?;
         let mut together = true;
         if forgotten > 0 {
-            self.refuse_all()?;
+            self.refuse_from_articles(&articles)?;
             let now_in = self.fused_id_of(mention)?;
             together = false;
             for other in &others {
@@ -686,7 +855,7 @@ impl Store {
                 decide(&tx, Decision::Split, mention, other, &now)?;
             }
             tx.commit()?;
-            self.refuse_all()?;
+            self.refuse_from_articles(&articles)?;
         }
         Ok(SplitOutcome {
             mention_in: self.fused_id_of(mention)?.unwrap_or_default(),
@@ -715,7 +884,7 @@ impl Store {
             forget(&tx, Decision::Join, a, b)?;
         }
         tx.commit()?;
-        self.refuse_all()?;
+        self.refuse_from_articles(&self.articles_of(&members)?)?;
         Ok(UnmergeOutcome {
             forgotten: joins.len(),
             now_in: self.where_now(&members)?,
@@ -800,7 +969,8 @@ impl Store {
             }
         }
         tx.commit()?;
-        self.refuse_all()?;
+        let both: Vec<String> = ours.iter().chain(&theirs).cloned().collect();
+        self.refuse_from_articles(&self.articles_of(&both)?)?;
         let now_in = self.fused_id_of(&ours[0])?.unwrap_or_default();
         let mut apart = Vec::new();
         for m in ours.iter().chain(&theirs) {
@@ -974,6 +1144,56 @@ fn forget(tx: &Transaction<'_>, decision: Decision, a: &str, b: &str) -> Result<
         &format!("DELETE FROM {table} WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)"),
         params![a, b],
     )?)
+}
+
+/// What fusing again from an article on takes back ([`Store::refuse_from`]).
+#[derive(Debug, Default)]
+struct Rewind {
+    /// The row number of the first article fused again.
+    from: i64,
+    /// Fused events with a member of an earlier article: they keep those members, lose the rest.
+    kept: BTreeSet<String>,
+    /// Fused events of that article and later ones only: they go, and are made again.
+    gone: BTreeSet<String>,
+    /// The number the first fused event made again takes (that of the first gone one).
+    started: usize,
+}
+
+/// Delete what fusion wrote for the articles from `rewind.from` on: their fusion entries, their
+/// mentions' memberships, the fused events that go with everything filed for them, and what
+/// the kept ones were filed under (written again from the members they keep).
+fn take_back(tx: &Transaction<'_>, rewind: &Rewind) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM fused_members WHERE article_id IN (SELECT id FROM articles WHERE rowid >= ?1)",
+        params![rewind.from],
+    )?;
+    tx.execute(
+        "DELETE FROM fusion_articles WHERE seq >= ?1",
+        params![rewind.from],
+    )?;
+    tx.execute(
+        "DELETE FROM fusion_bands WHERE seq >= ?1",
+        params![rewind.from],
+    )?;
+    for id in &rewind.gone {
+        for sql in [
+            "DELETE FROM fused_events WHERE id = ?1",
+            "DELETE FROM fused_members WHERE fused_id = ?1",
+            "DELETE FROM event_links WHERE a = ?1 OR b = ?1",
+            "DELETE FROM story_events WHERE fused_id = ?1",
+        ] {
+            tx.prepare_cached(sql)?.execute(params![id])?;
+        }
+    }
+    for id in rewind.gone.iter().chain(&rewind.kept) {
+        for sql in [
+            "DELETE FROM fused_blocks WHERE fused_id = ?1",
+            "DELETE FROM fused_link_keys WHERE fused_id = ?1",
+        ] {
+            tx.prepare_cached(sql)?.execute(params![id])?;
+        }
+    }
+    Ok(())
 }
 
 /// The fusion entries (signature, near-duplicate link, bands) of the articles the fuser fused;
@@ -1700,6 +1920,85 @@ mod tests {
         }
         out.sort();
         out
+    }
+
+    /// `item` as republished: another text, and its events either gone or a week later
+    /// with more dead.
+    fn republished(item: &Written, later: bool) -> Written {
+        let (id, source, text, events, claims) = item.clone();
+        let events = match later {
+            false => Vec::new(),
+            true => events
+                .into_iter()
+                .map(|mut e| {
+                    e.date.date = e.date.date.map(|d| d + chrono::Duration::days(7));
+                    e.fatalities += 2;
+                    e
+                })
+                .collect(),
+        };
+        (id, source, format!("{text} (Updated.)"), events, claims)
+    }
+
+    #[test]
+    fn fusing_again_from_an_updated_article_equals_a_full_recompute() {
+        let corpus = written_corpus();
+        for order in [[0, 1, 2, 3, 4, 5, 6], [6, 3, 0, 5, 1, 4, 2]] {
+            for (place, &updated) in order.iter().enumerate() {
+                for later in [false, true] {
+                    let mut store = Store::open_in_memory().unwrap();
+                    // all but the last stored and fused; then the update and the last together
+                    for &i in &order[..6] {
+                        insert_written(&mut store, &corpus[i]);
+                    }
+                    store.fuse().unwrap();
+                    let before = dump(&store);
+                    insert_written(&mut store, &republished(&corpus[updated], later));
+                    insert_written(&mut store, &corpus[order[6]]);
+                    let id = corpus[updated].0;
+                    let run = store.refuse_from(&[id]).unwrap();
+                    let case = format!("{order:?}, {id} updated (later: {later})");
+                    assert!(!run.full, "{case}");
+                    // (the updated article and those after it, the last one new)
+                    let again = if place == 6 { 1 } else { 7 - place };
+                    assert_eq!(run.articles, again, "{case}");
+                    let incremental = dump(&store);
+                    assert_ne!(incremental, before, "{case}");
+                    store.refuse_all().unwrap();
+                    assert_eq!(dump(&store), incremental, "{case}");
+                    // and a later run finds nothing left to fuse
+                    assert_eq!(store.fuse().unwrap(), FusionRun::default(), "{case}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn splits_and_merges_fuse_again_from_their_first_article_as_a_full_recompute_does() {
+        let corpus = written_corpus();
+        let mut store = Store::open_in_memory().unwrap();
+        for item in &corpus {
+            insert_written(&mut store, item);
+        }
+        store.fuse().unwrap();
+        let shelling = store.fused_id_of("wire-b#1").unwrap().unwrap();
+        let split = store.split(&shelling, "wire-b#1").unwrap();
+        assert_ne!(split.mention_in, shelling);
+        let after_split = dump(&store);
+        store.refuse_all().unwrap();
+        assert_eq!(dump(&store), after_split, "split");
+        let far = store.fused_id_of("far#1").unwrap().unwrap();
+        let truce = store.fused_id_of("truce#1").unwrap().unwrap();
+        let merged = store.merge(&truce, &far).unwrap();
+        assert!(merged.apart.is_empty(), "{merged:?}");
+        let after_merge = dump(&store);
+        store.refuse_all().unwrap();
+        assert_eq!(dump(&store), after_merge, "merge");
+        store.unmerge(&merged.now_in).unwrap();
+        let after_unmerge = dump(&store);
+        assert_ne!(after_unmerge, after_merge);
+        store.refuse_all().unwrap();
+        assert_eq!(dump(&store), after_unmerge, "unmerge");
     }
 
     #[test]

@@ -64,6 +64,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_article_versions.sql",
         include_str!("../migrations/0007_article_versions.sql"),
     ),
+    (
+        "0008_rewind_indexes.sql",
+        include_str!("../migrations/0008_rewind_indexes.sql"),
+    ),
 ];
 
 /// How long a write waits for another writer of the same file to finish before giving up.
@@ -125,7 +129,7 @@ pub enum Inserted {
     /// An article with this id but other text was stored (an updated report: a feed item
     /// whose toll rose); the new text replaced it and was read in its place (its events,
     /// claims and control facts), the text it replaced kept as an earlier version. Fusion must
-    /// be recomputed ([`Store::refuse_all`]): the replaced events may be in fused events.
+    /// go again from it on ([`Store::refuse_from`]): the replaced events may be in fused events.
     Updated {
         /// The article.
         id: String,

@@ -102,6 +102,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     let options = args.input.options();
     let workers = args.workers.clamp(1, 8);
     let mut summary = Summary::default();
+    // (fusion goes again from the first of them on)
+    let mut updated_ids: Vec<String> = Vec::new();
     let mut skipped = Vec::new();
     let batch_size = args.batch_size.max(1);
 
@@ -202,6 +204,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                         earlier_versions,
                     } => {
                         summary.updated += 1;
+                        updated_ids.push(id.clone());
                         summary.events += reading.events.len();
                         summary.conflict_events += conflict;
                         progress.suspend(|| {
@@ -255,12 +258,13 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
     })?;
     progress.finish_and_clear();
     // fusion: the new articles' events join the fused events (incremental); an updated
-    // article's old events may be anywhere in them, so after an update fusion is recomputed
+    // article's old events leave theirs, and fusion goes again from it on
     let fusion_started = Instant::now();
-    let fusion = if summary.updated > 0 {
-        store.refuse_all()?
-    } else {
+    let fusion = if updated_ids.is_empty() {
         store.fuse()?
+    } else {
+        let ids: Vec<&str> = updated_ids.iter().map(String::as_str).collect();
+        store.refuse_from(&ids)?
     };
 
     let seconds = started.elapsed().as_secs_f64();
