@@ -70,6 +70,9 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The most of the file SQLite keeps in its page cache (KiB; taken only as pages are read).
+const CACHE_KIB: i64 = 64 * 1024;
+
 /// How long a write waits for another writer of the same file to finish before giving up.
 const BUSY_TIMEOUT_SECONDS: u64 = 60;
 
@@ -157,6 +160,9 @@ impl Store {
         })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // (fusing against a large store reads its fused events here and there: a page read
+        // once stays at hand)
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         Store::init(conn)
     }
 
