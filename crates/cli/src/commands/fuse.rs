@@ -107,6 +107,10 @@ fn in_memory(inputs: &[FusionInput]) -> Fuser {
 /// Articles in the batch that `--bench` ingests into an existing store.
 const BENCH_BATCH: usize = 100;
 
+/// How far back from the end of the store (percent of its articles) the benchmark updates an
+/// article.
+const UPDATE_BACK: [usize; 2] = [1, 5];
+
 /// Time fusion on the corpus repeated `k` times, for each `k` of `factors`: fusing it whole in
 /// memory and in a store (`sitrep fuse --full`), then ingesting a batch of [`BENCH_BATCH`] new
 /// articles into that store (incremental). Copy `i` is the corpus moved `i` corpus spans later
@@ -114,7 +118,8 @@ const BENCH_BATCH: usize = 100;
 /// reports a day, and only the near-duplicates the corpus has); "same days" puts the `k` copies
 /// on the same days instead (`k` times as many reports of every event). The batch is
 /// articles spread over the corpus, as new texts on the first copy's days: reports of events
-/// that are already fused.
+/// that are already fused. Last, an article 1 % and one 5 % from the end of the store are
+/// updated (another text, one more dead in each event) and fusion goes again from each.
 pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliError> {
     let span = corpus_span_days(inputs);
     let mut out = String::new();
@@ -173,7 +178,8 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
             .take(BENCH_BATCH)
             .cloned()
             .collect();
-        insert_all(&mut store, &copy(&picked, "new", 0))?;
+        let new_batch = copy(&picked, "new", 0);
+        insert_all(&mut store, &new_batch)?;
         let started = Instant::now();
         let run = store.fuse()?;
         let secs = started.elapsed().as_secs_f64();
@@ -187,6 +193,34 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
             secs,
             secs * 1e6 / run.articles.max(1) as f64
         );
+        // an update of an article stored late (a feed item whose toll rose): fused again
+        // from it on
+        for back in UPDATE_BACK {
+            let stored: Vec<&FusionInput> = corpus.iter().chain(&new_batch).collect();
+            let (article, events, claims) = stored[stored.len() - 1 - stored.len() * back / 100];
+            let article = sitrep_model::Article {
+                text: format!("{} (Updated.)", article.text),
+                ..article.clone()
+            };
+            let events: Vec<_> = events
+                .iter()
+                .map(|e| sitrep_model::Event {
+                    fatalities: e.fatalities + 1,
+                    ..e.clone()
+                })
+                .collect();
+            insert_all(&mut store, &[(article.clone(), events, claims.clone())])?;
+            let started = Instant::now();
+            let run = store.refuse_from(&[article.id.as_str()])?;
+            let secs = started.elapsed().as_secs_f64();
+            let _ = writeln!(
+                out,
+                "{k:>3}x store, update of an article {back} % from the end: {} articles fused again{}: {:.3} s",
+                run.articles,
+                if run.full { " (the whole store)" } else { "" },
+                secs,
+            );
+        }
         drop(store);
         remove(&path);
     }
