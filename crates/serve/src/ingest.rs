@@ -226,12 +226,19 @@ pub async fn post_articles(
                 Inserted::Updated {
                     id,
                     earlier_versions,
+                    forgotten_decisions,
                 } => {
                     events += conflict;
                     warnings.push(json!({
                         "id": id,
                         "warning": format!("updated: an article with this id but other text was stored; this text was read in its place, the stored one kept as an earlier version ({earlier_versions} now)")
                     }));
+                    if forgotten_decisions > 0 {
+                        warnings.push(json!({
+                            "id": id,
+                            "warning": format!("{forgotten_decisions} split(s) or merge(s) of a user named events its new text no longer tells: forgotten")
+                        }));
+                    }
                     updated.push(id);
                 }
                 Inserted::Older(id) => {

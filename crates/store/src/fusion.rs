@@ -2044,6 +2044,100 @@ mod tests {
     }
 
     #[test]
+    fn a_users_merge_follows_its_event_when_an_update_renumbers_it() {
+        let corpus = written_corpus();
+        let mut store = Store::open_in_memory().unwrap();
+        for item in &corpus {
+            insert_written(&mut store, item);
+        }
+        store.fuse().unwrap();
+        let truce = store.fused_id_of("truce#1").unwrap().unwrap();
+        let far = store.fused_id_of("far#1").unwrap().unwrap();
+        store.merge(&truce, &far).unwrap();
+        // the truce report republished with a sentence in front: its event is now #2
+        let (id, source, text, events, claims) =
+            corpus.iter().find(|w| w.0 == "truce").cloned().unwrap();
+        let mut told = events[0].clone();
+        told.id = "truce#2".into();
+        let mut front = reported(
+            "truce",
+            1,
+            "Arrests",
+            "2024-01-08",
+            RIVERTOWN,
+            "Police detained two men in Rivertown on Monday.",
+        );
+        front.fatalities = 0;
+        let update = (
+            id,
+            source,
+            format!("Police detained two men in Rivertown on Monday. {text}"),
+            vec![front, told],
+            claims,
+        );
+        let article = Article {
+            id: update.0.into(),
+            text: update.2.clone(),
+            source: Some(update.1.into()),
+            published: NaiveDate::from_ymd_opt(2024, 1, 11),
+            origin: update.0.into(),
+            ..Default::default()
+        };
+        let reading = Reading {
+            article_id: update.0.into(),
+            events: update.3.clone(),
+            standalone_claims: update.4.clone(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            store.insert(&article, &reading).unwrap(),
+            crate::Inserted::Updated {
+                forgotten_decisions: 0,
+                ..
+            }
+        ));
+        store.refuse_from(&["truce"]).unwrap();
+        let joins = store.joins().unwrap();
+        assert!(
+            joins.iter().all(|(a, b)| a != "truce#1" && b != "truce#1"),
+            "{joins:?}"
+        );
+        assert_eq!(
+            store.fused_id_of("truce#2").unwrap(),
+            store.fused_id_of("far#1").unwrap(),
+            "the merge holds for the event it named"
+        );
+        assert_ne!(
+            store.fused_id_of("truce#1").unwrap(),
+            store.fused_id_of("far#1").unwrap(),
+            "not for the event now first in the article"
+        );
+        // the far report republished telling nothing: the merge has no event left to hold
+        let far_item = corpus.iter().find(|w| w.0 == "far").unwrap();
+        let emptied = republished(far_item, false);
+        let article = Article {
+            id: emptied.0.into(),
+            text: emptied.2.clone(),
+            source: Some(emptied.1.into()),
+            published: NaiveDate::from_ymd_opt(2024, 1, 11),
+            origin: emptied.0.into(),
+            ..Default::default()
+        };
+        let reading = Reading {
+            article_id: emptied.0.into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            store.insert(&article, &reading).unwrap(),
+            crate::Inserted::Updated {
+                forgotten_decisions: 1,
+                ..
+            }
+        ));
+        assert!(store.joins().unwrap().is_empty());
+    }
+
+    #[test]
     fn fusing_in_batches_in_any_order_equals_fusing_the_store_at_once() {
         let corpus = written_corpus();
         // (ingest order, batch sizes)

@@ -5,6 +5,39 @@ use crate::{Inserted, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
 use sitrep_model::{Article, Claim, Event, Evidence, Reading};
 
+/// A replaced event that a user's split or merge names.
+struct DecidedMention {
+    id: String,
+    kind: String,
+    notes: String,
+    place: Option<String>,
+    date: Option<String>,
+}
+
+impl DecidedMention {
+    /// The event of the new reading that tells what this one told: the one of its kind from
+    /// the same sentences, else the one of its kind at its place and date, else the one from
+    /// the same sentences; none when no such event is alone.
+    fn successor<'e>(&self, events: &'e [Event]) -> Option<&'e str> {
+        let kind = |e: &Event| e.sub_event_type.acled_name() == self.kind;
+        let said = |e: &Event| e.notes == self.notes;
+        let at = |e: &Event| {
+            e.location.as_ref().map(|p| p.name.as_str()) == self.place.as_deref()
+                && e.date.date.map(|d| d.to_string()) == self.date
+        };
+        let alone = |pick: &dyn Fn(&Event) -> bool| {
+            let mut found = events.iter().filter(|e| pick(e));
+            match (found.next(), found.next()) {
+                (Some(e), None) => Some(e.id.as_str()),
+                _ => None,
+            }
+        };
+        alone(&|e| kind(e) && said(e))
+            .or_else(|| alone(&|e| kind(e) && at(e)))
+            .or_else(|| alone(&said))
+    }
+}
+
 /// Many inserts in one transaction. Commit with [`Batch::commit`]; dropping it rolls back.
 pub struct Batch<'a> {
     tx: Transaction<'a>,
@@ -80,6 +113,7 @@ impl<'a> Batch<'a> {
                  SELECT id, content_hash, title, text, published, source, url, origin, ingested_at, ?2 FROM articles WHERE id = ?1",
             )?
             .execute(params![id, self.ingested_at])?;
+        let decided = self.decided_mentions(&id)?;
         self.delete_reading(&id)?;
         self.tx
             .prepare_cached(
@@ -99,6 +133,7 @@ impl<'a> Batch<'a> {
                 self.ingested_at,
             ])?;
         self.insert_reading(article, reading)?;
+        let forgotten_decisions = self.carry_decisions(&decided, &reading.events)?;
         let earlier_versions: i64 = self
             .tx
             .prepare_cached("SELECT COUNT(*) FROM article_versions WHERE article_id = ?1")?
@@ -106,7 +141,81 @@ impl<'a> Batch<'a> {
         Ok(Inserted::Updated {
             id,
             earlier_versions: earlier_versions as usize,
+            forgotten_decisions,
         })
+    }
+
+    /// The events of article `id` that a user's split or merge names: (id, kind, sentences,
+    /// place, date).
+    fn decided_mentions(&self, id: &str) -> Result<Vec<DecidedMention>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, sub_event_type, json_extract(json, '$.notes'), location, event_date
+             FROM events WHERE article_id = ?1 AND (
+                id IN (SELECT mention_id FROM fusion_splits) OR id IN (SELECT other_mention_id FROM fusion_splits)
+                OR id IN (SELECT mention_id FROM fusion_joins) OR id IN (SELECT other_mention_id FROM fusion_joins))",
+        )?;
+        let rows = stmt.query_map(params![id], |r| {
+            Ok(DecidedMention {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                notes: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                place: r.get(3)?,
+                date: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Move the user's splits and merges from the replaced events of an updated article to the
+    /// new events that tell the same (an event's id is its place in the article: a sentence
+    /// added in front renumbers them); a decision on an event the new text no longer tells is
+    /// forgotten. Returns how many were forgotten.
+    fn carry_decisions(
+        &mut self,
+        decided: &[DecidedMention],
+        events: &[Event],
+    ) -> Result<usize, StoreError> {
+        if decided.is_empty() {
+            return Ok(0);
+        }
+        let successor: std::collections::HashMap<&str, Option<&str>> = decided
+            .iter()
+            .map(|m| (m.id.as_str(), m.successor(events)))
+            .collect();
+        let mut forgotten = 0;
+        for table in ["fusion_splits", "fusion_joins"] {
+            let rows: Vec<(String, String, String)> = {
+                let mut stmt = self.tx.prepare(&format!(
+                    "SELECT mention_id, other_mention_id, created_at FROM {table}"
+                ))?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            for (a, b, created) in rows {
+                let (na, nb) = (successor.get(a.as_str()), successor.get(b.as_str()));
+                if na.is_none() && nb.is_none() {
+                    continue;
+                }
+                self.tx.execute(
+                    &format!("DELETE FROM {table} WHERE mention_id = ?1 AND other_mention_id = ?2"),
+                    params![a, b],
+                )?;
+                let moved = |old: &str, new: Option<&Option<&str>>| match new {
+                    None => Some(old.to_string()),
+                    Some(new) => new.map(str::to_string),
+                };
+                match (moved(&a, na), moved(&b, nb)) {
+                    (Some(a), Some(b)) if a != b => {
+                        self.tx.execute(
+                            &format!("INSERT OR IGNORE INTO {table} (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)"),
+                            params![a, b, created],
+                        )?;
+                    }
+                    _ => forgotten += 1,
+                }
+            }
+        }
+        Ok(forgotten)
     }
 
     /// Whether `hash` is the text of an earlier version of article `id`.

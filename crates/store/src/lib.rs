@@ -138,6 +138,9 @@ pub enum Inserted {
         id: String,
         /// How many earlier versions of it are kept now.
         earlier_versions: usize,
+        /// The user's splits and merges forgotten because they named an event the new text no
+        /// longer tells (those on events it still tells follow them to their new ids).
+        forgotten_decisions: usize,
     },
     /// An article with this id but other text is stored, published later than this text: this
     /// is an older version of it (an earlier feed snapshot read after a later one). It is kept

@@ -223,7 +223,8 @@ fn an_update_replaces_the_reading_and_keeps_the_earlier_text() {
         store.insert(&second, &updated).unwrap(),
         Inserted::Updated {
             id: "a1".into(),
-            earlier_versions: 1
+            earlier_versions: 1,
+            forgotten_decisions: 0,
         }
     );
     let after = reading_rows(&store);

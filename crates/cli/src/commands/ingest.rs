@@ -202,6 +202,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                     Inserted::Updated {
                         id,
                         earlier_versions,
+                        forgotten_decisions,
                     } => {
                         summary.updated += 1;
                         updated_ids.push(id.clone());
@@ -214,6 +215,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                                 counted(earlier_versions, "earlier version")
                             )
                         });
+                        if forgotten_decisions > 0 {
+                            progress.suspend(|| {
+                                eprintln!(
+                                    "sitrep: {}: article {id}: {} of yours named events its new text no longer tells: forgotten",
+                                    article.origin,
+                                    counted(forgotten_decisions, "split or merge")
+                                )
+                            });
+                        }
                     }
                     Inserted::Older(id) => {
                         summary.duplicates += 1;
