@@ -189,7 +189,8 @@ pub(crate) fn load_events(
     let table = query.table();
     let sql = format!(
         "SELECT e.id, e.json FROM {table} e WHERE {where_}
-         ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?"
+         ORDER BY {} LIMIT ? OFFSET ?",
+        sitrep_store::newest_first(table)
     );
     args.push(Value::Integer(query.limit as i64));
     args.push(Value::Integer(query.offset as i64));

@@ -168,7 +168,8 @@ pub async fn place(
         let n = args.len();
         let mut stmt = conn.prepare(&format!(
             "SELECT e.id, e.json FROM {table} e WHERE {where_}
-             ORDER BY e.event_date DESC, e.rowid DESC LIMIT ?{} OFFSET ?{}",
+             ORDER BY {} LIMIT ?{} OFFSET ?{}",
+            sitrep_store::newest_first(table),
             n + 1,
             n + 2
         ))?;

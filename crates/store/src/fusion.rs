@@ -1024,12 +1024,15 @@ impl Store {
     }
 
     /// Fused events matching `filter` (same filter as [`Store::events`]), newest first, in the
-    /// order `sitrep serve` lists them (undated ones last; on one day, the last written first).
+    /// order `sitrep serve` lists them (undated ones last; on one day, the last made first).
     pub fn fused_events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
         let mut sql = String::from("SELECT e.id, e.json FROM fused_events e WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
         filter.push_conditions(&mut sql, &mut args);
-        sql.push_str(" ORDER BY e.event_date DESC, e.rowid DESC LIMIT ? OFFSET ?");
+        sql.push_str(&format!(
+            " ORDER BY {} LIMIT ? OFFSET ?",
+            crate::newest_first("fused_events")
+        ));
         args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(filter.offset as i64));
         self.json_rows(&sql, args, "fused event")
@@ -1956,6 +1959,20 @@ mod tests {
         out
     }
 
+    /// The fused events' ids as listed (newest first).
+    fn listing(store: &Store) -> Vec<String> {
+        let all = EventFilter {
+            include_non_conflict: true,
+            ..Default::default()
+        };
+        store
+            .fused_events(&all)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect()
+    }
+
     /// `item` as republished: another text, and its events either gone or a week later
     /// with more dead.
     fn republished(item: &Written, later: bool) -> Written {
@@ -1998,8 +2015,10 @@ mod tests {
                     assert_eq!(run.articles, again, "{case}");
                     let incremental = dump(&store);
                     assert_ne!(incremental, before, "{case}");
+                    let listed = listing(&store);
                     store.refuse_all().unwrap();
                     assert_eq!(dump(&store), incremental, "{case}");
+                    assert_eq!(listing(&store), listed, "{case}: listed in the same order");
                     // and a later run finds nothing left to fuse
                     assert_eq!(store.fuse().unwrap(), FusionRun::default(), "{case}");
                     // past an eighth of the corpus (one of these seven), the whole of it is

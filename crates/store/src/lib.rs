@@ -70,6 +70,16 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// How a listing of `table`'s events (`events` or `fused_events`, aliased `e`) is ordered,
+/// newest first: by date, then on one day the last made first; a fused event by its number in
+/// ingest order, so that a store fused in several runs lists as one fused at once does.
+pub fn newest_first(table: &str) -> &'static str {
+    match table {
+        "fused_events" => "e.event_date DESC, e.seq DESC",
+        _ => "e.event_date DESC, e.rowid DESC",
+    }
+}
+
 /// The most of the file SQLite keeps in its page cache (KiB; taken only as pages are read).
 const CACHE_KIB: i64 = 64 * 1024;
 
