@@ -6,7 +6,9 @@ use crate::fronts::Front;
 use crate::index::{
     FLAG_ADMIN_SEAT, FLAG_CAPITAL, FLAG_SECTION, FLAG_USER, NO_ADMIN1, TAG_ADMIN1, TAG_PLACE,
 };
-use crate::normalise::{is_apostrophe, is_arabic_char, is_article, name_key, plain, plain_is};
+use crate::normalise::{
+    is_apostrophe, is_arabic_char, is_article, name_key, plain, plain_is, spelled_nearly,
+};
 use crate::Gazetteer;
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -2777,7 +2779,14 @@ impl Gazetteer {
                         && votes.get(&cc).copied().unwrap_or(0.0)
                             - force_votes.get(&cc).copied().unwrap_or(0.0)
                             < 0.3
-                        && local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
+                        // (where little or nothing points elsewhere, a folded spelling alone
+                        // carries a report abroad only when it is spelled nearly as the place:
+                        // "Rubaya" in a Congolese report is not Roubaix, "Tawori" not Turin)
+                        && (local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
+                            || (!exact
+                                && local_main.is_none_or(|(m, _)| m != cc)
+                                && (best >> 30 == TAG_ADMIN1
+                                    || !spelled_nearly(&self.places[ix].name, &written))))
                         && !explicit_countries.contains_key(&cc)
                         && parent_country != Some(cc)
                         && !countries_by_others.contains(&cc)
