@@ -336,10 +336,25 @@ fn kind_for(
             Some(*k)
         }
     };
-    // The noun right after the number ("six buses", "3 fatalities", "two soldiers were killed").
-    let after_word = hits
-        .iter()
-        .find(|(s, _)| s.start >= n.span.end && s.start <= n.span.end + 2);
+    // The noun right after the number ("six buses", "3 fatalities", "two soldiers were killed");
+    // "displaced" before people says who they are, not what befell them ("killed seven
+    // displaced people").
+    let describes_people = |s: &Span| {
+        let rest = text[s.end..sentence.end].trim_start();
+        let from = sentence.end - rest.len();
+        doc.cues
+            .side_civilians
+            .first(text, Span::new(from, sentence.end))
+            .is_some_and(|(m, _)| m.start == from)
+            || ["persons", "families", "idps"]
+                .iter()
+                .any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w))
+    };
+    let after_word = hits.iter().find(|(s, k)| {
+        s.start >= n.span.end
+            && s.start <= n.span.end + 2
+            && !(*k == QuantityKind::Displaced && describes_people(s))
+    });
     if let Some(hit) = after_word {
         return counted(hit);
     }

@@ -521,3 +521,19 @@ fn a_verbs_figures_joined_by_and_all_count() {
         1
     );
 }
+
+#[test]
+fn displaced_before_people_says_who_was_killed() {
+    assert_eq!(
+        fatalities(
+            "Gunmen killed at least seven displaced people, among them three children, in a \
+             raid on a camp near the town on Sunday night, aid workers said."
+        ),
+        7
+    );
+    // a count of the displaced is still one
+    assert_eq!(
+        fatalities("Shelling of the town on Sunday displaced 400 families, officials said."),
+        0
+    );
+}
