@@ -264,6 +264,25 @@ fn local_aliases_only_count_in_their_country() {
 }
 
 #[test]
+fn peacekeepers_are_the_mission_of_the_reports_country() {
+    let text = "Gunmen fired on UN peacekeepers near the camp.";
+    for (country, mission) in [
+        ("Mali", "MINUSMA"),
+        ("Democratic Republic of Congo", "MONUSCO"),
+        ("Lebanon", "UNIFIL"),
+    ] {
+        let found = names(text, Some(country));
+        assert!(
+            found.iter().any(|n| n.starts_with(mission)),
+            "{country}: {found:?}"
+        );
+    }
+    assert!(!names(text, Some("Somalia"))
+        .iter()
+        .any(|n| n.starts_with("MINUSMA")));
+}
+
+#[test]
 fn generic_and_implied_mentions_are_flagged() {
     let m = first("Gunmen stormed the school.", Some("Nigeria"));
     assert!(m.generic);
