@@ -210,6 +210,14 @@ fn what_a_diplomatic_act_answers_is_no_event_of_its_own() {
 }
 
 #[test]
+fn a_blamed_event_told_in_its_own_words_is_the_event() {
+    let s = "The army blamed the militia for an ambush on a convoy in which five soldiers died.";
+    assert_ne!(best(s), Some(ClaimOfResponsibility), "{s}");
+    let s = "Police blamed the militants.";
+    assert_eq!(best(s), Some(ClaimOfResponsibility), "{s}");
+}
+
+#[test]
 fn vigils_honour_their_dead_and_vigilantes_are_a_mob() {
     let s =
         "Hundreds lit candles in the square to honor a journalist whose murder remains unsolved.";
