@@ -99,6 +99,23 @@ impl StageTimes {
 /// refused with [`too_long`]'s message, to be split into its articles.
 pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
 
+/// What to tell a user of an article that is not in English (by its words, or as declared):
+/// the reader reads English only, so what it tells is likely missed.
+pub fn language_warning(article: &Article) -> Option<String> {
+    let declared = article
+        .language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.to_ascii_lowercase().starts_with("en"));
+    let language = sitrep_text::not_english(&article.text).or_else(|| {
+        // (declared so, but reading as nothing known: the declaration is believed)
+        declared.map(|l| format!("\"{l}\" (as declared)"))
+    })?;
+    Some(format!(
+        "reads as {language}: sitrep reads English reports only, so what it tells is likely missed"
+    ))
+}
+
 /// Why `article` is not read as one report, when its text is longer than [`MAX_ARTICLE_BYTES`].
 pub fn too_long(article: &Article) -> Option<String> {
     let n = article.text.len();

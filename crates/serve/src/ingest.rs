@@ -212,6 +212,9 @@ pub async fn post_articles(
                 .count();
             match batch.insert(article, reading)? {
                 Inserted::New => {
+                    if let Some(warning) = sitrep_extract::language_warning(article) {
+                        warnings.push(json!({ "id": article.id, "warning": format!("{warning} (stored all the same)") }));
+                    }
                     if article.published.is_none() {
                         warnings.push(json!({
                             "id": article.id,

@@ -19,11 +19,13 @@ assert_eq!((vague[0].value, vague[0].vague), (12, true));
 #![deny(missing_docs)]
 
 pub mod fasthash;
+mod language;
 pub mod lexicon;
 mod numbers;
 mod sentences;
 mod words;
 
+pub use language::not_english;
 pub use numbers::{find_numbers, NumberMention};
 pub use sentences::{split_sentences, MAX_SENTENCE_BYTES};
 pub use words::{words, LowerWords, Words};

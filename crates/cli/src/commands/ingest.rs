@@ -134,6 +134,15 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
                             undated += 1;
                             bar.suspend(|| eprintln!("sitrep: warning: {}: no publication date (no date field, none in the file name, no --published): its relative dates (such as \"on Sunday\") cannot be resolved, its events stay undated and out of the ACLED export", article.origin));
                         }
+                        if let Some(warning) = sitrep_extract::language_warning(&article) {
+                            warnings += 1;
+                            bar.suspend(|| {
+                                eprintln!(
+                                    "sitrep: warning: {} (article {}): {warning} (stored all the same)",
+                                    article.origin, article.id
+                                )
+                            });
+                        }
                         if article_tx.send((seq, article)).is_err() {
                             break;
                         }

@@ -38,6 +38,9 @@ pub fn run(args: ReadArgs) -> Result<ExitCode, CliError> {
                         article.origin
                     );
                 }
+                if let Some(warning) = sitrep_extract::language_warning(&article) {
+                    eprintln!("sitrep: warning: {}: {warning}", article.origin);
+                }
                 let reading = match read_guarded(&reader, &article, None) {
                     Ok(reading) => reading,
                     Err(message) => {
