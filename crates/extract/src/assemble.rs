@@ -644,7 +644,17 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
         .map(|p| before.start + p)
         .unwrap_or(before.start);
     let governing = Span::new(clause_start, before.end);
-    if cues.future.any(doc.text, governing) || cues.negation.any(doc.text, governing) {
+    // (the month in "May 2" is no "may")
+    let in_a_date = |s: &Span| {
+        doc.dates[i]
+            .iter()
+            .any(|d| d.span.start <= s.start && s.end <= d.span.end)
+    };
+    let future = cues
+        .future
+        .find(doc.text, governing)
+        .any(|(s, _)| !in_a_date(&s));
+    if future || cues.negation.any(doc.text, governing) {
         return None;
     }
     Some(ts)

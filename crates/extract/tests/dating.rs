@@ -452,3 +452,32 @@ fn a_wire_datelines_day_is_the_reports_not_the_events() {
         e.location
     );
 }
+
+#[test]
+fn the_month_of_may_is_no_maybe() {
+    // "May 2" in a dateline, "on May 1" before the trigger: a month, not a hypothetical
+    for text in [
+        "BEIRUT, May 2 (Wire) - Gunmen attacked an army patrol near the border on Wednesday, \
+         killing two soldiers.",
+        "Gunmen on May 1 attacked an army patrol near the border, killing two soldiers.",
+        "Tyre, 2 May 2024 - Gunmen attacked an army patrol near the border yesterday, killing \
+         two soldiers, the army said.",
+    ] {
+        let events = read("may", text, d(2024, 5, 2));
+        let e = events
+            .iter()
+            .find(|e| e.sub_event_type.is_conflict())
+            .unwrap_or_else(|| panic!("{text}: {events:#?}"));
+        assert_eq!(e.date.date, Some(d(2024, 5, 1)), "{text}: {:#?}", e.date);
+    }
+    // the verb still governs
+    let events = read(
+        "may",
+        "Officials said gunmen may attack army patrols near the border.",
+        d(2024, 5, 2),
+    );
+    assert!(
+        !events.iter().any(|e| e.sub_event_type.is_conflict()),
+        "{events:#?}"
+    );
+}

@@ -78,10 +78,19 @@ fn wire_dateline(text: &str, d: &DateMention) -> bool {
             let mut parts = place.split(", ");
             let city = parts.next().unwrap_or("");
             let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+            // (in capitals as wires write it, or capitalised as UN agencies and NGOs do:
+            // "Bunia, 23 April 2024 - "; the dash after the date says it is a dateline)
+            let capitalised = city.split(' ').count() <= 4
+                && city.split([' ', '-']).all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '.' | '\u{2019}'))
+                });
             letters >= 3
-                && city
-                    .chars()
-                    .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '.' | '\u{2019}'))
+                && (capitalised
+                    || city.chars().all(|c| {
+                        c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '.' | '\u{2019}')
+                    }))
                 && parts.all(|p| {
                     p.starts_with(|c: char| c.is_uppercase())
                         && p.chars()
