@@ -89,18 +89,32 @@ impl<'a> Batch<'a> {
             self.insert_reading(article, reading)?;
             return Ok(Inserted::New);
         };
-        if id != article.id || stored_hash == hash || self.is_version_of(&id, &hash)? {
+        if id != article.id || stored_hash == hash {
             return Ok(Inserted::Duplicate(id));
-        }
-        if let Some(other) = self.holder_of(&hash)? {
-            // the new text is stored already, under another id: nothing new to read
-            return Ok(Inserted::Duplicate(other));
         }
         let stored_published: Option<String> = self
             .tx
             .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
             .query_row(params![id], |r| r.get(0))?;
         let published = article.published.map(|d| d.to_string());
+        if self.is_version_of(&id, &hash)? {
+            // a text seen before: a feed's old snapshot changes nothing; published after the
+            // current text, it is the article reverted to it (a correction withdrawn) and
+            // becomes current again
+            let later = matches!((&stored_published, &published), (Some(s), Some(n)) if n > s);
+            if !later {
+                return Ok(Inserted::Duplicate(id));
+            }
+            self.tx
+                .prepare_cached(
+                    "DELETE FROM article_versions WHERE article_id = ?1 AND content_hash = ?2",
+                )?
+                .execute(params![id, hash])?;
+        }
+        if let Some(other) = self.holder_of(&hash)? {
+            // the new text is stored already, under another id: nothing new to read
+            return Ok(Inserted::Duplicate(other));
+        }
         if let (Some(stored), Some(new)) = (&stored_published, &published) {
             if new < stored {
                 self.keep_version(article, &hash)?;

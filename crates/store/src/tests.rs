@@ -278,6 +278,37 @@ fn an_update_replaces_the_reading_and_keeps_the_earlier_text() {
     let last = reading_rows(&store);
     assert_eq!(rows(&last, "events"), rows(&after, "events"));
     assert_eq!(rows(&last, "article_versions"), 2);
+    // the first text republished after the second (a correction withdrawn): current again
+    let reverted = dated("a1", "Troops clashed in Aden; four were killed.", 5);
+    assert_eq!(
+        store.insert(&reverted, &reading).unwrap(),
+        Inserted::Updated {
+            id: "a1".into(),
+            earlier_versions: 2,
+            forgotten_decisions: 0,
+        }
+    );
+    let (text, published): (String, String) = store
+        .connection()
+        .query_row(
+            "SELECT text, published FROM articles WHERE id = 'a1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (text.as_str(), published.as_str()),
+        (first.text.as_str(), "2020-05-05")
+    );
+    let kept: Vec<String> = store
+        .connection()
+        .prepare("SELECT text FROM article_versions WHERE article_id = 'a1' ORDER BY text")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kept, [stale.text.clone(), second.text.clone()]);
 }
 
 /// A second article's own reading, to see that an update leaves it alone.
