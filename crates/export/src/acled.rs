@@ -224,7 +224,14 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
         tags: crowd
             .map(|q| format!("crowd size={}", q.value))
             .unwrap_or_default(),
-        timestamp: options.timestamp,
+        timestamp: event
+            .article_ids
+            .iter()
+            .chain(std::iter::once(&event.evidence.article_id))
+            .filter_map(|a| options.article_times.get(a))
+            .max()
+            .copied()
+            .or(options.timestamp),
     }
 }
 

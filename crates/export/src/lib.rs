@@ -65,8 +65,12 @@ pub struct ExportOptions {
     /// List non-conflict classes too (JSONL, GeoJSON, table; never the ACLED CSV
     /// or Parquet).
     pub include_non_conflict: bool,
-    /// Value of the ACLED `timestamp` column (Unix seconds); empty when `None`.
+    /// Value of the ACLED `timestamp` column (Unix seconds) for an event none of whose
+    /// articles is in `article_times`; empty when `None`.
     pub timestamp: Option<i64>,
+    /// When each article was last stored (Unix seconds): an event's ACLED `timestamp` is the
+    /// latest of its articles', as ACLED's is when the row last changed.
+    pub article_times: std::collections::HashMap<String, i64>,
 }
 
 /// What can go wrong writing.

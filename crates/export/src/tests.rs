@@ -338,3 +338,28 @@ fn an_event_of_no_known_country_has_an_acled_shaped_id() {
     );
     assert_eq!(row.event_id_cnty.len(), 11);
 }
+
+#[test]
+fn an_events_timestamp_is_when_its_latest_article_was_stored() {
+    let mut fused = event(SubEventType::AirDroneStrike);
+    fused.article_ids = vec!["a".into(), "b".into()];
+    let lone = event(SubEventType::AirDroneStrike);
+    let options = ExportOptions {
+        timestamp: Some(1_700_000_000),
+        article_times: [
+            ("a".to_string(), 1_600_000_000),
+            ("b".to_string(), 1_650_000_000),
+        ]
+        .into_iter()
+        .collect(),
+        ..Default::default()
+    };
+    let csv_text = write(Format::Acled, &[fused, lone], &options);
+    let stamps: Vec<String> = csv_text
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().to_string())
+        .collect();
+    // (an event whose articles are not known takes the export's own time)
+    assert_eq!(stamps, ["1650000000", "1700000000"], "{csv_text}");
+}

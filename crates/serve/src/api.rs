@@ -600,6 +600,7 @@ pub async fn export(
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()
                 .map(|d| d.as_secs() as i64),
+            article_times: store.article_times(&events)?,
         };
         let mut out = Vec::new();
         sitrep_export::write_events(kind, &events, &options, &mut out)

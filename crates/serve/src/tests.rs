@@ -1288,8 +1288,8 @@ async fn fused_event_page_by_its_id() {
     get_err(&app, "/api/events/F:sy-1%231?x=1", StatusCode::BAD_REQUEST).await;
 }
 
-/// The rows of an ACLED CSV after its header, without their last column (`timestamp`: the
-/// time of writing), sorted (the API lists newest first, the CLI in fusion order).
+/// The rows of an ACLED CSV after its header, without their last column (`timestamp`: when
+/// the event's articles were stored), sorted (the API lists newest first, the CLI in fusion order).
 fn acled_rows(csv: &[u8]) -> Vec<String> {
     let text = String::from_utf8(csv.to_vec()).unwrap();
     let mut rows: Vec<String> = text
@@ -1319,6 +1319,7 @@ async fn dedup_export_and_counts_are_the_cli_fused_events() {
         &sitrep_export::ExportOptions {
             include_non_conflict: false,
             timestamp: None,
+            article_times: Default::default(),
         },
         &mut cli,
     )
@@ -1339,7 +1340,7 @@ async fn dedup_export_and_counts_are_the_cli_fused_events() {
     let timestamp = api.lines().nth(1).unwrap().rsplit_once(',').unwrap().1;
     assert!(
         timestamp.parse::<i64>().is_ok_and(|t| t > 1_700_000_000),
-        "the export's time, as the CLI writes it: {timestamp:?}"
+        "when its articles were stored, as the CLI writes it: {timestamp:?}"
     );
     assert!(api.contains("Levant Wire; Hauran Times"), "{api}");
     assert_eq!(api.lines().count(), 3, "{api}");

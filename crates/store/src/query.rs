@@ -92,6 +92,32 @@ pub fn like_pattern(text: &str) -> String {
 }
 
 impl Store {
+    /// When each article behind `events` was last stored (Unix seconds; an update stores it
+    /// anew): what an export's `timestamp` says of each event.
+    pub fn article_times<'e>(
+        &self,
+        events: impl IntoIterator<Item = &'e sitrep_model::Event>,
+    ) -> Result<std::collections::HashMap<String, i64>, StoreError> {
+        let mut out = std::collections::HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT ingested_at FROM articles WHERE id = ?1")?;
+        for event in events {
+            for id in event.article_ids.iter().chain([&event.evidence.article_id]) {
+                if id.is_empty() || out.contains_key(id) {
+                    continue;
+                }
+                let at: Option<String> = stmt
+                    .query_row(rusqlite::params![id], |r| r.get(0))
+                    .optional()?;
+                if let Some(t) = at.and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok()) {
+                    out.insert(id.clone(), t.timestamp());
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Events matching `filter` (per-article reports), newest first, in the order `sitrep serve`
     /// lists them with `dedup=0` (undated ones last; on one day, the last written first).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {

@@ -149,6 +149,7 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
     let options = ExportOptions {
         include_non_conflict: args.include_non_conflict,
         timestamp,
+        article_times: store.article_times(&events)?,
     };
     if format == Format::GeoJson {
         let unplaced = events
