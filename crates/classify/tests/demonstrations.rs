@@ -313,3 +313,12 @@ fn a_protest_only_anticipated_lends_no_weight_to_the_reaction_classes() {
         Some(Arrests)
     );
 }
+
+#[test]
+fn a_sports_result_is_no_violence() {
+    let s = "The national football team beat its neighbours 2-1 in a qualifier in the capital.";
+    assert_eq!(best(s), None, "{s}");
+    // violence at a match still is
+    let s = "Gunmen shot dead two fans outside the stadium after the match.";
+    assert!(best(s).is_some(), "{s}");
+}
