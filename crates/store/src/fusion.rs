@@ -1919,7 +1919,7 @@ mod tests {
         ]
     }
 
-    fn insert_written(store: &mut Store, item: &Written) {
+    fn insert_written(store: &mut Store, item: &Written) -> crate::Inserted {
         let (id, source, text, events, claims) = item;
         let article = Article {
             id: (*id).into(),
@@ -1935,7 +1935,17 @@ mod tests {
             standalone_claims: claims.clone(),
             ..Default::default()
         };
-        store.insert(&article, &reading).unwrap();
+        store.insert(&article, &reading).unwrap()
+    }
+
+    /// A store holding the written corpus, fused.
+    fn fused_written_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        for item in &written_corpus() {
+            insert_written(&mut store, item);
+        }
+        store.fuse().unwrap();
+        store
     }
 
     /// Every row of every fusion table, sorted.
@@ -2036,12 +2046,7 @@ mod tests {
 
     #[test]
     fn splits_and_merges_fuse_again_from_their_first_article_as_a_full_recompute_does() {
-        let corpus = written_corpus();
-        let mut store = Store::open_in_memory().unwrap();
-        for item in &corpus {
-            insert_written(&mut store, item);
-        }
-        store.fuse().unwrap();
+        let mut store = fused_written_store();
         let shelling = store.fused_id_of("wire-b#1").unwrap().unwrap();
         let split = store.split(&shelling, "wire-b#1").unwrap();
         assert_ne!(split.mention_in, shelling);
@@ -2065,11 +2070,7 @@ mod tests {
     #[test]
     fn a_users_merge_follows_its_event_when_an_update_renumbers_it() {
         let corpus = written_corpus();
-        let mut store = Store::open_in_memory().unwrap();
-        for item in &corpus {
-            insert_written(&mut store, item);
-        }
-        store.fuse().unwrap();
+        let mut store = fused_written_store();
         let truce = store.fused_id_of("truce#1").unwrap().unwrap();
         let far = store.fused_id_of("far#1").unwrap().unwrap();
         store.merge(&truce, &far).unwrap();
@@ -2094,22 +2095,8 @@ mod tests {
             vec![front, told],
             claims,
         );
-        let article = Article {
-            id: update.0.into(),
-            text: update.2.clone(),
-            source: Some(update.1.into()),
-            published: NaiveDate::from_ymd_opt(2024, 1, 11),
-            origin: update.0.into(),
-            ..Default::default()
-        };
-        let reading = Reading {
-            article_id: update.0.into(),
-            events: update.3.clone(),
-            standalone_claims: update.4.clone(),
-            ..Default::default()
-        };
         assert!(matches!(
-            store.insert(&article, &reading).unwrap(),
+            insert_written(&mut store, &update),
             crate::Inserted::Updated {
                 forgotten_decisions: 0,
                 ..
@@ -2133,21 +2120,8 @@ mod tests {
         );
         // the far report republished telling nothing: the merge has no event left to hold
         let far_item = corpus.iter().find(|w| w.0 == "far").unwrap();
-        let emptied = republished(far_item, false);
-        let article = Article {
-            id: emptied.0.into(),
-            text: emptied.2.clone(),
-            source: Some(emptied.1.into()),
-            published: NaiveDate::from_ymd_opt(2024, 1, 11),
-            origin: emptied.0.into(),
-            ..Default::default()
-        };
-        let reading = Reading {
-            article_id: emptied.0.into(),
-            ..Default::default()
-        };
         assert!(matches!(
-            store.insert(&article, &reading).unwrap(),
+            insert_written(&mut store, &republished(far_item, false)),
             crate::Inserted::Updated {
                 forgotten_decisions: 1,
                 ..
