@@ -179,7 +179,7 @@ async function e2e() {
       assert.deepEqual((await res.json()).stored, ['e2e-disputed']);
       const d = await page.evaluate(async () => {
         const list = await (await fetch('/api/events?limit=1000')).json();
-        return list.items.find((e) => e.disputed) || null;
+        return list.items.find((e) => e.disputed && (e.article_ids || []).includes('e2e-disputed')) || null;
       });
       assert.ok(d, 'the posted article gives a disputed event');
       await page.goto(`${url}#/event/${encodeURIComponent(d.id)}`);
