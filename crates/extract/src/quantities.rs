@@ -285,9 +285,13 @@ fn adds_to_earlier(text: &str, sentence: Span, number: Span) -> bool {
     let next = after.split(' ').next().unwrap_or("").to_ascii_lowercase();
     let before = text[sentence.start..number.start].trim_end();
     let previous = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-    // "also" right before the figure, or between it and its verb within its clause
+    // "also" right before the figure, or between it and its verb within its clause (which
+    // another figure ends: "put the toll at 85, adding that 50 were also wounded")
     let clause = after
         .split([',', ';', '.'])
+        .next()
+        .unwrap_or("")
+        .split(|c: char| c.is_ascii_digit())
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();

@@ -537,3 +537,24 @@ fn displaced_before_people_says_who_was_killed() {
         0
     );
 }
+
+#[test]
+fn also_of_a_later_figure_adds_nothing_to_an_earlier_one() {
+    // "also wounded" is the 25's, not the 40's: one toll told twice, not 40 more dead
+    assert_eq!(
+        fatalities(
+            "Air strikes on two villages killed at least 40 civilians on Tuesday, activists \
+             said. The state news agency put the death toll at 40 adding that 25 civilians \
+             were also wounded."
+        ),
+        40
+    );
+    // "also killed" after the figure still adds it
+    assert_eq!(
+        fatalities(
+            "Air strikes on two villages killed 40 civilians on Tuesday. Five rescuers were \
+             also killed when a second strike hit the site."
+        ),
+        45
+    );
+}
