@@ -422,11 +422,11 @@ pub fn read(doc: &Doc) -> Reading {
         let blame_statement = candidate
             .is_some_and(|ts| ts.sub_event_type == SubEventType::ClaimOfResponsibility)
             && !drafts.iter().any(|d| d.event.sub_event_type.is_conflict());
-        // A denial with no event told before it in the article ("A military source denied that
-        // aircraft struck Saraqib on Sunday") is what this report tells of that event: read as
-        // the event, its claim denied, so fusion sets it beside the other reports of it.
+        // A denial or a doubt with no event told before it in the article ("A military source
+        // denied that aircraft struck Saraqib on Sunday", "There were unconfirmed reports that
+        // fighters had seized the town") is what this report tells of that event: read as the
+        // event, its claim denied or unconfirmed, so fusion sets it beside the other reports.
         let denial_is_the_news = claims.only_disputes()
-            && claims.claims.iter().all(|c| c.polarity == Polarity::Denied)
             && candidate.is_some_and(|ts| ts.sub_event_type.is_armed_violence())
             && !drafts.iter().any(|d| d.event.sub_event_type.is_conflict());
         if claims.only_disputes() && !blame_statement && !denial_is_the_news {

@@ -2850,3 +2850,33 @@ fn a_denial_of_a_habit_disputes_no_one_event() {
         .flat_map(|e| &e.claims)
         .any(|c| c.polarity == Polarity::Denied));
 }
+
+#[test]
+fn an_unconfirmed_report_with_no_event_before_it_is_the_event_unconfirmed() {
+    let text = "There were unconfirmed reports that rebels had seized the town of Kafr Nabudah on \
+                Sunday.";
+    let r = reader().read(&article("unconfirmed", text, Some(d(2019, 5, 22))));
+    let e = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .unwrap_or_else(|| panic!("{r:#?}"));
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.polarity == sitrep_model::Polarity::Unconfirmed),
+        "{:#?}",
+        e.claims
+    );
+    // a statement no one could check is no claim of responsibility: its event is read
+    let text = "Troops killed ten militants near the town on Sunday, the army said, a claim that \
+                could not be independently verified.";
+    let r = reader().read(&article("unverified", text, Some(d(2019, 5, 22))));
+    assert!(
+        r.events.iter().any(
+            |e| e.sub_event_type == sitrep_model::SubEventType::ArmedClash && e.fatalities == 10
+        ),
+        "{:#?}",
+        r.events
+    );
+}
