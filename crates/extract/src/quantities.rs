@@ -1003,8 +1003,17 @@ pub fn fatalities(
         .find(|found| !found.is_empty())
         .unwrap_or_default();
     let counted = |q: &&Quantity| q.evidence.rule != SINGLE_VICTIM;
+    // (a party's own count of what it did, "JNIM claimed it killed 73 soldiers", does not
+    // set aside the report's vaguer "dozens": both are accounts, the lower taken)
+    let party = |q: &Quantity| {
+        q.claim
+            .and_then(|c| claims.get(c))
+            .is_some_and(|c| c.claimant_kind == sitrep_model::ClaimantKind::Party)
+    };
     let mut figures: Vec<&Quantity> = if killed.iter().any(counted) {
-        let exact = killed.iter().any(|q| counted(q) && !q.vague);
+        let exact = killed.iter().any(|q| counted(q) && !q.vague)
+            && (killed.iter().any(|q| counted(q) && !q.vague && !party(q))
+                || !killed.iter().any(|q| counted(q) && q.vague && !party(q)));
         killed
             .into_iter()
             .filter(|q| counted(q) && !(exact && q.vague))

@@ -558,3 +558,15 @@ fn also_of_a_later_figure_adds_nothing_to_an_earlier_one() {
         45
     );
 }
+
+#[test]
+fn a_partys_own_count_does_not_set_aside_the_reports_vaguer_one() {
+    // the report says "dozens"; the group that attacked claims 73: two accounts, the lower
+    assert_eq!(
+        fatalities(
+            "Militants killed dozens of soldiers in an attack on an army base near the town on \
+             Monday. JNIM claimed in a statement that it had killed 73 soldiers."
+        ),
+        12
+    );
+}
