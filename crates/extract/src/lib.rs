@@ -116,6 +116,46 @@ pub fn language_warning(article: &Article) -> Option<String> {
     ))
 }
 
+/// The words of named armed groups (a rebel group, a militia: an entry of `data/actors.toml`,
+/// not a template) that a town was read inside: "Fano fighters" is the Fano militia, not a
+/// mention of Fano, Italy; "Raia Mutomboki" no village.
+fn group_names_read_as_places(
+    places: &sitrep_places::ArticlePlaces,
+    actors: &[Vec<sitrep_actors::ActorMention>],
+) -> Vec<sitrep_model::Span> {
+    use sitrep_actors::ActorKind as K;
+    let mut out = Vec::new();
+    for m in actors.iter().flatten() {
+        let group = matches!(m.kind, K::Rebels | K::PoliticalMilitia | K::IdentityMilitia)
+            && !m.generic
+            && !m.implied
+            && m.actor
+                .evidence
+                .as_ref()
+                .is_some_and(|e| !e.rule.contains('/'));
+        // (a town or a spot; a group named after its province, "the Sinaloa Cartel", still
+        // tells where it is)
+        let holds_a_place = || {
+            places.mentions.iter().any(|p| {
+                matches!(
+                    p.kind,
+                    sitrep_places::PlaceKind::Town
+                        | sitrep_places::PlaceKind::District
+                        | sitrep_places::PlaceKind::Unresolved
+                ) && p
+                    .place
+                    .evidence
+                    .as_ref()
+                    .is_some_and(|e| m.span.start <= e.span.start && e.span.end <= m.span.end)
+            })
+        };
+        if group && holds_a_place() {
+            out.push(m.span);
+        }
+    }
+    out
+}
+
 /// Why `article` is not read as one report, when its text is longer than [`MAX_ARTICLE_BYTES`].
 pub fn too_long(article: &Article) -> Option<String> {
     let n = article.text.len();
@@ -179,23 +219,44 @@ impl Reader {
         }
         lap(&mut times.time);
 
-        let places = self.gazetteer.read_places_dated(
+        let mut places = self.gazetteer.read_places_dated(
             text,
             &sentences,
             article.source.as_deref(),
             article.published,
         );
-        let country_code = places.main_country.clone();
-        let country = country_code
-            .as_deref()
-            .and_then(|c| self.gazetteer.country_name(c))
-            .map(str::to_string);
+        let country_name = |places: &sitrep_places::ArticlePlaces| {
+            places
+                .main_country
+                .as_deref()
+                .and_then(|c| self.gazetteer.country_name(c))
+                .map(str::to_string)
+        };
+        let mut country = country_name(&places);
         lap(&mut times.places);
 
-        let actors: Vec<_> = sentences
-            .iter()
-            .map(|s| self.actors.find(text, *s, country.as_deref()))
-            .collect();
+        let find_actors = |country: Option<&str>| -> Vec<_> {
+            sentences
+                .iter()
+                .map(|s| self.actors.find(text, *s, country))
+                .collect()
+        };
+        let mut actors: Vec<Vec<sitrep_actors::ActorMention>> = find_actors(country.as_deref());
+        // An armed group named like a town ("Fano fighters": Fano, Italy) names no place: the
+        // places are read again without it, and the actors for the country that gives (rare).
+        let not_places = group_names_read_as_places(&places, &actors);
+        if !not_places.is_empty() {
+            places = self.gazetteer.read_places_except(
+                text,
+                &sentences,
+                article.source.as_deref(),
+                article.published,
+                &not_places,
+            );
+            country = country_name(&places);
+            actors = find_actors(country.as_deref());
+        }
+        let country_code = places.main_country.clone();
         let implied: Vec<_> = sentences
             .iter()
             .map(|s| self.actors.find_implied(text, *s, country.as_deref()))

@@ -2880,3 +2880,27 @@ fn an_unconfirmed_report_with_no_event_before_it_is_the_event_unconfirmed() {
         r.events
     );
 }
+
+#[test]
+fn an_armed_group_named_like_a_town_abroad_names_no_place() {
+    // "Fano" is a town in Italy and the Amhara militia; the town the fighters took is the place
+    let text =
+        "Fano fighters seized the town of Bichena on Sunday after heavy fighting, residents \
+                said.";
+    let r = reader().read(&article("fano", text, Some(d(2024, 5, 2))));
+    let e = r
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .unwrap_or_else(|| panic!("{r:#?}"));
+    let place = e.location.as_ref().expect("a place");
+    assert_eq!(
+        (place.name.as_str(), place.country_code.as_deref()),
+        ("Bichena", Some("ET")),
+        "{place:#?}"
+    );
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.name.as_str()),
+        Some("Fano Militia")
+    );
+}

@@ -965,6 +965,19 @@ impl Gazetteer {
         source: Option<&str>,
         published: Option<NaiveDate>,
     ) -> ArticlePlaces {
+        self.read_places_except(text, sentences, source, published, &[])
+    }
+
+    /// [`Gazetteer::read_places_dated`], with no place read inside `not_places` (the names of
+    /// armed groups named like a town: "Fano fighters" is no mention of Fano, Italy).
+    pub fn read_places_except(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        source: Option<&str>,
+        published: Option<NaiveDate>,
+        not_places: &[Span],
+    ) -> ArticlePlaces {
         let fronts: Vec<&Front> = self
             .fronts()
             .iter()
@@ -979,7 +992,8 @@ impl Gazetteer {
         };
         let toks = tokenize(text, sentences);
         let mut found = self.find_mentions(text, &toks);
-        let credits = outlet_credits(text, source);
+        let mut credits = outlet_credits(text, source);
+        credits.extend(not_places.iter().map(|s| (s.start, s.end)));
         if !credits.is_empty() {
             found.retain(|f| {
                 let (start, end) = (toks[f.first].start, toks[f.last].end);
