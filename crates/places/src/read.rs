@@ -992,12 +992,13 @@ impl Gazetteer {
         };
         let toks = tokenize(text, sentences);
         let mut found = self.find_mentions(text, &toks);
-        let mut credits = outlet_credits(text, source);
-        credits.extend(not_places.iter().map(|s| (s.start, s.end)));
-        if !credits.is_empty() {
+        // (an outlet's credit, an armed group's name: words that hold no place)
+        let mut not_read = outlet_credits(text, source);
+        not_read.extend(not_places.iter().map(|s| (s.start, s.end)));
+        if !not_read.is_empty() {
             found.retain(|f| {
                 let (start, end) = (toks[f.first].start, toks[f.last].end);
-                !credits.iter().any(|&(a, b)| a <= start && end <= b)
+                !not_read.iter().any(|&(a, b)| a <= start && end <= b)
             });
         }
         self.attach_context(text, &toks, &mut found);

@@ -440,6 +440,16 @@ impl Store {
         Ok(out)
     }
 
+    /// The number the next fused event made takes (one past the last stored).
+    fn next_fused_seq(&self) -> Result<usize, StoreError> {
+        let next: i64 = self.conn.query_row(
+            "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(next as usize)
+    }
+
     /// What fusing again from article row `from` on takes back ([`Store::refuse_from`]); `None`
     /// when the fused events were not numbered in ingest order (written by hand?).
     fn rewind(&self, from: i64) -> Result<Option<Rewind>, StoreError> {
@@ -486,11 +496,7 @@ impl Store {
                 }
                 first
             }
-            None => self.conn.query_row(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
-                [],
-                |r| r.get::<_, i64>(0),
-            )?,
+            None => self.next_fused_seq()? as i64,
         };
         rewind.started = started as usize;
         Ok(Some(rewind))
@@ -506,11 +512,7 @@ impl Store {
     ) -> Result<FusionRun, StoreError> {
         let started: usize = match rewind {
             Some(r) => r.started,
-            None => self.conn.query_row(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM fused_events",
-                [],
-                |r| r.get::<_, i64>(0),
-            )? as usize,
+            None => self.next_fused_seq()?,
         };
         let keep_before = rewind.map_or(i64::MAX, |r| r.from);
         let gone = |id: &String| rewind.is_some_and(|r| r.gone.contains(id));
