@@ -18,6 +18,7 @@ use crate::score::{
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Article, Claim, Event};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Why a mention is in its fused event.
@@ -138,7 +139,7 @@ pub struct Fuser {
     /// Articles that report one event alike ([`CO_REPORT`]): per pair of articles (their
     /// places in ingest order, the earlier first), the pairs of mentions (indices) that score
     /// over the threshold against each other, found when the later article was added.
-    co_reports: HashMap<(u64, u64), Vec<(usize, usize)>, BuildMix>,
+    co_reports: HashMap<(u64, u64), CoReported, BuildMix>,
     /// While an article's mentions are placed: the totals (before the co-report bonus; `None`
     /// for a veto) of the pairs [`Fuser::find_co_reports`] scored, so that placing them does
     /// not score them again.
@@ -152,6 +153,49 @@ pub struct Fuser {
     dirty: BTreeSet<usize>,
     next_article_seq: u64,
     next_cluster_seq: usize,
+}
+
+/// The pairs of mentions (indices) by which two articles report one event alike ([`CO_REPORT`]),
+/// kept compact: a large corpus with many reports a day holds millions of pairs of articles,
+/// most with one such pair (held in place; the others, rare, after it).
+#[derive(Debug, Clone)]
+struct CoReported {
+    first: (u32, u32),
+    more: Box<[(u32, u32)]>,
+}
+
+impl CoReported {
+    fn of(pair: (usize, usize)) -> Self {
+        CoReported {
+            first: narrow(pair),
+            more: Box::default(),
+        }
+    }
+
+    /// Add a pair, unless it is there already.
+    fn add(&mut self, pair: (usize, usize)) {
+        let pair = narrow(pair);
+        if self.first == pair {
+            return;
+        }
+        if !self.more.contains(&pair) {
+            let mut more = std::mem::take(&mut self.more).into_vec();
+            more.push(pair);
+            self.more = more.into_boxed_slice();
+        }
+    }
+
+    fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        std::iter::once(&self.first)
+            .chain(self.more.iter())
+            .map(|&(y, x)| (y as usize, x as usize))
+    }
+}
+
+/// A pair of mention indices as held in [`CoReported`] (a fuser holds fewer than 2^32 mentions).
+fn narrow((y, x): (usize, usize)) -> (u32, u32) {
+    let index = |i: usize| u32::try_from(i).expect("fewer than 2^32 mentions");
+    (index(y), index(x))
 }
 
 /// A fast hasher for the small integer block keys (splitmix finaliser over the written words).
@@ -516,9 +560,11 @@ impl Fuser {
         }
         self.prescored = prescored;
         for (key, pair) in found {
-            let pairs = self.co_reports.entry(key).or_default();
-            if !pairs.contains(&pair) {
-                pairs.push(pair);
+            match self.co_reports.entry(key) {
+                Entry::Occupied(mut pairs) => pairs.get_mut().add(pair),
+                Entry::Vacant(slot) => {
+                    slot.insert(CoReported::of(pair));
+                }
             }
         }
     }
@@ -532,8 +578,7 @@ impl Fuser {
         let (a, b) = (self.ranks[m] >> 24, self.ranks[o] >> 24);
         self.co_reports
             .get(&(a.min(b), a.max(b)))?
-            .iter()
-            .copied()
+            .pairs()
             .find(|&(y, x)| ![m, o].contains(&y) && ![m, o].contains(&x))
     }
 

@@ -341,7 +341,7 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
     let figures = side_by_side(&mentions, &attached, &cluster.members);
     FusedEvent {
         id: cluster.id.clone(),
-        event,
+        event: *event,
         members,
         figures,
     }

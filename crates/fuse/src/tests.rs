@@ -343,7 +343,7 @@ fn stored(f: &Fuser, c: usize) -> StoredCluster {
             .map(|(&m, provenance)| {
                 let mention = &f.mentions[m];
                 StoredMember {
-                    event: mention.event.clone(),
+                    event: (*mention.event).clone(),
                     article_id: mention.article_id.clone(),
                     source: mention.source.clone(),
                     published: mention.published,
@@ -1083,7 +1083,7 @@ fn the_same_casualty_count_is_a_cue() {
     // a shelling that counts the 16 dead of a battle: the plain bonus
     let mut g = strike("g", 16, "Sixteen civilians died when shells hit a market.");
     g.event.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
-    let g = Mention::new(g.event, "g", None, None, Lexicons::embedded());
+    let g = Mention::new(*g.event, "g", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&total(&a, &g).1, "same_figure"), Some(1.0));
 }
 
@@ -1500,7 +1500,7 @@ fn a_day_carried_over_from_an_earlier_sentence_is_half_evidence_of_that_day() {
         m.event.date.date = Some(day(d));
         m.event.date.precision = DatePrecision::Approximate;
         Mention::new(
-            m.event,
+            *m.event,
             "courier",
             None,
             Some(day("2024-05-09")),
@@ -1593,7 +1593,7 @@ fn two_steps_of_a_town_changing_hands_on_carried_days_get_no_singular_bonus() {
     let carried = |art: &str, date: &'static str, notes: &'static str| {
         let mut m = report_at(art, evacuation, date, OASIS, notes);
         m.event.date.precision = DatePrecision::Approximate;
-        Mention::new(m.event, art, None, Some(day(date)), lex)
+        Mention::new(*m.event, art, None, Some(day(date)), lex)
     };
     // each report borrows its day from an earlier sentence: the first convoy left, and the
     // evacuation resumed days later - two steps, no bonus
@@ -1621,7 +1621,7 @@ fn two_steps_of_a_town_changing_hands_on_carried_days_get_no_singular_bonus() {
     let blast = |art: &str, notes: &'static str| {
         let mut m = report_at(art, "Suicide bomb", "2024-05-07", OASIS, notes);
         m.event.date.precision = DatePrecision::Approximate;
-        Mention::new(m.event, art, None, Some(day("2024-05-07")), lex)
+        Mention::new(*m.event, art, None, Some(day("2024-05-07")), lex)
     };
     let x = blast(
         "gazette",
@@ -1646,7 +1646,7 @@ fn two_quarters_of_one_city_on_one_day_get_no_broad_place_day_bonus() {
         q.geonameid = None;
         m.event.other_locations = vec![q];
         Mention::new(
-            m.event,
+            *m.event,
             art,
             None,
             Some(day("2024-05-07")),
@@ -1760,7 +1760,7 @@ fn a_city_named_like_its_province_is_weak_evidence_of_one_place() {
     unknown.geo_precision = 2;
     assert!(!score::broad_place(&unknown));
     quarter.event.location = Some(unknown.clone());
-    let quarter = Mention::new(quarter.event, "courier", None, None, Lexicons::embedded());
+    let quarter = Mention::new(*quarter.event, "courier", None, None, Lexicons::embedded());
     let mut at_city = report_at(
         "gazette",
         shelling,
@@ -1770,7 +1770,7 @@ fn a_city_named_like_its_province_is_weak_evidence_of_one_place() {
     );
     at_city.event.location.as_mut().unwrap().lat = Some(35.0);
     at_city.event.location.as_mut().unwrap().lon = Some(37.0);
-    let at_city = Mention::new(at_city.event, "gazette", None, None, Lexicons::embedded());
+    let at_city = Mention::new(*at_city.event, "gazette", None, None, Lexicons::embedded());
     let (_, cues) = scored(&quarter, &at_city);
     assert_eq!(cue_of(&cues, "place"), Some(score::BROAD_PLACE), "{cues:?}");
     // another unknown quarter at the city's coordinates: two spots somewhere in the city; the
@@ -1780,7 +1780,7 @@ fn a_city_named_like_its_province_is_weak_evidence_of_one_place() {
         let p = m.event.location.as_mut().unwrap();
         p.name = name.into();
         p.mention = name.into();
-        Mention::new(m.event, "gazette", None, None, Lexicons::embedded())
+        Mention::new(*m.event, "gazette", None, None, Lexicons::embedded())
     };
     let (_, cues) = scored(&quarter, &other_quarter("Bab Jadid"));
     assert_eq!(cue_of(&cues, "place"), Some(0.5), "{cues:?}");
@@ -1798,7 +1798,7 @@ fn a_city_named_like_its_province_is_weak_evidence_of_one_place() {
         .unwrap()
         .geo_precision = 3;
     let m = at_province_precision.event.clone();
-    let m = Mention::new(m, "courier", None, None, Lexicons::embedded());
+    let m = Mention::new(*m, "courier", None, None, Lexicons::embedded());
     assert!(!m.broad_place);
     assert_eq!(cue_of(&scored(&m, &m.clone()).1, "place"), Some(1.0));
 }
@@ -1830,7 +1830,7 @@ fn one_specific_place_on_one_day_is_a_cue() {
     // known only within a week: the family's own score
     let mut week = shelling.clone();
     week.event.date.precision = DatePrecision::Week;
-    let week = Mention::new(week.event, "courier", None, None, Lexicons::embedded());
+    let week = Mention::new(*week.event, "courier", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&clash, &week).1, "type"), Some(0.5));
     // a neighbourhood 3 km away: no bonus
     let near = |art, town| {
@@ -1935,7 +1935,7 @@ fn one_day_known_approximately_by_both_or_as_the_start_of_a_span_is_half_evidenc
     let approx = |art: &str, d: &'static str, notes: &'static str| {
         let mut m = report_at(art, kind, d, FARTOWN, notes);
         m.event.date.precision = DatePrecision::Approximate;
-        Mention::new(m.event, art, None, Some(day("2024-05-09")), lex)
+        Mention::new(*m.event, art, None, Some(day("2024-05-09")), lex)
     };
     let a = approx(
         "gazette",
@@ -1964,7 +1964,7 @@ fn one_day_known_approximately_by_both_or_as_the_start_of_a_span_is_half_evidenc
         "A truce in force since Monday was holding.",
     );
     since.event.date.end = Some(day("2024-05-09"));
-    let since = Mention::new(since.event, "gazette", None, Some(day("2024-05-09")), lex);
+    let since = Mention::new(*since.event, "gazette", None, Some(day("2024-05-09")), lex);
     let began = report_at(
         "courier",
         kind,
@@ -2137,7 +2137,7 @@ fn one_target_named_by_both_is_a_cue() {
         "Doctors fled as missiles fell on their hospital, a rescuer said.",
     );
     month.event.date.precision = DatePrecision::Month;
-    let month = Mention::new(month.event, "courier", None, Some(day("2024-05-20")), lex);
+    let month = Mention::new(*month.event, "courier", None, Some(day("2024-05-20")), lex);
     assert_eq!(cue_of(&scored(&a, &month).1, "same_target"), None);
 }
 
@@ -2170,7 +2170,7 @@ fn an_unknown_name_spelt_with_other_vowels_is_that_town() {
             p.geo_precision = 3;
             p.admin1 = None;
         }
-        Mention::new(m.event, "courier", None, Some(day("2024-05-07")), lex)
+        Mention::new(*m.event, "courier", None, Some(day("2024-05-07")), lex)
     };
     let spelt = unknown("Ferrtawn Capital");
     assert_eq!(cue_of(&scored(&known, &spelt).1, "place"), Some(1.0));
@@ -2209,7 +2209,7 @@ fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
         p.lat = Some(33.9);
         p.lon = Some(36.9);
     }
-    let other = Mention::new(other.event, "courier", None, Some(day("2024-05-07")), lex);
+    let other = Mention::new(*other.event, "courier", None, Some(day("2024-05-07")), lex);
     assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(1.0));
     assert_eq!(cue_of(&scored(&other, &known).1, "place"), Some(1.0));
     // an unknown name that does not begin with it is another place of the province, named
@@ -2219,7 +2219,7 @@ fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
         p.name = "Upper Quarter".into();
         p.mention = "Upper Quarter".into();
     }
-    let elsewhere = Mention::new(elsewhere, "courier", None, Some(day("2024-05-07")), lex);
+    let elsewhere = Mention::new(*elsewhere, "courier", None, Some(day("2024-05-07")), lex);
     assert_eq!(cue_of(&scored(&known, &elsewhere).1, "place"), Some(0.0));
 }
 
@@ -2236,8 +2236,8 @@ fn a_vague_word_read_as_a_count_is_no_shared_figure() {
             m.event.quantities[0].approximate = approx;
             m.event.quantities[0].evidence.text = t.into();
         }
-        let x = Mention::new(x.event, "a", None, None, Lexicons::embedded());
-        let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+        let x = Mention::new(*x.event, "a", None, None, Lexicons::embedded());
+        let y = Mention::new(*y.event, "b", None, None, Lexicons::embedded());
         cue_of(&scored(&x, &y).1, "same_figure")
     };
     assert_eq!(vague_pair("dozens", "dozens of", true), None);
@@ -2255,7 +2255,7 @@ fn a_vague_word_read_as_a_count_is_no_shared_figure() {
     let mut x = x;
     x.event.quantities[0].approximate = true;
     x.event.quantities[0].evidence.text = "dozens".into();
-    let x = Mention::new(x.event, "a", None, None, Lexicons::embedded());
+    let x = Mention::new(*x.event, "a", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
     // nor is "many killed" (coded 10) a toll apart from 40 killed
     let (mut x, y) = strike_pair(
@@ -2297,7 +2297,7 @@ fn a_round_count_shared_on_days_apart_is_a_weak_cue() {
         if week {
             y.event.date.precision = DatePrecision::Week;
             y.event.date.date = Some(day("2024-03-06"));
-            y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+            y = Mention::new(*y.event, "b", None, None, Lexicons::embedded());
         }
         cue_of(&scored(&x, &y).1, "same_figure")
     };
@@ -2475,7 +2475,7 @@ fn close_counts_of_one_kind_of_event_are_a_cue() {
         (73, 85),
     );
     y.event.sub_event_type = SubEventType::from_acled("Shelling/artillery/missile attack").unwrap();
-    let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+    let y = Mention::new(*y.event, "b", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
     // nor on different days of one week
     let (x, mut y) = strike_pair(
@@ -2485,7 +2485,7 @@ fn close_counts_of_one_kind_of_event_are_a_cue() {
     );
     y.event.date.precision = DatePrecision::Week;
     y.event.date.date = Some(day("2024-03-08"));
-    let y = Mention::new(y.event, "b", None, None, Lexicons::embedded());
+    let y = Mention::new(*y.event, "b", None, None, Lexicons::embedded());
     assert_eq!(cue_of(&scored(&x, &y).1, "close_figures"), None);
 }
 
@@ -2588,7 +2588,13 @@ fn a_general_statement_is_not_the_incident_of_its_day() {
         .event
         .quantities
         .push(figure(QuantityKind::Killed, 12, ev("courier", "12")));
-    let counted = Mention::new(counted.event, "courier", None, Some(day("2024-05-07")), lex);
+    let counted = Mention::new(
+        *counted.event,
+        "courier",
+        None,
+        Some(day("2024-05-07")),
+        lex,
+    );
     assert!(counted.general.is_none());
 }
 
@@ -2612,7 +2618,7 @@ fn a_past_event_recalled_is_a_report_of_it() {
         "Oasis, which rebels took from the army in May, is short of bread.",
     );
     recall.event.date.precision = DatePrecision::Month;
-    let recall = Mention::new(recall.event, "courier", None, Some(day("2024-09-20")), lex);
+    let recall = Mention::new(*recall.event, "courier", None, Some(day("2024-09-20")), lex);
     assert!(recall.background);
     let (total, cues) = scored(&news, &recall);
     assert_eq!(
@@ -2624,7 +2630,7 @@ fn a_past_event_recalled_is_a_report_of_it() {
     // a month told in the news of that month is no recall
     let mut fresh = recall.event.clone();
     fresh.id = "courier#2".into();
-    let fresh = Mention::new(fresh, "courier", None, Some(day("2024-05-20")), lex);
+    let fresh = Mention::new(*fresh, "courier", None, Some(day("2024-05-20")), lex);
     assert!(!fresh.background);
     assert_eq!(
         cue_of(&scored(&news, &fresh).1, "background_same_event"),
@@ -2634,7 +2640,7 @@ fn a_past_event_recalled_is_a_report_of_it() {
     let mut approx = recall.event.clone();
     approx.date.precision = DatePrecision::Approximate;
     approx.date.date = Some(day("2024-05-06"));
-    let approx = Mention::new(approx, "courier", None, Some(day("2024-09-20")), lex);
+    let approx = Mention::new(*approx, "courier", None, Some(day("2024-09-20")), lex);
     assert_eq!(
         cue_of(&scored(&news, &approx).1, "background_same_event"),
         None
@@ -2643,7 +2649,7 @@ fn a_past_event_recalled_is_a_report_of_it() {
     // Rebels have often taken the town."): that month is the other sentence's
     let mut far = recall.event.clone();
     far.date.evidence.as_mut().unwrap().sentence = 3;
-    let far = Mention::new(far, "courier", None, Some(day("2024-09-20")), lex);
+    let far = Mention::new(*far, "courier", None, Some(day("2024-09-20")), lex);
     assert_eq!(
         cue_of(&scored(&news, &far).1, "background_same_event"),
         None
@@ -2651,7 +2657,7 @@ fn a_past_event_recalled_is_a_report_of_it() {
     // its own sentence's month, or the next one's, is
     let mut next = recall.event.clone();
     next.date.evidence.as_mut().unwrap().sentence = 1;
-    let next = Mention::new(next, "courier", None, Some(day("2024-09-20")), lex);
+    let next = Mention::new(*next, "courier", None, Some(day("2024-09-20")), lex);
     assert_eq!(
         cue_of(&scored(&news, &next).1, "background_same_event"),
         Some(1.0)
@@ -2708,7 +2714,7 @@ fn a_bus_bombed_is_a_target() {
     let mut week = b.event.clone();
     week.date.precision = DatePrecision::Week;
     week.date.date = Some(day("2024-05-05"));
-    let week = Mention::new(week, "courier", None, Some(day("2024-05-12")), lex);
+    let week = Mention::new(*week, "courier", None, Some(day("2024-05-12")), lex);
     assert_eq!(cue_of(&scored(&a, &week).1, "same_target"), Some(1.0));
 }
 
@@ -2786,7 +2792,7 @@ fn a_deadly_bombing_seldom_has_a_twin_nearby_within_days() {
     );
     witness.event.date.precision = DatePrecision::Approximate;
     let witness = Mention::new(
-        witness.event,
+        *witness.event,
         "courier",
         None,
         Some(day("2024-05-07")),
@@ -2853,7 +2859,7 @@ fn a_deadly_day_at_one_town_is_one_event() {
     let at_city = |m: &Mention, art: &str| {
         let mut e = m.event.clone();
         e.location = Some(place(PROVINCE_CITY, art));
-        Mention::new(e, art, None, Some(day("2024-05-07")), Lexicons::embedded())
+        Mention::new(*e, art, None, Some(day("2024-05-07")), Lexicons::embedded())
     };
     let (_, cues) = scored(&at_city(&toll, "gazette"), &at_city(&resident, "courier"));
     assert_eq!(cue_of(&cues, "deadly_place_day"), None, "{cues:?}");
@@ -2923,13 +2929,13 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
     // a day told approximately by one (carried over from an earlier sentence) is enough
     let mut approx = b.event.clone();
     approx.date.precision = DatePrecision::Approximate;
-    let approx = Mention::new(approx, "courier", None, Some(day("2024-05-07")), lex);
+    let approx = Mention::new(*approx, "courier", None, Some(day("2024-05-07")), lex);
     assert_eq!(cue_of(&scored(&a, &approx).1, "singular_kind"), Some(full));
     // a week that holds the day: days apart within their precision, the bonus of one place
     let mut week = b.event.clone();
     week.date.precision = DatePrecision::Week;
     week.date.date = Some(day("2024-05-05"));
-    let week = Mention::new(week, "courier", None, Some(day("2024-05-12")), lex);
+    let week = Mention::new(*week, "courier", None, Some(day("2024-05-12")), lex);
     assert_eq!(cue_of(&scored(&a, &week).1, "singular_kind"), Some(1.0));
     // a bombing told in the province (read at its precision) on the day of one in its city:
     // the bonus of one place; not when one gives the day approximately
@@ -2940,7 +2946,7 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
                 ("Uplands".into(), "Uplands".into(), Some(98), 3);
         }
         let article = m.article_id.clone();
-        Mention::new(e, &article, None, m.published, lex)
+        Mention::new(*e, &article, None, m.published, lex)
     };
     let (pb, papprox) = (in_province(&b), in_province(&approx));
     let (_, cues) = scored(&a, &pb);
@@ -2997,7 +3003,7 @@ fn a_bombing_in_one_city_on_one_day_is_a_cue() {
             p.geonameid = Some(99);
         }
         let article = m.article_id.clone();
-        Mention::new(e, &article, None, m.published, lex)
+        Mention::new(*e, &article, None, m.published, lex)
     };
     let (ca, cb, capprox) = (country(&a), country(&b), country(&approx));
     let (_, cues) = scored(&ca, &cb);
@@ -3028,21 +3034,21 @@ fn a_singular_kind_at_one_place_within_its_month_is_a_cue() {
         "The minister called last month's poison attack on Fartown a fabrication.",
     );
     month.event.date.precision = DatePrecision::Month;
-    let month = Mention::new(month.event, "courier", None, Some(day("2024-06-02")), lex);
+    let month = Mention::new(*month.event, "courier", None, Some(day("2024-06-02")), lex);
     let (_, cues) = scored(&news, &month);
     assert_eq!(cue_of(&cues, "singular_kind"), Some(1.0), "{cues:?}");
     // two reports dated by their month only: no cue
     let mut other = month.event.clone();
     other.id = "herald#1".into();
-    let other = Mention::new(other, "herald", None, Some(day("2024-06-03")), lex);
+    let other = Mention::new(*other, "herald", None, Some(day("2024-06-03")), lex);
     assert_eq!(cue_of(&scored(&month, &other).1, "singular_kind"), None);
     // a kind that recurs (air strikes) gets none either
     let mut strike = month.event.clone();
     strike.sub_event_type = SubEventType::from_acled("Air/drone strike").unwrap();
-    let strike = Mention::new(strike, "courier", None, Some(day("2024-06-02")), lex);
+    let strike = Mention::new(*strike, "courier", None, Some(day("2024-06-02")), lex);
     let mut strike_news = news.event.clone();
     strike_news.sub_event_type = strike.event.sub_event_type;
-    let strike_news = Mention::new(strike_news, "gazette", None, news.published, lex);
+    let strike_news = Mention::new(*strike_news, "gazette", None, news.published, lex);
     assert_eq!(
         cue_of(&scored(&strike_news, &strike).1, "singular_kind"),
         None
@@ -3062,7 +3068,7 @@ fn one_name_spelt_two_ways_at_a_provinces_precision_is_one_broad_place() {
         );
         let p = m.event.location.as_mut().unwrap();
         (p.name, p.mention, p.geonameid, p.geo_precision) = (name.into(), name.into(), None, 3);
-        Mention::new(m.event, art, None, m.published, lex)
+        Mention::new(*m.event, art, None, m.published, lex)
     };
     // one province's name as two outlets spell it
     let (a, b) = (
@@ -3182,7 +3188,7 @@ fn a_bombing_told_by_the_day_of_its_toll_is_a_day_later() {
             (p.admin1, p.geo_precision) = (None, 4);
         }
         let article = m.article_id.clone();
-        Mention::new(e, &article, None, m.published, lex)
+        Mention::new(*e, &article, None, m.published, lex)
     };
     assert!(matches!(
         score::score_pair(&country(&blast), &country(&toll), None, lex, false),
@@ -3353,7 +3359,7 @@ fn a_large_count_recalled_months_later_is_no_chance_figure() {
     if let Some(p) = news.event.location.as_mut() {
         p.geo_precision = 3;
     }
-    let news = Mention::new(news.event, "gazette", None, Some(day("2024-05-19")), lex);
+    let news = Mention::new(*news.event, "gazette", None, Some(day("2024-05-19")), lex);
     // months later another outlet recalls it with its month only, at the field's town
     let mut recall = report_at(
         "courier",
@@ -3363,7 +3369,7 @@ fn a_large_count_recalled_months_later_is_no_chance_figure() {
         "An earlier attack by militants on Gasfield in May left 270 people dead.",
     );
     recall.event.date.precision = DatePrecision::Month;
-    let recall = Mention::new(recall.event, "courier", None, Some(day("2024-09-20")), lex);
+    let recall = Mention::new(*recall.event, "courier", None, Some(day("2024-09-20")), lex);
     assert!(recall.background);
     let (news, recall_270) = (with_dead(news, 270), with_dead(recall.clone(), 270));
     let (total, cues) = scored(&news, &recall_270);
@@ -3466,7 +3472,7 @@ fn a_deal_told_at_the_city_and_at_a_town_near_it_on_one_day_is_one() {
         p.geo_precision = 3;
     }
     let province = Mention::new(
-        province.event,
+        *province.event,
         "courier",
         None,
         Some(day("2024-05-10")),
@@ -3649,7 +3655,7 @@ fn two_recalls_of_one_months_episode_are_one_event_though_told_as_two_kinds() {
     let recall = |art: &str, kind, notes, precision, published| {
         let mut m = report_at(art, kind, "2011-03-01", CITY, notes);
         m.event.date.precision = precision;
-        Mention::new(m.event, art, None, Some(day(published)), lex)
+        Mention::new(*m.event, art, None, Some(day(published)), lex)
     };
     let peaceful = recall(
         "gazette",
@@ -3679,7 +3685,7 @@ fn two_recalls_of_one_months_episode_are_one_event_though_told_as_two_kinds() {
         let mut e = m.event.clone();
         e.date.precision = DatePrecision::Year;
         e.notes = notes.into();
-        Mention::new(e, &m.article_id, None, m.published, lex)
+        Mention::new(*e, &m.article_id, None, m.published, lex)
     };
     assert_eq!(
         cue_of(
@@ -3751,7 +3757,7 @@ fn a_night_told_as_overnight_may_be_the_evening_before() {
         "Eight people died when jets hit a bakery in Northtown overnight.",
     );
     night.event.date.evidence.as_mut().unwrap().rule = "time:night-before-publication".into();
-    let night = Mention::new(night.event, "courier", None, Some(day("2024-03-11")), lex);
+    let night = Mention::new(*night.event, "courier", None, Some(day("2024-03-11")), lex);
     let (total, cues) = scored(&dusk, &night);
     assert!(total >= score::MERGE_THRESHOLD, "{total} {cues:?}");
     // a day named is that day: Monday's strike is not Sunday's

@@ -189,33 +189,6 @@ impl Store {
         Ok(Fuser::new(self.splits()?).with_joins(self.joins()?))
     }
 
-    fn events_of_articles(&self) -> Result<HashMap<String, Vec<Event>>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT article_id, id, json FROM events ORDER BY article_id, ordinal")?;
-        let mut rows = stmt.query([])?;
-        let mut out: HashMap<String, Vec<Event>> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let (article, id, json): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            let event = serde_json::from_str(&json).map_err(json_err(format!("event {id}")))?;
-            out.entry(article).or_default().push(event);
-        }
-        Ok(out)
-    }
-
-    fn standalone_claims(&self) -> Result<HashMap<String, Vec<Claim>>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {CLAIM_COLUMNS} FROM claims WHERE event_id IS NULL ORDER BY rowid"
-        ))?;
-        let mut rows = stmt.query([])?;
-        let mut out: HashMap<String, Vec<Claim>> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let claim = claim_row(r)?;
-            out.entry(claim.article_id.clone()).or_default().push(claim);
-        }
-        Ok(out)
-    }
-
     /// One article's events, in order.
     fn events_of(&self, article_id: &str) -> Result<Vec<Event>, StoreError> {
         let mut stmt = self
@@ -251,40 +224,39 @@ impl Store {
 
     /// The articles after row `after` (all when `None`), with their row numbers.
     fn inputs_after(&self, after: Option<i64>) -> Result<Vec<SeqInput>, StoreError> {
-        let (mut events, mut claims) = match after {
-            None => (self.events_of_articles()?, self.standalone_claims()?),
-            Some(_) => (HashMap::new(), HashMap::new()),
-        };
+        let mut out = Vec::new();
+        self.each_input_after(after, |seq, input| {
+            out.push((seq, input));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hand `each` the articles after row `after` (all when `None`) one at a time, in ingest
+    /// order, with their row numbers, events and standalone claims; how many. Fusion holds
+    /// what it keeps of an article, not the corpus's texts and readings at once.
+    fn each_input_after(
+        &self,
+        after: Option<i64>,
+        mut each: impl FnMut(i64, FusionInput) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, title, published, source, origin, text, rowid FROM articles
              WHERE rowid > ?1 ORDER BY rowid",
         )?;
         let mut rows = stmt.query(params![after.unwrap_or(i64::MIN)])?;
-        let mut out = Vec::new();
+        let mut count = 0;
         while let Some(r) = rows.next()? {
             let article = Article {
                 text: r.get(5)?,
                 ..article_meta(r)?
             };
-            out.push((r.get::<_, i64>(6)?, article));
+            let events = self.events_of(&article.id)?;
+            let claims = self.standalone_claims_of(&article.id)?;
+            each(r.get(6)?, (article, events, claims))?;
+            count += 1;
         }
-        drop(rows);
-        drop(stmt);
-        out.into_iter()
-            .map(|(seq, article)| {
-                let (ev, cl) = match after {
-                    None => (
-                        events.remove(&article.id).unwrap_or_default(),
-                        claims.remove(&article.id).unwrap_or_default(),
-                    ),
-                    Some(_) => (
-                        self.events_of(&article.id)?,
-                        self.standalone_claims_of(&article.id)?,
-                    ),
-                };
-                Ok((seq, (article, ev, cl)))
-            })
-            .collect()
+        Ok(count)
     }
 
     /// Bring fusion up to date: fuse the articles stored since the last run against what they
@@ -321,25 +293,25 @@ impl Store {
 
     /// Fuse every article (nothing is fused yet).
     fn fuse_all(&mut self) -> Result<FusionRun, StoreError> {
-        let inputs = self.inputs_after(None)?;
         let mut fuser = self.user_fuser()?;
         let mut run = FusionRun {
             full: true,
             ..Default::default()
         };
-        for (seq, (article, events, claims)) in &inputs {
+        let mut seqs = Vec::new();
+        run.articles = self.each_input_after(None, |seq, (article, events, claims)| {
             if fuser
-                .add_article_at(*seq as u64, article, events, claims)
+                .add_article_at(seq as u64, &article, &events, &claims)
                 .is_some()
             {
                 run.near_duplicates += 1;
             }
-        }
-        run.articles = inputs.len();
+            seqs.push(seq);
+            Ok(())
+        })?;
         run.mentions = fuser.mentions.len();
         let dirty = fuser.take_dirty();
         run.fused_written = dirty.len();
-        let seqs: Vec<i64> = inputs.iter().map(|(seq, _)| *seq).collect();
         let tx = self.conn.transaction()?;
         for table in FUSION_TABLES {
             tx.execute(&format!("DELETE FROM {table}"), [])?;

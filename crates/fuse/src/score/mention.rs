@@ -8,7 +8,7 @@ use super::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The per-article event.
-    pub event: Event,
+    pub event: Box<Event>,
     /// Its article.
     pub article_id: String,
     /// The article's outlet.
@@ -204,7 +204,7 @@ impl Mention {
             } else {
                 lex.general(text)
             },
-            event,
+            event: Box::new(event),
         }
     }
 
