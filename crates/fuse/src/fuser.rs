@@ -920,6 +920,65 @@ impl Fuser {
         Some(self.score_with(i, j, true))
     }
 
+    /// What fusion made of two mentions (ids), as it stands: one fused event, or why they are
+    /// apart, which a pair's score alone does not tell (`sitrep fuse --explain`): the later one
+    /// never met the other's fused event (no block of country and days in common), a member of
+    /// that event vetoes it, the event as a whole scores under the threshold, or it joined
+    /// another that scored higher.
+    pub fn outcome(&self, a: &str, b: &str) -> Option<String> {
+        let (&i, &j) = (self.mention_by_id.get(a)?, self.mention_by_id.get(b)?);
+        let (ci, cj) = (self.cluster_of[i], self.cluster_of[j]);
+        if ci == cj {
+            return Some(format!("one fused event: {}", self.clusters[ci].id));
+        }
+        // (the one placed later met the other's fused event, or did not)
+        let (later, earlier) = if self.ranks[i] > self.ranks[j] {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        let (own, other) = (self.cluster_of[later], self.cluster_of[earlier]);
+        let (later_id, other_id) = (self.mentions[later].id(), &self.clusters[other].id);
+        if !self.candidates(later).contains(&other) {
+            let dated = |m: &Mention| match (m.day_window(), m.window) {
+                (Some((x, y)), _) if x == y => format!("the day {x}"),
+                (Some((x, y)), _) => format!("the days {x} to {y}"),
+                (None, Some((x, y))) => format!("only {x} to {y}, too broad to file by day"),
+                (None, None) => "no date".to_string(),
+            };
+            return Some(format!(
+                "apart: never compared, as fusion meets only the fused events filed under the same country and days (a mention dated by a month or year meets those dated so): {} is {} in {}, {} {} in {}",
+                self.mentions[i].id(),
+                dated(&self.mentions[i]),
+                self.mentions[i].country_key(),
+                self.mentions[j].id(),
+                dated(&self.mentions[j]),
+                self.mentions[j].country_key(),
+            ));
+        }
+        Some(match self.compare_fast(later, other) {
+            Err(member) => {
+                let why = match self.score_with(later, member, true) {
+                    PairScore::Veto(why) => why,
+                    PairScore::Score { .. } => String::new(),
+                };
+                format!(
+                    "apart: {later_id} is vetoed by {}, a member of {other_id}: {why}",
+                    self.mentions[member].id()
+                )
+            }
+            Ok((member, total)) if total < MERGE_THRESHOLD => format!(
+                "apart: {later_id} scores at best {total:.3} against {other_id} (with {}), under the threshold {MERGE_THRESHOLD}",
+                self.mentions[member].id()
+            ),
+            Ok((member, total)) => format!(
+                "apart: {later_id} scores {total:.3} against {other_id} (with {}) but joined {}, which scored higher",
+                self.mentions[member].id(),
+                self.clusters[own].id
+            ),
+        })
+    }
+
     /// The lexicons in use.
     pub fn lexicons(&self) -> &'static Lexicons {
         self.lex

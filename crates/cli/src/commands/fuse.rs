@@ -349,6 +349,9 @@ fn explain(fuser: &Fuser, pairs: &[String]) -> Result<String, CliError> {
                 }
             }
         }
+        if let Some(outcome) = fuser.outcome(a, b) {
+            let _ = writeln!(out, "      => {outcome}");
+        }
     }
     Ok(out)
 }
