@@ -325,6 +325,9 @@ struct Draft {
     /// The sentence reacts to an event or denies it ("Turkey condemned the attack on Idlib").
     reaction: bool,
     stated_fatalities: Option<u64>,
+    /// The sentence counts wounded who died since ("three of the wounded died in hospital on
+    /// Monday"): the dead of an event told before, whatever day they died.
+    wounded_died: bool,
     /// Dated far from the story and placed in the country: it passes on no place.
     background: bool,
 }
@@ -2729,6 +2732,10 @@ fn build(
     let sub = ts.sub_event_type;
     let sentence = doc.sentences[i];
     let killed = quantities.iter().any(|q| q.kind == QuantityKind::Killed);
+    let wounded_died = quantities.iter().any(|q| {
+        q.kind == QuantityKind::Killed
+            && crate::quantities::dead_of_wounded(&doc.text[q.evidence.span.end..sentence.end])
+    });
     let campaign = killed
         && (doc.cues.campaign.any(doc.text, sentence) || war_has_killed(doc.sentence_text(i)));
     let own_date = sentence_date(doc, i, Some(ts.trigger), DateUse::for_event(sub));
@@ -2744,7 +2751,19 @@ fn build(
             .iter()
             .any(|q| q.kind == QuantityKind::Killed && q.value >= MONTH_TALLY_DEAD)
         && counts_a_stretch(doc.sentence_text(i));
-    let tallied = campaign || killed && doc.cues.tally.any(doc.text, sentence);
+    // ("has since risen to 12" is a toll's rise, not a count since a day)
+    let since_rose = |at: Span| {
+        let before = doc.text[..at.start].trim_end().to_ascii_lowercase();
+        at.end - at.start == "since".len()
+            && (before.ends_with(" has") || before.ends_with(" have") || before.ends_with(" had"))
+    };
+    let tallied = campaign
+        || killed
+            && doc
+                .cues
+                .tally
+                .find(doc.text, sentence)
+                .any(|(at, _)| !since_rose(at));
     let tally = tallied || month_tally;
     // (a tally, or a toll: "the governor gave a toll of 31", one attack's count as of then; a
     // month's tally keeps its month)
@@ -3041,6 +3060,7 @@ fn build(
                 )
             }),
         stated_fatalities: stated,
+        wounded_died,
         background,
     }
 }
@@ -3186,7 +3206,27 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && !d.explicit_date
         && !d.explicit_place
         && b.cues.iter().any(|c| c.rule == "cue:victim_in_gang");
+    // "The death toll rose to 12 on Monday": a toll told as of a later day, with no place of
+    // its own, counts the dead of the violence told just before.
+    let toll_update = b.date.precision == DatePrecision::AsOf
+        && a.sub_event_type.is_armed_violence()
+        && b.sub_event_type.is_armed_violence()
+        && !a.tally
+        && !b.tally
+        && !d.new_incident
+        && d.ordinal.is_none()
+        && (!d.explicit_place || same_place)
+        && d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1
+        && b.quantities
+            .iter()
+            .any(|q| q.evidence.rule.ends_with(crate::quantities::RISEN_TOLL));
+    let wounded_died = d.wounded_died
+        && a.sub_event_type.is_armed_violence()
+        && d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1
+        && (!d.explicit_place || same_place);
     if aftermath
+        || wounded_died
+        || toll_update
         || elaboration
         || looting_too
         || victim_named

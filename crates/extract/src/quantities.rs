@@ -76,6 +76,10 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
                     rule + PART
                 } else if adds_to_earlier(text, sentence, n.span) {
                     rule + MORE
+                } else if kind == QuantityKind::Killed
+                    && toll_rose(&text[sentence.start..n.span.start])
+                {
+                    rule + RISEN_TOLL
                 } else {
                     rule
                 }
@@ -92,6 +96,21 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
             && part_of_later(text, part.evidence.span, whole.evidence.span)
         {
             part.evidence.rule.push_str(PART);
+        }
+    }
+    // "has risen to 41 after six of the wounded died": the wounded who died are a part of the
+    // sentence's toll; without one ("Three of the wounded died in hospital"), more dead
+    let of_wounded = |q: &Quantity| {
+        q.kind == QuantityKind::Killed && dead_of_wounded(&text[q.evidence.span.end..sentence.end])
+    };
+    let toll_told = out
+        .iter()
+        .any(|q| q.kind == QuantityKind::Killed && !of_wounded(q));
+    for q in out.iter_mut() {
+        if of_wounded(q) && !q.evidence.rule.contains('+') {
+            q.evidence
+                .rule
+                .push_str(if toll_told { PART } else { MORE });
         }
     }
     // "killed 1,500 fighters, according to a local official, while the monitor said 1,200
@@ -177,6 +196,10 @@ pub(crate) const HIGHER_ACCOUNT: &str = "+higher-account";
 /// The rule suffix of a toll given before the one an article counts ("had earlier reported a
 /// toll of eight"): kept among the figures, not counted.
 pub(crate) const EARLIER_TOLL: &str = "+earlier-toll";
+
+/// The rule suffix of a toll that rose ("the death toll rose to 12", "raising the toll to 12",
+/// "has reached 60"): it updates the counts of the same dead told before it.
+pub(crate) const RISEN_TOLL: &str = "+risen";
 
 /// The rule of a single victim named with a killing verb ("shot dead a farmer").
 pub(crate) const SINGLE_VICTIM: &str = "quantity:single-victim";
@@ -318,6 +341,14 @@ fn kind_for(
     sentence: Span,
 ) -> Option<QuantityKind> {
     let text = doc.text;
+    // "the 444 Combat Brigade", "Brigade 444": a unit's number counts no one.
+    if names_unit(text, n.span) {
+        return None;
+    }
+    // "six of the wounded died (in hospital)": the wounded who died are dead.
+    if dead_of_wounded(&text[n.span.end..sentence.end]) {
+        return Some(QuantityKind::Killed);
+    }
     // "shot dead by four armed men": a number governed by "by" counts those who acted;
     // "clashes between two factions" counts the sides.
     if governed_by(&text[sentence.start..n.span.start], &["by", "between"]) {
@@ -487,6 +518,95 @@ fn coordinated_figure(text: &str, gap: Span) -> bool {
         && !head.contains([',', '.', ';'])
 }
 
+/// Words that end the name of a military unit after its number ("the 444 Combat Brigade",
+/// "the 93rd Mechanised Brigade") or follow before it ("Brigade 444").
+const UNIT_NOUNS: [&str; 7] = [
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Division",
+    "Regiment",
+    "Corps",
+    "Squadron",
+];
+
+/// Whether the number at `number` is part of a unit's name: followed by capitalised words
+/// that end in a unit noun ("444 Combat Brigade", "166 Brigade") or right after one ("Brigade
+/// 444").
+fn names_unit(text: &str, number: Span) -> bool {
+    let after: Vec<&str> = text[number.end..].split_whitespace().take(3).collect();
+    let mut named = false;
+    for w in &after {
+        let w = w.trim_end_matches([',', '.', ';', ':', ')', '\'', '"']);
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            break;
+        }
+        if UNIT_NOUNS.contains(&w) {
+            named = true;
+            break;
+        }
+    }
+    let before = text[..number.start].split_whitespace().next_back();
+    named || before.is_some_and(|w| UNIT_NOUNS.contains(&w))
+}
+
+/// Whether the words after a number say that many of the wounded died: "of the wounded died",
+/// "of those injured later succumbed".
+pub(crate) fn dead_of_wounded(after: &str) -> bool {
+    let words: Vec<String> = words_of(&after.to_ascii_lowercase())
+        .take(6)
+        .map(str::to_string)
+        .collect();
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    w(0) == "of"
+        && matches!(w(1), "the" | "those")
+        && matches!(w(2), "wounded" | "injured")
+        && words[3..]
+            .iter()
+            .any(|v| matches!(v.as_str(), "died" | "succumbed" | "perished"))
+}
+
+/// Whether the words before a number make it the value a toll rose to: "the death toll rose
+/// to", "raising the toll to", "the toll has reached" (not "put the toll at").
+fn toll_rose(before: &str) -> bool {
+    if !toll_reaches(before) {
+        return false;
+    }
+    let lower = before.to_ascii_lowercase();
+    let words: Vec<&str> = words_of(&lower).rev().take(8).collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "rose"
+                | "risen"
+                | "rises"
+                | "climbed"
+                | "climbs"
+                | "jumped"
+                | "increased"
+                | "reached"
+                | "reaches"
+                | "raising"
+                | "raised"
+                | "bringing"
+                | "brought"
+                | "pushing"
+                | "pushed"
+        )
+    })
+}
+
+/// Whether the words before "toll" raise it: "raising the (death) toll", "bringing the toll"
+/// (then "to" the figure).
+fn raises_toll(before_toll: &str) -> bool {
+    words_of(before_toll).rev().take(3).any(|w| {
+        matches!(
+            w,
+            "raising" | "raised" | "bringing" | "brought" | "taking" | "pushing" | "pushed"
+        )
+    })
+}
+
 /// Whether the words before a number make it the value a toll reaches: "the death toll from the
 /// attack rose to", "put the toll at (at least)", "the toll has reached", "toll climbs to".
 fn toll_reaches(before: &str) -> bool {
@@ -529,7 +649,15 @@ fn toll_reaches(before: &str) -> bool {
             && !by_month(k.checked_sub(1))
             && !by_month(Some(k + 1))
     });
-    if rest.len() > 80 || rest.contains([',', ';', '.']) || rest.contains(" and ") || other_figure {
+    // (commas in pairs set off a phrase within it: "the toll from the raid on al-Hilaliya,
+    // east of Wad Madani, has risen to")
+    let commas = rest.matches(',').count();
+    if rest.len() > 90
+        || commas % 2 == 1
+        || rest.contains([';', '.'])
+        || rest.contains(" and ")
+        || other_figure
+    {
         return false;
     }
     // the figure's qualifiers ("at least 70", "more than 40")
@@ -553,10 +681,12 @@ fn toll_reaches(before: &str) -> bool {
     let before_last = words.iter().rev().nth(1).copied().unwrap_or("");
     match last {
         "reached" | "reaches" | "hit" | "hits" => true,
-        "to" => matches!(
-            before_last,
-            "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "increased" | "up"
-        ),
+        "to" => {
+            matches!(
+                before_last,
+                "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "increased" | "up"
+            ) || words.len() == 1 && raises_toll(&lower[..at])
+        }
         // "put the toll (from the raids on Douma) at 16", "the toll stood at 30"
         "at" => true,
         _ => false,
@@ -1022,6 +1152,20 @@ pub fn fatalities(
         killed
     };
     figures.sort_by_key(|q| (q.evidence.sentence, q.evidence.span.start));
+    // "The death toll rose to 12": the counts of the same dead told before it (the first
+    // report's 9, "three of the wounded died") are earlier tolls, not other accounts
+    if let Some(risen) = figures
+        .iter()
+        .rev()
+        .find(|q| q.evidence.rule.ends_with(RISEN_TOLL))
+        .copied()
+    {
+        let of = whose(risen.side.as_deref());
+        figures.retain(|q| {
+            q.evidence.sentence >= risen.evidence.sentence
+                || of != Whose::Anyone && whose(q.side.as_deref()) != of
+        });
+    }
     let mut more = 0;
     let mut told: Vec<(&Quantity, Whose)> = Vec::new();
     for q in figures {

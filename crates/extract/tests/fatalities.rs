@@ -570,3 +570,70 @@ fn a_partys_own_count_does_not_set_aside_the_reports_vaguer_one() {
         12
     );
 }
+
+/// The fatalities of each conflict event the article reads, in order.
+fn conflict_tolls(text: &str) -> Vec<u64> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2021, 3, 9),
+        ..Default::default()
+    };
+    reader()
+        .read(&article)
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type.is_conflict())
+        .map(|e| e.fatalities)
+        .collect()
+}
+
+#[test]
+fn a_toll_that_rose_later_in_the_article_updates_the_first_count_of_the_same_event() {
+    // one bombing, its count updated by the next sentence (not a second event, not the lower)
+    for update in [
+        "The death toll rose to 12 on Monday.",
+        "The death toll has since risen to 12, a hospital director said.",
+        "Three of the wounded died in hospital on Monday, raising the toll to 12.",
+    ] {
+        let text = format!(
+            "A car bomb killed nine people at a bus station in Kirkuk on Sunday, police said. \
+             {update}"
+        );
+        assert_eq!(conflict_tolls(&text), vec![12], "{update}");
+    }
+    // the wounded who died since add to the count told before
+    assert_eq!(
+        conflict_tolls(
+            "A car bomb killed nine people at a bus station in Kirkuk on Sunday, police said. \
+             Three of the wounded died in hospital on Monday."
+        ),
+        vec![12]
+    );
+    // ... and within the toll they are part of it
+    assert_eq!(
+        fatalities(
+            "The toll from Friday's raid on the village of Umm Sirra, south of Kosti, has risen \
+             to 33 after five of the wounded died, a local committee said on Sunday."
+        ),
+        33
+    );
+}
+
+#[test]
+fn a_units_number_and_a_question_of_how_many_count_no_dead() {
+    assert_eq!(
+        fatalities(
+            "Clashes erupted in Zawiya on Monday between the 52 Infantry Brigade and a rival \
+             militia, leaving 14 people dead, a hospital said."
+        ),
+        14
+    );
+    assert_eq!(
+        fatalities(
+            "Gunmen opened fire on a bar in Celaya on Saturday night. It was not immediately \
+             clear how many people had died."
+        ),
+        0
+    );
+}

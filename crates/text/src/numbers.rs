@@ -163,6 +163,10 @@ fn read_words(t: &Tokens, i: usize) -> Reading {
             if lo == "few" || parse_digits(t.raw(i + 1)).is_some() {
                 return Reading::NotNumber;
             }
+            // "how many died", "so many", "too many": a question or a degree, not a count.
+            if i > 0 && matches!(t.lower(i - 1), "how" | "so" | "too") {
+                return Reading::NotNumber;
+            }
             if matches!(
                 word_value(t.lower(i + 1)),
                 Some((_, NumberWordKind::Unit | NumberWordKind::Tens))
@@ -637,6 +641,8 @@ mod tests {
             ("several soldiers", &[("several", 3, "vague", None)]),
             ("a few rockets", &[("a few", 3, "vague", None)]),
             ("many died", &[("many", 10, "vague", None)]),
+            ("it was not clear how many died", &[]),
+            ("so many were hurt", &[]),
             (
                 "more than 250 fighters",
                 &[("more than 250", 250, "lower", None)],
