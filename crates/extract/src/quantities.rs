@@ -199,7 +199,7 @@ pub(crate) const EARLIER_TOLL: &str = "+earlier-toll";
 
 /// The rule suffix of a toll that rose ("the death toll rose to 12", "raising the toll to 12",
 /// "has reached 60"): it updates the counts of the same dead told before it.
-pub(crate) const RISEN_TOLL: &str = "+risen";
+pub(crate) use sitrep_model::RISEN_TOLL;
 
 /// The rule of a single victim named with a killing verb ("shot dead a farmer").
 pub(crate) const SINGLE_VICTIM: &str = "quantity:single-victim";

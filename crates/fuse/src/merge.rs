@@ -3,6 +3,7 @@
 
 use crate::fuser::{Fuser, Provenance};
 use crate::score::{distance_km, Mention};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Claim, DatePrecision, Event, Polarity, Quantity, QuantityKind};
 
@@ -214,6 +215,32 @@ pub(crate) fn representative(fuser: &Fuser, c: usize) -> &Mention {
         .map_or(&fuser.mentions[members[0]], |(_, m)| *m)
 }
 
+/// The latest report whose count is a toll that rose ("the death toll rose to 12"): its
+/// publication and figure. A later toll of the same dead is an update, not another account.
+fn latest_risen_toll(reported: &[(u64, &Mention)]) -> Option<(Option<NaiveDate>, u64)> {
+    reported
+        .iter()
+        .filter(|(f, m)| {
+            m.event
+                .quantities
+                .iter()
+                .any(|q| q.kind == QuantityKind::Killed && q.value == *f && q.is_risen_toll())
+        })
+        .map(|(f, m)| (m.published, *f))
+        .max()
+}
+
+/// Whether a report's count is one the risen toll updates: lower and published before it, a
+/// count of the same dead told before the toll rose (a lower count of the same day or later is
+/// another account, and the lowest is taken, as ACLED is conservative).
+fn superseded(figure: u64, m: &Mention, (published, toll): (Option<NaiveDate>, u64)) -> bool {
+    figure < toll
+        && match (m.published, published) {
+            (Some(p), Some(r)) => p < r,
+            _ => false,
+        }
+}
+
 /// Build the fused event of cluster `c`.
 pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
     let cluster = &fuser.clusters[c];
@@ -281,13 +308,19 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
     event.civilian_targeting = event
         .sub_event_type
         .civilian_targeting(event.actor2.as_ref().is_some_and(|a| a.inter == 7));
-    // ACLED: the lowest credible figure
+    // ACLED: the lowest credible figure, of the latest toll where one rose
     let reported: Vec<(u64, &Mention)> = mentions
         .iter()
         .filter(|m| m.event.fatalities > 0)
         .map(|m| (m.event.fatalities, *m))
         .collect();
-    event.fatalities = reported.iter().map(|(f, _)| *f).min().unwrap_or(0);
+    let risen = latest_risen_toll(&reported);
+    event.fatalities = reported
+        .iter()
+        .filter(|(f, m)| risen.is_none_or(|r| !superseded(*f, m, r)))
+        .map(|(f, _)| *f)
+        .min()
+        .unwrap_or(0);
     let mut said: Vec<String> = Vec::new();
     if mentions.len() > 1 {
         let articles = event.article_ids.len();
@@ -308,8 +341,12 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
                 .iter()
                 .map(|(f, m)| format!("{f} per {}", claimant_of(m, None).0))
                 .collect();
+            let how = match risen {
+                Some(_) => "the lowest figure since the toll rose",
+                None => "the lowest reported figure",
+            };
             said.push(format!(
-                "fatalities: the lowest reported figure, {} (reported: {})",
+                "fatalities: {how}, {} (reported: {})",
                 event.fatalities,
                 others.join(", ")
             ));

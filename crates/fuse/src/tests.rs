@@ -490,6 +490,54 @@ fn acled_takes_the_lowest_figure_and_says_so() {
 }
 
 #[test]
+fn a_toll_that_rose_in_a_later_report_updates_the_earlier_counts() {
+    // Monday's 5, Tuesday's "the death toll rose to 9" (and a rival's 8 that day, lower): 8;
+    // a later report's lower count is still an account of its own
+    let clash = |art: &str, killed: u64, risen: bool| {
+        let mut e = clash_with_dead(art, killed, None);
+        if risen {
+            e.quantities[0]
+                .evidence
+                .rule
+                .push_str(sitrep_model::RISEN_TOLL);
+        }
+        e
+    };
+    let on = |id: &str, date: &str| Article {
+        published: Some(day(date)),
+        ..article(id, id, id)
+    };
+    let items = vec![
+        (on("p", "2024-03-11"), vec![clash("p", 5, false)], vec![]),
+        (on("q", "2024-03-12"), vec![clash("q", 9, true)], vec![]),
+        (on("r", "2024-03-12"), vec![clash("r", 8, false)], vec![]),
+    ];
+    let events = fuse(&items, vec![]).fused_events();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event.fatalities, 8);
+    assert!(
+        events[0]
+            .event
+            .notes
+            .contains("the lowest figure since the toll rose, 8"),
+        "{}",
+        events[0].event.notes
+    );
+    let later = vec![
+        items[0].clone(),
+        items[1].clone(),
+        (on("s", "2024-03-13"), vec![clash("s", 6, false)], vec![]),
+    ];
+    assert_eq!(fuse(&later, vec![]).fused_events()[0].event.fatalities, 6);
+    // without a toll that rose, the lowest of all
+    let plain = vec![
+        (on("p", "2024-03-11"), vec![clash("p", 5, false)], vec![]),
+        (on("q", "2024-03-12"), vec![clash("q", 9, false)], vec![]),
+    ];
+    assert_eq!(fuse(&plain, vec![]).fused_events()[0].event.fatalities, 5);
+}
+
+#[test]
 fn a_denial_never_decides_what_the_fused_event_shows() {
     // the denier's words name the deed with the denier's actors ("the army denied shelling");
     // the reports that assert it decide the fused event's actors, whatever the ingest order

@@ -260,6 +260,17 @@ pub struct Quantity {
     pub evidence: Evidence,
 }
 
+/// The suffix of a [`Quantity`]'s rule for a toll that rose ("the death toll rose to 12",
+/// "raising the toll to 12"): it updates the counts of the same dead told before it.
+pub const RISEN_TOLL: &str = "+risen";
+
+impl Quantity {
+    /// Whether it is a toll that rose ([`RISEN_TOLL`]).
+    pub fn is_risen_toll(&self) -> bool {
+        self.evidence.rule.ends_with(RISEN_TOLL)
+    }
+}
+
 /// The side a figure's noun names (`data/cues.toml` [sides]).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
