@@ -490,6 +490,59 @@ fn acled_takes_the_lowest_figure_and_says_so() {
 }
 
 #[test]
+fn a_generic_attack_and_the_shelling_it_was_are_one_event_and_so_is_a_capture_told_both_ways() {
+    // families.tsv: a kind one outlet names generically (or by who is the state) is no veto
+    let told = |art: &str, kind: &'static str, notes: &'static str| {
+        event(
+            art,
+            1,
+            Spec {
+                kind,
+                date: "2024-03-10",
+                town: OASIS,
+                actor1: Some("Army of Testland"),
+                notes,
+            },
+        )
+    };
+    for (a, b) in [
+        (
+            (
+                "Shelling/artillery/missile attack",
+                "Soldiers shelled the oasis on Sunday.",
+            ),
+            (
+                "Attack",
+                "An army attack on the oasis on Sunday killed villagers.",
+            ),
+        ),
+        (
+            (
+                "Non-state actor overtakes territory",
+                "The army's forces took the oasis on Sunday.",
+            ),
+            (
+                "Government regains territory",
+                "The army captured the oasis on Sunday.",
+            ),
+        ),
+    ] {
+        let items = vec![
+            (article("p", "P", "a"), vec![told("p", a.0, a.1)], vec![]),
+            (article("q", "Q", "b"), vec![told("q", b.0, b.1)], vec![]),
+        ];
+        let f = fuse(&items, vec![]);
+        assert_eq!(
+            f.cluster_of_mention("p#1"),
+            f.cluster_of_mention("q#1"),
+            "{} / {}",
+            a.0,
+            b.0
+        );
+    }
+}
+
+#[test]
 fn a_toll_that_rose_in_a_later_report_updates_the_earlier_counts() {
     // Monday's 5, Tuesday's "the death toll rose to 9" (and a rival's 8 that day, lower): 8;
     // a later report's lower count is still an account of its own
