@@ -143,6 +143,9 @@ pub struct SplitOutcome {
     pub mention_in: String,
     /// The fused events its former co-members are in, with how many of them, most first.
     pub others_in: Vec<(String, usize)>,
+    /// Mentions split from the same event before it, no longer kept apart from it: both were
+    /// taken out of one event, which does not say they differ from each other.
+    pub freed: Vec<String>,
 }
 
 /// What fusion reads of one article: the article (with its text), its events, its standalone claims.
@@ -850,11 +853,35 @@ impl Store {
                 together |= self.fused_id_of(other)? == now_in;
             }
         }
+        let mut freed = Vec::new();
         if together {
+            // a mention split from this event before, while this one was in it, is split from
+            // it too: both were taken out of one event, which says neither is that event, not
+            // that the two differ (a wrong merge of two reports of another strike, split one
+            // by one, leaves them free to be one event)
+            let splits = self.splits()?;
+            let split_from = |x: &str, y: &str| {
+                splits
+                    .iter()
+                    .any(|(a, b)| (a == x && b == y) || (a == y && b == x))
+            };
+            for (a, b) in &splits {
+                let earlier = match (a == mention, b == mention) {
+                    (true, false) => b,
+                    (false, true) => a,
+                    _ => continue,
+                };
+                if !members.contains(earlier) && others.iter().any(|o| split_from(earlier, o)) {
+                    freed.push(earlier.clone());
+                }
+            }
             let now = crate::insert::now_rfc3339();
             let tx = self.conn.transaction()?;
             for other in &others {
                 decide(&tx, Decision::Split, mention, other, &now)?;
+            }
+            for earlier in &freed {
+                forget(&tx, Decision::Split, mention, earlier)?;
             }
             tx.commit()?;
             self.refuse_from_articles(&articles)?;
@@ -862,6 +889,7 @@ impl Store {
         Ok(SplitOutcome {
             mention_in: self.fused_id_of(mention)?.unwrap_or_default(),
             others_in: self.where_now(&others)?,
+            freed,
         })
     }
 
@@ -1603,6 +1631,34 @@ mod tests {
         let err = store.split("F:a#1", "zz#9").unwrap_err().to_string();
         assert!(err.contains("not a member"), "{err}");
         assert!(store.split("F:nope", "a#1").is_err());
+    }
+
+    #[test]
+    fn two_reports_split_one_by_one_from_an_event_may_be_one_event_of_their_own() {
+        // four reports of one shelling fused; the user takes two out, one at a time: they
+        // are not that event, and nothing says they are not one event between them
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["a", "b", "c", "d"] {
+            put(&mut store, id, "2024-01-05", 0);
+        }
+        store.fuse().unwrap();
+        assert_eq!(snapshot(&store).len(), 1);
+        let first = store.split("F:a#1", "c#1").unwrap();
+        assert!(first.freed.is_empty());
+        let second = store.split("F:a#1", "d#1").unwrap();
+        assert_eq!(second.freed, ["c#1"]);
+        let together = |store: &Store, x: &str, y: &str| {
+            snapshot(store).iter().any(|e| {
+                e.members.iter().any(|m| m.mention_id == x)
+                    && e.members.iter().any(|m| m.mention_id == y)
+            })
+        };
+        assert!(together(&store, "c#1", "d#1"));
+        assert!(together(&store, "a#1", "b#1"));
+        assert!(!together(&store, "a#1", "c#1") && !together(&store, "b#1", "d#1"));
+        store.refuse_all().unwrap();
+        assert!(together(&store, "c#1", "d#1"));
+        assert!(!together(&store, "a#1", "d#1"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `sitrep split EVENT MENTION --db FILE`: undo a merge; the mention leaves the fused event and
-//! is never fused with its former co-members again, on this and every later run.
+//! is never fused with its former co-members again, on this and every later run (mentions split
+//! from one event, one by one, stay free to be one event of their own).
 
 use super::CliError;
 use clap::Args;
@@ -34,5 +35,12 @@ pub fn run(args: SplitArgs) -> Result<ExitCode, CliError> {
         split.mention_in,
         others.join(", ")
     );
+    if !split.freed.is_empty() {
+        println!(
+            "  no longer kept apart from {} (split from {} before it: taken out of one event, they may be one event of their own)",
+            split.freed.join(", "),
+            args.event
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
