@@ -807,6 +807,65 @@ const FORCE_WORDS: &[&str] = &[
 /// A town this big, spelled as written, is not ruled out by the outlet's country alone.
 const SIZEABLE_TOWN: u32 = 20_000;
 
+/// Vote of a country named as the subject of a verb of acting or saying ("Russia launched a
+/// drone attack on the port of Odesa", "Turkey regards the YBS as") or after "by" ("a truce
+/// brokered by Russia"): an actor, not a location (a country named where events are weighs 3).
+const COUNTRY_AGENT_WEIGHT: f32 = 0.5;
+
+/// Verbs after a country's name that make it an actor ([`COUNTRY_AGENT_WEIGHT`]).
+const COUNTRY_AGENT_VERBS: &[&str] = &[
+    "launched",
+    "launches",
+    "fired",
+    "fires",
+    "struck",
+    "strikes",
+    "attacked",
+    "attacks",
+    "sent",
+    "sends",
+    "deployed",
+    "deploys",
+    "said",
+    "says",
+    "regards",
+    "considers",
+    "accused",
+    "accuses",
+    "blamed",
+    "blames",
+    "denied",
+    "denies",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "condemned",
+    "condemns",
+    "rejected",
+    "rejects",
+    "vowed",
+    "vows",
+    "threatened",
+    "threatens",
+    "retaliated",
+    "demanded",
+    "demands",
+    "insists",
+    "insisted",
+    "announced",
+    "announces",
+    "backs",
+    "backed",
+    "supports",
+    "supported",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+];
+
 /// Weight of a force demonym (a demonym's is 1.0).
 const FORCE_DEMONYM_WEIGHT: f32 = 0.7;
 
@@ -3102,7 +3161,7 @@ impl Gazetteer {
 
         // ---- main country and admin1, from the resolved mentions
         let mut resolved_votes: FxHashMap<u16, f32> = FxHashMap::default();
-        for m in &mentions {
+        for (fi, m) in mentions.iter().enumerate() {
             let Some(c) = m
                 .place
                 .country_code
@@ -3112,8 +3171,17 @@ impl Gazetteer {
                 continue;
             };
             let rule = m.place.evidence.as_ref().map_or("", |e| e.rule.as_str());
+            // ("Russia launched a drone attack on Odesa", "Turkey regards the group as"): a
+            // country that acts is an actor, not where the events are
+            let acts = m.kind == PlaceKind::Country
+                && found.get(fi).is_some_and(|f| {
+                    toks.get(f.last + 1)
+                        .is_some_and(|t| COUNTRY_AGENT_VERBS.contains(&&text[t.start..t.end]))
+                        || f.first > 0 && toks[f.first - 1].lower == "by"
+                });
             let w = match m.kind {
                 PlaceKind::Country if rule.contains("-modifier:") => 0.3,
+                PlaceKind::Country if acts => COUNTRY_AGENT_WEIGHT,
                 PlaceKind::Country if rule.starts_with("demonym-force") => FORCE_DEMONYM_WEIGHT,
                 PlaceKind::Country if rule.starts_with("demonym") => 1.0,
                 PlaceKind::Country => 3.0,

@@ -2434,3 +2434,15 @@ fn the_outlets_country_alone_does_not_rule_out_a_town_abroad() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_country_that_acts_is_an_actor_not_where_the_events_are() {
+    // the country launching or brokering weighs less than the town struck
+    let p = read("Russia launched a drone attack on the port of Odesa on Saturday.");
+    assert_eq!(p.main_country.as_deref(), Some("UA"), "{p:#?}");
+    let p = read("Rebels shelled Aleppo on Sunday, breaking a truce brokered by Russia.");
+    assert_eq!(p.main_country.as_deref(), Some("SY"), "{p:#?}");
+    // named where the events are, it counts in full
+    let p = read("Drones struck a fuel depot in Russia on Saturday, Odesa officials said.");
+    assert_eq!(p.main_country.as_deref(), Some("RU"), "{p:#?}");
+}
