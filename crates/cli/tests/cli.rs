@@ -344,15 +344,13 @@ fn a_merge_by_the_user_holds_and_candidates_list_close_calls() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(v["score"].as_f64().unwrap() < 0.75, "{line}");
     }
-    // the kidnapping and the relatives' word on it a day later: one abduction
-    let (kidnapping, ransom) = (
-        "F:sample-mexico-kidnapping#1",
-        "F:sample-mexico-kidnapping#2",
-    );
-    let merged = sitrep(&["merge", kidnapping, ransom, "--db", db]);
+    // the roadside bomb and the sentence that places its blast in Afgoye district: one
+    // bombing, which the reader left as two
+    let (bomb, blast) = ("F:sample-somalia-ied#1", "F:sample-somalia-ied#2");
+    let merged = sitrep(&["merge", bomb, blast, "--db", db]);
     assert!(merged.status.success(), "{}", text(&merged.stderr));
     assert!(
-        text(&merged.stdout).contains(&format!("they are now {kidnapping} (2 mentions")),
+        text(&merged.stdout).contains(&format!("they are now {bomb} (2 mentions")),
         "{}",
         text(&merged.stdout)
     );
@@ -363,20 +361,18 @@ fn a_merge_by_the_user_holds_and_candidates_list_close_calls() {
         text(&full.stdout)
     );
     let store = sitrep_store::Store::open(db).unwrap();
-    let event = store.fused_event(kidnapping).unwrap().unwrap();
+    let event = store.fused_event(bomb).unwrap().unwrap();
     assert_eq!(event.members.len(), 2);
-    assert!(store.fused_event(ransom).unwrap().is_none());
+    assert!(store.fused_event(blast).unwrap().is_none());
     drop(store);
     // unmerge: fused as before
-    let undone = sitrep(&["unmerge", kidnapping, "--db", db]);
+    let undone = sitrep(&["unmerge", bomb, "--db", db]);
     assert!(undone.status.success(), "{}", text(&undone.stderr));
     let store = sitrep_store::Store::open(db).unwrap();
-    assert!(store.fused_event(ransom).unwrap().is_some());
+    assert!(store.fused_event(blast).unwrap().is_some());
     drop(store);
-    assert!(!sitrep(&["unmerge", kidnapping, "--db", db])
-        .status
-        .success());
-    let bad = sitrep(&["merge", kidnapping, "F:nope", "--db", db]);
+    assert!(!sitrep(&["unmerge", bomb, "--db", db]).status.success());
+    let bad = sitrep(&["merge", bomb, "F:nope", "--db", db]);
     assert!(!bad.status.success());
     assert!(
         text(&bad.stderr).contains("no fused event \"F:nope\""),

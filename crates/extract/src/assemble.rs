@@ -657,10 +657,34 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
         .future
         .find(doc.text, governing)
         .any(|(s, _)| !in_a_date(&s));
-    if future || cues.negation.any(doc.text, governing) {
+    if future || negated_right_before(&doc.text[governing.start..governing.end]) {
+        return None;
+    }
+    if cues.negation.any(doc.text, governing) {
         return None;
     }
     Some(ts)
+}
+
+/// Whether the words right before a trigger deny it: "no arrests", "have not established",
+/// "has yet to claim", "had not been arrested" (not a denial further back in the clause: "the
+/// army has not commented on the attack").
+fn negated_right_before(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .collect();
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let auxiliary = |x: &str| matches!(x, "has" | "have" | "had" | "hasn't" | "haven't" | "hadn't");
+    w(0) == "no"
+        || matches!(w(0), "hasn't" | "haven't" | "hadn't")
+        || w(0) == "not" && auxiliary(w(1))
+        || w(0) == "been"
+            && (w(1) == "not" && auxiliary(w(2)) || auxiliary(w(1)) && w(1).ends_with("n't"))
+        || w(0) == "to" && w(1) == "yet" && auxiliary(w(2))
 }
 
 /// Whether sentence `i` tells a running total: a span since the war or the year began
@@ -1885,6 +1909,23 @@ fn resolve_actors(
 fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     let end = doc.sentences[i].end;
     let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))].trim_start();
+    // "Two men were shot dead in the market, police said.": a speaker told after the event at
+    // the sentence's end reports it
+    let tail = doc.text[doc.sentences[i].start..span.start]
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '-')
+        .ends_with(',')
+        && {
+            let rest = doc.text[span.end..end].trim();
+            let rest = rest.trim_end_matches(['.', '"', '\'', ')']);
+            matches!(
+                rest,
+                "said" | "say" | "says" | "reported" | "told reporters"
+            )
+        };
+    if tail {
+        return true;
+    }
     let starts = |text: &str, v: &str| {
         text.get(..v.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(v))

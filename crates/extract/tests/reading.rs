@@ -2904,3 +2904,55 @@ fn an_armed_group_named_like_a_town_abroad_names_no_place() {
         Some("Fano Militia")
     );
 }
+
+#[test]
+fn what_did_not_happen_and_an_agency_named_for_disasters_are_no_events() {
+    let published = d(2024, 3, 12);
+    for follow_up in [
+        "Police said no arrests had been made.",
+        "Investigators have not established a motive.",
+    ] {
+        let text = format!("Gunmen shot dead a shopkeeper in Lahore on Monday. {follow_up}");
+        assert_eq!(
+            only_event_type("negated", &text, published),
+            SubEventType::Attack,
+            "{follow_up}"
+        );
+    }
+    assert_eq!(
+        only_event_type(
+            "agency",
+            "A bomb tore through a bus terminal in Cotabato on Sunday, killing four people, \
+             according to the regional disaster risk reduction office.",
+            published
+        ),
+        SubEventType::RemoteExplosive
+    );
+}
+
+#[test]
+fn claimants_are_named_as_they_speak_and_a_speaker_at_the_end_is_no_actor() {
+    let published = d(2024, 3, 12);
+    let read = |text: &str| reader().read(&article("c", text, Some(published)));
+    let claimant = |text: &str| read(text).events[0].claims[0].claimant.clone();
+    assert_eq!(
+        claimant("Gunmen killed four people at a bakery in Tijuana on Sunday, prosecutors said."),
+        "prosecutors"
+    );
+    assert_eq!(
+        claimant("Gunmen killed a teacher in Tijuana on Sunday, a local rights group said."),
+        "rights group"
+    );
+    assert_eq!(
+        claimant("A bomb killed three soldiers in Quetta on Monday, a police spokesman said."),
+        "police"
+    );
+    // the police who say it are not who shot
+    let r = read("Two traders were shot dead at a market in Kaduna on Monday, police said.");
+    let e = first_of(&r.events, SubEventType::Attack);
+    assert_ne!(
+        name(&e.actor1),
+        Some("Police Forces of Nigeria (2015-)"),
+        "{e:#?}"
+    );
+}
