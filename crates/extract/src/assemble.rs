@@ -666,6 +666,98 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
     Some(ts)
 }
 
+/// The rule of a date told as days before another event's ([`came_after`]).
+const CAME_AFTER_RULE: &str = "time:came-after";
+
+/// "The shelling came a week after an air strike killed 14 people": the event told after "N
+/// days/weeks after" happened that long before the day of the one the sentence opens with (the
+/// day carried to it), approximately. A day of its own the sentence gives stands.
+fn came_after(doc: &Doc, i: usize, trigger: Span, d: EventDate, own_day: bool) -> EventDate {
+    let (Some(day), false) = (d.date, own_day) else {
+        return d;
+    };
+    let from = char_floor(
+        doc.text,
+        trigger.start.saturating_sub(70).max(doc.sentences[i].start),
+    );
+    let before = doc.text[from..trigger.start].to_ascii_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "<count> <unit> after", then the event's own words (at most eight)
+    let Some(after) = words.iter().rposition(|w| *w == "after") else {
+        return d;
+    };
+    if words.len() - after > 9 || after < 2 {
+        return d;
+    }
+    let unit = match words[after - 1] {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return d,
+    };
+    let count = match words[after - 2] {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "ten" => 10,
+        n => match n.parse::<i64>() {
+            Ok(n) if (1..=60).contains(&n) => n,
+            _ => return d,
+        },
+    };
+    EventDate {
+        date: Some(day - chrono::Duration::days(count * unit)),
+        end: None,
+        precision: DatePrecision::Approximate,
+        evidence: Some(doc.evidence(
+            i,
+            Span::new(from, trigger.start),
+            format!("{CAME_AFTER_RULE} ({} days before {day})", count * unit),
+        )),
+    }
+}
+
+/// Whether the date at `span` is the span a superlative ranks over ("the deadliest attack on
+/// the region this year", "the worst violence so far this month"): a "this"/"so far" period
+/// after a superlative in the same clause.
+fn superlative_scope(doc: &Doc, i: usize, span: Span) -> bool {
+    let said = doc.text[span.start..span.end].to_ascii_lowercase();
+    if !(said.starts_with("this ") || said.starts_with("so far")) {
+        return false;
+    }
+    let from = char_floor(
+        doc.text,
+        span.start.saturating_sub(80).max(doc.sentences[i].start),
+    );
+    let before = &doc.text[from..span.start];
+    let clause = before
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or(before)
+        .to_ascii_lowercase();
+    clause.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "deadliest"
+                | "bloodiest"
+                | "worst"
+                | "biggest"
+                | "largest"
+                | "heaviest"
+                | "highest"
+                | "fiercest"
+                | "most"
+                | "first"
+                | "latest"
+        )
+    })
+}
+
 /// Whether the words right before a trigger deny it: "no arrests", "have not established",
 /// "has yet to claim", "had not been arrested" (not a denial further back in the clause: "the
 /// army has not commented on the attack").
@@ -1685,6 +1777,9 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
             && !(trigger.is_none() && still_seen(doc, i, d.span))
             // A clock time with no day ("shortly before noon") dates nothing by itself.
             && (d.date.is_some() || (doc.published.is_none() && d.rule != "time-only"))
+            // "the deadliest attack on the region this year": the span a superlative ranks
+            // over, not the event's date
+            && !superlative_scope(doc, i, d.span)
     };
     // The report's own dateline dates the report: another date the sentence gives dates what
     // it reports ("21 May 2019 Warplanes struck the market on Monday").
@@ -2837,6 +2932,7 @@ fn build(
                         && !told_to_day(doc, i, ev.span)
                 })
         });
+    let own_day = own_date.is_some();
     let date = if toll && !tally_day {
         // as of the day it was told, when the sentence says ("has risen to 18, a monitor said
         // Thursday"), else of the report
@@ -2863,13 +2959,20 @@ fn build(
         let date = week_told_next(doc, i, date);
         let date = retold_on_day(doc, i, ts, date);
         let date = follow_up_lead(doc, i, ts.trigger, date);
-        counted(
+        let date = counted(
             doc,
             i,
             Some(ts.trigger),
             before_story(i, date, narrative.as_ref()),
-        )
+        );
+        came_after(doc, i, ts.trigger, date, own_day)
     };
+    // (a day told as days before another event's is the sentence's own)
+    let explicit_date = explicit_date
+        || date
+            .evidence
+            .as_ref()
+            .is_some_and(|ev| ev.rule.starts_with(CAME_AFTER_RULE));
     let (mut location, other_locations, destination, explicit_place) =
         locate(doc, i, ts.trigger, previous_place);
     // "Russian forces entered the conflict at the end of last year": an event the sentence

@@ -481,3 +481,24 @@ fn the_month_of_may_is_no_maybe() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn an_event_that_came_days_before_another_is_dated_back_from_it_and_a_superlatives_year_is_no_date()
+{
+    // published Monday 18 March 2024: the shelling on Sunday 17th, the strike it came a
+    // week after on the 10th (approximately), not "this year"
+    let events = read(
+        "after",
+        "Artillery fire hit the town of Kafr Taal on Sunday, wounding two farmers. The shelling \
+         came a week after an air strike killed nine people at a bakery in Binnish, the \
+         deadliest attack on the province this year.",
+        d(2024, 3, 18),
+    );
+    assert_eq!(date_of(&events, "Artillery fire"), Some(d(2024, 3, 17)));
+    let strike = events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::AirDroneStrike)
+        .expect("the strike recalled");
+    assert_eq!(strike.date.date, Some(d(2024, 3, 10)), "{strike:#?}");
+    assert_eq!(strike.date.precision, DatePrecision::Approximate);
+}
