@@ -3664,6 +3664,24 @@ fn merge(p: &mut Draft, d: Draft) {
         }
     }
     a.destination = a.destination.take().or(b.destination);
+    // "A suicide bomber killed nine policemen. The TTP claimed responsibility.": the group that
+    // claims an attack by someone unnamed is its actor, as ACLED codes a claimed attack
+    let claimed = b
+        .claims
+        .iter()
+        .any(|c| c.polarity == Polarity::ClaimedResponsibility);
+    let unnamed = a.actor1.as_ref().is_some_and(|x| {
+        x.name.starts_with("Unidentified") || x.name.starts_with("Sole Perpetrator")
+    });
+    if claimed && unnamed {
+        if let Some(group) = b
+            .actor1
+            .as_ref()
+            .filter(|g| matches!(g.inter, 2..=4) && !g.name.starts_with("Unidentified"))
+        {
+            a.actor1 = Some(group.clone());
+        }
+    }
     a.actor1 = a.actor1.take().or(b.actor1);
     a.actor2 = a.actor2.take().or(b.actor2);
     a.valid_until = a.valid_until.take().or(b.valid_until);

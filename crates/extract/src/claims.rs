@@ -230,9 +230,18 @@ fn claimant_near(
     let in_clause = |s: &Span| s.start >= clause.start && s.end <= clause.end;
     // "Moscow denied", "Turkey on Thursday condemned": a country or its capital as the subject
     // speaks for its government.
+    // (not a country inside a group's name: "the Tehreek-i-Taliban Pakistan claimed")
+    let inside_a_name = |s: &Span| {
+        doc.actors[i].iter().any(|a| {
+            a.span.start <= s.start
+                && s.end <= a.span.end
+                && a.span.end - a.span.start > s.end - s.start
+        })
+    };
     if let Some(m) = doc.places_in(i).find(|m| {
         in_clause(&m.span)
             && matches!(m.kind, PlaceKind::Country | PlaceKind::Town)
+            && !inside_a_name(&m.span)
             && subject_of(doc, i, m.span, anchor)
     }) {
         if let Some(country) = m.place.country.as_deref() {

@@ -2956,3 +2956,27 @@ fn claimants_are_named_as_they_speak_and_a_speaker_at_the_end_is_no_actor() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_group_that_claims_an_attack_by_someone_unnamed_is_its_actor_and_its_claimant() {
+    let r = reader().read(&article(
+        "claimed",
+        "A suicide bomber killed seven policemen at a checkpoint in Lakki Marwat on Monday. The \
+         Tehreek-i-Taliban Pakistan claimed responsibility.",
+        Some(d(2024, 3, 12)),
+    ));
+    let e = first_of(&r.events, SubEventType::SuicideBomb);
+    assert_eq!(
+        name(&e.actor1),
+        Some("TTP: Tehreek-i-Taliban Pakistan"),
+        "{e:#?}"
+    );
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.claimant == "TTP: Tehreek-i-Taliban Pakistan"
+                && c.polarity == Polarity::ClaimedResponsibility),
+        "{:#?}",
+        e.claims
+    );
+}
