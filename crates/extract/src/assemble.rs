@@ -3543,12 +3543,23 @@ fn escalation(p: &Draft, d: &Draft) -> Option<SubEventType> {
     let b = demonstration_turn(p, d)?;
     let (sa, sb) = (demonstration_severity(a)?, demonstration_severity(b)?);
     let adjacent = d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW;
-    (adjacent && !d.explicit_date && !d.explicit_place && a != b).then_some(if sb > sa {
-        b
-    } else {
-        a
-    })
+    // "The protest followed a week of fighting between armed groups": what came before the
+    // protest is told of it, not what it turned into
+    let told = d.event.notes.to_ascii_lowercase();
+    let came_before = PROTEST_FOLLOWED.iter().any(|w| told.contains(w));
+    (adjacent && !d.explicit_date && !d.explicit_place && a != b)
+        .then_some(if sb > sa && !came_before { b } else { a })
 }
+
+/// Words by which a sentence after a demonstration tells what came before it ([`escalation`]).
+const PROTEST_FOLLOWED: [&str; 6] = [
+    "followed",
+    "came after",
+    "comes after",
+    "in the wake of",
+    "after days of",
+    "after a week of",
+];
 
 /// What a sentence that follows a demonstration says it turned into. Arrests (unless the
 /// protest was against a detention, which the sentence then goes on about) make it a protest

@@ -2980,3 +2980,28 @@ fn a_group_that_claims_an_attack_by_someone_unnamed_is_its_actor_and_its_claiman
         e.claims
     );
 }
+
+#[test]
+fn what_a_protest_followed_is_not_what_it_turned_into_and_a_habit_is_no_event() {
+    let published = d(2024, 3, 12);
+    assert_eq!(
+        only_event_type(
+            "followed",
+            "Hundreds of people rallied peacefully outside parliament in Tobruk on Sunday to \
+             demand elections. The rally followed days of fighting between rival brigades in \
+             the city.",
+            published
+        ),
+        SubEventType::PeacefulProtest
+    );
+    assert_eq!(
+        only_event_type(
+            "habit",
+            "A roadside bomb killed two soldiers near Tikrit on Sunday, officials said. The \
+             militants were driven from their last towns years ago but still carry out attacks \
+             in the desert.",
+            published
+        ),
+        SubEventType::RemoteExplosive
+    );
+}
