@@ -878,6 +878,14 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
     if passive && indefinite_subject.is_some_and(|p| n - p <= 6) && !joined {
         return Some(single(doc, i, Span::new(window.start, kill.0.end), 1));
     }
+    // "The mayor of Chilpancingo was murdered": a definite singular person as the subject of
+    // a passive killing verb (the subject opens the clause)
+    if passive && !joined {
+        let opening = subject.trim_start().to_ascii_lowercase();
+        if definite_person(&opening, &doc.cues.person_heads).is_some() {
+            return Some(single(doc, i, Span::new(window.start, kill.0.end), 1));
+        }
+    }
     // "the soldier later died", "resulting in his death": one person named before the word.
     if one_before(&text[kill.0.start..kill.0.end], &words) {
         return Some(single(doc, i, Span::new(window.start, kill.0.end), 1));
@@ -928,8 +936,37 @@ fn definite_person(text: &str, heads: &[String]) -> Option<usize> {
 fn victims_joined(rest: &str) -> u64 {
     let clause = rest.split([',', ';', '.']).next().unwrap_or("");
     let lower = clause.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
-    let second = words.windows(2).any(|w| {
+    let words: Vec<&str> = lower.split_whitespace().take(8).collect();
+    // "a commander and two of his guards", "the mayor and three others": the one and the
+    // number joined to them
+    let small = |w: &str| match w {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        _ => w.parse::<u64>().ok().filter(|n| (2..=20).contains(n)),
+    };
+    // (not others who met another fate: "one was killed and 16 others were injured")
+    let other_fate = [
+        "injur", "wound", "hurt", "arrest", "abduct", "kidnap", "detain", "missing",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if let Some(n) = words.windows(3).find_map(|w| {
+        (w[0] == "and" && (w[2] == "of" || w[2] == "others" || w[2] == "other"))
+            .then(|| small(w[1]))
+            .flatten()
+    }) {
+        if !other_fate {
+            return 1 + n;
+        }
+    }
+    let second = words[..words.len().min(6)].windows(2).any(|w| {
         w[0] == "and"
             && matches!(
                 w[1],

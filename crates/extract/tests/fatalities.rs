@@ -637,3 +637,37 @@ fn a_units_number_and_a_question_of_how_many_count_no_dead() {
         0
     );
 }
+
+#[test]
+fn one_victim_with_others_joined_and_a_definite_victim_murdered_count() {
+    assert_eq!(
+        fatalities("Gunmen killed a tribal elder and two of his sons near Bannu on Monday."),
+        3
+    );
+    assert_eq!(
+        fatalities("The police chief of Celaya was murdered outside his home on Monday."),
+        1
+    );
+    assert_eq!(
+        fatalities("Gunmen murdered four farmers near Apatzingan on Monday, officials said."),
+        4
+    );
+}
+
+#[test]
+fn others_who_met_another_fate_are_not_joined_to_the_one_killed() {
+    assert_eq!(
+        fatalities(
+            "A source said that one person was killed and 16 others were injured when rockets \
+             hit a market in Aleppo on Monday."
+        ),
+        1
+    );
+    assert_eq!(
+        fatalities(
+            "A child and a woman were killed and seven others were injured by rocket fire on \
+             al-Hader on Monday."
+        ),
+        2
+    );
+}
