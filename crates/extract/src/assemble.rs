@@ -681,10 +681,7 @@ fn came_after(doc: &Doc, i: usize, trigger: Span, d: EventDate, own_day: bool) -
         trigger.start.saturating_sub(70).max(doc.sentences[i].start),
     );
     let before = doc.text[from..trigger.start].to_ascii_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = crate::quantities::words_of(&before).collect();
     // "<count> <unit> after", then the event's own words (at most eight)
     let Some(after) = words.iter().rposition(|w| *w == "after") else {
         return d;

@@ -214,7 +214,7 @@ const MORE: &str = "+more";
 pub(crate) const PART: &str = "+part";
 
 /// The words of (lower-cased) text, without punctuation.
-fn words_of(lower: &str) -> impl DoubleEndedIterator<Item = &str> {
+pub(crate) fn words_of(lower: &str) -> impl DoubleEndedIterator<Item = &str> {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
