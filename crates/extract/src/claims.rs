@@ -13,7 +13,7 @@ use sitrep_places::PlaceKind;
 use crate::doc::Doc;
 
 /// Clause separators that can carry a second, opposing claim.
-const CLAUSE_BREAKS: [&str; 7] = [
+const CLAUSE_BREAKS: [&str; 11] = [
     ", while ",
     " while ",
     ", but ",
@@ -21,6 +21,11 @@ const CLAUSE_BREAKS: [&str; 7] = [
     ", whereas ",
     " but ",
     ", although ",
+    // "... had killed 20 soldiers, a figure the army denied": another party's word on the claim
+    ", a figure ",
+    ", a claim ",
+    ", an account ",
+    ", a toll ",
 ];
 
 /// The claims of one sentence.

@@ -1138,6 +1138,8 @@ fn whose(side: Option<&str>) -> Whose {
 ///   sentence ("1,500 ... while the monitor said 1,200 died") or a toll the article updates
 ///   ("had earlier reported a toll of eight"): not counted (parts and earlier tolls count when
 ///   the article gives nothing else: "Among the dead were five children");
+/// - a party's count of what it did that another party denies in the same sentence ("a
+///   figure the army denied") is not counted;
 /// - a vague word ("dozens", "thousands") counts only when the article gives no figure for
 ///   the dead, and a single victim named ("the civilians were killed by a strike", "killing a
 ///   woman") only when it gives no count at all.
@@ -1147,10 +1149,23 @@ pub fn fatalities(
     one_strike: bool,
 ) -> u64 {
     use std::collections::BTreeMap;
+    // "IS claimed its fighters had killed 20 soldiers, a figure the army denied": a party's
+    // count of what it did, denied by another in the same sentence, is no count of the dead
+    let denied_boast = |q: &Quantity| {
+        q.claim.and_then(|c| claims.get(c)).is_some_and(|c| {
+            c.claimant_kind == sitrep_model::ClaimantKind::Party
+                && claims.iter().any(|d| {
+                    d.polarity == sitrep_model::Polarity::Denied
+                        && d.sentence_index == c.sentence_index
+                        && d.claimant != c.claimant
+                })
+        })
+    };
     let of_the_dead = |q: &&Quantity| {
         q.kind == QuantityKind::Killed
             && !q.evidence.rule.ends_with(CAMPAIGN)
             && !q.evidence.rule.ends_with(HIGHER_ACCOUNT)
+            && !denied_boast(q)
     };
     // the whole counts first; failing any, the parts; failing those, an earlier toll
     let whole = |q: &&Quantity| !q.evidence.rule.ends_with(PART);

@@ -671,3 +671,38 @@ fn others_who_met_another_fate_are_not_joined_to_the_one_killed() {
         2
     );
 }
+
+#[test]
+fn a_partys_count_that_another_denies_is_kept_as_its_claim_not_counted() {
+    let article = Article {
+        id: "boast".into(),
+        text: "Insurgents attacked an army post near Mocimboa da Praia on Friday, the army said. \
+               The insurgents claimed on their channel that their fighters had killed 30 \
+               soldiers, a figure the army denied."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2021, 3, 9),
+        ..Default::default()
+    };
+    let reading = reader().read(&article);
+    let e = reading
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .expect("the attack");
+    assert_eq!(e.fatalities, 0, "{e:#?}");
+    assert!(
+        e.quantities.iter().any(|q| q.value == 30),
+        "the claim's figure is kept"
+    );
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.polarity == sitrep_model::Polarity::Denied
+                && c.claimant.contains("Mozambique")),
+        "{:#?}",
+        e.claims
+    );
+    assert!(e.claims.iter().any(
+        |c| c.polarity == sitrep_model::Polarity::Asserted && !c.claimant.contains("Military")
+    ));
+}
