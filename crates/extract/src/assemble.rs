@@ -358,7 +358,9 @@ fn name_the_article(event: &mut Event, article_id: &str) {
 /// Read a whole article.
 pub fn read(doc: &Doc) -> Reading {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut disputes: Vec<(usize, Claim)> = Vec::new();
+    // each dispute with the disputer's own figures ("denied the claim, saying three fighters
+    // were killed")
+    let mut disputes: Vec<(usize, Claim, Vec<Quantity>)> = Vec::new();
     let mut control_facts: Vec<ControlFact> = Vec::new();
     let mut previous_claim: Option<Claim> = None;
     let mut narrative: Option<EventDate> = None;
@@ -433,7 +435,10 @@ pub fn read(doc: &Doc) -> Reading {
             && candidate.is_some_and(|ts| ts.sub_event_type.is_armed_violence())
             && !drafts.iter().any(|d| d.event.sub_event_type.is_conflict());
         if claims.only_disputes() && !blame_statement && !denial_is_the_news {
-            disputes.extend(claims.claims.iter().cloned().map(|c| (i, c)));
+            for c in &claims.claims {
+                let own = disputers_figures(doc, i, c, &quantities);
+                disputes.push((i, c.clone(), own));
+            }
         } else if let Some(ts) = candidate {
             // (A background line placed in the country passes on nothing: the story's town
             // is still the one before it.)
@@ -492,9 +497,17 @@ pub fn read(doc: &Doc) -> Reading {
 
     // Disputing claims sit beside the claims of the event they dispute.
     let mut standalone_claims = Vec::new();
-    for (i, claim) in disputes {
+    for (i, claim, figures) in disputes {
         if let Some(target) = disputed_event(doc, &drafts, i) {
-            drafts[target].event.claims.push(claim.clone());
+            let event = &mut drafts[target].event;
+            event.claims.push(claim.clone());
+            let index = event.claims.len() - 1;
+            event
+                .quantities
+                .extend(figures.into_iter().map(|q| Quantity {
+                    claim: Some(index),
+                    ..q
+                }));
         }
         standalone_claims.push(claim);
     }
@@ -3739,6 +3752,27 @@ fn attach_follow_up(
     last.event.notes.push(' ');
     last.event.notes.push_str(doc.sentence_text(i).trim());
     last.last_sentence = i;
+}
+
+/// The figures a disputing claim gives as its own account, after its "saying" or "adding"
+/// ("The army denied the claim, saying only one soldier was wounded and three fighters were
+/// killed"); not those of what it denies ("denied that 20 soldiers were killed").
+fn disputers_figures(doc: &Doc, i: usize, claim: &Claim, figures: &[Quantity]) -> Vec<Quantity> {
+    let end = doc.sentences[i].end;
+    let after = doc.text[claim.span.end.min(end)..end].to_ascii_lowercase();
+    let Some(own_from) = ["saying", "adding", "said"]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()
+        .map(|at| claim.span.end + at)
+    else {
+        return Vec::new();
+    };
+    figures
+        .iter()
+        .filter(|q| q.evidence.span.start >= own_from)
+        .cloned()
+        .collect()
 }
 
 /// The event a denial in sentence `i` disputes: one of the same type as the denial's own trigger,

@@ -126,9 +126,15 @@ pub fn read_sentence(doc: &Doc, i: usize, previous: Option<&Claim>) -> SentenceC
                     .filter(|_| !habitual)
                     .find(|(s, _)| {
                         let verb = s.of(text).eq_ignore_ascii_case("denied");
-                        !verb
-                            || !passive_before(&text[clause.start..s.start])
-                            || text[s.end..clause.end].trim_start().starts_with("by ")
+                        // ("strikes to deny Daesh the ability to move": a purpose, no denial)
+                        let purpose = text[clause.start..s.start]
+                            .trim_end()
+                            .to_ascii_lowercase()
+                            .ends_with(" to");
+                        !purpose
+                            && (!verb
+                                || !passive_before(&text[clause.start..s.start])
+                                || text[s.end..clause.end].trim_start().starts_with("by "))
                     })
                     .map(|(s, _)| (s, Polarity::Denied))
             })

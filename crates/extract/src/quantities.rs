@@ -1138,8 +1138,8 @@ fn whose(side: Option<&str>) -> Whose {
 ///   sentence ("1,500 ... while the monitor said 1,200 died") or a toll the article updates
 ///   ("had earlier reported a toll of eight"): not counted (parts and earlier tolls count when
 ///   the article gives nothing else: "Among the dead were five children");
-/// - a party's count of what it did that another party denies in the same sentence ("a
-///   figure the army denied") is not counted;
+/// - a party's count of what it did that another party denies, then or after ("a figure the
+///   army denied"), is not counted;
 /// - a vague word ("dozens", "thousands") counts only when the article gives no figure for
 ///   the dead, and a single victim named ("the civilians were killed by a strike", "killing a
 ///   woman") only when it gives no count at all.
@@ -1150,13 +1150,13 @@ pub fn fatalities(
 ) -> u64 {
     use std::collections::BTreeMap;
     // "IS claimed its fighters had killed 20 soldiers, a figure the army denied": a party's
-    // count of what it did, denied by another in the same sentence, is no count of the dead
+    // count of what it did, denied by another then or after, is no count of the dead
     let denied_boast = |q: &Quantity| {
         q.claim.and_then(|c| claims.get(c)).is_some_and(|c| {
             c.claimant_kind == sitrep_model::ClaimantKind::Party
                 && claims.iter().any(|d| {
                     d.polarity == sitrep_model::Polarity::Denied
-                        && d.sentence_index == c.sentence_index
+                        && d.sentence_index >= c.sentence_index
                         && d.claimant != c.claimant
                 })
         })

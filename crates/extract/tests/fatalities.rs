@@ -706,3 +706,40 @@ fn a_partys_count_that_another_denies_is_kept_as_its_claim_not_counted() {
         |c| c.polarity == sitrep_model::Polarity::Asserted && !c.claimant.contains("Military")
     ));
 }
+
+#[test]
+fn a_denials_own_count_sits_beside_the_claim_it_denies_and_the_lower_stands() {
+    let article = Article {
+        id: "counter".into(),
+        text: "Separatist fighters attacked a military post near Kumba on Saturday, killing \
+               eight soldiers, the separatists said. The army denied the claim, saying two \
+               separatist fighters were killed in the attack."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2021, 3, 9),
+        ..Default::default()
+    };
+    let reading = reader().read(&article);
+    let e = reading
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .expect("the attack");
+    assert_eq!(e.fatalities, 2, "{e:#?}");
+    assert!(e.quantities.iter().any(|q| q.value == 8));
+    // the army's figure is the army's account
+    let army = e
+        .quantities
+        .iter()
+        .find(|q| q.value == 2)
+        .expect("the army's count");
+    let claim = &e.claims[army.claim.expect("a claimant")];
+    assert_eq!(claim.polarity, sitrep_model::Polarity::Denied, "{claim:#?}");
+    // a purpose is no denial
+    assert_eq!(
+        fatalities(
+            "Coalition jets struck a bridge near Raqqa on Sunday to deny the militants a supply \
+             route. The militants said 12 people were killed."
+        ),
+        12
+    );
+}
