@@ -2056,6 +2056,47 @@ impl Gazetteer {
         {
             return Some((j, Hit::Unresolved));
         }
+        // "an attack on Mozogo, a village in Cameroon's Far North": a name the apposition
+        // right after it calls a village, town or district
+        let apposition = text[toks[j].end..].trim_start();
+        if let Some(rest) = apposition.strip_prefix(", ") {
+            let rest = rest.to_ascii_lowercase();
+            let mut words = rest.split_whitespace();
+            let (a, noun) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let (noun, near) = if matches!(noun, "small" | "remote" | "border" | "frontline") {
+                (words.next().unwrap_or(""), words.next().unwrap_or(""))
+            } else {
+                (noun, words.next().unwrap_or(""))
+            };
+            if matches!(a, "a" | "an")
+                && matches!(
+                    noun,
+                    "village"
+                        | "town"
+                        | "hamlet"
+                        | "locality"
+                        | "district"
+                        | "neighbourhood"
+                        | "neighborhood"
+                        | "suburb"
+                )
+                && matches!(
+                    near,
+                    "in" | "near"
+                        | "of"
+                        | "on"
+                        | "outside"
+                        | "east"
+                        | "west"
+                        | "north"
+                        | "south"
+                        | "about"
+                        | "some"
+                )
+            {
+                return Some((j, Hit::Unresolved));
+            }
+        }
         // "village of X", "town of X", "neighbourhoods of X"
         if i >= 2 && toks[i - 1].lower == "of" && toks[i].joined {
             let w = toks[i - 2].lower.trim_end_matches('s');

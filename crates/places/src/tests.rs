@@ -2446,3 +2446,19 @@ fn a_country_that_acts_is_an_actor_not_where_the_events_are() {
     let p = read("Drones struck a fuel depot in Russia on Saturday, Odesa officials said.");
     assert_eq!(p.main_country.as_deref(), Some("RU"), "{p:#?}");
 }
+
+#[test]
+fn a_name_an_apposition_calls_a_village_is_a_place() {
+    let p = read("Gunmen killed four people on Tuwaru, a village in Borno state, on Friday.");
+    let m = mention(&p, "Tuwaru");
+    assert!(m.place.unresolved_name, "{m:#?}");
+    assert_eq!(m.place.country_code.as_deref(), Some("NG"));
+    // a village's chief is no village
+    let p = read("Gunmen shot Tuwaru, a village chief in Borno state, on Friday.");
+    assert!(
+        !p.mentions
+            .iter()
+            .any(|m| m.place.mention.contains("Tuwaru")),
+        "{p:#?}"
+    );
+}
