@@ -82,12 +82,15 @@ pub struct SpeakerSeats {
     pub at: Vec<String>,
     /// A word right before "of" and the place ("council").
     pub of: Vec<String>,
+    /// A word among the two after the place's possessive: an office of it ("Balochistan's
+    /// home minister", "Idlib's health directorate").
+    pub poss: Vec<String>,
 }
 
-/// Parses `speaker_seats.txt`: `body:WORD WORD`, `at:WORD` or `of:WORD` a line.
+/// Parses `speaker_seats.txt`: `body:WORD WORD`, `at:WORD`, `of:WORD` or `poss:WORD` a line.
 pub fn parse_speaker_seats(text: &str) -> Result<SpeakerSeats, PlacesError> {
     let file = "speaker_seats.txt";
-    let expected = "body:WORD WORD, at:WORD or of:WORD";
+    let expected = "body:WORD WORD, at:WORD, of:WORD or poss:WORD";
     let mut out = SpeakerSeats::default();
     for (line, cols) in rows(file, text) {
         let entry = cols.concat().to_lowercase();
@@ -102,6 +105,7 @@ pub fn parse_speaker_seats(text: &str) -> Result<SpeakerSeats, PlacesError> {
             (Some("body"), [a, b]) => out.body.push(((*a).to_owned(), (*b).to_owned())),
             (Some("at"), [w]) => out.at.push((*w).to_owned()),
             (Some("of"), [w]) => out.of.push((*w).to_owned()),
+            (Some("poss"), [w]) => out.poss.push((*w).to_owned()),
             _ => return Err(bad(file, line, expected)),
         }
     }

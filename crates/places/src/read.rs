@@ -401,6 +401,14 @@ fn speaker_seat(seats: &SpeakerSeats, toks: &[Token], f: &Found) -> bool {
             return true;
         }
     }
+    // an office of the place: "Balochistan's home minister said" (the possessive's "s" is
+    // a token of its own)
+    if tok(f.last + 1).is_some_and(|t| t.joined && t.lower == "s")
+        && (2..=3)
+            .any(|n| tok(f.last + n).is_some_and(|t| t.joined && seats.poss.contains(&t.lower)))
+    {
+        return true;
+    }
     // who is there: "a source in", "reporter in the city of", "the local council of"
     let mut k = f.first;
     while k > 0 {

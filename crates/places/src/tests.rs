@@ -2104,6 +2104,12 @@ fn the_seat_of_who_speaks_is_marked() {
     assert!(mention(&p, "Latakia").seat);
     assert!(mention(&p, "Daraya").seat);
     assert!(!mention(&p, "Hama").seat);
+    // an office of the place, told by its possessive
+    let p = read("All six attackers were killed, Balochistan's home minister said.");
+    assert!(mention(&p, "Balochistan").seat, "{p:#?}");
+    let p = read("Gunmen stormed a market in Quetta on Monday, Balochistan's home minister said.");
+    assert!(!mention(&p, "Quetta").seat);
+    assert!(mention(&p, "Balochistan").seat);
 }
 
 #[test]
