@@ -77,7 +77,7 @@ pub fn read_sentence(doc: &Doc, i: usize) -> Vec<Quantity> {
                 } else if adds_to_earlier(text, sentence, n.span) {
                     rule + MORE
                 } else if kind == QuantityKind::Killed
-                    && toll_rose(&text[sentence.start..n.span.start])
+                    && toll_told(&text[sentence.start..n.span.start]) == Some(TollTold::Rose)
                 {
                     rule + RISEN_TOLL
                 } else {
@@ -566,36 +566,6 @@ pub(crate) fn dead_of_wounded(after: &str) -> bool {
             .any(|v| matches!(v.as_str(), "died" | "succumbed" | "perished"))
 }
 
-/// Whether the words before a number make it the value a toll rose to: "the death toll rose
-/// to", "raising the toll to", "the toll has reached" (not "put the toll at").
-fn toll_rose(before: &str) -> bool {
-    if !toll_reaches(before) {
-        return false;
-    }
-    let lower = before.to_ascii_lowercase();
-    let words: Vec<&str> = words_of(&lower).rev().take(8).collect();
-    words.iter().any(|w| {
-        matches!(
-            *w,
-            "rose"
-                | "risen"
-                | "rises"
-                | "climbed"
-                | "climbs"
-                | "jumped"
-                | "increased"
-                | "reached"
-                | "reaches"
-                | "raising"
-                | "raised"
-                | "bringing"
-                | "brought"
-                | "pushing"
-                | "pushed"
-        )
-    })
-}
-
 /// Whether the words before "toll" raise it: "raising the (death) toll", "bringing the toll"
 /// (then "to" the figure).
 fn raises_toll(before_toll: &str) -> bool {
@@ -607,9 +577,23 @@ fn raises_toll(before_toll: &str) -> bool {
     })
 }
 
+/// How the words before a number tell a toll's value ([`toll_told`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TollTold {
+    /// The value it rose to: "the death toll rose to", "raising the toll to", "has reached".
+    Rose,
+    /// The value it stands at: "put the toll at", "the toll stood at".
+    Put,
+}
+
 /// Whether the words before a number make it the value a toll reaches: "the death toll from the
 /// attack rose to", "put the toll at (at least)", "the toll has reached", "toll climbs to".
 fn toll_reaches(before: &str) -> bool {
+    toll_told(before).is_some()
+}
+
+/// How the words before a number tell it as a toll's value, if they do.
+fn toll_told(before: &str) -> Option<TollTold> {
     let lower = before.to_ascii_lowercase();
     // "the toll", or "the number of people killed (in Sunday's bombing)"
     let anchor = lower.rfind("toll").map(|at| at + 4).or_else(|| {
@@ -619,9 +603,7 @@ fn toll_reaches(before: &str) -> bool {
             .any(|w| matches!(w, "dead" | "killed" | "deaths" | "fatalities" | "victims"));
         of_dead.then_some(at + "number of".len())
     });
-    let Some(at) = anchor else {
-        return false;
-    };
+    let at = anchor?;
     let mut rest = lower[at..].trim_end();
     // (within its clause, before any other figure: "the toll at six and the injured at 28";
     // a day of a month is no figure: "the toll from the April 8 air strikes has risen to")
@@ -658,7 +640,7 @@ fn toll_reaches(before: &str) -> bool {
         || rest.contains(" and ")
         || other_figure
     {
-        return false;
+        return None;
     }
     // the figure's qualifiers ("at least 70", "more than 40")
     for qualifier in [
@@ -680,16 +662,17 @@ fn toll_reaches(before: &str) -> bool {
     let last = words.last().copied().unwrap_or("");
     let before_last = words.iter().rev().nth(1).copied().unwrap_or("");
     match last {
-        "reached" | "reaches" | "hit" | "hits" => true,
-        "to" => {
-            matches!(
-                before_last,
-                "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "increased" | "up"
-            ) || words.len() == 1 && raises_toll(&lower[..at])
+        "reached" | "reaches" | "hit" | "hits" => Some(TollTold::Rose),
+        "to" if matches!(
+            before_last,
+            "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "increased" | "up"
+        ) || words.len() == 1 && raises_toll(&lower[..at]) =>
+        {
+            Some(TollTold::Rose)
         }
         // "put the toll (from the raids on Douma) at 16", "the toll stood at 30"
-        "at" => true,
-        _ => false,
+        "at" => Some(TollTold::Put),
+        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use sitrep_extract::Reader;
-use sitrep_model::Article;
+use sitrep_model::{Article, Event};
 use std::sync::OnceLock;
 
 fn reader() -> &'static Reader {
@@ -11,21 +11,33 @@ fn reader() -> &'static Reader {
     R.get_or_init(Reader::new)
 }
 
-/// The fatalities of the article's most salient conflict event (0 when it reads none).
-fn fatalities(text: &str) -> u64 {
+/// The conflict events an article of `text` (published 9 March 2021) reads, in order.
+fn conflict_events(text: &str) -> Vec<Event> {
     let article = Article {
         id: "t".into(),
         text: text.into(),
         published: NaiveDate::from_ymd_opt(2021, 3, 9),
         ..Default::default()
     };
-    let reading = reader().read(&article);
-    reading
+    reader()
+        .read(&article)
         .events
-        .iter()
-        .find(|e| e.sub_event_type.is_conflict())
-        .map(|e| e.fatalities)
-        .unwrap_or(0)
+        .into_iter()
+        .filter(|e| e.sub_event_type.is_conflict())
+        .collect()
+}
+
+/// The fatalities of the article's first conflict event (0 when it reads none).
+fn fatalities(text: &str) -> u64 {
+    conflict_events(text).first().map_or(0, |e| e.fatalities)
+}
+
+/// The article's first conflict event (a panic when it reads none).
+fn first_conflict(text: &str) -> Event {
+    conflict_events(text)
+        .into_iter()
+        .next()
+        .expect("a conflict event")
 }
 
 #[test]
@@ -573,19 +585,7 @@ fn a_partys_own_count_does_not_set_aside_the_reports_vaguer_one() {
 
 /// The fatalities of each conflict event the article reads, in order.
 fn conflict_tolls(text: &str) -> Vec<u64> {
-    let article = Article {
-        id: "t".into(),
-        text: text.into(),
-        published: NaiveDate::from_ymd_opt(2021, 3, 9),
-        ..Default::default()
-    };
-    reader()
-        .read(&article)
-        .events
-        .iter()
-        .filter(|e| e.sub_event_type.is_conflict())
-        .map(|e| e.fatalities)
-        .collect()
+    conflict_events(text).iter().map(|e| e.fatalities).collect()
 }
 
 #[test]
@@ -674,21 +674,11 @@ fn others_who_met_another_fate_are_not_joined_to_the_one_killed() {
 
 #[test]
 fn a_partys_count_that_another_denies_is_kept_as_its_claim_not_counted() {
-    let article = Article {
-        id: "boast".into(),
-        text: "Insurgents attacked an army post near Mocimboa da Praia on Friday, the army said. \
-               The insurgents claimed on their channel that their fighters had killed 30 \
-               soldiers, a figure the army denied."
-            .into(),
-        published: NaiveDate::from_ymd_opt(2021, 3, 9),
-        ..Default::default()
-    };
-    let reading = reader().read(&article);
-    let e = reading
-        .events
-        .iter()
-        .find(|e| e.sub_event_type.is_conflict())
-        .expect("the attack");
+    let e = first_conflict(
+        "Insurgents attacked an army post near Mocimboa da Praia on Friday, the army said. The \
+         insurgents claimed on their channel that their fighters had killed 30 soldiers, a \
+         figure the army denied.",
+    );
     assert_eq!(e.fatalities, 0, "{e:#?}");
     assert!(
         e.quantities.iter().any(|q| q.value == 30),
@@ -709,21 +699,11 @@ fn a_partys_count_that_another_denies_is_kept_as_its_claim_not_counted() {
 
 #[test]
 fn a_denials_own_count_sits_beside_the_claim_it_denies_and_the_lower_stands() {
-    let article = Article {
-        id: "counter".into(),
-        text: "Separatist fighters attacked a military post near Kumba on Saturday, killing \
-               eight soldiers, the separatists said. The army denied the claim, saying two \
-               separatist fighters were killed in the attack."
-            .into(),
-        published: NaiveDate::from_ymd_opt(2021, 3, 9),
-        ..Default::default()
-    };
-    let reading = reader().read(&article);
-    let e = reading
-        .events
-        .iter()
-        .find(|e| e.sub_event_type.is_conflict())
-        .expect("the attack");
+    let e = first_conflict(
+        "Separatist fighters attacked a military post near Kumba on Saturday, killing eight \
+         soldiers, the separatists said. The army denied the claim, saying two separatist \
+         fighters were killed in the attack.",
+    );
     assert_eq!(e.fatalities, 2, "{e:#?}");
     assert!(e.quantities.iter().any(|q| q.value == 8));
     // the army's figure is the army's account

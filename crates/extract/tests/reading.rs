@@ -32,13 +32,20 @@ fn name(actor: &Option<ActorRef>) -> Option<&str> {
     actor.as_ref().map(|a| a.name.as_str())
 }
 
-/// The type of the one event a report is read as (fails when it is read as none or several).
 /// The first event of a sub-event type, else a panic that prints what was read.
 fn first_of(events: &[Event], kind: SubEventType) -> &Event {
     events
         .iter()
         .find(|e| e.sub_event_type == kind)
         .unwrap_or_else(|| panic!("no {kind:?} in {events:#?}"))
+}
+
+/// The first conflict event, else a panic that prints what was read.
+fn first_conflict(events: &[Event]) -> &Event {
+    events
+        .iter()
+        .find(|e| e.sub_event_type.is_conflict())
+        .unwrap_or_else(|| panic!("no conflict event in {events:#?}"))
 }
 
 /// Read `a` and check that it has events `of` a kind, all dated `want`.
@@ -54,6 +61,7 @@ fn assert_all_dated(a: &Article, of: impl Fn(&Event) -> bool, want: NaiveDate) {
     assert!(dates.iter().all(|x| *x == Some(want)), "{dates:?}");
 }
 
+/// The type of the one event a report is read as (fails when it is read as none or several).
 fn only_event_type(id: &str, text: &str, published: NaiveDate) -> SubEventType {
     let r = reader().read(&article(id, text, Some(published)));
     assert_eq!(r.events.len(), 1, "{:#?}", r.events);
@@ -302,11 +310,7 @@ fn a_protest_whose_crowd_turns_on_property_is_one_violent_demonstration() {
         Some(d(2021, 3, 3)),
     );
     let r = reader().read(&a);
-    let first = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type.is_conflict())
-        .expect("an event");
+    let first = first_conflict(&r.events);
     assert_eq!(
         first.sub_event_type,
         SubEventType::ViolentDemonstration,
@@ -2856,11 +2860,7 @@ fn an_unconfirmed_report_with_no_event_before_it_is_the_event_unconfirmed() {
     let text = "There were unconfirmed reports that rebels had seized the town of Kafr Nabudah on \
                 Sunday.";
     let r = reader().read(&article("unconfirmed", text, Some(d(2019, 5, 22))));
-    let e = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type.is_conflict())
-        .unwrap_or_else(|| panic!("{r:#?}"));
+    let e = first_conflict(&r.events);
     assert!(
         e.claims
             .iter()
@@ -2888,11 +2888,7 @@ fn an_armed_group_named_like_a_town_abroad_names_no_place() {
         "Fano fighters seized the town of Bichena on Sunday after heavy fighting, residents \
                 said.";
     let r = reader().read(&article("fano", text, Some(d(2024, 5, 2))));
-    let e = r
-        .events
-        .iter()
-        .find(|e| e.sub_event_type.is_conflict())
-        .unwrap_or_else(|| panic!("{r:#?}"));
+    let e = first_conflict(&r.events);
     let place = e.location.as_ref().expect("a place");
     assert_eq!(
         (place.name.as_str(), place.country_code.as_deref()),
