@@ -117,14 +117,14 @@ impl Signature {
 /// indexed by band.
 #[derive(Debug, Default, Clone)]
 pub struct DuplicateIndex {
-    /// Article id, its place in ingest order, signature.
+    /// Article id, its place in fusion order, signature.
     signatures: Vec<(String, u64, Signature)>,
     bands: HashMap<u64, Vec<usize>>,
 }
 
 impl DuplicateIndex {
     /// The most similar earlier article at or above [`DUPLICATE_THRESHOLD`], with its similarity;
-    /// of equally similar ones, the earliest in ingest order.
+    /// of equally similar ones, the earliest in fusion order.
     pub fn find(&self, signature: &Signature) -> Option<(String, f32)> {
         let mut candidates: Vec<usize> = signature
             .band_keys()
@@ -147,7 +147,7 @@ impl DuplicateIndex {
         best.map(|(i, s)| (self.signatures[i].0.clone(), s))
     }
 
-    /// Add an article's signature; `seq` is its place in ingest order.
+    /// Add an article's signature; `seq` is its place in fusion order.
     pub fn add(&mut self, article_id: &str, seq: u64, signature: Signature) {
         let i = self.signatures.len();
         for key in signature.band_keys() {

@@ -1,14 +1,16 @@
 //! The incremental fuser: each new article's mentions join the best compatible fused event among
 //! the candidates of their blocks (country × day), or start a new one.
 //!
-//! Mentions are taken in ingest order; a mention joins the cluster with the highest pair score
-//! against any member, provided no member vetoes it (complete link for vetoes). Because the state
-//! after `n` articles depends only on those articles in order, adding articles one run at a time
-//! gives the same result as fusing the whole corpus at once. A fuser need not hold the corpus:
-//! continuing stored fusion, it is given only the fused events a new article's mentions can
-//! meet (those filed under their blocks, [`Fuser::load_cluster`]) and the articles its text can
-//! be a near-duplicate of ([`Fuser::load_signature`]); every order that decides a tie is the
-//! ingest order (`seq`), never the order things were loaded in.
+//! Mentions are taken in fusion order, the order articles are added in (the store adds them in
+//! publication order, then by id, whatever order they were ingested in); a mention joins the
+//! cluster with the highest pair score against any member, provided no member vetoes it
+//! (complete link for vetoes). Because the state after `n` articles depends only on those
+//! articles in order, adding articles one run at a time gives the same result as fusing the
+//! whole corpus at once. A fuser need not hold the corpus: continuing stored fusion, it is given
+//! only the fused events a new article's mentions can meet (those filed under their blocks,
+//! [`Fuser::load_cluster`]) and the articles its text can be a near-duplicate of
+//! ([`Fuser::load_signature`]); every order that decides a tie is the fusion order (`seq`),
+//! never the order things were loaded in.
 
 use crate::data::Lexicons;
 use crate::dedup::{DuplicateIndex, Signature};
@@ -88,7 +90,7 @@ pub struct StoredCluster {
     pub id: String,
     /// Its place in the order fused events were started.
     pub seq: usize,
-    /// Its members (any order: they are put in ingest order).
+    /// Its members (any order: they are put in fusion order).
     pub members: Vec<StoredMember>,
 }
 
@@ -103,7 +105,7 @@ pub struct StoredMember {
     pub source: Option<String>,
     /// The article's publication date.
     pub published: Option<NaiveDate>,
-    /// The article's place in ingest order.
+    /// The article's place in fusion order.
     pub article_seq: u64,
     /// The event's place in its article.
     pub ordinal: usize,
@@ -119,15 +121,15 @@ pub struct StoredMember {
 #[derive(Debug, Clone)]
 pub struct Fuser {
     lex: &'static Lexicons,
-    /// Every mention: in ingest order, then those loaded after fusing (see [`Fuser::rank`]).
+    /// Every mention: in fusion order, then those loaded after fusing (see [`Fuser::rank`]).
     pub mentions: Vec<Mention>,
-    /// Each mention's place in ingest order: article seq × 2^24 + its place in the article.
+    /// Each mention's place in fusion order: article seq × 2^24 + its place in the article.
     ranks: Vec<u64>,
     /// The fused events.
     pub clusters: Vec<Cluster>,
     /// Cluster of each mention (parallel to `mentions`).
     pub cluster_of: Vec<usize>,
-    /// The articles fused (not those loaded), in ingest order.
+    /// The articles fused (not those loaded), in fusion order.
     pub articles: Vec<ArticleEntry>,
     /// Claims that deny or doubt without reporting an event, attached to each mention.
     attached: Vec<Vec<Claim>>,
@@ -137,7 +139,7 @@ pub struct Fuser {
     duplicates: DuplicateIndex,
     near_duplicates: HashMap<String, (String, f32)>,
     /// Articles that report one event alike ([`CO_REPORT`]): per pair of articles (their
-    /// places in ingest order, the earlier first), the pairs of mentions (indices) that score
+    /// places in fusion order, the earlier first), the pairs of mentions (indices) that score
     /// over the threshold against each other, found when the later article was added.
     co_reports: HashMap<(u64, u64), CoReported, BuildMix>,
     /// While an article's mentions are placed: the totals (before the co-report bonus; `None`
@@ -306,7 +308,7 @@ impl Fuser {
         self.add_article_at(self.next_article_seq, article, events, standalone_claims)
     }
 
-    /// [`Fuser::add_article`] for the article at place `seq` of the ingest order (later than
+    /// [`Fuser::add_article`] for the article at place `seq` of the fusion order (later than
     /// every article fused or loaded before; the store uses its row number).
     pub fn add_article_at(
         &mut self,
@@ -426,13 +428,13 @@ impl Fuser {
         }
     }
 
-    /// Load a stored article's signature (at place `seq` of the ingest order): a new article can
+    /// Load a stored article's signature (at place `seq` of the fusion order): a new article can
     /// be found to be its near-duplicate.
     pub fn load_signature(&mut self, article_id: &str, seq: u64, signature: Signature) {
         self.duplicates.add(article_id, seq, signature);
     }
 
-    /// A mention's place in ingest order (comparable within one fuser).
+    /// A mention's place in fusion order (comparable within one fuser).
     pub fn rank(&self, mention: usize) -> u64 {
         self.ranks[mention]
     }
@@ -759,7 +761,7 @@ impl Fuser {
         self.cluster_by_id.get(fused_id).copied()
     }
 
-    /// Every mention's assignment (what to store), in ingest order.
+    /// Every mention's assignment (what to store), in fusion order.
     pub fn assignments(&self) -> Vec<Assignment> {
         let mut out = Vec::with_capacity(self.mentions.len());
         for (m, &c) in self.cluster_of.iter().enumerate() {
@@ -820,7 +822,7 @@ impl Fuser {
 
     /// Pairs of fused events a user may want to merge (`sitrep candidates`): the near-misses
     /// (see [`Fuser::near_misses`]) between mentions and fused events of other articles, one per
-    /// pair of fused events (the best-scoring mention), best first; ties in ingest order.
+    /// pair of fused events (the best-scoring mention), best first; ties in fusion order.
     pub fn merge_candidates(&self, floor: f32) -> Vec<MergeCandidate> {
         let mut best: HashMap<(usize, usize), MergeCandidate> = HashMap::new();
         for (m, c, member, score, cues) in self.near_misses_matched(floor) {
@@ -1022,7 +1024,7 @@ pub struct SplitDiagnostics {
     pub outvoted_vetoed_mentions: usize,
 }
 
-/// A mention's place in ingest order from its article's and its own.
+/// A mention's place in fusion order from its article's and its own.
 fn rank(article_seq: u64, ordinal: usize) -> u64 {
     (article_seq << 24) + ordinal as u64
 }

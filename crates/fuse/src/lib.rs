@@ -1,7 +1,8 @@
 /*!
 Fusion: one event per real-world event across articles, with every source's claim kept.
 
-Each article's events (mentions) are fused in ingest order. Near-duplicate articles (the same
+Each article's events (mentions) are fused in the order their articles are added (the store's
+fusion order: by publication, then id, so that any ingest order gives one result). Near-duplicate articles (the same
 wire story re-published) are found by MinHash over word shingles with banded lookup; event
 mentions are compared only with the fused events of their blocks (country × day), scored per cue
 (kind, date, place, actors, wording, near-duplicate articles, articles that report another

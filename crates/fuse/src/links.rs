@@ -39,7 +39,7 @@ pub struct Link {
 /// A story: fused events of one situation, in time order, and the articles behind them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
-    /// Stable id: `S:` + the id of its first fused event in ingest order.
+    /// Stable id: `S:` + the id of its first fused event in fusion order.
     pub id: String,
     /// A title from its place and kinds ("Damascus: Non-violent transfer of territory, Armed clash").
     pub title: String,

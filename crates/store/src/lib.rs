@@ -68,6 +68,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_rewind_indexes.sql",
         include_str!("../migrations/0008_rewind_indexes.sql"),
     ),
+    (
+        "0009_fusion_order.sql",
+        include_str!("../migrations/0009_fusion_order.sql"),
+    ),
 ];
 
 /// How a listing of `table`'s events (`events` or `fused_events`, aliased `e`) is ordered,

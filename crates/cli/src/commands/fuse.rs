@@ -116,10 +116,13 @@ const UPDATE_BACK: [usize; 2] = [1, 5];
 /// articles into that store (incremental). Copy `i` is the corpus moved `i` corpus spans later
 /// with its article texts made its own (a corpus covering a `k` times longer period: as many
 /// reports a day, and only the near-duplicates the corpus has); "same days" puts the `k` copies
-/// on the same days instead (`k` times as many reports of every event). The batch is
-/// articles spread over the corpus, as new texts on the first copy's days: reports of events
-/// that are already fused. Last, an article 1 % and one 5 % from the end of the store are
-/// updated (another text, one more dead in each event) and fusion goes again from each.
+/// on the same days instead (`k` times as many reports of every event). Two batches follow:
+/// news (the last-published articles of the last copy, as new texts on their days: more reports
+/// of the latest events, fused after what comes before them in fusion order), then a backfill
+/// (articles spread over the corpus, as new texts on the first copy's days: reports published
+/// before most of the store, which is fused again from the earliest of them on). Last, an
+/// article 1 % and one 5 % from the end of the store in fusion order are updated (another
+/// text, one more dead in each event) and fusion goes again from each.
 pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliError> {
     let span = corpus_span_days(inputs);
     let mut out = String::new();
@@ -171,6 +174,17 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
             secs,
             secs * 1e6 / full.articles.max(1) as f64
         );
+        // news: more reports of the latest events
+        let mut latest: Vec<&FusionInput> = corpus.iter().collect();
+        latest.sort_by(|a, b| (a.0.published, &a.0.id).cmp(&(b.0.published, &b.0.id)));
+        let picked: Vec<FusionInput> = latest
+            .iter()
+            .rev()
+            .take(BENCH_BATCH)
+            .map(|&i| i.clone())
+            .collect();
+        let news = copy(&picked, "news", 0);
+        // a backfill: reports published over the whole period
         let step = (inputs.len() / BENCH_BATCH).max(1);
         let picked: Vec<FusionInput> = inputs
             .iter()
@@ -178,25 +192,31 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
             .take(BENCH_BATCH)
             .cloned()
             .collect();
-        let new_batch = copy(&picked, "new", 0);
-        insert_all(&mut store, &new_batch)?;
-        let started = Instant::now();
-        let run = store.fuse()?;
-        let secs = started.elapsed().as_secs_f64();
-        let _ = writeln!(
-            out,
-            "{k:>3}x store, ingest {} new articles: {} mentions, {} stored fused events read, {} written: {:.3} s, {:.1} us/article",
-            run.articles,
-            run.mentions,
-            run.fused_read,
-            run.fused_written,
-            secs,
-            secs * 1e6 / run.articles.max(1) as f64
-        );
+        let backfill = copy(&picked, "new", 0);
+        for (what, batch) in [("news", &news), ("backfill", &backfill)] {
+            insert_all(&mut store, batch)?;
+            let started = Instant::now();
+            let run = store.fuse()?;
+            let secs = started.elapsed().as_secs_f64();
+            let _ = writeln!(
+                out,
+                "{k:>3}x store, {what}: {} new articles, {} fused with them{}: {} mentions, {} stored fused events read, {} written: {:.3} s, {:.1} us per new article",
+                batch.len(),
+                run.articles,
+                if run.full { " (the whole store)" } else { "" },
+                run.mentions,
+                run.fused_read,
+                run.fused_written,
+                secs,
+                secs * 1e6 / batch.len().max(1) as f64
+            );
+        }
         // an update of an article stored late (a feed item whose toll rose): fused again
         // from it on
         for back in UPDATE_BACK {
-            let stored: Vec<&FusionInput> = corpus.iter().chain(&new_batch).collect();
+            let mut stored: Vec<&FusionInput> =
+                corpus.iter().chain(&news).chain(&backfill).collect();
+            stored.sort_by(|a, b| (a.0.published, &a.0.id).cmp(&(b.0.published, &b.0.id)));
             let (article, events, claims) = stored[stored.len() - 1 - stored.len() * back / 100];
             let article = sitrep_model::Article {
                 text: format!("{} (Updated.)", article.text),
