@@ -1846,6 +1846,34 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
     })
 }
 
+/// The day sentence `i` says its news was told ("The army said on Friday it had recaptured the
+/// palace"), when that is all that dates it: what was told happened that day or before, so the
+/// event is dated that day, approximately (not the later day of the article that reports the
+/// telling). A single day, up to [`REPORTED_BEFORE_DAYS`] before the publication (a weekday
+/// that falls further back is likelier a publication date misfiled than a week-old statement).
+fn said_on_day(doc: &Doc, i: usize) -> Option<EventDate> {
+    let told = doc.dates[i].iter().find(|d| {
+        d.role == DateRole::Point
+            && d.precision == DatePrecision::Day
+            && d.end.is_none()
+            && d.date.is_some_and(|x| {
+                doc.published
+                    .is_none_or(|p| (0..=REPORTED_BEFORE_DAYS).contains(&(p - x).num_days()))
+            })
+            && (is_claim_date(doc, i, d.span) || told_to_day(doc, i, d.span))
+    })?;
+    Some(EventDate {
+        date: told.date,
+        end: None,
+        precision: DatePrecision::Approximate,
+        evidence: Some(doc.evidence(
+            i,
+            told.span,
+            format!("time:{}{}", told.rule, sitrep_model::SAID_ON_DAY),
+        )),
+    })
+}
+
 /// How many days before the dateline a report's day told in the lead may fall.
 const REPORTED_BEFORE_DAYS: i64 = 3;
 
@@ -2965,6 +2993,7 @@ fn build(
         let date = own_date
             .map(|d| updated_today(doc, i, d, narrative.as_ref()))
             .or_else(|| narrative.clone().map(|d| carried(doc, i, ts, d)))
+            .or_else(|| said_on_day(doc, i))
             .unwrap_or_else(|| publication_date(doc));
         let date = week_told_next(doc, i, date);
         let date = retold_on_day(doc, i, ts, date);

@@ -502,3 +502,28 @@ fn an_event_that_came_days_before_another_is_dated_back_from_it_and_a_superlativ
     assert_eq!(strike.date.date, Some(d(2024, 3, 10)), "{strike:#?}");
     assert_eq!(strike.date.precision, DatePrecision::Approximate);
 }
+
+#[test]
+fn news_dated_only_by_the_day_it_was_said_is_dated_that_day() {
+    // Published on a Thursday: what the rebels said on Tuesday they had done was done by then.
+    let events = read(
+        "said-on",
+        "Rebel fighters said on Tuesday they had taken control of the town of Kafr Nabl after \
+         government troops withdrew.",
+        d(2021, 3, 11),
+    );
+    let e = events
+        .iter()
+        .find(|e| e.notes.contains("taken control"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(e.date.date, Some(d(2021, 3, 9)), "{:#?}", e.date);
+    assert_eq!(e.date.precision, DatePrecision::Approximate);
+    // a weekday a week back is likelier a misfiled publication date: the report's day stands
+    let events = read(
+        "said-week-back",
+        "Rebel fighters said Sunday they had taken control of the town of Kafr Nabl after \
+         government troops withdrew.",
+        d(2021, 3, 13),
+    );
+    assert_eq!(date_of(&events, "taken control"), Some(d(2021, 3, 13)));
+}

@@ -260,6 +260,11 @@ pub struct Quantity {
     pub evidence: Evidence,
 }
 
+/// The suffix of an [`EventDate`]'s rule for the day a statement told the event ("the army
+/// said on Friday it had recaptured the palace"), when nothing else dates it: the event fell on
+/// that day or shortly before, as a report's fell on or before its publication.
+pub const SAID_ON_DAY: &str = " (said on)";
+
 /// The suffix of a [`Quantity`]'s rule for a toll that rose ("the death toll rose to 12",
 /// "raising the toll to 12"): it updates the counts of the same dead told before it.
 pub const RISEN_TOLL: &str = "+risen";

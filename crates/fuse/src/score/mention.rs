@@ -107,7 +107,13 @@ impl Mention {
         let d = &event.date;
         // a toll as of a day ("has risen to 61, a monitor said on Tuesday") dates its count, not
         // the killing: known as a report's publication is, on it or shortly before
-        let explicit = d.evidence.is_some() && d.precision != DatePrecision::AsOf;
+        // (so does the day a statement told it, when nothing else dates it: "the army said on
+        // Friday it had taken the town")
+        let said_on = d
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.rule.ends_with(sitrep_model::SAID_ON_DAY));
+        let explicit = d.evidence.is_some() && d.precision != DatePrecision::AsOf && !said_on;
         // no evidence: the reader fell back to the publication date (a day, or "approximate")
         let date_fallback = !explicit
             && d.date.is_some()
