@@ -489,7 +489,12 @@ pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesE
     Ok(out)
 }
 
-/// Parses `stoplist.txt`.
+/// `transliterated_countries.txt`: countries whose place names come through transliteration
+/// from Arabic script, where a name matched only by its folded spelling is trusted.
+pub const TRANSLITERATED_COUNTRIES_TXT: &str =
+    include_str!("../../../data/gazetteer/transliterated_countries.txt");
+
+/// Parses `stoplist.txt` (and any list of one word a line, `#` comments).
 pub fn parse_stoplist(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -552,6 +557,9 @@ mod tests {
         assert!(ctx.iter().any(|r| r.admin1.iter().any(|a| a == "UA.05")));
         let stop = parse_stoplist(STOPLIST_TXT);
         assert!(stop.iter().any(|w| w == "police"));
+        let transliterated = parse_stoplist(TRANSLITERATED_COUNTRIES_TXT);
+        assert!(transliterated.iter().any(|c| c == "sy"));
+        assert!(transliterated.iter().all(|c| c.len() == 2));
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub struct Gazetteer {
     /// First words of the country phrases (to skip phrases that cannot be one).
     pub(crate) country_first_words: FxHashSet<String>,
     pub(crate) stoplist: FxHashSet<String>,
+    /// Countries whose place names come through transliteration from Arabic script
+    /// (`transliterated_countries.txt`), by country index.
+    pub(crate) transliterated: FxHashSet<u16>,
     /// Words that end a capitalised run: it is no part of the name before them.
     pub(crate) name_breaks: FxHashSet<String>,
     pub(crate) cues: Vec<(Vec<String>, PlaceCue)>,
@@ -250,6 +253,10 @@ impl Gazetteer {
         let name_breaks = data::parse_stoplist(data::NAME_BREAKS_TXT)
             .into_iter()
             .collect();
+        let transliterated = data::parse_stoplist(data::TRANSLITERATED_COUNTRIES_TXT)
+            .into_iter()
+            .filter_map(|iso| country_by_iso.get(&iso.to_uppercase()).copied())
+            .collect();
         let mut context_words: FxHashMap<String, ContextHint> = FxHashMap::default();
         for row in data::parse_context_words(data::CONTEXT_WORDS_TSV)? {
             let countries: Vec<u16> = row
@@ -351,6 +358,7 @@ impl Gazetteer {
             country_max_words,
             country_first_words,
             stoplist,
+            transliterated,
             name_breaks,
             cues,
             place_words,

@@ -2905,9 +2905,18 @@ impl Gazetteer {
                         // (where little or nothing points elsewhere, a folded spelling alone
                         // carries a report abroad only when it is spelled nearly as the place:
                         // "Rubaya" in a Congolese report is not Roubaix, "Tawori" not Turin)
+                        // (a small town's own votes are all its country has, where names are
+                        // not transliterated: "Masala" in a Congolese report that names no
+                        // country is not Masally, Azerbaijan; "Tell Abiad" is Tall Abyad)
                         && (local_main.is_some_and(|(m, v)| m != cc && v >= 0.6)
                             || (!exact
-                                && local_main.is_none_or(|(m, _)| m != cc)
+                                && local_main.is_none_or(|(m, v)| {
+                                    m != cc
+                                        || (v <= 0.0
+                                            && best >> 30 != TAG_ADMIN1
+                                            && !self.transliterated.contains(&cc)
+                                            && self.places[ix].population < SIZEABLE_TOWN)
+                                })
                                 && (best >> 30 == TAG_ADMIN1
                                     || !spelled_nearly(&self.places[ix].name, &written))))
                         && !explicit_countries.contains_key(&cc)

@@ -837,6 +837,34 @@ fn a_folded_spelling_alone_is_no_city_abroad_even_where_nothing_points_anywhere(
 }
 
 #[test]
+fn a_small_town_matched_only_by_a_folded_spelling_needs_more_than_its_own_vote() {
+    // nothing else in these reports names a country: a small namesake abroad matched only by
+    // a folded spelling is no reason to place them in Azerbaijan or Hong Kong
+    for (text, name, abroad) in [
+        (
+            "Gunmen burned houses in Masala village overnight, killing nine people.",
+            "Masala",
+            "AZ",
+        ),
+        (
+            "Suspected militants ambushed a convoy near Kamenge on Sunday.",
+            "Kamenge",
+            "HK",
+        ),
+    ] {
+        let p = read(text);
+        let m = mention(&p, name);
+        assert_ne!(m.place.country_code.as_deref(), Some(abroad), "{p:#?}");
+    }
+    // where names are transliterated from Arabic script, the folded spelling is trusted
+    let p = read("Shells fell on Tell Abiad on Monday.");
+    assert_eq!(
+        mention(&p, "Tell Abiad").place.country_code.as_deref(),
+        Some("SY")
+    );
+}
+
+#[test]
 fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
     // one outlet of one country (El Nashra, Lebanon's) is worth more than a demonym: a
     // small town of its country written in a spelling that folds to a city abroad (Durrës)
