@@ -1799,6 +1799,12 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
         .iter()
         .filter(usable)
         .any(|d| !d.relative && d.precision == DatePrecision::Day && !dateline(d));
+    let day_named = doc.dates[i].iter().filter(usable).any(|d| {
+        d.rule != sitrep_time::NIGHT_BEFORE_RULE
+            && d.precision == DatePrecision::Day
+            && d.date.is_some()
+            && !dateline(d)
+    });
     let chosen = doc.dates[i]
         .iter()
         .filter(usable)
@@ -1809,9 +1815,13 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
         .min_by_key(|d| {
             let prior = (d.rule == "day-before" || aside(doc, anchor_span, d.span) == Aside::Prior)
                 && written_day;
+            // "an overnight raid on Sunday": the night is the one the day names, not the one
+            // before the publication
+            let night_named_on = d.rule == sitrep_time::NIGHT_BEFORE_RULE && day_named;
             (
                 coarseness(d.precision),
                 prior,
+                night_named_on,
                 d.span.start.abs_diff(anchor),
             )
         });

@@ -527,3 +527,23 @@ fn news_dated_only_by_the_day_it_was_said_is_dated_that_day() {
     );
     assert_eq!(date_of(&events, "taken control"), Some(d(2021, 3, 13)));
 }
+
+#[test]
+fn a_night_the_report_names_by_its_day_is_that_days() {
+    // Published on a Monday: "an overnight raid on Sunday" fell on Sunday night, not on the
+    // night before the report that "overnight" alone would mean.
+    let events = read(
+        "overnight-sunday",
+        "Rebels killed nine villagers in an overnight raid on Sunday on the village of Kanyihunga, \
+         local officials said.",
+        d(2025, 3, 3),
+    );
+    assert_eq!(date_of(&events, "overnight raid"), Some(d(2025, 3, 2)));
+    let events = read(
+        "overnight",
+        "Rebels killed nine villagers in an overnight raid on the village of Kanyihunga, local \
+         officials said.",
+        d(2025, 3, 3),
+    );
+    assert_eq!(date_of(&events, "overnight raid"), Some(d(2025, 3, 3)));
+}

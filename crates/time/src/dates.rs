@@ -16,6 +16,10 @@ use crate::{DateMention, DateRole};
 /// report of 21 May is.
 const PAST_DAY_SLACK_DAYS: i64 = 3;
 
+/// The rule of a night told before its report ("overnight", "last night"): dated by the day the
+/// night ended.
+pub const NIGHT_BEFORE_RULE: &str = "night-before-publication";
+
 // ---------------------------------------------------------------- tokens
 
 type Tokens<'a> = sitrep_text::LowerWords<'a>;
@@ -562,7 +566,7 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
         "tonight" => return mk(i + 1, Spec::DayOffset(0), "tonight"),
         "yesterday" => return mk(i + 1, Spec::DayOffset(-1), "yesterday"),
         "tomorrow" => return mk(i + 1, Spec::DayOffset(1), "tomorrow"),
-        "overnight" => return mk(i + 1, Spec::Night, "night-before-publication"),
+        "overnight" => return mk(i + 1, Spec::Night, NIGHT_BEFORE_RULE),
         "recently" => return mk(i + 1, Spec::Recent(30), "recently"),
         _ => {}
     }
@@ -572,11 +576,11 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
             return mk(i + 2, Spec::DayOffset(0), "today")
         }
         ("earlier" | "later", "today") => return mk(i + 2, Spec::DayOffset(0), "today"),
-        ("last", "night") => return mk(i + 2, Spec::Night, "night-before-publication"),
-        ("after", "midnight") => return mk(i + 2, Spec::Night, "night-before-publication"),
-        ("early", "hours") => return mk(i + 2, Spec::Night, "night-before-publication"),
+        ("last", "night") => return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE),
+        ("after", "midnight") => return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE),
+        ("early", "hours") => return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE),
         ("the", "early") if t.lower(i + 2) == "hours" => {
-            return mk(i + 3, Spec::Night, "night-before-publication")
+            return mk(i + 3, Spec::Night, NIGHT_BEFORE_RULE)
         }
         ("the", "day") if matches!(t.lower(i + 2), "before" | "earlier") => {
             return mk(i + 3, Spec::DayOffset(-1), "day-before")

@@ -39,7 +39,7 @@ use chrono::{NaiveDate, NaiveTime};
 use sitrep_model::{DatePrecision, Span};
 
 pub use dateline::{dateline, is_dateline};
-pub use dates::{find_dates, is_weekday_name};
+pub use dates::{find_dates, is_weekday_name, NIGHT_BEFORE_RULE};
 pub use offsets::utc_offset_minutes;
 pub use sequence::{day_offsets, DayOffset, OffsetKind};
 
