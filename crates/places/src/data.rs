@@ -489,6 +489,19 @@ pub fn parse_place_words(text: &str) -> Result<Vec<(String, PlaceWord)>, PlacesE
     Ok(out)
 }
 
+/// The third column of `place_words.tsv`: for a word of first-level divisions, the countries
+/// whose press calls them so (ISO codes), where the row gives any.
+pub fn parse_admin1_terms(text: &str) -> Vec<(String, Vec<String>)> {
+    rows("place_words.tsv", text)
+        .filter(|(_, cols)| cols.get(1).map(|s| s.trim()) == Some("admin1"))
+        .filter_map(|(_, cols)| {
+            let countries: Vec<String> =
+                cols.get(2)?.split_whitespace().map(str::to_owned).collect();
+            (!countries.is_empty()).then(|| (cols[0].trim().to_lowercase(), countries))
+        })
+        .collect()
+}
+
 /// `transliterated_countries.txt`: countries whose place names come through transliteration
 /// from Arabic script, where a name matched only by its folded spelling is trusted.
 pub const TRANSLITERATED_COUNTRIES_TXT: &str =
@@ -557,6 +570,11 @@ mod tests {
         assert!(ctx.iter().any(|r| r.admin1.iter().any(|a| a == "UA.05")));
         let stop = parse_stoplist(STOPLIST_TXT);
         assert!(stop.iter().any(|w| w == "police"));
+        let terms = parse_admin1_terms(PLACE_WORDS_TSV);
+        assert!(terms
+            .iter()
+            .any(|(w, cs)| w == "state" && cs.iter().any(|c| c == "NG")));
+        assert!(terms.iter().all(|(_, cs)| cs.iter().all(|c| c.len() == 2)));
         let transliterated = parse_stoplist(TRANSLITERATED_COUNTRIES_TXT);
         assert!(transliterated.iter().any(|c| c == "sy"));
         assert!(transliterated.iter().all(|c| c.len() == 2));

@@ -110,6 +110,9 @@ pub struct Gazetteer {
     /// First words of the country phrases (to skip phrases that cannot be one).
     pub(crate) country_first_words: FxHashSet<String>,
     pub(crate) stoplist: FxHashSet<String>,
+    /// Words for first-level divisions → the countries whose press calls them so
+    /// (`place_words.tsv`, third column), by country index.
+    pub(crate) admin1_terms: FxHashMap<String, Vec<u16>>,
     /// Countries whose place names come through transliteration from Arabic script
     /// (`transliterated_countries.txt`), by country index.
     pub(crate) transliterated: FxHashSet<u16>,
@@ -253,6 +256,16 @@ impl Gazetteer {
         let name_breaks = data::parse_stoplist(data::NAME_BREAKS_TXT)
             .into_iter()
             .collect();
+        let admin1_terms = data::parse_admin1_terms(data::PLACE_WORDS_TSV)
+            .into_iter()
+            .map(|(word, isos)| {
+                let countries = isos
+                    .iter()
+                    .filter_map(|iso| country_by_iso.get(iso).copied())
+                    .collect();
+                (word, countries)
+            })
+            .collect();
         let transliterated = data::parse_stoplist(data::TRANSLITERATED_COUNTRIES_TXT)
             .into_iter()
             .filter_map(|iso| country_by_iso.get(&iso.to_uppercase()).copied())
@@ -358,6 +371,7 @@ impl Gazetteer {
             country_max_words,
             country_first_words,
             stoplist,
+            admin1_terms,
             transliterated,
             name_breaks,
             cues,

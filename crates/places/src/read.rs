@@ -812,6 +812,10 @@ const FORCE_WORDS: &[&str] = &[
     "paratroopers",
     "commandos",
 ];
+/// Bonus of a province whose country calls its provinces by the word after its name
+/// ([`Gazetteer::term_bonus`]): about what another mention of the country in the article adds.
+const ADMIN1_TERM_BONUS: f32 = 3.0;
+
 /// A town this big, spelled as written, is not ruled out by the outlet's country alone.
 const SIZEABLE_TOWN: u32 = 20_000;
 
@@ -1289,7 +1293,16 @@ impl Gazetteer {
                                         && n.start == end_tok.end + 2
                                         && self.lookup_country(&n.lower).is_some_and(|c| !c.1)
                                 })));
-                    if self.stoplist.contains(&w.lower) && !placed {
+                    // (nor when a word for a province follows a province's name: "Plateau
+                    // State")
+                    let province = toks.get(j + 1).is_some_and(|n| {
+                        n.start <= end_tok.end + 1
+                            && self.place_words.get(&n.lower) == Some(&PlaceWord::Admin1)
+                    }) && self
+                        .lookup_key(&name_key(&w.lower))
+                        .iter()
+                        .any(|&x| x >> 30 == TAG_ADMIN1);
+                    if self.stoplist.contains(&w.lower) && !placed && !province {
                         continue;
                     }
                 }
@@ -2732,7 +2745,10 @@ impl Gazetteer {
                                 &q_country,
                                 parent_country,
                             );
-                            (x, s + self.exact_bonus(x, &written))
+                            (
+                                x,
+                                s + self.exact_bonus(x, &written) + self.term_bonus(x, f, toks),
+                            )
                         })
                         .collect();
                     // namesakes in a front's provinces: the one on the line of contact
@@ -3809,6 +3825,22 @@ impl Gazetteer {
             self.admin1[ix].country
         } else {
             self.places[ix].country
+        }
+    }
+
+    /// What the word for a first-level division after a name says of a province candidate
+    /// ("Plateau State": a state, so Nigeria's Plateau, not Benin's department): a bonus when
+    /// its country is one whose press calls its provinces so (`place_words.tsv`).
+    fn term_bonus(&self, x: u32, f: &Found, toks: &[Token]) -> f32 {
+        if x >> 30 != TAG_ADMIN1 || f.word_after != Some(PlaceWord::Admin1) {
+            return 0.0;
+        }
+        let countries = f
+            .word_after_tok
+            .and_then(|k| self.admin1_terms.get(&toks[k].lower));
+        match countries {
+            Some(cs) if cs.contains(&self.country_of(x)) => ADMIN1_TERM_BONUS,
+            _ => 0.0,
         }
     }
 

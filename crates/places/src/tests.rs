@@ -865,6 +865,24 @@ fn a_small_town_matched_only_by_a_folded_spelling_needs_more_than_its_own_vote()
 }
 
 #[test]
+fn a_province_is_told_by_the_word_its_country_calls_provinces() {
+    // "Plateau" is a word the stoplist keeps from being a place alone; with "State" after it,
+    // it is Nigeria's Plateau State, with "department" Benin's Plateau
+    let p = read("Gunmen killed 14 villagers in Plateau State on Sunday.");
+    let m = mention(&p, "Plateau");
+    assert_eq!(m.place.country_code.as_deref(), Some("NG"), "{p:#?}");
+    let p = read("Protesters blocked roads in Plateau department on Sunday.");
+    let m = mention(&p, "Plateau");
+    assert_eq!(m.place.country_code.as_deref(), Some("BJ"), "{p:#?}");
+    // and no plateau alone is a place
+    let p = read("The rebels held the high plateau above the river for a week.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "plateau"),
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
     // one outlet of one country (El Nashra, Lebanon's) is worth more than a demonym: a
     // small town of its country written in a spelling that folds to a city abroad (Durrës)
