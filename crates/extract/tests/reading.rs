@@ -3001,3 +3001,20 @@ fn what_a_protest_followed_is_not_what_it_turned_into_and_a_habit_is_no_event() 
         SubEventType::RemoteExplosive
     );
 }
+
+#[test]
+fn a_crowd_that_dispersed_peacefully_was_not_dispersed() {
+    // the marchers went home on their own: a peaceful protest, not one broken up
+    let reading = reader().read(&article(
+        "went-home",
+        "Several hundred teachers marched through Ibb on Monday to demand unpaid wages, and \
+         dispersed peacefully in the evening.",
+        Some(d(2024, 5, 14)),
+    ));
+    let kinds: Vec<SubEventType> = reading.events.iter().map(|e| e.sub_event_type).collect();
+    assert!(kinds.contains(&SubEventType::PeacefulProtest), "{kinds:?}");
+    assert!(
+        !kinds.contains(&SubEventType::ProtestWithIntervention),
+        "{kinds:?}"
+    );
+}
