@@ -294,9 +294,23 @@ fn claimant_near(
         let name = quoted_by(doc, i, m).unwrap_or_else(|| m.name.clone());
         return Some((name, m.kind));
     }
+    // (not the last of what was told, set off from an unknown speaker by a comma: "killing 11
+    // people, a regional commander said")
+    let set_off = |s: &Span| {
+        s.end <= anchor.start && {
+            let between = doc.text[s.end..anchor.start]
+                .trim_start()
+                .to_ascii_lowercase();
+            ["a ", "an ", "the "].iter().any(|a| {
+                between
+                    .strip_prefix(',')
+                    .is_some_and(|b| b.trim_start().starts_with(a))
+            })
+        }
+    };
     doc.actors[i]
         .iter()
-        .filter(|m| in_clause(&m.span) && !m.generic)
+        .filter(|m| in_clause(&m.span) && !m.generic && !set_off(&m.span))
         .filter(|m| dist(&m.span) <= 40)
         .min_by_key(|m| dist(&m.span))
         .map(party_or_person)

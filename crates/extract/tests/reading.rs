@@ -3018,3 +3018,26 @@ fn a_crowd_that_dispersed_peacefully_was_not_dispersed() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn the_dead_before_an_unnamed_speaker_do_not_speak() {
+    // "killing 11 people, a local official said": the official speaks, not the dead
+    for (text, speaker) in [
+        (
+            "Gunmen killed 11 people in Kalunguta on Wednesday, a local official said.",
+            Some("government"),
+        ),
+        (
+            "Gunmen killed 11 people in Kalunguta on Wednesday, a regional commander said.",
+            None,
+        ),
+    ] {
+        let reading = reader().read(&article("unnamed", text, Some(d(2024, 1, 4))));
+        let e = first_conflict(&reading.events);
+        let claimants: Vec<&str> = e.claims.iter().map(|c| c.claimant.as_str()).collect();
+        assert!(!claimants.contains(&"people"), "{claimants:?}");
+        if let Some(s) = speaker {
+            assert!(claimants.contains(&s), "{claimants:?}");
+        }
+    }
+}
