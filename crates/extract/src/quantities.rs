@@ -842,6 +842,22 @@ fn singular_victim(doc: &Doc, i: usize, hits: &[(Span, QuantityKind)]) -> Option
             return Some(single(doc, i, Span::new(kill.0.start, start + len), count));
         }
     }
+    // "killed senior Hamas official Saleh al-Arouri", "killed commander Abu Khaled": a person
+    // named after a title right after a killing verb.
+    // (not after a passive, "were also killed Observatory director Rami Abdel Rahman told
+    // AFP", where the name speaks)
+    let passive_kill = lead
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "was" | "were" | "been" | "be" | "is" | "are"));
+    if own_noun && !passive_kill {
+        if let Some(len) = titled_name(after_kill, &doc.cues.person_heads) {
+            let start = sentence.end - after_kill.len();
+            let count = victims_joined(&text[start + len..sentence.end]);
+            return Some(single(doc, i, Span::new(kill.0.start, start + len), count));
+        }
+    }
     // "a drug trafficker was killed", "a suspect was shot and died", "a man's body was found":
     // an indefinite singular subject.
     let before_kill = &text[window.start..kill.0.start];
@@ -912,6 +928,53 @@ fn definite_person(text: &str, heads: &[String]) -> Option<usize> {
     }
     let head = last.to_ascii_lowercase();
     heads.contains(&head).then_some(end)
+}
+
+/// The length of a title and the name after it at the start of `text` ("senior Hamas
+/// official Saleh al-Arouri", "commander Abu Khaled"): up to three words of rank or
+/// organisation (lowercase modifiers, capitalised names), a singular person noun, then a
+/// capitalised name (with its particles: "al-", "bin", "abu").
+fn titled_name(text: &str, heads: &[String]) -> Option<usize> {
+    let words: Vec<&str> = text.split(' ').take(10).collect();
+    let head = words.iter().take(4).position(|w| {
+        let bare = w.trim_end_matches([',', '.', ';']);
+        bare.len() == w.len() && heads.iter().any(|h| h == bare)
+    })?;
+    // (what comes before the head is a rank or an organisation, not a number or an article)
+    let modifier = |w: &&str| {
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "one" | "his" | "her" | "their" | "its" | "and" | "of"
+            )
+    };
+    if !words[..head].iter().all(modifier) {
+        return None;
+    }
+    let mut end = words[..=head].iter().map(|w| w.len() + 1).sum::<usize>();
+    let mut named = 0;
+    for w in &words[head + 1..] {
+        let bare = w.trim_end_matches([',', '.', ';']);
+        let particle = matches!(bare, "al" | "bin" | "ibn" | "abu" | "el" | "de" | "van");
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            || bare.starts_with("al-")
+            || bare.starts_with("el-");
+        if !(capital || (particle && named > 0)) || bare.is_empty() {
+            break;
+        }
+        named += usize::from(capital);
+        end += bare.len() + 1;
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    // (a name that speaks next is a source: "killed, Observatory director Rami Abdel Rahman
+    // said")
+    let speaks = text[(end - 1).min(text.len())..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "said" | "says" | "told" | "added" | "reported"));
+    (named > 0 && !speaks).then_some(end - 1)
 }
 
 /// How many victims a singular victim phrase stands for, given the text after it: "a man and his

@@ -723,3 +723,28 @@ fn a_denials_own_count_sits_beside_the_claim_it_denies_and_the_lower_stands() {
         12
     );
 }
+
+#[test]
+fn a_person_named_after_a_title_is_one_dead() {
+    assert_eq!(
+        fatalities(
+            "A drone strike in Tyre on Tuesday killed senior militia official Karim Haddad."
+        ),
+        1
+    );
+    assert_eq!(
+        fatalities(
+            "A drone strike in Tyre on Tuesday killed senior militia official Karim Haddad and \
+             four others."
+        ),
+        5
+    );
+    // a title and name that speak (after a passive, with the comma lost) are the source
+    assert_eq!(
+        fatalities(
+            "Militiamen clashed with the army near Tyre on Tuesday and three fighters were \
+             killed militia official Karim Haddad told reporters."
+        ),
+        3
+    );
+}
