@@ -748,3 +748,14 @@ fn a_person_named_after_a_title_is_one_dead() {
         3
     );
 }
+
+#[test]
+fn a_count_over_the_whole_country_is_a_tally() {
+    let events = conflict_events(
+        "Rights groups said at least 21 protesters were killed nationwide during the week of \
+         rallies.",
+    );
+    let counted: Vec<&Event> = events.iter().filter(|e| e.fatalities > 0).collect();
+    assert!(!counted.is_empty(), "{events:#?}");
+    assert!(counted.iter().all(|e| e.tally), "{events:#?}");
+}
