@@ -3041,3 +3041,19 @@ fn the_dead_before_an_unnamed_speaker_do_not_speak() {
         }
     }
 }
+
+#[test]
+fn a_junta_s_aircraft_are_its_military() {
+    let reading = reader().read(&article(
+        "junta",
+        "Junta aircraft bombed a monastery in Sagaing region of Myanmar on Saturday, killing \
+         eleven villagers.",
+        Some(d(2024, 1, 8)),
+    ));
+    let e = first_conflict(&reading.events);
+    assert!(
+        name(&e.actor1).is_some_and(|a| a.starts_with("Military Forces of Myanmar")),
+        "{:?}",
+        e.actor1
+    );
+}
