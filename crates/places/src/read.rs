@@ -696,6 +696,33 @@ fn is_connector(w: &str) -> bool {
         )
 }
 
+/// Whether `rest` opens with a distance set off by a comma (", 25 km west of Goma", ", about 40
+/// kilometres from"): what it follows is a place.
+fn distance_follows(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = after.split_whitespace();
+    let mut word = words.next().unwrap_or("");
+    if matches!(word, "about" | "some" | "around" | "nearly" | "roughly") {
+        word = words.next().unwrap_or("");
+    }
+    let (digits, unit) = word.split_at(
+        word.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(word.len()),
+    );
+    let unit = if unit.is_empty() {
+        words.next().unwrap_or("")
+    } else {
+        unit
+    };
+    !digits.is_empty()
+        && matches!(
+            unit.trim_end_matches([',', '.']),
+            "km" | "kms" | "kilometres" | "kilometers" | "miles" | "mi"
+        )
+}
+
 /// Whether `rest` opens with a parenthesised list of capitalised names ("(Diguel, Soum)",
 /// "(Central Equatoria state)"), as ACLED writes the divisions of a place.
 fn is_division_list(rest: &str) -> bool {
@@ -1285,8 +1312,10 @@ impl Gazetteer {
                     // (unless the text says where it lies: "in Split, Croatia", "in Dire
                     // (Dire, Tombouctou)")
                     let rest = &text[end_tok.end..];
-                    let placed = self.cue_before(toks, i) == PlaceCue::In
+                    let placed = (self.cue_before(toks, i) == PlaceCue::In
+                        || distance_follows(rest))
                         && (is_division_list(rest)
+                            || distance_follows(rest)
                             || (rest.starts_with(", ")
                                 && toks.get(j + 1).is_some_and(|n| {
                                     n.cap

@@ -883,6 +883,19 @@ fn a_province_is_told_by_the_word_its_country_calls_provinces() {
 }
 
 #[test]
+fn a_stoplisted_word_a_distance_follows_is_a_place() {
+    // "sake" is a word ("for the sake of"); ", 25 km west of Goma" says it is a town
+    let p = read("Shells fell on Sake, 25 km west of Goma, on Friday.");
+    let m = mention(&p, "Sake");
+    assert_eq!(m.place.country_code.as_deref(), Some("CD"), "{p:#?}");
+    let p = read("They left for the sake of their children.");
+    assert!(
+        p.mentions.iter().all(|m| m.place.mention != "sake"),
+        "{p:#?}"
+    );
+}
+
+#[test]
 fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
     // one outlet of one country (El Nashra, Lebanon's) is worth more than a demonym: a
     // small town of its country written in a spelling that folds to a city abroad (Durrës)
