@@ -175,8 +175,7 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
             secs * 1e6 / full.articles.max(1) as f64
         );
         // news: more reports of the latest events
-        let mut latest: Vec<&FusionInput> = corpus.iter().collect();
-        latest.sort_by(|a, b| (a.0.published, &a.0.id).cmp(&(b.0.published, &b.0.id)));
+        let latest = in_fusion_order(corpus.iter());
         let picked: Vec<FusionInput> = latest
             .iter()
             .rev()
@@ -214,9 +213,7 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
         // an update of an article stored late (a feed item whose toll rose): fused again
         // from it on
         for back in UPDATE_BACK {
-            let mut stored: Vec<&FusionInput> =
-                corpus.iter().chain(&news).chain(&backfill).collect();
-            stored.sort_by(|a, b| (a.0.published, &a.0.id).cmp(&(b.0.published, &b.0.id)));
+            let stored = in_fusion_order(corpus.iter().chain(&news).chain(&backfill));
             let (article, events, claims) = stored[stored.len() - 1 - stored.len() * back / 100];
             let article = sitrep_model::Article {
                 text: format!("{} (Updated.)", article.text),
@@ -245,6 +242,13 @@ pub fn bench(inputs: &[FusionInput], factors: &[usize]) -> Result<String, CliErr
         remove(&path);
     }
     Ok(out)
+}
+
+/// Fusion inputs in the order the store fuses them: by publication (undated first), then id.
+fn in_fusion_order<'a>(inputs: impl Iterator<Item = &'a FusionInput>) -> Vec<&'a FusionInput> {
+    let mut out: Vec<&FusionInput> = inputs.collect();
+    out.sort_by(|a, b| (a.0.published, &a.0.id).cmp(&(b.0.published, &b.0.id)));
+    out
 }
 
 /// Insert fusion inputs into a store as read articles, in one transaction.
