@@ -3417,7 +3417,18 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && a.sub_event_type.is_armed_violence()
         && d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1
         && (!d.explicit_place || same_place);
+    // "The truce will take full effect on August 3": a day after the report for the deal told
+    // just before is when it comes into force, not another deal.
+    let comes_into_force = a.sub_event_type == SubEventType::Agreement
+        && b.sub_event_type == SubEventType::Agreement
+        && d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1
+        && !d.new_incident
+        && b.date
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.rule.ends_with("-future"));
     if aftermath
+        || comes_into_force
         || wounded_died
         || toll_update
         || elaboration

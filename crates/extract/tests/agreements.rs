@@ -30,3 +30,24 @@ fn a_halt_is_dated_by_the_since_of_the_source_who_tells_it() {
         Some("time:halt-since")
     );
 }
+
+#[test]
+fn the_day_a_deal_comes_into_force_is_no_second_deal() {
+    let article = Article {
+        id: "in-force".into(),
+        // Published on Saturday 10 June 2023: the deal was signed on Friday the 9th.
+        text: "The government and the rebel command signed a ceasefire agreement in Quito on \
+               Friday. The truce will take full effect on August 3."
+            .into(),
+        published: NaiveDate::from_ymd_opt(2023, 6, 10),
+        ..Default::default()
+    };
+    let reading = Reader::new().read(&article);
+    let deals: Vec<_> = reading
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::Agreement)
+        .collect();
+    assert_eq!(deals.len(), 1, "{deals:#?}");
+    assert_eq!(deals[0].date.date, NaiveDate::from_ymd_opt(2023, 6, 9));
+}
