@@ -1259,7 +1259,14 @@ impl Gazetteer {
                     .is_some_and(|f| f.last + 1 == i || f.word_after_tok == Some(i - 1))
                 && !self.stoplist.contains(&toks[i - 1].lower);
             // whether a country name or demonym may start here
-            let country_start = {
+            // (not a country that ends a town's name: "Puerto Jordan", "San Salvador" is the
+            // gazetteer's; a name-starting word right before it makes one name)
+            let named_before = i > 0
+                && toks[i - 1].cap
+                && toks[i - 1].sentence == t.sentence
+                && toks[i - 1].end + 1 == t.start
+                && self.place_words.get(&toks[i - 1].lower) == Some(&PlaceWord::Prefix);
+            let country_start = !named_before && {
                 let first = if t.lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     std::borrow::Cow::Borrowed(t.lower.as_str())
                 } else {

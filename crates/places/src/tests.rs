@@ -896,6 +896,24 @@ fn a_stoplisted_word_a_distance_follows_is_a_place() {
 }
 
 #[test]
+fn a_country_that_ends_a_town_s_name_is_no_country() {
+    // "Puerto Jordan" is a Colombian town the gazetteer lacks, not Jordan
+    let p = read("Rebels attacked a base in Puerto Jordan, in the department of Arauca.");
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.country_code.as_deref() != Some("JO")),
+        "{p:#?}"
+    );
+    // Jordan alone is still Jordan
+    let p = read("Refugees crossed into Jordan on Monday.");
+    assert_eq!(
+        mention(&p, "Jordan").place.country_code.as_deref(),
+        Some("JO")
+    );
+}
+
+#[test]
 fn a_national_outlet_outweighs_a_lone_folded_namesake_abroad() {
     // one outlet of one country (El Nashra, Lebanon's) is worth more than a demonym: a
     // small town of its country written in a spelling that folds to a city abroad (Durrës)
