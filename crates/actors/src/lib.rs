@@ -456,6 +456,9 @@ impl ActorDictionary {
         // "rebels backed by Turkey shelled": a country with its attack verb after "by" backs
         // who acts, it does not act
         hits.retain(|h| h.tail == 0 || !after_by(text, h.start));
+        // "a rocket fired from Lebanon struck": a country after "from" is where the weapon came
+        // from, the verb's subject the weapon; the country does not act
+        hits.retain(|h| h.tail == 0 || !word_before_is(text, h.start, "from"));
         let chosen = choose(
             &mut hits,
             |v: &Variant<ActorAlias>| v.target.rank,
@@ -1252,11 +1255,16 @@ impl Build {
 
 /// Whether the word right before `start` is "by" ("backed by Turkey", "supported by Russia").
 fn after_by(text: &str, start: usize) -> bool {
+    word_before_is(text, start, "by")
+}
+
+/// Whether the word written right before `start` is `word` (any case).
+fn word_before_is(text: &str, start: usize, word: &str) -> bool {
     text[..start]
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// "rebel-backer": a negating suffix written right after the match (and ending a word).

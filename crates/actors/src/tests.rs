@@ -765,7 +765,7 @@ fn an_attack_verb_after_a_country_or_demonym_names_its_forces() {
 }
 
 #[test]
-fn a_country_that_only_speaks_backs_or_is_cut_short_names_no_forces() {
+fn a_country_that_only_speaks_backs_is_an_origin_or_is_cut_short_names_no_forces() {
     for text in [
         "Turkey said the villages west of the river were shelled.",
         "Turkey-backed fighters took the villages.",
@@ -777,6 +777,7 @@ fn a_country_that_only_speaks_backs_or_is_cut_short_names_no_forces() {
         "Militias supported by Iran attacked the base.",
         "Israel bombshell report on the talks.",
         "Turkey shelledthe villages.",
+        "A rocket fired from Turkey struck a school west of the river.",
     ] {
         assert!(
             !names(text, Some("Syria"))
