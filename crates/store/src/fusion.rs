@@ -396,40 +396,39 @@ impl Store {
                     .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?
                 {
-                    if !again.contains(&key) {
-                        again.push(key);
-                    }
+                    again.push(key);
                 }
             }
         }
-        if again.is_empty() {
+        again.sort();
+        again.dedup();
+        let Some((first_published, first_id, _)) = again.first() else {
             return Ok(FusionRun::default());
-        }
-        // where fusion starts again: at the first of them fused before, or at the first fused
-        // article one of them comes before
-        let mut from: Option<i64> = None;
+        };
+        // where fusion starts again: at the first fused article the first of them comes before
+        // (the same for all of them: the order is the key's), or at one of those asked for
+        // that was fused before (an update takes it from its old place too)
+        let mut from: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT MIN(seq) FROM fusion_articles
+                 WHERE (published, article_id) > (?1, ?2) AND article_id <> ?2",
+            )?
+            .query_row(params![first_published, first_id], |r| r.get(0))?;
         let mut fused_before = 0;
-        for (published, id, _) in &again {
+        for id in articles.iter().collect::<BTreeSet<_>>() {
             let own: Option<i64> = self
                 .conn
                 .prepare_cached("SELECT seq FROM fusion_articles WHERE article_id = ?1")?
                 .query_row(params![id], |r| r.get(0))
                 .optional()?;
-            fused_before += usize::from(own.is_some());
-            let next: Option<i64> = self
-                .conn
-                .prepare_cached(
-                    "SELECT MIN(seq) FROM fusion_articles
-                     WHERE (published, article_id) > (?1, ?2) AND article_id <> ?2",
-                )?
-                .query_row(params![published, id], |r| r.get(0))?;
-            for seq in own.into_iter().chain(next) {
+            if let Some(seq) = own {
+                fused_before += 1;
                 from = Some(from.map_or(seq, |f| f.min(seq)));
             }
         }
         let Some(from) = from else {
             // all after every fused article: the usual run
-            again.sort();
             let rows: Vec<i64> = again.iter().map(|k| k.2).collect();
             let next: i64 =
                 self.conn
@@ -455,13 +454,11 @@ impl Store {
                 let rows =
                     stmt.query_map(params![from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                 for row in rows {
-                    let key: OrderKey = row?;
-                    if !again.contains(&key) {
-                        again.push(key);
-                    }
+                    again.push(row?);
                 }
                 drop(stmt);
                 again.sort();
+                again.dedup();
                 let rows: Vec<i64> = again.iter().map(|k| k.2).collect();
                 let pending = self.inputs(&rows, from)?;
                 self.fuse_new(pending, Some(&rewind))
