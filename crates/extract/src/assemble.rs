@@ -1862,16 +1862,10 @@ fn sentence_date(doc: &Doc, i: usize, trigger: Option<Span>, uses: DateUse) -> O
 /// telling). A single day, up to [`REPORTED_BEFORE_DAYS`] before the publication (a weekday
 /// that falls further back is likelier a publication date misfiled than a week-old statement).
 fn said_on_day(doc: &Doc, i: usize) -> Option<EventDate> {
-    let told = doc.dates[i].iter().find(|d| {
-        d.role == DateRole::Point
-            && d.precision == DatePrecision::Day
-            && d.end.is_none()
-            && d.date.is_some_and(|x| {
-                doc.published
-                    .is_none_or(|p| (0..=REPORTED_BEFORE_DAYS).contains(&(p - x).num_days()))
-            })
-            && (is_claim_date(doc, i, d.span) || told_to_day(doc, i, d.span))
-    })?;
+    let told = match doc.published {
+        Some(published) => told_on_day_before(doc, i, published, 0)?,
+        None => told_on_day(doc, i, |_| true)?,
+    };
     Some(EventDate {
         date: told.date,
         end: None,
@@ -1884,20 +1878,40 @@ fn said_on_day(doc: &Doc, i: usize) -> Option<EventDate> {
     })
 }
 
-/// How many days before the dateline a report's day told in the lead may fall.
+/// How many days before the dateline (or the publication) a report's day told may fall.
 const REPORTED_BEFORE_DAYS: i64 = 3;
 
 /// The day sentence `i` says its report was told ("the monitor said yesterday", "activists said
 /// on Monday"), when it is a single day up to [`REPORTED_BEFORE_DAYS`] before the dateline
 /// `dateline`.
 fn reported_before<'d>(doc: &'d Doc, i: usize, dateline: &DateMention) -> Option<&'d DateMention> {
-    let stamp = dateline.date?;
+    told_on_day_before(doc, i, dateline.date?, 1)
+}
+
+/// The single day sentence `i` says its news was told on ("said on Monday", "told AFP
+/// yesterday"), from `least` to [`REPORTED_BEFORE_DAYS`] days before `stamp`.
+fn told_on_day_before<'d>(
+    doc: &'d Doc,
+    i: usize,
+    stamp: NaiveDate,
+    least: i64,
+) -> Option<&'d DateMention> {
+    told_on_day(doc, i, |x| {
+        (least..=REPORTED_BEFORE_DAYS).contains(&(stamp - x).num_days())
+    })
+}
+
+/// The single day sentence `i` says its news was told on, where `within` allows it.
+fn told_on_day<'d>(
+    doc: &'d Doc,
+    i: usize,
+    within: impl Fn(NaiveDate) -> bool,
+) -> Option<&'d DateMention> {
     doc.dates[i].iter().find(|d| {
         d.role == DateRole::Point
             && d.precision == DatePrecision::Day
             && d.end.is_none()
-            && d.date
-                .is_some_and(|x| (1..=REPORTED_BEFORE_DAYS).contains(&(stamp - x).num_days()))
+            && d.date.is_some_and(&within)
             && (is_claim_date(doc, i, d.span) || told_to_day(doc, i, d.span))
     })
 }
