@@ -2629,6 +2629,14 @@ fn roles(
     {
         std::mem::swap(&mut a1, &mut a2);
     }
+    // "The rebels handed over the town to the army": ACLED names the side that takes a place
+    // as actor1, the side that gives it up as actor2; the subject of a verb of giving up
+    // (`data/cues.toml` gives_up_territory) is the latter.
+    if sub == SubEventType::NonViolentTransferOfTerritory
+        && doc.cues.gives_up_territory.any(text, trigger)
+    {
+        std::mem::swap(&mut a1, &mut a2);
+    }
     // A clash that names only unknown gunmen ("a shoot-out took place") is between unknown
     // armed groups: ACLED codes the same generic actor on both sides.
     if sub == SubEventType::ArmedClash && a2.is_none() {

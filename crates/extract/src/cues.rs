@@ -104,6 +104,7 @@ struct RoleWords {
     seizing: Vec<String>,
     drugs: Vec<String>,
     counter_protest: Vec<String>,
+    gives_up_territory: Vec<String>,
 }
 #[derive(Deserialize)]
 struct Dating {
@@ -274,6 +275,8 @@ pub struct Cues {
     pub drugs: PhraseSet,
     /// A crowd demonstrating against another ("counter-protest").
     pub counter_protest: PhraseSet,
+    /// Verbs of a transfer of territory whose subject gives the place up ("handed over").
+    pub gives_up_territory: PhraseSet,
 }
 
 /// Parse a cue file; errors name the origin.
@@ -334,6 +337,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Cues, String> {
         seizing: PhraseSet::new(&f.roles.seizing),
         drugs: PhraseSet::new(&f.roles.drugs),
         counter_protest: PhraseSet::new(&f.roles.counter_protest),
+        gives_up_territory: PhraseSet::new(&f.roles.gives_up_territory),
     })
 }
 
@@ -445,6 +449,11 @@ mod tests {
             vec!["Counter-demonstrators"]
         );
         assert!(all("Drugstore owners protested", &c.drugs).is_empty());
+        assert_eq!(
+            all("The rebels handed over the town", &c.gives_up_territory),
+            vec!["handed over"]
+        );
+        assert!(all("The rebels entered the town", &c.gives_up_territory).is_empty());
     }
 
     #[test]

@@ -3057,3 +3057,34 @@ fn a_junta_s_aircraft_are_its_military() {
         e.actor1
     );
 }
+
+#[test]
+fn a_place_handed_over_is_taken_by_actor1_as_acled_codes_it() {
+    // the subject of "handed over" gives the place up; the army takes it
+    let a = article(
+        "handover",
+        "Kivu rebels of the M23 handed over the town of Rubaya to the Congolese army on \
+         Sunday, a local official said.",
+        Some(d(2023, 10, 30)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::NonViolentTransferOfTerritory);
+    assert!(
+        name(&e.actor1).is_some_and(|n| n.starts_with("Military Forces of the Democratic")),
+        "{e:#?}"
+    );
+    assert_eq!(name(&e.actor2), Some("M23: March 23 Movement"), "{e:#?}");
+    // the side that enters is the subject already
+    let b = article(
+        "entered",
+        "Troops of the Congolese army entered the town of Rubaya without a fight on Sunday \
+         after M23 rebels pulled out, a local official said.",
+        Some(d(2023, 10, 30)),
+    );
+    let r = reader().read(&b);
+    let e = first_of(&r.events, SubEventType::NonViolentTransferOfTerritory);
+    assert!(
+        name(&e.actor1).is_some_and(|n| n.starts_with("Military Forces of the Democratic")),
+        "{e:#?}"
+    );
+}

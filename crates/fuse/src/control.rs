@@ -60,8 +60,8 @@ fn named(p: &PlaceRef, query: &str) -> bool {
 /// Control timelines of the places matching `query` (name, mention or GeoNames id, compared as
 /// [`named`] does; empty = every place; a place resolved to a GeoNames entry is matched with
 /// every spelling resolved to it), from control facts and the territory-changing fused events
-/// (Non-state actor overtakes territory, Government regains territory: actor1 takes the place;
-/// Non-violent transfer of territory: actor1 gives it up, actor2 when named takes it).
+/// (Non-state actor overtakes territory, Government regains territory, Non-violent transfer of
+/// territory: actor1 takes the place, actor2 gives it up, as ACLED codes them).
 pub fn control_timelines(
     facts: &[ControlFact],
     events: &[FusedEvent],
@@ -133,8 +133,8 @@ pub fn control_timelines(
     let takes = [
         SubEventType::from_acled("Non-state actor overtakes territory"),
         SubEventType::from_acled("Government regains territory"),
+        SubEventType::from_acled("Non-violent transfer of territory"),
     ];
-    let transfer = SubEventType::from_acled("Non-violent transfer of territory");
     for fe in events {
         let e = &fe.event;
         let Some(place) = e.location.as_ref().filter(|p| matches(p)) else {
@@ -146,13 +146,10 @@ pub fn control_timelines(
         let actor = |a: &Option<sitrep_model::ActorRef>| {
             a.as_ref().filter(|a| holds(a)).map(|a| a.name.clone())
         };
-        let (controller, relinquished_by) = if takes.contains(&Some(e.sub_event_type)) {
-            (actor(&e.actor1), actor(&e.actor2))
-        } else if Some(e.sub_event_type) == transfer {
-            (actor(&e.actor2), actor(&e.actor1))
-        } else {
+        if !takes.contains(&Some(e.sub_event_type)) {
             continue;
-        };
+        }
+        let (controller, relinquished_by) = (actor(&e.actor1), actor(&e.actor2));
         if controller.is_none() && relinquished_by.is_none() {
             continue;
         }

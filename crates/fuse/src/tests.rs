@@ -1123,6 +1123,18 @@ fn control_steps_are_taken_by_armed_sides_and_never_by_a_denial() {
     let step = t.steps.last().unwrap();
     assert_eq!(step.controller.as_deref(), Some("Northern Rebels"));
     assert!(step.contested, "{:#?}", t.steps);
+    // a place handed over without a fight is held by actor1 from then on, as ACLED codes the
+    // side that takes it (actor2 gave it up)
+    let mut handed = clash_with_dead("e", 0, None);
+    handed.sub_event_type = SubEventType::NonViolentTransferOfTerritory;
+    handed.actor1 = Some(actor("Army of Testland", 1));
+    handed.actor2 = Some(actor("Northern Rebels", 2));
+    handed.date.date = Some(day("2024-03-20"));
+    let events = fuse(&[(article("e", "E", "a"), vec![handed], vec![])], vec![]).fused_events();
+    let t = &control_timelines(&facts, &events, "Oasis")[0];
+    let step = t.steps.last().unwrap();
+    assert_eq!(step.controller.as_deref(), Some("Army of Testland"));
+    assert_eq!(step.relinquished_by.as_deref(), Some("Northern Rebels"));
     // a country is no place one side holds
     let mut country = facts[0].clone();
     country.place.admin1 = None;
