@@ -445,6 +445,14 @@ fn the_value_a_toll_reaches_is_the_dead_and_an_earlier_toll_yields_to_it() {
         ),
         86
     );
+    // what the toll is of may be told at length
+    assert_eq!(
+        fatalities(
+            "The death toll from a truck bomb that went off beside an army roadblock in the \
+             Bondhere district of Mogadishu on Sunday has risen to 14, officials said on Tuesday."
+        ),
+        14
+    );
     // ... but the toll "N more" add to stays
     assert_eq!(
         fatalities(
