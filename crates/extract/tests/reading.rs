@@ -3088,3 +3088,21 @@ fn a_place_handed_over_is_taken_by_actor1_as_acled_codes_it() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_deed_no_party_claimed_is_no_claim_of_responsibility() {
+    let a = article(
+        "unclaimed",
+        "A drone struck a pickup truck outside Kirkuk on Monday, killing two members of a \
+         local militia. No party claimed the strike.",
+        Some(d(2024, 1, 2)),
+    );
+    let r = reader().read(&a);
+    assert!(
+        !r.events
+            .iter()
+            .any(|e| e.sub_event_type == SubEventType::ClaimOfResponsibility),
+        "{:#?}",
+        r.events
+    );
+}
