@@ -2065,7 +2065,7 @@ fn resolve_actors(
 /// part in it.
 fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     let end = doc.sentences[i].end;
-    let after = doc.text[span.end..char_floor(doc.text, (span.end + 24).min(end))].trim_start();
+    let after = doc.text[span.end..char_floor(doc.text, (span.end + 40).min(end))].trim_start();
     // "Two men were shot dead in the market, police said.": a speaker told after the event at
     // the sentence's end reports it
     let tail = doc.text[doc.sentences[i].start..span.start]
@@ -2101,6 +2101,28 @@ fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     {
         return true;
     }
+    // "Police confirmed on Monday that gunmen kidnapped 36 people": who confirms what another
+    // did reports it
+    // (where the speaker sits may come between: "Police in Zamfara state confirmed")
+    let wide = &doc.text[span.end..char_floor(doc.text, (span.end + 80).min(end))];
+    let verb_then_that = ["confirmed", "said", "told reporters"].iter().any(|v| {
+        let Some(at) = wide.find(&format!(" {v} ")) else {
+            return false;
+        };
+        let seat = wide[..at].trim();
+        let seated = seat.is_empty()
+            || seat.starts_with("in ")
+                && seat.split_whitespace().count() <= 4
+                && !seat.contains(',');
+        seated
+            && starts(
+                skip_day_words(wide[at + v.len() + 2..].trim_start()),
+                "that ",
+            )
+    });
+    if verb_then_that && doc.actors[i].iter().any(|n| n.span.start > span.end) {
+        return true;
+    }
     // "The SDF said regime warplanes struck ...": a speaker whose reported clause opens with
     // another actor as its subject (not "it" or "its forces": "The army said it killed ...").
     let Some(verb) = ["said that ", "says that ", "said ", "says "]
@@ -2121,6 +2143,26 @@ fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     doc.actors[i]
         .iter()
         .any(|n| n.span.start >= clause && opens(n.span.start))
+}
+
+/// `text` without the day words it opens with ("on Monday that ...", "late on Sunday that"):
+/// the day a speaker spoke, between its verb and what it said.
+fn skip_day_words(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let word_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = rest[..word_end].to_ascii_lowercase();
+        let skip = matches!(
+            word.as_str(),
+            "on" | "late" | "early" | "earlier" | "later" | "yesterday" | "today" | "tonight"
+        ) || sitrep_time::is_weekday_name(&word);
+        if !skip || word_end == 0 {
+            return rest;
+        }
+        rest = rest[word_end..].trim_start_matches([' ', ',']);
+    }
 }
 
 /// Whether a generic mention of kind `generic` can refer to a named actor of kind `named`.

@@ -3106,3 +3106,20 @@ fn a_deed_no_party_claimed_is_no_claim_of_responsibility() {
         r.events
     );
 }
+
+#[test]
+fn who_confirms_what_others_did_is_no_party_to_it() {
+    for text in [
+        "Police confirmed on Monday that gunmen kidnapped 36 people in Gusau on Sunday.",
+        "Police in Zamfara state confirmed on Monday that gunmen kidnapped 36 people in Gusau \
+         on Sunday.",
+    ] {
+        let r = reader().read(&article("confirm", text, Some(d(2024, 9, 23))));
+        let e = first_of(&r.events, SubEventType::AbductionForcedDisappearance);
+        assert_eq!(
+            name(&e.actor1),
+            Some("Unidentified Armed Group (Nigeria)"),
+            "{text}: {e:#?}"
+        );
+    }
+}
