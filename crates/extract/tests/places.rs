@@ -128,3 +128,15 @@ fn the_capital_blamed_is_the_government_not_the_place() {
     assert_eq!(place_of(&events, "blames"), "Saraqib");
     assert_eq!(place_of(&events, "more victims"), "Saraqib");
 }
+
+#[test]
+fn the_seat_of_a_source_is_not_the_story_s_place() {
+    // Kitshanga is not in the gazetteer; Goma, where the source sits, is
+    let events = read(
+        "seat",
+        "M23 rebels took control of the town of Kitshanga in North Kivu province on Saturday \
+         after heavy fighting with the Congolese army, residents said. At least eight soldiers \
+         were killed in the clashes, according to a hospital source in Goma.",
+    );
+    assert_eq!(place_of(&events, "took control"), "Kitshanga");
+}

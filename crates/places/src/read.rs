@@ -123,8 +123,11 @@ impl ArticlePlaces {
                 } else {
                     0.0
                 };
+                // (the seat of who speaks, "a hospital source in Goma", is where the news
+                // came from, not where the story is)
+                let seat = if m.seat { -2.0 } else { 0.0 };
                 let order = -0.6 * m.sentence.min(8) as f32 - 0.02 * i.min(20) as f32;
-                (kind + cue + country + order + 0.5 * m.score, i)
+                (kind + cue + country + seat + order + 0.5 * m.score, i)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, i)| i)
