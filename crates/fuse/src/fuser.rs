@@ -498,8 +498,12 @@ impl Fuser {
         })
     }
 
+    /// Whether the user split `a` from `b` and did not merge them since: a merge of the pair
+    /// overrides a split of it, which holds again once the merge is undone.
     fn user_split(&self, a: usize, b: usize) -> bool {
-        !self.splits.is_empty() && self.splits.contains(&self.id_pair(a, b))
+        !self.splits.is_empty()
+            && self.splits.contains(&self.id_pair(a, b))
+            && !self.user_joined(a, b)
     }
 
     fn user_joined(&self, a: usize, b: usize) -> bool {

@@ -126,8 +126,9 @@ pub struct MergeOutcome {
     /// Mentions of other fused events that fusion placed in the merged event once the two were
     /// one (a report close to a member of each): the fused event each was in, and how many.
     pub also_joined: Vec<(String, usize)>,
-    /// Splits of the user's between the two that the merge overrides (pairs).
-    pub splits_forgotten: usize,
+    /// Splits of the user's between the two that the merge overrides while it stands (pairs;
+    /// `sitrep unmerge` brings them back).
+    pub splits_overridden: usize,
 }
 
 /// Where undoing merges left things ([`Store::unmerge`]).
@@ -1052,7 +1053,8 @@ impl Store {
     }
 
     /// Merge two fused events: every member of one is paired with every member of the other as
-    /// merged by the user (undoing any split of theirs between them), and fusion is recomputed;
+    /// merged by the user (overriding any split of theirs between them while the merge stands),
+    /// and fusion is recomputed;
     /// the merge holds on every later run. Returns the fused event they are in afterwards, and
     /// the members kept out of it (by a split of the user's with another member).
     pub fn merge(&mut self, fused_id: &str, other_id: &str) -> Result<MergeOutcome, StoreError> {
@@ -1065,10 +1067,10 @@ impl Store {
         let before = self.membership()?;
         let now = crate::insert::now_rfc3339();
         let tx = self.conn.transaction()?;
-        let mut splits_forgotten = 0;
+        let mut splits_overridden = 0;
         for a in &ours {
             for b in &theirs {
-                splits_forgotten += decide(&tx, Decision::Join, a, b, &now)?;
+                splits_overridden += decide(&tx, Decision::Join, a, b, &now)?;
             }
         }
         tx.commit()?;
@@ -1094,7 +1096,7 @@ impl Store {
             now_in,
             apart,
             also_joined: also.into_iter().collect(),
-            splits_forgotten,
+            splits_overridden,
         })
     }
 
@@ -1224,6 +1226,9 @@ impl Decision {
 
 /// Record a user's decision on the pair `a`, `b`, forgetting the opposite one (either order);
 /// returns how many opposite decisions were forgotten.
+/// A split forgets any merge of the pair (the later decision holds). A merge keeps the splits of
+/// the pair, which it overrides while it stands (`sitrep unmerge` brings them back); returns
+/// how many of the opposite decisions it forgot (a split) or overrides (a merge).
 fn decide(
     tx: &Transaction<'_>,
     decision: Decision,
@@ -1231,16 +1236,23 @@ fn decide(
     b: &str,
     now: &str,
 ) -> Result<usize, StoreError> {
-    let opposite = match decision {
-        Decision::Split => Decision::Join,
-        Decision::Join => Decision::Split,
-    };
     let kept = decision.table();
     tx.execute(
         &format!("INSERT OR IGNORE INTO {kept} (mention_id, other_mention_id, created_at) VALUES (?1, ?2, ?3)"),
         params![a, b, now],
     )?;
-    forget(tx, opposite, a, b)
+    match decision {
+        Decision::Split => forget(tx, Decision::Join, a, b),
+        Decision::Join => {
+            let table = Decision::Split.table();
+            let stored: i64 = tx.query_row(
+                &format!("SELECT COUNT(*) FROM {table} WHERE (mention_id = ?1 AND other_mention_id = ?2) OR (mention_id = ?2 AND other_mention_id = ?1)"),
+                params![a, b],
+                |r| r.get(0),
+            )?;
+            Ok(stored as usize)
+        }
+    }
 }
 
 /// Forget a user's decision on the pair `a`, `b` (either order); returns how many were stored.
@@ -1832,6 +1844,32 @@ mod tests {
         let undone = store.unmerge("F:a#1").unwrap();
         assert_eq!(undone.forgotten, 4, "each of a, b with each of c, d");
         assert_eq!(snapshot(&store), before);
+    }
+
+    #[test]
+    fn a_merge_overrides_a_split_until_it_is_undone() {
+        let mut store = Store::open_in_memory().unwrap();
+        put(&mut store, "a", "2024-01-05", 0);
+        put(&mut store, "b", "2024-01-05", 0);
+        store.fuse().unwrap();
+        assert_eq!(snapshot(&store).len(), 1, "fusion joins the two");
+        store.split("F:a#1", "b#1").unwrap();
+        let split = snapshot(&store);
+        assert_eq!(split.len(), 2);
+        let merged = store.merge("F:a#1", "F:b#1").unwrap();
+        assert_eq!(merged.splits_overridden, 1);
+        assert_eq!(snapshot(&store).len(), 1);
+        store.refuse_all().unwrap();
+        assert_eq!(
+            snapshot(&store).len(),
+            1,
+            "the merge holds on a full recompute"
+        );
+        // undoing the merge brings the split back, not fusion's own choice
+        store.unmerge("F:a#1").unwrap();
+        assert_eq!(snapshot(&store), split);
+        store.refuse_all().unwrap();
+        assert_eq!(snapshot(&store), split);
     }
 
     #[test]

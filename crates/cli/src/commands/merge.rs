@@ -96,10 +96,10 @@ pub fn run(args: MergeArgs) -> Result<ExitCode, CliError> {
         args.other,
         if members == 1 { "" } else { "s" }
     );
-    if merged.splits_forgotten > 0 {
+    if merged.splits_overridden > 0 {
         eprintln!(
-            "sitrep: note: this overrides {} split pairs of yours between the two",
-            merged.splits_forgotten
+            "sitrep: note: this overrides {} split pairs of yours between the two while it stands (`sitrep unmerge {now_in}` brings them back)",
+            merged.splits_overridden
         );
     }
     if !merged.also_joined.is_empty() {
