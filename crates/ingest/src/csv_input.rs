@@ -127,7 +127,7 @@ pub(crate) fn read(
                     text_col,
                     [date_col, id_col, title_col, source_col, url_col],
                     options,
-                    &mut notes.boilerplate,
+                    notes,
                 ));
             }
             Err(e) => {
@@ -191,7 +191,7 @@ fn read_record(
     text_col: usize,
     [date_col, id_col, title_col, source_col, url_col]: [Option<usize>; 5],
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Result<Article, IngestError> {
     let field = |col: Option<usize>| -> Result<Option<String>, IngestError> {
         let Some(col) = col else { return Ok(None) };
@@ -211,7 +211,7 @@ fn read_record(
         Ok((!s.is_empty()).then(|| s.to_string()))
     };
     let text = field(Some(text_col))?.unwrap_or_default();
-    let text = clean_text(&text, boilerplate);
+    let text = clean_text(&text, &mut notes.boilerplate);
     if text.is_empty() {
         return Err(IngestError::new(
             path,
@@ -219,8 +219,13 @@ fn read_record(
             IngestErrorKind::MissingField("text"),
         ));
     }
-    let published =
-        date_field(path, Some(line), field(date_col)?.as_deref())?.or(options.published);
+    let published = date_field(
+        path,
+        Some(line),
+        field(date_col)?.as_deref(),
+        &mut notes.warnings,
+    )
+    .or(options.published);
     Ok(Article {
         id: field(id_col)?.unwrap_or_else(|| format!("{rel}:{line}")),
         title: field(title_col)?,
@@ -274,16 +279,19 @@ mod tests {
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(e.line, Some(4));
         assert!(matches!(e.kind, IngestErrorKind::MissingField("text")));
-        assert!(matches!(
-            items[2].as_ref().unwrap_err().kind,
-            IngestErrorKind::BadDate(_)
-        ));
+        // a bad date is a warning: the row is read, undated
+        assert_eq!(items[2].as_ref().unwrap().published, None);
         assert_eq!(items[3].as_ref().unwrap_err().line, Some(6));
         let short = items[4].as_ref().unwrap();
         assert_eq!((short.id.as_str(), short.published), ("5", None));
-        // read, and said: the short row has two fields of four
-        assert_eq!(notes.warnings.len(), 1, "{:?}", notes.warnings);
-        let w = notes.warnings[0].to_string();
+        // read, and said: the bad date on line 5, the short row has two fields of four
+        assert_eq!(notes.warnings.len(), 2, "{:?}", notes.warnings);
+        assert_eq!(notes.warnings[0].line, Some(5));
+        assert!(matches!(
+            notes.warnings[0].kind,
+            IngestErrorKind::BadDate(_)
+        ));
+        let w = notes.warnings[1].to_string();
         assert!(
             w.contains("t.csv") && w.contains("7") && w.contains("2 fields, the header 4"),
             "{w}"

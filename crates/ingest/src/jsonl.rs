@@ -3,6 +3,7 @@
 
 use crate::{
     clean_text, date_field, non_empty, utf8, IngestError, IngestErrorKind, IngestOptions, Meta,
+    Notes,
 };
 use sitrep_model::Article;
 use std::path::Path;
@@ -13,7 +14,7 @@ pub(crate) fn read(
     rel: &str,
     bytes: &[u8],
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Vec<Result<Article, IngestError>> {
     let mut out = Vec::new();
     for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
@@ -21,7 +22,7 @@ pub(crate) fn read(
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        out.push(read_line(path, rel, line, raw, options, boilerplate));
+        out.push(read_line(path, rel, line, raw, options, notes));
     }
     out
 }
@@ -32,13 +33,31 @@ fn read_line(
     line: usize,
     raw: &[u8],
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Result<Article, IngestError> {
     let text = utf8(path, raw, line)?;
-    let meta: Meta = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+    let json = text.trim_start_matches('\u{feff}').trim_start();
+    // (a line of valid JSON that is no object says so, not what serde calls the struct)
+    let not_object = match json.chars().next() {
+        Some('[') => Some("an array"),
+        Some('"') => Some("a string"),
+        Some('0'..='9' | '-') => Some("a number"),
+        Some('t' | 'f') => Some("a true or false"),
+        Some('n') => Some("null"),
+        _ => None,
+    };
+    if let Some(what) =
+        not_object.filter(|_| serde_json::from_str::<serde_json::Value>(json).is_ok())
+    {
+        return Err(IngestError::new(
+            path,
+            Some(line),
+            IngestErrorKind::Json(format!("the line is {what}, not an object")),
+        ));
+    }
+    let meta: Meta = serde_json::from_str(json)
         .map_err(|e| IngestError::new(path, Some(line), IngestErrorKind::Json(e.to_string())))?;
-    let published = date_field(path, Some(line), meta.published.as_deref())?.or(options.published);
-    let body = clean_text(meta.text.as_deref().unwrap_or(""), boilerplate);
+    let body = clean_text(meta.text.as_deref().unwrap_or(""), &mut notes.boilerplate);
     if body.is_empty() {
         return Err(IngestError::new(
             path,
@@ -46,6 +65,13 @@ fn read_line(
             IngestErrorKind::MissingField("text"),
         ));
     }
+    let published = date_field(
+        path,
+        Some(line),
+        meta.published.as_deref(),
+        &mut notes.warnings,
+    )
+    .or(options.published);
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| format!("{rel}:{line}")),
         title: non_empty(meta.title),
@@ -72,20 +98,20 @@ mod tests {
 {\"id\":\"a5\",\"title\":\"No text\"}\n\
 {\"text\":\"No id, caf\xff\"}\n\
 {\"text\":\"No id.\"}\n";
-        let mut n = 0;
+        let mut notes = Notes::default();
         let items = read(
             Path::new("in/x.jsonl"),
             "x.jsonl",
             data,
             &IngestOptions::default(),
-            &mut n,
+            &mut notes,
         );
         assert_eq!(items.len(), 7);
         let a1 = items[0].as_ref().unwrap();
         assert_eq!(a1.text, "Two soldiers died.");
         assert_eq!(a1.published.unwrap().to_string(), "2020-05-01");
         assert_eq!(a1.origin, "in/x.jsonl:1");
-        assert_eq!(n, 1);
+        assert_eq!(notes.boilerplate, 1);
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(
             (e.line, e.to_string().contains("bad JSON")),
@@ -93,8 +119,13 @@ mod tests {
         );
         let a3 = items[2].as_ref().unwrap();
         assert_eq!((a3.id.as_str(), a3.published), ("7", None));
+        // a bad date is a warning naming the line: the article is read, undated
+        let a4 = items[3].as_ref().unwrap();
+        assert_eq!((a4.id.as_str(), a4.published), ("a4", None));
+        assert_eq!(notes.warnings.len(), 1);
+        assert_eq!(notes.warnings[0].line, Some(5));
         assert!(matches!(
-            items[3].as_ref().unwrap_err().kind,
+            notes.warnings[0].kind,
             IngestErrorKind::BadDate(_)
         ));
         assert!(matches!(
@@ -107,5 +138,22 @@ mod tests {
             IngestErrorKind::NotUtf8 { .. }
         ));
         assert_eq!(items[6].as_ref().unwrap().id, "x.jsonl:8");
+    }
+
+    #[test]
+    fn a_line_that_is_no_object_says_what_it_is() {
+        let mut notes = Notes::default();
+        let items = read(
+            Path::new("y.jsonl"),
+            "y.jsonl",
+            b"[\"an array\", \"of two\"]\n",
+            &IngestOptions::default(),
+            &mut notes,
+        );
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.contains("y.jsonl:1") && e.contains("an array, not an object"),
+            "{e}"
+        );
     }
 }

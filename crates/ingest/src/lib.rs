@@ -100,9 +100,9 @@ pub enum IngestErrorKind {
     /// A web page with no article text in it (a page of links, a script-only page).
     #[error("no article text in the page (its body holds no paragraphs of text)")]
     NoPageText,
-    /// A date that no known format reads.
+    /// A date that no known format reads (a warning: the article is read undated).
     #[error(
-        "cannot read date {0:?}; expected YYYY-MM-DD, an ISO datetime, M/D/YYYY, '21 May 2018' or '21-May-18'"
+        "cannot read date {0:?}: read as undated (expected YYYY-MM-DD, an ISO datetime, M/D/YYYY, '21 May 2018' or '21-May-18')"
     )]
     BadDate(String),
     /// A CSV file without the column asked for.
@@ -312,21 +312,11 @@ fn read_one(
     }
     let rel = relative_id(root, path);
     match Format::of(path) {
-        Some(Format::Jsonl) => jsonl::read(path, &rel, &bytes, options, &mut notes.boilerplate),
+        Some(Format::Jsonl) => jsonl::read(path, &rel, &bytes, options, notes),
         Some(Format::Csv) => csv_input::read(path, &rel, &bytes, options, notes),
-        Some(Format::Text) => vec![text_file::read_text(
-            path,
-            &rel,
-            &bytes,
-            options,
-            &mut notes.boilerplate,
-        )],
+        Some(Format::Text) => vec![text_file::read_text(path, &rel, &bytes, options, notes)],
         Some(Format::Html) => vec![text_file::read_html_file(
-            path,
-            &rel,
-            &bytes,
-            options,
-            &mut notes.boilerplate,
+            path, &rel, &bytes, options, notes,
         )],
         Some(Format::Feed) => feed::read(path, &rel, &bytes, options, notes),
         None => vec![Err(IngestError::new(
@@ -474,18 +464,25 @@ pub(crate) fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-/// A date field: absent/empty is `Ok(None)`, unreadable is an error.
+/// A date field: absent or empty is `None`; one no known format reads is a warning in
+/// `warnings` (naming the file and line) and `None`: the article is kept, undated (its relative
+/// dates stay unresolved), never lost for its date alone.
 pub(crate) fn date_field(
     path: &Path,
     line: Option<usize>,
     value: Option<&str>,
-) -> Result<Option<NaiveDate>, IngestError> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(v) => parse_date(v)
-            .map(Some)
-            .ok_or_else(|| IngestError::new(path, line, IngestErrorKind::BadDate(v.to_string()))),
+    warnings: &mut Vec<IngestError>,
+) -> Option<NaiveDate> {
+    let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+    let day = parse_date(v);
+    if day.is_none() {
+        warnings.push(IngestError::new(
+            path,
+            line,
+            IngestErrorKind::BadDate(v.to_string()),
+        ));
     }
+    day
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use crate::html::read_html;
 use crate::{
     clean_text, date_field, date_in_name, non_empty, utf8, IngestError, IngestErrorKind,
-    IngestOptions, Meta,
+    IngestOptions, Meta, Notes,
 };
 use sitrep_model::Article;
 use std::path::Path;
@@ -62,34 +62,37 @@ fn split_title(text: String, given: Option<&str>) -> (Option<String>, String) {
     }
 }
 
-/// A file's publication date: the sidecar's (a bad one is the sidecar's error, named so),
-/// else the first of the page's own dates that reads ("20241117" in one tag, an ISO date in
-/// another), else a byline near the top of the text, else the options', else the file
-/// name's. A page whose only dates do not read is an error naming the first.
+/// A file's publication date: the sidecar's, else the first of the page's own dates that reads
+/// ("20241117" in one tag, an ISO date in another), else a byline near the top of the text,
+/// else the options', else the file name's. A date that does not read (the sidecar's, or the
+/// page's when none of its dates reads) is a warning naming where it was: the file is read,
+/// undated.
 fn publication_date(
     path: &Path,
     meta: &Meta,
     page_dates: &[&String],
     text: &str,
     options: &IngestOptions,
-) -> Result<Option<chrono::NaiveDate>, IngestError> {
+    warnings: &mut Vec<IngestError>,
+) -> Option<chrono::NaiveDate> {
     let published = date_field(
         &path.with_extension("json"),
         None,
         meta.published.as_deref(),
-    )?
+        warnings,
+    )
     .or_else(|| page_dates.iter().find_map(|d| crate::dates::parse_date(d)))
     .or_else(|| crate::dates::byline_date(text))
     .or(options.published)
     .or_else(|| date_in_name(&file_name(path)));
-    match (published, page_dates.first()) {
-        (None, Some(bad)) => Err(IngestError::new(
+    if let (None, Some(bad)) = (published, page_dates.first()) {
+        warnings.push(IngestError::new(
             path,
             None,
             IngestErrorKind::BadDate(bad.to_string()),
-        )),
-        _ => Ok(published),
+        ));
     }
+    published
 }
 
 /// Read a `.txt` file.
@@ -98,11 +101,11 @@ pub(crate) fn read_text(
     rel: &str,
     bytes: &[u8],
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Result<Article, IngestError> {
     let raw = utf8(path, bytes, 1)?;
     let meta = sidecar(path)?;
-    let cleaned = clean_text(raw, boilerplate);
+    let cleaned = clean_text(raw, &mut notes.boilerplate);
     let sidecar_title = non_empty(meta.title.clone());
     let (heading, text) = split_title(cleaned, sidecar_title.as_deref());
     if text.trim().is_empty() {
@@ -112,7 +115,7 @@ pub(crate) fn read_text(
             IngestErrorKind::MissingField("text"),
         ));
     }
-    let published = publication_date(path, &meta, &[], &text, options)?;
+    let published = publication_date(path, &meta, &[], &text, options, &mut notes.warnings);
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| rel.to_string()),
         title: sidecar_title.or(heading),
@@ -176,17 +179,24 @@ pub(crate) fn read_html_file(
     rel: &str,
     bytes: &[u8],
     options: &IngestOptions,
-    boilerplate: &mut usize,
+    notes: &mut Notes,
 ) -> Result<Article, IngestError> {
     let raw = decode_page(path, bytes)?;
     let meta = sidecar(path)?;
     let page = read_html(&raw);
-    let text = clean_text(&page.text, boilerplate);
+    let text = clean_text(&page.text, &mut notes.boilerplate);
     if text.is_empty() {
         return Err(IngestError::new(path, None, IngestErrorKind::NoPageText));
     }
     let page_dates: Vec<&String> = page.published.iter().chain(&page.other_dates).collect();
-    let published = publication_date(path, &meta, &page_dates, &text, options)?;
+    let published = publication_date(
+        path,
+        &meta,
+        &page_dates,
+        &text,
+        options,
+        &mut notes.warnings,
+    );
     Ok(Article {
         id: meta.id_string().unwrap_or_else(|| rel.to_string()),
         title: non_empty(meta.title).or(page.title),
@@ -225,19 +235,29 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_sidecar_date_names_the_sidecar_and_a_page_without_text_says_so() {
+    fn a_bad_sidecar_date_is_a_warning_naming_the_sidecar_and_a_page_without_text_says_so() {
         let dir = std::env::temp_dir().join(format!("sitrep-sidecar-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let txt = dir.join("a.txt");
         let body = b"Shelling hit the town on Monday.";
         std::fs::write(&txt, body).unwrap();
         std::fs::write(dir.join("a.json"), r#"{"published": "2024-13-45"}"#).unwrap();
-        let e = read_text(&txt, "a.txt", body, &IngestOptions::default(), &mut 0).unwrap_err();
-        assert!(e.to_string().contains("a.json"), "{e}");
+        // a bad sidecar date is a warning naming the sidecar: the text is read, undated
+        let mut notes = Notes::default();
+        let a = read_text(&txt, "a.txt", body, &IngestOptions::default(), &mut notes).unwrap();
+        assert_eq!(a.published, None);
+        let w = notes.warnings[0].to_string();
+        assert!(w.contains("a.json") && w.contains("2024-13-45"), "{w}");
         let html = dir.join("b.html");
         let page = b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>";
-        let e =
-            read_html_file(&html, "b.html", page, &IngestOptions::default(), &mut 0).unwrap_err();
+        let e = read_html_file(
+            &html,
+            "b.html",
+            page,
+            &IngestOptions::default(),
+            &mut Notes::default(),
+        )
+        .unwrap_err();
         assert!(matches!(e.kind, IngestErrorKind::NoPageText), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -253,7 +273,7 @@ mod tests {
             "p.html",
             &cp1252,
             &IngestOptions::default(),
-            &mut 0,
+            &mut Notes::default(),
         )
         .unwrap();
         assert_eq!(
@@ -269,7 +289,7 @@ mod tests {
             "q.html",
             &utf16,
             &IngestOptions::default(),
-            &mut 0,
+            &mut Notes::default(),
         )
         .unwrap();
         assert_eq!(a.text, "Troops entered Kupiansk.");
@@ -279,7 +299,7 @@ mod tests {
             "r.html",
             b"<p>caf\xe9</p>",
             &IngestOptions::default(),
-            &mut 0,
+            &mut Notes::default(),
         )
         .unwrap_err();
         assert!(matches!(e.kind, IngestErrorKind::NotUtf8 { .. }), "{e}");
