@@ -340,8 +340,17 @@ pub fn run(args: IngestArgs) -> Result<ExitCode, CliError> {
             summary.failed
         )));
     }
+    // (some lines or files failed, each named above; what was read is stored: a script can
+    // tell a partial ingest from a clean one)
+    if summary.failed > 0 {
+        return Ok(ExitCode::from(PARTLY_READ));
+    }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The exit status of an ingest that stored what it read but failed on some lines, records or
+/// files (each named on stderr); 1 is an error that read nothing.
+pub const PARTLY_READ: u8 = 3;
 
 /// The files a directory walk left alone, named (the first ten), for the user to check.
 fn skipped_note(skipped: &[std::path::PathBuf]) -> String {

@@ -32,6 +32,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read files or directories (.jsonl .txt .html .csv, feeds .rss .atom .xml) into the store.
+    ///
+    /// A line, record or file that cannot be read is named on stderr and the rest goes on;
+    /// the exit status is then 3 (what was read is stored), 1 when nothing could be read.
     Ingest(ingest::IngestArgs),
     /// Read one file and print each article's reading as pretty JSON (no database).
     Read(read::ReadArgs),
