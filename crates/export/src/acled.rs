@@ -140,7 +140,7 @@ fn stable_number(id: &str) -> u64 {
 }
 
 /// Degrees rounded to 5 decimals (about 1 m), so single-precision noise does not show.
-fn round5(degrees: f64) -> f64 {
+pub(crate) fn round5(degrees: f64) -> f64 {
     (degrees * 1e5).round() / 1e5
 }
 

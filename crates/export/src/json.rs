@@ -141,7 +141,8 @@ pub(crate) fn write_geojson<W: Write>(
                 kind: "Feature",
                 geometry: Point {
                     kind: "Point",
-                    coordinates: [p.lon?, p.lat?],
+                    // (rounded as the properties are: single-precision noise does not show)
+                    coordinates: [crate::acled::round5(p.lon?), crate::acled::round5(p.lat?)],
                 },
                 properties: json_event(e, options),
             })

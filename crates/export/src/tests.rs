@@ -196,6 +196,8 @@ fn geojson_points_only_with_coordinates() {
     let features = v["features"].as_array().unwrap();
     assert_eq!(features.len(), 1);
     assert_eq!(features[0]["geometry"]["coordinates"][0], 36.6744);
+    // a single-precision latitude is written as the properties write it, without its noise
+    assert_eq!(features[0]["geometry"]["coordinates"][1], 35.6433);
     assert_eq!(
         features[0]["properties"]["sub_event_type"],
         "Air/drone strike"
