@@ -3101,8 +3101,8 @@ impl Gazetteer {
                             // ACLED pins an event only the province of is known
                             if let Some(seat) = self.admin1_seat(ix as u16) {
                                 let p = &self.places[seat];
-                                place.lat = Some(f64::from(p.lat));
-                                place.lon = Some(f64::from(p.lon));
+                                place.lat = Some(degrees(p.lat));
+                                place.lon = Some(degrees(p.lon));
                                 rule.push_str(&format!(" seat={}", p.id));
                             }
                         }
@@ -3445,8 +3445,8 @@ impl Gazetteer {
                 {
                     let ad = &self.admin1[a as usize];
                     if ad.lat.is_finite() {
-                        place.lat = Some(f64::from(ad.lat));
-                        place.lon = Some(f64::from(ad.lon));
+                        place.lat = Some(degrees(ad.lat));
+                        place.lon = Some(degrees(ad.lon));
                     }
                 }
                 place.country = c.country.clone();
@@ -3991,8 +3991,8 @@ impl Gazetteer {
         place.country = Some(co.name.clone());
         place.country_code = Some(co.iso2.clone());
         if co.lat.is_finite() {
-            place.lat = Some(f64::from(co.lat));
-            place.lon = Some(f64::from(co.lon));
+            place.lat = Some(degrees(co.lat));
+            place.lon = Some(degrees(co.lon));
         }
     }
 
@@ -4030,8 +4030,8 @@ impl Gazetteer {
         place.name = ad.name.clone();
         place.admin1 = Some(ad.name.clone());
         if ad.lat.is_finite() {
-            place.lat = Some(f64::from(ad.lat));
-            place.lon = Some(f64::from(ad.lon));
+            place.lat = Some(degrees(ad.lat));
+            place.lon = Some(degrees(ad.lon));
         }
     }
 
@@ -4056,8 +4056,8 @@ impl Gazetteer {
         }
         place.name = p.name.clone();
         place.geonameid = (p.flags & FLAG_USER == 0).then_some(p.id);
-        place.lat = Some(f64::from(p.lat));
-        place.lon = Some(f64::from(p.lon));
+        place.lat = Some(degrees(p.lat));
+        place.lon = Some(degrees(p.lon));
     }
 }
 
@@ -4083,4 +4083,10 @@ fn human_pop(p: u32) -> String {
         1000..=999_999 => format!("{}k", p / 1000),
         _ => format!("{:.1}M", f64::from(p) / 1e6),
     }
+}
+
+/// A coordinate of the index (single precision) as a place gives it: rounded to 5 decimals
+/// (about 1 m), so exports and the API show 36.72559, not 36.725589752197266.
+fn degrees(x: f32) -> f64 {
+    (f64::from(x) * 1e5).round() / 1e5
 }
