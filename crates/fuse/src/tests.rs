@@ -2337,6 +2337,43 @@ fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
 }
 
 #[test]
+fn a_name_one_report_left_unknown_and_the_other_placed_is_one_place() {
+    let lex = Lexicons::embedded();
+    let raid = "Attack";
+    // the gazetteer's entry has another spelling ("Kamp Kwarter"); one report's reading found
+    // it from the written name, the other's did not
+    let mut known = report_at(
+        "gazette",
+        raid,
+        "2024-05-07",
+        CAMP,
+        "Gunmen killed 17 villagers in a night raid on Camp Quarter.",
+    );
+    if let Some(p) = known.event.location.as_mut() {
+        p.name = "Kamp Kwarter".into();
+        p.mention = "Camp Quarter".into();
+    }
+    let known = Mention::new(*known.event, "gazette", None, Some(day("2024-05-07")), lex);
+    let mut other = report_at(
+        "courier",
+        raid,
+        "2024-05-07",
+        CAMP,
+        "Fifteen people died when gunmen raided the town of Camp Quarter overnight.",
+    );
+    if let Some(p) = other.event.location.as_mut() {
+        p.name = "Camp Quarter".into();
+        p.mention = "Camp Quarter".into();
+        p.geonameid = None;
+        p.unresolved_name = true;
+        p.geo_precision = 3;
+    }
+    let other = Mention::new(*other.event, "courier", None, Some(day("2024-05-07")), lex);
+    assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(1.0));
+    assert_eq!(cue_of(&scored(&other, &known).1, "place"), Some(1.0));
+}
+
+#[test]
 fn a_vague_word_read_as_a_count_is_no_shared_figure() {
     // "dozens killed" on both sides is coded 12 on both: a size, not a figure
     let vague_pair = |text_a: &str, text_b: &str, approx: bool| {

@@ -114,6 +114,24 @@ pub(super) fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
     runs_on(p, q) || runs_on(q, p)
 }
 
+/// Whether one place is a name the reader left unknown that the other report wrote alike and
+/// the gazetteer placed ("Oicha" unresolved in one report, resolved in the other, where its
+/// province agreed): one place. Names of four letters or more, in the same province or with
+/// none.
+pub(super) fn unknown_name_written_alike(p: &PlaceRef, q: &PlaceRef) -> bool {
+    let alike = |u: &PlaceRef, k: &PlaceRef| {
+        if !u.unresolved_name
+            || k.unresolved_name
+            || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
+        {
+            return false;
+        }
+        let written = name_key(&u.mention);
+        written.len() >= 4 && (written == name_key(&k.mention) || written == name_key(&k.name))
+    };
+    alike(p, q) || alike(q, p)
+}
+
 /// The consonants of a place-name key ([`name_key`]) with doubled letters written once: what
 /// transliterations of one Arabic name keep ("Millis" and "Meles" -> "mls").
 pub(super) fn skeleton(key: &str) -> String {
@@ -235,6 +253,12 @@ pub(super) fn place_score(
     };
     if unknown_name_runs_on(p, q) {
         return Ok(one_place(broad, " under a longer unknown name"));
+    }
+    if unknown_name_written_alike(p, q) {
+        return Ok(one_place(
+            broad,
+            ", the name one report wrote left unknown by the other",
+        ));
     }
     if unknown_name_transliterated(p, q) {
         // (broad when the other is a known broad place)
