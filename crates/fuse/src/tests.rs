@@ -1361,6 +1361,29 @@ fn scored(x: &Mention, y: &Mention) -> (f32, Vec<score::CueScore>) {
 }
 
 #[test]
+fn a_group_named_with_another_as_either_shares_each() {
+    // ACLED's "X and/or Y", for attacks either may have made
+    let (a, b) = strike_pair(
+        "Northern Front: Testland Jihad and/or Islamic State (Testland Province)",
+        "Northern Front: Testland Jihad",
+        (12, 12),
+    );
+    let (_, cues) = scored(&a, &b);
+    let actors = cues.iter().find(|c| c.cue == "actors").unwrap();
+    assert_eq!(actors.score, 1.0, "{}", actors.detail);
+    let (c, d) = strike_pair(
+        "Northern Front: Testland Jihad and/or Islamic State (Testland Province)",
+        "Southern Brigades",
+        (12, 12),
+    );
+    let (_, cues) = scored(&c, &d);
+    assert_eq!(
+        cues.iter().find(|c| c.cue == "actors").unwrap().score,
+        score::ACTORS_DISAGREE
+    );
+}
+
+#[test]
 fn a_states_army_and_government_are_one_actor() {
     let (a, b) = strike_pair(
         "Government of Testland (2001-)",
