@@ -2484,6 +2484,32 @@ impl Gazetteer {
                 && sep
                     .split_once(' ')
                     .is_some_and(|(d, of)| of == "of" && is_compass(d));
+            // "the southern Gaza city of Khan Younis", "the Darfur town of Kutum": a region
+            // named between "the" and "city of" / "town of" is where the town named after it
+            // lies, not a part of it
+            let region_then_town = found[a].word_after == Some(PlaceWord::Town)
+                && sep == "of"
+                && found[b].qualifies.is_none()
+                && !matches!(found[b].hit, Hit::Country(..))
+                && {
+                    let sent = toks[found[a].first].sentence;
+                    let mut k = found[a].first;
+                    let mut steps = 0;
+                    while k > 0
+                        && steps < 2
+                        && toks[k - 1].sentence == sent
+                        && !toks[k - 1].cap
+                        && toks[k - 1].lower != "the"
+                    {
+                        k -= 1;
+                        steps += 1;
+                    }
+                    k > 0 && toks[k - 1].sentence == sent && toks[k - 1].lower == "the"
+                };
+            if region_then_town {
+                found[a].qualifies = Some(b);
+                continue;
+            }
             if a_is_town
                 && (((is_area(&found[b]) || b_division || a_part)
                     && (sep == "," || sep == "of" || sep == "in"))

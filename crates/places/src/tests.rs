@@ -2545,3 +2545,13 @@ fn a_name_an_apposition_calls_a_village_is_a_place() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn a_region_named_before_city_of_is_where_the_city_lies() {
+    // "the southern Gaza city of Khan Younis": Khan Younis, not a part of Gaza City
+    let p = read(
+        "Medics moved 14 patients out of a hospital in the southern Gaza city of Khan Younis \
+         on Tuesday.",
+    );
+    assert_eq!(p.primary().unwrap().place.name, "Khān Yūnis");
+}
