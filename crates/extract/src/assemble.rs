@@ -2926,6 +2926,12 @@ fn is_modifier(text: &str, span: Span) -> bool {
         "-run",
         "-held",
         "-controlled",
+        "-aligned",
+        "-linked",
+        "-affiliated",
+        "-allied",
+        "-trained",
+        "-armed",
     ]
     .iter()
     .any(|s| after.starts_with(s))

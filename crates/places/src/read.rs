@@ -786,6 +786,11 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     "-supported",
     "-sponsored",
     "-allied",
+    "-aligned",
+    "-linked",
+    "-affiliated",
+    "-trained",
+    "-armed",
     // the same written apart ("a Turkey backed faction", "the Saudi led coalition")
     " led coalition",
     " led forces",
@@ -794,6 +799,7 @@ const MODIFIER_SUFFIXES: &[&str] = &[
     " supported",
     " sponsored",
     " allied",
+    " aligned",
 ];
 
 /// Words after a demonym that make it an armed force or its fire, which often acts abroad
@@ -3300,6 +3306,8 @@ impl Gazetteer {
 
         // ---- main country and admin1, from the resolved mentions
         let mut resolved_votes: FxHashMap<u16, f32> = FxHashMap::default();
+        // the countries some mention names as more than an outside party ("Iran-backed")
+        let mut named_otherwise: FxHashSet<u16> = FxHashSet::default();
         for (fi, m) in mentions.iter().enumerate() {
             let Some(c) = m
                 .place
@@ -3329,19 +3337,26 @@ impl Gazetteer {
                 _ => 1.0,
             };
             *resolved_votes.entry(c).or_default() += w;
+            if !rule.contains("-modifier:") {
+                named_otherwise.insert(c);
+            }
         }
         for &(c, share) in outlet {
             *resolved_votes.entry(c).or_default() += OUTLET_WEIGHT * share;
+            named_otherwise.insert(c);
         }
         let final_votes = if resolved_votes.is_empty() {
             &votes
         } else {
             &resolved_votes
         };
+        // (a country named only as an outside party, "killing two members of an Iran-backed
+        // militia", says who backs whom, not where: no main country)
         let main_country = final_votes
             .iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(c, _)| *c);
+            .map(|(c, _)| *c)
+            .filter(|c| resolved_votes.is_empty() || named_otherwise.contains(c));
         let mut a1_votes: FxHashMap<u16, f32> = FxHashMap::default();
         for (m, a) in mentions.iter().zip(&chosen_admin1) {
             if let Some(a) = a {

@@ -2555,3 +2555,18 @@ fn a_region_named_before_city_of_is_where_the_city_lies() {
     );
     assert_eq!(p.primary().unwrap().place.name, "Khān Yūnis");
 }
+
+#[test]
+fn a_country_named_only_as_an_outside_party_is_no_main_country() {
+    let p = read(
+        "A drone hit a car near the border on Monday, killing two members of an Iran-backed \
+         militia.",
+    );
+    assert_eq!(p.main_country, None);
+    // "Iran-aligned" is an outside party as "Iran-backed" is
+    let p = read(
+        "Shells hit a neighbourhood of Taiz on Saturday, killing three children. The \
+         Iran-aligned Houthis did not comment.",
+    );
+    assert_eq!(p.main_country.as_deref(), Some("YE"));
+}
