@@ -3123,3 +3123,31 @@ fn who_confirms_what_others_did_is_no_party_to_it() {
         );
     }
 }
+
+#[test]
+fn a_state_s_missile_or_guided_bomb_is_its_military_s_strike() {
+    let r = reader().read(&article(
+        "glide",
+        "A Russian guided bomb struck an apartment building in Kharkiv on Friday evening, \
+         killing six people, the governor said.",
+        Some(d(2024, 8, 31)),
+    ));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(
+        name(&e.actor1),
+        Some("Military Forces of Russia (2000-)"),
+        "{e:#?}"
+    );
+    assert_eq!(name(&e.actor2), Some("Civilians (Ukraine)"), "{e:#?}");
+    let r = reader().read(&article(
+        "missile",
+        "A Russian missile struck an apartment block in Kharkiv on Saturday, killing two people.",
+        Some(d(2024, 8, 31)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_eq!(
+        name(&e.actor1),
+        Some("Military Forces of Russia (2000-)"),
+        "{e:#?}"
+    );
+}
