@@ -63,6 +63,10 @@ pub enum Command {
     /// Who controls a place, from when to when, with the claims behind each step.
     Control(control::ControlArgs),
     /// Articles grouped into stories, each with its events in time order.
+    ///
+    /// A story is two events or more that one article tells together (within 25 km and a week
+    /// of each other), joined across articles through the fused events they share; an event no
+    /// article tells with another is listed by `events`, not here.
     Stories(stories::StoriesArgs),
 }
 
