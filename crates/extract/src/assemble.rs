@@ -513,6 +513,7 @@ pub fn read(doc: &Doc) -> Reading {
     }
 
     place_broad_by_kin(&mut drafts);
+    blame_names_the_attacker(doc, &mut drafts);
     let published = doc.published;
     let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
     for e in &mut events {
@@ -4141,6 +4142,81 @@ fn town_of(d: &Draft) -> Option<&PlaceRef> {
 /// district"), or, for a gas attack or a suicide bombing, a town well outside it (the name then
 /// meant the province). A line dated far off (`background`), a tally, or a kind told at two
 /// towns of the place that day keeps its own place.
+/// Sentences after an attack told by whom it was not ("a bomb damaged the pipeline") that say who
+/// is blamed for it ("The army blamed the National Liberation Army", the `blame` trigger): the
+/// blamed group is the attack's actor1, as ACLED codes an attack attributed by its sources, and
+/// the blame is its claim of who is responsible (actor1 the blamed, the accuser its claimant,
+/// not a party). Within [`BLAME_REACH`] sentences of an attack of the story (not a recall);
+/// only a group or force named by its name (not "rebels", "terrorists"); not where the article
+/// tells more than one attribution (a contested one: each side blames the other).
+fn blame_names_the_attacker(doc: &Doc, drafts: &mut [Draft]) {
+    let is_blame = |d: &Draft| {
+        d.event.sub_event_type == SubEventType::ClaimOfResponsibility
+            && d.event.cues.iter().any(|c| c.rule == "trigger:blame")
+    };
+    let attributions = drafts
+        .iter()
+        .filter(|d| d.event.sub_event_type == SubEventType::ClaimOfResponsibility)
+        .count();
+    if attributions != 1 {
+        return;
+    }
+    // (by its name: "al-Shabaab", "the ELN", not "rebels"; told after the blaming verb, as
+    // whom it blames: "supporters of the Nusra Front blamed ..." are the accusers)
+    let named = |a: &ActorRef| a.mention.chars().any(char::is_uppercase);
+    let after_blame = |a: &ActorRef, sentence: usize| {
+        let Some(s) = doc.sentences.get(sentence) else {
+            return false;
+        };
+        let lower = doc.text[s.start..s.end].to_ascii_lowercase();
+        let Some(verb) = lower
+            .find("blame")
+            .or_else(|| lower.find("pointed the finger"))
+        else {
+            return false;
+        };
+        a.evidence
+            .as_ref()
+            .is_some_and(|e| e.sentence == sentence && e.span.start > s.start + verb)
+    };
+    for k in 0..drafts.len() {
+        let blame = &drafts[k];
+        let Some(accused) = blame.event.actor2.clone().filter(|a| {
+            is_blame(blame)
+                && matches!(a.inter, 1..=4 | 8)
+                && !a.name.starts_with("Unidentified")
+                && !a.name.starts_with("Civilians")
+                && named(a)
+                && after_blame(a, blame.first_sentence)
+        }) else {
+            continue;
+        };
+        let first = blame.first_sentence;
+        let attack = drafts[..k].iter().rposition(|d| {
+            d.event.sub_event_type.is_armed_violence()
+                && !d.background
+                && d.last_sentence + BLAME_REACH >= first
+                && d.event
+                    .actor1
+                    .as_ref()
+                    .is_none_or(|a| a.name.starts_with("Unidentified"))
+        });
+        if let Some(a) = attack {
+            let mut actor = accused.clone();
+            if let Some(ev) = actor.evidence.as_mut() {
+                ev.rule = format!("{} (blamed)", ev.rule);
+            }
+            drafts[a].event.actor1 = Some(actor);
+            let claim = &mut drafts[k].event;
+            claim.actor1 = Some(accused);
+            claim.actor2 = None;
+        }
+    }
+}
+
+/// Sentences after an attack that a blame may name its attacker in ([`blame_names_the_attacker`]).
+const BLAME_REACH: usize = 3;
+
 fn place_broad_by_kin(drafts: &mut [Draft]) {
     let day = |d: &Draft| single_day(&d.event.date);
     let mut into: Vec<Option<usize>> = vec![None; drafts.len()];

@@ -3151,3 +3151,24 @@ fn a_state_s_missile_or_guided_bomb_is_its_military_s_strike() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn the_group_a_source_blames_is_the_attack_s_actor() {
+    let r = reader().read(&article(
+        "blamed",
+        "A car bomb killed five soldiers at a checkpoint in Mogadishu on Monday. Police blamed \
+         al-Shabaab for the attack.",
+        Some(d(2024, 1, 2)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_eq!(name(&e.actor1), Some("Al Shabaab"), "{e:#?}");
+    // not a group named only by what it is, nor one blamed by the accusers of another
+    let r = reader().read(&article(
+        "generic",
+        "A car bomb killed five soldiers at a checkpoint in Mogadishu on Monday. Police blamed \
+         militants for the attack.",
+        Some(d(2024, 1, 2)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_ne!(name(&e.actor1), Some("Al Shabaab"), "{e:#?}");
+}
