@@ -3172,3 +3172,21 @@ fn the_group_a_source_blames_is_the_attack_s_actor() {
     let e = first_conflict(&r.events);
     assert_ne!(name(&e.actor1), Some("Al Shabaab"), "{e:#?}");
 }
+
+#[test]
+fn a_claim_rejected_as_propaganda_is_denied() {
+    let r = reader().read(&article(
+        "rejected",
+        "Separatist rebels attacked an army post near Kidal on Tuesday. The rebel alliance said \
+         it had killed 17 soldiers, a claim the army rejected as propaganda.",
+        Some(d(2024, 11, 20)),
+    ));
+    let e = first_conflict(&r.events);
+    assert!(
+        e.claims
+            .iter()
+            .any(|c| c.polarity == Polarity::Denied && c.claimant.contains("Mali")),
+        "{:#?}",
+        e.claims
+    );
+}
