@@ -860,6 +860,54 @@ const SIZEABLE_TOWN: u32 = 20_000;
 /// brokered by Russia"): an actor, not a location (a country named where events are weighs 3).
 const COUNTRY_AGENT_WEIGHT: f32 = 0.5;
 
+/// Whether the country name ending at token `last` owns a force or its fire: "Russia's missile
+/// attack on Kramatorsk", "Israel's air strikes", "Russia's invasion" (the possessive's "s" is a
+/// token of its own): an actor, not where it happened ([`COUNTRY_AGENT_WEIGHT`]).
+fn owns_the_force(toks: &[Token], last: usize) -> bool {
+    let joined = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.joined && t.sentence == toks[last].sentence)
+    };
+    joined(last + 1).is_some_and(|t| t.lower == "s")
+        && (2..=3).any(|n| {
+            joined(last + n).is_some_and(|t| COUNTRY_FORCE_WORDS.contains(&t.lower.as_str()))
+        })
+}
+
+/// Words after a country's possessive that make it an actor ([`owns_the_force`]).
+const COUNTRY_FORCE_WORDS: &[&str] = &[
+    "missile",
+    "missiles",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "air",
+    "drone",
+    "drones",
+    "invasion",
+    "offensive",
+    "bombardment",
+    "bombing",
+    "shelling",
+    "forces",
+    "army",
+    "military",
+    "troops",
+    "war",
+    "assault",
+    "raid",
+    "raids",
+    "rocket",
+    "rockets",
+    "jets",
+    "warplanes",
+    "navy",
+    "soldiers",
+];
+
 /// Verbs after a country's name that make it an actor ([`COUNTRY_AGENT_WEIGHT`]).
 const COUNTRY_AGENT_VERBS: &[&str] = &[
     "launched",
@@ -2550,9 +2598,12 @@ impl Gazetteer {
                 Hit::Country(c, demonym) => {
                     // "Saudi-led coalition", "Turkey-backed factions": an outside party
                     let modifier = self.is_modifier(text, toks, f.first, f.last);
-                    let force = *demonym && self.force_follows(toks, f.last);
+                    // ("Russia's missile attack on Kramatorsk": a country that owns the fire)
+                    let force = (*demonym && self.force_follows(toks, f.last))
+                        || owns_the_force(toks, f.last);
                     let w = match f.cue {
                         _ if modifier => 0.3,
+                        _ if force && !*demonym => COUNTRY_AGENT_WEIGHT,
                         _ if force => FORCE_DEMONYM_WEIGHT,
                         _ if *demonym => 1.0,
                         PlaceCue::Border | PlaceCue::From | PlaceCue::Towards => 1.5,
@@ -3325,6 +3376,7 @@ impl Gazetteer {
                     toks.get(f.last + 1)
                         .is_some_and(|t| COUNTRY_AGENT_VERBS.contains(&&text[t.start..t.end]))
                         || f.first > 0 && toks[f.first - 1].lower == "by"
+                        || owns_the_force(toks, f.last)
                 });
             let w = match m.kind {
                 PlaceKind::Country if rule.contains("-modifier:") => 0.3,

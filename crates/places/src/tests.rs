@@ -2570,3 +2570,36 @@ fn a_country_named_only_as_an_outside_party_is_no_main_country() {
     );
     assert_eq!(p.main_country.as_deref(), Some("YE"));
 }
+
+#[test]
+fn congo_alone_is_the_democratic_republic_and_a_possessive_country_is_an_actor() {
+    let p = read(
+        "M23 rebels said on Monday they had captured Goma, the largest city in eastern Congo.",
+    );
+    assert_eq!(p.main_country.as_deref(), Some("CD"));
+    assert_eq!(p.primary().unwrap().place.name, "Goma");
+    // "Russia's missile attack on Kramatorsk": Russia acts, Kramatorsk is where
+    let p = read(
+        "The number of people killed in Russia's missile attack on Kramatorsk has risen to 10.",
+    );
+    assert_eq!(p.main_country.as_deref(), Some("UA"));
+    assert_eq!(p.primary().unwrap().place.name, "Kramatorsk");
+}
+
+#[test]
+fn a_people_and_a_title_s_word_are_no_places() {
+    // Nuer is a people (Noer a German village); Vice a word of a title (and a town of Peru)
+    let p = read(
+        "An armed group overran an army garrison in the South Sudanese town of Nasir. The White \
+         Army, a militia of ethnic Nuer youth, attacked the base. The government accused First \
+         Vice President Riek Machar's party of backing the militia.",
+    );
+    assert_eq!(p.main_country.as_deref(), Some("SS"));
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.country_code.as_deref() == Some("SS")),
+        "{:#?}",
+        p.mentions
+    );
+}
