@@ -2340,6 +2340,9 @@ impl Gazetteer {
         // before an origin; "attacks on the villages of X and Y, near Z" are near Z)
         let mut plural = false;
         let mut skipped_people = false;
+        // ("fled to the nearby city of Saint-Marc": a describing "nearby" yields to a
+        // preposition before it, "to")
+        let mut nearby: Option<PlaceCue> = None;
         while k > 0 && steps < 6 {
             let prev = &toks[k - 1];
             // ("from the besieged Syrian towns of Fua", "evacuees from the Shiite villages of
@@ -2396,8 +2399,15 @@ impl Gazetteer {
                         && toks[k - n - 1].lower == "and"
                         && toks[k - n - 2].lower == "in"
                         && toks[k - n - 2].sentence == sent;
+                    if *cue == PlaceCue::Near && n == 1 && is_descriptive(&phrase[0]) {
+                        nearby.get_or_insert(PlaceCue::Near);
+                        continue;
+                    }
                     return if named_part || in_and {
                         PlaceCue::In
+                    } else if nearby.is_some() && *cue != PlaceCue::Towards {
+                        // ("in the nearby town of X": near it all the same)
+                        PlaceCue::Near
                     } else {
                         *cue
                     };
@@ -2409,7 +2419,7 @@ impl Gazetteer {
             k -= 1;
             steps += 1;
         }
-        PlaceCue::None
+        nearby.unwrap_or(PlaceCue::None)
     }
 
     /// Marks qualifiers: `X (Y, Z)`, `X, Y` where Y is a province or country, `X of Y`.

@@ -2603,3 +2603,25 @@ fn a_people_and_a_title_s_word_are_no_places() {
         p.mentions
     );
 }
+
+#[test]
+fn where_people_fled_to_and_a_body_s_seat_are_not_the_scene() {
+    // "fled to the nearby city of X": where they went, not where it happened
+    let p = read(
+        "Gunmen opened fire on residents of the town of Pont-Sonde in Haiti's Artibonite region \
+         on Thursday. Thousands of residents fled to the nearby city of Saint-Marc.",
+    );
+    let fled = p
+        .mentions
+        .iter()
+        .find(|m| m.place.name == "Saint-Marc")
+        .unwrap();
+    assert_eq!(fled.cue, PlaceCue::Towards);
+    assert_ne!(p.primary().unwrap().place.name, "Saint-Marc");
+    // a resistance committee named after its town speaks from there
+    let p = read(
+        "The Wad Madani resistance committee said the paramilitary fighters stormed the village \
+         of Wad al-Noura in Gezira state.",
+    );
+    assert_eq!(p.primary().unwrap().place.name, "Wad al-Noura");
+}
