@@ -149,6 +149,14 @@ pub fn plain_words(name: &str) -> Vec<String> {
 /// five changed, added or dropped, leading articles ("al", "el") set aside. "Quamishli" is
 /// nearly "Al Qamishli"; "Tawori" is not "Turin", whatever their folded keys share.
 pub fn spelled_nearly(name: &str, written: &str) -> bool {
+    // ("Gaza City" is Gaza, written with the word that says what it is)
+    let written = match written
+        .strip_suffix(" city")
+        .or_else(|| written.strip_suffix(" City"))
+    {
+        Some(base) if !base.trim().is_empty() && !name.to_lowercase().ends_with(" city") => base,
+        _ => written,
+    };
     let letters = |s: &str| -> Vec<u8> {
         let words = plain_words(s);
         let n = words.len();

@@ -2625,3 +2625,11 @@ fn where_people_fled_to_and_a_body_s_seat_are_not_the_scene() {
     );
     assert_eq!(p.primary().unwrap().place.name, "Wad al-Noura");
 }
+
+#[test]
+fn a_city_written_with_its_word_city_is_that_city() {
+    let p = read("An Israeli strike hit a school in Gaza City on Saturday.");
+    let m = p.primary().unwrap();
+    assert_eq!(m.place.country_code.as_deref(), Some("PS"));
+    assert_eq!(m.kind, PlaceKind::Town);
+}
