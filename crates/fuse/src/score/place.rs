@@ -91,17 +91,21 @@ pub fn broad_place(p: &PlaceRef) -> bool {
     })
 }
 
+/// Whether `u` is a name the gazetteer did not know and `k` one it placed, in the same province
+/// or with none (the flags first: most pairs have no unknown name, and the name keys allocate).
+fn unknown_beside_known(u: &PlaceRef, k: &PlaceRef) -> bool {
+    u.unresolved_name
+        && !k.unresolved_name
+        && !(u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
+}
+
 /// Whether one place is a name the gazetteer did not know that begins with the other's (known)
 /// name, in the same province: "Qamishli Hasaka" (a town and its province run together) is
 /// Qamishli. The unknown name is read at the province's precision, which would make the two
 /// only "within the province".
 pub(super) fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
-    // (the flags first: most pairs have no unknown name, and the keys allocate)
     let runs_on = |u: &PlaceRef, k: &PlaceRef| {
-        if !u.unresolved_name
-            || k.unresolved_name
-            || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
-        {
+        if !unknown_beside_known(u, k) {
             return false;
         }
         let known = [name_key(&k.name), name_key(&k.mention)];
@@ -120,10 +124,7 @@ pub(super) fn unknown_name_runs_on(p: &PlaceRef, q: &PlaceRef) -> bool {
 /// none.
 pub(super) fn unknown_name_written_alike(p: &PlaceRef, q: &PlaceRef) -> bool {
     let alike = |u: &PlaceRef, k: &PlaceRef| {
-        if !u.unresolved_name
-            || k.unresolved_name
-            || (u.admin1.is_some() && k.admin1.is_some() && u.admin1 != k.admin1)
-        {
+        if !unknown_beside_known(u, k) {
             return false;
         }
         let written = name_key(&u.mention);
