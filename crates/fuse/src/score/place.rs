@@ -255,16 +255,17 @@ pub(super) fn place_score(
     if unknown_name_runs_on(p, q) {
         return Ok(one_place(broad, " under a longer unknown name"));
     }
+    // (broad when the known one is a broad place: the unknown one is read at its province's or
+    // country's precision)
+    let known_broad =
+        (!p.unresolved_name && a.broad_place) || (!q.unresolved_name && b.broad_place);
     if unknown_name_written_alike(p, q) {
         return Ok(one_place(
-            broad,
+            known_broad,
             ", the name one report wrote left unknown by the other",
         ));
     }
     if unknown_name_transliterated(p, q) {
-        // (broad when the other is a known broad place)
-        let known_broad =
-            (!p.unresolved_name && a.broad_place) || (!q.unresolved_name && b.broad_place);
         return Ok(one_place(known_broad, ", its name spelt with other vowels"));
     }
     let precision = p.geo_precision.max(q.geo_precision).max(1);
