@@ -445,6 +445,14 @@ fn the_value_a_toll_reaches_is_the_dead_and_an_earlier_toll_yields_to_it() {
         ),
         86
     );
+    // "martyred", as state and local media write it, is killed
+    assert_eq!(
+        fatalities(
+            "Four policemen were martyred when militants attacked a police post in Bannu on \
+             Tuesday night, police said."
+        ),
+        4
+    );
     // what the toll is of may be told at length
     assert_eq!(
         fatalities(
