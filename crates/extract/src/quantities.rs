@@ -385,10 +385,21 @@ fn kind_for(
                 .iter()
                 .any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w))
     };
+    // ("At least 18 displaced people were killed": who they were, then what befell them)
+    let befell_after = |s: &Span| {
+        let rest = text[s.end..sentence.end].trim_start();
+        rest.len() >= 6
+            && rest[..6].eq_ignore_ascii_case("people")
+            && hits.iter().any(|(h, k)| {
+                matches!(k, QuantityKind::Killed | QuantityKind::Injured)
+                    && h.start > s.end
+                    && h.start <= s.end + 30
+            })
+    };
     let after_word = hits.iter().find(|(s, k)| {
         s.start >= n.span.end
             && s.start <= n.span.end + 2
-            && !(*k == QuantityKind::Displaced && describes_people(s))
+            && !(*k == QuantityKind::Displaced && (describes_people(s) || befell_after(s)))
     });
     if let Some(hit) = after_word {
         return counted(hit);
@@ -456,11 +467,14 @@ fn kind_for(
     }
     // Words in brackets ("five members of the CV (Red Command) died") are an aside: skipped,
     // not an end.
-    let after = hits.iter().find(|(s, _)| {
+    let after = hits.iter().find(|(s, k)| {
         s.start >= n.span.end
             && s.end <= clause_end
             && s.start < n.span.end + 130
             && !inside_brackets(&text[n.span.end..s.start])
+            && !(*k == QuantityKind::Displaced
+                && s.start <= n.span.end + 2
+                && (describes_people(s) || befell_after(s)))
     })?;
     // "2 soldiers were kidnapped and later killed": the last fate is the count's.
     if after.1 != QuantityKind::Killed {

@@ -445,6 +445,14 @@ fn the_value_a_toll_reaches_is_the_dead_and_an_earlier_toll_yields_to_it() {
         ),
         86
     );
+    // "displaced" before people says who died, not what befell them
+    assert_eq!(
+        fatalities(
+            "At least 18 displaced people were killed when bombs hit a camp near Goma on Friday, \
+             the UN said."
+        ),
+        18
+    );
     // "martyred", as state and local media write it, is killed
     assert_eq!(
         fatalities(
