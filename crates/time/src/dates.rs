@@ -561,7 +561,12 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
             approximate: false,
         })
     };
-    match lo {
+    // ("yesterday's missile attack", "last night's raid": a possessive dates its noun)
+    let bare = lo
+        .strip_suffix("'s")
+        .or_else(|| lo.strip_suffix("\u{2019}s"))
+        .unwrap_or(lo);
+    match bare {
         "today" => return mk(i + 1, Spec::DayOffset(0), "today"),
         "tonight" => return mk(i + 1, Spec::DayOffset(0), "tonight"),
         "yesterday" => return mk(i + 1, Spec::DayOffset(-1), "yesterday"),
@@ -576,7 +581,9 @@ fn relative(t: &Tokens, i: usize) -> Option<DatePart> {
             return mk(i + 2, Spec::DayOffset(0), "today")
         }
         ("earlier" | "later", "today") => return mk(i + 2, Spec::DayOffset(0), "today"),
-        ("last", "night") => return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE),
+        ("last", "night" | "night's" | "night\u{2019}s") => {
+            return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE)
+        }
         ("after", "midnight") => return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE),
         ("early", "hours") => return mk(i + 2, Spec::Night, NIGHT_BEFORE_RULE),
         ("the", "early") if t.lower(i + 2) == "hours" => {
@@ -946,6 +953,12 @@ const TRIGGERS: &[&str] = &[
     "tonight",
     "yesterday",
     "tomorrow",
+    "today's",
+    "tonight's",
+    "yesterday's",
+    "today\u{2019}s",
+    "tonight\u{2019}s",
+    "yesterday\u{2019}s",
     "overnight",
     "recently",
     "this",

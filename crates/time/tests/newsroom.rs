@@ -124,6 +124,17 @@ fn today_yesterday_and_the_night() {
         ("Clashes erupted today.", d(2018, 5, 21), "today"),
         ("Clashes erupted this morning.", d(2018, 5, 21), "today"),
         ("Clashes erupted yesterday.", d(2018, 5, 20), "yesterday"),
+        // a possessive dates its noun
+        (
+            "The toll from yesterday's strike rose to five.",
+            d(2018, 5, 20),
+            "yesterday",
+        ),
+        (
+            "Last night's raid killed two.",
+            d(2018, 5, 21),
+            "night-before-publication",
+        ),
         (
             "Fighters left overnight.",
             d(2018, 5, 21),
