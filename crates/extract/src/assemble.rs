@@ -448,6 +448,22 @@ pub fn read(doc: &Doc) -> Reading {
                 ts.sub_event_type,
                 &date_for_sentence,
             );
+            // "The TTP claimed responsibility for Tuesday's attack on a police post in which
+            // four officers were killed": a claim that is the article's first news tells the
+            // attack too, its dead counted (the claimant its actor)
+            // (a claim by those who did it, not a blame or an attribution by others: "X was
+            // behind the chemical attack" recalls an event the article need not tell)
+            let claimed = ts
+                .cues
+                .iter()
+                .any(|c| c.rule == "trigger:claim_responsibility");
+            let attack = (blame_statement
+                && ts.sub_event_type == SubEventType::ClaimOfResponsibility
+                && claimed)
+                .then(|| told_attack(doc, i, &quantities))
+                .flatten();
+            let attack_quantities = attack.map(|_| quantities.clone());
+            let attack_place = attack.and(previous_place.cloned());
             let draft = build(
                 doc,
                 i,
@@ -459,7 +475,32 @@ pub fn read(doc: &Doc) -> Reading {
                 &narrative_here,
                 previous_place,
             );
+            let claimant_group = draft.event.actor1.clone();
             push_or_merge(&mut drafts, draft);
+            if let (Some(attack), Some(quantities)) = (attack, attack_quantities) {
+                let mut told = build(
+                    doc,
+                    i,
+                    attack,
+                    &claims,
+                    &actors,
+                    quantities,
+                    stated,
+                    &narrative_here,
+                    attack_place.as_ref(),
+                );
+                if told
+                    .event
+                    .actor1
+                    .as_ref()
+                    .is_none_or(|a| a.name.starts_with("Unidentified"))
+                {
+                    told.event.actor1 = claimant_group.filter(|a| matches!(a.inter, 2..=4));
+                }
+                // (the sentence's news is the claim: the attack it names ranks after it)
+                told.event.confidence *= CLAIMED_ATTACK_CONFIDENCE;
+                drafts.push(told);
+            }
         } else if let Some(st) = statement.as_ref().filter(|s| s.change) {
             if let Some(draft) = territory_event(doc, i, st, &claims, &actors, &date_for_sentence) {
                 push_or_merge(&mut drafts, draft);
@@ -550,6 +591,29 @@ pub fn read(doc: &Doc) -> Reading {
         standalone_claims,
     }
 }
+
+/// The attack a claim of responsibility tells ([`read`]): the classifier's best armed-violence
+/// type for the sentence, where the sentence counts dead or wounded.
+fn told_attack<'d>(doc: &'d Doc, i: usize, quantities: &[Quantity]) -> Option<&'d TypeScore> {
+    let counted = quantities
+        .iter()
+        .any(|q| matches!(q.kind, QuantityKind::Killed | QuantityKind::Injured));
+    if !counted {
+        return None;
+    }
+    doc.types[i]
+        .iter()
+        .filter(|t| t.sub_event_type.is_armed_violence() && t.score >= CLAIMED_ATTACK_SCORE)
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// Least classifier score of the attack a claim of responsibility tells ([`told_attack`]): a
+/// trigger of its own ("attack", "bombing"), not a cue alone.
+const CLAIMED_ATTACK_SCORE: f32 = 1.0;
+
+/// Share of its type's confidence the attack a claim tells keeps ([`told_attack`]): read from
+/// the claim's sentence as the runner-up type, it ranks after the claim.
+const CLAIMED_ATTACK_CONFIDENCE: f32 = 0.5;
 
 /// The armed non-state actor the article has named most often so far (the latest of equals):
 /// who holds what is "beyond government control".

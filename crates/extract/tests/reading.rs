@@ -3190,3 +3190,27 @@ fn a_claim_rejected_as_propaganda_is_denied() {
         e.claims
     );
 }
+
+#[test]
+fn a_claim_that_is_the_news_tells_its_attack_too() {
+    let r = reader().read(&article(
+        "claimed",
+        "The Northern Front claimed responsibility for Tuesday's attack on a police post in \
+         Bannu in which four officers were killed. Police said the militants used grenades.",
+        Some(d(2025, 2, 5)),
+    ));
+    assert!(
+        r.events
+            .iter()
+            .any(|e| e.sub_event_type == SubEventType::ClaimOfResponsibility),
+        "{:#?}",
+        r.events
+    );
+    assert!(
+        r.events.iter().any(|e| e.sub_event_type.is_armed_violence()
+            && e.fatalities == 4
+            && e.date.date == Some(d(2025, 2, 4))),
+        "{:#?}",
+        r.events
+    );
+}
