@@ -2983,23 +2983,11 @@ fn is_modifier(text: &str, span: Span) -> bool {
     {
         return true;
     }
-    [
-        "-based",
-        "-led",
-        "-backed",
-        "-born",
-        "-run",
-        "-held",
-        "-controlled",
-        "-aligned",
-        "-linked",
-        "-affiliated",
-        "-allied",
-        "-trained",
-        "-armed",
-    ]
-    .iter()
-    .any(|s| after.starts_with(s))
+    // an outside party (the gazetteer's suffixes), or a place held by another ("Damascus-run")
+    sitrep_places::MODIFIER_SUFFIXES
+        .iter()
+        .chain(&["-run", "-held", "-controlled"])
+        .any(|s| after.starts_with(s))
 }
 
 /// A demonym ("Syrian"), or a country named as an outside party ("a Turkey backed faction",

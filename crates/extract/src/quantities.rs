@@ -396,11 +396,15 @@ fn kind_for(
                     && h.start <= s.end + 30
             })
     };
-    let after_word = hits.iter().find(|(s, k)| {
-        s.start >= n.span.end
+    // "displaced" right after the number, saying who the people were
+    let who_they_were = |s: &Span, k: &QuantityKind| {
+        *k == QuantityKind::Displaced
             && s.start <= n.span.end + 2
-            && !(*k == QuantityKind::Displaced && (describes_people(s) || befell_after(s)))
-    });
+            && (describes_people(s) || befell_after(s))
+    };
+    let after_word = hits
+        .iter()
+        .find(|(s, k)| s.start >= n.span.end && s.start <= n.span.end + 2 && !who_they_were(s, k));
     if let Some(hit) = after_word {
         return counted(hit);
     }
@@ -472,9 +476,7 @@ fn kind_for(
             && s.end <= clause_end
             && s.start < n.span.end + 130
             && !inside_brackets(&text[n.span.end..s.start])
-            && !(*k == QuantityKind::Displaced
-                && s.start <= n.span.end + 2
-                && (describes_people(s) || befell_after(s)))
+            && !who_they_were(s, k)
     })?;
     // "2 soldiers were kidnapped and later killed": the last fate is the count's.
     if after.1 != QuantityKind::Killed {

@@ -36,7 +36,7 @@ pub mod user;
 
 pub use data::PlaceCue;
 pub use index::{BuildSources, BuildSummary};
-pub use read::{is_compass, km, ArticlePlaces, PlaceKind, PlaceMention};
+pub use read::{is_compass, km, ArticlePlaces, PlaceKind, PlaceMention, MODIFIER_SUFFIXES};
 pub use user::{default_user_places_path, parse_user_places, UserPlace};
 
 use index::{Admin1, Country, IndexData, Place, FLAG_CAPITAL};

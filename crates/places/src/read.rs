@@ -776,8 +776,9 @@ fn word_ok_in_name(t: &Token) -> bool {
 /// (an outlet of one country reports mostly on it), less than one country named (3.0).
 const OUTLET_WEIGHT: f32 = 2.0;
 
-/// Suffixes that make a country name a modifier of an outside party ("Saudi-led").
-const MODIFIER_SUFFIXES: &[&str] = &[
+/// Suffixes that make a place's name a modifier of an outside party ("Saudi-led",
+/// "Iran-aligned"): who backs or leads, not where (the event reader asks it of any place).
+pub const MODIFIER_SUFFIXES: &[&str] = &[
     "-led",
     "-backed",
     "-based",
