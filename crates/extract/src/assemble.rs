@@ -47,6 +47,20 @@ const PASSIVE_AGENT_REACH: usize = 90;
 const IRREGULAR_PARTICIPLES: &[&str] =
     &["held", "run", "led", "built", "made", "set", "put", "hit"];
 
+/// Participles of using a weapon ("barrel bombs dropped by regime helicopters", "a rocket fired
+/// by the militia", "a bomb planted by the group"): unlike "held by", their "by" names who
+/// struck, the agent of the strike the weapon is the trigger of.
+const WEAPON_PARTICIPLES: &[&str] = &[
+    "dropped",
+    "fired",
+    "launched",
+    "lobbed",
+    "planted",
+    "detonated",
+    "flown",
+    "piloted",
+];
+
 /// Words that may stand between "by" and the actor it introduces besides a number (which the
 /// number reader marks: "by two", "by at least five", "by dozens of"): "by the", "by suspected".
 const BY_FILLERS: &[&str] = &[
@@ -2089,11 +2103,13 @@ fn resolve_actors(
             history.push((kind, actor.clone()));
         }
         // "Syrian government warplanes": a modifier mention right before its head is one actor,
-        // named by the head.
+        // named by the head, told in all the words ("dropped by regime warplanes").
+        let mut span = m.span;
         if let Some(prev) = out.last() {
             let gap = &doc.text[prev.0.end.min(m.span.start)..m.span.start];
             if prev.0.end <= m.span.start && gap.chars().all(|c| c == ' ' || c == '-') && !m.generic
             {
+                span.start = prev.0.start;
                 out.pop();
             }
         }
@@ -2119,7 +2135,7 @@ fn resolve_actors(
                 (c.span, c.kind, c.actor)
             });
         out.extend(coordinated_before);
-        out.push((m.span, kind, actor));
+        out.push((span, kind, actor));
         out.extend(coordinated);
     }
     out
@@ -2408,8 +2424,12 @@ fn roles(
             return false;
         };
         // "a missile fired by X", "the area held by X": a participle of its own
-        let own_participle = IRREGULAR_PARTICIPLES.contains(&before_by.as_str())
-            || before_by.len() > 3 && (before_by.ends_with("ed") || before_by.ends_with("en"));
+        // (what was intercepted was fired by the other side: "a missile fired by the Houthis")
+        let weapon_used = WEAPON_PARTICIPLES.contains(&before_by.as_str())
+            && sub != SubEventType::DisruptedWeaponsUse;
+        let own_participle = !weapon_used
+            && (IRREGULAR_PARTICIPLES.contains(&before_by.as_str())
+                || before_by.len() > 3 && (before_by.ends_with("ed") || before_by.ends_with("en")));
         let between = &text[trigger.end..s.start];
         s.start <= trigger.end + 24
             || (between.len() <= PASSIVE_AGENT_REACH
@@ -2447,6 +2467,11 @@ fn roles(
         if let Some(b) = by_agent {
             if b.0 == *s {
                 agent = Some(a.clone());
+                continue;
+            }
+            // "The Assad regime ... in the attack carried out by regime warplanes": the one
+            // actor, named twice, is the agent the passive names
+            if b.1 != ActorKind::Civilians && b.2.name == actor.name {
                 continue;
             }
         }

@@ -495,6 +495,45 @@ fn a_sentence_going_on_about_the_same_fighting_is_the_same_event() {
 }
 
 #[test]
+fn bombs_dropped_by_named_aircraft_name_who_struck() {
+    // "dropped by regime warplanes": a weapon's participle names who struck, and the
+    // modifier "regime" is one actor with its head; the people killed are acted on
+    let a = article(
+        "dropped",
+        "At least nine people including women and children were killed on Sunday in Saraqib \
+         in barrel bomb attacks dropped by regime warplanes, rescuers said.",
+        Some(d(2016, 3, 7)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+
+    // the actor named first and again as the passive's agent is not its own victim
+    let a = article(
+        "named-twice",
+        "The regime went on with its crimes as 40 civilians were killed in the gas attack \
+         carried out by regime warplanes on the town of Saraqib on Sunday.",
+        Some(d(2016, 3, 7)),
+    );
+    let r = reader().read(&a);
+    let e = first_conflict(&r.events);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+
+    // what was intercepted was fired by the other side, which ACLED names second
+    let a = article(
+        "intercepted",
+        "On 3 May 2020, coalition air defences intercepted a ballistic missile fired by the \
+         Houthis over Marib city.",
+        Some(d(2020, 5, 4)),
+    );
+    let r = reader().read(&a);
+    let e = first_of(&r.events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(name(&e.actor1), Some("Operation Restoring Hope"));
+}
+
+#[test]
 fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
     let a = article(
         "driveby",
