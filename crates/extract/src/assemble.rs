@@ -75,7 +75,8 @@ const BY_FILLERS: &[&str] = &[
 ];
 
 /// If the actor at `s` in sentence `i` is introduced by "by" ("killed by two armed men"), the
-/// word before that "by" (lower case; empty at the start of the text).
+/// word before that "by" (lower case; empty at the start of the text); also a weapon's
+/// participle before "from" ("dropped from an army helicopter").
 fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
     let text = doc.text;
     let from = char_floor(text, s.start.saturating_sub(60));
@@ -92,6 +93,11 @@ fn word_before_by(doc: &Doc, i: usize, s: Span) -> Option<String> {
         });
     match words.next() {
         Some((_, by)) if by == "by" => Some(words.next().map(|(_, w)| w).unwrap_or_default()),
+        // "barrel bombs dropped from an army helicopter": the aircraft a weapon came from
+        Some((_, from)) if from == "from" => words
+            .next()
+            .map(|(_, w)| w)
+            .filter(|w| WEAPON_PARTICIPLES.contains(&w.as_str())),
         _ => None,
     }
 }
@@ -2141,6 +2147,58 @@ fn resolve_actors(
     out
 }
 
+/// Nouns of a force's places and things ("a police station", "an army checkpoint"): the force
+/// named before one is where or what was hit, not who acted.
+const FACILITIES: &[&str] = &[
+    "station",
+    "stations",
+    "post",
+    "posts",
+    "checkpoint",
+    "checkpoints",
+    "headquarters",
+    "base",
+    "bases",
+    "barracks",
+    "building",
+    "compound",
+    "academy",
+    "camp",
+    "depot",
+    "vehicle",
+    "vehicles",
+    "bus",
+];
+
+/// Whether the actor at `span` names the owner of a facility right after it ("police station").
+fn names_a_facility(text: &str, span: Span) -> bool {
+    let after = text[span.end..].trim_start();
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    FACILITIES.iter().any(|f| word.eq_ignore_ascii_case(f))
+}
+
+/// The words of an office that speaks for a force, between its name and its reporting verb
+/// ("Aleppo Police Command said", "the army spokesman told").
+const SPEAKERS_OFFICE: &[&str] = &[
+    "command",
+    "department",
+    "directorate",
+    "headquarters",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "chief",
+    "media",
+    "office",
+];
+
 /// Whether the actor at `span` is the subject of a reporting verb whose clause names other
 /// actors ("HPG reported that Turkish jets struck ..."): it tells of the event, it does not take
 /// part in it.
@@ -2185,22 +2243,36 @@ fn reports(doc: &Doc, i: usize, span: Span) -> bool {
     // "Police confirmed on Monday that gunmen kidnapped 36 people": who confirms what another
     // did reports it
     // (where the speaker sits may come between: "Police in Zamfara state confirmed")
+    // (or the office it speaks from: "A source at Aleppo Police Command said that terrorists
+    // fired ...", "a police spokesman told AFP that ...")
     let wide = &doc.text[span.end..char_floor(doc.text, (span.end + 80).min(end))];
-    let verb_then_that = ["confirmed", "said", "told reporters"].iter().any(|v| {
-        let Some(at) = wide.find(&format!(" {v} ")) else {
-            return false;
-        };
-        let seat = wide[..at].trim();
-        let seated = seat.is_empty()
-            || seat.starts_with("in ")
-                && seat.split_whitespace().count() <= 4
-                && !seat.contains(',');
-        seated
-            && starts(
-                skip_day_words(wide[at + v.len() + 2..].trim_start()),
-                "that ",
-            )
-    });
+    let verb_then_that = ["confirmed", "said", "told reporters", "told"]
+        .iter()
+        .any(|v| {
+            let Some(at) = wide.find(&format!(" {v} ")) else {
+                return false;
+            };
+            let seat = wide[..at].trim();
+            let seated = seat.is_empty()
+                || seat.starts_with("in ")
+                    && seat.split_whitespace().count() <= 4
+                    && !seat.contains(',')
+                || seat.split_whitespace().count() <= 2
+                    && seat
+                        .split_whitespace()
+                        .all(|w| SPEAKERS_OFFICE.iter().any(|o| w.eq_ignore_ascii_case(o)));
+            let said = skip_day_words(wide[at + v.len() + 2..].trim_start());
+            // "told SANA that", "told the agency that": whom it told comes first
+            let said = match *v {
+                "told" => said
+                    .match_indices(" that ")
+                    .next()
+                    .filter(|(k, _)| said[..*k].split_whitespace().count() <= 3)
+                    .map_or(said, |(k, _)| &said[k + 1..]),
+                _ => said,
+            };
+            seated && starts(said, "that ")
+        });
     if verb_then_that && doc.actors[i].iter().any(|n| n.span.start > span.end) {
         return true;
     }
@@ -2514,7 +2586,12 @@ fn roles(
             }
         } else if patient.is_none() {
             patient = Some(a.clone());
-        } else if agent.is_none() && passive_seen && by_agent.is_none() && !backing {
+        } else if agent.is_none()
+            && passive_seen
+            && by_agent.is_none()
+            && !backing
+            && !names_a_facility(text, *s)
+        {
             // "a trafficker was killed after exchanging fire with police": the victim took
             // the patient's place, the side named after the trigger acted
             agent = Some(a.clone());

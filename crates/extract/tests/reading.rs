@@ -534,6 +534,44 @@ fn bombs_dropped_by_named_aircraft_name_who_struck() {
 }
 
 #[test]
+fn an_office_that_tells_of_an_attack_did_not_make_it() {
+    // "A source at the Police Command said that terrorists fired ...": the police speak
+    for text in [
+        "A source at Homs Police Command said that terrorists fired rocket shells at the \
+         al-Waer district on Saturday, killing two people.",
+        "A source at Homs Police Command told the agency that terrorists fired rocket shells at \
+         the al-Waer district on Saturday, killing two people.",
+    ] {
+        let r = reader().read(&article("office", text, Some(d(2016, 8, 15))));
+        let e = first_conflict(&r.events);
+        assert_ne!(
+            name(&e.actor1),
+            Some("Police Forces of Syria (2000-)"),
+            "{text}"
+        );
+        assert_eq!(name(&e.actor2), Some("Civilians (Syria)"), "{text}");
+    }
+    // a force named before its station was hit there, it did not bomb it
+    let r = reader().read(&article(
+        "station",
+        "At least nine people were killed on Monday by suicide bombings that targeted a police \
+         station in Homs.",
+        Some(d(2017, 10, 3)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_ne!(name(&e.actor1), Some("Police Forces of Syria (2000-)"));
+    // "dropped from an army helicopter": the aircraft's force struck
+    let r = reader().read(&article(
+        "from",
+        "Residents told the agency that the attack took place on Wednesday with two barrel bombs \
+         dropped from an army helicopter over Saraqib.",
+        Some(d(2014, 10, 30)),
+    ));
+    let e = first_of(&r.events, SubEventType::AirDroneStrike);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Syria (2000-)"));
+}
+
+#[test]
 fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
     let a = article(
         "driveby",

@@ -5,7 +5,7 @@ use crate::fuser::{Fuser, Provenance};
 use crate::score::{distance_km, Mention};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sitrep_model::{Claim, DatePrecision, Event, Polarity, Quantity, QuantityKind};
+use sitrep_model::{ActorRef, Claim, DatePrecision, Event, Polarity, Quantity, QuantityKind};
 
 /// One member of a fused event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -215,6 +215,39 @@ pub(crate) fn representative(fuser: &Fuser, c: usize) -> &Mention {
         .map_or(&fuser.mentions[members[0]], |(_, m)| *m)
 }
 
+/// An unidentified actor (`Unidentified Armed Group (Syria)`, or none) replaced by the actor
+/// the other members name in that role, the one most of them name (first named on a tie), when
+/// it is not the other side of the event and the member is no denial.
+fn named_over_unidentified(
+    shown: Option<ActorRef>,
+    other_side: Option<&ActorRef>,
+    mentions: &[&Mention],
+    role: impl Fn(&Event) -> Option<&ActorRef>,
+) -> Option<ActorRef> {
+    let unidentified = |a: &ActorRef| a.name.starts_with("Unidentified");
+    if shown.as_ref().is_some_and(|a| !unidentified(a)) {
+        return shown;
+    }
+    let mut named: Vec<(&ActorRef, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| !m.event.only_denied()) {
+        let Some(a) = role(&m.event) else { continue };
+        if unidentified(a) || other_side.is_some_and(|o| o.name == a.name) {
+            continue;
+        }
+        match named.iter_mut().find(|(n, _)| n.name == a.name) {
+            Some((_, count)) => *count += 1,
+            None => named.push((a, 1)),
+        }
+    }
+    // (max_by_key keeps the last of equals: reversed, the first named wins a tie)
+    named
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(a, _)| (*a).clone())
+        .or(shown)
+}
+
 /// The latest report whose count is a toll that rose ("the death toll rose to 12"): its
 /// publication and figure. A later toll of the same dead is an update, not another account.
 fn latest_risen_toll(reported: &[(u64, &Mention)]) -> Option<(Option<NaiveDate>, u64)> {
@@ -303,6 +336,28 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
         event.confidence = event.confidence.max(e.confidence);
         event.salience = event.salience.max(e.salience);
     }
+    // "Unidentified Armed Group" in the report shown, where another report of the event names
+    // who acted ("two jets from the Syrian Air Force"): the named actor, the one most reports
+    // name (a side another report names as the other party is no candidate)
+    // of the same kind of event (roles mean other things in another)
+    let kind = event.sub_event_type.event_type();
+    let same_kind: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.event.sub_event_type.event_type() == kind)
+        .copied()
+        .collect();
+    event.actor1 = named_over_unidentified(
+        event.actor1.take(),
+        event.actor2.as_ref(),
+        &same_kind,
+        |e| e.actor1.as_ref(),
+    );
+    event.actor2 = named_over_unidentified(
+        event.actor2.take(),
+        event.actor1.as_ref(),
+        &same_kind,
+        |e| e.actor2.as_ref(),
+    );
     // ACLED's civilian targeting, of the kind and target the fused event shows (a member of
     // another kind, a violence-against-civilians line merged into a battle, does not make it)
     event.civilian_targeting = event

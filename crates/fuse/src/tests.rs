@@ -632,6 +632,45 @@ fn a_denial_never_decides_what_the_fused_event_shows() {
 }
 
 #[test]
+fn a_named_actor_of_any_report_stands_over_an_unidentified_one() {
+    // the report shown (the most confident) has "Unidentified Armed Group"; another names who
+    // acted: the fused event names them, in either order, and keeps the other side as it was
+    let vague = |art: &str| {
+        let mut e = clash_with_dead(art, 5, None);
+        e.actor1 = Some(actor("Unidentified Armed Group (Testland)", 3));
+        e.actor2 = Some(actor("Civilians (Testland)", 7));
+        e.confidence = 0.95;
+        e
+    };
+    let named = |art: &str| {
+        let mut e = clash_with_dead(art, 5, None);
+        e.actor1 = Some(actor("Red Brigade", 2));
+        e.confidence = 0.5;
+        e
+    };
+    for named_first in [true, false] {
+        let mut items = vec![
+            (article("v", "V", "a"), vec![vague("v")], vec![]),
+            (article("n", "N", "b"), vec![named("n")], vec![]),
+        ];
+        if named_first {
+            items.reverse();
+        }
+        let events = fuse(&items, vec![]).fused_events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let e = &events[0].event;
+        assert_eq!(
+            e.actor1.as_ref().map(|a| a.name.as_str()),
+            Some("Red Brigade")
+        );
+        assert_eq!(
+            e.actor2.as_ref().map(|a| a.name.as_str()),
+            Some("Civilians (Testland)")
+        );
+    }
+}
+
+#[test]
 fn the_kind_most_reports_read_is_the_fused_events() {
     let told_as = |art: &str, kind: &'static str| {
         let mut e = clash_with_dead(art, 4, None);
