@@ -567,3 +567,32 @@ fn explain_parts_ids_that_hold_commas() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The stderr of a failed run, which must be one line.
+fn one_line_error(out: &Output) -> String {
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err.trim_end().to_string()
+}
+
+#[test]
+fn a_file_that_is_no_sqlite_database_is_named() {
+    let dir = scratch("notdb");
+    let db = dir.join("notdb.db");
+    let csv = "id,date,text\nn1,2024-01-09,Rebels shelled a market.\n";
+    std::fs::write(&db, csv).unwrap();
+    let db_arg = db.to_str().unwrap();
+    for args in [
+        &["events", "--db", db_arg][..],
+        &["ingest", "data/sample", "--db", db_arg, "-q"][..],
+    ] {
+        assert_eq!(
+            one_line_error(&sitrep(args)),
+            format!("sitrep: error: {db_arg} is not an SQLite database"),
+            "{args:?}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), csv, "left as it was");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

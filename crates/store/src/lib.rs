@@ -3,7 +3,8 @@ The record on disk: a SQLite database of articles, the events read from them (wi
 evidence row per sourced field and one row per claim), and territorial control facts.
 
 The schema is versioned (`PRAGMA user_version`); [`Store::open`] creates a new database or
-migrates an older one with the numbered SQL files in `crates/store/migrations/`.
+migrates an older one with the numbered SQL files in `crates/store/migrations/`. It refuses a file
+that is not an SQLite database, naming the file.
 Inserting is idempotent: an article whose id or content hash is already stored, or a text an
 article had before it was updated, is a [`Inserted::Duplicate`] and changes nothing. Other text
 under a stored id is an update ([`Inserted::Updated`]: it is read in place of the stored text,
@@ -28,7 +29,7 @@ mod fusion;
 mod insert;
 mod query;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode};
 use std::path::Path;
 
 pub use fusion::{
@@ -112,6 +113,12 @@ pub enum StoreError {
         /// Highest version this build knows.
         supported: u32,
     },
+    /// The file is not an SQLite database (a CSV file, a text file, a damaged file).
+    #[error("{path} is not an SQLite database")]
+    NotADatabase {
+        /// The file.
+        path: String,
+    },
     /// A migration failed.
     #[error("migration {name} failed: {source}")]
     Migration {
@@ -168,12 +175,23 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating or migrating) the database at `path`.
+    /// Open (creating or migrating) the database at `path`; a file that is no SQLite database
+    /// is refused, naming it.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.display().to_string(),
             source,
+        })?;
+        // (SQLite reads the file at the first statement: a file that is no database fails here)
+        conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+                path: path.display().to_string(),
+            },
+            _ => StoreError::Sqlite(e),
         })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -749,3 +749,26 @@ fn small_sets_are_looked_up_large_ones_scanned_with_the_same_answer() {
         22
     );
 }
+
+#[test]
+fn a_file_that_is_no_sqlite_database_is_named() {
+    let dir = std::env::temp_dir().join(format!("sitrep-store-notdb-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("reports.db");
+    let csv = "id,date,text\nx1,2023-03-03,A bridge was blown up.\n";
+    std::fs::write(&path, csv).unwrap();
+    let Err(e) = Store::open(&path) else {
+        panic!("a CSV file opened as a database")
+    };
+    assert_eq!(
+        e.to_string(),
+        format!("{} is not an SQLite database", path.display())
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        csv,
+        "left as it was"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
