@@ -596,3 +596,38 @@ fn a_file_that_is_no_sqlite_database_is_named() {
     assert_eq!(std::fs::read_to_string(&db).unwrap(), csv, "left as it was");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn another_programs_database_is_refused() {
+    let dir = scratch("foreign");
+    let db = dir.join("other.db");
+    let db_arg = db.to_str().unwrap();
+    // another program's tables, one of them named as one of sitrep's
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT);
+             CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT);",
+        )
+        .unwrap();
+    let tables = |path: &Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(tables(&db), 2);
+    let refusal =
+        format!("sitrep: error: {db_arg} is not a sitrep store (it has tables: articles, people); give another --db");
+    for args in [
+        &["ingest", "data/sample", "--db", db_arg, "-q"][..],
+        &["events", "--db", db_arg][..],
+        &["stories", "--db", db_arg][..],
+        &["fuse", "--db", db_arg][..],
+    ] {
+        assert_eq!(one_line_error(&sitrep(args)), refusal, "{args:?}");
+    }
+    assert_eq!(tables(&db), 2, "no table of sitrep's added");
+
+    std::fs::remove_dir_all(&dir).unwrap();
+}

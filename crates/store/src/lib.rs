@@ -4,7 +4,7 @@ evidence row per sourced field and one row per claim), and territorial control f
 
 The schema is versioned (`PRAGMA user_version`); [`Store::open`] creates a new database or
 migrates an older one with the numbered SQL files in `crates/store/migrations/`. It refuses a file
-that is not an SQLite database, naming the file.
+that is not an SQLite database or holds another program's tables, naming the file.
 Inserting is idempotent: an article whose id or content hash is already stored, or a text an
 article had before it was updated, is a [`Inserted::Duplicate`] and changes nothing. Other text
 under a stored id is an update ([`Inserted::Updated`]: it is read in place of the stored text,
@@ -119,8 +119,19 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The file is another program's SQLite database: sitrep will not add its tables to it.
+    #[error(
+        "{path} is not a sitrep store (it has {}); give another --db",
+        table_list(tables)
+    )]
+    NotAStore {
+        /// The file.
+        path: String,
+        /// The tables it has, by name.
+        tables: Vec<String>,
+    },
     /// A migration failed.
-    #[error("migration {name} failed: {source}")]
+    #[error("migration {name} failed: {}", brief(source))]
     Migration {
         /// The migration file.
         name: &'static str,
@@ -141,6 +152,68 @@ pub enum StoreError {
         /// Why.
         source: serde_json::Error,
     },
+}
+
+/// `tables: a, b, c, d and 4 more` for a list of table names (`no tables` when empty).
+fn table_list(tables: &[String]) -> String {
+    const SHOWN: usize = 4;
+    match tables.len() {
+        0 => "no tables".into(),
+        n if n <= SHOWN => format!("tables: {}", tables.join(", ")),
+        n => format!(
+            "tables: {} and {} more",
+            tables[..SHOWN].join(", "),
+            n - SHOWN
+        ),
+    }
+}
+
+/// An SQLite error in a line: a statement it failed on is not repeated (a migration is long).
+fn brief(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        e => e.to_string(),
+    }
+}
+
+/// What an SQLite file holds.
+enum Contents {
+    /// No tables: a new or 0-byte file.
+    Nothing,
+    /// A sitrep store (or a database a newer sitrep wrote).
+    Store,
+    /// Another program's tables, by name.
+    Other(Vec<String>),
+}
+
+/// Read what the file behind `conn` holds; an error naming `path` when it is no SQLite file.
+fn contents(conn: &Connection, path: &Path) -> Result<Contents, StoreError> {
+    let named = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.display().to_string(),
+        },
+        _ => StoreError::Sqlite(e),
+    };
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(named)?;
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(named)?;
+    let has = |name: &str| tables.iter().any(|t| t == name);
+    Ok(
+        if tables.is_empty() && (version == 0 || version > SCHEMA_VERSION) {
+            // (a version above this build's with no tables: written by a newer sitrep, refused as such)
+            Contents::Nothing
+        } else if version >= 1 && has("articles") && has("events") {
+            Contents::Store
+        } else {
+            Contents::Other(tables)
+        },
+    )
 }
 
 /// The outcome of inserting one article.
@@ -175,24 +248,20 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating or migrating) the database at `path`; a file that is no SQLite database
-    /// is refused, naming it.
+    /// Open (creating or migrating) the database at `path`: an empty or missing file becomes a
+    /// store; a file that is no SQLite database, or holds another program's tables, is refused.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.display().to_string(),
             source,
         })?;
-        // (SQLite reads the file at the first statement: a file that is no database fails here)
-        conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+        if let Contents::Other(tables) = contents(&conn, path)? {
+            return Err(StoreError::NotAStore {
                 path: path.display().to_string(),
-            },
-            _ => StoreError::Sqlite(e),
-        })?;
+                tables,
+            });
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // (fusing against a large store reads its fused events here and there: a page read
