@@ -598,7 +598,7 @@ fn a_file_that_is_no_sqlite_database_is_named() {
 }
 
 #[test]
-fn another_programs_database_is_refused() {
+fn another_programs_database_is_refused_and_an_empty_one_is_only_filled_by_ingest() {
     let dir = scratch("foreign");
     let db = dir.join("other.db");
     let db_arg = db.to_str().unwrap();
@@ -629,5 +629,156 @@ fn another_programs_database_is_refused() {
     }
     assert_eq!(tables(&db), 2, "no table of sitrep's added");
 
+    let empty = dir.join("empty.db");
+    let empty_arg = empty.to_str().unwrap();
+    std::fs::write(&empty, b"").unwrap();
+    let err = one_line_error(&sitrep(&["events", "--db", empty_arg]));
+    assert!(err.contains("holds no sitrep store yet"), "{err}");
+    assert_eq!(
+        std::fs::metadata(&empty).unwrap().len(),
+        0,
+        "events wrote nothing"
+    );
+    let ingested = sitrep(&["ingest", "data/sample", "--db", empty_arg, "-q"]);
+    assert!(ingested.status.success(), "{}", text(&ingested.stderr));
+    assert!(sitrep(&["events", "--db", empty_arg]).status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// How to run `sitrep` as a user the permissions of `read_only` bind: the test's own user, or
+/// (when it is root, whom they do not bind) nobody through `setpriv`; `None` when neither can.
+fn bound_by_permissions(read_only: &Path) -> Option<Vec<String>> {
+    if std::fs::OpenOptions::new()
+        .append(true)
+        .open(read_only)
+        .is_err()
+    {
+        return Some(Vec::new());
+    }
+    let nobody = [
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+    ];
+    let works = Command::new(nobody[0])
+        .args(&nobody[1..])
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then(|| nobody.iter().map(|s| s.to_string()).collect())
+}
+
+#[cfg(unix)]
+#[test]
+fn commands_that_only_read_work_on_a_read_only_store() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("readonly");
+    let store_dir = dir.join("store");
+    std::fs::create_dir_all(&store_dir).unwrap();
+    let db = store_dir.join("ro.db");
+    let stale = store_dir.join("stale.db");
+    let db_arg = db.to_str().unwrap();
+    let ingested = sitrep(&["ingest", "data/sample", "--db", db_arg, "-q"]);
+    assert!(ingested.status.success(), "{}", text(&ingested.stderr));
+    let listed = sitrep(&["events", "--db", db_arg]);
+    assert!(listed.status.success());
+    std::fs::copy(&db, &stale).unwrap();
+    // a store with articles fusion has not taken in (an ingest stopped before fusing)
+    sitrep_store::Store::open(&stale)
+        .unwrap()
+        .connection()
+        .execute("DELETE FROM fusion_articles", [])
+        .unwrap();
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    for path in [&dir, &store_dir] {
+        mode(path, 0o755);
+    }
+    mode(&db, 0o444);
+    mode(&stale, 0o444);
+    mode(&store_dir, 0o555);
+    let Some(runner) = bound_by_permissions(&db) else {
+        eprintln!("skipped: root, and no setpriv to run as another user");
+        mode(&store_dir, 0o755);
+        std::fs::remove_dir_all(&dir).unwrap();
+        return;
+    };
+    // `sitrep`, run as that user
+    let as_bound_user = || -> Command {
+        let mut command = match runner.split_first() {
+            Some((program, rest)) => {
+                let mut c = Command::new(program);
+                c.args(rest).arg(env!("CARGO_BIN_EXE_sitrep"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_sitrep")),
+        };
+        command.current_dir(repo_root());
+        command
+    };
+    let run = |args: &[&str]| -> Output {
+        as_bound_user()
+            .args(args)
+            .output()
+            .expect("the binary runs")
+    };
+    let events = run(&["events", "--db", db_arg]);
+    assert!(events.status.success(), "{}", text(&events.stderr));
+    assert_eq!(events.stdout, listed.stdout, "the same events as before");
+    for args in [
+        &["events", "--db", db_arg, "--unfused", "--format", "jsonl"][..],
+        &["stories", "--db", db_arg][..],
+        &["candidates", "--db", db_arg][..],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    // the server without --ingest-token opens it read-only too, and answers
+    let mut server = as_bound_user()
+        .args(["serve", "--db", db_arg, "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let mut said = String::new();
+    let mut stderr = std::io::BufReader::new(server.stderr.take().unwrap());
+    while std::io::BufRead::read_line(&mut stderr, &mut said).unwrap_or(0) > 0 {
+        if said.contains("http://") {
+            break;
+        }
+    }
+    let address = said
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .map(str::to_string);
+    let answer = address.map(|address| {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        write!(
+            stream,
+            "GET /api/meta HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    });
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(said.contains("read-only"), "{said}");
+    let answer = answer.unwrap_or_default();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let stale_arg = stale.to_str().unwrap();
+    let err = one_line_error(&run(&["events", "--db", stale_arg]));
+    assert_eq!(
+        err,
+        format!("sitrep: error: {stale_arg} is read-only and needs fusion brought up to date (11 articles not fused yet), which a read-only open cannot do; run `sitrep fuse --db {stale_arg}` once with write access to it")
+    );
+    let unfused = run(&["events", "--db", stale_arg, "--unfused"]);
+    assert!(unfused.status.success(), "{}", text(&unfused.stderr));
+    mode(&store_dir, 0o755);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -44,7 +44,7 @@ mod places;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
-use sitrep_store::Store;
+use sitrep_store::{Pending, ReadsFrom, Store, StoreError};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -180,20 +180,39 @@ pub async fn serve_async(options: ServeOptions) -> Result<(), ServeError> {
     let addr: SocketAddr = text
         .parse()
         .map_err(|_| ServeError::Address(text.clone()))?;
-    let mut store = Store::open(&options.db)?;
-    // Bring fusion up to date, as `sitrep events` does (a store written before fusion existed, or
-    // an ingest stopped before fusing): the fused view (`dedup=1`, `F:` ids, the counts of
-    // /api/meta) reads it. A store that cannot be written is served as it is.
-    match store.fuse() {
-        Ok(run) if run.articles > 0 => eprintln!(
-            "sitrep serve: fused {} unfused articles ({} reports)",
-            run.articles, run.mentions
-        ),
-        Ok(_) => {}
-        Err(e) => eprintln!(
-            "sitrep serve: fusion not brought up to date ({e}); serving the store as it is"
-        ),
-    }
+    let store = if options.ingest_token.is_some() {
+        let mut store = Store::open(&options.db)?;
+        // Bring fusion up to date, as `sitrep events` does (a store written before fusion
+        // existed, or an ingest stopped before fusing): the fused view (`dedup=1`, `F:` ids, the
+        // counts of /api/meta) reads it.
+        match store.fuse() {
+            Ok(run) if run.articles > 0 => eprintln!(
+                "sitrep serve: fused {} unfused articles ({} reports)",
+                run.articles, run.mentions
+            ),
+            Ok(_) => {}
+            Err(e) => eprintln!(
+                "sitrep serve: fusion not brought up to date ({e}); serving the store as it is"
+            ),
+        }
+        store
+    } else {
+        // A read-only server opens the store read-only (a read-only file or directory will
+        // do), fused first when it needs it and can be written; one that cannot be fused here
+        // is served as it is.
+        match Store::open_to_read(&options.db, ReadsFrom::FusedEvents) {
+            Err(
+                e @ StoreError::ReadOnly {
+                    pending: Pending::Fusion { .. },
+                    ..
+                },
+            ) => {
+                eprintln!("sitrep serve: {e}; serving the store as it is");
+                Store::open_to_read(&options.db, ReadsFrom::Articles)?
+            }
+            other => other?,
+        }
+    };
     let state = AppState::new(store, options.ingest_token.clone())
         .with_loopback_only(addr.ip().is_loopback());
     let app = router(state, options.max_body_bytes);

@@ -297,6 +297,18 @@ impl Store {
         self.refuse_from_at_most(&[], REWIND_SHARE)
     }
 
+    /// How many stored articles fusion has not taken in yet (what [`Store::fuse`] would fuse):
+    /// those stored since its last run, or every article when it never ran.
+    pub fn unfused_articles(&self) -> Result<usize, StoreError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM articles
+             WHERE rowid > (SELECT IFNULL(MAX(article_row), 0) FROM fusion_articles)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(count as usize)
+    }
+
     /// Forget every fusion decision (the users' splits and merges are kept) and fuse the whole
     /// corpus again.
     pub fn refuse_all(&mut self) -> Result<FusionRun, StoreError> {

@@ -4,7 +4,10 @@ evidence row per sourced field and one row per claim), and territorial control f
 
 The schema is versioned (`PRAGMA user_version`); [`Store::open`] creates a new database or
 migrates an older one with the numbered SQL files in `crates/store/migrations/`. It refuses a file
-that is not an SQLite database or holds another program's tables, naming the file.
+that is not an SQLite database or holds another program's tables, naming the file. Commands that
+only read open the store with [`Store::open_to_read`]: read-only (a read-only file or directory
+is fine), writing only when the store needs a migration or fusion first, and saying so when it
+cannot be written.
 Inserting is idempotent: an article whose id or content hash is already stored, or a text an
 article had before it was updated, is a [`Inserted::Duplicate`] and changes nothing. Other text
 under a stored id is an update ([`Inserted::Updated`]: it is read in place of the stored text,
@@ -29,7 +32,7 @@ mod fusion;
 mod insert;
 mod query;
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 
 pub use fusion::{
@@ -130,6 +133,20 @@ pub enum StoreError {
         /// The tables it has, by name.
         tables: Vec<String>,
     },
+    /// A command that only reads was given a file with no store in it yet.
+    #[error("{path} holds no sitrep store yet (it is empty); run `sitrep ingest PATH --db {path}` first")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// The store needs a change before it can be read as asked, and cannot be written here.
+    #[error("{path} is read-only and needs {pending}, which a read-only open cannot do; run `sitrep fuse --db {path}` once with write access to it")]
+    ReadOnly {
+        /// The file.
+        path: String,
+        /// What it needs.
+        pending: Pending,
+    },
     /// A migration failed.
     #[error("migration {name} failed: {}", brief(source))]
     Migration {
@@ -152,6 +169,47 @@ pub enum StoreError {
         /// Why.
         source: serde_json::Error,
     },
+}
+
+/// What a store needs before a command may read it, which only a writable open can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Its schema is older than this build's.
+    Migration {
+        /// Version found in the file.
+        found: u32,
+        /// The version this build writes.
+        supported: u32,
+    },
+    /// Articles were stored that fusion has not taken in yet.
+    Fusion {
+        /// How many.
+        articles: usize,
+    },
+}
+
+impl std::fmt::Display for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Pending::Migration { found, supported } => {
+                write!(f, "a migration from schema version {found} to {supported}")
+            }
+            Pending::Fusion { articles } => write!(
+                f,
+                "fusion brought up to date ({articles} article{} not fused yet)",
+                if *articles == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+/// What a command that only reads needs brought up to date before it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadsFrom {
+    /// The per-article records (articles, events, claims, control facts): the schema only.
+    Articles,
+    /// The fused events as well: fusion must have taken in every stored article.
+    FusedEvents,
 }
 
 /// `tables: a, b, c, d and 4 more` for a list of table names (`no tables` when empty).
@@ -216,6 +274,40 @@ fn contents(conn: &Connection, path: &Path) -> Result<Contents, StoreError> {
     )
 }
 
+/// Whether the write-ahead log beside the store at `path` holds pages not yet in the file.
+fn wal_has_content(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// An SQLite URI opening `path` as immutable (never changed while open: no locks, no `-shm`).
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Whether `e` says the file (or its directory) cannot be written.
+fn is_unwritable(e: &StoreError) -> bool {
+    let source = match e {
+        StoreError::Sqlite(source)
+        | StoreError::Open { source, .. }
+        | StoreError::Migration { source, .. } => source,
+        _ => return false,
+    };
+    matches!(
+        source.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+    )
+}
+
 /// The outcome of inserting one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inserted {
@@ -268,6 +360,96 @@ impl Store {
         // once stays at hand)
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         Store::init(conn)
+    }
+
+    /// Open the store at `path` read-only (`SQLITE_OPEN_READ_ONLY`: a read-only file or
+    /// directory will do), as it is: nothing is created, migrated or fused. A file that is no
+    /// store (empty, another program's, not SQLite) is refused, naming it; so is a store whose
+    /// schema is older than this build's ([`StoreError::ReadOnly`]: it needs a migration).
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let name = || path.display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open_error = |source| StoreError::Open {
+            path: name(),
+            source,
+        };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        let mut found = contents(&conn, path);
+        if matches!(&found, Err(e) if is_unwritable(e)) && !wal_has_content(path) {
+            // A store in WAL mode is read through its `-shm` index, which a read-only
+            // directory cannot hold; with no write-ahead log beside it the file is the whole
+            // store, and SQLite reads it as it is when told it will not change.
+            conn = Connection::open_with_flags(
+                immutable_uri(path),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )
+            .map_err(open_error)?;
+            found = contents(&conn, path);
+        }
+        match found? {
+            Contents::Store => {}
+            Contents::Nothing => return Err(StoreError::Empty { path: name() }),
+            Contents::Other(tables) => {
+                return Err(StoreError::NotAStore {
+                    path: name(),
+                    tables,
+                })
+            }
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECONDS))?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        let store = Store { conn };
+        let found = store.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::ReadOnly {
+                path: name(),
+                pending: Pending::Migration {
+                    found,
+                    supported: SCHEMA_VERSION,
+                },
+            });
+        }
+        Ok(store)
+    }
+
+    /// Open the store at `path` for a command that only reads (`reads`: the per-article
+    /// records, or the fused events too). Read-only when it is up to date, as it is after any
+    /// ingest; a store that needs a migration, or fusion of articles stored since the last run
+    /// (for [`ReadsFrom::FusedEvents`]), is opened writable to do that first, and when it cannot
+    /// be written that is [`StoreError::ReadOnly`], naming the file and what it needs.
+    /// Nothing is ever created: an empty file or another program's is refused.
+    pub fn open_to_read(path: impl AsRef<Path>, reads: ReadsFrom) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let pending = match Store::open_read_only(path) {
+            Ok(store) => match store.unfused_articles()? {
+                articles if articles > 0 && reads == ReadsFrom::FusedEvents => {
+                    Pending::Fusion { articles }
+                }
+                _ => return Ok(store),
+            },
+            Err(StoreError::ReadOnly { pending, .. }) => pending,
+            Err(e) => return Err(e),
+        };
+        let brought_up_to_date = Store::open(path).and_then(|mut store| {
+            if reads == ReadsFrom::FusedEvents {
+                store.fuse()?;
+            }
+            Ok(store)
+        });
+        match brought_up_to_date {
+            Err(e) if is_unwritable(&e) => Err(StoreError::ReadOnly {
+                path: path.display().to_string(),
+                pending,
+            }),
+            other => other,
+        }
     }
 
     /// A database in memory (tests, one-off runs).

@@ -758,6 +758,96 @@ fn scratch_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// A store on disk with two articles, fused.
+fn fused_store_at(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    store
+        .insert(
+            &article("r1", "Militia fighters raided a depot outside Aden."),
+            &Reading::default(),
+        )
+        .unwrap();
+    store
+        .insert(
+            &article("r2", "A curfew was declared in the port city."),
+            &Reading::default(),
+        )
+        .unwrap();
+    store.fuse().unwrap();
+}
+
+#[test]
+fn an_up_to_date_store_is_read_through_a_read_only_connection() {
+    let dir = scratch_dir("readonly");
+    let path = dir.join("s.db");
+    fused_store_at(&path);
+    let store = Store::open_read_only(&path).unwrap();
+    assert!(store.connection().is_readonly("main").unwrap());
+    assert_eq!(store.counts().unwrap().articles, 2);
+    assert_eq!(store.unfused_articles().unwrap(), 0);
+    for reads in [ReadsFrom::Articles, ReadsFrom::FusedEvents] {
+        let store = Store::open_to_read(&path, reads).unwrap();
+        assert!(
+            store.connection().is_readonly("main").unwrap(),
+            "{reads:?}: nothing to bring up to date, so nothing is opened for writing"
+        );
+        store.fused_events(&EventFilter::default()).unwrap();
+    }
+    drop(store);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_store_needing_fusion_says_so_read_only_and_is_fused_when_writable() {
+    let dir = scratch_dir("pending");
+    let path = dir.join("s.db");
+    fused_store_at(&path);
+    Store::open(&path)
+        .unwrap()
+        .insert(
+            &article("r3", "Two aid workers were detained at a checkpoint."),
+            &Reading::default(),
+        )
+        .unwrap();
+    // read-only, the store can tell what it lacks, and cannot fuse
+    let mut read_only = Store::open_read_only(&path).unwrap();
+    assert_eq!(read_only.unfused_articles().unwrap(), 1);
+    assert!(is_unwritable(&read_only.fuse().unwrap_err()));
+    drop(read_only);
+    // the per-article records need no fusion
+    let articles = Store::open_to_read(&path, ReadsFrom::Articles).unwrap();
+    assert!(articles.connection().is_readonly("main").unwrap());
+    drop(articles);
+    // a writable file is fused before the fused events are read
+    let fused = Store::open_to_read(&path, ReadsFrom::FusedEvents).unwrap();
+    assert_eq!(fused.unfused_articles().unwrap(), 0);
+    drop(fused);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_older_schema_needs_a_migration_that_a_read_only_open_names() {
+    let dir = scratch_dir("older");
+    let path = dir.join("s.db");
+    fused_store_at(&path);
+    Store::open(&path)
+        .unwrap()
+        .connection()
+        .pragma_update(None, "user_version", SCHEMA_VERSION - 1)
+        .unwrap();
+    let Err(e) = Store::open_read_only(&path) else {
+        panic!("an older schema opened read-only")
+    };
+    assert!(
+        matches!(&e, StoreError::ReadOnly { pending: Pending::Migration { found, .. }, .. } if *found == SCHEMA_VERSION - 1),
+        "{e:?}"
+    );
+    let message = e.to_string();
+    assert!(message.starts_with(&format!("{} is read-only", path.display())));
+    assert!(message.contains("sitrep fuse --db"), "{message}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn another_programs_database_is_refused_and_left_as_it_was() {
     let dir = scratch_dir("foreign");
@@ -771,16 +861,22 @@ fn another_programs_database_is_refused_and_left_as_it_was() {
             .unwrap();
         }
     }
-    let Err(e) = Store::open(&path) else {
-        panic!("another program's database opened as a store")
-    };
-    assert_eq!(
-        e.to_string(),
-        format!(
-            "{} is not a sitrep store (it has tables: addresses, articles, groups, notes and 2 more); give another --db",
-            path.display()
-        )
-    );
+    for result in [
+        Store::open(&path),
+        Store::open_read_only(&path),
+        Store::open_to_read(&path, ReadsFrom::FusedEvents),
+    ] {
+        let Err(e) = result else {
+            panic!("another program's database opened as a store")
+        };
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{} is not a sitrep store (it has tables: addresses, articles, groups, notes and 2 more); give another --db",
+                path.display()
+            )
+        );
+    }
     let conn = rusqlite::Connection::open(&path).unwrap();
     let tables: i64 = conn
         .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
@@ -795,6 +891,26 @@ fn another_programs_database_is_refused_and_left_as_it_was() {
 }
 
 #[test]
+fn an_empty_file_becomes_a_store_only_when_opened_to_write() {
+    let dir = scratch_dir("empty");
+    let path = dir.join("new.db");
+    std::fs::write(&path, b"").unwrap();
+    let Err(e) = Store::open_to_read(&path, ReadsFrom::FusedEvents) else {
+        panic!("an empty file read as a store")
+    };
+    assert!(matches!(e, StoreError::Empty { .. }), "{e:?}");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        0,
+        "nothing written"
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_file_that_is_no_sqlite_database_is_named() {
     let dir = scratch_dir("notdb");
     let path = dir.join("reports.db");
@@ -803,12 +919,22 @@ fn a_file_that_is_no_sqlite_database_is_named() {
         "id,date,text\nx1,2023-03-03,A bridge was blown up.\n",
     )
     .unwrap();
-    let Err(e) = Store::open(&path) else {
-        panic!("a CSV file opened as a database")
-    };
-    assert_eq!(
-        e.to_string(),
-        format!("{} is not an SQLite database", path.display())
-    );
+    for result in [Store::open(&path), Store::open_read_only(&path)] {
+        let Err(e) = result else {
+            panic!("a CSV file opened as a database")
+        };
+        assert_eq!(
+            e.to_string(),
+            format!("{} is not an SQLite database", path.display())
+        );
+    }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_path_becomes_an_immutable_uri_with_its_reserved_characters_escaped() {
+    assert_eq!(
+        immutable_uri(Path::new("/data/a?b#c%d.db")),
+        "file:/data/a%3Fb%23c%25d.db?immutable=1"
+    );
 }

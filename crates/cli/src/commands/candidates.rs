@@ -9,7 +9,7 @@ use super::fuse::{describe, stored_in_memory};
 use super::{write_stdout, CliError};
 use clap::Args;
 use sitrep_fuse::{MERGE_THRESHOLD, NEAR_MISS_FLOOR};
-use sitrep_store::StoreError;
+use sitrep_store::{ReadsFrom, StoreError};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,7 +34,7 @@ pub struct CandidatesArgs {
 
 /// Run the command.
 pub fn run(args: CandidatesArgs) -> Result<ExitCode, CliError> {
-    let store = super::open_fused(&args.db)?;
+    let store = super::open_to_read(&args.db, ReadsFrom::FusedEvents)?;
     let fuser = stored_in_memory(&store)?;
     let wanted = match &args.event {
         None => None,

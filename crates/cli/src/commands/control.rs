@@ -4,7 +4,7 @@
 use super::{write_stdout, CliError};
 use clap::Args;
 use sitrep_fuse::control_timelines;
-use sitrep_store::EventFilter;
+use sitrep_store::{EventFilter, ReadsFrom};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +29,7 @@ pub fn run(args: ControlArgs) -> Result<ExitCode, CliError> {
             "sitrep control needs a place: a name as written or resolved (\"Raqqa\"), or a GeoNames id".into(),
         ));
     }
-    let store = super::open_fused(&args.db)?;
+    let store = super::open_to_read(&args.db, ReadsFrom::FusedEvents)?;
     let facts = store.control_facts()?;
     let events = store.fused_events(&EventFilter {
         include_non_conflict: true,

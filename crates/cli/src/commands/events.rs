@@ -4,7 +4,7 @@ use super::{parse_date_arg, write_stdout, CliError};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use sitrep_export::{country_info, write_events, ExportOptions, Format};
-use sitrep_store::{EventFilter, Store};
+use sitrep_store::{EventFilter, ReadsFrom};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -98,8 +98,14 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
             )));
         }
     }
-    require_db(&args.db)?;
-    let mut store = Store::open(&args.db)?;
+    let store = super::open_to_read(
+        &args.db,
+        if args.unfused {
+            ReadsFrom::Articles
+        } else {
+            ReadsFrom::FusedEvents
+        },
+    )?;
     let country = args.country.clone();
     let filter = EventFilter {
         from: args.from,
@@ -113,8 +119,6 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
     let events = if args.unfused {
         store.events(&filter)?
     } else {
-        // bring fusion up to date (a store written before fusion existed, or a failed run)
-        store.fuse()?;
         let fused = store.fused_events(&filter)?;
         if let FormatArg::Fused = args.format {
             let mut out = String::new();

@@ -192,8 +192,19 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     }
 }
 
-/// The store at `db` (which must exist), with fusion brought up to date: what every command
-/// reading or changing fused events starts from.
+/// The store at `db` (which must exist) for a command that only reads it: opened read-only, so
+/// that a read-only file or directory will do; a store that needs a migration or fusion first is
+/// brought up to date when it can be written, else the error names the file and what it needs.
+pub fn open_to_read(
+    db: &std::path::Path,
+    reads: sitrep_store::ReadsFrom,
+) -> Result<sitrep_store::Store, CliError> {
+    events::require_db(db)?;
+    Ok(sitrep_store::Store::open_to_read(db, reads)?)
+}
+
+/// The store at `db` (which must exist), writable, with fusion brought up to date: what the
+/// commands changing fused events start from.
 pub fn open_fused(db: &std::path::Path) -> Result<sitrep_store::Store, CliError> {
     events::require_db(db)?;
     let mut store = sitrep_store::Store::open(db)?;

@@ -3,6 +3,7 @@
 
 use super::{write_stdout, CliError};
 use clap::Args;
+use sitrep_store::ReadsFrom;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -24,7 +25,7 @@ pub struct StoriesArgs {
 
 /// Run the command.
 pub fn run(args: StoriesArgs) -> Result<ExitCode, CliError> {
-    let store = super::open_fused(&args.db)?;
+    let store = super::open_to_read(&args.db, ReadsFrom::FusedEvents)?;
     let stories = store.stories()?;
     let stories = &stories[..args.limit.unwrap_or(usize::MAX).min(stories.len())];
     let mut out = String::new();
