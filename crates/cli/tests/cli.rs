@@ -782,3 +782,46 @@ fn commands_that_only_read_work_on_a_read_only_store() {
     mode(&store_dir, 0o755);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_csv_quote_left_open_is_a_warning_naming_where_it_opened() {
+    let dir = scratch("badquote");
+    let csv = dir.join("badquote.csv");
+    std::fs::write(
+        &csv,
+        "id,date,text\n\
+         b1,2024-02-06,\"Insurgents burned two schools in the district on Monday, elders said.\"\n\
+         b2,2024-02-06,\"this field never closes its quote\n\
+         b3,2024-02-07,\"Militiamen abducted 12 traders on the market road on Tuesday.\"\n\
+         b4,2024-02-08,\"Flooding displaced hundreds of families.\n\nAid groups, overwhelmed, asked for help.\"\n",
+    )
+    .unwrap();
+    let db = dir.join("q.db");
+    let out = sitrep(&[
+        "ingest",
+        csv.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
+    // a warning, as README says of input read but maybe not as meant: the status stays 0
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let warned = format!(
+        "sitrep: warning: {}:3: a quoted field opens here",
+        csv.display()
+    );
+    assert!(err.contains(&warned), "{err}");
+    assert!(err.contains("first on line 4"), "{err}");
+    assert_eq!(
+        err.matches("quoted field").count(),
+        1,
+        "b4's paragraphs are fine: {err}"
+    );
+    assert!(
+        text(&out.stdout).contains("1 warning"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

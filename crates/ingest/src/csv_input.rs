@@ -1,6 +1,8 @@
 //! CSV input: the columns holding text, date, id, title and source are chosen by
 //! [`CsvColumns`](crate::CsvColumns); a file without the text column is one error, a bad
-//! record is an error for that record only.
+//! record is an error for that record only. A quoted field whose closing quote is missing takes
+//! in the records after it (the CSV reader reads on to the next quote): a field running over
+//! lines that read as records of their own is a warning naming the line where it opened.
 
 use crate::{clean_text, date_field, IngestError, IngestErrorKind, IngestOptions, Notes};
 use sitrep_model::Article;
@@ -102,14 +104,28 @@ pub(crate) fn read(
     let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(bytes);
+    let record_shape = RecordShape {
+        fields: header.len(),
+        id: id_col,
+        date: date_col,
+    };
     loop {
         let line = reader.position().line() as usize;
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
+                let start = record.position().map_or(0, |p| p.byte() as usize);
                 let line = record
                     .position()
                     .map_or(line, |p| lines.line_at(p.byte() as usize));
+                let end = (reader.position().byte() as usize).min(bytes.len());
+                if let Some((opened, kind)) =
+                    record_shape.swallowed_records(&bytes[start.min(end)..end], line)
+                {
+                    notes
+                        .warnings
+                        .push(IngestError::new(path, Some(opened), kind));
+                }
                 if record.len() != header.len() {
                     let kind = IngestErrorKind::RaggedRecord {
                         fields: record.len(),
@@ -144,6 +160,102 @@ pub(crate) fn read(
         }
     }
     out
+}
+
+/// What a line starting a record of this file looks like: as many fields as the header, and
+/// where the file has them, an id (one word) and a date in their columns. A paragraph of an
+/// article's text seldom has both.
+struct RecordShape {
+    fields: usize,
+    id: Option<usize>,
+    date: Option<usize>,
+}
+
+impl RecordShape {
+    /// Whether one physical line reads as the start of a record.
+    fn starts_a_record(&self, line: &[u8]) -> bool {
+        if self.id.is_none() && self.date.is_none() {
+            // (nothing tells a record from a paragraph with as many commas)
+            return false;
+        }
+        if line.iter().filter(|&&b| b == b',').count() + 1 < self.fields {
+            return false;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line);
+        let mut fields = csv::StringRecord::new();
+        if !matches!(reader.read_record(&mut fields), Ok(true)) || fields.len() != self.fields {
+            return false;
+        }
+        let is_id = |col: usize| {
+            fields.get(col).is_some_and(|id| {
+                let id = id.trim();
+                !id.is_empty() && id.len() <= 100 && !id.contains(char::is_whitespace)
+            })
+        };
+        let is_date = |col: usize| {
+            fields
+                .get(col)
+                .is_some_and(|d| crate::parse_date(d).is_some())
+        };
+        self.id.is_none_or(is_id) && self.date.is_none_or(is_date)
+    }
+
+    /// For a record (its bytes as in the file, starting on line `line`) with a quoted field
+    /// over several lines, some of which read as records' starts: the line the field opened on
+    /// and the warning. `None` for a record on one line or a field of paragraphs.
+    fn swallowed_records(&self, record: &[u8], line: usize) -> Option<(usize, IngestErrorKind)> {
+        let record = record.trim_ascii();
+        if !record.contains(&b'\n') {
+            return None;
+        }
+        let physical: Vec<&[u8]> = record
+            .split(|&b| b == b'\n')
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+            .collect();
+        // the lines each quoted stretch opens and closes on (a doubled quote inside one closes
+        // and opens it again, which changes no line)
+        let mut stretches: Vec<(usize, usize)> = Vec::new();
+        let (mut in_quotes, mut at_line) = (false, 0);
+        for &b in record {
+            match b {
+                b'"' => {
+                    in_quotes = !in_quotes;
+                    match stretches.last_mut() {
+                        Some(last) if in_quotes && last.1 == at_line => {}
+                        _ if in_quotes => stretches.push((at_line, at_line)),
+                        _ => {}
+                    }
+                }
+                b'\n' => {
+                    at_line += 1;
+                    if in_quotes {
+                        if let Some(last) = stretches.last_mut() {
+                            last.1 = at_line;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (opened, closed) in stretches {
+            let inside = (opened + 1..=closed).filter(|&k| self.starts_a_record(physical[k]));
+            let records: Vec<usize> = inside.collect();
+            if let Some(&first) = records.first() {
+                return Some((
+                    line + opened,
+                    IngestErrorKind::UnclosedQuote {
+                        lines: closed - opened + 1,
+                        records: records.len(),
+                        first: line + first,
+                    },
+                ));
+            }
+        }
+        None
+    }
 }
 
 /// The physical line a record starts on, from its byte offset: the CSV reader's own line count
@@ -351,5 +463,97 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("--text-column"));
+    }
+
+    fn default_columns() -> IngestOptions {
+        IngestOptions::default()
+    }
+
+    fn unclosed_quotes(notes: &Notes) -> Vec<(usize, usize, usize, usize)> {
+        notes
+            .warnings
+            .iter()
+            .filter_map(|w| match w.kind {
+                IngestErrorKind::UnclosedQuote {
+                    lines,
+                    records,
+                    first,
+                } => Some((w.line.unwrap_or(0), lines, records, first)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_left_open_that_takes_in_the_next_record_is_a_warning_naming_its_line() {
+        let data = "id,date,text\n\
+q1,2023-11-14,\"Rockets struck a fuel depot near the airport, officials said.\"\n\
+q2,2023-11-14,\"the closing quote of this one went missing\n\
+q3,2023-11-15,\"Soldiers arrested nine smugglers at the river crossing.\"\n";
+        let mut notes = Notes::default();
+        let items = read(
+            Path::new("q.csv"),
+            "q.csv",
+            data.as_bytes(),
+            &default_columns(),
+            &mut notes,
+        );
+        assert_eq!(items.len(), 2, "the CSV reader takes q3 into q2");
+        assert!(items[1].as_ref().unwrap().text.contains("nine smugglers"));
+        assert_eq!(unclosed_quotes(&notes), [(3, 2, 1, 4)]);
+        let w = notes.warnings[0].to_string();
+        assert!(w.starts_with("q.csv:3: a quoted field opens here"), "{w}");
+        assert!(w.contains("first on line 4"), "{w}");
+    }
+
+    #[test]
+    fn a_quote_left_open_to_the_end_of_the_file_counts_every_record_it_took() {
+        // the text in the middle column; CRLF line ends
+        let data = [
+            "uid,body_text,day",
+            "k1,\"A convoy was ambushed on the northern highway.\",3/2/2022",
+            "k2,\"Shops were looted overnight in the old quarter.,3/2/2022",
+            "k3,Police dispersed a crowd with tear gas.,3/3/2022",
+            "k4,Two bridges were destroyed by floods and sabotage.,3/4/2022",
+            "",
+        ]
+        .join("\r\n");
+        let mut notes = Notes::default();
+        let items = read(
+            Path::new("k.csv"),
+            "k.csv",
+            data.as_bytes(),
+            &opts("body_text"),
+            &mut notes,
+        );
+        assert_eq!(items.len(), 2);
+        assert_eq!(unclosed_quotes(&notes), [(3, 3, 2, 4)]);
+    }
+
+    #[test]
+    fn paragraphs_in_a_quoted_field_are_no_warning() {
+        let data = "id,date,text\n\
+p1,2022-06-01,\"Heavy fighting broke out on Tuesday, residents said.\n\
+\n\
+Later, the army said, it had retaken the hill.\n\
+2022-05-30, the day before, had been calm, locals said.\n\
+Ceasefire, talks, resumed.\"\n\
+p2,2022-06-02,\"One paragraph only, with a \"\"quoted\"\" word.\"\n\
+p3,2022-06-03,\"First paragraph.\r\nSecond, and last, paragraph.\"\n";
+        let mut notes = Notes::default();
+        let items = read(
+            Path::new("p.csv"),
+            "p.csv",
+            data.as_bytes(),
+            &default_columns(),
+            &mut notes,
+        );
+        let ids: Vec<&str> = items
+            .iter()
+            .map(|a| a.as_ref().unwrap().id.as_str())
+            .collect();
+        assert_eq!(ids, ["p1", "p2", "p3"]);
+        assert!(items[0].as_ref().unwrap().text.contains("retaken the hill"));
+        assert!(notes.warnings.is_empty(), "{:?}", notes.warnings);
     }
 }

@@ -125,6 +125,18 @@ pub enum IngestErrorKind {
         /// Fields of the header.
         header: usize,
     },
+    /// A quoted CSV field that runs over lines which read as records of their own: its closing
+    /// quote is likely missing, and the CSV reader took those records into the field (a
+    /// warning: they are not read as articles until the file is fixed).
+    #[error("a quoted field opens here and runs over {lines} lines, with lines inside it that look like records of their own ({records}, the first on line {first}); its closing quote is likely missing, so those records were read as this field's text, not as articles: fix the quoting and ingest the file again")]
+    UnclosedQuote {
+        /// Lines the field runs over.
+        lines: usize,
+        /// Of those, lines that read as a record's start.
+        records: usize,
+        /// The first such line.
+        first: usize,
+    },
     /// A sidecar `NAME.json` that does not parse.
     #[error("bad sidecar {path}: {message}")]
     Sidecar {
