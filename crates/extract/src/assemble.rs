@@ -409,6 +409,27 @@ pub fn read(doc: &Doc) -> Reading {
         // "The opposition condemned the bombing": who reacts takes no part in the event.
         actors.retain(|(s, _, _)| !claims::reacts(doc, i, *s));
         let mut quantities = quantities::read_sentence(doc, i);
+        // "... five days after a missile strike on the city killed eight": the dead of the
+        // event told by its distance are not this event's, but that event's, told too
+        let mut referenced: Option<(&TypeScore, Vec<Quantity>)> = None;
+        if let Some(reference) = reference_clause(doc, i) {
+            let inside = |s: Span| reference.start <= s.start && s.end <= reference.end;
+            if event_candidate(doc, i).is_some_and(|ts| !inside(ts.trigger)) {
+                let (theirs, ours) = quantities
+                    .into_iter()
+                    .partition(|q: &Quantity| inside(q.evidence.span));
+                quantities = ours;
+                referenced = doc.types[i]
+                    .iter()
+                    .find(|t| {
+                        inside(t.trigger)
+                            && t.confidence >= MIN_CONFIDENCE
+                            && t.sub_event_type.is_armed_violence()
+                    })
+                    .filter(|_| !theirs.is_empty())
+                    .map(|t| (t, theirs));
+            }
+        }
         // "The war has claimed over 300000 lives": a war's toll is no event's dead (the
         // deadliest single events in the news killed hundreds, not tens of thousands); a
         // sentence of violence that tells only it tells no event, nor adds its dead to the
@@ -484,6 +505,7 @@ pub fn read(doc: &Doc) -> Reading {
                 .flatten();
             let attack_quantities = attack.map(|_| quantities.clone());
             let attack_place = attack.and(previous_place.cloned());
+            let referenced_place = referenced.as_ref().and(previous_place.cloned());
             let draft = build(
                 doc,
                 i,
@@ -518,6 +540,23 @@ pub fn read(doc: &Doc) -> Reading {
                     told.event.actor1 = claimant_group.filter(|a| matches!(a.inter, 2..=4));
                 }
                 // (the sentence's news is the claim: the attack it names ranks after it)
+                told.event.confidence *= CLAIMED_ATTACK_CONFIDENCE;
+                drafts.push(told);
+            }
+            // the event the sentence places its own by ("a day after air strikes killed nine
+            // people in the town"), dated by that distance, ranked after the sentence's own
+            if let Some((other, quantities)) = referenced {
+                let mut told = build(
+                    doc,
+                    i,
+                    other,
+                    &claims,
+                    &actors,
+                    quantities,
+                    None,
+                    &narrative_here,
+                    referenced_place.as_ref(),
+                );
                 told.event.confidence *= CLAIMED_ATTACK_CONFIDENCE;
                 drafts.push(told);
             }
@@ -579,6 +618,7 @@ pub fn read(doc: &Doc) -> Reading {
     let mut events: Vec<Event> = drafts.into_iter().map(|d| finish(d, published)).collect();
     for e in &mut events {
         name_the_article(e, &doc.article.id);
+        territory_taken_by(e);
     }
     for e in &events {
         if matches!(
@@ -704,12 +744,33 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
                 && t.trigger != a.span
         })
     };
-    let ts = types
-        .iter()
-        .take(2)
-        .find(|t| {
-            t.confidence >= MIN_CONFIDENCE && !in_support_aside(doc, i, t.trigger) && !in_name(t)
-        })
+    // (the first two readings, or any beyond the other event's)
+    let pick = |skip_reference: bool| {
+        types
+            .iter()
+            .take(if skip_reference { types.len() } else { 2 })
+            .find(|t| {
+                let elsewhere = !skip_reference || !in_reference_clause(doc, i, t.trigger);
+                t.confidence >= MIN_CONFIDENCE
+                    && !in_support_aside(doc, i, t.trigger)
+                    && !in_name(t)
+                    && elsewhere
+            })
+    };
+    // "Two policemen were killed when militants attacked a police post, hours after the
+    // suicide bombing in Bannu": an event told by its verb, before a clause that tells another
+    // by its distance in time, is the sentence's (a noun before it may only name a thing: "a
+    // missile base, days after another airstrike")
+    let told_by_verb = |t: &&TypeScore| {
+        let word = doc.text[t.trigger.start..t.trigger.end]
+            .split(' ')
+            .next()
+            .unwrap_or("");
+        word.len() > 4 && word.ends_with("ed")
+    };
+    let ts = pick(true)
+        .filter(told_by_verb)
+        .or_else(|| pick(false))
         .or_else(|| types.iter().find(|t| !in_name(t)))?;
     if ts.confidence < MIN_CONFIDENCE {
         return None;
@@ -908,6 +969,51 @@ fn in_support_aside(doc: &Doc, i: usize, span: Span) -> bool {
     .filter_map(|cue| lower.rfind(cue))
     .max()
     .is_some_and(|p| !lower[p..].contains(','))
+}
+
+/// Words of a length of time before "after" or "before" in a clause that places the sentence's
+/// event by another ("hours after the suicide bombing in Bannu", "five days after a missile
+/// strike killed eight").
+const REFERENCE_UNITS: &[&str] = &[
+    "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "shortly",
+    "soon", "just", "year",
+];
+
+/// The clause of sentence `i` that tells another event by its distance in time from this one
+/// (", hours after the suicide bombing in neighbouring Bannu"): from its "after" or "before" to
+/// the clause's end. Not one that opens the sentence ("Hours after the bombing, gunmen ..."),
+/// where the event comes after the comma.
+fn reference_clause(doc: &Doc, i: usize) -> Option<Span> {
+    let sentence = doc.sentences[i];
+    let text = &doc.text[sentence.start..sentence.end];
+    let lower = text.to_ascii_lowercase();
+    for cue in [" after ", " before "] {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(cue).map(|k| from + k) {
+            from = k + cue.len();
+            let before = lower[..k].trim_end();
+            let Some(comma) = before.rfind([',', ';', '\u{2014}']) else {
+                continue;
+            };
+            // a length of time right before: "hours after", "five days after"
+            let unit = before.rsplit(' ').next().unwrap_or("");
+            if !REFERENCE_UNITS.contains(&unit)
+                || before[comma + 1..].split_whitespace().count() > 4
+            {
+                continue;
+            }
+            let end = lower[from..]
+                .find([',', ';'])
+                .map_or(text.len(), |e| from + e);
+            return Some(Span::new(sentence.start + k + 1, sentence.start + end));
+        }
+    }
+    None
+}
+
+/// Whether `span` lies in sentence `i`'s [`reference_clause`].
+fn in_reference_clause(doc: &Doc, i: usize, span: Span) -> bool {
+    reference_clause(doc, i).is_some_and(|r| r.start <= span.start && span.end <= r.end)
 }
 
 fn char_floor(text: &str, mut i: usize) -> usize {
@@ -2180,6 +2286,14 @@ fn names_a_facility(text: &str, span: Span) -> bool {
     FACILITIES.iter().any(|f| word.eq_ignore_ascii_case(f))
 }
 
+/// Whether the actor at `span` only says whose area something is ("an opposition-held
+/// district", "a rebel-controlled town").
+fn names_whose_area(text: &str, span: Span) -> bool {
+    ["-held", "-controlled", "-run", " held", " controlled"]
+        .iter()
+        .any(|w| text[span.end..].starts_with(w))
+}
+
 /// The words of an office that speaks for a force, between its name and its reporting verb
 /// ("Aleppo Police Command said", "the army spokesman told").
 const SPEAKERS_OFFICE: &[&str] = &[
@@ -2214,6 +2328,11 @@ fn reports(doc: &Doc, i: usize, span: Span) -> bool {
         && {
             let rest = doc.text[span.end..end].trim();
             let rest = rest.trim_end_matches(['.', '"', '\'', ')']);
+            // (or set between commas: "were shot dead at a car wash, police said, in a
+            // separate attack")
+            let rest = rest
+                .split_once(',')
+                .map_or(rest, |(speaker, _)| speaker.trim_end());
             matches!(
                 rest,
                 "said" | "say" | "says" | "reported" | "told reporters"
@@ -2591,6 +2710,7 @@ fn roles(
             && by_agent.is_none()
             && !backing
             && !names_a_facility(text, *s)
+            && !names_whose_area(text, *s)
         {
             // "a trafficker was killed after exchanging fire with police": the victim took
             // the patient's place, the side named after the trigger acted
@@ -2671,8 +2791,22 @@ fn roles(
             .map(|m| (m.span, m.kind, m.actor.clone()));
         a2 = patient.as_ref().map(|x| x.2.clone());
     }
-    let k1 = agent.as_ref().map(|x| x.1);
-    let k2 = patient.as_ref().map(|x| x.1);
+    let mut k1 = agent.as_ref().map(|x| x.1);
+    let mut k2 = patient.as_ref().map(|x| x.1);
+    // "Ten people died when gunmen stormed a bar": civilians never strike or attack, the armed
+    // side the sentence names did (not one that names whose area was hit: "in an
+    // opposition-held district", which leaves the attacker untold)
+    if victims_event && k1 == Some(ActorKind::Civilians) {
+        if let Some((at, _, _)) = patient.as_ref().filter(|p| p.1 != ActorKind::Civilians) {
+            if names_whose_area(text, *at) {
+                a2 = a1.take();
+                k2 = k1.take();
+            } else {
+                std::mem::swap(&mut a1, &mut a2);
+                std::mem::swap(&mut k1, &mut k2);
+            }
+        }
+    }
     let crowd =
         |k: Option<ActorKind>| matches!(k, Some(ActorKind::Protesters | ActorKind::Rioters));
     match sub.event_type() {
@@ -3526,6 +3660,25 @@ fn territory_event(
         draft.event.actor2 = None;
     }
     Some(draft)
+}
+
+/// Which of ACLED's two gains of territory `e` is follows who took it, as in
+/// [`territory_event`]: the state's forces regain it ("the army recaptured the town"), a rebel
+/// or militia overtakes it ("militants recaptured the coastal town hours after troops seized
+/// it"), whatever the verb's own leaning.
+fn territory_taken_by(e: &mut Event) {
+    let Some(inter) = e.actor1.as_ref().map(|a| a.inter) else {
+        return;
+    };
+    e.sub_event_type = match (e.sub_event_type, inter) {
+        (SubEventType::GovernmentRegainsTerritory, 2..=4) => {
+            SubEventType::NonStateActorOvertakesTerritory
+        }
+        (SubEventType::NonStateActorOvertakesTerritory, 1) => {
+            SubEventType::GovernmentRegainsTerritory
+        }
+        (sub, _) => sub,
+    };
 }
 
 /// How far into a sentence an opening such as "In a separate incident" may end.

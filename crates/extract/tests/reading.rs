@@ -572,6 +572,77 @@ fn an_office_that_tells_of_an_attack_did_not_make_it() {
 }
 
 #[test]
+fn an_event_told_by_its_distance_from_another_is_not_this_one() {
+    // ", hours after the suicide bombing in Bannu": the kind is the sentence's own attack
+    let r = reader().read(&article(
+        "hours-after",
+        "Two policemen were killed when militants attacked a police post in Lakki Marwat on \
+         Tuesday night, hours after the suicide bombing in neighbouring Bannu.",
+        Some(d(2025, 3, 5)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_ne!(e.sub_event_type, SubEventType::SuicideBomb, "{e:#?}");
+    assert_eq!(e.fatalities, 2);
+    // ", five days after a missile strike on the city killed eight": not this strike's dead
+    let r = reader().read(&article(
+        "days-after",
+        "Two people were killed when drones hit Kharkiv on Tuesday, five days after a missile \
+         strike on the city killed eight.",
+        Some(d(2025, 3, 5)),
+    ));
+    assert_eq!(first_conflict(&r.events).fatalities, 2);
+}
+
+#[test]
+fn civilians_are_acted_on_and_a_speaker_between_commas_only_tells() {
+    for (text, country) in [
+        (
+            "Ten people died when gunmen stormed a bar in Celaya on Sunday night.",
+            "Mexico",
+        ),
+        (
+            "Three young men were shot dead at a car wash in Irapuato on Sunday afternoon, \
+             police said, in a separate attack hours before the massacre in Celaya.",
+            "Mexico",
+        ),
+    ] {
+        let r = reader().read(&article("civilians", text, Some(d(2025, 3, 5))));
+        let e = first_conflict(&r.events);
+        let unidentified = format!("Unidentified Armed Group ({country})");
+        let civilians = format!("Civilians ({country})");
+        assert_eq!(name(&e.actor1), Some(unidentified.as_str()), "{text}");
+        assert_eq!(name(&e.actor2), Some(civilians.as_str()), "{text}");
+    }
+    // whose area was hit is not who struck it
+    let r = reader().read(&article(
+        "held-area",
+        "On Saturday eight people were killed when a barrel bomb hit a building in an \
+         opposition-held area of Aleppo city.",
+        Some(d(2016, 8, 7)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_eq!(name(&e.actor2), Some("Civilians (Syria)"));
+    assert_ne!(name(&e.actor1), Some("Opposition Rebels (Syria)"));
+}
+
+#[test]
+fn a_gain_of_territory_is_named_by_who_took_it() {
+    // "recaptured" leans to a government's regaining; militants retaking a town overtake it
+    let r = reader().read(&article(
+        "retaken",
+        "Al Shabaab militants recaptured the coastal town of Badhadhe on Sunday, hours after \
+         it was seized by government troops.",
+        Some(d(2020, 3, 2)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory,
+        "{e:#?}"
+    );
+}
+
+#[test]
 fn a_far_passive_agent_acts_and_the_victims_are_acted_on() {
     let a = article(
         "driveby",
