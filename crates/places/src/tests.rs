@@ -2633,3 +2633,24 @@ fn a_city_written_with_its_word_city_is_that_city() {
     assert_eq!(m.place.country_code.as_deref(), Some("PS"));
     assert_eq!(m.kind, PlaceKind::Town);
 }
+
+#[test]
+fn the_line_of_control_is_no_town_and_kashmir_points_to_its_countries() {
+    // "Line of Control" had made Mexico's El Control the article's place, and Kupwara a
+    // Mexican village the gazetteer lacks
+    let p = read(
+        "Two soldiers were killed in a gunfight in a forest of Kupwara district in Kashmir on \
+         Thursday. Troops had searched the area after an infiltration near the Line of Control.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.country_code.as_deref() != Some("MX")),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(
+        mention(&p, "Kupwara").place.country_code.as_deref(),
+        Some("IN")
+    );
+}
