@@ -3553,7 +3553,7 @@ fn build(
         q.claim = main_claim;
     }
     let valid_until = if matches!(sub, SubEventType::Agreement) {
-        valid_until(doc, i)
+        valid_until(doc, i).or_else(|| lasting_until(doc, i, &date))
     } else {
         None
     };
@@ -3801,10 +3801,15 @@ fn same_event(p: &Draft, d: &Draft) -> bool {
         && b.sub_event_type == SubEventType::Agreement
         && d.first_sentence <= p.last_sentence + FOLLOW_UP_WINDOW + 1
         && !d.new_incident
-        && b.date
+        && (b.date
             .evidence
             .as_ref()
-            .is_some_and(|e| e.rule.ends_with("-future"));
+            .is_some_and(|e| e.rule.ends_with("-future"))
+            // "The truce took effect on Saturday": the deal just told, come into force
+            || b.claims.first().is_some_and(|c| {
+                let said = c.sentence.to_ascii_lowercase();
+                IN_FORCE.iter().any(|w| said.contains(w))
+            }));
     if aftermath
         || comes_into_force
         || wounded_died
@@ -4251,6 +4256,114 @@ fn valid_until(doc: &Doc, i: usize) -> Option<TimePoint> {
         at,
         evidence: doc.evidence(i, d.span, format!("time:{}", d.rule)),
     })
+}
+
+/// Words that tell a deal coming into force ("the truce took effect on Saturday").
+const IN_FORCE: &[&str] = &[
+    "took effect",
+    "takes effect",
+    "take effect",
+    "came into force",
+    "comes into force",
+    "come into force",
+    "went into effect",
+    "goes into effect",
+    "entered into force",
+    "came into effect",
+];
+
+/// Words for how many days, hours or weeks a truce lasts ("a seven-day ceasefire").
+const DURATION_COUNTS: &[(&str, i64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("ten", 10),
+    ("twelve", 12),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("thirty", 30),
+    ("forty-eight", 48),
+    ("seventy-two", 72),
+];
+
+/// Words that name a halt of fighting whose length can be told ("a 72-hour truce").
+const HALT_WORDS: &[&str] = &[
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "pause",
+    "lull",
+    "cessation",
+];
+
+/// The end of a halt told by its length from the day it was agreed or began ("agreed on Friday
+/// to a seven-day ceasefire", "a 72-hour truce", "a week-long truce"): that day plus its length
+/// (hours rounded up to days). [`valid_until`] comes first: a day told for its end stands.
+fn lasting_until(doc: &Doc, i: usize, start: &EventDate) -> Option<TimePoint> {
+    let from = single_day(start)?;
+    let sentence = doc.sentences[i];
+    let text = &doc.text[sentence.start..sentence.end];
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<(usize, &str)> = lower
+        .split(|c: char| c.is_whitespace())
+        .scan(0usize, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (k, &(at, word)) in words.iter().enumerate() {
+        // "seven-day", "72-hour", "week-long", "seven day", "two-week"
+        let (count, unit) = match word.rsplit_once('-') {
+            Some((count, unit)) => (count, unit),
+            None => (word, words.get(k + 1).map_or("", |w| w.1)),
+        };
+        let unit = unit.trim_end_matches([',', '.']);
+        let n = if count == "week" && unit == "long" {
+            7
+        } else if count == "month" && unit == "long" {
+            30
+        } else {
+            let n = count.parse::<i64>().ok().or_else(|| {
+                DURATION_COUNTS
+                    .iter()
+                    .find(|(w, _)| *w == count)
+                    .map(|(_, n)| *n)
+            });
+            match (n, unit) {
+                (Some(n), "day" | "days") => n,
+                (Some(n), "hour" | "hours") => (n + 23) / 24,
+                (Some(n), "week" | "weeks") => 7 * n,
+                _ => continue,
+            }
+        };
+        // the halt named right after ("a seven-day humanitarian ceasefire")
+        let unit_words = if word.contains('-') { 1 } else { 2 };
+        let halt = words[k + unit_words..].iter().take(3).any(|(_, w)| {
+            HALT_WORDS
+                .iter()
+                .any(|h| w.trim_end_matches([',', '.']) == *h)
+        });
+        if !halt || !(1..=90).contains(&n) {
+            continue;
+        }
+        let end = at + word.len();
+        return Some(TimePoint {
+            at: (from + chrono::Duration::days(n)).to_string(),
+            evidence: doc.evidence(
+                i,
+                Span::new(sentence.start + at, sentence.start + end),
+                "time:lasting",
+            ),
+        });
+    }
+    None
 }
 
 fn offset_text(minutes: i32) -> String {

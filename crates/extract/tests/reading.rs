@@ -256,6 +256,49 @@ fn a_ceasefire_has_its_end_time_with_the_zone() {
 }
 
 #[test]
+fn a_truce_told_by_its_length_ends_that_long_after_it_was_agreed() {
+    // "agreed on Friday to a seven-day ceasefire": valid until the Friday after; "the truce
+    // took effect on Saturday" is that deal coming into force, not a second agreement
+    let a = article(
+        "seven-day",
+        "The warring parties agreed on Friday to a seven-day ceasefire in the town of Kadugli, \
+         mediators said. The truce took effect on Saturday.",
+        Some(d(2024, 6, 10)),
+    );
+    let r = reader().read(&a);
+    let deals: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type == SubEventType::Agreement)
+        .collect();
+    assert_eq!(deals.len(), 1, "{deals:#?}");
+    assert_eq!(deals[0].date.date, Some(d(2024, 6, 7)));
+    assert_eq!(
+        deals[0].valid_until.as_ref().map(|t| t.at.as_str()),
+        Some("2024-06-14")
+    );
+    // hours round up to days; a day told for the end stands
+    for (text, until) in [
+        (
+            "Rebels and the army agreed to a 72-hour truce in Aleppo on Monday.",
+            "2024-06-13",
+        ),
+        (
+            "A week-long humanitarian ceasefire was agreed in Hodeidah on Tuesday.",
+            "2024-06-11",
+        ),
+    ] {
+        let r = reader().read(&article("hours", text, Some(d(2024, 6, 10))));
+        let e = first_of(&r.events, SubEventType::Agreement);
+        assert_eq!(
+            e.valid_until.as_ref().map(|t| t.at.as_str()),
+            Some(until),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_follow_up_sentence_adds_its_dead_to_the_event_before() {
     let a = article(
         "followup",
