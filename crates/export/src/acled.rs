@@ -1,6 +1,6 @@
 //! The ACLED CSV: one row per conflict event, the 31 ACLED columns in ACLED's order.
 
-use crate::{country_info, ExportError, ExportOptions};
+use crate::{country_info, CountryInfo, ExportError, ExportOptions};
 use serde::Serialize;
 use sitrep_model::{ActorRef, Event, QuantityKind};
 use std::io::Write;
@@ -144,17 +144,23 @@ pub(crate) fn round5(degrees: f64) -> f64 {
     (degrees * 1e5).round() / 1e5
 }
 
-/// The ACLED row of an event.
-pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
+/// The country of an event's place, by its code or its name.
+fn event_country(event: &Event) -> Option<&'static CountryInfo> {
     let place = event.location.as_ref();
-    let country = place
+    place
         .and_then(|p| p.country_code.as_deref())
         .and_then(country_info)
         .or_else(|| {
             place
                 .and_then(|p| p.country.as_deref())
                 .and_then(country_info)
-        });
+        })
+}
+
+/// The ACLED row of an event.
+pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
+    let place = event.location.as_ref();
+    let country = event_country(event);
     let (inter1, inter2) = (inter(&event.actor1), inter(&event.actor2));
     let text = |s: Option<&String>| s.cloned().unwrap_or_default();
     let crowd = event
@@ -235,12 +241,21 @@ pub fn acled_row(event: &Event, options: &ExportOptions) -> AcledRow {
     }
 }
 
-/// Whether an event has an ACLED row: a conflict event with a date (ACLED requires one; an
-/// event of an article published without a date and telling none stays out, listed in JSONL)
-/// that someone asserts (an event only denied, "the army denied shelling the village" with no
-/// report of the shelling beside it, is a denial, kept in JSONL, not an ACLED event).
+/// Whether an event has an ACLED row: a conflict event with a date and a country (ACLED
+/// requires both; an event of an article published without a date and telling none, or one
+/// whose country was not read, stays out, listed in JSONL) that someone asserts (an event only
+/// denied, "the army denied shelling the village" with no report of the shelling beside it, is
+/// a denial, kept in JSONL, not an ACLED event).
 pub fn acled_exportable(event: &Event) -> bool {
-    event.sub_event_type.is_conflict() && event.date.date.is_some() && !event.only_denied()
+    event.sub_event_type.is_conflict()
+        && event.date.date.is_some()
+        && event_country(event).is_some()
+        && !event.only_denied()
+}
+
+/// Whether a conflict event lacks the country an ACLED row requires.
+pub fn lacks_country(event: &Event) -> bool {
+    event.sub_event_type.is_conflict() && event_country(event).is_none()
 }
 
 /// Write the conflict events with a date as ACLED CSV (header always written).

@@ -26,7 +26,7 @@ mod table;
 use sitrep_model::Event;
 use std::io::Write;
 
-pub use acled::{acled_exportable, acled_row, AcledRow, ACLED_COLUMNS};
+pub use acled::{acled_exportable, acled_row, lacks_country, AcledRow, ACLED_COLUMNS};
 pub use countries::{country_info, CountryInfo};
 pub use json::{json_event, JsonClaim, JsonEvent};
 

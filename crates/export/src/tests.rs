@@ -255,6 +255,33 @@ fn an_undated_event_has_no_acled_row_but_stays_in_jsonl() {
 }
 
 #[test]
+fn an_event_with_no_country_has_no_acled_row_but_stays_in_jsonl() {
+    // ("UNK" ids, an empty country and no coordinates are no row ACLED's tools can use)
+    let placed = event(SubEventType::Attack);
+    let mut nowhere = event(SubEventType::Attack);
+    nowhere.id = "nowhere#1".into();
+    nowhere.location = None;
+    let mut unresolved = event(SubEventType::Attack);
+    unresolved.id = "unresolved#1".into();
+    if let Some(p) = unresolved.location.as_mut() {
+        p.country_code = None;
+        p.country = None;
+    }
+    assert!(acled_exportable(&placed));
+    assert!(!acled_exportable(&nowhere) && lacks_country(&nowhere));
+    assert!(!acled_exportable(&unresolved));
+    let all = [placed, nowhere, unresolved];
+    let csv = write(Format::Acled, &all, &ExportOptions::default());
+    assert_eq!(
+        csv.lines().count(),
+        2,
+        "the header and the placed row:\n{csv}"
+    );
+    let jsonl = write(Format::Jsonl, &all, &ExportOptions::default());
+    assert!(jsonl.contains("nowhere#1") && jsonl.contains("unresolved#1"));
+}
+
+#[test]
 fn parquet_has_the_acled_rows_and_columns_typed() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
     use parquet::record::Field;

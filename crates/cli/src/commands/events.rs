@@ -176,6 +176,13 @@ pub fn run(args: EventsArgs) -> Result<ExitCode, CliError> {
         if undated > 0 {
             eprintln!("sitrep: {undated} conflict events have no date (their articles were published without one and tell none) and are left out of the ACLED CSV and Parquet, which require one; `--format jsonl` lists them");
         }
+        let stateless = events
+            .iter()
+            .filter(|e| e.date.date.is_some() && sitrep_export::lacks_country(e))
+            .count();
+        if stateless > 0 {
+            eprintln!("sitrep: {stateless} conflict events have no country (no place read, and none their article points to) and are left out of the ACLED CSV and Parquet, which require one; `--format jsonl` lists them");
+        }
     }
     let mut out = Vec::new();
     write_events(format, &events, &options, &mut out)?;
