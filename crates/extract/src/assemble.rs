@@ -2294,6 +2294,23 @@ fn names_whose_area(text: &str, span: Span) -> bool {
         .any(|w| text[span.end..].starts_with(w))
 }
 
+/// Words that may follow a closing "said" and still only tell when or how it was said ("said on
+/// Sunday", "said late on Monday", "said in a statement").
+const SAID_WHEN: &[&str] = &[
+    "on",
+    "late",
+    "early",
+    "in",
+    "a",
+    "statement",
+    "today",
+    "yesterday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
 /// The words of an office that speaks for a force, between its name and its reporting verb
 /// ("Aleppo Police Command said", "the army spokesman told").
 const SPEAKERS_OFFICE: &[&str] = &[
@@ -2333,10 +2350,16 @@ fn reports(doc: &Doc, i: usize, span: Span) -> bool {
             let rest = rest
                 .split_once(',')
                 .map_or(rest, |(speaker, _)| speaker.trim_end());
-            matches!(
-                rest,
-                "said" | "say" | "says" | "reported" | "told reporters"
-            )
+            // (and the day or the way it spoke: "said on Sunday", "said in a statement")
+            let verb = ["said", "says", "say", "reported", "told reporters"]
+                .iter()
+                .find(|v| rest.starts_with(*v));
+            verb.is_some_and(|v| {
+                rest[v.len()..].split_whitespace().all(|w| {
+                    SAID_WHEN.iter().any(|x| w.eq_ignore_ascii_case(x))
+                        || sitrep_time::is_weekday_name(&w.to_lowercase())
+                })
+            })
         };
     if tail {
         return true;

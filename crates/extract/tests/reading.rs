@@ -669,6 +669,24 @@ fn civilians_are_acted_on_and_a_speaker_between_commas_only_tells() {
 }
 
 #[test]
+fn a_speaker_closing_the_sentence_with_its_day_only_tells() {
+    // ", the defence ministry said on Sunday": the ministry tells of the capture, it is no side
+    let r = reader().read(&article(
+        "said-on",
+        "Russian forces have captured the village of Novomykhailivka in Donetsk region, the \
+         Russian defence ministry said on Sunday.",
+        Some(d(2024, 5, 5)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_eq!(name(&e.actor1), Some("Military Forces of Russia (2000-)"));
+    assert_ne!(
+        name(&e.actor2),
+        Some("Government of Russia (2000-)"),
+        "{e:#?}"
+    );
+}
+
+#[test]
 fn a_gain_of_territory_is_named_by_who_took_it() {
     // "recaptured" leans to a government's regaining; militants retaking a town overtake it
     let r = reader().read(&article(
