@@ -394,7 +394,16 @@ pub fn fused_event(fuser: &Fuser, c: usize) -> FusedEvent {
         if distinct.len() > 1 {
             let others: Vec<String> = reported
                 .iter()
-                .map(|(f, m)| format!("{f} per {}", claimant_of(m, None).0))
+                .map(|(f, m)| {
+                    // (who gives that figure, not who is the report's first claimant)
+                    let claim = m
+                        .event
+                        .quantities
+                        .iter()
+                        .find(|q| q.kind == QuantityKind::Killed && q.value == *f)
+                        .and_then(|q| q.claim);
+                    format!("{f} per {}", claimant_of(m, claim).0)
+                })
                 .collect();
             let how = match risen {
                 Some(_) => "the lowest figure since the toll rose",

@@ -632,6 +632,39 @@ fn a_denial_never_decides_what_the_fused_event_shows() {
 }
 
 #[test]
+fn the_notes_credit_each_figure_to_who_gives_it() {
+    // a report whose first claimant is a rescue group and whose 12 dead the monitor gives
+    let mut p = clash_with_dead("p", 12, None);
+    p.claims = vec![
+        claim(
+            "p",
+            "the rescuers",
+            Polarity::Asserted,
+            "Rescuers said they fought.",
+        ),
+        claim(
+            "p",
+            "the monitor",
+            Polarity::Asserted,
+            "The monitor counted 12 dead.",
+        ),
+    ];
+    p.quantities[0].claim = Some(1);
+    let items = vec![
+        (article("p", "P", "a"), vec![p], vec![]),
+        (
+            article("q", "Q", "b"),
+            vec![clash_with_dead("q", 7, None)],
+            vec![],
+        ),
+    ];
+    let events = fuse(&items, vec![]).fused_events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let notes = &events[0].event.notes;
+    assert!(notes.contains("12 per the monitor"), "{notes}");
+}
+
+#[test]
 fn a_named_actor_of_any_report_stands_over_an_unidentified_one() {
     // the report shown (the most confident) has "Unidentified Armed Group"; another names who
     // acted: the fused event names them, in either order, and keeps the other side as it was
