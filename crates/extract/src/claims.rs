@@ -428,7 +428,7 @@ fn blamed(doc: &Doc, i: usize, span: Span) -> bool {
 /// condemned the raid"): who reacts takes no part in the event.
 pub fn reacts(doc: &Doc, i: usize, span: Span) -> bool {
     let sentence = doc.sentences[i];
-    let after = Span::new(span.end, (span.end + 40).min(sentence.end));
+    let after = Span::new(span.end, (span.end + 60).min(sentence.end));
     doc.cues
         .reaction
         .first(doc.text, after)

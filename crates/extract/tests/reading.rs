@@ -687,6 +687,23 @@ fn a_speaker_closing_the_sentence_with_its_day_only_tells() {
 }
 
 #[test]
+fn a_government_mourning_an_attack_did_not_make_it() {
+    let r = reader().read(&article(
+        "mourning",
+        "Mali's transitional government declared three days of national mourning on Monday \
+         after last Thursday's attack near Menaka, in which at least 12 villagers were killed.",
+        Some(d(2025, 3, 11)),
+    ));
+    let e = first_conflict(&r.events);
+    assert!(
+        e.actor1
+            .as_ref()
+            .is_none_or(|a| !a.name.starts_with("Government of")),
+        "{e:#?}"
+    );
+}
+
+#[test]
 fn a_gain_of_territory_is_named_by_who_took_it() {
     // "recaptured" leans to a government's regaining; militants retaking a town overtake it
     let r = reader().read(&article(
