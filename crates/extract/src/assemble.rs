@@ -171,6 +171,10 @@ fn passive_subject(doc: &Doc, i: usize, s: Span) -> bool {
         ) {
             return false;
         }
+        // "a police officer died of his wounds": who died was acted on
+        if one_of(w, &["died", "dies", "succumbed", "perished"]) {
+            return true;
+        }
         if one_of(w, PASSIVE_AUXILIARIES) {
             let next = words.get(n + 1).copied().unwrap_or("");
             let next = if one_of(next, &["reportedly", "allegedly", "also", "being", "been"]) {

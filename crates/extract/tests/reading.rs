@@ -704,6 +704,23 @@ fn a_government_mourning_an_attack_did_not_make_it() {
 }
 
 #[test]
+fn who_died_was_acted_on() {
+    let r = reader().read(&article(
+        "died",
+        "A fifth police officer died of his wounds on Wednesday, a day after a suicide car \
+         bombing at a checkpoint in Bannu.",
+        Some(d(2025, 7, 2)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_ne!(
+        name(&e.actor1),
+        Some("Police Forces of Pakistan (2018-)"),
+        "{e:#?}"
+    );
+    assert_eq!(name(&e.actor2), Some("Police Forces of Pakistan (2018-)"));
+}
+
+#[test]
 fn a_gain_of_territory_is_named_by_who_took_it() {
     // "recaptured" leans to a government's regaining; militants retaking a town overtake it
     let r = reader().read(&article(
