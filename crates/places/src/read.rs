@@ -180,6 +180,12 @@ fn drop_credits(text: &str, mentions: &mut Vec<PlaceMention>) {
     }
 }
 
+/// Nouns that end an armed group's name ("the Gran Grif gang", "the Jalisco New Generation
+/// Cartel"): the name before them is the group's, not a place.
+const GROUP_NOUNS: &[&str] = &[
+    "gang", "gangs", "cartel", "cartels", "militia", "militias", "brigade", "brigades",
+];
+
 /// How far into a text a wire dateline's bracketed credit may close ("KHERSON, Ukraine, Dec 9
 /// (Kyiv Wire) - ...").
 const DATELINE_CREDIT_BYTES: usize = 160;
@@ -1628,10 +1634,24 @@ impl Gazetteer {
                 let next_ends_name = weak
                     && toks.get(*j + 1).is_some_and(|n| {
                         n.joined
-                            && n.cap
                             && n.sentence == t.sentence
-                            && self.organisation_last.contains(&n.lower)
+                            && (n.cap && self.organisation_last.contains(&n.lower)
+                                || !n.cap && GROUP_NOUNS.contains(&n.lower.as_str()))
                     });
+                // "the Jalisco New Generation Cartel": a place, even a province, that opens an
+                // armed group's name of several words
+                let opens_group_name = {
+                    let mut k = *j + 1;
+                    while k < toks.len()
+                        && k - *j <= 4
+                        && toks[k].joined
+                        && toks[k].cap
+                        && toks[k].sentence == t.sentence
+                    {
+                        k += 1;
+                    }
+                    k - *j > 2 && GROUP_NOUNS.contains(&toks[k - 1].lower.as_str())
+                };
                 // "Liwa Ahrar Helfaya", "Jaish al-Fatah": a town named inside an armed group's
                 // name, after the group's first word, is the group's name, not where it acts
                 let group_before = {
@@ -1660,6 +1680,7 @@ impl Gazetteer {
                         n.joined && n.sentence == t.sentence && (n.cap || is_article(&n.lower))
                     });
                 let organisation = next_ends_name
+                    || opens_group_name
                     || group_before
                     || group_first
                     || content.len() > 1

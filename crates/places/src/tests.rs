@@ -2654,3 +2654,30 @@ fn the_line_of_control_is_no_town_and_kashmir_points_to_its_countries() {
         Some("IN")
     );
 }
+
+#[test]
+fn an_armed_groups_name_is_no_place() {
+    // "the Gran Grif gang" (a name the gazetteer lacks before a lower-case group noun) and
+    // "the Jalisco New Generation Cartel" (a province opening a group's name of several words)
+    let p = read(
+        "The Gran Grif gang, which holds much of the Artibonite valley, raided Pont-Sonde. \
+         Gunmen from the Jalisco New Generation Cartel killed 12 people at a bar in Celaya.",
+    );
+    assert!(
+        p.mentions
+            .iter()
+            .all(|m| m.place.mention != "Gran Grif" && m.place.mention != "Jalisco"),
+        "{:#?}",
+        p.mentions
+    );
+    assert_eq!(
+        mention(&p, "Celaya").place.country_code.as_deref(),
+        Some("MX")
+    );
+    // a province before one capitalised word of a force is still named ("Idlib Police")
+    let p = read("Fighting reached the Idlib Police headquarters on Sunday.");
+    assert_eq!(
+        mention(&p, "Idlib").place.country_code.as_deref(),
+        Some("SY")
+    );
+}
