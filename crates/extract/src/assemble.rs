@@ -781,7 +781,12 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
     }
     let sentence = doc.sentences[i];
     let cues = doc.cues;
-    if cues.generalisation.any(doc.text, sentence) {
+    // (not the span a superlative ranks over: "one of the deadliest massacres in recent years")
+    if cues
+        .generalisation
+        .find(doc.text, sentence)
+        .any(|(g, _)| !ranked_over(doc, i, g))
+    {
         return None;
     }
     // "More than 400,000 people have been displaced since the start of the year": a running
@@ -882,6 +887,53 @@ fn came_after(doc: &Doc, i: usize, trigger: Span, d: EventDate, own_day: bool) -
     }
 }
 
+/// Whether the words at `span` follow a superlative in their clause ("making it one of the
+/// deadliest massacres in recent years"), the span it ranks over, not a pattern the sentence
+/// tells.
+fn ranked_over(doc: &Doc, i: usize, span: Span) -> bool {
+    let from = char_floor(
+        doc.text,
+        span.start.saturating_sub(80).max(doc.sentences[i].start),
+    );
+    let before = &doc.text[from..span.start];
+    let clause = before
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or(before)
+        .to_ascii_lowercase();
+    // (within a few words: "Syria's largest city, subjected in recent weeks to ..." ranks
+    // the city, not the attacks)
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().rev().take(RANKED_OVER_WORDS).any(|w| {
+        matches!(
+            *w,
+            "deadliest" | "bloodiest" | "worst" | "fiercest" | "heaviest"
+        )
+    })
+}
+
+/// How many words before a span a superlative may stand and still rank over it ("one of the
+/// deadliest massacres in Haiti in recent years").
+const RANKED_OVER_WORDS: usize = 8;
+
+/// Words that rank an event among others ("the deadliest attack this year").
+const SUPERLATIVES: &[&str] = &[
+    "deadliest",
+    "bloodiest",
+    "worst",
+    "biggest",
+    "largest",
+    "heaviest",
+    "highest",
+    "fiercest",
+    "most",
+    "first",
+    "latest",
+];
+
 /// Whether the date at `span` is the span a superlative ranks over ("the deadliest attack on
 /// the region this year", "the worst violence so far this month"): a "this"/"so far" period
 /// after a superlative in the same clause.
@@ -900,22 +952,9 @@ fn superlative_scope(doc: &Doc, i: usize, span: Span) -> bool {
         .next()
         .unwrap_or(before)
         .to_ascii_lowercase();
-    clause.split(|c: char| !c.is_alphabetic()).any(|w| {
-        matches!(
-            w,
-            "deadliest"
-                | "bloodiest"
-                | "worst"
-                | "biggest"
-                | "largest"
-                | "heaviest"
-                | "highest"
-                | "fiercest"
-                | "most"
-                | "first"
-                | "latest"
-        )
-    })
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| SUPERLATIVES.contains(&w))
 }
 
 /// Whether the words right before a trigger deny it: "no arrests", "have not established",

@@ -721,6 +721,31 @@ fn who_died_was_acted_on() {
 }
 
 #[test]
+fn a_toll_ranked_among_recent_years_is_still_told() {
+    // "one of the deadliest massacres in recent years" ranks the event, it tells no pattern
+    let r = reader().read(&article(
+        "ranked",
+        "The toll from Thursday's gang attack on the town of Saint-Marc has risen to 64 dead, a UN \
+         spokesperson said on Saturday, making it one of the deadliest massacres in Haiti in \
+         recent years.",
+        Some(d(2025, 10, 4)),
+    ));
+    let e = first_conflict(&r.events);
+    assert_eq!(e.fatalities, 64);
+    // a pattern is still no event
+    let r = reader().read(&article(
+        "pattern",
+        "Gangs have attacked the town of Saint-Marc repeatedly in recent years.",
+        Some(d(2025, 10, 4)),
+    ));
+    assert!(
+        r.events.iter().all(|e| !e.sub_event_type.is_conflict()),
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
 fn a_gain_of_territory_is_named_by_who_took_it() {
     // "recaptured" leans to a government's regaining; militants retaking a town overtake it
     let r = reader().read(&article(
