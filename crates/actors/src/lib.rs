@@ -1078,7 +1078,15 @@ impl Build {
                 let mut fills: Vec<String> = Vec::new();
                 if head.contains("{demonym}") {
                     for d in &self.demonyms[ci] {
-                        fills.push(fill(head, &[("demonym", d)], &place)?);
+                        let filled = fill(head, &[("demonym", d)], &place)?;
+                        // ("Philippine" + "s" is the country, not its people)
+                        let a_country = self.countries.iter().zip(&self.akas).any(|(k, akas)| {
+                            k.name.eq_ignore_ascii_case(&filled)
+                                || akas.iter().any(|a| a.eq_ignore_ascii_case(&filled))
+                        });
+                        if !a_country {
+                            fills.push(filled);
+                        }
                     }
                 } else if head.contains("{country_aka}") {
                     let names = std::iter::once(&c.name).chain(self.akas[ci].iter());

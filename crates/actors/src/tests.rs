@@ -845,3 +845,25 @@ demonym_aliases = ["{demonym} troops", "{country_aka} >{attack_verb}", "{demonym
         .to_string();
     assert!(err.contains("lower case"), "{err}");
 }
+
+#[test]
+fn a_demonym_made_plural_that_spells_a_country_is_no_people() {
+    // "Philippine" + "s": the dateline's "Philippines" is the country, not civilians
+    assert!(
+        names(
+            "COTABATO CITY, Philippines - Troops clashed with militants.",
+            None
+        )
+        .iter()
+        .all(|n| !n.starts_with("Civilians")),
+        "{:?}",
+        names(
+            "COTABATO CITY, Philippines - Troops clashed with militants.",
+            None
+        )
+    );
+    // a people still is: "Syrians fled the town"
+    assert!(names("Syrians fled the town.", None)
+        .iter()
+        .any(|n| n == "Civilians (Syria)"));
+}
