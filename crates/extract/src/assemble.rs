@@ -891,28 +891,35 @@ fn came_after(doc: &Doc, i: usize, trigger: Span, d: EventDate, own_day: bool) -
 /// deadliest massacres in recent years"), the span it ranks over, not a pattern the sentence
 /// tells.
 fn ranked_over(doc: &Doc, i: usize, span: Span) -> bool {
+    // (within a few words: "Syria's largest city, subjected in recent weeks to ..." ranks
+    // the city, not the attacks)
+    clause_words_before(doc, i, span)
+        .iter()
+        .rev()
+        .take(RANKED_OVER_WORDS)
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "deadliest" | "bloodiest" | "worst" | "fiercest" | "heaviest"
+            )
+        })
+}
+
+/// The words (lower case) of the clause of sentence `i` before `span`, up to 80 bytes back.
+fn clause_words_before(doc: &Doc, i: usize, span: Span) -> Vec<String> {
     let from = char_floor(
         doc.text,
         span.start.saturating_sub(80).max(doc.sentences[i].start),
     );
     let before = &doc.text[from..span.start];
-    let clause = before
+    before
         .rsplit([',', ';'])
         .next()
         .unwrap_or(before)
-        .to_ascii_lowercase();
-    // (within a few words: "Syria's largest city, subjected in recent weeks to ..." ranks
-    // the city, not the attacks)
-    let words: Vec<&str> = clause
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().rev().take(RANKED_OVER_WORDS).any(|w| {
-        matches!(
-            *w,
-            "deadliest" | "bloodiest" | "worst" | "fiercest" | "heaviest"
-        )
-    })
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
 /// How many words before a span a superlative may stand and still rank over it ("one of the
@@ -942,19 +949,9 @@ fn superlative_scope(doc: &Doc, i: usize, span: Span) -> bool {
     if !(said.starts_with("this ") || said.starts_with("so far")) {
         return false;
     }
-    let from = char_floor(
-        doc.text,
-        span.start.saturating_sub(80).max(doc.sentences[i].start),
-    );
-    let before = &doc.text[from..span.start];
-    let clause = before
-        .rsplit([',', ';'])
-        .next()
-        .unwrap_or(before)
-        .to_ascii_lowercase();
-    clause
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| SUPERLATIVES.contains(&w))
+    clause_words_before(doc, i, span)
+        .iter()
+        .any(|w| SUPERLATIVES.contains(&w.as_str()))
 }
 
 /// Whether the words right before a trigger deny it: "no arrests", "have not established",
