@@ -3,7 +3,9 @@
 
 use super::CliError;
 use clap::{Args, Subcommand};
-use sitrep_places::{default_user_places_path, parse_user_places, BuildSources, Gazetteer};
+use sitrep_places::{
+    default_user_places_path, parse_user_places, BuildSources, Gazetteer, UserPlace,
+};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -107,6 +109,21 @@ fn add_places(args: AddPlacesArgs) -> Result<ExitCode, CliError> {
         String::new()
     };
     let old_rows = parse_user_places(&target_name, &existing)?;
+    // (a place already in the file, or twice in the input, is not added again)
+    let same = |a: &UserPlace, b: &UserPlace| {
+        a.name.eq_ignore_ascii_case(&b.name)
+            && a.country.eq_ignore_ascii_case(&b.country)
+            && (a.lat - b.lat).abs() < 1e-6
+            && (a.lon - b.lon).abs() < 1e-6
+    };
+    let mut fresh: Vec<UserPlace> = Vec::new();
+    for r in rows {
+        if !old_rows.iter().chain(fresh.iter()).any(|o| same(o, &r)) {
+            fresh.push(r);
+        }
+    }
+    let known = old_rows.len();
+    let rows = fresh;
     gazetteer.add_user_places(&old_rows, &target_name)?;
     gazetteer.add_user_places(&rows, &input_name)?;
     let mut lines = String::new();
@@ -164,10 +181,10 @@ fn add_places(args: AddPlacesArgs) -> Result<ExitCode, CliError> {
         source,
     })?;
     println!(
-        "{} places added to {} ({} there now)",
+        "{} places added to {} ({} there now; places already there are not added again)",
         rows.len(),
         target_name,
-        old_rows.len() + rows.len()
+        known + rows.len()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -177,7 +194,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn add_places_appends_checked_rows_and_refuses_unknown_provinces() {
+    fn add_places_appends_checked_rows_once_and_refuses_unknown_provinces() {
         let dir = std::env::temp_dir().join(format!("sitrep-add-places-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let tsv = dir.join("new.tsv");
@@ -198,9 +215,10 @@ mod tests {
         add_places(args(false)).unwrap();
         let written = std::fs::read_to_string(&target).unwrap();
         assert!(written.starts_with("name\t"));
-        assert_eq!(written.matches("Tell Kharaba\tTal Kharaba").count(), 2);
+        // (added once: the second run finds it there)
+        assert_eq!(written.matches("Tell Kharaba\tTal Kharaba").count(), 1);
         let rows = parse_user_places("places.tsv", &written).unwrap();
-        assert_eq!(rows.len(), 2);
+        assert_eq!(rows.len(), 1);
         std::fs::write(&tsv, "Nowhere\t\t36.5\t40.1\tSY\tAtlantis\n").unwrap();
         let err = add_places(args(false)).unwrap_err().to_string();
         assert!(err.contains("Atlantis") && err.contains("line 1"), "{err}");
