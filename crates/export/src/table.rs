@@ -30,6 +30,37 @@ fn fit(s: &str, width: usize) -> String {
     }
 }
 
+/// An actor's name in `width` characters: without its period ("Military Forces of Sudan
+/// (2019-)" → "Military Forces of Sudan") when that is enough, else cut in the middle, where
+/// names of one state's forces differ at their end ("Military Fo…port Forces" for the RSF,
+/// "Military Forces of Sudan" for the army).
+fn short_actor(name: &str, width: usize) -> String {
+    if name.chars().count() <= width {
+        return name.to_string();
+    }
+    let no_period = match (name.find(" ("), name.find(')')) {
+        (Some(open), Some(close))
+            if close > open
+                && name[open + 2..close]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-') =>
+        {
+            format!("{}{}", &name[..open], &name[close + 1..])
+        }
+        _ => name.to_string(),
+    };
+    let chars: Vec<char> = no_period.chars().collect();
+    if chars.len() <= width || width < 3 {
+        return no_period;
+    }
+    let head = (width - 1) / 2;
+    let tail = width - 1 - head;
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
 fn claimant(event: &Event) -> String {
     let Some(claim) = event.claims.first() else {
         return String::new();
@@ -62,12 +93,12 @@ fn cells(event: &Event) -> [String; 10] {
         event
             .actor1
             .as_ref()
-            .map(|a| a.name.clone())
+            .map(|a| short_actor(&a.name, COLUMNS[3].1))
             .unwrap_or_default(),
         event
             .actor2
             .as_ref()
-            .map(|a| a.name.clone())
+            .map(|a| short_actor(&a.name, COLUMNS[4].1))
             .unwrap_or_default(),
         place.map(|p| p.name.clone()).unwrap_or_default(),
         opt(place.and_then(|p| p.admin1.as_ref())),
@@ -114,11 +145,29 @@ pub(crate) fn write_table<W: Write>(
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, short_actor};
 
     #[test]
     fn fit_pads_and_cuts_by_characters() {
         assert_eq!(fit("Ma'rib", 8), "Ma'rib  ");
         assert_eq!(fit("Ḥalab al-Jadīda", 6), "Ḥalab…");
+    }
+
+    #[test]
+    fn two_forces_of_one_state_stay_apart_in_a_narrow_column() {
+        // the army and a force named as its branch had both read "Military Forces of Suda…"
+        let army = short_actor("Military Forces of Sudan (2019-)", 24);
+        let rsf = short_actor("Military Forces of Sudan (2019-) Rapid Support Forces", 24);
+        assert_eq!(army, "Military Forces of Sudan");
+        assert_ne!(army, rsf);
+        assert!(
+            rsf.ends_with("Forces") && rsf.chars().count() == 24,
+            "{rsf}"
+        );
+        assert_eq!(short_actor("Hezbollah", 24), "Hezbollah");
+        assert_eq!(
+            short_actor("Ḥalab al-Jadīda Brigades of Old", 8),
+            "Ḥal… Old"
+        );
     }
 }
