@@ -765,6 +765,18 @@ impl Renamed for PlaceRef {
     }
 }
 
+/// Make `place` a name the reading left unknown (`name`, no GeoNames id, read at its
+/// province's precision).
+fn leave_unresolved(place: Option<&mut PlaceRef>, name: &str) {
+    if let Some(p) = place {
+        p.name = name.into();
+        p.mention = name.into();
+        p.geonameid = None;
+        p.unresolved_name = true;
+        p.geo_precision = 3;
+    }
+}
+
 #[test]
 fn attacks_on_two_villages_named_apart_stay_apart_whatever_their_toll() {
     // seven dead in each of two villages of one province on one day, told alike
@@ -2370,12 +2382,8 @@ fn an_unknown_name_spelt_with_other_vowels_is_that_town() {
             FARTOWN,
             "The charity said its hospital was hit twice.",
         );
+        leave_unresolved(m.event.location.as_mut(), name);
         if let Some(p) = m.event.location.as_mut() {
-            p.name = name.into();
-            p.mention = name.into();
-            p.geonameid = None;
-            p.unresolved_name = true;
-            p.geo_precision = 3;
             p.admin1 = None;
         }
         Mention::new(*m.event, "courier", None, Some(day("2024-05-07")), lex)
@@ -2408,12 +2416,8 @@ fn an_unknown_name_that_runs_on_from_a_known_town_is_that_town() {
         CAMP,
         "Dozens died after a truck exploded in the city of Camp Quarter Capital.",
     );
+    leave_unresolved(other.event.location.as_mut(), "Camp Quarter Capital");
     if let Some(p) = other.event.location.as_mut() {
-        p.name = "Camp Quarter Capital".into();
-        p.mention = "Camp Quarter Capital".into();
-        p.geonameid = None;
-        p.unresolved_name = true;
-        p.geo_precision = 3;
         p.lat = Some(33.9);
         p.lon = Some(36.9);
     }
@@ -2456,13 +2460,7 @@ fn a_name_one_report_left_unknown_and_the_other_placed_is_one_place() {
         CAMP,
         "Fifteen people died when gunmen raided the town of Camp Quarter overnight.",
     );
-    if let Some(p) = other.event.location.as_mut() {
-        p.name = "Camp Quarter".into();
-        p.mention = "Camp Quarter".into();
-        p.geonameid = None;
-        p.unresolved_name = true;
-        p.geo_precision = 3;
-    }
+    leave_unresolved(other.event.location.as_mut(), "Camp Quarter");
     let other = Mention::new(*other.event, "courier", None, Some(day("2024-05-07")), lex);
     assert_eq!(cue_of(&scored(&known, &other).1, "place"), Some(1.0));
     assert_eq!(cue_of(&scored(&other, &known).1, "place"), Some(1.0));
