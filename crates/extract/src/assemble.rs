@@ -415,10 +415,11 @@ pub fn read(doc: &Doc) -> Reading {
         let mut quantities = quantities::read_sentence(doc, i);
         // "... five days after a missile strike on the city killed eight": the dead of the
         // event told by its distance are not this event's, but that event's, told too
+        let own_candidate = event_candidate(doc, i);
         let mut referenced: Option<(&TypeScore, Vec<Quantity>)> = None;
         if let Some(reference) = reference_clause(doc, i) {
             let inside = |s: Span| reference.start <= s.start && s.end <= reference.end;
-            if event_candidate(doc, i).is_some_and(|ts| !inside(ts.trigger)) {
+            if own_candidate.is_some_and(|ts| !inside(ts.trigger)) {
                 let (theirs, ours) = quantities
                     .into_iter()
                     .partition(|q: &Quantity| inside(q.evidence.span));
@@ -461,7 +462,7 @@ pub fn read(doc: &Doc) -> Reading {
         );
 
         // (a deal or a protest that names the war's toll is still told)
-        let candidate = event_candidate(doc, i).filter(|ts| {
+        let candidate = own_candidate.filter(|ts| {
             !war_toll
                 || !(ts.sub_event_type.is_armed_violence()
                     || ts.sub_event_type == SubEventType::ClaimOfResponsibility)
@@ -749,12 +750,15 @@ fn event_candidate<'d>(doc: &'d Doc, i: usize) -> Option<&'d TypeScore> {
         })
     };
     // (the first two readings, or any beyond the other event's)
+    let reference = reference_clause(doc, i);
     let pick = |skip_reference: bool| {
         types
             .iter()
             .take(if skip_reference { types.len() } else { 2 })
             .find(|t| {
-                let elsewhere = !skip_reference || !in_reference_clause(doc, i, t.trigger);
+                let elsewhere = !skip_reference
+                    || !reference
+                        .is_some_and(|r| r.start <= t.trigger.start && t.trigger.end <= r.end);
                 t.confidence >= MIN_CONFIDENCE
                     && !in_support_aside(doc, i, t.trigger)
                     && !in_name(t)
@@ -1049,11 +1053,6 @@ fn reference_clause(doc: &Doc, i: usize) -> Option<Span> {
         }
     }
     None
-}
-
-/// Whether `span` lies in sentence `i`'s [`reference_clause`].
-fn in_reference_clause(doc: &Doc, i: usize, span: Span) -> bool {
-    reference_clause(doc, i).is_some_and(|r| r.start <= span.start && span.end <= r.end)
 }
 
 fn char_floor(text: &str, mut i: usize) -> usize {
